@@ -1,0 +1,107 @@
+package dev.twinbgp.speaker.interop;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A real BGP daemon (BIRD, GoBGP) started as a child process on a loopback address with a
+ * generated configuration, stopped by {@link #close()}. Its output goes to a log file in
+ * its working directory; {@link #log()} reads it for failure messages.
+ */
+abstract class ExternalDaemon implements AutoCloseable {
+    final Path dir;
+    private Process process;
+
+    ExternalDaemon(Path dir) {
+        this.dir = dir;
+    }
+
+    abstract List<String> command() throws IOException;
+
+    abstract String name();
+
+    final void start() throws IOException {
+        Files.createDirectories(dir);
+        ProcessBuilder pb = new ProcessBuilder(command()).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name() + ".log").toFile());
+        process = pb.start();
+    }
+
+    final String log() {
+        try {
+            return Files.readString(dir.resolve(name() + ".log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    final boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Runs a client command (gobgp, birdc) and returns its stdout; fails with its output. */
+    static String run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + cmd);
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " exited " + p.exitValue() + ": " + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + cmd + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Polls {@code condition} until it holds; on timeout fails with {@code what} and the daemon's log. */
+    final void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                // a client command failed (daemon not ready yet): retry until the deadline
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + " on " + name() + "; its log:\n" + log());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

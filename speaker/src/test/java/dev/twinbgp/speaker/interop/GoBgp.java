@@ -1,0 +1,114 @@
+package dev.twinbgp.speaker.interop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * GoBGP ({@code gobgpd}, Debian package {@code gobgpd}) on a loopback address with one
+ * neighbor; read back and driven through the {@code gobgp} client over its gRPC port.
+ */
+final class GoBgp extends ExternalDaemon {
+    static final int ESTABLISHED = 6; // apipb.PeerState
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String address;
+    private final int port;
+    private final int apiPort;
+    private final long asn;
+    private final String peerAddress;
+    private final int peerPort;
+    private final long peerAsn;
+    private final int holdTime;
+
+    GoBgp(Path dir, String address, int port, int apiPort, long asn,
+          String peerAddress, int peerPort, long peerAsn, int holdTime) {
+        super(dir);
+        this.address = address;
+        this.port = port;
+        this.apiPort = apiPort;
+        this.asn = asn;
+        this.peerAddress = peerAddress;
+        this.peerPort = peerPort;
+        this.peerAsn = peerAsn;
+        this.holdTime = holdTime;
+    }
+
+    @Override
+    String name() {
+        return "gobgpd";
+    }
+
+    @Override
+    List<String> command() throws IOException {
+        String toml = """
+                [global.config]
+                  as = %d
+                  router-id = "%s"
+                  port = %d
+                  local-address-list = ["%s"]
+
+                [[neighbors]]
+                  [neighbors.config]
+                    neighbor-address = "%s"
+                    peer-as = %d
+                  [neighbors.transport.config]
+                    local-address = "%s"
+                    remote-port = %d
+                  [neighbors.timers.config]
+                    hold-time = %d
+                    keepalive-interval = %d
+                    connect-retry = 1
+                    idle-hold-time-after-reset = 1
+                  [[neighbors.afi-safis]]
+                    [neighbors.afi-safis.config]
+                      afi-safi-name = "ipv4-unicast"
+                  [[neighbors.afi-safis]]
+                    [neighbors.afi-safis.config]
+                      afi-safi-name = "ipv6-unicast"
+                """.formatted(asn, address, port, address, peerAddress, peerAsn, address, peerPort,
+                holdTime, Math.max(1, holdTime / 3));
+        Path conf = dir.resolve("gobgpd.toml");
+        Files.writeString(conf, toml);
+        return List.of("gobgpd", "-f", conf.toString(), "--api-hosts", address + ":" + apiPort,
+                "-l", "info");
+    }
+
+    private List<String> cli(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("gobgp", "-u", address, "-p", Integer.toString(apiPort)));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private JsonNode json(String... args) {
+        try {
+            return JSON.readTree(run(cli(args)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int sessionState() {
+        return json("neighbor", peerAddress, "-j").path("state").path("session_state").asInt();
+    }
+
+    /** Paths received from the neighbor: prefix -> the first path's JSON ({@code attrs} holds the attributes). */
+    JsonNode adjIn(String afi) {
+        return json("neighbor", peerAddress, "adj-in", "-a", afi, "-j");
+    }
+
+    void addRoute(String afi, String prefix, String... attributes) {
+        List<String> args = new ArrayList<>(List.of("global", "rib", "add", prefix));
+        args.addAll(List.of(attributes));
+        args.addAll(List.of("-a", afi));
+        run(cli(args.toArray(String[]::new)));
+    }
+
+    void deleteRoute(String afi, String prefix) {
+        run(cli("global", "rib", "del", prefix, "-a", afi));
+    }
+}
