@@ -9,7 +9,10 @@ import dev.twinbgp.bgp.wire.Notification;
  */
 public sealed interface Action {
 
-    /** Open an outgoing TCP connection to the peer (abandoning any attempt still pending). */
+    /**
+     * Open an outgoing TCP connection to the peer (abandoning any attempt still pending). The
+     * driver must not report events of an abandoned attempt: the FSM has a single pending attempt.
+     */
     record Connect() implements Action {
     }
 

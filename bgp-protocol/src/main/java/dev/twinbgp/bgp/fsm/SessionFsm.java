@@ -25,7 +25,9 @@ import java.util.List;
  * <p>Every error (a failed or lost connection, a NOTIFICATION received, one we send) goes to Idle
  * with a {@link Action.Down}; unless the peer was stopped ({@link Event.Stop}) an automatic start
  * follows after the {@link RestartBackoff} delay (ExaBGP: 0, 1, 2, 3, 4, 5, 7, ... up to 60 s,
- * reset once Established). Idle refuses connections.
+ * reset once Established). Idle refuses connections. Where RFC 4271 has a TCP failure in OpenSent
+ * go to Active (keep listening), this FSM goes to Idle and restarts after the backoff, like ExaBGP:
+ * one path for every error, and the backoff protects against a peer that keeps failing.
  *
  * <p>Not single-connection concerns: collisions between two connections to the same peer are
  * {@link Peer}'s job. Delay-open and the optional session attributes of section 8.1.1 are not

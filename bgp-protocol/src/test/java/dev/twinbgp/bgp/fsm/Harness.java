@@ -9,6 +9,7 @@ import dev.twinbgp.bgp.wire.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
+import dev.twinbgp.bgp.wire.Update;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +46,14 @@ final class Harness {
 
     static Open peerOpen(int holdTime, Capability... caps) {
         return Open.of(PEER_AS, holdTime, PEER_ID, List.of(caps));
+    }
+
+    /**
+     * An UPDATE to feed the FSM, which treats UPDATEs opaquely. The only place the tests build
+     * one: {@code Update} is still the codec's placeholder, adjust here when its shape changes.
+     */
+    static Update anUpdate() {
+        return new Update();
     }
 
     List<Action> fire(Event event) {

@@ -16,7 +16,6 @@ import dev.twinbgp.bgp.wire.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.RouteRefresh;
-import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.bgp.wire.WireError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,10 +32,10 @@ class SessionFsmErrorsTest {
     static Stream<Arguments> unexpectedMessages() {
         return Stream.of(
                 Arguments.of(State.OPEN_SENT, Keepalive.INSTANCE, ErrorCodes.FSM_UNEXPECTED_IN_OPENSENT),
-                Arguments.of(State.OPEN_SENT, new Update(), ErrorCodes.FSM_UNEXPECTED_IN_OPENSENT),
+                Arguments.of(State.OPEN_SENT, Harness.anUpdate(), ErrorCodes.FSM_UNEXPECTED_IN_OPENSENT),
                 Arguments.of(State.OPEN_SENT, new RouteRefresh(Family.IPV4_UNICAST), ErrorCodes.FSM_UNEXPECTED_IN_OPENSENT),
                 Arguments.of(State.OPEN_CONFIRM, peerOpen(180), ErrorCodes.FSM_UNEXPECTED_IN_OPENCONFIRM),
-                Arguments.of(State.OPEN_CONFIRM, new Update(), ErrorCodes.FSM_UNEXPECTED_IN_OPENCONFIRM),
+                Arguments.of(State.OPEN_CONFIRM, Harness.anUpdate(), ErrorCodes.FSM_UNEXPECTED_IN_OPENCONFIRM),
                 Arguments.of(State.OPEN_CONFIRM, new RouteRefresh(Family.IPV4_UNICAST), ErrorCodes.FSM_UNEXPECTED_IN_OPENCONFIRM),
                 Arguments.of(State.ESTABLISHED, peerOpen(180), ErrorCodes.FSM_UNEXPECTED_IN_ESTABLISHED));
     }
@@ -156,6 +155,28 @@ class SessionFsmErrorsTest {
         assertTrue(down(out).reason().startsWith("OPEN refused"), down(out).reason());
         assertEquals(State.IDLE, h.fsm.state());
         assertEquals(h.now, h.fsm.nextDeadline());
+    }
+
+    @Test
+    void stopDuringTheRestartDelayCancelsTheRestart() {
+        Harness h = new Harness().reach(State.CONNECT);
+        h.fire(new Event.TcpFailed(Direction.OUTGOING, "refused"));
+        h.advanceToDeadline();
+        h.fire(new Event.TcpFailed(Direction.OUTGOING, "refused")); // next restart in 1 s
+        assertEquals(h.now + Harness.SECOND, h.fsm.nextDeadline());
+        assertTrue(h.fire(new Event.Stop()).isEmpty());
+        assertEquals(SessionFsm.NONE, h.fsm.nextDeadline());
+        assertTrue(h.advance(10).isEmpty());
+        assertEquals(State.IDLE, h.fsm.state());
+    }
+
+    @Test
+    void connectionsAreRefusedDuringTheRestartDelay() {
+        Harness h = new Harness().reach(State.OPEN_SENT);
+        h.receive(Keepalive.INSTANCE);
+        h.fire(new Event.Start()); // immediate automatic restart ...
+        h.fire(new Event.TcpFailed(Direction.OUTGOING, "refused")); // ... fails: next restart in 1 s
+        assertEquals(List.of(new Action.Close(Direction.INCOMING)), h.fire(new Event.TcpAccepted()));
     }
 
     @Test

@@ -127,7 +127,7 @@ class SessionFsmTransitionsTest {
     void establishedDeliversUpdatesAndNegotiatedRouteRefreshes() {
         Harness h = new Harness().reach(State.ESTABLISHED);
         assertTrue(h.receive(Keepalive.INSTANCE).isEmpty());
-        Update update = new Update();
+        Update update = Harness.anUpdate();
         assertEquals(List.of(new Action.Deliver(update)), h.receive(update));
         RouteRefresh refresh = new RouteRefresh(Family.IPV4_UNICAST);
         assertEquals(List.of(new Action.Deliver(refresh)), h.receive(refresh));
