@@ -275,6 +275,37 @@ public abstract class AbstractReactorContractTest {
     }
 
     @Test
+    void timersAndOtherConnectionsRunWhileAPeerFloods() throws Exception {
+        Reactor r = reactor(ReactorConfig.defaults().withLoopThreads(1));
+        RecordingHandler flooded = new RecordingHandler().discardData();
+        EchoHandler echo = new EchoHandler();
+        List<RecordingHandler> servers = new CopyOnWriteArrayList<>(List.of(flooded, echo));
+        Listener l = r.listen(loopback(0), (remote, local) -> servers.remove(0));
+        CountDownLatch timerFired = new CountDownLatch(1);
+        // A plain blocking socket floods the loop until the loop's timer has fired.
+        Thread flooder = new Thread(() -> {
+            try (java.net.Socket s = new java.net.Socket(l.localAddress().getAddress(), l.localAddress().getPort())) {
+                byte[] chunk = new byte[256 * 1024];
+                while (timerFired.getCount() > 0) s.getOutputStream().write(chunk);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "flooder");
+        flooder.start();
+        get(flooded.opened);
+        get(flooded.awaitBytes(1024 * 1024));
+        RecordingHandler client = new RecordingHandler();
+        r.connect(l.localAddress(), null, client, CONNECT_TIMEOUT);
+        get(client.opened).write(ascii("ping"));
+        get(client.awaitBytes(4));
+        r.nextLoop().schedule(1_000_000L, timerFired::countDown);
+        assertTrue(timerFired.await(WAIT, TimeUnit.SECONDS));
+        flooder.join(TimeUnit.SECONDS.toMillis(WAIT));
+        assertFalse(flooder.isAlive());
+        assertEquals("ping", new String(client.data(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void executeFromAnotherThreadRunsOnTheLoop() throws Exception {
         Reactor r = reactor();
         EventLoop loop = r.nextLoop();

@@ -54,6 +54,8 @@ final class SelectorLoop implements EventLoop, Runnable {
      */
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private volatile boolean stopping;
+    /** Loop passes so far (a test observes that an idle loop makes none). */
+    private volatile long passes;
     private long timerSequence;
     /** One direct read buffer shared by every connection of this loop (loop thread only). */
     final ByteBuffer readBuffer;
@@ -128,6 +130,7 @@ final class SelectorLoop implements EventLoop, Runnable {
     public void run() {
         try {
             while (!stopping) {
+                passes++;
                 select();
                 handleSelectedKeys();
                 fireDueTimers();
@@ -254,6 +257,10 @@ final class SelectorLoop implements EventLoop, Runnable {
                 // already failing; nothing more to release
             }
         }
+    }
+
+    long passes() {
+        return passes;
     }
 
     @Override
