@@ -166,6 +166,34 @@ public abstract class AbstractReactorContractTest {
     }
 
     @Test
+    void connectTimeoutIsReportedOnce() throws Exception {
+        Reactor r = reactor();
+        // A listener that never accepts, with a backlog of 1: once its queue is full the kernel drops
+        // further SYNs, so later connects neither succeed nor fail - until our timeout.
+        try (ServerSocket never = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            List<RecordingHandler> clients = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                RecordingHandler c = new RecordingHandler();
+                clients.add(c);
+                r.connect(loopback(never.getLocalPort()), null, c, Duration.ofMillis(300));
+            }
+            int timedOut = 0;
+            for (RecordingHandler c : clients) {
+                CompletableFuture.anyOf(c.opened, c.connectFailed).get(WAIT, TimeUnit.SECONDS);
+                if (c.connectFailed.isDone()) {
+                    assertInstanceOf(java.net.SocketTimeoutException.class, c.connectFailed.get());
+                    timedOut++;
+                }
+            }
+            onLoop(r.nextLoop(), () -> { });
+            for (RecordingHandler c : clients) {
+                assertEquals(1, (c.opened.isDone() ? 1 : 0) + c.connectFailedCount.get(), "one outcome per connect");
+            }
+            assertTrue(timedOut > 0, "some connects timed out");
+        }
+    }
+
+    @Test
     void oneByteWritesArriveInOrder() throws Exception {
         Reactor r = reactor();
         RecordingHandler server = new RecordingHandler();
