@@ -1,0 +1,173 @@
+package dev.twinbgp.bgp.fsm;
+
+import dev.twinbgp.bgp.wire.AddPathMode;
+import dev.twinbgp.bgp.wire.Capability;
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.Open;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One peer's session settings, and the capabilities we advertise to it (RFC 5492).
+ *
+ * @param localAs              our AS number
+ * @param peerAs               the AS the peer must announce in its OPEN (RFC 4271 section 6.2, else 2/2)
+ * @param localId              our BGP identifier, unsigned 32-bit, non-zero (RFC 6286)
+ * @param holdTime             seconds, 0 or 3..65535 (RFC 4271 section 4.2); default 180
+ * @param connectRetryTime     seconds between outgoing attempts while in Connect (ConnectRetryTimer); default 5
+ * @param active               we open connections to the peer
+ * @param passive              we accept connections from the peer (both may be set: RFC 4271 section 6.8 collisions)
+ * @param families             the families we advertise with Multiprotocol (RFC 4760); in order
+ * @param asn4                 advertise the 4-octet AS capability (RFC 6793)
+ * @param routeRefresh         advertise route refresh (RFC 2918)
+ * @param enhancedRouteRefresh advertise enhanced route refresh (RFC 7313)
+ * @param addPath              ADD-PATH mode we advertise per family (RFC 7911); families absent: none
+ * @param extendedMessage      advertise extended messages (RFC 8654)
+ * @param gracefulRestartTime  seconds advertised in the graceful restart capability (RFC 4724), or -1 for none
+ * @param hostName             FQDN capability host name, or null for no FQDN capability
+ * @param domainName           FQDN capability domain name (used only with a host name)
+ * @param softwareVersion      software version capability text, or null for none
+ */
+public record SessionConfig(long localAs, long peerAs, long localId, int holdTime, int connectRetryTime,
+                            boolean active, boolean passive, List<Family> families, boolean asn4,
+                            boolean routeRefresh, boolean enhancedRouteRefresh, Map<Family, AddPathMode> addPath,
+                            boolean extendedMessage, int gracefulRestartTime, String hostName, String domainName,
+                            String softwareVersion) {
+    public static final int DEFAULT_HOLD_TIME = 180;
+    public static final int DEFAULT_CONNECT_RETRY_TIME = 5;
+    private static final long MAX_U32 = 0xFFFF_FFFFL;
+
+    public SessionConfig {
+        families = List.copyOf(families);
+        addPath = Map.copyOf(addPath);
+        if (localAs < 1 || localAs > MAX_U32 || peerAs < 1 || peerAs > MAX_U32) {
+            throw new IllegalArgumentException("AS numbers must be 1.." + MAX_U32 + ": local " + localAs + ", peer " + peerAs);
+        }
+        if (!asn4 && localAs > 0xFFFF) {
+            throw new IllegalArgumentException("local AS " + localAs + " needs the 4-octet AS capability");
+        }
+        if (localId < 1 || localId > MAX_U32) {
+            throw new IllegalArgumentException("BGP identifier must be a non-zero unsigned 32-bit value: " + localId);
+        }
+        if (holdTime != 0 && (holdTime < 3 || holdTime > 0xFFFF)) {
+            throw new IllegalArgumentException("hold time must be 0 or 3..65535: " + holdTime);
+        }
+        if (connectRetryTime < 1) {
+            throw new IllegalArgumentException("connect retry time must be at least 1 s: " + connectRetryTime);
+        }
+        if (!active && !passive) {
+            throw new IllegalArgumentException("a peer must be active, passive or both");
+        }
+        if (gracefulRestartTime < -1 || gracefulRestartTime > 0xFFF) {
+            throw new IllegalArgumentException("graceful restart time must be -1 (off) or 0..4095: " + gracefulRestartTime);
+        }
+    }
+
+    /** Defaults: hold 180 s, retry 5 s, active and passive, IPv4 unicast, AS4, route refresh; nothing else. */
+    public static Builder builder(long localAs, long peerAs, long localId) {
+        return new Builder(localAs, peerAs, localId);
+    }
+
+    /** Internal BGP (RFC 4271 section 5.1): same AS on both ends. */
+    public boolean isInternal() {
+        return localAs == peerAs;
+    }
+
+    /** Our OPEN (version 4, one capability per optional parameter, as ExaBGP sends it). */
+    public Open localOpen() {
+        return Open.of(localAs, holdTime, localId, capabilities());
+    }
+
+    /** The capabilities we advertise, in code order of first appearance as ExaBGP lists them. */
+    public List<Capability> capabilities() {
+        List<Capability> caps = new ArrayList<>();
+        for (Family f : families) {
+            caps.add(new Capability.Multiprotocol(f));
+        }
+        if (routeRefresh) {
+            caps.add(new Capability.RouteRefresh());
+        }
+        if (asn4) {
+            caps.add(new Capability.FourOctetAs(localAs));
+        }
+        if (gracefulRestartTime >= 0) {
+            List<Capability.GracefulRestart.Entry> entries = new ArrayList<>();
+            for (Family f : families) {
+                entries.add(new Capability.GracefulRestart.Entry(f, 0));
+            }
+            caps.add(new Capability.GracefulRestart(0, gracefulRestartTime, entries));
+        }
+        List<Capability.AddPath.Entry> addPathEntries = new ArrayList<>();
+        for (Family f : families) {
+            AddPathMode mode = addPath.get(f);
+            if (mode != null) {
+                addPathEntries.add(new Capability.AddPath.Entry(f, mode));
+            }
+        }
+        if (!addPathEntries.isEmpty()) {
+            caps.add(new Capability.AddPath(addPathEntries));
+        }
+        if (enhancedRouteRefresh) {
+            caps.add(new Capability.EnhancedRouteRefresh());
+        }
+        if (extendedMessage) {
+            caps.add(new Capability.ExtendedMessage());
+        }
+        if (hostName != null) {
+            caps.add(new Capability.Fqdn(hostName, domainName == null ? "" : domainName));
+        }
+        if (softwareVersion != null) {
+            caps.add(new Capability.SoftwareVersion(softwareVersion));
+        }
+        return caps;
+    }
+
+    /** Mutable helper to build a {@link SessionConfig}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private final long localAs;
+        private final long peerAs;
+        private final long localId;
+        private int holdTime = DEFAULT_HOLD_TIME;
+        private int connectRetryTime = DEFAULT_CONNECT_RETRY_TIME;
+        private boolean active = true;
+        private boolean passive = true;
+        private List<Family> families = List.of(Family.IPV4_UNICAST);
+        private boolean asn4 = true;
+        private boolean routeRefresh = true;
+        private boolean enhancedRouteRefresh;
+        private final Map<Family, AddPathMode> addPath = new LinkedHashMap<>();
+        private boolean extendedMessage;
+        private int gracefulRestartTime = -1;
+        private String hostName;
+        private String domainName;
+        private String softwareVersion;
+
+        private Builder(long localAs, long peerAs, long localId) {
+            this.localAs = localAs;
+            this.peerAs = peerAs;
+            this.localId = localId;
+        }
+
+        public Builder holdTime(int seconds) { holdTime = seconds; return this; }
+        public Builder connectRetryTime(int seconds) { connectRetryTime = seconds; return this; }
+        public Builder active(boolean on) { active = on; return this; }
+        public Builder passive(boolean on) { passive = on; return this; }
+        public Builder families(List<Family> list) { families = list; return this; }
+        public Builder asn4(boolean on) { asn4 = on; return this; }
+        public Builder routeRefresh(boolean on) { routeRefresh = on; return this; }
+        public Builder enhancedRouteRefresh(boolean on) { enhancedRouteRefresh = on; return this; }
+        public Builder addPath(Family family, AddPathMode mode) { addPath.put(family, mode); return this; }
+        public Builder extendedMessage(boolean on) { extendedMessage = on; return this; }
+        public Builder gracefulRestartTime(int seconds) { gracefulRestartTime = seconds; return this; }
+        public Builder fqdn(String host, String domain) { hostName = host; domainName = domain; return this; }
+        public Builder softwareVersion(String text) { softwareVersion = text; return this; }
+
+        public SessionConfig build() {
+            return new SessionConfig(localAs, peerAs, localId, holdTime, connectRetryTime, active, passive, families,
+                    asn4, routeRefresh, enhancedRouteRefresh, addPath, extendedMessage, gracefulRestartTime,
+                    hostName, domainName, softwareVersion);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.twinbgp.bgp.wire;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The path attributes of an UPDATE other than MP_REACH_NLRI / MP_UNREACH_NLRI (those belong to the
+ * routes, not to the path, and live in {@link Update}). Immutable, sorted by type code, at most one
+ * per type; its wire form is cached per AS number size so a RIB can share one instance among many
+ * prefixes and the encoder copies bytes instead of re-encoding.
+ */
+public final class Attributes {
+    public static final Attributes EMPTY = new Attributes(List.of());
+
+    private final List<Attribute> list;
+    // Cached wire forms (2-octet AS, 4-octet AS). Racy but benign: each thread computes the same bytes.
+    private Encoded encoded2;
+    private Encoded encoded4;
+
+    /** Wire form, and where the attributes with type code above MP_UNREACH_NLRI start (the MP attributes go there). */
+    record Encoded(byte[] bytes, int split) { }
+
+    private Attributes(List<Attribute> sorted) {
+        this.list = sorted;
+    }
+
+    public static Attributes of(Attribute... attributes) {
+        return of(Arrays.asList(attributes));
+    }
+
+    /** Sorts by type code; IllegalArgumentException on duplicates or MP_REACH/MP_UNREACH (those go in {@link Update}). */
+    public static Attributes of(Collection<? extends Attribute> attributes) {
+        List<Attribute> sorted = new ArrayList<>(attributes);
+        sorted.sort(Comparator.comparingInt(Attribute::typeCode));
+        for (int i = 0; i < sorted.size(); i++) {
+            Attribute a = sorted.get(i);
+            if (a instanceof Attribute.MpReach || a instanceof Attribute.MpUnreach) {
+                throw new IllegalArgumentException("MP_REACH/MP_UNREACH belong in the Update, not in Attributes");
+            }
+            if (i > 0 && sorted.get(i - 1).typeCode() == a.typeCode()) {
+                throw new IllegalArgumentException("duplicate attribute " + Attribute.name(a.typeCode()));
+            }
+        }
+        return new Attributes(List.copyOf(sorted));
+    }
+
+    /** The attributes, sorted by type code. */
+    public List<Attribute> list() {
+        return list;
+    }
+
+    public int size() {
+        return list.size();
+    }
+
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    /** The attribute with this type code, or null. */
+    public Attribute get(int typeCode) {
+        for (Attribute a : list) {
+            if (a.typeCode() == typeCode) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    public boolean contains(int typeCode) {
+        return get(typeCode) != null;
+    }
+
+    public <T extends Attribute> Optional<T> get(Class<T> kind) {
+        for (Attribute a : list) {
+            if (kind.isInstance(a)) {
+                return Optional.of(kind.cast(a));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Attribute.Origin> origin() {
+        return get(Attribute.Origin.class);
+    }
+
+    public Optional<Attribute.AsPath> asPath() {
+        return get(Attribute.AsPath.class);
+    }
+
+    public Optional<Attribute.NextHop> nextHop() {
+        return get(Attribute.NextHop.class);
+    }
+
+    public Optional<Attribute.MultiExitDisc> med() {
+        return get(Attribute.MultiExitDisc.class);
+    }
+
+    public Optional<Attribute.LocalPref> localPref() {
+        return get(Attribute.LocalPref.class);
+    }
+
+    /** A copy with {@code a} added, replacing any attribute of the same type. */
+    public Attributes with(Attribute a) {
+        List<Attribute> out = new ArrayList<>(list.size() + 1);
+        for (Attribute x : list) {
+            if (x.typeCode() != a.typeCode()) {
+                out.add(x);
+            }
+        }
+        out.add(a);
+        return of(out);
+    }
+
+    public Attributes without(int typeCode) {
+        return contains(typeCode) ? of(list.stream().filter(a -> a.typeCode() != typeCode).toList()) : this;
+    }
+
+    /**
+     * What to pass on to another peer (RFC 4271 section 5 and 9.1.2): unrecognized optional transitive
+     * attributes with the Partial bit set, unrecognized optional non-transitive ones removed.
+     */
+    public Attributes forwarded() {
+        List<Attribute> out = new ArrayList<>(list.size());
+        for (Attribute a : list) {
+            if (a instanceof Attribute.Unknown u) {
+                Attribute.Unknown f = u.forwarded();
+                if (f != null) {
+                    out.add(f);
+                }
+            } else {
+                out.add(a);
+            }
+        }
+        return new Attributes(List.copyOf(out));
+    }
+
+    /** The AS path with AS4_PATH merged in (RFC 6793 section 4.2.3); empty when there is no AS_PATH. */
+    public Optional<Attribute.AsPath> effectiveAsPath() {
+        return asPath().map(p -> As4Merge.asPath(p, get(Attribute.As4Path.class).orElse(null),
+                get(Attribute.Aggregator.class).orElse(null), get(Attribute.As4Aggregator.class).orElse(null)));
+    }
+
+    /** The AGGREGATOR with AS4_AGGREGATOR merged in (RFC 6793 section 4.2.3). */
+    public Optional<Attribute.Aggregator> effectiveAggregator() {
+        return get(Attribute.Aggregator.class).map(a -> As4Merge.aggregator(a, get(Attribute.As4Aggregator.class).orElse(null)));
+    }
+
+    /** Octets of the wire form for a session with ({@code asn4}) or without 4-octet AS numbers. */
+    public int encodedLength(boolean asn4) {
+        return encoded(asn4).bytes().length;
+    }
+
+    /** A copy of the wire form (all attributes, concatenated). */
+    public byte[] toByteArray(boolean asn4) {
+        return encoded(asn4).bytes().clone();
+    }
+
+    Encoded encoded(boolean asn4) {
+        Encoded e = asn4 ? encoded4 : encoded2;
+        if (e == null) {
+            e = encode(asn4);
+            if (asn4) {
+                encoded4 = e;
+            } else {
+                encoded2 = e;
+            }
+        }
+        return e;
+    }
+
+    /**
+     * RFC 6793 section 4.2.2: towards a 2-octet speaker, ASes above 65535 become AS_TRANS and the
+     * real path/aggregator go in AS4_PATH / AS4_AGGREGATOR (unless present already). Section 4.1:
+     * towards a 4-octet speaker AS4_PATH / AS4_AGGREGATOR are never sent.
+     */
+    private Encoded encode(boolean asn4) {
+        List<Attribute> effective = new ArrayList<>(list);
+        if (asn4) {
+            effective.removeIf(a -> a instanceof Attribute.As4Path || a instanceof Attribute.As4Aggregator);
+        } else {
+            asPath().ifPresent(p -> {
+                Attribute.As4Path as4 = As4Merge.as4PathFor(p);
+                if (as4 != null && !contains(Attribute.AS4_PATH)) {
+                    effective.add(as4);
+                }
+            });
+            get(Attribute.Aggregator.class).ifPresent(g -> {
+                if (g.asn() > 0xFFFF && !contains(Attribute.AS4_AGGREGATOR)) {
+                    effective.add(new Attribute.As4Aggregator(g.asn(), g.address()));
+                }
+            });
+            effective.sort(Comparator.comparingInt(Attribute::typeCode));
+        }
+        WireWriter w = new WireWriter(64);
+        int split = -1;
+        for (Attribute a : effective) {
+            if (split < 0 && a.typeCode() > Attribute.MP_UNREACH_NLRI) {
+                split = w.position();
+            }
+            AttributeCodec.write(a, asn4, w);
+        }
+        byte[] bytes = w.toByteArray();
+        return new Encoded(bytes, split < 0 ? bytes.length : split);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Attributes a && a.list.equals(list);
+    }
+
+    @Override
+    public int hashCode() {
+        return list.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Attributes" + list;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.twinbgp.bgp.wire;
+
+import static dev.twinbgp.bgp.wire.ErrorAction.ATTRIBUTE_DISCARD;
+import static dev.twinbgp.bgp.wire.ErrorAction.SESSION_RESET;
+import static dev.twinbgp.bgp.wire.ErrorAction.TREAT_AS_WITHDRAW;
+import static dev.twinbgp.bgp.wire.ErrorCodes.UPDATE_INVALID_NETWORK_FIELD;
+import static dev.twinbgp.bgp.wire.ErrorCodes.UPDATE_MALFORMED_ATTRIBUTE_LIST;
+import static dev.twinbgp.bgp.wire.ErrorCodes.UPDATE_MESSAGE;
+import static dev.twinbgp.bgp.wire.ErrorCodes.UPDATE_MISSING_WELL_KNOWN;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** UPDATE body decoding and encoding (RFC 4271 section 4.3 and 6.3, RFC 4760, RFC 7606, RFC 7911). */
+final class UpdateCodec {
+    private UpdateCodec() {
+    }
+
+    /** Decodes the UPDATE body ({@code len} octets at {@code off}; {@code b} is never written afterwards). */
+    static Decoded decode(byte[] b, int off, int len, Negotiated neg) {
+        // RFC 4271 section 6.3 / RFC 7606 section 3 (b): the two length fields must fit the message,
+        // else 3/1 and session reset (the NLRI cannot be located).
+        if (len < 4) {
+            return fail(UPDATE_MALFORMED_ATTRIBUTE_LIST, "UPDATE shorter than its two length fields");
+        }
+        int wlen = Bytes.u16(b, off);
+        if (2 + wlen + 2 > len) {
+            return fail(UPDATE_MALFORMED_ATTRIBUTE_LIST, "Withdrawn Routes Length " + wlen + " overruns the message");
+        }
+        int aOff = off + 2 + wlen + 2;
+        int alen = Bytes.u16(b, aOff - 2);
+        if (4 + wlen + alen > len) {
+            return fail(UPDATE_MALFORMED_ATTRIBUTE_LIST, "Total Path Attribute Length " + alen + " overruns the message");
+        }
+        boolean ipv4Ids = neg.addPathReceive().contains(Family.IPV4_UNICAST);
+        // RFC 4271 section 6.3: syntactically incorrect prefixes -> 3/10; RFC 7606 section 5.3: session reset.
+        Nlri withdrawn = Nlri.wrap(Family.IPV4_UNICAST, ipv4Ids, b, off + 2, wlen);
+        if (withdrawn == null) {
+            return fail(UPDATE_INVALID_NETWORK_FIELD, "invalid prefix in Withdrawn Routes");
+        }
+        int nOff = aOff + alen;
+        Nlri nlri = Nlri.wrap(Family.IPV4_UNICAST, ipv4Ids, b, nOff, off + len - nOff);
+        if (nlri == null) {
+            return fail(UPDATE_INVALID_NETWORK_FIELD, "invalid prefix in NLRI");
+        }
+
+        List<Attribute> attrs = new ArrayList<>(8);
+        List<AttributeError> errors = null;
+        Attribute.MpReach mpReach = null;
+        Attribute.MpUnreach mpUnreach = null;
+        long[] seen = new long[4];
+        int p = aOff;
+        int end = aOff + alen;
+        while (p < end) {
+            int flags = b[p] & 0xFF;
+            int hdr = (flags & Attribute.FLAG_EXTENDED_LENGTH) != 0 ? 4 : 3;
+            if (end - p < hdr || p + hdr + (hdr == 4 ? Bytes.u16(b, p + 2) : b[p + 2] & 0xFF) > end) {
+                // RFC 7606 section 4: an attribute header or value overrunning the Total Path Attribute
+                // Length -> treat-as-withdraw; the NLRI is still found through that length.
+                errors = add(errors, new AttributeError(TREAT_AS_WITHDRAW, end - p >= 2 ? b[p + 1] & 0xFF : 0,
+                        new WireError(UPDATE_MESSAGE, UPDATE_MALFORMED_ATTRIBUTE_LIST, "attribute overruns the path attributes")));
+                break;
+            }
+            int type = b[p + 1] & 0xFF;
+            int vlen = hdr == 4 ? Bytes.u16(b, p + 2) : b[p + 2] & 0xFF;
+            int vOff = p + hdr;
+            int next = vOff + vlen;
+            if ((seen[type >>> 6] & 1L << (type & 63)) != 0) {
+                // RFC 7606 section 3 (g): repeated MP_REACH/MP_UNREACH -> session reset; any other
+                // repeated attribute: all but the first are discarded.
+                if (type == Attribute.MP_REACH_NLRI || type == Attribute.MP_UNREACH_NLRI) {
+                    return fail(UPDATE_MALFORMED_ATTRIBUTE_LIST, "repeated " + Attribute.name(type));
+                }
+                errors = add(errors, new AttributeError(ATTRIBUTE_DISCARD, type,
+                        new WireError(UPDATE_MESSAGE, UPDATE_MALFORMED_ATTRIBUTE_LIST, "repeated " + Attribute.name(type))));
+                p = next;
+                continue;
+            }
+            seen[type >>> 6] |= 1L << (type & 63);
+            try {
+                Attribute a = AttributeCodec.decode(flags, type, b, vOff, vlen, p, neg);
+                switch (a) {
+                    case Attribute.MpReach r -> mpReach = r;
+                    case Attribute.MpUnreach u -> mpUnreach = u;
+                    default -> attrs.add(a);
+                }
+            } catch (Malformed m) {
+                if (m.action == SESSION_RESET) {
+                    return new Decoded.Failed(m.error);
+                }
+                errors = add(errors, m.toAttributeError());
+            }
+            p = next;
+        }
+
+        // RFC 4271 section 6.3 / RFC 7606 section 3 (d): a missing well-known mandatory attribute ->
+        // 3/3 with its type code as data, treat-as-withdraw. ORIGIN and AS_PATH are needed when
+        // anything is announced; NEXT_HOP only for the IPv4 NLRI field (RFC 4760 section 3).
+        boolean announces = !nlri.isEmpty() || mpReach != null;
+        if (announces) {
+            errors = missing(errors, seen, Attribute.ORIGIN);
+            errors = missing(errors, seen, Attribute.AS_PATH);
+            if (!nlri.isEmpty()) {
+                errors = missing(errors, seen, Attribute.NEXT_HOP);
+            }
+        }
+        Attributes attributes = attrs.isEmpty() ? Attributes.EMPTY : Attributes.of(attrs);
+        return new Decoded.Ok(new Update(withdrawn, attributes, mpReach, mpUnreach, nlri, errors == null ? List.of() : errors));
+    }
+
+    private static List<AttributeError> missing(List<AttributeError> errors, long[] seen, int type) {
+        if ((seen[0] & 1L << type) != 0) {
+            return errors;
+        }
+        return add(errors, new AttributeError(TREAT_AS_WITHDRAW, type,
+                new WireError(UPDATE_MESSAGE, UPDATE_MISSING_WELL_KNOWN, new byte[] {(byte) type}, "missing " + Attribute.name(type))));
+    }
+
+    private static List<AttributeError> add(List<AttributeError> list, AttributeError e) {
+        List<AttributeError> l = list == null ? new ArrayList<>(2) : list;
+        l.add(e);
+        return l;
+    }
+
+    private static Decoded fail(int subcode, String reason) {
+        return new Decoded.Failed(new WireError(UPDATE_MESSAGE, subcode, reason));
+    }
+
+    // ---------------------------------------------------------------- encoding
+
+    /** The encoded body, as the pieces the writer copies. */
+    record Parts(Nlri withdrawn, Attributes.Encoded attributes, byte[] mp, Nlri nlri) {
+        int bodyLength() {
+            return 2 + withdrawn.wireLength() + 2 + attributes.bytes().length + mp.length + nlri.wireLength();
+        }
+    }
+
+    /** Prepares an UPDATE for the session: path ids as the SEND direction of ADD-PATH says (RFC 7911 section 3). */
+    static Parts parts(Update u, Negotiated neg) {
+        boolean ipv4Ids = neg.addPathSend().contains(Family.IPV4_UNICAST);
+        byte[] mp = EMPTY;
+        if (u.mpReach().isPresent() || u.mpUnreach().isPresent()) {
+            WireWriter w = new WireWriter(64);
+            u.mpReach().ifPresent(r -> AttributeCodec.write(new Attribute.MpReach(r.family(), r.nextHop(),
+                    r.nlri().withPathIds(neg.addPathSend().contains(r.family()))), neg.asn4(), w));
+            u.mpUnreach().ifPresent(r -> AttributeCodec.write(new Attribute.MpUnreach(r.family(),
+                    r.nlri().withPathIds(neg.addPathSend().contains(r.family()))), neg.asn4(), w));
+            mp = w.toByteArray();
+        }
+        return new Parts(u.withdrawn().withPathIds(ipv4Ids), u.attributes().encoded(neg.asn4()), mp, u.nlri().withPathIds(ipv4Ids));
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+
+    /** Writes the body at {@code pos}; returns the position after it. Attributes are in type order, MP ones in place. */
+    static int write(Parts parts, byte[] out, int pos) {
+        Bytes.put16(out, pos, parts.withdrawn().wireLength());
+        pos = parts.withdrawn().writeTo(out, pos + 2);
+        byte[] a = parts.attributes().bytes();
+        int split = parts.attributes().split();
+        Bytes.put16(out, pos, a.length + parts.mp().length);
+        pos += 2;
+        System.arraycopy(a, 0, out, pos, split);
+        pos += split;
+        System.arraycopy(parts.mp(), 0, out, pos, parts.mp().length);
+        pos += parts.mp().length;
+        System.arraycopy(a, split, out, pos, a.length - split);
+        pos += a.length - split;
+        return parts.nlri().writeTo(out, pos);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.twinbgp.reactor;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * A set of event loops that own TCP connections. Every callback of one connection runs on that
+ * connection's loop thread, so code driven by a {@link ConnectionHandler} needs no locks.
+ * All methods may be called from any thread.
+ */
+public interface Reactor extends AutoCloseable {
+
+    /** The name it is registered under ({@code selector}, {@code netty}). */
+    String name();
+
+    /**
+     * Binds and listens; each accepted connection gets a handler from {@code factory} (called on
+     * the loop that will own the connection) and then {@code onOpen}.
+     *
+     * @throws IOException when the address cannot be bound
+     */
+    Listener listen(InetSocketAddress local, HandlerFactory factory) throws IOException;
+
+    /**
+     * Opens an outgoing connection on {@link #nextLoop()}. Exactly one of {@code onOpen} or
+     * {@code onConnectFailed} follows, on the loop thread: refused gives a
+     * {@link java.net.ConnectException}, timeout a {@link java.net.SocketTimeoutException}.
+     *
+     * @param localBind local address (and port, 0 = any) to bind before connecting, or null
+     */
+    default void connect(InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
+        connect(nextLoop(), remote, localBind, handler, timeout);
+    }
+
+    /** As {@link #connect(InetSocketAddress, InetSocketAddress, ConnectionHandler, Duration)} on a chosen loop of this reactor. */
+    void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout);
+
+    /** A loop of this reactor, round-robin; use it to run timers and tasks beside the connections. */
+    EventLoop nextLoop();
+
+    /** Closes listeners and connections ({@code onClose(conn, null)}), stops and joins the loop threads. */
+    @Override
+    void close();
+}

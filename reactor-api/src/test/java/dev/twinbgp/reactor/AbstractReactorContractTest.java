@@ -1,0 +1,576 @@
+package dev.twinbgp.reactor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The reactor contract, run once per reactor over real loopback sockets (a subclass per reactor
+ * module overrides only the factory). Timeouts only guard against hangs; nothing asserts elapsed time.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+public abstract class AbstractReactorContractTest {
+    private static final long WAIT = 30;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private final List<Reactor> reactors = new ArrayList<>();
+
+    /** The reactor under test, started with {@code config}. */
+    protected abstract Reactor newReactor(ReactorConfig config);
+
+    /** The name it registers with {@link java.util.ServiceLoader}. */
+    protected abstract String expectedName();
+
+    private Reactor reactor(ReactorConfig config) {
+        Reactor r = newReactor(config);
+        reactors.add(r);
+        return r;
+    }
+
+    private Reactor reactor() {
+        return reactor(ReactorConfig.defaults());
+    }
+
+    @AfterEach
+    void closeReactors() {
+        reactors.forEach(Reactor::close);
+    }
+
+    private static InetSocketAddress loopback(int port) throws IOException {
+        return new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port);
+    }
+
+    private static <T> T get(CompletableFuture<T> f) throws Exception {
+        return f.get(WAIT, TimeUnit.SECONDS);
+    }
+
+    private static ByteBuffer ascii(String s) {
+        return ByteBuffer.wrap(s.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Runs {@code task} on the loop and waits for it (an ordering barrier with that loop). */
+    private static void onLoop(EventLoop loop, Runnable task) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            task.run();
+            done.complete(null);
+        });
+        get(done);
+    }
+
+    private record Pair(RecordingHandler server, RecordingHandler client, Connection serverConn, Connection clientConn) {
+    }
+
+    private Pair pair(Reactor r, RecordingHandler server, RecordingHandler client) throws Exception {
+        Listener l = r.listen(loopback(0), (remote, local) -> server);
+        r.connect(l.localAddress(), null, client, CONNECT_TIMEOUT);
+        Connection cc = get(client.opened);
+        Connection sc = get(server.opened);
+        l.close();
+        return new Pair(server, client, sc, cc);
+    }
+
+    @Test
+    void registeredUnderItsName() {
+        assertTrue(Reactors.available().contains(expectedName()), Reactors.available().toString());
+        Reactor r = Reactors.create(expectedName(), ReactorConfig.defaults());
+        reactors.add(r);
+        assertEquals(expectedName(), r.name());
+    }
+
+    @Test
+    void unknownNameListsAvailableReactors() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Reactors.create("foo", ReactorConfig.defaults()));
+        assertEquals("unknown reactor 'foo'; available: " + String.join(", ", Reactors.available()), e.getMessage());
+        assertTrue(e.getMessage().contains(expectedName()));
+    }
+
+    @Test
+    void listenConnectEcho() throws Exception {
+        Reactor r = reactor();
+        EchoHandler server = new EchoHandler();
+        RecordingHandler client = new RecordingHandler();
+        Pair p = pair(r, server, client);
+        p.clientConn().write(ascii("hello, world"));
+        get(client.awaitBytes(12));
+        assertEquals("hello, world", new String(client.data(), StandardCharsets.US_ASCII));
+        assertEquals(p.clientConn().localAddress(), p.serverConn().remoteAddress());
+        assertEquals(p.clientConn().remoteAddress(), p.serverConn().localAddress());
+        assertTrue(p.clientConn().isOpen());
+        assertTrue(p.clientConn().isWritable());
+    }
+
+    @Test
+    void connectWithLocalBindAddress() throws Exception {
+        Reactor r = reactor();
+        RecordingHandler server = new RecordingHandler();
+        AtomicReference<InetSocketAddress> seenRemote = new AtomicReference<>();
+        Listener l = r.listen(loopback(0), (remote, local) -> {
+            seenRemote.set(remote);
+            return server;
+        });
+        RecordingHandler client = new RecordingHandler();
+        InetAddress bind = InetAddress.getByName("127.0.0.2");
+        r.connect(l.localAddress(), new InetSocketAddress(bind, 0), client, CONNECT_TIMEOUT);
+        Connection cc = get(client.opened);
+        Connection sc = get(server.opened);
+        assertEquals(bind, cc.localAddress().getAddress());
+        assertEquals(bind, sc.remoteAddress().getAddress());
+        assertEquals(bind, seenRemote.get().getAddress());
+    }
+
+    @Test
+    void refusedConnectIsReportedOnce() throws Exception {
+        Reactor r = reactor();
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        RecordingHandler client = new RecordingHandler();
+        EventLoop loop = r.nextLoop();
+        r.connect(loop, loopback(port), null, client, CONNECT_TIMEOUT);
+        assertInstanceOf(ConnectException.class, get(client.connectFailed));
+        onLoop(loop, () -> { });
+        onLoop(loop, () -> { });
+        assertEquals(1, client.connectFailedCount.get());
+        assertFalse(client.opened.isDone());
+        assertEquals(0, client.closeCount.get());
+        assertEquals(1, client.threads.size());
+    }
+
+    @Test
+    void connectTimeoutIsReportedOnce() throws Exception {
+        Reactor r = reactor();
+        // A listener that never accepts, with a backlog of 1: once its queue is full the kernel drops
+        // further SYNs, so later connects neither succeed nor fail - until our timeout.
+        try (ServerSocket never = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            List<RecordingHandler> clients = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                RecordingHandler c = new RecordingHandler();
+                clients.add(c);
+                r.connect(loopback(never.getLocalPort()), null, c, Duration.ofMillis(300));
+            }
+            int timedOut = 0;
+            for (RecordingHandler c : clients) {
+                CompletableFuture.anyOf(c.opened, c.connectFailed).get(WAIT, TimeUnit.SECONDS);
+                if (c.connectFailed.isDone()) {
+                    assertInstanceOf(java.net.SocketTimeoutException.class, c.connectFailed.get());
+                    timedOut++;
+                }
+            }
+            onLoop(r.nextLoop(), () -> { });
+            for (RecordingHandler c : clients) {
+                assertEquals(1, (c.opened.isDone() ? 1 : 0) + c.connectFailedCount.get(), "one outcome per connect");
+            }
+            assertTrue(timedOut > 0, "some connects timed out");
+        }
+    }
+
+    @Test
+    void oneByteWritesArriveInOrder() throws Exception {
+        Reactor r = reactor();
+        RecordingHandler server = new RecordingHandler();
+        Pair p = pair(r, server, new RecordingHandler());
+        int n = 5000;
+        byte[] expected = new byte[n];
+        for (int i = 0; i < n; i++) expected[i] = (byte) (i * 31 + 7);
+        p.clientConn().loop().execute(() -> {
+            for (byte b : expected) p.clientConn().write(ByteBuffer.wrap(new byte[] {b}));
+        });
+        get(server.awaitBytes(n));
+        assertArrayEquals(expected, server.data());
+    }
+
+    @Test
+    void writesFromAnotherThreadKeepTheirOrder() throws Exception {
+        Reactor r = reactor();
+        RecordingHandler server = new RecordingHandler();
+        Pair p = pair(r, server, new RecordingHandler());
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            String s = i + ",";
+            expected.append(s);
+            p.clientConn().write(ascii(s));
+        }
+        get(server.awaitBytes(expected.length()));
+        assertEquals(expected.toString(), new String(server.data(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void largeWriteArrivesIntact() throws Exception {
+        Reactor r = reactor();
+        RecordingHandler server = new RecordingHandler();
+        Pair p = pair(r, server, new RecordingHandler());
+        byte[] big = new byte[8 * 1024 * 1024];
+        new Random(42).nextBytes(big);
+        p.clientConn().write(ByteBuffer.wrap(big));
+        get(server.awaitBytes(big.length));
+        assertArrayEquals(big, server.data());
+        onLoop(p.clientConn().loop(), () -> { });
+        assertTrue(server.threads.size() == 1 && server.problems.isEmpty(), server.problems.toString());
+    }
+
+    @Test
+    void manyConnectionsOnOneLoop() throws Exception {
+        Reactor r = reactor(ReactorConfig.defaults().withLoopThreads(1));
+        List<RecordingHandler> servers = new CopyOnWriteArrayList<>();
+        Listener l = r.listen(loopback(0), (remote, local) -> {
+            EchoHandler h = new EchoHandler();
+            servers.add(h);
+            return h;
+        });
+        int count = 200;
+        List<RecordingHandler> clients = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            RecordingHandler c = new RecordingHandler();
+            clients.add(c);
+            r.connect(l.localAddress(), null, c, CONNECT_TIMEOUT);
+        }
+        for (int i = 0; i < count; i++) get(clients.get(i).opened).write(ascii("conn-" + i));
+        for (int i = 0; i < count; i++) {
+            String want = "conn-" + i;
+            get(clients.get(i).awaitBytes(want.length()));
+            assertEquals(want, new String(clients.get(i).data(), StandardCharsets.US_ASCII));
+        }
+        assertEquals(count, servers.size());
+        Thread loopThread = clients.get(0).threads.iterator().next();
+        for (RecordingHandler c : clients) assertEquals(List.of(loopThread), List.copyOf(c.threads));
+    }
+
+    @Test
+    void timersFireInOrderOnTheLoopAndCancelWorks() throws Exception {
+        Reactor r = reactor();
+        EventLoop loop = r.nextLoop();
+        List<String> fired = new CopyOnWriteArrayList<>();
+        List<Boolean> onLoop = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        long ms = 1_000_000L;
+        loop.schedule(30 * ms, () -> {
+            fired.add("30");
+            onLoop.add(loop.inLoop());
+            done.countDown();
+        });
+        loop.schedule(10 * ms, () -> {
+            fired.add("10a");
+            onLoop.add(loop.inLoop());
+        });
+        loop.schedule(10 * ms, () -> fired.add("10b"));
+        Timer cancelled = loop.schedule(20 * ms, () -> fired.add("cancelled"));
+        loop.schedule(20 * ms, () -> fired.add("20"));
+        assertTrue(cancelled.cancel());
+        assertFalse(cancelled.cancel());
+        assertTrue(done.await(WAIT, TimeUnit.SECONDS));
+        assertEquals(List.of("10a", "10b", "20", "30"), fired);
+        assertEquals(List.of(true, true), onLoop);
+        long t0 = loop.nanoTime();
+        assertTrue(loop.nanoTime() >= t0);
+    }
+
+    @Test
+    void timerScheduledOnTheLoopAndZeroDelay() throws Exception {
+        Reactor r = reactor();
+        EventLoop loop = r.nextLoop();
+        CompletableFuture<Boolean> fired = new CompletableFuture<>();
+        loop.execute(() -> loop.schedule(0, () -> fired.complete(loop.inLoop())));
+        assertTrue(get(fired));
+    }
+
+    @Test
+    void timersAndOtherConnectionsRunWhileAPeerFloods() throws Exception {
+        Reactor r = reactor(ReactorConfig.defaults().withLoopThreads(1));
+        RecordingHandler flooded = new RecordingHandler().discardData();
+        EchoHandler echo = new EchoHandler();
+        List<RecordingHandler> servers = new CopyOnWriteArrayList<>(List.of(flooded, echo));
+        Listener l = r.listen(loopback(0), (remote, local) -> servers.remove(0));
+        CountDownLatch timerFired = new CountDownLatch(1);
+        // A plain blocking socket floods the loop until the loop's timer has fired.
+        Thread flooder = new Thread(() -> {
+            try (java.net.Socket s = new java.net.Socket(l.localAddress().getAddress(), l.localAddress().getPort())) {
+                byte[] chunk = new byte[256 * 1024];
+                while (timerFired.getCount() > 0) s.getOutputStream().write(chunk);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "flooder");
+        flooder.start();
+        get(flooded.opened);
+        get(flooded.awaitBytes(1024 * 1024));
+        RecordingHandler client = new RecordingHandler();
+        r.connect(l.localAddress(), null, client, CONNECT_TIMEOUT);
+        get(client.opened).write(ascii("ping"));
+        get(client.awaitBytes(4));
+        r.nextLoop().schedule(1_000_000L, timerFired::countDown);
+        assertTrue(timerFired.await(WAIT, TimeUnit.SECONDS));
+        flooder.join(TimeUnit.SECONDS.toMillis(WAIT));
+        assertFalse(flooder.isAlive());
+        assertEquals("ping", new String(client.data(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void executeFromAnotherThreadRunsOnTheLoop() throws Exception {
+        Reactor r = reactor();
+        EventLoop loop = r.nextLoop();
+        assertFalse(loop.inLoop());
+        CompletableFuture<Thread> first = new CompletableFuture<>();
+        CompletableFuture<Thread> second = new CompletableFuture<>();
+        loop.execute(() -> first.complete(loop.inLoop() ? Thread.currentThread() : null));
+        Thread other = new Thread(() -> loop.execute(() -> second.complete(loop.inLoop() ? Thread.currentThread() : null)));
+        other.start();
+        other.join();
+        assertSame(get(first), get(second));
+        assertTrue(get(first) != null && get(first) != Thread.currentThread());
+    }
+
+    @Test
+    void throwingHandlerClosesOnlyItsConnection() throws Exception {
+        Reactor r = reactor();
+        IllegalStateException boom = new IllegalStateException("boom");
+        List<RecordingHandler> servers = new CopyOnWriteArrayList<>();
+        Listener l = r.listen(loopback(0), (remote, local) -> {
+            EchoHandler h = new EchoHandler() {
+                @Override
+                public void onData(Connection c, ByteBuffer buf) {
+                    if (buf.get(buf.position()) == '!') throw boom;
+                    super.onData(c, buf);
+                }
+            };
+            servers.add(h);
+            return h;
+        });
+        RecordingHandler bad = new RecordingHandler();
+        RecordingHandler good = new RecordingHandler();
+        r.connect(l.localAddress(), null, bad, CONNECT_TIMEOUT);
+        r.connect(l.localAddress(), null, good, CONNECT_TIMEOUT);
+        get(bad.opened).write(ascii("!"));
+        assertInstanceOf(EOFException.class, get(bad.closed));
+        assertTrue(servers.stream().anyMatch(s -> s.closed.getNow(null) == boom));
+        get(good.opened).write(ascii("still here"));
+        get(good.awaitBytes(10));
+        assertEquals("still here", new String(good.data(), StandardCharsets.US_ASCII));
+        assertFalse(good.closed.isDone());
+    }
+
+    /** Writes {@code total} bytes in chunks while the connection is writable, resuming on writability. */
+    private static final class Producer extends RecordingHandler {
+        final long total;
+        final ByteBuffer chunk = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong maxPending = new AtomicLong();
+        final boolean ignoreBackPressure;
+
+        Producer(long total, boolean ignoreBackPressure) {
+            this.total = total;
+            this.ignoreBackPressure = ignoreBackPressure;
+        }
+
+        void produce(Connection c) {
+            while (c.isOpen() && sent.get() < total && (ignoreBackPressure || c.isWritable())) {
+                ByteBuffer b = chunk.duplicate();
+                b.limit((int) Math.min(b.capacity(), total - sent.get()));
+                sent.addAndGet(b.remaining());
+                c.write(b);
+                maxPending.accumulateAndGet(c.pendingOutputBytes(), Math::max);
+            }
+        }
+
+        @Override
+        public void onOpen(Connection c) {
+            super.onOpen(c);
+            produce(c);
+        }
+
+        @Override
+        public void onWritabilityChanged(Connection c, boolean writable) {
+            super.onWritabilityChanged(c, writable);
+            if (writable) produce(c);
+        }
+    }
+
+    private static final class PausedServer extends RecordingHandler {
+        PausedServer() {
+            discardData();
+        }
+
+        @Override
+        public void onOpen(Connection c) {
+            c.pauseReading();
+            super.onOpen(c);
+        }
+    }
+
+    @Test
+    void backPressureWhenThePeerStopsReading() throws Exception {
+        int high = 256 * 1024;
+        ReactorConfig config = ReactorConfig.defaults().withWaterMarks(64 * 1024, high, 1024 * 1024);
+        Reactor r = reactor(config);
+        long total = 48L * 1024 * 1024;
+        PausedServer server = new PausedServer();
+        Producer client = new Producer(total, false);
+        Listener l = r.listen(loopback(0), (remote, local) -> server);
+        r.connect(l.localAddress(), null, client, CONNECT_TIMEOUT);
+        Connection sc = get(server.opened);
+        Connection cc = get(client.opened);
+        // The kernel buffers fill up, then pending output passes the high-water mark.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        while (client.writability.isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+        assertEquals(List.of(false), client.writability);
+        assertFalse(cc.isWritable());
+        assertTrue(client.sent.get() < total, "the producer paused");
+        sc.resumeReading();
+        get(server.awaitBytes(total));
+        assertEquals(total, server.received.get());
+        onLoop(cc.loop(), () -> { });
+        assertTrue(client.writability.size() >= 2 && client.writability.get(1), client.writability.toString());
+        assertTrue(client.maxPending.get() <= high + 64 * 1024, "pending output stayed bounded: " + client.maxPending);
+        assertEquals(0, cc.pendingOutputBytes());
+        assertTrue(cc.isWritable());
+        assertFalse(client.closed.isDone());
+    }
+
+    @Test
+    void writingPastMaxPendingOutputAbortsTheConnection() throws Exception {
+        ReactorConfig config = ReactorConfig.defaults().withWaterMarks(64 * 1024, 256 * 1024, 1024 * 1024);
+        Reactor r = reactor(config);
+        PausedServer server = new PausedServer();
+        Producer client = new Producer(256L * 1024 * 1024, true);
+        Listener l = r.listen(loopback(0), (remote, local) -> server);
+        r.connect(l.localAddress(), null, client, CONNECT_TIMEOUT);
+        assertInstanceOf(OutputOverflowException.class, get(client.closed));
+        assertTrue(client.maxPending.get() <= 1024 * 1024, "bounded: " + client.maxPending);
+        assertEquals(1, client.closeCount.get());
+        assertTrue(client.sent.get() < client.total);
+    }
+
+    @Test
+    void pauseReadingStopsDeliveryAndResumeRestartsIt() throws Exception {
+        Reactor r = reactor();
+        RecordingHandler server = new RecordingHandler();
+        Pair p = pair(r, server, new RecordingHandler());
+        p.clientConn().write(ascii("first"));
+        get(server.awaitBytes(5));
+        onLoop(p.serverConn().loop(), p.serverConn()::pauseReading);
+        p.clientConn().write(ascii("second"));
+        onLoop(p.clientConn().loop(), () -> { });
+        Thread.sleep(300); // give a misbehaving reactor the chance to deliver; not a timing assertion
+        onLoop(p.serverConn().loop(), () -> { });
+        assertEquals("first", new String(server.data(), StandardCharsets.US_ASCII));
+        p.serverConn().resumeReading();
+        get(server.awaitBytes(11));
+        assertEquals("firstsecond", new String(server.data(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void gracefulCloseFlushesPendingOutput() throws Exception {
+        Reactor r = reactor(ReactorConfig.defaults().withWaterMarks(1024, 4096, 64L * 1024 * 1024));
+        RecordingHandler server = new RecordingHandler();
+        Pair p = pair(r, server, new RecordingHandler());
+        byte[] big = new byte[16 * 1024 * 1024];
+        new Random(7).nextBytes(big);
+        CompletableFuture<Long> pendingAtClose = new CompletableFuture<>();
+        p.clientConn().loop().execute(() -> {
+            p.clientConn().write(ByteBuffer.wrap(big));
+            pendingAtClose.complete(p.clientConn().pendingOutputBytes());
+            p.clientConn().close();
+            p.clientConn().close();
+        });
+        assertNull(get(p.client().closed));
+        assertInstanceOf(EOFException.class, get(server.closed));
+        assertArrayEquals(big, server.data());
+        assertEquals(1, p.client().closeCount.get());
+        assertEquals(1, server.closeCount.get());
+        assertTrue(get(pendingAtClose) >= 0);
+    }
+
+    @Test
+    void abortDropsPendingOutput() throws Exception {
+        Reactor r = reactor(ReactorConfig.defaults().withWaterMarks(1024, 4096, 256L * 1024 * 1024));
+        PausedServer server = new PausedServer();
+        Producer client = new Producer(128L * 1024 * 1024, true);
+        Listener l = r.listen(loopback(0), (remote, local) -> server);
+        r.connect(l.localAddress(), null, client, CONNECT_TIMEOUT);
+        Connection cc = get(client.opened);
+        Connection sc = get(server.opened);
+        CompletableFuture<Long> pendingBefore = new CompletableFuture<>();
+        cc.loop().execute(() -> {
+            pendingBefore.complete(cc.pendingOutputBytes());
+            cc.abort();
+            cc.abort();
+            cc.close();
+            cc.write(ascii("ignored after close"));
+        });
+        assertTrue(get(pendingBefore) > 0, "something was pending");
+        assertNull(get(client.closed));
+        assertFalse(cc.isOpen());
+        sc.resumeReading();
+        Throwable serverCause = get(server.closed);
+        assertTrue(serverCause instanceof IOException, String.valueOf(serverCause));
+        assertTrue(server.received.get() < client.total);
+        onLoop(cc.loop(), () -> { });
+        assertEquals(1, client.closeCount.get());
+    }
+
+    @Test
+    void peerCloseGivesEofExactlyOnce() throws Exception {
+        Reactor r = reactor();
+        RecordingHandler server = new RecordingHandler();
+        Pair p = pair(r, server, new RecordingHandler());
+        p.serverConn().close();
+        assertNull(get(server.closed));
+        assertInstanceOf(EOFException.class, get(p.client().closed));
+        p.clientConn().close();
+        p.clientConn().abort();
+        onLoop(p.clientConn().loop(), () -> { });
+        assertEquals(1, p.client().closeCount.get());
+        assertEquals(1, server.closeCount.get());
+        assertTrue(p.client().problems.isEmpty() && server.problems.isEmpty());
+    }
+
+    @Test
+    void reactorCloseClosesConnectionsAndStopsThreads() throws Exception {
+        Reactor r = newReactor(ReactorConfig.defaults().withLoopThreads(2));
+        RecordingHandler server = new RecordingHandler();
+        Pair p = pair(r, server, new RecordingHandler());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CompletableFuture<Thread> t = new CompletableFuture<>();
+            r.nextLoop().execute(() -> t.complete(Thread.currentThread()));
+            threads.add(get(t));
+        }
+        r.close();
+        // Each side is closed by its own loop's shutdown (null), unless the other loop stopped first (EOF).
+        for (RecordingHandler h : List.of(p.client(), server)) {
+            Throwable cause = get(h.closed);
+            assertTrue(cause == null || cause instanceof EOFException, String.valueOf(cause));
+        }
+        for (Thread t : threads) assertFalse(t.isAlive(), t.getName());
+        assertEquals(1, p.client().closeCount.get());
+        r.close();
+    }
+}

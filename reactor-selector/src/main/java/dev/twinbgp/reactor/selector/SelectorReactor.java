@@ -1,0 +1,82 @@
+package dev.twinbgp.reactor.selector;
+
+import dev.twinbgp.reactor.ConnectionHandler;
+import dev.twinbgp.reactor.EventLoop;
+import dev.twinbgp.reactor.HandlerFactory;
+import dev.twinbgp.reactor.Listener;
+import dev.twinbgp.reactor.Reactor;
+import dev.twinbgp.reactor.ReactorConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** {@link Reactor} on plain java.nio: {@code loopThreads} {@link SelectorLoop}s, round-robin. */
+final class SelectorReactor implements Reactor {
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final SelectorLoop[] loops;
+    private final AtomicInteger next = new AtomicInteger();
+    private volatile boolean running = true;
+
+    SelectorReactor(ReactorConfig config) {
+        int instance = INSTANCES.incrementAndGet();
+        loops = new SelectorLoop[config.loopThreads()];
+        for (int i = 0; i < loops.length; i++) {
+            loops[i] = new SelectorLoop(config, "twinbgp-selector-" + instance + "-" + i);
+        }
+        for (SelectorLoop l : loops) l.start();
+    }
+
+    @Override
+    public String name() {
+        return SelectorReactorProvider.NAME;
+    }
+
+    @Override
+    public Listener listen(InetSocketAddress local, HandlerFactory factory) throws IOException {
+        return new SelectorListener(this, nextSelectorLoop(), local, factory);
+    }
+
+    @Override
+    public void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
+        SelectorLoop owner = own(loop);
+        OutgoingConnect connect = new OutgoingConnect(owner, remote, localBind, handler, timeout);
+        owner.execute(connect::start);
+    }
+
+    private SelectorLoop own(EventLoop loop) {
+        for (SelectorLoop l : loops) {
+            if (l == loop) return l;
+        }
+        throw new IllegalArgumentException("not a loop of this reactor: " + loop);
+    }
+
+    @Override
+    public EventLoop nextLoop() {
+        return nextSelectorLoop();
+    }
+
+    SelectorLoop nextSelectorLoop() {
+        return loops[Math.floorMod(next.getAndIncrement(), loops.length)];
+    }
+
+    boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (SelectorLoop l : loops) l.stop();
+        boolean interrupted = false;
+        for (SelectorLoop l : loops) {
+            try {
+                l.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+}
