@@ -48,6 +48,12 @@ public final class Peer {
         return primary.session();
     }
 
+    /** The session negotiated on {@code via} (from OpenConfirm on), else null: what that connection's codec uses. */
+    public Session session(Direction via) {
+        SessionFsm fsm = owner(via);
+        return fsm == null ? null : fsm.session();
+    }
+
     /** The state of the FSM owning {@code via}, or null when no FSM owns it. */
     public State connectionState(Direction via) {
         SessionFsm fsm = owner(via);

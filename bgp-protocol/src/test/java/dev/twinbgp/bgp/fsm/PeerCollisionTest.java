@@ -68,6 +68,8 @@ class PeerCollisionTest {
         Direction second = first == Direction.OUTGOING ? Direction.INCOMING : Direction.OUTGOING;
         receive(first, peerOpen(180));
         assertEquals(State.OPEN_CONFIRM, peer.connectionState(first));
+        assertEquals(first, peer.session(first).connection());
+        assertNull(peer.session(second), "no OPEN on that one yet");
 
         List<Action> out = receive(second, peerOpen(180));
         assertNotification(ErrorCodes.CEASE, ErrorCodes.CEASE_CONNECTION_COLLISION, sentVia(loser, out));
