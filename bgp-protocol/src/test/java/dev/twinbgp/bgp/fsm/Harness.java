@@ -53,7 +53,7 @@ final class Harness {
      * one: {@code Update} is still the codec's placeholder, adjust here when its shape changes.
      */
     static Update anUpdate() {
-        return new Update();
+        return Update.endOfRib(dev.twinbgp.bgp.wire.Family.IPV4_UNICAST);
     }
 
     List<Action> fire(Event event) {
