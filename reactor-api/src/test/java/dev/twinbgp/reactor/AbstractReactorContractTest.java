@@ -269,26 +269,31 @@ public abstract class AbstractReactorContractTest {
         Reactor r = reactor();
         EventLoop loop = r.nextLoop();
         List<String> fired = new CopyOnWriteArrayList<>();
-        List<Boolean> onLoop = new CopyOnWriteArrayList<>();
+        List<Boolean> onLoopFlags = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
         long ms = 1_000_000L;
-        loop.schedule(30 * ms, () -> {
-            fired.add("30");
-            onLoop.add(loop.inLoop());
-            done.countDown();
+        AtomicReference<Timer> cancelledRef = new AtomicReference<>();
+        // Scheduled in one loop task, with wide gaps, so a descheduled test thread cannot reorder deadlines.
+        onLoop(loop, () -> {
+            loop.schedule(300 * ms, () -> {
+                fired.add("30");
+                onLoopFlags.add(loop.inLoop());
+                done.countDown();
+            });
+            loop.schedule(100 * ms, () -> {
+                fired.add("10a");
+                onLoopFlags.add(loop.inLoop());
+            });
+            loop.schedule(100 * ms, () -> fired.add("10b"));
+            cancelledRef.set(loop.schedule(200 * ms, () -> fired.add("cancelled")));
+            loop.schedule(200 * ms, () -> fired.add("20"));
         });
-        loop.schedule(10 * ms, () -> {
-            fired.add("10a");
-            onLoop.add(loop.inLoop());
-        });
-        loop.schedule(10 * ms, () -> fired.add("10b"));
-        Timer cancelled = loop.schedule(20 * ms, () -> fired.add("cancelled"));
-        loop.schedule(20 * ms, () -> fired.add("20"));
+        Timer cancelled = cancelledRef.get();
         assertTrue(cancelled.cancel());
         assertFalse(cancelled.cancel());
         assertTrue(done.await(WAIT, TimeUnit.SECONDS));
         assertEquals(List.of("10a", "10b", "20", "30"), fired);
-        assertEquals(List.of(true, true), onLoop);
+        assertEquals(List.of(true, true), onLoopFlags);
         long t0 = loop.nanoTime();
         assertTrue(loop.nanoTime() >= t0);
     }
