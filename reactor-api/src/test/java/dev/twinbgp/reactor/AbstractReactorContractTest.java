@@ -128,6 +128,15 @@ public abstract class AbstractReactorContractTest {
     }
 
     @Test
+    void listenOnABusyPortThrows() throws Exception {
+        Reactor r = reactor();
+        Listener l = r.listen(loopback(0), (remote, local) -> new RecordingHandler());
+        assertThrows(IOException.class, () -> r.listen(l.localAddress(), (remote, local) -> new RecordingHandler()));
+        r.close();
+        assertThrows(IOException.class, () -> r.listen(loopback(0), (remote, local) -> new RecordingHandler()));
+    }
+
+    @Test
     void connectWithLocalBindAddress() throws Exception {
         Reactor r = reactor();
         RecordingHandler server = new RecordingHandler();
