@@ -391,6 +391,25 @@ public abstract class AbstractReactorContractTest {
         assertFalse(good.closed.isDone());
     }
 
+    @Test
+    void handlerThrowingInOnOpenClosesItsConnection() throws Exception {
+        Reactor r = reactor();
+        IllegalStateException boom = new IllegalStateException("open failed");
+        RecordingHandler server = new RecordingHandler() {
+            @Override
+            public void onOpen(Connection c) {
+                super.onOpen(c);
+                throw boom;
+            }
+        };
+        Listener l = r.listen(loopback(0), (remote, local) -> server);
+        RecordingHandler client = new RecordingHandler();
+        r.connect(l.localAddress(), null, client, CONNECT_TIMEOUT);
+        assertSame(boom, get(server.closed));
+        assertInstanceOf(EOFException.class, get(client.closed));
+        assertEquals(1, server.closeCount.get());
+    }
+
     /** Writes {@code total} bytes in chunks while the connection is writable, resuming on writability. */
     private static final class Producer extends RecordingHandler {
         final long total;
