@@ -79,7 +79,7 @@ public record IpAddress(byte[] bytes) {
         }
         String head = doubleColon >= 0 ? text.substring(0, doubleColon) : text;
         String tail = doubleColon >= 0 ? text.substring(doubleColon + 2) : "";
-        int[] headGroups = groups(head, doubleColon < 0 || tail.isEmpty());
+        int[] headGroups = groups(head, doubleColon < 0);
         int[] tailGroups = doubleColon >= 0 ? groups(tail, true) : new int[0];
         if (headGroups == null || tailGroups == null) {
             return null;
