@@ -43,7 +43,7 @@ final class NeighborParser {
             case "passive" -> draft.passive = optionalBool(in);
             case "listen" -> draft.listenPort = port(in.value(PORT));
             case "connect" -> draft.connectPort = port(in.value(PORT));
-            case "description" -> draft.description = in.value("a description").text();
+            case "description" -> draft.description = words(in, "a description");
             case "host-name" -> draft.hostName = in.value("a host name").text();
             case "domain-name" -> draft.domainName = in.value("a domain name").text();
             case "group-updates" -> draft.groupUpdates = optionalBool(in);
@@ -85,6 +85,15 @@ final class NeighborParser {
             default -> throw ConfigException.unexpected(keyword, expected);
         }
         in.expect(";");
+    }
+
+    /** One or more words up to the {@code ;}, joined by single spaces (a quoted string is one word). */
+    private static String words(TokenStream in, String expected) throws ConfigException {
+        StringBuilder out = new StringBuilder(in.value(expected).text());
+        while (!in.peek().is(";")) {
+            out.append(' ').append(in.value("more words or ';'").text());
+        }
+        return out.toString();
     }
 
     /** {@code keyword;} means true; {@code keyword true|false|enable|disable;}. */

@@ -23,6 +23,18 @@ public final class RouteParser {
      * @throws ConfigException with source {@link #COMMAND}, the column pointing into {@code line}
      */
     public static RouteConfig parseRoute(String line) throws ConfigException {
+        return parseCommand(line, true);
+    }
+
+    /**
+     * Like {@link #parseRoute} for {@code withdraw route ...} lines (without the word {@code withdraw}): the same
+     * grammar, but no next hop is required.
+     */
+    public static RouteConfig parseWithdrawal(String line) throws ConfigException {
+        return parseCommand(line, false);
+    }
+
+    private static RouteConfig parseCommand(String line, boolean nextHopRequired) throws ConfigException {
         TokenStream in = TokenStream.of(COMMAND, line);
         Family family = null;
         if (in.peek().is("ipv4") || in.peek().is("ipv6")) {
@@ -45,7 +57,7 @@ public final class RouteParser {
         if (!in.atEnd()) {
             throw ConfigException.unexpected(in.peek(), "the end of the command");
         }
-        return finish(prefix, attributes.build(), end);
+        return finish(prefix, attributes.build(), end, nextHopRequired);
     }
 
     /** Parses only attributes, e.g. {@code next-hop 1.2.3.4 community [ 65000:1 ]} (nothing is required). */
@@ -73,12 +85,12 @@ public final class RouteParser {
                 in.expect(";");
             }
             Token end = in.expect("}");
-            return finish(prefix, attributes.build(), end);
+            return finish(prefix, attributes.build(), end, true);
         }
         while (!in.peek().is(";")) {
             attributeOrEnd(in, attributes, blockAllowed);
         }
-        return finish(prefix, attributes.build(), in.expect(";"));
+        return finish(prefix, attributes.build(), in.expect(";"), true);
     }
 
     private static void attributeOrEnd(TokenStream in, RouteAttributes.Builder attributes, boolean blockAllowed)
@@ -91,8 +103,9 @@ public final class RouteParser {
     }
 
     /** Whole-route checks: a next hop is required (ExaBGP refuses unicast routes without one), split is sane. */
-    private static RouteConfig finish(Prefix prefix, RouteAttributes attributes, Token end) throws ConfigException {
-        if (attributes.nextHop().isEmpty()) {
+    private static RouteConfig finish(Prefix prefix, RouteAttributes attributes, Token end, boolean nextHopRequired)
+            throws ConfigException {
+        if (nextHopRequired && attributes.nextHop().isEmpty()) {
             throw ConfigException.unexpected(end, "next-hop (route " + prefix + " has no next hop)");
         }
         if (attributes.split().isPresent()) {

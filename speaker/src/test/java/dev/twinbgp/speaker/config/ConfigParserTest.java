@@ -116,6 +116,14 @@ class ConfigParserTest {
     }
 
     @Test
+    void unquotedDescriptionOfSeveralWords() throws ConfigException {
+        NeighborConfig n = ConfigParser.parse("d.conf",
+                "neighbor 10.0.0.1 {\n local-as 1; peer-as 2; description edge  router   one;\n}\n").neighbors().get(0);
+        assertEquals(Optional.of("edge router one"), n.description());
+        assertTrue(n.routerId().isEmpty(), "no router-id and no local-address: decided when the session is up");
+    }
+
+    @Test
     void emptyFileIsValidWithNoNeighbors() throws ConfigException {
         Configuration configuration = ConfigParser.parse(resource("empty.conf"));
         assertTrue(configuration.neighbors().isEmpty());

@@ -117,6 +117,13 @@ class RouteParserTest {
     }
 
     @Test
+    void withdrawalNeedsNoNextHop() throws ConfigException {
+        RouteConfig route = RouteParser.parseWithdrawal("route 10.0.0.0/24");
+        assertEquals("10.0.0.0/24", route.prefix().toString());
+        assertTrue(route.attributes().nextHop().isEmpty());
+    }
+
+    @Test
     void splitOfIpv6() throws ConfigException {
         List<RouteConfig> routes = RouteParser.parseRoute("2001:db8::/32 next-hop ::1 split /34").expandSplit();
         assertEquals(List.of("2001:db8::/34", "2001:db8:4000::/34", "2001:db8:8000::/34", "2001:db8:c000::/34"),
