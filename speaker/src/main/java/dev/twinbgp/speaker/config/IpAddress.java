@@ -2,7 +2,6 @@ package dev.twinbgp.speaker.config;
 
 import dev.twinbgp.bgp.wire.Family;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /** An IPv4 (4 bytes) or IPv6 (16 bytes) address. Immutable: the bytes are copied in and out. */
 public record IpAddress(byte[] bytes) {
@@ -178,10 +177,5 @@ public record IpAddress(byte[] bytes) {
             out.append(Integer.toHexString(groups[i]));
         }
         return out.toString();
-    }
-
-    /** Lower-case hex of the bytes, for diagnostics. */
-    String hex() {
-        return HexFormat.of().formatHex(bytes);
     }
 }
