@@ -128,6 +128,15 @@ public abstract class AbstractReactorContractTest {
     }
 
     @Test
+    void listenOnABusyPortThrows() throws Exception {
+        Reactor r = reactor();
+        Listener l = r.listen(loopback(0), (remote, local) -> new RecordingHandler());
+        assertThrows(IOException.class, () -> r.listen(l.localAddress(), (remote, local) -> new RecordingHandler()));
+        r.close();
+        assertThrows(IOException.class, () -> r.listen(loopback(0), (remote, local) -> new RecordingHandler()));
+    }
+
+    @Test
     void connectWithLocalBindAddress() throws Exception {
         Reactor r = reactor();
         RecordingHandler server = new RecordingHandler();
@@ -269,26 +278,31 @@ public abstract class AbstractReactorContractTest {
         Reactor r = reactor();
         EventLoop loop = r.nextLoop();
         List<String> fired = new CopyOnWriteArrayList<>();
-        List<Boolean> onLoop = new CopyOnWriteArrayList<>();
+        List<Boolean> onLoopFlags = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
         long ms = 1_000_000L;
-        loop.schedule(30 * ms, () -> {
-            fired.add("30");
-            onLoop.add(loop.inLoop());
-            done.countDown();
+        AtomicReference<Timer> cancelledRef = new AtomicReference<>();
+        // Scheduled in one loop task, with wide gaps, so a descheduled test thread cannot reorder deadlines.
+        onLoop(loop, () -> {
+            loop.schedule(300 * ms, () -> {
+                fired.add("30");
+                onLoopFlags.add(loop.inLoop());
+                done.countDown();
+            });
+            loop.schedule(100 * ms, () -> {
+                fired.add("10a");
+                onLoopFlags.add(loop.inLoop());
+            });
+            loop.schedule(100 * ms, () -> fired.add("10b"));
+            cancelledRef.set(loop.schedule(200 * ms, () -> fired.add("cancelled")));
+            loop.schedule(200 * ms, () -> fired.add("20"));
         });
-        loop.schedule(10 * ms, () -> {
-            fired.add("10a");
-            onLoop.add(loop.inLoop());
-        });
-        loop.schedule(10 * ms, () -> fired.add("10b"));
-        Timer cancelled = loop.schedule(20 * ms, () -> fired.add("cancelled"));
-        loop.schedule(20 * ms, () -> fired.add("20"));
+        Timer cancelled = cancelledRef.get();
         assertTrue(cancelled.cancel());
         assertFalse(cancelled.cancel());
         assertTrue(done.await(WAIT, TimeUnit.SECONDS));
         assertEquals(List.of("10a", "10b", "20", "30"), fired);
-        assertEquals(List.of(true, true), onLoop);
+        assertEquals(List.of(true, true), onLoopFlags);
         long t0 = loop.nanoTime();
         assertTrue(loop.nanoTime() >= t0);
     }
@@ -375,6 +389,25 @@ public abstract class AbstractReactorContractTest {
         get(good.awaitBytes(10));
         assertEquals("still here", new String(good.data(), StandardCharsets.US_ASCII));
         assertFalse(good.closed.isDone());
+    }
+
+    @Test
+    void handlerThrowingInOnOpenClosesItsConnection() throws Exception {
+        Reactor r = reactor();
+        IllegalStateException boom = new IllegalStateException("open failed");
+        RecordingHandler server = new RecordingHandler() {
+            @Override
+            public void onOpen(Connection c) {
+                super.onOpen(c);
+                throw boom;
+            }
+        };
+        Listener l = r.listen(loopback(0), (remote, local) -> server);
+        RecordingHandler client = new RecordingHandler();
+        r.connect(l.localAddress(), null, client, CONNECT_TIMEOUT);
+        assertSame(boom, get(server.closed));
+        assertInstanceOf(EOFException.class, get(client.closed));
+        assertEquals(1, server.closeCount.get());
     }
 
     /** Writes {@code total} bytes in chunks while the connection is writable, resuming on writability. */

@@ -98,6 +98,7 @@ final class NettyReactor implements Reactor {
 
     @Override
     public Listener listen(InetSocketAddress local, HandlerFactory factory) throws IOException {
+        if (group.isShuttingDown()) throw new IOException("reactor closed");
         ServerBootstrap b = new ServerBootstrap().group(group, group).channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)

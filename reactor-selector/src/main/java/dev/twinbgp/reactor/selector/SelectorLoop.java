@@ -139,6 +139,9 @@ final class SelectorLoop implements EventLoop, Runnable {
         } catch (Throwable t) {
             LOG.error("selector loop {} failed", thread.getName(), t);
         } finally {
+            // Tasks queued before stop() (e.g. accepted channels to adopt) still run, so what they
+            // open is closed below like everything else (Netty's shutdown runs pending tasks too).
+            drainTasks();
             shutdownKeys();
         }
     }
@@ -205,6 +208,11 @@ final class SelectorLoop implements EventLoop, Runnable {
             if (r == null) break;
             runSafely(r);
         }
+    }
+
+    private void drainTasks() {
+        Runnable r;
+        while ((r = tasks.poll()) != null) runSafely(r);
     }
 
     static void runSafely(Runnable r) {

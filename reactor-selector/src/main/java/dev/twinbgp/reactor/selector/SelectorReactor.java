@@ -35,6 +35,7 @@ final class SelectorReactor implements Reactor {
 
     @Override
     public Listener listen(InetSocketAddress local, HandlerFactory factory) throws IOException {
+        if (!running) throw new IOException("reactor closed");
         return new SelectorListener(this, nextSelectorLoop(), local, factory);
     }
 

@@ -1,0 +1,18 @@
+/**
+ * The protocol-agnostic I/O contract both twinbgp reactors fulfil ({@code selector}, {@code netty}).
+ *
+ * <pre>
+ *   Reactor r = Reactors.create("selector", ReactorConfig.defaults());   // or "netty"
+ *   Listener l = r.listen(new InetSocketAddress("127.0.0.1", 179), (remote, local) -> handler);
+ *   r.connect(remote, localBindOrNull, handler, Duration.ofSeconds(5));
+ *   // handler.onOpen(conn) ... conn.write(buf) ... handler.onData(conn, bytes) ...
+ *   conn.loop().schedule(TimeUnit.SECONDS.toNanos(90), holdTimerExpired);  // one-shot timer
+ *   r.close();
+ * </pre>
+ *
+ * Every callback of a connection runs on its {@link dev.twinbgp.reactor.EventLoop}'s thread, so a
+ * session driver needs no locks; protocol code reads time only via {@code EventLoop.nanoTime()} and
+ * can be tested on a {@link dev.twinbgp.reactor.ManualEventLoop}. Back-pressure:
+ * {@link dev.twinbgp.reactor.Connection} documents the water marks and the hard output bound.
+ */
+package dev.twinbgp.reactor;

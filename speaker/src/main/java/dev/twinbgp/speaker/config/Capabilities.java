@@ -1,0 +1,31 @@
+package dev.twinbgp.speaker.config;
+
+import dev.twinbgp.bgp.wire.AddPathMode;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The capabilities a neighbor advertises, resolved. Defaults are ExaBGP's ({@link #DEFAULT}): 4-octet AS and
+ * extended message on; route refresh, graceful restart, ADD-PATH, software version off; extended next hop on
+ * only when a {@code nexthop { }} block is present and not disabled.
+ *
+ * @param asn4            4-octet AS numbers (RFC 6793)
+ * @param routeRefresh    route refresh (RFC 2918)
+ * @param addPath         ADD-PATH for every configured family (RFC 7911), empty when disabled
+ * @param gracefulRestart restart time in seconds (RFC 4724 section 3), empty when disabled
+ * @param extendedMessage extended messages (RFC 8654)
+ * @param softwareVersion software version capability (draft-ietf-idr-software-version)
+ * @param extendedNextHop extended next hop encoding (RFC 8950), see {@link NeighborConfig#nextHopEncodings()}
+ */
+public record Capabilities(
+        boolean asn4,
+        boolean routeRefresh,
+        Optional<AddPathMode> addPath,
+        OptionalInt gracefulRestart,
+        boolean extendedMessage,
+        boolean softwareVersion,
+        boolean extendedNextHop) {
+
+    public static final Capabilities DEFAULT =
+            new Capabilities(true, false, Optional.empty(), OptionalInt.empty(), true, false, false);
+}

@@ -1,0 +1,56 @@
+package dev.twinbgp.speaker.config;
+
+/**
+ * A configuration that cannot be used. The message is one line, meant for users, never a stack trace:
+ * <pre>
+ *   FILE:LINE:COLUMN: found 'TOKEN', expected WHAT
+ *   FILE:LINE:COLUMN: found end of file, expected WHAT
+ *   FILE: cannot read: REASON
+ * </pre>
+ * LINE and COLUMN are 1-based; COLUMN counts characters (a tab is one column).
+ */
+public final class ConfigException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final int line;
+    private final int column;
+
+    private ConfigException(String message, String source, int line, int column, Throwable cause) {
+        super(message, cause);
+        this.source = source;
+        this.line = line;
+        this.column = column;
+    }
+
+    /** A token (or the end of the input, when {@code found} is null) that does not fit. */
+    static ConfigException unexpected(String source, int line, int column, String found, String expected) {
+        String what = found == null ? "end of file" : "'" + found + "'";
+        return new ConfigException(source + ":" + line + ":" + column + ": found " + what + ", expected " + expected,
+                source, line, column, null);
+    }
+
+    static ConfigException unexpected(Token token, String expected) {
+        return unexpected(token.source(), token.line(), token.column(), token.text(), expected);
+    }
+
+    /** The file could not be read at all. */
+    static ConfigException unreadable(String source, String reason, Throwable cause) {
+        return new ConfigException(source + ": cannot read: " + reason, source, 0, 0, cause);
+    }
+
+    /** The file name (or {@code <command>} for an API command line). */
+    public String source() {
+        return source;
+    }
+
+    /** 1-based line of the offending token, 0 when the file could not be read. */
+    public int line() {
+        return line;
+    }
+
+    /** 1-based column of the offending token, 0 when the file could not be read. */
+    public int column() {
+        return column;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.twinbgp.speaker.config;
+
+import dev.twinbgp.bgp.wire.Family;
+import java.util.Arrays;
+
+/** An IPv4 (4 bytes) or IPv6 (16 bytes) address. Immutable: the bytes are copied in and out. */
+public record IpAddress(byte[] bytes) {
+
+    public IpAddress {
+        if (bytes.length != 4 && bytes.length != 16) {
+            throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + bytes.length);
+        }
+        bytes = bytes.clone();
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    public boolean isIpv4() {
+        return bytes.length == 4;
+    }
+
+    /** {@link Family#AFI_IPV4} or {@link Family#AFI_IPV6}. */
+    public int afi() {
+        return isIpv4() ? Family.AFI_IPV4 : Family.AFI_IPV6;
+    }
+
+    /** The address as an unsigned 32-bit number (IPv4 only, e.g. for a router id). */
+    public long toUnsignedInt() {
+        if (!isIpv4()) {
+            throw new IllegalStateException("not an IPv4 address: " + this);
+        }
+        return ((bytes[0] & 0xFFL) << 24) | ((bytes[1] & 0xFFL) << 16) | ((bytes[2] & 0xFFL) << 8) | (bytes[3] & 0xFFL);
+    }
+
+    /**
+     * Parses a literal: dotted quad ({@code 10.0.0.1}, four decimal parts 0-255, no leading zeros beyond one
+     * digit) or IPv6 (RFC 4291 section 2.2, including {@code ::} and a trailing dotted quad). Never resolves names.
+     *
+     * @throws IllegalArgumentException if {@code text} is not such a literal
+     */
+    public static IpAddress parse(String text) {
+        byte[] parsed = text.indexOf(':') >= 0 ? parseIpv6(text) : parseIpv4(text);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not an IP address: " + text);
+        }
+        return new IpAddress(parsed);
+    }
+
+    private static byte[] parseIpv4(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return null;
+        }
+        byte[] out = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+                    || (part.length() > 1 && part.charAt(0) == '0')) {
+                return null;
+            }
+            int value = Integer.parseInt(part);
+            if (value > 255) {
+                return null;
+            }
+            out[i] = (byte) value;
+        }
+        return out;
+    }
+
+    // RFC 4291 section 2.2: x:x:x:x:x:x:x:x, '::' once for a run of zero groups, x:x:x:x:x:x:d.d.d.d
+    private static byte[] parseIpv6(String text) {
+        int doubleColon = text.indexOf("::");
+        if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
+            return null;
+        }
+        String head = doubleColon >= 0 ? text.substring(0, doubleColon) : text;
+        String tail = doubleColon >= 0 ? text.substring(doubleColon + 2) : "";
+        int[] headGroups = groups(head, doubleColon < 0);
+        int[] tailGroups = doubleColon >= 0 ? groups(tail, true) : new int[0];
+        if (headGroups == null || tailGroups == null) {
+            return null;
+        }
+        int total = headGroups.length + tailGroups.length;
+        if ((doubleColon < 0 && total != 8) || (doubleColon >= 0 && total > 7)) {
+            return null;
+        }
+        byte[] out = new byte[16];
+        for (int i = 0; i < headGroups.length; i++) {
+            out[2 * i] = (byte) (headGroups[i] >> 8);
+            out[2 * i + 1] = (byte) headGroups[i];
+        }
+        int offset = 8 - tailGroups.length;
+        for (int i = 0; i < tailGroups.length; i++) {
+            out[2 * (offset + i)] = (byte) (tailGroups[i] >> 8);
+            out[2 * (offset + i) + 1] = (byte) tailGroups[i];
+        }
+        return out;
+    }
+
+    /** 16-bit groups of one side of '::'; a dotted quad is allowed as the last part of the address only. */
+    private static int[] groups(String side, boolean mayEndInIpv4) {
+        if (side.isEmpty()) {
+            return new int[0];
+        }
+        String[] parts = side.split(":", -1);
+        int[] out = new int[parts.length + 1];
+        int count = 0;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (i == parts.length - 1 && mayEndInIpv4 && part.indexOf('.') >= 0) {
+                byte[] v4 = parseIpv4(part);
+                if (v4 == null) {
+                    return null;
+                }
+                out[count++] = ((v4[0] & 0xFF) << 8) | (v4[1] & 0xFF);
+                out[count++] = ((v4[2] & 0xFF) << 8) | (v4[3] & 0xFF);
+                continue;
+            }
+            if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+                return null;
+            }
+            out[count++] = Integer.parseInt(part, 16);
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IpAddress that && Arrays.equals(bytes, that.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    /** Dotted quad, or IPv6 in the RFC 5952 canonical form (lower case, longest zero run compressed). */
+    @Override
+    public String toString() {
+        if (isIpv4()) {
+            return (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + "." + (bytes[3] & 0xFF);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xFF) << 8) | (bytes[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLength = 1; // RFC 5952 4.2.2: a single zero group is not compressed
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.twinbgp.speaker.config;
+
+import dev.twinbgp.bgp.wire.AddPathMode;
+import dev.twinbgp.bgp.wire.Family;
+import java.util.ArrayList;
+import java.util.Optional;
+
+/** The nested blocks of a neighbor: family, capability, nexthop, static and announce. */
+final class NeighborBlocks {
+    static final String FAMILY = "ipv4 unicast or ipv6 unicast";
+    static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
+            + "software-version, nexthop";
+
+    private NeighborBlocks() {
+    }
+
+    /** {@code family { ipv4 unicast; ipv6 unicast; }}: several blocks add up, duplicates are ignored. */
+    static void family(TokenStream in, NeighborDraft draft) throws ConfigException {
+        in.expect("{");
+        if (draft.families == null) {
+            draft.families = new ArrayList<>();
+        }
+        while (!in.accept("}")) {
+            Family family = family(in, "a family (" + FAMILY + ") or '}'");
+            in.expect(";");
+            if (!draft.families.contains(family)) {
+                draft.families.add(family);
+            }
+        }
+    }
+
+    /** {@code ipv4 unicast} or {@code ipv6 unicast}: the only families twinbgp speaks. */
+    private static Family family(TokenStream in, String expected) throws ConfigException {
+        Token afi = in.peek();
+        if (!afi.is("ipv4") && !afi.is("ipv6")) {
+            throw ConfigException.unexpected(afi, expected);
+        }
+        in.next();
+        Token safi = in.peek();
+        if (!safi.is("unicast")) {
+            throw ConfigException.unexpected(safi, "unicast (the only SAFI twinbgp supports)");
+        }
+        in.next();
+        return afi.is("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;
+    }
+
+    /** {@code capability { ... }} (RFC 5492 capabilities, see {@link Capabilities}). */
+    static void capability(TokenStream in, NeighborDraft draft) throws ConfigException {
+        in.expect("{");
+        while (!in.accept("}")) {
+            Token keyword = in.peek();
+            String expected = "a capability (" + CAPABILITIES + ") or '}'";
+            if (keyword.isEnd() || keyword.quoted() || TokenStream.isPunctuation(keyword)) {
+                throw ConfigException.unexpected(keyword, expected);
+            }
+            in.next();
+            switch (keyword.text()) {
+                case "asn4" -> draft.asn4 = NeighborParser.optionalBool(in);
+                case "route-refresh" -> draft.routeRefresh = NeighborParser.optionalBool(in);
+                case "extended-message" -> draft.extendedMessage = NeighborParser.optionalBool(in);
+                case "software-version" -> draft.softwareVersion = NeighborParser.optionalBool(in);
+                case "nexthop" -> draft.extendedNextHop = NeighborParser.optionalBool(in);
+                case "add-path" -> draft.addPath = addPath(in.value("disable, send, receive or send/receive"));
+                case "graceful-restart" -> draft.gracefulRestart = gracefulRestart(in);
+                default -> throw ConfigException.unexpected(keyword, expected);
+            }
+            in.expect(";");
+        }
+    }
+
+    /** RFC 7911 section 4: Send/Receive. */
+    private static Optional<AddPathMode> addPath(Token token) throws ConfigException {
+        return switch (token.quoted() ? "" : token.text()) {
+            case "disable", "disabled" -> Optional.empty();
+            case "send" -> Optional.of(AddPathMode.SEND);
+            case "receive" -> Optional.of(AddPathMode.RECEIVE);
+            case "send/receive" -> Optional.of(AddPathMode.BOTH);
+            default -> throw ConfigException.unexpected(token, "disable, send, receive or send/receive");
+        };
+    }
+
+    /** RFC 4724 section 3: Restart Time is a 12-bit field (0-4095 seconds). */
+    private static int gracefulRestart(TokenStream in) throws ConfigException {
+        String expected = "a restart time (0-4095), enable or disable";
+        Token token = in.peek();
+        if (token.is(";") || token.is("enable") || token.is("true")) {
+            if (!token.is(";")) {
+                in.next();
+            }
+            return NeighborDraft.GRACEFUL_RESTART_HOLD_TIME;
+        }
+        if (token.is("disable") || token.is("false")) {
+            in.next();
+            return NeighborDraft.GRACEFUL_RESTART_DISABLED;
+        }
+        return (int) Values.decimal(in.value(expected), 4095, expected);
+    }
+
+    /** {@code nexthop { ipv4 unicast ipv6; }}: RFC 8950 extended next hop encodings. */
+    static void nextHop(TokenStream in, NeighborDraft draft) throws ConfigException {
+        in.expect("{");
+        if (draft.nextHops == null) {
+            draft.nextHops = new ArrayList<>();
+        }
+        while (!in.accept("}")) {
+            Family family = family(in, "a family (" + FAMILY + ") and a next-hop AFI, or '}'");
+            Token afi = in.peek();
+            if (!afi.is("ipv4") && !afi.is("ipv6")) {
+                throw ConfigException.unexpected(afi, "the next-hop AFI (ipv4 or ipv6)");
+            }
+            in.next();
+            in.expect(";");
+            NextHopEncoding encoding =
+                    new NextHopEncoding(family, afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6);
+            if (!draft.nextHops.contains(encoding)) {
+                draft.nextHops.add(encoding);
+            }
+        }
+    }
+
+    /** {@code static { route PREFIX ATTRIBUTES; route PREFIX { ATTRIBUTE; ... } }}. */
+    static void staticRoutes(TokenStream in, NeighborDraft draft) throws ConfigException {
+        in.expect("{");
+        while (!in.accept("}")) {
+            Token keyword = in.peek();
+            if (!keyword.is("route")) {
+                throw ConfigException.unexpected(keyword, "route or '}'");
+            }
+            in.next();
+            Token prefix = in.peek();
+            draft.routes.add(new NeighborDraft.PlacedRoute(RouteParser.parseStatement(in, true), prefix));
+        }
+    }
+
+    /** {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; } ipv6 { unicast ...; } }}. */
+    static void announce(TokenStream in, NeighborDraft draft) throws ConfigException {
+        in.expect("{");
+        while (!in.accept("}")) {
+            Token afi = in.peek();
+            if (!afi.is("ipv4") && !afi.is("ipv6")) {
+                throw ConfigException.unexpected(afi, "ipv4, ipv6 or '}'");
+            }
+            in.next();
+            in.expect("{");
+            while (!in.accept("}")) {
+                Token safi = in.peek();
+                if (!safi.is("unicast")) {
+                    throw ConfigException.unexpected(safi, "unicast or '}'");
+                }
+                in.next();
+                Token prefix = in.peek();
+                RouteConfig route = RouteParser.parseStatement(in, false);
+                if (route.prefix().address().isIpv4() != afi.is("ipv4")) {
+                    throw ConfigException.unexpected(prefix, "an " + afi.text() + " prefix (inside " + afi.text()
+                            + " { })");
+                }
+                draft.routes.add(new NeighborDraft.PlacedRoute(route, prefix));
+            }
+        }
+    }
+}

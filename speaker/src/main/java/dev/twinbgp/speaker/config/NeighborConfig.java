@@ -1,0 +1,84 @@
+package dev.twinbgp.speaker.config;
+
+import dev.twinbgp.bgp.wire.Family;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * One neighbor, resolved: templates named by {@code inherit} applied, ExaBGP defaults filled in.
+ *
+ * @param peerAddress      the address in {@code neighbor <ip> {}}
+ * @param localAddress     {@code local-address}; empty means "whatever the socket gets"
+ * @param routerId         {@code router-id}, else {@code local-address} when it is IPv4; empty means "the local
+ *                         IPv4 address of the session", decided when it is up
+ * @param holdTime         {@code hold-time}, default {@link #DEFAULT_HOLD_TIME}; 0 or 3-65535 (RFC 4271 4.2)
+ * @param passive          {@code passive}: only accept connections, default false
+ * @param listenPort       {@code listen}: TCP port to accept this neighbor's connections on, empty if not given
+ * @param connectPort      {@code connect}: TCP port to connect to, default {@link #DEFAULT_PORT}
+ * @param groupUpdates     {@code group-updates}: several prefixes per UPDATE, default true
+ * @param inherited        the template names, in order
+ * @param families         {@code family { }}; ExaBGP's default (every family it knows) is, for twinbgp,
+ *                         {@link #DEFAULT_FAMILIES}
+ * @param nextHopEncodings {@code nexthop { }} entries whose families are both configured (RFC 8950); empty unless
+ *                         {@link Capabilities#extendedNextHop()}
+ * @param apis             {@code api { }} blocks
+ * @param routes           {@code static}/{@code announce} routes, template routes first, as written (not split)
+ */
+public record NeighborConfig(
+        IpAddress peerAddress,
+        Optional<IpAddress> localAddress,
+        Optional<IpAddress> routerId,
+        long localAs,
+        long peerAs,
+        int holdTime,
+        boolean passive,
+        OptionalInt listenPort,
+        int connectPort,
+        Optional<String> description,
+        Optional<String> hostName,
+        Optional<String> domainName,
+        boolean groupUpdates,
+        boolean adjRibIn,
+        boolean adjRibOut,
+        boolean manualEor,
+        List<String> inherited,
+        List<Family> families,
+        Capabilities capabilities,
+        List<NextHopEncoding> nextHopEncodings,
+        List<ApiConfig> apis,
+        List<RouteConfig> routes) {
+
+    public static final int DEFAULT_HOLD_TIME = 180;
+    public static final int DEFAULT_PORT = 179;
+    public static final List<Family> DEFAULT_FAMILIES = List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
+
+    public NeighborConfig {
+        inherited = List.copyOf(inherited);
+        families = List.copyOf(families);
+        nextHopEncodings = List.copyOf(nextHopEncodings);
+        apis = List.copyOf(apis);
+        routes = List.copyOf(routes);
+    }
+
+    /** Internal BGP: both ends in the same AS. */
+    public boolean isIbgp() {
+        return localAs == peerAs;
+    }
+
+    /** LOCAL_PREF to send when a route gives none: {@link RouteDefaults#LOCAL_PREFERENCE} on iBGP, none on eBGP. */
+    public OptionalLong defaultLocalPreference() {
+        return isIbgp() ? OptionalLong.of(RouteDefaults.LOCAL_PREFERENCE) : OptionalLong.empty();
+    }
+
+    /** True on eBGP, where the local AS is prepended to every AS_PATH sent (RFC 4271 section 5.1.2). */
+    public boolean prependsLocalAs() {
+        return !isIbgp();
+    }
+
+    /** All routes with {@code split} expanded. */
+    public List<RouteConfig> expandedRoutes() {
+        return routes.stream().flatMap(route -> route.expandSplit().stream()).toList();
+    }
+}

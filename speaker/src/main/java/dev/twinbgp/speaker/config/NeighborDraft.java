@@ -1,0 +1,65 @@
+package dev.twinbgp.speaker.config;
+
+import dev.twinbgp.bgp.wire.AddPathMode;
+import dev.twinbgp.bgp.wire.Family;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one {@code neighbor} or template block said, before templates and defaults are applied. A null field
+ * was not written. Tokens are kept so that errors found later can still point at the file.
+ */
+final class NeighborDraft {
+    /** {@code graceful-restart;} without a time: ExaBGP then uses the hold time. */
+    static final int GRACEFUL_RESTART_HOLD_TIME = -1;
+    /** {@code graceful-restart disable;}. */
+    static final int GRACEFUL_RESTART_DISABLED = -2;
+
+    /** A route and the token of its prefix, for family errors. */
+    record PlacedRoute(RouteConfig route, Token prefix) {
+    }
+
+    /** An api block and the tokens of its process names, checked once all processes are known. */
+    record PlacedApi(ApiConfig api, List<Token> processNames) {
+    }
+
+    final Token name;
+    Token close;
+
+    IpAddress localAddress;
+    Token localAddressToken;
+    IpAddress routerId;
+    Long localAs;
+    Long peerAs;
+    Integer holdTime;
+    Boolean passive;
+    Integer listenPort;
+    Integer connectPort;
+    String description;
+    String hostName;
+    String domainName;
+    Boolean groupUpdates;
+    Boolean adjRibIn;
+    Boolean adjRibOut;
+    Boolean manualEor;
+    final List<Token> inherits = new ArrayList<>();
+    List<Family> families;
+
+    Boolean asn4;
+    Boolean routeRefresh;
+    Optional<AddPathMode> addPath;
+    Integer gracefulRestart;
+    Boolean extendedMessage;
+    Boolean softwareVersion;
+    Boolean extendedNextHop;
+    List<NextHopEncoding> nextHops;
+
+    final List<PlacedApi> apis = new ArrayList<>();
+    final List<PlacedRoute> routes = new ArrayList<>();
+
+    /** @param name the neighbor's address token, or the template's name token */
+    NeighborDraft(Token name) {
+        this.name = name;
+    }
+}

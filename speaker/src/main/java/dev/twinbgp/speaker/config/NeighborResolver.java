@@ -1,0 +1,152 @@
+package dev.twinbgp.speaker.config;
+
+import dev.twinbgp.bgp.wire.AddPathMode;
+import dev.twinbgp.bgp.wire.Family;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns a {@link NeighborDraft} into a {@link NeighborConfig}: templates named by {@code inherit} fill what the
+ * neighbor does not say (the neighbor wins; among templates, the first named wins), their routes and api blocks
+ * come before the neighbor's own; then ExaBGP's defaults fill the rest and the whole is checked.
+ */
+final class NeighborResolver {
+    private final Map<String, NeighborDraft> templates;
+    private final Set<String> processNames;
+
+    NeighborResolver(Map<String, NeighborDraft> templates, Set<String> processNames) {
+        this.templates = templates;
+        this.processNames = processNames;
+    }
+
+    NeighborConfig resolve(IpAddress peer, NeighborDraft own) throws ConfigException {
+        List<NeighborDraft> layers = new ArrayList<>();
+        layers.add(own);
+        for (Token name : own.inherits) {
+            NeighborDraft template = templates.get(name.text());
+            if (template == null) {
+                throw ConfigException.unexpected(name, templates.isEmpty() ? "a template name (none is defined)"
+                        : "a template name (" + String.join(", ", templates.keySet()) + ")");
+            }
+            layers.add(template);
+        }
+        String who = "neighbor " + peer;
+        Long localAs = first(layers, d -> d.localAs);
+        Long peerAs = first(layers, d -> d.peerAs);
+        if (localAs == null) {
+            throw ConfigException.unexpected(own.close, "local-as (" + who + " has none)");
+        }
+        if (peerAs == null) {
+            throw ConfigException.unexpected(own.close, "peer-as (" + who + " has none)");
+        }
+        IpAddress localAddress = first(layers, d -> d.localAddress);
+        if (localAddress != null && localAddress.isIpv4() != peer.isIpv4()) {
+            Token at = first(layers, d -> d.localAddressToken);
+            throw ConfigException.unexpected(at, "a local-address of the same family as the peer address " + peer);
+        }
+        IpAddress routerId = first(layers, d -> d.routerId);
+        if (routerId == null && localAddress != null && localAddress.isIpv4()) {
+            routerId = localAddress;
+        }
+        List<Family> families = first(layers, d -> d.families);
+        if (families == null || families.isEmpty()) {
+            families = NeighborConfig.DEFAULT_FAMILIES;
+        }
+        int holdTime = or(first(layers, d -> d.holdTime), NeighborConfig.DEFAULT_HOLD_TIME);
+
+        List<NextHopEncoding> nextHops = first(layers, d -> d.nextHops);
+        Boolean nextHopSetting = first(layers, d -> d.extendedNextHop);
+        // ExaBGP: extended next hop is on when the nexthop block is present, unless the capability says otherwise
+        boolean extendedNextHop = nextHopSetting != null ? nextHopSetting : nextHops != null && !nextHops.isEmpty();
+        List<NextHopEncoding> encodings = new ArrayList<>();
+        if (extendedNextHop && nextHops != null) {
+            for (NextHopEncoding encoding : nextHops) {
+                Family nextHopFamily = new Family(encoding.nextHopAfi(), encoding.family().safi());
+                if (families.contains(encoding.family()) && families.contains(nextHopFamily)) {
+                    encodings.add(encoding);
+                }
+            }
+        }
+        Optional<AddPathMode> addPath = or(first(layers, d -> d.addPath), Optional.empty());
+        int graceful = or(first(layers, d -> d.gracefulRestart), NeighborDraft.GRACEFUL_RESTART_DISABLED);
+        OptionalInt gracefulRestart = switch (graceful) {
+            case NeighborDraft.GRACEFUL_RESTART_DISABLED -> OptionalInt.empty();
+            case NeighborDraft.GRACEFUL_RESTART_HOLD_TIME -> OptionalInt.of(Math.min(holdTime, 4095));
+            default -> OptionalInt.of(graceful);
+        };
+        Capabilities defaults = Capabilities.DEFAULT;
+        Capabilities capabilities = new Capabilities(
+                or(first(layers, d -> d.asn4), defaults.asn4()),
+                or(first(layers, d -> d.routeRefresh), defaults.routeRefresh()),
+                addPath,
+                gracefulRestart,
+                or(first(layers, d -> d.extendedMessage), defaults.extendedMessage()),
+                or(first(layers, d -> d.softwareVersion), defaults.softwareVersion()),
+                extendedNextHop);
+
+        List<RouteConfig> routes = new ArrayList<>();
+        List<ApiConfig> apis = new ArrayList<>();
+        List<NeighborDraft> inOrder = new ArrayList<>(layers.subList(1, layers.size()));
+        inOrder.add(own); // templates first, in the order named, then the neighbor's own
+        for (NeighborDraft layer : inOrder) {
+            for (NeighborDraft.PlacedRoute placed : layer.routes) {
+                Family family = placed.route().family();
+                // ExaBGP refuses routes of families not announced to the peer, except IPv4 unicast
+                if (!families.contains(family) && !family.equals(Family.IPV4_UNICAST)) {
+                    throw ConfigException.unexpected(placed.prefix(), "a route of a configured family ("
+                            + String.join(", ", families.stream().map(Family::toString).toList())
+                            + "); add '" + family + ";' to family { } of " + who);
+                }
+                routes.add(placed.route());
+            }
+            for (NeighborDraft.PlacedApi placed : layer.apis) {
+                for (Token process : placed.processNames()) {
+                    if (!processNames.contains(process.text())) {
+                        throw ConfigException.unexpected(process, processNames.isEmpty()
+                                ? "a process name (no process is defined)"
+                                : "a process name (" + String.join(", ", processNames) + ")");
+                    }
+                }
+                apis.add(placed.api());
+            }
+        }
+        return new NeighborConfig(peer, Optional.ofNullable(localAddress), Optional.ofNullable(routerId),
+                localAs, peerAs, holdTime,
+                or(first(layers, d -> d.passive), false),
+                optionalInt(first(layers, d -> d.listenPort)),
+                or(first(layers, d -> d.connectPort), NeighborConfig.DEFAULT_PORT),
+                Optional.ofNullable(first(layers, d -> d.description)),
+                Optional.ofNullable(first(layers, d -> d.hostName)),
+                Optional.ofNullable(first(layers, d -> d.domainName)),
+                or(first(layers, d -> d.groupUpdates), true),
+                or(first(layers, d -> d.adjRibIn), false),
+                or(first(layers, d -> d.adjRibOut), false),
+                or(first(layers, d -> d.manualEor), false),
+                own.inherits.stream().map(Token::text).toList(),
+                families, capabilities, encodings, apis, routes);
+    }
+
+    /** The value of the first layer (neighbor, then templates in order) that sets it, or null. */
+    private static <T> T first(List<NeighborDraft> layers, Function<NeighborDraft, T> field) {
+        for (NeighborDraft layer : layers) {
+            T value = field.apply(layer);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value != null ? value : otherwise;
+    }
+
+    private static OptionalInt optionalInt(Integer value) {
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.twinbgp.speaker.config;
+
+import java.util.List;
+
+/**
+ * {@code process NAME { run COMMAND ARGS; encoder json|text; }}: an external program speaking ExaBGP's API.
+ *
+ * @param command the program and its arguments, as written (quoted words keep their blanks)
+ */
+public record ProcessConfig(String name, List<String> command, Encoder encoder) {
+
+    /** The format of messages sent to the process; ExaBGP's default is {@link #TEXT}. */
+    public enum Encoder {
+        TEXT, JSON;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public ProcessConfig {
+        command = List.copyOf(command);
+    }
+}

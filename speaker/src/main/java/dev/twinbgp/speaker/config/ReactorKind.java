@@ -1,0 +1,14 @@
+package dev.twinbgp.speaker.config;
+
+import java.util.Locale;
+
+/** Which I/O reactor runs the sessions: {@code twinbgp { reactor selector|netty; }}. */
+public enum ReactorKind {
+    SELECTOR, NETTY;
+
+    /** The configuration spelling. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

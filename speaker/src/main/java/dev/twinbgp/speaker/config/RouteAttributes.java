@@ -1,0 +1,80 @@
+package dev.twinbgp.speaker.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Everything written after a route's prefix, exactly as written (no defaults applied: see
+ * {@link NeighborConfig#defaultLocalPreference()} and {@link RouteDefaults} for what the UPDATE builder adds).
+ * Empty lists mean "not given". {@code asPath} empty means "not given"; present but with no segments means an
+ * explicitly empty AS_PATH ({@code as-path [ ]}).
+ *
+ * @param pathInformation ADD-PATH path identifier (RFC 7911 section 3), unsigned 32 bits
+ * @param split           {@code split /N}: announce the prefix as its /N sub-prefixes ({@link RouteConfig#expandSplit()})
+ * @param name            {@code name}: a label for the route, not sent on the wire
+ */
+public record RouteAttributes(
+        Optional<NextHop> nextHop,
+        Optional<Origin> origin,
+        Optional<List<AsPathSegment>> asPath,
+        OptionalLong med,
+        OptionalLong localPreference,
+        boolean atomicAggregate,
+        Optional<Aggregator> aggregator,
+        List<Community> communities,
+        List<LargeCommunity> largeCommunities,
+        List<ExtendedCommunity> extendedCommunities,
+        Optional<IpAddress> originatorId,
+        List<IpAddress> clusterList,
+        List<GenericAttribute> genericAttributes,
+        OptionalLong pathInformation,
+        OptionalInt split,
+        Optional<String> name) {
+
+    public static final RouteAttributes NONE = new Builder().build();
+
+    public RouteAttributes {
+        asPath = asPath.map(List::copyOf);
+        communities = List.copyOf(communities);
+        largeCommunities = List.copyOf(largeCommunities);
+        extendedCommunities = List.copyOf(extendedCommunities);
+        clusterList = List.copyOf(clusterList);
+        genericAttributes = List.copyOf(genericAttributes);
+    }
+
+    /** A copy without {@code split} (used once a route has been expanded). */
+    public RouteAttributes withoutSplit() {
+        return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
+                communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
+                pathInformation, OptionalInt.empty(), name);
+    }
+
+    /** Mutable collector used by the parser; a later keyword replaces an earlier one of the same name. */
+    static final class Builder {
+        Optional<NextHop> nextHop = Optional.empty();
+        Optional<Origin> origin = Optional.empty();
+        Optional<List<AsPathSegment>> asPath = Optional.empty();
+        OptionalLong med = OptionalLong.empty();
+        OptionalLong localPreference = OptionalLong.empty();
+        boolean atomicAggregate;
+        Optional<Aggregator> aggregator = Optional.empty();
+        List<Community> communities = new ArrayList<>();
+        List<LargeCommunity> largeCommunities = new ArrayList<>();
+        List<ExtendedCommunity> extendedCommunities = new ArrayList<>();
+        Optional<IpAddress> originatorId = Optional.empty();
+        List<IpAddress> clusterList = new ArrayList<>();
+        List<GenericAttribute> genericAttributes = new ArrayList<>();
+        OptionalLong pathInformation = OptionalLong.empty();
+        OptionalInt split = OptionalInt.empty();
+        Optional<String> name = Optional.empty();
+
+        RouteAttributes build() {
+            return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
+                    communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
+                    pathInformation, split, name);
+        }
+    }
+}

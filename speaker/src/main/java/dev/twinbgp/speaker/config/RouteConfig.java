@@ -1,0 +1,48 @@
+package dev.twinbgp.speaker.config;
+
+import dev.twinbgp.bgp.wire.Family;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One configured route: a prefix and its attributes as written. */
+public record RouteConfig(Prefix prefix, RouteAttributes attributes) {
+
+    /** The most routes one {@code split} may produce (2^16); the parser refuses larger splits. */
+    public static final int MAX_SPLIT_ROUTES = 1 << 16;
+
+    public Family family() {
+        return prefix.family();
+    }
+
+    /**
+     * The routes to announce: this one, or, with {@code split /N} longer than the prefix, the 2^(N - length)
+     * sub-prefixes of length N in address order, each without {@code split} (ExaBGP's behaviour; a split not
+     * longer than the prefix leaves the route as it is).
+     */
+    public List<RouteConfig> expandSplit() {
+        if (attributes.split().isEmpty() || attributes.split().getAsInt() <= prefix.length()) {
+            return List.of(new RouteConfig(prefix, attributes.withoutSplit()));
+        }
+        int cut = attributes.split().getAsInt();
+        int bits = prefix.maxLength();
+        BigInteger first = new BigInteger(1, prefix.address().bytes());
+        BigInteger step = BigInteger.ONE.shiftLeft(bits - cut);
+        int count = 1 << (cut - prefix.length());
+        RouteAttributes plain = attributes.withoutSplit();
+        List<RouteConfig> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            BigInteger address = first.add(step.multiply(BigInteger.valueOf(i)));
+            out.add(new RouteConfig(new Prefix(new IpAddress(toBytes(address, bits / 8)), cut), plain));
+        }
+        return List.copyOf(out);
+    }
+
+    private static byte[] toBytes(BigInteger value, int size) {
+        byte[] raw = value.toByteArray();
+        byte[] out = new byte[size];
+        int copy = Math.min(raw.length, size);
+        System.arraycopy(raw, raw.length - copy, out, size - copy, copy);
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.twinbgp.speaker.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes {@link RouteAttributes} back in ExaBGP syntax (which {@link RouteParser} reads again). */
+public final class RouteText {
+    private RouteText() {
+    }
+
+    /** E.g. {@code next-hop 1.2.3.4 origin igp as-path [ 1 2 ] community [ 65000:1 ]}. */
+    public static String attributes(RouteAttributes a) {
+        List<String> out = new ArrayList<>();
+        a.nextHop().ifPresent(nh -> out.add("next-hop " + nh));
+        a.pathInformation().ifPresent(id -> out.add("path-information " + id));
+        a.origin().ifPresent(origin -> out.add("origin " + origin));
+        a.asPath().ifPresent(path -> out.add("as-path " + (path.isEmpty() ? "[ ]"
+                : String.join(" ", path.stream().map(AsPathSegment::toString).toList()))));
+        a.med().ifPresent(med -> out.add("med " + med));
+        a.localPreference().ifPresent(pref -> out.add("local-preference " + pref));
+        if (a.atomicAggregate()) {
+            out.add("atomic-aggregate");
+        }
+        a.aggregator().ifPresent(agg -> out.add("aggregator " + agg));
+        list(out, "community", a.communities());
+        list(out, "large-community", a.largeCommunities());
+        list(out, "extended-community", a.extendedCommunities());
+        a.originatorId().ifPresent(id -> out.add("originator-id " + id));
+        list(out, "cluster-list", a.clusterList());
+        for (GenericAttribute generic : a.genericAttributes()) {
+            out.add("attribute " + generic);
+        }
+        a.split().ifPresent(split -> out.add("split /" + split));
+        a.name().ifPresent(name -> out.add("name \"" + name + "\""));
+        return String.join(" ", out);
+    }
+
+    private static void list(List<String> out, String keyword, List<?> values) {
+        if (!values.isEmpty()) {
+            out.add(keyword + " [ " + String.join(" ", values.stream().map(Object::toString).toList()) + " ]");
+        }
+    }
+}
