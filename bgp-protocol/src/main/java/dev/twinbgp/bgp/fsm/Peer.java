@@ -123,6 +123,19 @@ public final class Peer {
     }
 
     private List<Action> newConnection(Direction via, Event event, long now) {
+        if (via == Direction.OUTGOING && secondary != null && secondary.state() == State.CONNECT) {
+            return secondary.onEvent(event, now); // our attempt, kept alive beside an accepted connection
+        }
+        if (via == Direction.INCOMING && primary.state() == State.CONNECT && config.passive() && secondary == null) {
+            // Both sides connect at once (both active and passive): keep our outgoing attempt - the
+            // peer may already hold it as its incoming connection - and run the accepted one beside
+            // it; the OPENs then resolve the collision (section 6.8) the same way on both ends.
+            // Adopting the incoming one here and dropping our attempt made both ends close the
+            // connection the other had chosen, again and again.
+            List<Action> out = new ArrayList<>(3);
+            secondary = SessionFsm.forSecondConnection(config, backoff, via, now, out);
+            return out;
+        }
         if (!primary.state().hasConnection()) {
             return primary.onEvent(event, now); // Idle refuses, Connect/Active adopt
         }
@@ -188,7 +201,8 @@ public final class Peer {
         if (primary.connection() == via || (via == Direction.OUTGOING && primary.state() == State.CONNECT)) {
             return primary;
         }
-        if (secondary != null && secondary.connection() == via) {
+        if (secondary != null && (secondary.connection() == via
+                || (via == Direction.OUTGOING && secondary.state() == State.CONNECT))) {
             return secondary;
         }
         return null;

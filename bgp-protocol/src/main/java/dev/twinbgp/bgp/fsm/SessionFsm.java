@@ -262,8 +262,20 @@ public final class SessionFsm {
                     out.add(new Action.Close(via));
                 }
             }
-            // Idle refuses connections; a second connection needs a Peer (section 6.8).
-            case IDLE, OPEN_SENT, OPEN_CONFIRM, ESTABLISHED -> out.add(new Action.Close(via));
+            case IDLE -> {
+                if (via == Direction.INCOMING && config.passive() && started) {
+                    // Waiting out the restart backoff: a passive peer still accepts (RFC 4271 section
+                    // 8.1.1, AutomaticStart with PassiveTcpEstablishment; ExaBGP listens in every
+                    // state). Refusing here let two peers that back off out of phase refuse each
+                    // other forever: each one's attempt reached the other while it sat in Idle.
+                    restartDeadline = NONE;
+                    openSent(via, now, out);
+                } else {
+                    out.add(new Action.Close(via)); // Idle refuses connections (section 8.2.2)
+                }
+            }
+            // A second connection needs a Peer (section 6.8).
+            case OPEN_SENT, OPEN_CONFIRM, ESTABLISHED -> out.add(new Action.Close(via));
         }
     }
 

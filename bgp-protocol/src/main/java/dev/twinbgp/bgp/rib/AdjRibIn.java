@@ -1,0 +1,98 @@
+package dev.twinbgp.bgp.rib;
+
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.Nlri;
+import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.Update;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The routes one peer sent us (RFC 4271 section 3.2, Adj-RIB-In): replaced per prefix and path id,
+ * removed on withdraw, cleared when the session drops. IPv4 prefixes without path id - a full table -
+ * live in a primitive map; the rest in a plain map. One {@link Path} is shared by all the prefixes
+ * of an UPDATE. Not thread-safe: owned by the session's loop.
+ */
+public final class AdjRibIn {
+    private final Ipv4RouteMap ipv4 = new Ipv4RouteMap();
+    private final Map<Prefix, Path> others = new HashMap<>();
+
+    /**
+     * Applies an UPDATE: withdrawals first, then announcements (RFC 4271 section 4.3 allows both in
+     * one message). An UPDATE to treat as withdraw (RFC 7606 section 2) removes what it announces.
+     */
+    public void apply(Update update) {
+        if (!update.withdrawn().isEmpty()) {
+            remove(update.withdrawn());
+        }
+        update.mpUnreach().ifPresent(u -> remove(u.nlri()));
+        boolean withdraw = update.treatAsWithdraw();
+        if (!update.nlri().isEmpty()) {
+            if (withdraw) {
+                remove(update.nlri());
+            } else {
+                put(update.nlri(), new Path(update.attributes()));
+            }
+        }
+        update.mpReach().ifPresent(r -> {
+            if (withdraw) {
+                remove(r.nlri());
+            } else if (!r.nlri().isEmpty()) {
+                put(r.nlri(), new Path(update.attributes(), r.nextHop()));
+            }
+        });
+    }
+
+    private void put(Nlri nlri, Path path) {
+        if (isPlainIpv4(nlri)) {
+            nlri.forEachIpv4((id, address, length) -> ipv4.put(Ipv4RouteMap.key(address, length), path));
+        } else if (!nlri.isOpaque()) {
+            nlri.forEach(p -> others.put(p, path));
+        }
+    }
+
+    private void remove(Nlri nlri) {
+        if (isPlainIpv4(nlri)) {
+            nlri.forEachIpv4((id, address, length) -> ipv4.remove(Ipv4RouteMap.key(address, length)));
+        } else if (!nlri.isOpaque()) {
+            nlri.forEach(others::remove);
+        }
+    }
+
+    private static boolean isPlainIpv4(Nlri nlri) {
+        return !nlri.isOpaque() && !nlri.hasPathIds() && nlri.family().afi() == Family.AFI_IPV4;
+    }
+
+    public int size() {
+        return ipv4.size() + others.size();
+    }
+
+    public Path get(Prefix prefix) {
+        if (!prefix.isIpv6() && !prefix.hasPathId()) {
+            return ipv4.get(Ipv4RouteMap.key(prefix.ipv4Address(), prefix.length()));
+        }
+        return others.get(prefix);
+    }
+
+    public void clear() {
+        ipv4.clear();
+        others.clear();
+    }
+
+    /** Every route, IPv4 first (in no particular order). Allocates a {@link Prefix} per IPv4 route. */
+    public void forEach(BiConsumer<Prefix, Path> visitor) {
+        ipv4.forEach((key, path) -> visitor.accept(Prefix.ipv4(Ipv4RouteMap.address(key), Ipv4RouteMap.length(key)), path));
+        others.forEach(visitor);
+    }
+
+    /** Every route as a list sorted by prefix (for display and tests). */
+    public List<Route> routes() {
+        List<Route> out = new ArrayList<>(size());
+        forEach((p, path) -> out.add(new Route(p, path)));
+        out.sort((a, b) -> a.prefix().compareTo(b.prefix()));
+        return out;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.twinbgp.bgp.rib;
+
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.Prefix;
+
+/** A prefix (with its path id under ADD-PATH) and its path. */
+public record Route(Prefix prefix, Path path) {
+    public Family family() {
+        return prefix.isIpv6() ? Family.IPV6_UNICAST : Family.IPV4_UNICAST;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.twinbgp.speaker.session;
+
+import dev.twinbgp.bgp.wire.ErrorCodes;
+import dev.twinbgp.reactor.Connection;
+import dev.twinbgp.reactor.ConnectionHandler;
+import dev.twinbgp.reactor.HandlerFactory;
+import dev.twinbgp.reactor.Listener;
+import dev.twinbgp.reactor.Reactor;
+import dev.twinbgp.reactor.ReactorConfig;
+import dev.twinbgp.reactor.Reactors;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running BGP speaker: one reactor (chosen by name), a {@link PeerDriver} per configured peer,
+ * and the listening sockets that hand each accepted connection to the peer whose address it
+ * comes from. A connection from an address no peer has is refused (closed at once).
+ */
+public final class BgpSpeaker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BgpSpeaker.class);
+
+    private final Reactor reactor;
+    private final Map<String, PeerDriver> peers = new LinkedHashMap<>();
+    private final List<Listener> listeners = new ArrayList<>();
+    private boolean closed;
+
+    private BgpSpeaker(Reactor reactor) {
+        this.reactor = reactor;
+    }
+
+    /**
+     * Starts a speaker on the reactor called {@code reactorName} ({@code selector}, {@code netty}).
+     *
+     * @throws IllegalArgumentException for an unknown reactor name (the message lists the available ones)
+     * @throws IOException              when a listening address cannot be bound
+     */
+    public static BgpSpeaker start(String reactorName, ReactorConfig config, List<PeerSettings> settings,
+                                   SessionListener listener) throws IOException {
+        BgpSpeaker speaker = new BgpSpeaker(Reactors.create(reactorName, config));
+        try {
+            for (PeerSettings s : settings) {
+                PeerDriver driver = new PeerDriver(s, speaker.reactor, speaker.reactor.nextLoop(), listener);
+                if (speaker.peers.putIfAbsent(s.name(), driver) != null) {
+                    throw new IllegalArgumentException("peer " + s.name() + " is configured twice");
+                }
+            }
+            speaker.listen();
+        } catch (IOException | RuntimeException e) {
+            speaker.reactor.close();
+            throw e;
+        }
+        speaker.peers.values().forEach(PeerDriver::start);
+        return speaker;
+    }
+
+    private void listen() throws IOException {
+        Map<InetSocketAddress, Boolean> bound = new LinkedHashMap<>();
+        for (PeerDriver p : peers.values()) {
+            PeerSettings s = p.settings();
+            if (s.listenPort() == 0 || !s.session().passive()) {
+                continue;
+            }
+            InetAddress host = s.localAddress() != null ? s.localAddress() : InetAddress.getByAddress(new byte[4]);
+            InetSocketAddress at = new InetSocketAddress(host, s.listenPort());
+            if (bound.putIfAbsent(at, true) == null) {
+                try {
+                    listeners.add(reactor.listen(at, this::accept));
+                } catch (IOException e) {
+                    throw new IOException("cannot listen on " + at.getAddress().getHostAddress() + ":" + at.getPort()
+                            + ": " + e.getMessage(), e);
+                }
+                LOG.info("listening on {}:{}", at.getAddress().getHostAddress(), at.getPort());
+            }
+        }
+    }
+
+    /** {@link HandlerFactory}: the peer configured for the remote address, if it listens here. */
+    private ConnectionHandler accept(InetSocketAddress remote, InetSocketAddress local) {
+        for (PeerDriver p : peers.values()) {
+            PeerSettings s = p.settings();
+            if (s.peerAddress().equals(remote.getAddress()) && s.listenPort() == local.getPort()
+                    && (s.localAddress() == null || s.localAddress().equals(local.getAddress()))) {
+                return p.newIncomingLink();
+            }
+        }
+        LOG.info("refusing a connection from {}: no neighbor configured for it on {}", remote, local);
+        return REFUSE;
+    }
+
+    private static final ConnectionHandler REFUSE = new ConnectionHandler() {
+        @Override
+        public void onOpen(Connection connection) {
+            connection.abort();
+        }
+
+        @Override
+        public void onData(Connection connection, ByteBuffer data) {
+            data.position(data.limit());
+        }
+
+        @Override
+        public void onClose(Connection connection, Throwable cause) {
+        }
+    };
+
+    public String reactorName() {
+        return reactor.name();
+    }
+
+    public List<PeerDriver> peers() {
+        return List.copyOf(peers.values());
+    }
+
+    /** The peer with this address (as written in the configuration), or null. */
+    public PeerDriver peer(String address) {
+        return peers.get(address);
+    }
+
+    /**
+     * Stops every peer with Cease / Administrative Shutdown (RFC 4486 subcode 2), waits up to
+     * {@code grace} for the NOTIFICATIONs to be written and the connections closed (a peer that
+     * never answers delays nothing beyond that), then stops the reactor.
+     */
+    public synchronized void shutdown(Duration grace) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        listeners.forEach(Listener::close);
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (PeerDriver p : peers.values()) {
+            stops.add(p.stop(ErrorCodes.CEASE_ADMIN_SHUTDOWN, null));
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("some peers did not close within {} ms; closing anyway", grace.toMillis());
+        } catch (ExecutionException e) {
+            LOG.warn("stopping peers failed: {}", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reactor.close();
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(2));
+    }
+}

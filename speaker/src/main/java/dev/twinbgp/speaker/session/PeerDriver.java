@@ -1,0 +1,485 @@
+package dev.twinbgp.speaker.session;
+
+import dev.twinbgp.bgp.fsm.Action;
+import dev.twinbgp.bgp.fsm.Direction;
+import dev.twinbgp.bgp.fsm.Event;
+import dev.twinbgp.bgp.fsm.Peer;
+import dev.twinbgp.bgp.fsm.Session;
+import dev.twinbgp.bgp.fsm.State;
+import dev.twinbgp.bgp.rib.AdjRibIn;
+import dev.twinbgp.bgp.rib.AdjRibOut;
+import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.bgp.wire.BgpMessage;
+import dev.twinbgp.bgp.wire.Decoded;
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.Frame;
+import dev.twinbgp.bgp.wire.MessageDecoder;
+import dev.twinbgp.bgp.wire.MessageEncoder;
+import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.RouteRefresh;
+import dev.twinbgp.bgp.wire.Update;
+import dev.twinbgp.bgp.wire.WireError;
+import dev.twinbgp.reactor.Connection;
+import dev.twinbgp.reactor.EventLoop;
+import dev.twinbgp.reactor.Reactor;
+import dev.twinbgp.reactor.Timer;
+import java.io.EOFException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one peer on a reactor: bytes from the peer's connections go through the framer and the
+ * decoder into the FSM ({@link Peer}); the FSM's actions become writes, closes, connects, RIB
+ * changes and listener calls. This is the one place that joins the protocol core to a reactor,
+ * and it is written only against {@code reactor-api}, so both reactors run exactly this code.
+ *
+ * <p>Threading: everything below runs on {@link #loop()}; the public methods may be called from
+ * any thread and hand their work to the loop.
+ *
+ * <p>Output: FSM messages (OPEN, KEEPALIVE, NOTIFICATION) are written at once; UPDATEs wait in
+ * {@link #outbound} and are encoded in batches only while the connection is writable, so a slow
+ * peer holds back the table instead of our memory (the reactor's high-water mark pauses us,
+ * its low-water mark resumes {@link #pump()}).
+ */
+public final class PeerDriver {
+    private static final int BATCH_BYTES = 64 * 1024;
+    private static final long NONE = Long.MAX_VALUE;
+
+    private final PeerSettings settings;
+    private final Reactor reactor;
+    private final EventLoop loop;
+    private final SessionListener listener;
+    private final Logger log;
+    private final Peer fsm;
+    private final AdjRibIn ribIn = new AdjRibIn();
+    private final AdjRibOut ribOut = new AdjRibOut();
+    private final Map<Direction, Link> links = new EnumMap<>(Direction.class);
+    private final List<Link> openLinks = new ArrayList<>(2);
+    private final ArrayDeque<BgpMessage> outbound = new ArrayDeque<>();
+    private Link established;
+    private Timer wakeup;
+    private long wakeupAt = NONE;
+    private boolean stopping;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile State state = State.IDLE;
+
+    PeerDriver(PeerSettings settings, Reactor reactor, EventLoop loop, SessionListener listener) {
+        this.settings = settings;
+        this.reactor = reactor;
+        this.loop = loop;
+        this.listener = listener;
+        this.log = LoggerFactory.getLogger(PeerDriver.class);
+        this.fsm = new Peer(settings.session());
+        for (Route r : settings.routes()) {
+            ribOut.announce(r);
+        }
+    }
+
+    public PeerSettings settings() {
+        return settings;
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /** The FSM state (of the most advanced connection); readable from any thread. */
+    public State state() {
+        return state;
+    }
+
+    private long now() {
+        return loop.nanoTime();
+    }
+
+    // ---- public, any thread --------------------------------------------------------------
+
+    /** ManualStart (RFC 4271 section 8.1.2, event 1). */
+    public void start() {
+        loop.execute(() -> handle(fsm.onEvent(new Event.Start(), now())));
+    }
+
+    /**
+     * ManualStop: Cease with {@code subcode} (and an RFC 9003 shutdown communication when
+     * {@code text} is not null) to an established peer, then close. Completes when every
+     * connection of the peer is closed.
+     */
+    public CompletableFuture<Void> stop(int ceaseSubcode, String text) {
+        loop.execute(() -> {
+            stopping = true;
+            handle(fsm.onEvent(new Event.Stop(ceaseSubcode, text), now()));
+            completeStopIfIdle();
+        });
+        return stopped;
+    }
+
+    /** Adds or replaces routes in the Adj-RIB-Out; sent at once when the session is up. */
+    public void announce(Collection<Route> routes) {
+        List<Route> copy = List.copyOf(routes);
+        loop.execute(() -> {
+            List<Route> changed = new ArrayList<>(copy.size());
+            for (Route r : copy) {
+                if (ribOut.announce(r)) {
+                    changed.add(r);
+                }
+            }
+            if (established != null && !changed.isEmpty()) {
+                outbound.addAll(AdjRibOut.announce(changed, established.negotiated, settings.groupUpdates()));
+                pump();
+            }
+        });
+    }
+
+    /** Removes routes from the Adj-RIB-Out; withdrawn at once when the session is up. */
+    public void withdraw(Collection<Prefix> prefixes) {
+        List<Prefix> copy = List.copyOf(prefixes);
+        loop.execute(() -> {
+            List<Prefix> removed = new ArrayList<>(copy.size());
+            for (Prefix p : copy) {
+                if (ribOut.withdraw(p)) {
+                    removed.add(p);
+                }
+            }
+            if (established != null && !removed.isEmpty()) {
+                outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
+                pump();
+            }
+        });
+    }
+
+    /** Runs {@code query} on the loop (where the RIBs live) and hands back its result. */
+    public <T> CompletableFuture<T> query(Supplier<T> query) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                result.complete(query.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** The Adj-RIB-In; touch it only inside {@link #query}. */
+    public AdjRibIn adjRibIn() {
+        return ribIn;
+    }
+
+    /** The Adj-RIB-Out; touch it only inside {@link #query}. */
+    public AdjRibOut adjRibOut() {
+        return ribOut;
+    }
+
+    // ---- reactor callbacks, on the loop ----------------------------------------------------
+
+    /** A handler for a connection the peer opened to us (the speaker's listener matched it). */
+    Link newIncomingLink() {
+        return new Link(this, Direction.INCOMING);
+    }
+
+    void linkOpened(Link link, Connection c) {
+        link.connection = c;
+        link.open = true;
+        openLinks.add(link);
+        if (link.detached || stopping) {
+            c.abort(); // an attempt the FSM abandoned, or an accept while we shut down
+            return;
+        }
+        if (link.via == Direction.INCOMING) {
+            Link held = links.get(Direction.INCOMING);
+            if (held != null && held != link) {
+                log.info("peer {}: refusing a second connection ({})", name(), c.remoteAddress());
+                link.detached = true;
+                c.abort();
+                return;
+            }
+            links.put(Direction.INCOMING, link);
+        }
+        log.debug("peer {}: connected {} {} -> {}", name(), link.via, c.localAddress(), c.remoteAddress());
+        listener.connected(this, link.via);
+        handle(fsm.onEvent(link.via == Direction.OUTGOING ? new Event.TcpConnected() : new Event.TcpAccepted(), now()));
+    }
+
+    void linkData(Link link, ByteBuffer data) {
+        if (link.detached) {
+            return;
+        }
+        WireError error = link.framer.feed(data, frame -> frame(link, frame));
+        if (error != null && !link.detached) {
+            handle(fsm.onEvent(new Event.DecodeFailed(link.via, error), now()));
+        }
+    }
+
+    private void frame(Link link, Frame frame) {
+        if (link.detached) {
+            return; // the rest of a chunk after the FSM closed this connection
+        }
+        switch (MessageDecoder.decode(frame, link.negotiated)) {
+            case Decoded.Failed failed -> handle(fsm.onEvent(new Event.DecodeFailed(link.via, failed.error()), now()));
+            case Decoded.Ok ok -> {
+                BgpMessage message = ok.message();
+                listener.received(this, message);
+                if (message instanceof Update update) {
+                    List<Action> actions = fsm.onUpdateReceived(link.via, now());
+                    if (actions.isEmpty()) {
+                        deliver(update); // accepted in Established: the hot path, no allocation in the FSM
+                    } else {
+                        handle(actions);
+                    }
+                } else {
+                    handle(fsm.onEvent(new Event.MessageReceived(link.via, message), now()));
+                }
+                adoptNegotiated(link);
+            }
+        }
+    }
+
+    /** From OpenConfirm on, decode and encode with what the OPENs negotiated (AS4, ADD-PATH, size). */
+    private void adoptNegotiated(Link link) {
+        if (link.negotiated == Negotiated.DEFAULT && !link.detached) {
+            Session s = fsm.session(link.via);
+            if (s != null) {
+                link.negotiated = s.negotiated();
+                link.framer.setMaxMessageLength(s.negotiated().maxMessageLength());
+            }
+        }
+    }
+
+    void linkClosed(Link link, Throwable cause) {
+        link.open = false;
+        openLinks.remove(link);
+        if (!link.detached) {
+            link.detached = true;
+            links.remove(link.via, link);
+            if (established == link) {
+                established = null;
+            }
+            String reason = cause == null ? "connection closed"
+                    : cause instanceof EOFException ? "the peer closed the connection"
+                    : "connection error: " + cause.getMessage();
+            handle(fsm.onEvent(new Event.TcpFailed(link.via, reason), now()));
+        }
+        completeStopIfIdle();
+    }
+
+    void connectFailed(Link link, Throwable cause) {
+        if (link.detached) {
+            return;
+        }
+        link.detached = true;
+        links.remove(link.via, link);
+        handle(fsm.onEvent(new Event.TcpFailed(link.via, "could not connect to "
+                + settings.name() + ":" + settings.connectPort() + ": " + describe(cause)), now()));
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    // ---- FSM actions -----------------------------------------------------------------------
+
+    private void handle(List<Action> actions) {
+        for (Action a : actions) {
+            switch (a) {
+                case Action.Connect c -> connect();
+                case Action.Send s -> send(s.via(), s.message());
+                case Action.Close c -> close(c.via());
+                case Action.StateChanged sc -> {
+                    state = fsm.state();
+                    log.debug("peer {}: {} -> {}{}", name(), sc.from(), sc.to(), sc.via() == null ? "" : " (" + sc.via() + ")");
+                    listener.stateChanged(this, sc.from(), sc.to());
+                }
+                case Action.Established e -> established(e.session());
+                case Action.Down d -> {
+                    if (d.wasEstablished()) {
+                        ribIn.clear();
+                        outbound.clear();
+                        established = null;
+                    }
+                    log.info("peer {} down: {}", name(), d.reason());
+                    listener.down(this, d.reason(), d.notification(), d.wasEstablished());
+                }
+                case Action.Deliver d -> deliver(d.message());
+            }
+        }
+        state = fsm.state();
+        rearm();
+    }
+
+    private void connect() {
+        Link old = links.remove(Direction.OUTGOING);
+        if (old != null) {
+            detach(old);
+        }
+        if (stopping) {
+            return;
+        }
+        Link link = new Link(this, Direction.OUTGOING);
+        links.put(Direction.OUTGOING, link);
+        InetSocketAddress remote = new InetSocketAddress(settings.peerAddress(), settings.connectPort());
+        InetSocketAddress bind = settings.localAddress() == null ? null : new InetSocketAddress(settings.localAddress(), 0);
+        reactor.connect(loop, remote, bind, link, Duration.ofSeconds(settings.session().connectRetryTime()));
+    }
+
+    private void send(Direction via, BgpMessage message) {
+        Link link = links.get(via);
+        if (link == null || link.connection == null || !link.open) {
+            log.debug("peer {}: not sending {} on {}: no connection", name(), message.type(), via);
+            return;
+        }
+        link.connection.write(ByteBuffer.wrap(MessageEncoder.encode(message, link.negotiated)));
+        listener.sent(this, message);
+    }
+
+    private void close(Direction via) {
+        Link link = links.remove(via);
+        if (link != null) {
+            detach(link);
+        }
+        if (established == link) {
+            established = null;
+        }
+    }
+
+    /** Stops listening to a link and closes it gracefully (what was written, e.g. a NOTIFICATION, goes out first). */
+    private void detach(Link link) {
+        link.detached = true;
+        if (link.connection != null && link.open) {
+            link.connection.close();
+        }
+    }
+
+    private void established(Session session) {
+        Link link = links.get(session.connection());
+        established = link;
+        log.info("peer {} up: hold time {} s, families {}, AS4 {}, ADD-PATH receive {} send {}",
+                name(), session.holdTime(), session.families(), session.negotiated().asn4(),
+                session.negotiated().addPathReceive(), session.negotiated().addPathSend());
+        listener.established(this, session);
+        for (Family family : settings.session().families()) {
+            if (session.families().contains(family)) {
+                outbound.addAll(ribOut.updates(family, link.negotiated, settings.groupUpdates()));
+                if (!settings.manualEor()) {
+                    outbound.add(Update.endOfRib(family)); // RFC 4724 section 2
+                }
+            }
+        }
+        pump();
+    }
+
+    private void deliver(BgpMessage message) {
+        switch (message) {
+            case Update update -> ribIn.apply(update);
+            case RouteRefresh refresh -> refresh(refresh);
+            default -> log.debug("peer {}: ignoring delivered {}", name(), message.type());
+        }
+    }
+
+    /** RFC 2918 section 4: re-advertise the family's Adj-RIB-Out; RFC 7313 section 4 adds BoRR/EoRR. */
+    private void refresh(RouteRefresh request) {
+        if (established == null || request.subtype() != RouteRefresh.NORMAL) {
+            return;
+        }
+        Family family = request.family();
+        boolean enhanced = fsm.session() != null && fsm.session().enhancedRouteRefresh();
+        if (enhanced) {
+            outbound.add(new RouteRefresh(family.afi(), RouteRefresh.BEGIN_OF_RR, family.safi()));
+        }
+        outbound.addAll(ribOut.updates(family, established.negotiated, settings.groupUpdates()));
+        outbound.add(enhanced ? new RouteRefresh(family.afi(), RouteRefresh.END_OF_RR, family.safi()) : Update.endOfRib(family));
+        pump();
+    }
+
+    /** Writes queued UPDATEs in batches while the connection takes them. */
+    void pump() {
+        Link link = established;
+        if (link == null || link.detached || !link.open) {
+            return;
+        }
+        Connection c = link.connection;
+        Negotiated negotiated = link.negotiated;
+        while (!outbound.isEmpty() && c.isWritable()) {
+            ByteBuffer batch = null;
+            while (!outbound.isEmpty()) {
+                BgpMessage m = outbound.peek();
+                int length = MessageEncoder.encodedLength(m, negotiated);
+                if (batch == null) {
+                    batch = ByteBuffer.allocate(Math.max(BATCH_BYTES, length));
+                } else if (length > batch.remaining()) {
+                    break;
+                }
+                MessageEncoder.encode(m, negotiated, batch);
+                outbound.poll();
+                listener.sent(this, m);
+            }
+            c.write(batch.flip());
+            fsm.onUpdateSent(now()); // RFC 4271 section 4.4: an UPDATE also restarts the KeepaliveTimer
+        }
+    }
+
+    // ---- timers ------------------------------------------------------------------------------
+
+    /**
+     * Keeps one reactor timer armed at the FSM's next deadline. Deadlines usually move later (the
+     * hold timer on every message), so an armed earlier timer is left alone: it fires, finds
+     * nothing due, and re-arms for the new deadline - cheaper than re-arming per message.
+     */
+    private void rearm() {
+        long next = fsm.nextDeadline();
+        if (next == NONE) {
+            if (wakeup != null) {
+                wakeup.cancel();
+                wakeup = null;
+                wakeupAt = NONE;
+            }
+            return;
+        }
+        if (wakeup != null && wakeupAt <= next) {
+            return;
+        }
+        if (wakeup != null) {
+            wakeup.cancel();
+        }
+        wakeupAt = next;
+        wakeup = loop.schedule(Math.max(0, next - now()), this::onWakeup);
+    }
+
+    private void onWakeup() {
+        wakeup = null;
+        wakeupAt = NONE;
+        handle(fsm.onTimer(now()));
+    }
+
+    private void completeStopIfIdle() {
+        if (stopping && openLinks.isEmpty()) {
+            if (wakeup != null) {
+                wakeup.cancel();
+                wakeup = null;
+                wakeupAt = NONE;
+            }
+            stopped.complete(null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "peer " + settings.name() + " (" + state + ")";
+    }
+}

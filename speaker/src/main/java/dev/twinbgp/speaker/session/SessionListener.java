@@ -1,0 +1,37 @@
+package dev.twinbgp.speaker.session;
+
+import dev.twinbgp.bgp.fsm.Direction;
+import dev.twinbgp.bgp.fsm.Session;
+import dev.twinbgp.bgp.fsm.State;
+import dev.twinbgp.bgp.wire.BgpMessage;
+import dev.twinbgp.bgp.wire.Notification;
+
+/**
+ * What happens to a peer, for events, logs and tests. Called on the peer's loop thread: an
+ * implementation must return quickly and never block (hand slow work to another thread).
+ */
+public interface SessionListener {
+    SessionListener NONE = new SessionListener() { };
+
+    default void stateChanged(PeerDriver peer, State from, State to) {
+    }
+
+    /** A TCP connection to or from the peer is up (before any OPEN). */
+    default void connected(PeerDriver peer, Direction via) {
+    }
+
+    default void established(PeerDriver peer, Session session) {
+    }
+
+    /** The session or an attempt ended; {@code notification} is the one sent or received, or null. */
+    default void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
+    }
+
+    /** Every message received and accepted by the FSM's state (KEEPALIVEs included). */
+    default void received(PeerDriver peer, BgpMessage message) {
+    }
+
+    /** Every message we sent, after it was handed to the connection. */
+    default void sent(PeerDriver peer, BgpMessage message) {
+    }
+}
