@@ -273,13 +273,14 @@ public final class Nlri {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Nlri n && n.family.equals(family) && n.pathIds == pathIds && n.opaque == opaque
+        // Two empty blocks are equal whatever their path id setting: the wire form is the same.
+        return o instanceof Nlri n && n.family.equals(family) && (n.pathIds == pathIds || length == 0) && n.opaque == opaque
                 && Arrays.equals(n.bytes, n.offset, n.offset + n.length, bytes, offset, offset + length);
     }
 
     @Override
     public int hashCode() {
-        int h = family.hashCode() * 31 + (pathIds ? 1 : 0);
+        int h = family.hashCode();
         for (int i = offset; i < offset + length; i++) {
             h = h * 31 + bytes[i];
         }
