@@ -17,7 +17,8 @@ public final class Attributes {
     public static final Attributes EMPTY = new Attributes(List.of());
 
     private final List<Attribute> list;
-    // Cached wire forms (2-octet AS, 4-octet AS). Racy but benign: each thread computes the same bytes.
+    // Cached wire forms (2-octet AS, 4-octet AS). Racy but benign: each thread computes the same bytes,
+    // and Encoded is a record (final fields), so a thread that sees it also sees its filled array (JLS 17.5).
     private Encoded encoded2;
     private Encoded encoded4;
 
