@@ -118,6 +118,24 @@ class RoundTripTest {
     }
 
     @Test
+    void receivedPartialAndExtendedLengthBitsAreKept() {
+        // AS_PATH with Extended Length (0x50), COMMUNITIES with Partial (0xE0): re-encoded as received,
+        // and the Partial bit stays set when passed on (RFC 4271 section 5).
+        byte[] wire = Hex.message(2, "0000 001C 40010100 5002 0006 02010000FDE8 400304C0000201 E00804FDE80064 180A0000");
+        Update u = (Update) MessageDecoder.decode(wire, Samples.ASN4).message();
+        assertTrue(u.attributeErrors().isEmpty());
+        assertEquals(Hex.of(wire), Hex.of(MessageEncoder.encode(u, Samples.ASN4)));
+        Attribute communities = u.attributes().get(Attribute.COMMUNITIES);
+        assertEquals(0xE0, u.attributes().flagsOf(communities));
+        assertEquals(0xE0, u.attributes().forwarded().flagsOf(communities));
+        assertTrue(u.attributes().toString().contains("(partial)"));
+        // Replacing the attribute forgets the received bits.
+        Attributes replaced = u.attributes().with(new Attribute.Communities(List.of(1L)));
+        assertEquals(0xC0, replaced.flagsOf(replaced.get(Attribute.COMMUNITIES)));
+        assertFalse(u.attributes().equals(Attributes.of(u.attributes().list())));
+    }
+
+    @Test
     void extendedMessageAllowsLargerUpdates() {
         Nlri.Builder b = Nlri.builder(Family.IPV4_UNICAST, false);
         for (int i = 0; i < 3000; i++) {
