@@ -54,6 +54,7 @@ class RoundTripTest {
             assertEquals(f, u.endOfRibFamily().orElseThrow());
         }
         assertFalse(Samples.updates(Samples.ASN4).get(2).isEndOfRib());
+        assertEquals(Update.endOfRib(Family.IPV4_UNICAST), new Update());
         assertFalse(Update.withdraw(Samples.ipv4(false, "10.0.0.0/8")).isEndOfRib());
     }
 
