@@ -55,7 +55,18 @@ final class As4Merge {
                 keep = 0;
             }
         }
-        out.addAll(as4.segments());
+        for (AsPathSegment s : as4.segments()) {
+            AsPathSegment last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.type() == AsPathSegment.AS_SEQUENCE && s.type() == AsPathSegment.AS_SEQUENCE
+                    && last.asns().size() + s.asns().size() <= 255) {
+                // Join the kept head of AS_PATH and AS4_PATH into one sequence, as the sender had it.
+                List<Long> joined = new ArrayList<>(last.asns());
+                joined.addAll(s.asns());
+                out.set(out.size() - 1, new AsPathSegment(AsPathSegment.AS_SEQUENCE, joined));
+            } else {
+                out.add(s);
+            }
+        }
         return new Attribute.AsPath(out);
     }
 

@@ -298,13 +298,18 @@ final class AttributeCodec {
 
     /** Appends the whole attribute (flags, type, length, value); Extended Length when the value exceeds 255 octets. */
     static void write(Attribute a, boolean asn4, WireWriter w) {
+        write(a, 0, asn4, w);
+    }
+
+    /** As {@link #write(Attribute, boolean, WireWriter)}, OR-ing {@code extraFlags} (Partial / Extended Length as received). */
+    static void write(Attribute a, int extraFlags, boolean asn4, WireWriter w) {
         WireWriter v = new WireWriter(a instanceof Attribute.MpReach m ? m.nlri().wireLength() + 40 : 32);
         writeValue(a, asn4, v);
         int len = v.position();
         if (len > 0xFFFF) {
             throw new IllegalArgumentException(Attribute.name(a.typeCode()) + " value too long: " + len);
         }
-        int flags = a.flags();
+        int flags = a.flags() | extraFlags;
         boolean extended = len > 255 || (flags & Attribute.FLAG_EXTENDED_LENGTH) != 0
                 // ExaBGP (and others) send the End-of-RIB MP_UNREACH_NLRI with Extended Length (0x90).
                 || (a instanceof Attribute.MpUnreach u && u.nlri().isEmpty());

@@ -14,18 +14,34 @@ import java.util.Optional;
  * prefixes and the encoder copies bytes instead of re-encoding.
  */
 public final class Attributes {
-    public static final Attributes EMPTY = new Attributes(List.of());
+    public static final Attributes EMPTY = new Attributes(List.of(), null);
 
     private final List<Attribute> list;
-    // Cached wire forms (2-octet AS, 4-octet AS). Racy but benign: each thread computes the same bytes.
+    // Partial and Extended Length bits a known attribute was received with, by type code (null: none).
+    // Kept so a received optional transitive attribute is passed on with its Partial bit (RFC 4271
+    // section 5: once set it is never cleared) and a decoded UPDATE re-encodes byte for byte.
+    private final byte[] receivedFlags;
+    // Cached wire forms (2-octet AS, 4-octet AS). Racy but benign: each thread computes the same bytes,
+    // and Encoded is a record (final fields), so a thread that sees it also sees its filled array (JLS 17.5).
     private Encoded encoded2;
     private Encoded encoded4;
 
     /** Wire form, and where the attributes with type code above MP_UNREACH_NLRI start (the MP attributes go there). */
     record Encoded(byte[] bytes, int split) { }
 
-    private Attributes(List<Attribute> sorted) {
+    private Attributes(List<Attribute> sorted, byte[] receivedFlags) {
         this.list = sorted;
+        this.receivedFlags = receivedFlags;
+    }
+
+    /**
+     * Decoder use: {@code attributes} have distinct type codes and no MP attributes; {@code flags}
+     * (256 entries, or null) holds the Partial / Extended Length bits of the known ones as received.
+     */
+    static Attributes decoded(List<Attribute> attributes, byte[] flags) {
+        List<Attribute> sorted = new ArrayList<>(attributes);
+        sorted.sort(Comparator.comparingInt(Attribute::typeCode));
+        return new Attributes(List.copyOf(sorted), flags);
     }
 
     public static Attributes of(Attribute... attributes) {
@@ -45,7 +61,7 @@ public final class Attributes {
                 throw new IllegalArgumentException("duplicate attribute " + Attribute.name(a.typeCode()));
             }
         }
-        return new Attributes(List.copyOf(sorted));
+        return new Attributes(List.copyOf(sorted), null);
     }
 
     /** The attributes, sorted by type code. */
@@ -104,7 +120,20 @@ public final class Attributes {
         return get(Attribute.LocalPref.class);
     }
 
-    /** A copy with {@code a} added, replacing any attribute of the same type. */
+    /**
+     * The flags {@code a} (one of {@link #list()}) is encoded with: its RFC flags, plus the Partial and
+     * Extended Length bits it was received with (the encoder also sets Extended Length for values
+     * longer than 255 octets).
+     */
+    public int flagsOf(Attribute a) {
+        return a.flags() | extraFlags(a.typeCode());
+    }
+
+    private int extraFlags(int typeCode) {
+        return receivedFlags == null || !AttributeCodec.isKnown(typeCode) ? 0 : receivedFlags[typeCode] & 0xFF;
+    }
+
+    /** A copy with {@code a} added, replacing any attribute of the same type (whose received flags are forgotten). */
     public Attributes with(Attribute a) {
         List<Attribute> out = new ArrayList<>(list.size() + 1);
         for (Attribute x : list) {
@@ -113,11 +142,21 @@ public final class Attributes {
             }
         }
         out.add(a);
-        return of(out);
+        return new Attributes(of(out).list, withoutFlags(a.typeCode()));
     }
 
     public Attributes without(int typeCode) {
-        return contains(typeCode) ? of(list.stream().filter(a -> a.typeCode() != typeCode).toList()) : this;
+        return contains(typeCode)
+                ? new Attributes(list.stream().filter(a -> a.typeCode() != typeCode).toList(), withoutFlags(typeCode)) : this;
+    }
+
+    private byte[] withoutFlags(int typeCode) {
+        if (receivedFlags == null || receivedFlags[typeCode] == 0) {
+            return receivedFlags;
+        }
+        byte[] f = receivedFlags.clone();
+        f[typeCode] = 0;
+        return f;
     }
 
     /**
@@ -136,7 +175,7 @@ public final class Attributes {
                 out.add(a);
             }
         }
-        return new Attributes(List.copyOf(out));
+        return new Attributes(List.copyOf(out), receivedFlags);
     }
 
     /** The AS path with AS4_PATH merged in (RFC 6793 section 4.2.3); empty when there is no AS_PATH. */
@@ -202,7 +241,7 @@ public final class Attributes {
             if (split < 0 && a.typeCode() > Attribute.MP_UNREACH_NLRI) {
                 split = w.position();
             }
-            AttributeCodec.write(a, asn4, w);
+            AttributeCodec.write(a, extraFlags(a.typeCode()), asn4, w);
         }
         byte[] bytes = w.toByteArray();
         return new Encoded(bytes, split < 0 ? bytes.length : split);
@@ -210,7 +249,15 @@ public final class Attributes {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Attributes a && a.list.equals(list);
+        if (!(o instanceof Attributes a) || !a.list.equals(list)) {
+            return false;
+        }
+        for (Attribute x : list) {
+            if (a.extraFlags(x.typeCode()) != extraFlags(x.typeCode())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -220,6 +267,14 @@ public final class Attributes {
 
     @Override
     public String toString() {
-        return "Attributes" + list;
+        StringBuilder sb = new StringBuilder("Attributes[");
+        for (int i = 0; i < list.size(); i++) {
+            Attribute a = list.get(i);
+            sb.append(i == 0 ? "" : ", ").append(a);
+            if ((extraFlags(a.typeCode()) & Attribute.FLAG_PARTIAL) != 0) {
+                sb.append("(partial)");
+            }
+        }
+        return sb.append(']').toString();
     }
 }

@@ -38,8 +38,12 @@ public final class Nlri {
     private final int offset;
     private final int length;
     private final int count;
-    // Lazily built offsets of each prefix for get(i). Racy but benign: every thread computes the same array.
-    private int[] index;
+    // Lazily built offsets of each prefix for get(i). Racy but benign: every thread computes the same
+    // offsets, and the array is published through the final field of Index, so a thread that sees
+    // the Index also sees the filled array (JLS 17.5); a plain int[] field would not guarantee that.
+    private Index index;
+
+    private record Index(int[] offsets) { }
 
     private Nlri(Family family, boolean pathIds, boolean opaque, byte[] bytes, int offset, int length, int count) {
         this.family = family;
@@ -236,18 +240,19 @@ public final class Nlri {
         if (i < 0 || i >= count) {
             throw new IndexOutOfBoundsException(i + " of " + count);
         }
-        int[] idx = index;
+        Index idx = index;
         if (idx == null) {
-            idx = new int[count];
+            int[] offsets = new int[count];
             int p = offset;
             for (int k = 0; k < count; k++) {
-                idx[k] = p;
+                offsets[k] = p;
                 p += (pathIds ? 4 : 0);
                 p += 1 + (((bytes[p] & 0xFF) + 7) >>> 3);
             }
+            idx = new Index(offsets);
             index = idx;
         }
-        int p = idx[i];
+        int p = idx.offsets()[i];
         long id = Prefix.NO_PATH_ID;
         if (pathIds) {
             id = Bytes.u32(bytes, p);
@@ -273,13 +278,14 @@ public final class Nlri {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Nlri n && n.family.equals(family) && n.pathIds == pathIds && n.opaque == opaque
+        // Two empty blocks are equal whatever their path id setting: the wire form is the same.
+        return o instanceof Nlri n && n.family.equals(family) && (n.pathIds == pathIds || length == 0) && n.opaque == opaque
                 && Arrays.equals(n.bytes, n.offset, n.offset + n.length, bytes, offset, offset + length);
     }
 
     @Override
     public int hashCode() {
-        int h = family.hashCode() * 31 + (pathIds ? 1 : 0);
+        int h = family.hashCode();
         for (int i = offset; i < offset + length; i++) {
             h = h * 31 + bytes[i];
         }

@@ -67,4 +67,12 @@ public record Open(int version, int myAs, int holdTime, long bgpIdentifier,
     public MessageType type() {
         return MessageType.OPEN;
     }
+
+    @Override
+    public String toString() {
+        return "Open[version=" + version + ", as=" + asn() + (asn() != myAs ? " (My AS " + myAs + ")" : "")
+                + ", holdTime=" + holdTime + ", id=" + Bytes.ipv4((int) bgpIdentifier) + ", capabilities=" + capabilities()
+                + (parameters.stream().anyMatch(p -> p instanceof OptionalParameter.Unknown) ? ", parameters=" + parameters : "")
+                + (extendedParameters ? ", RFC 9072 parameters" : "") + "]";
+    }
 }

@@ -23,5 +23,6 @@ public sealed interface OptionalParameter {
             return o instanceof Unknown u && u.type == type && Arrays.equals(u.value, value);
         }
         @Override public int hashCode() { return type * 31 + Arrays.hashCode(value); }
+        @Override public String toString() { return "Unknown[type=" + type + ", value=" + java.util.HexFormat.of().formatHex(value) + "]"; }
     }
 }

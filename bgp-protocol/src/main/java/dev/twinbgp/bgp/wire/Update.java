@@ -55,6 +55,11 @@ public final class Update implements BgpMessage {
         this(withdrawn, attributes, mpReach, mpUnreach, nlri, List.of());
     }
 
+    /** The empty UPDATE (the IPv4 unicast End-of-RIB); kept from the placeholder this class replaced. */
+    public Update() {
+        this(Nlri.empty(Family.IPV4_UNICAST, false), Attributes.EMPTY, Nlri.empty(Family.IPV4_UNICAST, false));
+    }
+
     /** An IPv4 unicast UPDATE without MP attributes. */
     public Update(Nlri withdrawn, Attributes attributes, Nlri nlri) {
         this(withdrawn, attributes, null, null, nlri, List.of());

@@ -49,6 +49,7 @@ final class UpdateCodec {
         Attribute.MpReach mpReach = null;
         Attribute.MpUnreach mpUnreach = null;
         long[] seen = new long[4];
+        byte[] receivedFlags = null;
         int p = aOff;
         int end = aOff + alen;
         while (p < end) {
@@ -82,7 +83,17 @@ final class UpdateCodec {
                 switch (a) {
                     case Attribute.MpReach r -> mpReach = r;
                     case Attribute.MpUnreach u -> mpUnreach = u;
-                    default -> attrs.add(a);
+                    case Attribute.Unknown x -> attrs.add(x);
+                    default -> {
+                        attrs.add(a);
+                        int extra = flags & (Attribute.FLAG_PARTIAL | Attribute.FLAG_EXTENDED_LENGTH);
+                        if (extra != 0) {
+                            if (receivedFlags == null) {
+                                receivedFlags = new byte[256];
+                            }
+                            receivedFlags[type] = (byte) extra;
+                        }
+                    }
                 }
             } catch (Malformed m) {
                 if (m.action == SESSION_RESET) {
@@ -104,7 +115,7 @@ final class UpdateCodec {
                 errors = missing(errors, seen, Attribute.NEXT_HOP);
             }
         }
-        Attributes attributes = attrs.isEmpty() ? Attributes.EMPTY : Attributes.of(attrs);
+        Attributes attributes = attrs.isEmpty() ? Attributes.EMPTY : Attributes.decoded(attrs, receivedFlags);
         return new Decoded.Ok(new Update(withdrawn, attributes, mpReach, mpUnreach, nlri, errors == null ? List.of() : errors));
     }
 

@@ -37,6 +37,7 @@ public record WireError(int code, int subcode, byte[] data, String reason) {
 
     @Override
     public String toString() {
-        return ErrorCodes.name(code, subcode) + " (" + code + "/" + subcode + "): " + reason;
+        return ErrorCodes.name(code, subcode) + " (" + code + "/" + subcode + "): " + reason
+                + (data.length == 0 ? "" : " [data " + java.util.HexFormat.of().formatHex(data) + "]");
     }
 }

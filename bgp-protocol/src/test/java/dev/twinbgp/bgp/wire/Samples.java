@@ -1,0 +1,119 @@
+package dev.twinbgp.bgp.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Valid messages of every kind, for round trips and as seeds of the property test. */
+final class Samples {
+    private Samples() {
+    }
+
+    static final Negotiated ASN4 = new Negotiated(true, Set.of(), Set.of(), false);
+    static final Negotiated ADD_PATH_ALL = new Negotiated(true, Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST),
+            Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST), false);
+    static final Negotiated EXTENDED = new Negotiated(true, Set.of(), Set.of(), true);
+    static final List<Negotiated> CONTEXTS = List.of(Negotiated.DEFAULT, ASN4, ADD_PATH_ALL, EXTENDED);
+
+    static Open open() {
+        return new Open(4, Open.AS_TRANS, 180, 0x0A000001L, List.of(
+                new OptionalParameter.Capabilities(List.of(new Capability.Multiprotocol(Family.IPV4_UNICAST),
+                        new Capability.Multiprotocol(Family.IPV6_UNICAST))),
+                new OptionalParameter.Capabilities(List.of(new Capability.RouteRefresh(), new Capability.EnhancedRouteRefresh(),
+                        new Capability.ExtendedMessage(),
+                        new Capability.ExtendedNextHop(List.of(new Capability.ExtendedNextHop.Entry(1, 1, 2))),
+                        new Capability.GracefulRestart(8, 120, List.of(new Capability.GracefulRestart.Entry(Family.IPV4_UNICAST, 0x80))),
+                        new Capability.FourOctetAs(4200000000L),
+                        new Capability.AddPath(List.of(new Capability.AddPath.Entry(Family.IPV4_UNICAST, AddPathMode.BOTH))),
+                        new Capability.Fqdn("router1", "example.net"),
+                        new Capability.SoftwareVersion("twinbgp/0.1"),
+                        new Capability.Unknown(66, "loremipsum".getBytes(java.nio.charset.StandardCharsets.US_ASCII))))),
+                false);
+    }
+
+    static Attributes fullAttributes() {
+        return Attributes.of(
+                new Attribute.Origin(Attribute.Origin.IGP),
+                new Attribute.AsPath(List.of(AsPathSegment.sequence(65001L, 4200000000L, 3L), AsPathSegment.set(7L, 8L),
+                        new AsPathSegment(AsPathSegment.AS_CONFED_SEQUENCE, List.of(64512L)),
+                        new AsPathSegment(AsPathSegment.AS_CONFED_SET, List.of(64513L, 64514L)))),
+                Attribute.NextHop.of("192.0.2.1"),
+                new Attribute.MultiExitDisc(200),
+                new Attribute.LocalPref(100),
+                new Attribute.AtomicAggregate(),
+                new Attribute.Aggregator(65001, Bytes.parseIpv4("192.0.2.9")),
+                new Attribute.Communities(List.of(65000L << 16 | 100, Attribute.Communities.NO_EXPORT)),
+                new Attribute.OriginatorId(Bytes.parseIpv4("10.0.0.1")),
+                new Attribute.ClusterList(List.of(Bytes.parseIpv4("10.0.0.2"), Bytes.parseIpv4("10.0.0.3"))),
+                new Attribute.ExtendedCommunities(List.of(0x0002FDE800000064L, 0x0102C0000201FDE8L)),
+                new Attribute.LargeCommunities(List.of(new Attribute.LargeCommunity(4200000000L, 1, 2))),
+                new Attribute.Unknown(0xE0, 0x99, new byte[] {1, 2, 3}),
+                new Attribute.Unknown(0x90, 0x9A, new byte[] {4}));
+    }
+
+    static Nlri ipv4(boolean ids, String... prefixes) {
+        Nlri.Builder b = Nlri.builder(Family.IPV4_UNICAST, ids);
+        long id = 1;
+        for (String p : prefixes) {
+            Prefix x = Prefix.parse(p);
+            b.add(ids ? x.withPathId(id++) : x);
+        }
+        return b.build();
+    }
+
+    static Nlri ipv6(boolean ids, String... prefixes) {
+        Nlri.Builder b = Nlri.builder(Family.IPV6_UNICAST, ids);
+        long id = 7;
+        for (String p : prefixes) {
+            Prefix x = Prefix.parse(p);
+            b.add(ids ? x.withPathId(id++) : x);
+        }
+        return b.build();
+    }
+
+    /** UPDATEs valid for {@code neg} (path ids as its ADD-PATH says). */
+    static List<Update> updates(Negotiated neg) {
+        boolean v4 = neg.addPathReceive().contains(Family.IPV4_UNICAST);
+        boolean v6 = neg.addPathReceive().contains(Family.IPV6_UNICAST);
+        Attributes full = fullAttributes();
+        if (!neg.asn4()) {
+            full = full.with(new Attribute.AsPath(List.of(AsPathSegment.sequence(65001L, (long) Open.AS_TRANS))))
+                    .with(new Attribute.As4Path(List.of(AsPathSegment.sequence(65001L, 4200000000L))))
+                    .with(new Attribute.As4Aggregator(4200000001L, 1));
+        }
+        Attributes noNextHop = full.without(Attribute.NEXT_HOP);
+        List<Update> out = new ArrayList<>();
+        out.add(Update.endOfRib(Family.IPV4_UNICAST));
+        out.add(Update.endOfRib(Family.IPV6_UNICAST));
+        out.add(new Update(ipv4(v4, "10.9.0.0/16"), full, ipv4(v4, "10.0.0.0/24", "10.0.1.0/24", "0.0.0.0/0", "192.0.2.1/32", "10.128.0.0/9")));
+        out.add(Update.withdraw(ipv4(v4, "10.0.0.0/8", "172.16.0.0/12")));
+        out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), noNextHop,
+                new Attribute.MpReach(Family.IPV6_UNICAST, Bytes.parseIpv6("2001:db8::1"), ipv6(v6, "2001:db8::/32", "::/0", "2001:db8:1:2::/64")),
+                new Attribute.MpUnreach(Family.IPV6_UNICAST, ipv6(v6, "2001:db8:ffff::/48")),
+                Nlri.empty(Family.IPV4_UNICAST, v4)));
+        byte[] nh32 = new byte[32];
+        System.arraycopy(Bytes.parseIpv6("2001:db8::1"), 0, nh32, 0, 16);
+        System.arraycopy(Bytes.parseIpv6("fe80::1"), 0, nh32, 16, 16);
+        out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), noNextHop,
+                new Attribute.MpReach(Family.IPV6_UNICAST, nh32, ipv6(v6, "2001:db8::/32")), null, Nlri.empty(Family.IPV4_UNICAST, v4)));
+        // RFC 8950: IPv4 NLRI with an IPv6 next hop, in MP_REACH_NLRI.
+        out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), noNextHop,
+                new Attribute.MpReach(Family.IPV4_UNICAST, Bytes.parseIpv6("2001:db8::1"), ipv4(v4, "198.51.100.0/24")),
+                null, Nlri.empty(Family.IPV4_UNICAST, v4)));
+        return out;
+    }
+
+    static List<BgpMessage> messages(Negotiated neg) {
+        List<BgpMessage> out = new ArrayList<>();
+        out.add(open());
+        out.add(Open.of(65001, 90, 0x01020304L, List.of(new Capability.FourOctetAs(65001))));
+        out.add(Keepalive.INSTANCE);
+        out.add(new Notification(ErrorCodes.UPDATE_MESSAGE, ErrorCodes.UPDATE_MALFORMED_AS_PATH));
+        out.add(Notification.shutdown(ErrorCodes.CEASE_ADMIN_SHUTDOWN, "maintenance until 04:00 \u2014 sorry"));
+        out.add(new RouteRefresh(Family.IPV6_UNICAST));
+        out.add(new RouteRefresh(1, RouteRefresh.BEGIN_OF_RR, 1));
+        out.add(new RouteRefresh(1, RouteRefresh.END_OF_RR, 1));
+        out.addAll(updates(neg));
+        return out;
+    }
+}
