@@ -171,11 +171,30 @@ class SessionFsmErrorsTest {
     }
 
     @Test
-    void connectionsAreRefusedDuringTheRestartDelay() {
-        Harness h = new Harness().reach(State.OPEN_SENT);
+    void anActiveOnlyPeerRefusesConnectionsDuringTheRestartDelay() {
+        Harness h = new Harness(Harness.config().passive(false).build()).reach(State.OPEN_SENT);
         h.receive(Keepalive.INSTANCE);
         h.fire(new Event.Start()); // immediate automatic restart ...
         h.fire(new Event.TcpFailed(Direction.OUTGOING, "refused")); // ... fails: next restart in 1 s
+        assertEquals(List.of(new Action.Close(Direction.INCOMING)), h.fire(new Event.TcpAccepted()));
+    }
+
+    @Test
+    void aPassivePeerAcceptsDuringTheRestartDelay() {
+        // Refusing here let two peers whose backoffs ran out of phase refuse each other forever.
+        Harness h = new Harness().reach(State.OPEN_SENT);
+        h.receive(Keepalive.INSTANCE);
+        h.fire(new Event.Start());
+        h.fire(new Event.TcpFailed(Direction.OUTGOING, "refused")); // next restart in 1 s
+        List<Action> actions = h.fire(new Event.TcpAccepted());
+        assertEquals(new Action.StateChanged(Direction.INCOMING, State.IDLE, State.OPEN_SENT), actions.get(actions.size() - 1));
+        assertEquals(State.OPEN_SENT, h.fsm.state());
+    }
+
+    @Test
+    void anAdministrativelyStoppedPeerRefusesConnections() {
+        Harness h = new Harness().reach(State.CONNECT);
+        h.fire(new Event.Stop());
         assertEquals(List.of(new Action.Close(Direction.INCOMING)), h.fire(new Event.TcpAccepted()));
     }
 
