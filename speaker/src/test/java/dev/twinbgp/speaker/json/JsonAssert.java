@@ -54,6 +54,18 @@ final class JsonAssert {
         return HexFormat.of().parseHex(h);
     }
 
+    /** A whole message: marker, length, type, then the body. */
+    static byte[] message(int type, String bodyHex) {
+        byte[] body = hex(bodyHex);
+        byte[] m = new byte[19 + body.length];
+        java.util.Arrays.fill(m, 0, 16, (byte) 0xFF);
+        m[16] = (byte) (m.length >>> 8);
+        m[17] = (byte) m.length;
+        m[18] = (byte) type;
+        System.arraycopy(body, 0, m, 19, body.length);
+        return m;
+    }
+
     /** The neighbor block of an expected line, as our context. */
     static NeighborContext neighborOf(JsonNode expected) {
         JsonNode n = expected.path("neighbor");
