@@ -1,0 +1,165 @@
+package dev.twinbgp.speaker.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twinbgp.bgp.wire.BgpMessage;
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.Keepalive;
+import dev.twinbgp.bgp.wire.Notification;
+import dev.twinbgp.bgp.wire.Open;
+import dev.twinbgp.bgp.wire.RouteRefresh;
+import dev.twinbgp.bgp.wire.Update;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * ExaBGP's JSON API encoder (the shapes of ExaBGP 5/6, {@code reactor/api/response/json.py}): one JSON
+ * object per event, on one line.
+ * <pre>
+ * { "exabgp": "5.0.0", "time": 1721069327.773, "host": "h", "pid": 1, "ppid": 0, "counter": 1,
+ *   "type": "update",
+ *   "neighbor": { "address": { "local": "127.0.0.1", "peer": "127.0.0.1" },
+ *                 "asn": { "local": 65533, "peer": 65533 }, "router-id": "10.0.0.2",
+ *                 "direction": "in", "message": { "update": { ... } } } }
+ * </pre>
+ * Types: {@code open} ({@code "open": {..}}), {@code update} ({@code "message": {"update": {..}}}),
+ * {@code notification} ({@code "notification": {..}}), {@code keepalive} (the neighbor block only),
+ * {@code refresh} ({@code "route-refresh": {"afi", "safi", "subtype"}}) and {@code state}
+ * ({@code "state": "connected" | "up" | "down"}, {@code "reason"} when down; no direction).
+ *
+ * <p>The volatile header keys: {@code exabgp} is {@link #EXABGP_VERSION} ("5.0.0", so consumers that
+ * check ExaBGP's version keep working; our own version is in {@code --version}); {@code time} comes from
+ * the injected {@link Clock} (seconds, fractional); {@code host}, {@code pid}, {@code ppid} from
+ * {@link ProcessInfo}; {@code counter} counts the lines written per neighbor, from 1. Thread-safe.
+ */
+public final class ExaJson {
+    /** The value of the {@code "exabgp"} key. */
+    public static final String EXABGP_VERSION = "5.0.0";
+
+    // Plain BigDecimal output: "time" must read 1721069327.773314, never 1.721069327773314E9.
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+    private final String version;
+    private final Clock clock;
+    private final ProcessInfo process;
+    private final ConcurrentHashMap<String, AtomicLong> counters = new ConcurrentHashMap<>();
+
+    public ExaJson(String version, Clock clock, ProcessInfo process) {
+        this.version = Objects.requireNonNull(version, "version");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.process = Objects.requireNonNull(process, "process");
+    }
+
+    public ExaJson(Clock clock, ProcessInfo process) {
+        this(EXABGP_VERSION, clock, process);
+    }
+
+    /** The system clock and this JVM's host, pid and ppid. */
+    public static ExaJson system() {
+        return new ExaJson(Clock.systemUTC(), ProcessInfo.current());
+    }
+
+    /** One message received ({@link Direction#IN}) from or sent to the neighbor, as one JSON line (no newline). */
+    public String message(BgpMessage message, NeighborContext neighbor, Direction direction) {
+        return line(messageTree(message, neighbor, direction));
+    }
+
+    /** A session state change, as one JSON line; {@code reason} is used for {@link SessionState#DOWN} only. */
+    public String state(NeighborContext neighbor, SessionState state, String reason) {
+        return line(stateTree(neighbor, state, reason));
+    }
+
+    /** {@link #message} as a tree (tests, and callers that add keys). */
+    public ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(direction, "direction");
+        ObjectNode root = header(neighbor, typeName(message));
+        ObjectNode n = neighbor(root, neighbor);
+        n.put("direction", direction.text());
+        switch (message) {
+            case Open o -> n.set("open", OpenJson.open(o));
+            case Update u -> n.putObject("message").set("update", UpdateJson.update(u));
+            case Notification x -> n.set("notification", NotificationJson.notification(x));
+            case Keepalive k -> {
+                // the neighbor block alone
+            }
+            case RouteRefresh r -> {
+                ObjectNode rr = n.putObject("route-refresh");
+                rr.put("afi", Family.afiName(r.afi()));
+                rr.put("safi", Family.safiName(r.safi()));
+                rr.put("subtype", switch (r.subtype()) {
+                    case RouteRefresh.NORMAL -> "query";
+                    case RouteRefresh.BEGIN_OF_RR -> "begin";
+                    case RouteRefresh.END_OF_RR -> "end";
+                    default -> "invalid"; // RFC 7313 section 5: ignored by the receiver
+                });
+            }
+        }
+        return root;
+    }
+
+    /** {@link #state} as a tree. */
+    public ObjectNode stateTree(NeighborContext neighbor, SessionState state, String reason) {
+        Objects.requireNonNull(state, "state");
+        ObjectNode root = header(neighbor, "state");
+        ObjectNode n = neighbor(root, neighbor);
+        n.put("state", state.text());
+        if (state == SessionState.DOWN) {
+            n.put("reason", reason == null ? "" : reason);
+        }
+        return root;
+    }
+
+    /** ExaBGP's {@code "type"} for a message. */
+    static String typeName(BgpMessage m) {
+        return switch (m) {
+            case Open o -> "open";
+            case Update u -> "update";
+            case Notification n -> "notification";
+            case Keepalive k -> "keepalive";
+            case RouteRefresh r -> "refresh";
+        };
+    }
+
+    private ObjectNode header(NeighborContext neighbor, String type) {
+        Objects.requireNonNull(neighbor, "neighbor");
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("exabgp", version);
+        Instant now = clock.instant();
+        root.put("time", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
+        root.put("host", process.host());
+        root.put("pid", process.pid());
+        root.put("ppid", process.ppid());
+        root.put("counter", counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+        root.put("type", type);
+        return root;
+    }
+
+    private static ObjectNode neighbor(ObjectNode root, NeighborContext c) {
+        ObjectNode n = root.putObject("neighbor");
+        ObjectNode addr = n.putObject("address");
+        addr.put("local", c.localAddress());
+        addr.put("peer", c.peerAddress());
+        ObjectNode asn = n.putObject("asn");
+        asn.put("local", c.localAs());
+        asn.put("peer", c.peerAs());
+        n.put("router-id", c.routerId());
+        return n;
+    }
+
+    /** Serialises a tree as one line of compact JSON (Jackson does the escaping). */
+    public static String line(ObjectNode tree) {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package dev.twinbgp.speaker.json;
+
+import static dev.twinbgp.speaker.json.JsonAssert.assertSameJson;
+import static dev.twinbgp.speaker.json.JsonAssert.parse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.twinbgp.bgp.wire.AsPathSegment;
+import dev.twinbgp.bgp.wire.Attribute;
+import dev.twinbgp.bgp.wire.Attributes;
+import dev.twinbgp.bgp.wire.Capability;
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.Keepalive;
+import dev.twinbgp.bgp.wire.MessageDecoder;
+import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.Nlri;
+import dev.twinbgp.bgp.wire.Notification;
+import dev.twinbgp.bgp.wire.Open;
+import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.RouteRefresh;
+import dev.twinbgp.bgp.wire.Update;
+import dev.twinbgp.bgp.wire.AddPathMode;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Shapes the ExaBGP vectors do not show, checked against ExaBGP's JSON encoder source. */
+class ExaJsonShapesTest {
+    private static final NeighborContext N = new NeighborContext("127.0.0.1", "127.0.0.2", 65000, 65001, "10.0.0.1");
+    private static final String NEIGHBOR = "\"neighbor\":{\"address\":{\"local\":\"127.0.0.1\",\"peer\":\"127.0.0.2\"},"
+            + "\"asn\":{\"local\":65000,\"peer\":65001},\"router-id\":\"10.0.0.1\"";
+
+    private final ExaJson json = JsonAssert.fixedEncoder();
+
+    private static Nlri v4(String... prefixes) {
+        return Nlri.of(Family.IPV4_UNICAST, false, java.util.Arrays.stream(prefixes).map(Prefix::parse).toList());
+    }
+
+    @Test
+    void headerHasTheVolatileKeysFromTheInjectedClockAndProcess() {
+        JsonNode n = parse(json.message(Keepalive.INSTANCE, N, Direction.IN));
+        assertEquals("5.0.0", n.get("exabgp").asText());
+        assertEquals("test-host", n.get("host").asText());
+        assertEquals(42, n.get("pid").asLong());
+        assertEquals(1, n.get("ppid").asLong());
+        assertEquals(1, n.get("counter").asLong());
+        assertEquals(2, parse(json.message(Keepalive.INSTANCE, N, Direction.IN)).get("counter").asLong(), "counts per neighbor");
+        NeighborContext other = new NeighborContext("127.0.0.1", "127.0.0.9", 1, 2, "1.1.1.1");
+        assertEquals(1, parse(json.message(Keepalive.INSTANCE, other, Direction.IN)).get("counter").asLong());
+        assertTrue(json.message(Keepalive.INSTANCE, N, Direction.IN).startsWith("{\"exabgp\":\"5.0.0\",\"time\":1700000000.123456,"),
+                "ExaBGP's key order, time as a plain number");
+    }
+
+    @Test
+    void keepaliveIsTheNeighborBlockAlone() {
+        assertSameJson("{\"type\":\"keepalive\"," + NEIGHBOR + ",\"direction\":\"out\"}}",
+                json.message(Keepalive.INSTANCE, N, Direction.OUT));
+    }
+
+    @Test
+    void notificationCarriesCodeSubcodeDataAndMessage() {
+        assertSameJson("{\"type\":\"notification\"," + NEIGHBOR + ",\"direction\":\"in\",\"notification\":{\"code\":3,"
+                        + "\"subcode\":1,\"data\":\"0x\",\"message\":\"\",\"name\":\"UPDATE message error / Malformed Attribute List\"}}}",
+                json.message(new Notification(3, 1), N, Direction.IN));
+        JsonNode shut = parse(json.message(Notification.shutdown(2, "maintenance \"now\""), N, Direction.IN)).path("neighbor").path("notification");
+        assertEquals("Shutdown Communication: \"maintenance \"now\"\"", shut.get("message").asText());
+        assertEquals("0x116D61696E74656E616E636520226E6F7722", shut.get("data").asText());
+        JsonNode bin = parse(json.message(new Notification(1, 2, new byte[] {0, 17}), N, Direction.OUT)).path("neighbor").path("notification");
+        assertEquals("0x0011", bin.get("message").asText(), "non-printable data is shown as hex");
+    }
+
+    @Test
+    void routeRefreshNamesFamilyAndSubtype() {
+        assertSameJson("{\"type\":\"refresh\"," + NEIGHBOR + ",\"direction\":\"in\",\"route-refresh\":{\"afi\":\"ipv6\","
+                        + "\"safi\":\"unicast\",\"subtype\":\"query\"}}}",
+                json.message(new RouteRefresh(Family.IPV6_UNICAST), N, Direction.IN));
+        JsonNode end = parse(json.message(new RouteRefresh(1, RouteRefresh.END_OF_RR, 1), N, Direction.IN));
+        assertEquals("end", end.path("neighbor").path("route-refresh").path("subtype").asText());
+    }
+
+    @Test
+    void statesHaveNoDirectionAndDownHasAReason() {
+        assertSameJson("{\"type\":\"state\"," + NEIGHBOR + ",\"state\":\"connected\"}}", json.state(N, SessionState.CONNECTED, null));
+        assertSameJson("{\"type\":\"state\"," + NEIGHBOR + ",\"state\":\"up\"}}", json.state(N, SessionState.UP, "ignored"));
+        assertSameJson("{\"type\":\"state\"," + NEIGHBOR + ",\"state\":\"down\",\"reason\":\"peer reset: \\\"x\\\" {y}\"}}",
+                json.state(N, SessionState.DOWN, "peer reset: \"x\" {y}"));
+    }
+
+    @Test
+    void ipv4WithdrawShowsNoAnnounceAndNoAttributes() {
+        assertSameJson("{\"type\":\"update\"," + NEIGHBOR + ",\"direction\":\"in\",\"message\":{\"update\":{\"withdraw\":"
+                        + "{\"ipv4 unicast\":[{\"nlri\":\"10.0.0.0/24\"},{\"nlri\":\"10.0.1.0/24\"}]}}}}}",
+                json.message(Update.withdraw(v4("10.0.0.0/24", "10.0.1.0/24")), N, Direction.IN));
+    }
+
+    @Test
+    void announceAndWithdrawTogetherListTheNextHopAttribute() {
+        Attributes a = Attributes.of(new Attribute.Origin(0), Attribute.AsPath.EMPTY, Attribute.NextHop.of("1.1.1.1"));
+        Update u = new Update(v4("10.9.0.0/24"), a, v4("10.0.0.0/24"));
+        assertSameJson("{\"type\":\"update\"," + NEIGHBOR + ",\"direction\":\"in\",\"message\":{\"update\":{"
+                        + "\"attribute\":{\"origin\":\"igp\",\"next-hop\":\"1.1.1.1\"},"
+                        + "\"announce\":{\"ipv4 unicast\":{\"1.1.1.1\":[{\"nlri\":\"10.0.0.0/24\"}]}},"
+                        + "\"withdraw\":{\"ipv4 unicast\":[{\"nlri\":\"10.9.0.0/24\"}]}}}}}",
+                json.message(u, N, Direction.IN));
+    }
+
+    @Test
+    void ipv6AnnounceAndWithdrawInMpAttributes() {
+        Family v6 = Family.IPV6_UNICAST;
+        byte[] nh = Prefix.parse("2001:db8::1/128").address();
+        byte[] nhWithLinkLocal = new byte[32];
+        System.arraycopy(nh, 0, nhWithLinkLocal, 0, 16);
+        System.arraycopy(Prefix.parse("fe80::1/128").address(), 0, nhWithLinkLocal, 16, 16);
+        Nlri none = Nlri.empty(Family.IPV4_UNICAST, false);
+        Update u = new Update(none, Attributes.of(new Attribute.Origin(2), new Attribute.MultiExitDisc(7)),
+                new Attribute.MpReach(v6, nhWithLinkLocal, Nlri.of(v6, false, List.of(Prefix.parse("2001:db8:1::/48")))),
+                new Attribute.MpUnreach(v6, Nlri.of(v6, false, List.of(Prefix.parse("2001:db8:2::/48")))), none);
+        assertSameJson("{\"type\":\"update\"," + NEIGHBOR + ",\"direction\":\"in\",\"message\":{\"update\":{"
+                        + "\"attribute\":{\"origin\":\"incomplete\",\"med\":7},"
+                        + "\"announce\":{\"ipv6 unicast\":{\"2001:db8::1\":[{\"nlri\":\"2001:db8:1::/48\"}]}},"
+                        + "\"withdraw\":{\"ipv6 unicast\":[{\"nlri\":\"2001:db8:2::/48\"}]}}}}}",
+                json.message(u, N, Direction.IN));
+    }
+
+    @Test
+    void endOfRibIsAnnouncedUnderNullNextHop() {
+        assertSameJson("{\"type\":\"update\"," + NEIGHBOR + ",\"direction\":\"in\",\"message\":{\"update\":{\"announce\":"
+                        + "{\"ipv4 unicast\":{\"null\":[{\"eor\":{\"afi\":\"ipv4\",\"safi\":\"unicast\"}}]}}}}}}",
+                json.message(Update.endOfRib(Family.IPV4_UNICAST), N, Direction.IN));
+        assertSameJson("{\"type\":\"update\"," + NEIGHBOR + ",\"direction\":\"in\",\"message\":{\"update\":{\"announce\":"
+                        + "{\"ipv6 unicast\":{\"null\":[{\"eor\":{\"afi\":\"ipv6\",\"safi\":\"unicast\"}}]}}}}}}",
+                json.message(Update.endOfRib(Family.IPV6_UNICAST), N, Direction.IN));
+    }
+
+    @Test
+    void everyNamedAttribute() {
+        Attributes a = Attributes.of(
+                new Attribute.Origin(1),
+                new Attribute.AsPath(List.of(new AsPathSegment(AsPathSegment.AS_CONFED_SEQUENCE, List.of(65100L)),
+                        AsPathSegment.sequence(65001L, 4200000000L), AsPathSegment.set(1L, 2L))),
+                Attribute.NextHop.of("192.0.2.1"),
+                new Attribute.LocalPref(200),
+                new Attribute.AtomicAggregate(),
+                new Attribute.Aggregator(4200000000L, 0xC0000201),
+                new Attribute.Communities(List.of(0xFFFFFF01L, 65000L << 16 | 1, 65000L << 16 | 1)),
+                new Attribute.OriginatorId(0x01020304),
+                new Attribute.ClusterList(List.of(0x0A000001, 0x0A000002)),
+                new Attribute.ExtendedCommunities(List.of(0x0002FDE800000001L, 0x0103C000020100C8L, 0x8000000000000000L)),
+                new Attribute.LargeCommunities(List.of(new Attribute.LargeCommunity(65000, 2, 3), new Attribute.LargeCommunity(65000, 1, 3))),
+                new Attribute.Unknown(0xC0, 0x63, new byte[] {(byte) 0xAB, 1}));
+        JsonNode attr = parse(json.message(Update.announce(a, v4("10.0.0.0/8")), N, Direction.IN))
+                .path("neighbor").path("message").path("update").path("attribute");
+        assertSameJson("{\"origin\":\"egp\",\"as-path\":{\"0\":{\"element\":\"confed-sequence\",\"value\":[65100]},"
+                + "\"1\":{\"element\":\"as-sequence\",\"value\":[65001,4200000000]},\"2\":{\"element\":\"as-set\",\"value\":[1,2]}},"
+                + "\"local-preference\":200,\"atomic-aggregate\":true,\"aggregator\":\"4200000000:192.0.2.1\","
+                + "\"community\":[[65000,1],[65535,65281]],\"originator-id\":\"1.2.3.4\",\"cluster-list\":[\"10.0.0.1\",\"10.0.0.2\"],"
+                + "\"extended-community\":[{\"value\":842122827661313,\"string\":\"target:65000:1\"},"
+                + "{\"value\":73113125234213064,\"string\":\"origin:192.0.2.1:200\"},"
+                + "{\"value\":9223372036854775808,\"string\":\"0x8000000000000000\"}],"
+                + "\"large-community\":[[65000,1,3],[65000,2,3]],\"attribute-0x63-0xC0\":\"0xAB01\"}", attr.toString());
+    }
+
+    @Test
+    void as4PathIsMergedIntoAsPathOnATwoOctetSession() {
+        // AS_PATH 2-octet [23456 65001] + AS4_PATH [4200000000 65001] (RFC 6793 section 4.2.3)
+        byte[] wire = JsonAssert.message(2, "0000" + "0021"
+                + "400101" + "00" + "400206" + "0202" + "5BA0" + "FDE9" + "40030401010101"
+                + "C0110A" + "0202" + "FA56EA00" + "0000FDE9" + "080A");
+        Update u = (Update) MessageDecoder.decode(wire, Negotiated.DEFAULT).message();
+        JsonNode attr = parse(json.message(u, N, Direction.IN)).path("neighbor").path("message").path("update").path("attribute");
+        assertEquals("{\"0\":{\"element\":\"as-sequence\",\"value\":[4200000000,65001]}}", attr.get("as-path").toString());
+        assertFalse(attr.has("attribute-0x11-0xC0"), "AS4_PATH is merged, not shown");
+    }
+
+    @Test
+    void addPathRoutesCarryPathInformation() {
+        Nlri n = Nlri.of(Family.IPV4_UNICAST, true, List.of(Prefix.parse("10.0.0.0/24").withPathId(0x01000002L)));
+        Update u = Update.announce(Attributes.of(new Attribute.Origin(0), Attribute.NextHop.of("1.1.1.1")), n);
+        JsonNode routes = parse(json.message(u, N, Direction.IN)).path("neighbor").path("message").path("update")
+                .path("announce").path("ipv4 unicast").path("1.1.1.1");
+        assertEquals("[{\"nlri\":\"10.0.0.0/24\",\"path-information\":\"1.0.0.2\"}]", routes.toString());
+    }
+
+    @Test
+    void openCapabilitiesMergeLikeExaBgp() {
+        Open o = new Open(4, 23456, 90, 0x0A000002L, List.of(
+                new dev.twinbgp.bgp.wire.OptionalParameter.Capabilities(List.of(
+                        new Capability.Multiprotocol(Family.IPV4_UNICAST), new Capability.Multiprotocol(Family.IPV6_UNICAST),
+                        new Capability.RouteRefresh(), new Capability.EnhancedRouteRefresh(), new Capability.ExtendedMessage(),
+                        new Capability.FourOctetAs(4200000000L),
+                        new Capability.AddPath(List.of(new Capability.AddPath.Entry(Family.IPV4_UNICAST, AddPathMode.BOTH))),
+                        new Capability.AddPath(List.of(new Capability.AddPath.Entry(Family.IPV6_UNICAST, AddPathMode.RECEIVE))),
+                        new Capability.GracefulRestart(0x8, 120, List.of(new Capability.GracefulRestart.Entry(Family.IPV4_UNICAST, 0x80))),
+                        new Capability.ExtendedNextHop(List.of(new Capability.ExtendedNextHop.Entry(1, 1, 2))),
+                        new Capability.Fqdn("r1", "example.net"),
+                        new Capability.Unknown(66, "loremipsum".getBytes(java.nio.charset.StandardCharsets.US_ASCII))))),
+                false);
+        JsonNode open = parse(json.message(o, N, Direction.IN)).path("neighbor").path("open");
+        assertSameJson("{\"version\":4,\"asn\":23456,\"hold_time\":90,\"router_id\":\"10.0.0.2\",\"capabilities\":{"
+                + "\"1\":{\"name\":\"multiprotocol\",\"families\":[\"ipv4/unicast\",\"ipv6/unicast\"]},"
+                + "\"2\":{\"name\":\"route-refresh\",\"variant\":\"RFC\"},\"70\":{\"name\":\"enhanced-route-refresh\"},"
+                + "\"6\":{\"name\":\"extended-message\",\"size\":65535},\"65\":{\"name\":\"asn4\",\"asn4\":4200000000},"
+                + "\"69\":{\"name\":\"addpath\",\"ipv4/unicast\":\"send/receive\",\"ipv6/unicast\":\"receive\"},"
+                + "\"64\":{\"name\":\"graceful restart\",\"time\":120,\"address-family-flags\":{\"ipv4/unicast\":[\"forwarding\"]},"
+                + "\"restart-flags\":[\"restart\"]},"
+                + "\"5\":{\"name\":\"nexthop\",\"conversion\":[\"ipv4/unicast/ipv6\"]},"
+                + "\"73\":{\"host-name\":\"r1\",\"domain-name\":\"example.net\"},"
+                + "\"66\":{\"name\":\"unknown\",\"iana\":\"unknown\",\"value\":66,\"raw\":\"6C6F72656D697073756D\"}}}",
+                open.toString());
+    }
+
+    @Test
+    void treatAsWithdrawShowsTheRoutesWithdrawn() {
+        // ORIGIN with value 5 (RFC 7606 section 7.1: treat-as-withdraw), NEXT_HOP, NLRI 10.0.0.0/24
+        byte[] wire = JsonAssert.message(2, "0000" + "0015"
+                + "400101" + "05" + "400200" + "40030401010101" + "4005040000000A" + "180A0000");
+        Update u = (Update) MessageDecoder.decode(wire, new Negotiated(true, Set.of(), Set.of(), false)).message();
+        assertTrue(u.treatAsWithdraw());
+        JsonNode update = parse(json.message(u, N, Direction.IN)).path("neighbor").path("message").path("update");
+        assertEquals("{\"withdraw\":{\"ipv4 unicast\":[{\"nlri\":\"10.0.0.0/24\"}]}}", update.toString());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.twinbgp.speaker.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** RFC 4360 section 3 / RFC 5668 section 2 text forms of route targets and origins; raw hex otherwise. */
+class ExtendedCommunityTextTest {
+    @Test
+    void twoOctetAsSpecific() {
+        assertEquals("target:65000:1", ExtendedCommunityText.of(0x0002FDE800000001L));
+        assertEquals("origin:65000:4294967295", ExtendedCommunityText.of(0x0003FDE8FFFFFFFFL));
+    }
+
+    @Test
+    void ipv4AddressSpecific() {
+        assertEquals("target:192.0.2.1:100", ExtendedCommunityText.of(0x0102C00002010064L));
+    }
+
+    @Test
+    void fourOctetAsSpecific() {
+        assertEquals("target:4200000000:7", ExtendedCommunityText.of(0x0202FA56EA000007L));
+    }
+
+    @Test
+    void nonTransitiveBitIsIgnoredForTheNameAsInExaBgp() {
+        assertEquals("target:65000:1", ExtendedCommunityText.of(0x4002FDE800000001L));
+    }
+
+    @Test
+    void anythingElseIsRawHex() {
+        assertEquals("0x800600000000FFFF", ExtendedCommunityText.of(0x800600000000FFFFL));
+        assertEquals("0x0302000000000001", ExtendedCommunityText.of(0x0302000000000001L), "type 3 is opaque, not AS-specific");
+    }
+}
