@@ -216,24 +216,4 @@ class DecodeCommandTest {
         assertEquals(2, run("", "decode", "--bogus", KEEPALIVE).exit());
         assertEquals(2, run("", "decode", "--add-path-family=ipv9/unicast", KEEPALIVE).exit());
     }
-
-    /** The built jar as a real process, when it exists (the package phase runs after the tests). */
-    @Test
-    void builtJarPrintsJsonAndNoJvmWarnings() throws Exception {
-        Path jar = Path.of("target", "twinbgp.jar");
-        assumeTrue(Files.isRegularFile(jar), "speaker/target/twinbgp.jar not built yet (package runs after test)");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java));
-        if (Runtime.version().feature() >= 23) {
-            cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        cmd.addAll(List.of("-jar", jar.toString(), "decode", KEEPALIVE));
-        Process p = new ProcessBuilder(cmd).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), err);
-        assertEquals("", err, "nothing but the output: no JVM warnings, no logs");
-        assertEquals("keepalive", MAPPER.readTree(out.strip()).get("type").asText());
-    }
 }
