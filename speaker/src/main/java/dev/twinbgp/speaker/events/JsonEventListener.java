@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code open}, {@code update}, {@code notification}, {@code refresh} received (direction {@code in});</li>
  *   <li>{@code notification} sent (direction {@code out}).</li>
  * </ul>
- * KEEPALIVEs are not reported (one per peer per keepalive interval is noise for a consumer).
+ * KEEPALIVEs are not reported (one per peer per keepalive interval is noise for a consumer), and
+ * neither is a connection attempt that failed before a TCP connection was up: {@code down}
+ * follows a {@code connected}, so a peer that is not there yet does not fill the stream.
  */
 public final class JsonEventListener implements dev.twinbgp.speaker.session.SessionListener {
     private static final Logger LOG = LoggerFactory.getLogger(JsonEventListener.class);
@@ -39,6 +41,8 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
     private final ExaJson json;
     private final EventWriter writer;
     private final Map<String, NeighborContext> neighbors = new ConcurrentHashMap<>();
+    /** Peers with a {@code connected} not yet followed by a {@code down}; each peer touches only its own key. */
+    private final Map<String, Boolean> connected = new ConcurrentHashMap<>();
 
     public JsonEventListener(ExaJson json, EventWriter writer) {
         this.json = json;
@@ -61,6 +65,7 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
 
     @Override
     public void connected(PeerDriver peer, Direction via) {
+        connected.put(peer.name(), Boolean.TRUE);
         emitState(peer, SessionState.CONNECTED, null);
     }
 
@@ -71,7 +76,9 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
 
     @Override
     public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
-        emitState(peer, SessionState.DOWN, reason);
+        if (connected.remove(peer.name()) != null || wasEstablished) {
+            emitState(peer, SessionState.DOWN, reason);
+        }
     }
 
     @Override

@@ -152,7 +152,9 @@ class RunJarIT {
                 peer.sendOneRoute();
                 assertTrue(JarProcess.await(p.out, l -> l.contains("\"type\":\"update\""), 30), "an update event: " + p.out);
 
-                p.process.destroy(); // SIGTERM
+                // SIGTERM. Through the handle: Process.destroy() would also close our ends of the
+                // process's pipes, losing the log lines the shutdown hook writes.
+                assertTrue(p.process.toHandle().destroy());
                 Notification n = assertInstanceOf(Notification.class, peer.readSkippingKeepalives(TestPeer.NEGOTIATED));
                 assertEquals(6, n.code(), "Cease");
                 assertEquals(2, n.subcode(), "Administrative Shutdown (RFC 4486)");
