@@ -160,14 +160,14 @@ public final class EventWriter implements AutoCloseable {
     }
 
     /**
-     * Writes what is queued (waiting up to 2 s for it), flushes, and closes a file. Lines offered
+     * Writes what is queued (waiting up to 0.5 s for it: a stuck reader must not hold up the exit), flushes, and closes a file. Lines offered
      * after this are dropped. Safe to call twice.
      */
     @Override
     public void close() {
         closing = true;
         try {
-            thread.join(2000);
+            thread.join(500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
