@@ -160,7 +160,8 @@ public final class EventWriter implements AutoCloseable {
     }
 
     /**
-     * Writes what is queued (waiting up to 0.5 s for it: a stuck reader must not hold up the exit), flushes, and closes a file. Lines offered
+     * Writes what is queued (waiting up to 0.5 s for it: a stuck reader must not hold up the
+     * exit), flushes, and closes a file. Lines offered
      * after this are dropped. Safe to call twice.
      */
     @Override
