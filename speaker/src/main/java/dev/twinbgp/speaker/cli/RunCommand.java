@@ -71,6 +71,22 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The hook goes in first, so a signal during startup exits 0 too (nothing established yet
+        // then). When startup fails instead, it is removed again so the failure's exit code stands.
+        Stopper stopper = new Stopper();
+        Thread hook = new Thread(stopper, "twinbgp-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code = startAndWait(stopper);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // a signal arrived meanwhile: the hook is running and ends the process with 0
+        }
+        return code;
+    }
+
+    /** Starts the speaker and waits for a signal; returns only when it cannot start. */
+    private int startAndWait(Stopper stopper) {
         PrintWriter err = spec.commandLine().getErr();
         if (logLevel != null) {
             if (!Logging.isLevel(logLevel)) {
@@ -125,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, BAD_USAGE, describe(e));
         }
         log.info("started {} neighbor(s)", peers.size());
-        Runtime.getRuntime().addShutdownHook(new Thread(new Stopper(speaker, writer, log), "twinbgp-shutdown"));
+        stopper.attach(speaker, writer);
         try {
             new CountDownLatch(1).await(); // until a signal: the shutdown hook ends the process
         } catch (InterruptedException e) {
@@ -158,15 +174,31 @@ final class RunCommand implements Callable<Integer> {
      * {@link #SHUTDOWN_GRACE}), the last events written, logback stopped so its last lines are
      * not lost. Then {@code halt(0)}: the JVM would otherwise exit 143 / 130 for the signal, and
      * a signal is how this daemon is meant to stop.
+     *
+     * <p>Race: the signal may come while the main thread is still starting. {@code attach} and
+     * {@code run} are synchronized, so the hook either sees the started speaker and stops it,
+     * or sees none and halts at once (the half-started speaker dies with the process, before any
+     * session could be established).
      */
-    private record Stopper(BgpSpeaker speaker, EventWriter writer, Logger log) implements Runnable {
+    private static final class Stopper implements Runnable {
+        private BgpSpeaker speaker;
+        private EventWriter writer;
+
+        synchronized void attach(BgpSpeaker speaker, EventWriter writer) {
+            this.speaker = speaker;
+            this.writer = writer;
+        }
+
         @Override
-        public void run() {
+        public synchronized void run() {
+            Logger log = LoggerFactory.getLogger(RunCommand.class);
             try {
-                log.info("stopping: Cease / Administrative Shutdown to every peer");
-                speaker.shutdown(SHUTDOWN_GRACE);
-                closeQuietly(writer);
-                log.info("stopped");
+                if (speaker != null) {
+                    log.info("stopping: Cease / Administrative Shutdown to every peer");
+                    speaker.shutdown(SHUTDOWN_GRACE);
+                    closeQuietly(writer);
+                    log.info("stopped");
+                }
             } catch (RuntimeException e) {
                 log.warn("shutdown failed: {}", e.toString());
             } finally {
