@@ -34,6 +34,11 @@ final class JarProcess implements AutoCloseable {
     }
 
     static JarProcess start(String... args) throws IOException {
+        return start(java.util.Map.of(), args);
+    }
+
+    /** With these environment variables added (TWINBGP_REACTOR is removed unless given here). */
+    static JarProcess start(java.util.Map<String, String> env, String... args) throws IOException {
         Path jar = Path.of("target", "twinbgp.jar");
         assertTrue(Files.isRegularFile(jar), "the package phase builds " + jar.toAbsolutePath());
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -45,6 +50,7 @@ final class JarProcess implements AutoCloseable {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove(ReactorChoice.ENV);
+        pb.environment().putAll(env);
         return new JarProcess(pb.start());
     }
 

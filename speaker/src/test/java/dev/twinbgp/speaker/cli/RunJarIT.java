@@ -191,4 +191,28 @@ class RunJarIT {
             }
         }
     }
+
+    /**
+     * The reactor from the environment, then from the configuration; and a peer that accepts the
+     * connection but never answers the OPEN delays nothing on SIGTERM.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TWINBGP_REACTOR", "the configuration"})
+    void theReactorFromTheEnvironmentOrTheConfigurationAndASilentPeerDelaysNothing(String source) throws Exception {
+        try (TestPeer peer = new TestPeer()) {
+            boolean fromEnv = source.equals("TWINBGP_REACTOR");
+            Path file = config((fromEnv ? "twinbgp { reactor netty; }\n" : "twinbgp { reactor selector; }\n")
+                    + neighbor(peer.port()));
+            java.util.Map<String, String> env = fromEnv ? java.util.Map.of("TWINBGP_REACTOR", "selector") : java.util.Map.of();
+            try (JarProcess p = JarProcess.start(env, "run", "--config", file.toString())) {
+                peer.accept(30_000);
+                assertEquals(1, peer.readRaw()[18], "the speaker's OPEN; the test peer never answers it");
+                assertTrue(JarProcess.await(p.err, l -> l.contains("started 1 neighbor"), 30), p.stderr());
+                assertTrue(p.process.toHandle().destroy()); // SIGTERM
+                assertEquals(0, p.waitFor(5), "exit 0 within a few seconds of SIGTERM: " + p.stderr());
+                assertTrue(p.err.get(0).contains("using the selector reactor (from " + source + ")"), p.stderr());
+                assertEquals(List.of(), p.out, "no --events: nothing on stdout");
+            }
+        }
+    }
 }
