@@ -125,6 +125,10 @@ final class RunCommand implements Callable<Integer> {
         if (events != null) {
             try {
                 writer = EventWriter.open(events);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return fail(err, START_FAILED, "cannot open the events file " + events + ": no such directory");
+            } catch (java.nio.file.AccessDeniedException e) {
+                return fail(err, START_FAILED, "cannot open the events file " + events + ": permission denied");
             } catch (IOException | RuntimeException e) {
                 return fail(err, START_FAILED, "cannot open the events file " + events + ": " + describe(e));
             }
