@@ -108,10 +108,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (ReactorChoice.UnknownReactor unknown) {
             return fail(err, BAD_USAGE, unknown.getMessage());
         }
-        // The first log line: which reactor runs the sessions, and why.
-        Logger log = LoggerFactory.getLogger(RunCommand.class);
-        log.info("twinbgp {} using the {} reactor (from {}), configuration {}", Version.current(), choice.name(),
-                choice.source(), config);
         List<PeerSettings> peers;
         try {
             peers = mapPeers(configuration);
@@ -120,6 +116,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException invalid) {
             return fail(err, BAD_USAGE, config + ": " + describe(invalid));
         }
+        // The first log line: which reactor runs the sessions, and why.
+        Logger log = LoggerFactory.getLogger(RunCommand.class);
+        log.info("twinbgp {} using the {} reactor (from {}), configuration {}", Version.current(), choice.name(),
+                choice.source(), config);
         EventWriter writer = null;
         SessionListener listener = SessionListener.NONE;
         if (events != null) {
