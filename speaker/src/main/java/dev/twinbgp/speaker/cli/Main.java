@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code twinbgp} command line. */
 @Command(name = "twinbgp", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A BGP-4 speaker for the JVM with two interchangeable I/O reactors.",
-        subcommands = {CommandLine.HelpCommand.class, DecodeCommand.class,
-                dev.twinbgp.speaker.config.ValidateCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, DemoCommand.class,
+                DecodeCommand.class, dev.twinbgp.speaker.config.ValidateCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

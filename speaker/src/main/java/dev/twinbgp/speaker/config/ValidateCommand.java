@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code twinbgp validate --config FILE}: parses the file, prints a summary and exits 0, or prints the one-line
- * error and exits 1. Register it in {@code Main}'s {@code subcommands}.
+ * error and exits 2 (bad usage, as {@code twinbgp run} does for the same file).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check an ExaBGP-syntax configuration file and summarise its neighbors and routes.")
@@ -31,7 +31,7 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (ConfigException invalid) {
             err.println(invalid.getMessage());
             err.flush();
-            return 1;
+            return 2;
         }
     }
 }

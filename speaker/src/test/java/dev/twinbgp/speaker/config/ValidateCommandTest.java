@@ -49,7 +49,7 @@ class ValidateCommandTest {
         Path bad = dir.resolve("bad.conf");
         java.nio.file.Files.writeString(bad, "neighbor 1.2.3.4 {\n  local-as x;\n}\n");
         Run run = run("--config", bad.toString());
-        assertEquals(1, run.exit());
+        assertEquals(2, run.exit());
         assertEquals("", run.out());
         assertEquals(bad + ":2:12: found 'x', expected an AS number (0-4294967295)" + System.lineSeparator(), run.err());
     }

@@ -1,0 +1,188 @@
+package dev.twinbgp.speaker.events;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes event lines (one JSON object each) to stdout or a file from ONE writer thread.
+ *
+ * <p>Producers are reactor loop threads, which must never block: {@link #offer} puts the line in
+ * a bounded queue and, when the queue is full (the consumer of stdout is slower than the
+ * sessions), drops the line and counts it. The writer thread logs a WARN with the number dropped,
+ * at most once per second. The writer flushes whenever the queue runs empty, so a reader sees
+ * every line soon after it was produced.
+ *
+ * <p>A write error (a closed pipe, a full disk) is logged once; the writer then discards lines
+ * (counted as dropped) instead of failing the speaker.
+ */
+public final class EventWriter implements AutoCloseable {
+    /** Lines the queue holds before dropping. */
+    public static final int DEFAULT_CAPACITY = 65_536;
+    private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
+    private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long POLL_MILLIS = 100;
+
+    private final BlockingQueue<String> queue;
+    private final OutputStream out;
+    private final boolean closeOut;
+    private final LongSupplier nanoTime;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final DropReporter reporter = new DropReporter(REPORT_INTERVAL_NANOS);
+    private final Thread thread;
+    private volatile boolean closing;
+    private boolean broken;
+
+    /**
+     * @param out      where lines go (buffered here)
+     * @param closeOut close {@code out} on {@link #close()} (false for stdout)
+     * @param capacity lines the queue holds
+     * @param nanoTime monotonic clock for the drop reports
+     */
+    public EventWriter(OutputStream out, boolean closeOut, int capacity, LongSupplier nanoTime) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.out = new BufferedOutputStream(out, 64 * 1024);
+        this.closeOut = closeOut;
+        this.nanoTime = nanoTime;
+        this.thread = new Thread(this::drain, "twinbgp-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** {@code -}: stdout; anything else: a file, created or appended to. */
+    public static EventWriter open(String target) throws IOException {
+        if (target.equals("-")) {
+            return new EventWriter(new FileOutputStream(FileDescriptor.out), false, DEFAULT_CAPACITY, System::nanoTime);
+        }
+        OutputStream file = Files.newOutputStream(Path.of(target), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
+        return new EventWriter(file, true, DEFAULT_CAPACITY, System::nanoTime);
+    }
+
+    /**
+     * Queues one line (without its newline). Never blocks.
+     *
+     * @return false when the line was dropped (queue full, or the writer closed)
+     */
+    public boolean offer(String line) {
+        if (closing || !queue.offer(line)) {
+            dropped.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** Lines dropped so far. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Lines written so far. */
+    public long written() {
+        return written.get();
+    }
+
+    private void drain() {
+        while (true) {
+            String line;
+            try {
+                line = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                line = null; // close() never interrupts; treat as a wake-up
+            }
+            if (line != null) {
+                write(line);
+                continue; // keep writing while lines wait; flush when the queue runs dry
+            }
+            flush();
+            reportDrops();
+            if (closing && queue.isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    private void write(String line) {
+        if (broken) {
+            dropped.incrementAndGet();
+            return;
+        }
+        try {
+            out.write(line.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+            written.incrementAndGet();
+        } catch (IOException e) {
+            fail(e);
+        }
+        if (queue.isEmpty()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (broken) {
+            return;
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
+    private void fail(IOException e) {
+        broken = true;
+        LOG.warn("cannot write events any more ({}); further events are discarded", e.getMessage());
+    }
+
+    private void reportDrops() {
+        long fresh = reporter.due(nanoTime.getAsLong(), dropped.get());
+        if (fresh > 0 && !broken) {
+            LOG.warn("event queue full: dropped {} event line(s) (the events reader is slower than the sessions)", fresh);
+        }
+    }
+
+    /**
+     * Writes what is queued (waiting up to 0.5 s for it: a stuck reader must not hold up the
+     * exit), flushes, and closes a file. Lines offered
+     * after this are dropped. Safe to call twice.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (!thread.isAlive()) {
+                flush();
+                if (closeOut) {
+                    try {
+                        out.close();
+                    } catch (IOException e) {
+                        LOG.debug("closing the events file: {}", e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+}

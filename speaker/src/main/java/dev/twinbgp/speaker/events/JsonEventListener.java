@@ -1,0 +1,120 @@
+package dev.twinbgp.speaker.events;
+
+import dev.twinbgp.bgp.fsm.Direction;
+import dev.twinbgp.bgp.fsm.SessionConfig;
+import dev.twinbgp.bgp.fsm.Session;
+import dev.twinbgp.bgp.wire.BgpMessage;
+import dev.twinbgp.bgp.wire.Keepalive;
+import dev.twinbgp.bgp.wire.Notification;
+import dev.twinbgp.bgp.wire.Open;
+import dev.twinbgp.bgp.wire.RouteRefresh;
+import dev.twinbgp.bgp.wire.Update;
+import dev.twinbgp.speaker.json.ExaJson;
+import dev.twinbgp.speaker.json.NeighborContext;
+import dev.twinbgp.speaker.json.SessionState;
+import dev.twinbgp.speaker.session.PeerDriver;
+import dev.twinbgp.speaker.session.PeerSettings;
+import java.net.Inet6Address;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns session events into ExaBGP JSON lines ({@link ExaJson}) and hands them to an
+ * {@link EventWriter}. Runs on the reactor loop threads: it only formats (cheap) and offers the
+ * line to the writer's bounded queue, which never blocks.
+ *
+ * <p>Reported, as ExaBGP does with {@code receive { parsed; update; notification; ... }}:
+ * <ul>
+ *   <li>{@code state}: {@code connected} (TCP up), {@code up} (Established), {@code down} with the reason;</li>
+ *   <li>{@code open}, {@code update}, {@code notification}, {@code refresh} received (direction {@code in});</li>
+ *   <li>{@code notification} sent (direction {@code out}).</li>
+ * </ul>
+ * KEEPALIVEs are not reported (one per peer per keepalive interval is noise for a consumer), and
+ * neither is a connection attempt that failed before a TCP connection was up: {@code down}
+ * follows a {@code connected}, so a peer that is not there yet does not fill the stream.
+ */
+public final class JsonEventListener implements dev.twinbgp.speaker.session.SessionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonEventListener.class);
+
+    private final ExaJson json;
+    private final EventWriter writer;
+    private final Map<String, NeighborContext> neighbors = new ConcurrentHashMap<>();
+    /** Peers with a {@code connected} not yet followed by a {@code down}; each peer touches only its own key. */
+    private final Map<String, Boolean> connected = new ConcurrentHashMap<>();
+
+    public JsonEventListener(ExaJson json, EventWriter writer) {
+        this.json = json;
+        this.writer = writer;
+    }
+
+    /** The JSON {@code neighbor} block for a peer: its configured addresses, AS numbers and our router id. */
+    static NeighborContext neighbor(PeerSettings settings) {
+        SessionConfig s = settings.session();
+        String local = settings.localAddress() != null ? settings.localAddress().getHostAddress()
+                : settings.peerAddress() instanceof Inet6Address ? "::" : "0.0.0.0";
+        long id = s.localId();
+        String routerId = (id >>> 24 & 0xFF) + "." + (id >>> 16 & 0xFF) + "." + (id >>> 8 & 0xFF) + "." + (id & 0xFF);
+        return new NeighborContext(local, settings.peerAddress().getHostAddress(), s.localAs(), s.peerAs(), routerId);
+    }
+
+    private NeighborContext neighbor(PeerDriver peer) {
+        return neighbors.computeIfAbsent(peer.name(), k -> neighbor(peer.settings()));
+    }
+
+    @Override
+    public void connected(PeerDriver peer, Direction via) {
+        connected.put(peer.name(), Boolean.TRUE);
+        emitState(peer, SessionState.CONNECTED, null);
+    }
+
+    @Override
+    public void established(PeerDriver peer, Session session) {
+        emitState(peer, SessionState.UP, null);
+    }
+
+    @Override
+    public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
+        if (connected.remove(peer.name()) != null || wasEstablished) {
+            emitState(peer, SessionState.DOWN, reason);
+        }
+    }
+
+    @Override
+    public void received(PeerDriver peer, BgpMessage message) {
+        switch (message) {
+            case Open o -> emitMessage(peer, o, dev.twinbgp.speaker.json.Direction.IN);
+            case Update u -> emitMessage(peer, u, dev.twinbgp.speaker.json.Direction.IN);
+            case Notification n -> emitMessage(peer, n, dev.twinbgp.speaker.json.Direction.IN);
+            case RouteRefresh r -> emitMessage(peer, r, dev.twinbgp.speaker.json.Direction.IN);
+            case Keepalive k -> {
+                // not reported, see the class comment
+            }
+        }
+    }
+
+    @Override
+    public void sent(PeerDriver peer, BgpMessage message) {
+        if (message instanceof Notification n) {
+            emitMessage(peer, n, dev.twinbgp.speaker.json.Direction.OUT);
+        }
+    }
+
+    private void emitState(PeerDriver peer, SessionState state, String reason) {
+        try {
+            writer.offer(json.state(neighbor(peer), state, reason));
+        } catch (RuntimeException e) {
+            LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), state.text(), e.toString());
+        }
+    }
+
+    private void emitMessage(PeerDriver peer, BgpMessage message, dev.twinbgp.speaker.json.Direction direction) {
+        try {
+            writer.offer(json.message(message, neighbor(peer), direction));
+        } catch (RuntimeException e) {
+            // The encoder handles every decoded message; if it throws, it is a bug: the session goes on.
+            LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), message.type(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.twinbgp.speaker.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventWriterTest {
+    private final AtomicLong clock = new AtomicLong();
+
+    @Test
+    void writesEveryLineInOrderOnePerLine() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventWriter w = new EventWriter(out, true, 1000, clock::get);
+        for (int i = 0; i < 500; i++) {
+            assertTrue(w.offer("{\"n\":" + i + "}"));
+        }
+        w.close();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(500, lines.size());
+        assertEquals("{\"n\":0}", lines.get(0));
+        assertEquals("{\"n\":499}", lines.get(499));
+        assertEquals(500, w.written());
+        assertEquals(0, w.dropped());
+    }
+
+    @Test
+    void aFileIsCreatedThenAppendedTo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("events.json");
+        try (EventWriter w = EventWriter.open(file.toString())) {
+            w.offer("one");
+        }
+        try (EventWriter w = EventWriter.open(file.toString())) {
+            w.offer("two");
+        }
+        assertEquals(List.of("one", "two"), Files.readAllLines(file));
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch writing = new CountDownLatch(1);
+        // A reader that stops reading: the writer thread blocks in its first write.
+        OutputStream stuck = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            }
+        };
+        EventWriter w = new EventWriter(stuck, true, 4, clock::get);
+        w.offer("first"); // taken by the writer thread, which then blocks
+        assertTrue(writing.await(10, TimeUnit.SECONDS));
+        int accepted = 0;
+        for (int i = 0; i < 100; i++) {
+            if (w.offer("line " + i)) {
+                accepted++;
+            }
+        }
+        assertEquals(4, accepted, "the queue holds 4 lines");
+        assertEquals(96, w.dropped());
+        release.countDown();
+        w.close();
+        assertEquals(5, w.written());
+        assertFalse(w.offer("after close"));
+    }
+
+    @Test
+    void aWriteErrorDiscardsLaterLinesWithoutFailing() {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        EventWriter w = new EventWriter(broken, true, 16, clock::get);
+        w.offer("a");
+        w.offer("b");
+        w.close(); // no exception, and the writer thread has ended
+        assertTrue(w.written() + w.dropped() == 2, "each line either buffered before the error or discarded");
+    }
+}
