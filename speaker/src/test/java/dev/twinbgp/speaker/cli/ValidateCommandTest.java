@@ -1,4 +1,4 @@
-package dev.twinbgp.speaker.config;
+package dev.twinbgp.speaker.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,7 +25,7 @@ class ValidateCommandTest {
 
     @Test
     void summarisesAValidFile() {
-        Path file = ConfigParserTest.resource("attributes.conf");
+        Path file = Path.of("src", "test", "resources", "config", "attributes.conf");
         Run run = run("--config", file.toString());
         assertEquals(0, run.exit());
         assertEquals("", run.err());
@@ -52,5 +52,23 @@ class ValidateCommandTest {
         assertEquals(2, run.exit());
         assertEquals("", run.out());
         assertEquals(bad + ":2:12: found 'x', expected an AS number (0-4294967295)" + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void reportsSettingsThatParseButCannotRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("self.conf");
+        java.nio.file.Files.writeString(bad, """
+                neighbor 10.0.0.2 {
+                  router-id 10.0.0.1;
+                  local-as 65000;
+                  peer-as 65001;
+                  static { route 192.0.2.0/24 next-hop self; }
+                }
+                """);
+        Run run = run("--config", bad.toString());
+        assertEquals(2, run.exit(), run.out());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        org.junit.jupiter.api.Assertions.assertTrue(run.err().startsWith(bad.toString()), run.err());
     }
 }

@@ -1,4 +1,10 @@
-package dev.twinbgp.speaker.config;
+package dev.twinbgp.speaker.cli;
+
+import dev.twinbgp.speaker.config.ConfigException;
+import dev.twinbgp.speaker.config.ConfigParser;
+import dev.twinbgp.speaker.config.ConfigSummary;
+import dev.twinbgp.speaker.config.Configuration;
+import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,8 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code twinbgp validate --config FILE}: parses the file, prints a summary and exits 0, or prints the one-line
- * error and exits 2 (bad usage, as {@code twinbgp run} does for the same file).
+ * {@code twinbgp validate --config FILE}: parses the file and maps it to the sessions and UPDATEs
+ * {@code twinbgp run} would use (so settings that parse but cannot run are caught too), prints a
+ * summary and exits 0, or prints the one-line error and exits 2, as {@code run} does for the same file.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check an ExaBGP-syntax configuration file and summarise its neighbors and routes.")
@@ -25,7 +32,9 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            out.print(ConfigSummary.describe(ConfigParser.parse(config)));
+            Configuration parsed = ConfigParser.parse(config);
+            PeerSettingsMapper.map(parsed);
+            out.print(ConfigSummary.describe(parsed));
             out.flush();
             return 0;
         } catch (ConfigException invalid) {
