@@ -74,6 +74,8 @@ public final class PeerDriver {
     private boolean stopping;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile State state = State.IDLE;
+    /** Largest {@link Connection#pendingOutputBytes()} seen right after one of our writes. */
+    private volatile long maxPendingOutput;
 
     PeerDriver(PeerSettings settings, Reactor reactor, EventLoop loop, SessionListener listener) {
         this.settings = settings;
@@ -104,8 +106,25 @@ public final class PeerDriver {
         return state;
     }
 
+    /**
+     * The most output (bytes) that ever waited in one of this peer's connections, read right after
+     * each of our writes - pending output only grows on a write, so this is the exact peak. For
+     * tests and monitoring of the back-pressure bound; readable from any thread.
+     */
+    public long maxPendingOutputBytes() {
+        return maxPendingOutput;
+    }
+
     private long now() {
         return loop.nanoTime();
+    }
+
+    private void write(Connection c, ByteBuffer data) {
+        c.write(data);
+        long pending = c.pendingOutputBytes();
+        if (pending > maxPendingOutput) {
+            maxPendingOutput = pending; // only the loop thread writes it
+        }
     }
 
     // ---- public, any thread --------------------------------------------------------------
@@ -344,7 +363,7 @@ public final class PeerDriver {
             log.debug("peer {}: not sending {} on {}: no connection", name(), message.type(), via);
             return;
         }
-        link.connection.write(ByteBuffer.wrap(MessageEncoder.encode(message, link.negotiated)));
+        write(link.connection, ByteBuffer.wrap(MessageEncoder.encode(message, link.negotiated)));
         listener.sent(this, message);
     }
 
@@ -429,7 +448,7 @@ public final class PeerDriver {
                 outbound.poll();
                 listener.sent(this, m);
             }
-            c.write(batch.flip());
+            write(c, batch.flip());
             fsm.onUpdateSent(now()); // RFC 4271 section 4.4: an UPDATE also restarts the KeepaliveTimer
         }
     }
