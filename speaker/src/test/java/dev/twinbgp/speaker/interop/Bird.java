@@ -162,7 +162,7 @@ final class Bird extends ExternalDaemon {
         staticRoutes = List.copyOf(prefixes);
         writeConfig();
         String answer = birdc("configure");
-        if (!answer.contains("Reconfigured")) {
+        if (!answer.contains("Reconfigured") && !answer.contains("Reconfiguration in progress")) {
             throw new IllegalStateException("BIRD did not reload its configuration: " + answer);
         }
     }
