@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public final class PeerDriver {
     private static final int BATCH_BYTES = 64 * 1024;
     private static final long NONE = Long.MAX_VALUE;
+    /** How long a graceful close may wait for the peer to read our last output (see {@link #detach}). */
+    static final long CLOSE_LINGER_NANOS = 10_000_000_000L;
 
     private final PeerSettings settings;
     private final Reactor reactor;
@@ -377,11 +379,27 @@ public final class PeerDriver {
         }
     }
 
-    /** Stops listening to a link and closes it gracefully (what was written, e.g. a NOTIFICATION, goes out first). */
+    /**
+     * Stops listening to a link and closes it gracefully (what was written, e.g. a NOTIFICATION, goes
+     * out first). A graceful close lasts until the peer has read our pending output; a peer that
+     * stopped reading (the usual reason its hold timer expired on us) would hold the connection
+     * open for ever, while RFC 4271 section 8.2.2 says to drop it. So the flush gets
+     * {@link #CLOSE_LINGER_NANOS}, then the connection is aborted. Race: the close may complete
+     * just before the timer fires - {@code link.open} is then already false (linkClosed ran on this
+     * same loop), and the timer does nothing.
+     */
     private void detach(Link link) {
         link.detached = true;
         if (link.connection != null && link.open) {
-            link.connection.close();
+            Connection c = link.connection;
+            c.close();
+            loop.schedule(CLOSE_LINGER_NANOS, () -> {
+                if (link.open) {
+                    log.info("peer {}: {} did not take our last {} bytes within {} s; dropping it", name(),
+                            link, c.pendingOutputBytes(), CLOSE_LINGER_NANOS / 1_000_000_000L);
+                    c.abort();
+                }
+            });
         }
     }
 
