@@ -54,7 +54,7 @@ abstract class AbstractStalledPeerTest {
     /** Fixed so the kernel does not grow it: the peer's side of the connection absorbs little. */
     static final int PEER_RECEIVE_BUFFER = 64 * 1024;
     /** The driver's bound: high water plus one 64 KiB batch, plus a few KEEPALIVEs and the NOTIFICATION. */
-    static final long DRIVER_BOUND = ReactorConfig.DEFAULT_HIGH_WATER + 64 * 1024 + 4 * 1024;
+    static final long DRIVER_BOUND = ReactorConfig.DEFAULT_HIGH_WATER + 64 * 1024 + 16 * 1024;
 
     private static List<Route> table;
     private static long tableBytes;
@@ -129,6 +129,28 @@ abstract class AbstractStalledPeerTest {
         assertEquals(ErrorCodes.HOLD_TIMER_EXPIRED, last.code());
         assertEquals(0, last.subcode());
         assertTrue(peer.prefixesAnnounced.get() < TABLE, "the rest of the table was dropped with the session");
+    }
+
+    /**
+     * RFC 4271 section 8.2.2: on hold timer expiry we send the NOTIFICATION and drop the
+     * connection. A graceful close waits for pending output to drain, which a peer that never
+     * reads again would make last for ever: the connection must still go away.
+     */
+    @Test
+    void aPeerThatNeverReadsAgainIsDisconnectedAfterTheHoldTimer() throws Exception {
+        int port = Ports.freeOn(SPEAKER);
+        TrafficListener events = new TrafficListener();
+        PeerDriver driver = startSpeaker(port, events);
+
+        peer = ScriptedPeer.connect(PEER, SPEAKER, port, PEER_RECEIVE_BUFFER);
+        peer.handshake(65002, 3, PEER);
+        Await.until("the speaker's hold timer ends the session", Duration.ofSeconds(120),
+                () -> !events.downs.isEmpty(), () -> "");
+        assertTrue(events.downs.get(0).startsWith("hold timer expired"), events.downs::toString);
+
+        // stop() completes once every connection of the peer is closed; the peer still reads nothing.
+        driver.stop(ErrorCodes.CEASE_ADMIN_SHUTDOWN, null).get(90, TimeUnit.SECONDS);
+        assertBounded(driver, events);
     }
 
     @Test
