@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Back-pressure with a peer that stops reading while we send a 200,000-prefix table, one prefix
@@ -48,6 +50,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 abstract class AbstractStalledPeerTest {
+    private static final Logger LOG = LoggerFactory.getLogger(AbstractStalledPeerTest.class);
     static final String SPEAKER = "127.0.0.6";
     static final String PEER = "127.0.0.7";
     static final int TABLE = 200_000;
@@ -91,9 +94,9 @@ abstract class AbstractStalledPeerTest {
         }
     }
 
-    private PeerDriver startSpeaker(int port, TrafficListener events) throws Exception {
+    private PeerDriver startSpeaker(int port, TrafficListener events, int holdTime) throws Exception {
         PeerSettings settings = new PeerSettings(TestRoutes.address(PEER), port, TestRoutes.address(SPEAKER), port,
-                TestRoutes.session(65001, 65002, SPEAKER).holdTime(3).active(false).passive(true).build(),
+                TestRoutes.session(65001, 65002, SPEAKER).holdTime(holdTime).active(false).passive(true).build(),
                 false, false, table);
         speaker = BgpSpeaker.start(reactor(), ReactorConfig.defaults(), List.of(settings), events);
         return speaker.peer(PEER);
@@ -103,7 +106,7 @@ abstract class AbstractStalledPeerTest {
     void aPeerThatStallsForGoodLosesTheSessionToOurHoldTimerNotToOurMemory() throws Exception {
         int port = Ports.freeOn(SPEAKER);
         TrafficListener events = new TrafficListener();
-        PeerDriver driver = startSpeaker(port, events);
+        PeerDriver driver = startSpeaker(port, events, 3);
 
         peer = ScriptedPeer.connect(PEER, SPEAKER, port, PEER_RECEIVE_BUFFER);
         peer.handshake(65002, 3, PEER);
@@ -140,7 +143,7 @@ abstract class AbstractStalledPeerTest {
     void aPeerThatNeverReadsAgainIsDisconnectedAfterTheHoldTimer() throws Exception {
         int port = Ports.freeOn(SPEAKER);
         TrafficListener events = new TrafficListener();
-        PeerDriver driver = startSpeaker(port, events);
+        PeerDriver driver = startSpeaker(port, events, 3);
 
         peer = ScriptedPeer.connect(PEER, SPEAKER, port, PEER_RECEIVE_BUFFER);
         peer.handshake(65002, 3, PEER);
@@ -157,11 +160,13 @@ abstract class AbstractStalledPeerTest {
     void aPeerThatStallsForAWhileGetsTheWholeTableAndKeepsTheSession() throws Exception {
         int port = Ports.freeOn(SPEAKER);
         TrafficListener events = new TrafficListener();
-        PeerDriver driver = startSpeaker(port, events);
+        PeerDriver driver = startSpeaker(port, events, 9);
 
         peer = ScriptedPeer.connect(PEER, SPEAKER, port, PEER_RECEIVE_BUFFER);
-        peer.handshake(65002, 3, PEER);
-        peer.startKeepalives(1_000); // alive, but not reading: our hold timer must not fire
+        peer.handshake(65002, 9, PEER);
+        // Alive, but not reading: KEEPALIVEs every second keep our 9 s hold timer from firing
+        // (with margin for pauses on a loaded machine).
+        peer.startKeepalives(1_000);
 
         Await.until("the speaker is held back (pending output reached the high-water mark)", Duration.ofSeconds(120),
                 () -> driver.maxPendingOutputBytes() >= ReactorConfig.DEFAULT_HIGH_WATER, () -> "; downs " + events.downs);
@@ -188,13 +193,20 @@ abstract class AbstractStalledPeerTest {
         return MessageEncoder.encodedLength(dev.twinbgp.bgp.wire.Update.endOfRib(Family.IPV4_UNICAST), ScriptedPeer.NEGOTIATED);
     }
 
-    /** While the peer stalls: only part of the table encoded, pending output near high water, never at the cap. */
+    /**
+     * While the peer stalls: only part of the table encoded, pending output near high water, never at
+     * the cap. What was encoded is pending output plus what the kernel took: our send buffer (Linux
+     * autotunes it up to {@code tcp_wmem} max, 4 MiB by default) and the peer's fixed 64 KiB receive
+     * buffer - about 5 MB of the 17.8 MB table here, under the asserted half.
+     */
     private static void assertBounded(PeerDriver driver, TrafficListener events) {
         long peak = driver.maxPendingOutputBytes();
         long max = ReactorConfig.defaults().maxPendingOutput();
         assertTrue(peak <= max, () -> "pending output peak " + peak + " under the hard cap " + max);
         assertTrue(peak <= DRIVER_BOUND, () -> "pending output peak " + peak + " within " + DRIVER_BOUND);
         long sent = events.updateBytesSent.get();
+        LOG.info("stalled peer: pending output peak {} bytes (cap {}), {} of the table's {} bytes encoded",
+                peak, max, sent, tableBytes);
         assertTrue(sent < tableBytes / 2,
                 () -> "handed " + sent + " of the table's " + tableBytes + " bytes to the connection while the peer stalled");
         for (String down : events.downs) {
