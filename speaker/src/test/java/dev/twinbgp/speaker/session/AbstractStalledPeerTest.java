@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twinbgp.bgp.fsm.State;
+import dev.twinbgp.bgp.rib.AdjRibOut;
 import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.Attribute;
@@ -16,7 +17,7 @@ import dev.twinbgp.bgp.wire.Family;
 import dev.twinbgp.bgp.wire.MessageEncoder;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Prefix;
-import dev.twinbgp.bgp.rib.AdjRibOut;
+import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.reactor.ReactorConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,7 +171,9 @@ abstract class AbstractStalledPeerTest {
 
         Await.until("the speaker is held back (pending output reached the high-water mark)", Duration.ofSeconds(120),
                 () -> driver.maxPendingOutputBytes() >= ReactorConfig.DEFAULT_HIGH_WATER, () -> "; downs " + events.downs);
-        Thread.sleep(2_000); // stall a little longer (several of our keepalive intervals), well under no deadline
+        // Stall a while longer, past one of our keepalive intervals (3 s): that KEEPALIVE queues behind
+        // the table. Not a timing assertion - nothing below depends on how long this really took.
+        Thread.sleep(4_000);
         assertBounded(driver, events);
         assertEquals(State.ESTABLISHED, driver.state());
 
@@ -190,7 +193,7 @@ abstract class AbstractStalledPeerTest {
     }
 
     private static long endOfRibBytes() {
-        return MessageEncoder.encodedLength(dev.twinbgp.bgp.wire.Update.endOfRib(Family.IPV4_UNICAST), ScriptedPeer.NEGOTIATED);
+        return MessageEncoder.encodedLength(Update.endOfRib(Family.IPV4_UNICAST), ScriptedPeer.NEGOTIATED);
     }
 
     /**
