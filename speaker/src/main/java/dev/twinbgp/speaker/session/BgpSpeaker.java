@@ -57,12 +57,19 @@ public final class BgpSpeaker implements AutoCloseable {
                     throw new IllegalArgumentException("peer " + s.name() + " is configured twice");
                 }
             }
+            // Race: listening first let a connection arrive before the peer's loop had run the
+            // queued Start; the FSM, Idle and not started, then refused it (RFC 4271 section 8.2.2)
+            // and the peer had to retry. So every FSM is started - and each loop has run its Start
+            // (the query is queued behind it) - before anything can be accepted.
+            speaker.peers.values().forEach(PeerDriver::start);
+            for (PeerDriver p : speaker.peers.values()) {
+                p.query(() -> null).join();
+            }
             speaker.listen();
         } catch (IOException | RuntimeException e) {
             speaker.reactor.close();
             throw e;
         }
-        speaker.peers.values().forEach(PeerDriver::start);
         return speaker;
     }
 

@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public final class PeerDriver {
     private static final int BATCH_BYTES = 64 * 1024;
     private static final long NONE = Long.MAX_VALUE;
+    /** How long a graceful close may wait for the peer to read our last output (see {@link #detach}). */
+    static final long CLOSE_LINGER_NANOS = 10_000_000_000L;
 
     private final PeerSettings settings;
     private final Reactor reactor;
@@ -74,6 +76,8 @@ public final class PeerDriver {
     private boolean stopping;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile State state = State.IDLE;
+    /** Largest {@link Connection#pendingOutputBytes()} seen right after one of our writes. */
+    private volatile long maxPendingOutput;
 
     PeerDriver(PeerSettings settings, Reactor reactor, EventLoop loop, SessionListener listener) {
         this.settings = settings;
@@ -104,8 +108,25 @@ public final class PeerDriver {
         return state;
     }
 
+    /**
+     * The most output (bytes) that ever waited in one of this peer's connections, read right after
+     * each of our writes - pending output only grows on a write, so this is the exact peak. For
+     * tests and monitoring of the back-pressure bound; readable from any thread.
+     */
+    public long maxPendingOutputBytes() {
+        return maxPendingOutput;
+    }
+
     private long now() {
         return loop.nanoTime();
+    }
+
+    private void write(Connection c, ByteBuffer data) {
+        c.write(data);
+        long pending = c.pendingOutputBytes();
+        if (pending > maxPendingOutput) {
+            maxPendingOutput = pending; // only the loop thread writes it
+        }
     }
 
     // ---- public, any thread --------------------------------------------------------------
@@ -344,7 +365,7 @@ public final class PeerDriver {
             log.debug("peer {}: not sending {} on {}: no connection", name(), message.type(), via);
             return;
         }
-        link.connection.write(ByteBuffer.wrap(MessageEncoder.encode(message, link.negotiated)));
+        write(link.connection, ByteBuffer.wrap(MessageEncoder.encode(message, link.negotiated)));
         listener.sent(this, message);
     }
 
@@ -358,11 +379,27 @@ public final class PeerDriver {
         }
     }
 
-    /** Stops listening to a link and closes it gracefully (what was written, e.g. a NOTIFICATION, goes out first). */
+    /**
+     * Stops listening to a link and closes it gracefully (what was written, e.g. a NOTIFICATION, goes
+     * out first). A graceful close lasts until the peer has read our pending output; a peer that
+     * stopped reading (the usual reason its hold timer expired on us) would hold the connection
+     * open for ever, while RFC 4271 section 8.2.2 says to drop it. So the flush gets
+     * {@link #CLOSE_LINGER_NANOS}, then the connection is aborted. Race: the close may complete
+     * just before the timer fires - {@code link.open} is then already false (linkClosed ran on this
+     * same loop), and the timer does nothing.
+     */
     private void detach(Link link) {
         link.detached = true;
         if (link.connection != null && link.open) {
-            link.connection.close();
+            Connection c = link.connection;
+            c.close();
+            loop.schedule(CLOSE_LINGER_NANOS, () -> {
+                if (link.open) {
+                    log.info("peer {}: {} did not take our last {} bytes within {} s; dropping it", name(),
+                            link, c.pendingOutputBytes(), CLOSE_LINGER_NANOS / 1_000_000_000L);
+                    c.abort();
+                }
+            });
         }
     }
 
@@ -429,7 +466,7 @@ public final class PeerDriver {
                 outbound.poll();
                 listener.sent(this, m);
             }
-            c.write(batch.flip());
+            write(c, batch.flip());
             fsm.onUpdateSent(now()); // RFC 4271 section 4.4: an UPDATE also restarts the KeepaliveTimer
         }
     }

@@ -4,13 +4,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * BIRD 2 (Debian package {@code bird2}) on a loopback address with one BGP peer called
  * {@code peer}. Loopback peers are not on a directly connected network as BIRD sees it, so
  * the session is {@code multihop}. Routes it announces come from a static protocol;
- * {@link #announce(List)} rewrites the configuration and asks BIRD to reload it.
+ * {@link #announce(List)} rewrites the configuration and asks BIRD to reload it. They go out
+ * with {@code next hop self}, MED {@link #MED} and community ({@code asn}, {@link #COMMUNITY}),
+ * set by the export filter.
+ *
+ * <p>What works, found by trying (BIRD 2.0.12): it listens on {@code local ... port} and connects
+ * to {@code neighbor ... port}; {@code passive} makes it only listen, so exactly one side connects.
+ * Routes received from us keep their attributes but, with no IGP route to their next hop (no
+ * kernel protocol runs here, and a multihop session resolves next hops recursively), BIRD marks
+ * them {@code unreachable}: {@code show route all protocol peer} still lists them with every
+ * {@code BGP.*} attribute, which is all the tests read, so no {@code gateway direct} or IGP table
+ * is needed. The log goes to stderr, which {@link ExternalDaemon} writes to {@code bird.log}.
  */
 final class Bird extends ExternalDaemon {
     private final String address;
@@ -19,10 +31,15 @@ final class Bird extends ExternalDaemon {
     private final String peerAddress;
     private final int peerPort;
     private final long peerAsn;
+    static final long MED = 33;
+    static final int COMMUNITY = 9;
+
     private final int holdTime;
+    private final boolean passive;
     private List<String> staticRoutes = List.of();
 
-    Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime) {
+    Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
+         boolean passive) {
         super(dir);
         this.address = address;
         this.port = port;
@@ -31,6 +48,7 @@ final class Bird extends ExternalDaemon {
         this.peerPort = peerPort;
         this.peerAsn = peerAsn;
         this.holdTime = holdTime;
+        this.passive = passive;
     }
 
     @Override
@@ -59,11 +77,22 @@ final class Bird extends ExternalDaemon {
                   neighbor %s port %d as %d;
                   multihop;
                   hold time %d;
+                  passive %s;
                   connect retry time 1;
                   error wait time 1, 2;
-                  ipv4 { import all; export where proto = "announced"; next hop self; };
+                  ipv4 {
+                    import all;
+                    export filter {
+                      if proto != "announced" then reject;
+                      bgp_med = %d;
+                      bgp_community.add((%d, %d));
+                      accept;
+                    };
+                    next hop self;
+                  };
                 }
-                """.formatted(address, routes, address, port, asn, peerAddress, peerPort, peerAsn, holdTime);
+                """.formatted(address, routes, address, port, asn, peerAddress, peerPort, peerAsn, holdTime,
+                passive ? "on" : "off", MED, asn, COMMUNITY);
         Files.writeString(dir.resolve("bird.conf"), conf);
     }
 
@@ -90,10 +119,51 @@ final class Bird extends ExternalDaemon {
         return birdc("show", "route", "all", "protocol", "peer");
     }
 
-    /** Replaces the routes BIRD announces (IPv4 prefixes, e.g. {@code 10.9.0.0/24}). */
+    /**
+     * {@link #receivedRoutes()} cut per route: prefix -> its lines (the route line, then the
+     * indented {@code Type:} and {@code BGP.*} lines). Output looks like:
+     * <pre>
+     * Table master4:
+     * 10.41.0.0/24         unreachable [peer 03:01:49.132 from 127.0.0.41] * (100) [AS65041i]
+     * 	Type: BGP univ
+     * 	BGP.origin: IGP
+     * 	BGP.next_hop: 192.0.2.1
+     * </pre>
+     */
+    Map<String, String> receivedRouteBlocks() {
+        Map<String, String> blocks = new LinkedHashMap<>();
+        String current = null;
+        StringBuilder block = new StringBuilder();
+        for (String line : receivedRoutes().split("\n")) {
+            if (line.isBlank() || line.startsWith("BIRD ") || line.startsWith("Table ")) {
+                continue;
+            }
+            if (!Character.isWhitespace(line.charAt(0))) {
+                if (current != null) {
+                    blocks.put(current, block.toString());
+                }
+                current = line.split("\\s+")[0];
+                block = new StringBuilder();
+            }
+            block.append(line.strip()).append('\n');
+        }
+        if (current != null) {
+            blocks.put(current, block.toString());
+        }
+        return blocks;
+    }
+
+    /**
+     * Replaces the routes BIRD announces (IPv4 prefixes, e.g. {@code 10.9.0.0/24}): rewrites the
+     * configuration and reloads it (BIRD must be up; birdc exits 0 even when the reload fails, so
+     * its answer is checked).
+     */
     void announce(List<String> prefixes) throws IOException {
         staticRoutes = List.copyOf(prefixes);
         writeConfig();
-        birdc("configure");
+        String answer = birdc("configure");
+        if (!answer.contains("Reconfigured") && !answer.contains("Reconfiguration in progress")) {
+            throw new IllegalStateException("BIRD did not reload its configuration: " + answer);
+        }
     }
 }

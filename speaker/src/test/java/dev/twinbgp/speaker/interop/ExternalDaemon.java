@@ -45,16 +45,21 @@ abstract class ExternalDaemon implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Runs a client command (gobgp, birdc) and returns its stdout; fails with its output. */
+    /**
+     * Runs a client command (gobgp, birdc) and returns its output; fails with its output. The
+     * output goes to a file, not a pipe, so a client that hangs is killed after 30 s instead of
+     * blocking the read for ever.
+     */
     static String run(List<String> cmd) {
+        Path out = null;
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
+            out = Files.createTempFile("twinbgp-client", ".out");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("timed out: " + cmd);
             }
-            String text = new String(out, StandardCharsets.UTF_8);
+            String text = Files.readString(out, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", cmd) + " exited " + p.exitValue() + ": " + text);
             }
@@ -64,6 +69,14 @@ abstract class ExternalDaemon implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.twinbgp.speaker.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,9 +97,43 @@ final class GoBgp extends ExternalDaemon {
         return json("neighbor", peerAddress, "-j").path("state").path("session_state").asInt();
     }
 
-    /** Paths received from the neighbor: prefix -> the first path's JSON ({@code attrs} holds the attributes). */
+    /**
+     * {@code gobgp neighbor <peer> adj-in -a <afi> -j}: prefix -> list of paths. A prefix whose
+     * list is empty was received but treated as withdraw (GoBGP logs why, e.g. "invalid nexthop
+     * address" for a loopback next hop).
+     */
     JsonNode adjIn(String afi) {
         return json("neighbor", peerAddress, "adj-in", "-a", afi, "-j");
+    }
+
+    /** The prefixes GoBGP holds from the neighbor, each with its first path, e.g. {@code {"attrs":[{"type":1,"value":0}, ...]}}. */
+    ObjectNode adjInPaths(String afi) {
+        ObjectNode out = JSON.createObjectNode();
+        adjIn(afi).fields().forEachRemaining(e -> {
+            if (e.getValue().isArray() && !e.getValue().isEmpty()) {
+                out.set(e.getKey(), e.getValue().get(0));
+            }
+        });
+        return out;
+    }
+
+    /** The attribute with this type code in a path's {@code attrs} array (a missing node if absent). */
+    static JsonNode attribute(JsonNode attrs, int typeCode) {
+        for (JsonNode a : attrs) {
+            if (a.path("type").asInt() == typeCode) {
+                return a;
+            }
+        }
+        return JSON.missingNode();
+    }
+
+    /** The ASNs of an AS_PATH attribute ({@code {"type":2,"as_paths":[{"type":2,"asns":[65031]}]}}), in order. */
+    static List<Long> asPath(JsonNode attrs) {
+        List<Long> asns = new ArrayList<>();
+        for (JsonNode segment : attribute(attrs, 2).path("as_paths")) {
+            segment.path("asns").forEach(a -> asns.add(a.asLong()));
+        }
+        return asns;
     }
 
     void addRoute(String afi, String prefix, String... attributes) {
@@ -110,5 +145,31 @@ final class GoBgp extends ExternalDaemon {
 
     void deleteRoute(String afi, String prefix) {
         run(cli("global", "rib", "del", prefix, "-a", afi));
+    }
+
+    /**
+     * Whether the log shows a Cease / Administrative Shutdown NOTIFICATION received from the
+     * neighbor. gobgpd 3.x logs one JSON object per line:
+     * <pre>
+     * {"Code":6,"Communicated-Reason":"","Data":null,"Key":"127.0.0.33","Subcode":2,"Topic":"Peer","level":"warning","msg":"received notification",...}
+     * {"Key":"127.0.0.33","Reason":"notification-received code 6(cease) subcode 2(administrative shutdown)",...,"msg":"Peer Down",...}
+     * </pre>
+     */
+    boolean receivedCease() {
+        for (String line : log().split("\n")) {
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            try {
+                JsonNode event = JSON.readTree(line);
+                if ("received notification".equals(event.path("msg").asText()) && event.path("Code").asInt() == 6
+                        && event.path("Subcode").asInt() == 2 && peerAddress.equals(event.path("Key").asText())) {
+                    return true;
+                }
+            } catch (IOException notJson) {
+                // a partly written last line: look again on the next poll
+            }
+        }
+        return false;
     }
 }

@@ -7,11 +7,11 @@ import java.net.ServerSocket;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A TCP port free on every given loopback address (so two speakers can share it, one per address). */
-final class Ports {
+public final class Ports {
     private Ports() {
     }
 
-    static int freeOn(String... addresses) {
+    public static int freeOn(String... addresses) {
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
             if (bindable(port, addresses)) {
