@@ -72,7 +72,7 @@ public record NeighborConfig(
         return isIbgp() ? OptionalLong.of(RouteDefaults.LOCAL_PREFERENCE) : OptionalLong.empty();
     }
 
-    /** True on eBGP, where the local AS is prepended to every AS_PATH sent (RFC 4271 section 5.1.2). */
+    /** True on eBGP, where a route without AS_PATH gets the local AS alone (RFC 4271 section 5.1.2; ExaBGP's default). */
     public boolean prependsLocalAs() {
         return !isIbgp();
     }

@@ -5,7 +5,7 @@ package dev.twinbgp.speaker.config;
  * <ul>
  *   <li>ORIGIN: {@link #ORIGIN} (RFC 4271 section 5.1.1 makes ORIGIN mandatory; ExaBGP sends IGP);</li>
  *   <li>LOCAL_PREF: {@link #LOCAL_PREFERENCE} on iBGP sessions only (RFC 4271 section 5.1.5);</li>
- *   <li>AS_PATH: empty on iBGP; on eBGP the local AS is prepended as a new AS_SEQUENCE
+ *   <li>AS_PATH when none is written: empty on iBGP; on eBGP the local AS alone
  *       (RFC 4271 section 5.1.2; see {@link NeighborConfig#prependsLocalAs()}).</li>
  * </ul>
  */

@@ -22,8 +22,11 @@ import java.util.TreeMap;
  * the NLRI), with ExaBGP's defaults and the RFC 4271 rules for internal and external peers applied:
  * <ul>
  *   <li>ORIGIN IGP when not given (RFC 4271 section 5.1.1 makes it mandatory);</li>
- *   <li>AS_PATH as written (empty when not given) to an internal peer; to an external peer our AS is prepended
- *       (RFC 4271 section 5.1.2);</li>
+ *   <li>AS_PATH as written; when not given, empty to an internal peer and our AS alone to an external peer
+ *       (RFC 4271 section 5.1.2). ExaBGP applies its AS_PATH default only when the route has none, and sends a
+ *       written path unchanged (its {@code Attributes.pack}; conformance conf-ebgp's API command
+ *       {@code as-path [65533]} from AS 65533 goes out as {@code 65533} once) - it originates, it does not
+ *       forward, so a path the user wrote already says what the peer must see;</li>
  *   <li>LOCAL_PREF: as written, 100 when not given, to an internal peer; never to an external peer
  *       (RFC 4271 section 5.1.5: "MUST NOT include this attribute in UPDATE messages it sends to external
  *       peers"; ExaBGP drops a configured local-preference there too, see conformance conf-ebgp);</li>
@@ -44,8 +47,9 @@ final class PathAttributes {
         Map<Integer, Attribute> out = new TreeMap<>();
         int origin = route.origin().orElse(RouteDefaults.ORIGIN).code();
         out.put(Attribute.ORIGIN, new Attribute.Origin(origin));
-        List<AsPathSegment> path = route.asPath().map(PathAttributes::segments).orElse(List.of());
-        out.put(Attribute.AS_PATH, new Attribute.AsPath(neighbor.prependsLocalAs() ? prepend(neighbor.localAs(), path) : path));
+        List<AsPathSegment> path = route.asPath().map(PathAttributes::segments)
+                .orElseGet(() -> neighbor.prependsLocalAs() ? prepend(neighbor.localAs(), List.of()) : List.of());
+        out.put(Attribute.AS_PATH, new Attribute.AsPath(path));
         route.med().ifPresent(med -> out.put(Attribute.MULTI_EXIT_DISC, new Attribute.MultiExitDisc(med)));
         if (neighbor.isIbgp()) {
             long preference = route.localPreference().orElse(RouteDefaults.LOCAL_PREFERENCE);

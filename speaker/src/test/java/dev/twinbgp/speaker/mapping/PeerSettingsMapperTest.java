@@ -74,17 +74,18 @@ class PeerSettingsMapperTest {
     }
 
     @Test
-    void ebgpPrependsTheLocalAsAndNeverSendsLocalPreference() throws ConfigException {
+    void ebgpDefaultsToTheLocalAsAloneAndNeverSendsLocalPreference() throws ConfigException {
         List<Route> routes = one(EBGP + "static {\n route 10.0.0.0/24 next-hop 192.0.2.9 local-preference 200;\n"
                 + " route 10.0.1.0/24 next-hop 192.0.2.9 as-path [ 3 4 ];\n"
                 + " route 10.0.2.0/24 next-hop 192.0.2.9 as-path ( 5 6 );\n}").routes();
         // RFC 4271 section 5.1.5: no LOCAL_PREF to an external peer (ExaBGP: conformance conf-ebgp)
         assertTrue(attributes(routes.get(0)).localPref().isEmpty());
-        assertEquals(AsPathSegment.sequence(65000L), attributes(routes.get(0)).asPath().orElseThrow().segments().get(0));
-        // RFC 4271 section 5.1.2: into a leading AS_SEQUENCE, else as a new one
-        assertEquals(List.of(AsPathSegment.sequence(65000L, 3L, 4L)), attributes(routes.get(1)).asPath().orElseThrow().segments());
-        assertEquals(List.of(AsPathSegment.sequence(65000L), AsPathSegment.set(5L, 6L)),
-                attributes(routes.get(2)).asPath().orElseThrow().segments());
+        // ExaBGP's default AS_PATH to an external peer is our AS alone (RFC 4271 section 5.1.2) ...
+        assertEquals(List.of(AsPathSegment.sequence(65000L)), attributes(routes.get(0)).asPath().orElseThrow().segments());
+        // ... and a written AS_PATH goes out as written (ExaBGP's Attributes.pack; conformance conf-ebgp's
+        // API command "as-path [65533]" from AS 65533 is sent as 65533 once).
+        assertEquals(List.of(AsPathSegment.sequence(3L, 4L)), attributes(routes.get(1)).asPath().orElseThrow().segments());
+        assertEquals(List.of(AsPathSegment.set(5L, 6L)), attributes(routes.get(2)).asPath().orElseThrow().segments());
     }
 
     @Test
