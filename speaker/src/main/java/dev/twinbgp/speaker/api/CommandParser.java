@@ -128,10 +128,10 @@ public final class CommandParser {
     private static Command announce(Words w) throws CommandException {
         String what = w.atEnd() ? "" : w.peek();
         return switch (what) {
-            case "route", "ipv4", "ipv6" -> new Command.Announce(List.of(route(w.rest(), true)));
+            case "route", "ipv4", "ipv6" -> new Command.Announce(List.of(route(w, true)));
             case "attributes" -> {
                 w.next();
-                yield new Command.Announce(attributesNlri(w.rest(), true));
+                yield new Command.Announce(attributesNlri(w, true));
             }
             case "eor" -> {
                 w.next();
@@ -156,26 +156,30 @@ public final class CommandParser {
     private static Command withdraw(Words w) throws CommandException {
         String what = w.atEnd() ? "" : w.peek();
         return switch (what) {
-            case "route", "ipv4", "ipv6" -> new Command.Withdraw(List.of(route(w.rest(), false)));
+            case "route", "ipv4", "ipv6" -> new Command.Withdraw(List.of(route(w, false)));
             case "attributes" -> {
                 w.next();
-                yield new Command.Withdraw(attributesNlri(w.rest(), false));
+                yield new Command.Withdraw(attributesNlri(w, false));
             }
             default -> throw new CommandException("withdraw: expected route, ipv4, ipv6 or attributes"
                     + (what.isEmpty() ? "" : ", found '" + what + "'"));
         };
     }
 
-    private static RouteConfig route(String text, boolean announce) throws CommandException {
+    private static RouteConfig route(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        String text = w.rest();
         try {
             return announce ? RouteParser.parseRoute(text) : RouteParser.parseWithdrawal(text);
         } catch (ConfigException e) {
-            throw new CommandException((announce ? "announce " : "withdraw ") + located(e));
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
         }
     }
 
     /** {@code ATTRIBUTES nlri PREFIX...}: one route per prefix, all with the same attributes. */
-    private static List<RouteConfig> attributesNlri(String text, boolean announce) throws CommandException {
+    private static List<RouteConfig> attributesNlri(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        String text = w.rest();
         String verb = announce ? "announce attributes" : "withdraw attributes";
         int at = indexOfWord(text, "nlri");
         if (at < 0) {
@@ -185,7 +189,7 @@ public final class CommandParser {
         try {
             attributes = RouteParser.parseAttributes(text.substring(0, at));
         } catch (ConfigException e) {
-            throw new CommandException(verb + " " + located(e));
+            throw new CommandException(verb + " " + located(e, offset));
         }
         if (announce && attributes.nextHop().isEmpty()) {
             throw new CommandException(verb + ": expected next-hop among the attributes");
@@ -297,16 +301,24 @@ public final class CommandParser {
         throw new CommandException(context + ": expected a prefix ADDRESS/LENGTH, found '" + text + "'");
     }
 
-    /** "<command>:1:12: found 'x', expected y" becomes "column 12: found 'x', expected y" (a command is one line). */
-    private static String located(ConfigException e) {
-        String m = e.getMessage();
+    /**
+     * "&lt;command&gt;:1:12: found 'x', expected y" becomes "column N: found 'x', expected y", N counted in the
+     * whole command line ({@code offset} is where the parsed part starts).
+     */
+    private static String located(ConfigException e, int offset) {
+        String m = e.getMessage().replace("found end of file", "found end of the command");
         String head = RouteParser.COMMAND + ":";
         if (m.startsWith(head)) {
             String rest = m.substring(head.length());
             int colon = rest.indexOf(':');
             int second = colon < 0 ? -1 : rest.indexOf(':', colon + 1);
             if (second > 0) {
-                return "column " + rest.substring(colon + 1, second) + ":" + rest.substring(second + 1);
+                try {
+                    int column = Integer.parseInt(rest.substring(colon + 1, second)) + offset;
+                    return "column " + column + ":" + rest.substring(second + 1);
+                } catch (NumberFormatException ignored) {
+                    return m;
+                }
             }
         }
         return m;
@@ -399,6 +411,12 @@ public final class CommandParser {
             if (!atEnd()) {
                 throw new CommandException("unexpected '" + peek() + "', expected " + form);
             }
+        }
+
+        /** Where {@link #rest()} starts in the line (0-based). */
+        int restOffset() {
+            skipBlanks();
+            return pos;
         }
 
         /** The rest of the line, untouched (routes are read by the configuration parser). */
