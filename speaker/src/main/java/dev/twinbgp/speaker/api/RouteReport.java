@@ -66,9 +66,12 @@ final class RouteReport {
         if (path.hasMpNextHop()) {
             out.add("next-hop " + address(path.nextHop()));
         }
+        path.attributes().nextHop().ifPresent(nh -> out.add("next-hop " + nh.addressString()));
         for (Attribute a : path.attributes().list()) {
+            if (a instanceof Attribute.NextHop) {
+                continue; // first, as ExaBGP writes it
+            }
             out.add(switch (a) {
-                case Attribute.NextHop nh -> "next-hop " + nh.addressString();
                 case Attribute.Origin o -> "origin " + o.valueName();
                 case Attribute.AsPath p -> "as-path [ " + segments(p.segments()) + "]";
                 case Attribute.MultiExitDisc m -> "med " + m.value();
