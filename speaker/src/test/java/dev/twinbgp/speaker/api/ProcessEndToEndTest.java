@@ -87,6 +87,35 @@ class ProcessEndToEndTest {
         assertTrue(harness.peerEvents.downs.isEmpty(), () -> "no session went down: " + harness.peerEvents.downs);
     }
 
+    @Test
+    void theExampleHealthCheckFollowsTheService() throws Exception {
+        java.nio.file.Path example = java.nio.file.Path.of("..", "examples", "healthcheck.sh").toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(example), "examples/healthcheck.sh is where the docs say");
+        String config = config("health", example, "text", "").replace("run /bin/sh " + example,
+                "run /usr/bin/env SERVICE_IP=192.0.2.10 NEXT_HOP=127.0.0.2 \"CHECK=test -f " + dir.resolve("up")
+                        + "\" INTERVAL=0.1 RISE=1 FALL=1 /bin/sh " + example);
+        harness = ApiHarness.start("selector", "selector", dir, config, Api.Options.defaults().withoutControlSocket(),
+                List.of(), true);
+        PeerDriver peer = harness.peerSide();
+        Await.until("established", harness::established);
+        Files.createFile(dir.resolve("up"));
+        Await.until("the service address is announced", () -> ApiHarness.ribInSize(peer) == 1);
+        assertNotNull(peer.query(() -> peer.adjRibIn().get(Prefix.parse("192.0.2.10/32"))).get());
+        Files.delete(dir.resolve("up"));
+        Await.until("and withdrawn when the service fails", () -> ApiHarness.ribInSize(peer) == 0);
+        Files.createFile(dir.resolve("up"));
+        Await.until("and announced again", () -> ApiHarness.ribInSize(peer) == 1);
+        assertEquals(0, harness.api.dropped("health"));
+    }
+
+    @Test
+    void theExampleConfigurationParses() throws Exception {
+        var config = dev.twinbgp.speaker.config.ConfigParser.parse(
+                java.nio.file.Path.of("..", "examples", "healthcheck.conf"));
+        assertEquals("healthcheck", config.processes().get(0).name());
+        assertEquals(List.of("healthcheck"), config.neighbors().get(0).apis().get(0).processes());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"selector", "netty"})
     void aBurstOf100000CommandsDoesNotStarveKeepalives(String reactor) throws Exception {
