@@ -173,16 +173,19 @@ final class ApiProcess implements AutoCloseable {
     // ---- stdin: events, answers, acks -------------------------------------------------------------
 
     private void write(Process p) {
+        int unflushed = 0; // lines written to the buffer but not yet to the pipe: lost if the child dies
         try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8))) {
             while (child == p && !closing) {
                 String line = outbound.poll(200, TimeUnit.MILLISECONDS);
                 if (line == null) {
                     continue;
                 }
+                unflushed++;
                 out.write(line);
                 out.write('\n');
                 if (outbound.isEmpty()) {
                     out.flush();
+                    unflushed = 0;
                 }
                 if (stalled.get() && outbound.size() <= capacity / 2 && stalled.compareAndSet(true, false)) {
                     log.info("process {}: reading again; {} events were dropped while it was not",
@@ -190,8 +193,10 @@ final class ApiProcess implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            if (!closing && child == p) {
-                log.info("process {}: its input is closed ({}); events wait for the restart", name(), e.getMessage());
+            if (!closing) {
+                dropped.addAndGet(unflushed);
+                log.info("process {}: its input is closed ({}); {} lines lost with it, the rest wait for the restart",
+                        name(), e.getMessage(), unflushed);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

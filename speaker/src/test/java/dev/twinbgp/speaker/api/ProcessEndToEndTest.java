@@ -146,14 +146,18 @@ class ProcessEndToEndTest {
             routes.add(new Route(Prefix.ipv4(0x0B000000 | i, 32), path));
         }
         // group-updates off on the peer: 100,000 UPDATEs, each an event for the process
-        harness = ApiHarness.start(reactor, "selector", dir,
-                config("sink", script, "json", "receive { parsed; update; }"),
+        java.nio.file.Path watcher = ApiHarness.script(dir, "watch.sh", "exec cat > " + dir.resolve("watched") + "\n");
+        String config = "process watch { run /bin/sh " + watcher + "; encoder json; }\n"
+                + config("sink", script, "json", "receive { parsed; update; }");
+        harness = ApiHarness.start(reactor, "selector", dir, config,
                 Api.Options.defaults().withoutControlSocket().withQueueCapacity(256), routes, false);
         PeerDriver twin = harness.twinSide();
         Await.until("twin holds the 100,000 routes", () -> ApiHarness.ribInSize(twin) == 100_000);
         int keepalives = harness.twinEvents.keepalivesReceived.get();
         Await.until("keepalives still flow", () -> harness.twinEvents.keepalivesReceived.get() >= keepalives + 2);
         assertTrue(harness.api.dropped("sink") > 0, "the overflow is counted");
+        Await.until("the other process is told", () -> String.join("\n", lines(dir.resolve("watched")))
+                .contains("\"type\":\"process\",\"process\":{\"name\":\"sink\",\"state\":\"stalled\""));
         assertTrue(harness.peerEvents.downs.isEmpty() && harness.twinEvents.downs.isEmpty(),
                 () -> "no session went down: " + harness.peerEvents.downs + harness.twinEvents.downs);
     }
