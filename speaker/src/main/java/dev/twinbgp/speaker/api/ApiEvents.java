@@ -117,7 +117,7 @@ final class ApiEvents implements SessionListener {
         }
         ApiConfig.Message kind = kind(message);
         String jsonLine = null;
-        String textLine = null;
+        List<String> textLines = null;
         for (Subscription s : subs) {
             if (!(received ? s.receive() : s.send()).contains(kind)) {
                 continue;
@@ -128,8 +128,8 @@ final class ApiEvents implements SessionListener {
                             received ? dev.twinbgp.speaker.json.Direction.IN : dev.twinbgp.speaker.json.Direction.OUT);
                     s.process().offer(jsonLine);
                 } else {
-                    textLine = textLine != null ? textLine : TextEncoder.message(peer.name(), message, received);
-                    s.process().offer(textLine);
+                    textLines = textLines != null ? textLines : TextEncoder.message(peer.name(), message, received);
+                    textLines.forEach(s.process()::offer);
                 }
             } catch (RuntimeException e) {
                 // The encoders handle every decoded message; if one throws it is a bug, and the session goes on.
