@@ -125,6 +125,25 @@ class ControlSocketTest {
     }
 
     @Test
+    void shutdownRunsTheWiredAction() throws Exception {
+        java.nio.file.Path script = ApiHarness.script(dir, "idle.sh", "exec cat > /dev/null\n");
+        socket = dir.resolve("run").resolve("twinbgp.sock");
+        Files.createDirectories(socket.getParent());
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        harness = ApiHarness.start("selector", "selector", dir, ProcessEndToEndTest.config("idle", script, "text", ""),
+                Api.Options.defaults().withControlSocket(socket).withShutdown(stopped::countDown), List.of(), true);
+        assertEquals(0, ctl("shutdown").exit());
+        assertTrue(stopped.await(30, TimeUnit.SECONDS), "the shutdown action ran");
+        Result help = ctl("help");
+        assertTrue(help.out().contains("announce route PREFIX next-hop IP [ATTRIBUTES]"), help.out());
+        Result extensive = ctl("show", "neighbor", "extensive");
+        assertTrue(extensive.out().startsWith("Neighbor 127.0.0.3\n"), extensive.out());
+        Result eor = ctl("announce", "eor", "ipv4", "unicast");
+        assertEquals(1, eor.exit());
+        assertEquals("announce eor: not supported yet by this speaker", eor.err().strip());
+    }
+
+    @Test
     void ctlWithoutASpeakerSaysSo() {
         socket = dir.resolve("nobody.sock");
         Result r = ctl("version");

@@ -116,6 +116,47 @@ class ProcessEndToEndTest {
         assertEquals(List.of("healthcheck"), config.neighbors().get(0).apis().get(0).processes());
     }
 
+    @Test
+    void ackModesAndAnswersOnStdin() throws Exception {
+        java.nio.file.Path script = ApiHarness.script(dir, "acks.sh", """
+                out=%s/answers
+                echo "disable-ack"; read a; echo "$a" >> $out
+                echo "announce route 192.0.2.1/32 next-hop 127.0.0.2"
+                echo "silence-ack"
+                echo "announce route 192.0.2.2/32 next-hop 127.0.0.2 med 9"
+                echo "bogus"
+                echo "enable-ack"; read a; echo "$a" >> $out
+                echo "show adj-rib out"
+                while read l; do echo "$l" >> $out; [ "$l" = done ] && break; done
+                echo "withdraw route 192.0.2.1/32"; read a; echo "$a" >> $out
+                echo "clear adj-rib out"; read a; echo "$a" >> $out
+                echo "version"; read a; echo "$a" >> $out; read a; echo "$a" >> $out
+                exec cat > /dev/null
+                """.formatted(dir));
+        harness = ApiHarness.start("selector", "selector", dir, config("acks", script, "text", ""),
+                Api.Options.defaults().withoutControlSocket(), List.of(), true);
+        Await.until("every answer", () -> lines(dir.resolve("answers")).size() == 9);
+        assertEquals(List.of(
+                "done",
+                "done",
+                "neighbor 127.0.0.3 ipv4 unicast 192.0.2.1/32 next-hop 127.0.0.2 origin igp as-path [ 65001 ]",
+                "neighbor 127.0.0.3 ipv4 unicast 192.0.2.2/32 next-hop 127.0.0.2 origin igp as-path [ 65001 ] med 9",
+                "done",
+                "done",
+                "done",
+                "twinbgp dev",
+                "done"), lines(dir.resolve("answers")));
+        PeerDriver twin = harness.twinSide();
+        Await.until("nothing left to announce", () -> {
+            try {
+                return twin.query(() -> twin.adjRibOut().size()).get() == 0;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        Await.until("and the peer has nothing", () -> ApiHarness.ribInSize(harness.peerSide()) == 0);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"selector", "netty"})
     void aBurstOf100000CommandsDoesNotStarveKeepalives(String reactor) throws Exception {
