@@ -141,7 +141,7 @@ public final class Api implements AutoCloseable {
     /**
      * Starts every process and opens the control socket.
      *
-     * @throws IOException when the control socket cannot be opened (the processes are stopped again)
+     * @throws IOException when the control socket cannot be opened (no process is started then)
      */
     public synchronized void start(BgpSpeaker speaker) throws IOException {
         List<Neighbor> neighbors = new ArrayList<>();
