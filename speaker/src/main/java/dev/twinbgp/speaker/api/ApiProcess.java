@@ -219,9 +219,15 @@ final class ApiProcess implements AutoCloseable {
     private void read(Process p) {
         ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
         RouteBatch batch = new RouteBatch();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader input = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            LineReader in = new LineReader(input);
             String line;
             while ((line = in.readLine()) != null && !closing) {
+                if (line == LineReader.TOO_LONG) {
+                    flush(batch, inFlight);
+                    refuse("(a line)", "a command is at most " + LineReader.MAX_LINE + " characters");
+                    continue;
+                }
                 Request request;
                 try {
                     request = CommandParser.parse(line);

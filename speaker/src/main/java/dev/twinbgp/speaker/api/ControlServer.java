@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ControlServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
-    private static final int MAX_LINE = 64 * 1024;
     private static final long ANSWER_TIMEOUT_SECONDS = 60;
 
     private final Path path;
@@ -107,8 +106,10 @@ final class ControlServer implements AutoCloseable {
     private void serve(SocketChannel client) {
         try (client) {
             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
-            String line = readLine(in);
-            Reply reply = line == null ? Reply.error("expected one command line") : run(line);
+            String line = new LineReader(in).readLine();
+            Reply reply = line == null ? Reply.error("expected one command line")
+                    : line == LineReader.TOO_LONG ? Reply.error("a command is at most " + LineReader.MAX_LINE + " characters")
+                    : run(line);
             StringBuilder out = new StringBuilder();
             for (String l : reply.lines()) {
                 out.append(l).append('\n');
@@ -120,19 +121,6 @@ final class ControlServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("control socket: client went away: {}", e.getMessage());
         }
-    }
-
-    /** One line, at most {@link #MAX_LINE} characters (a longer one is refused, not buffered). */
-    private static String readLine(BufferedReader in) throws IOException {
-        StringBuilder b = new StringBuilder();
-        int c;
-        while ((c = in.read()) >= 0 && c != '\n') {
-            if (b.length() >= MAX_LINE) {
-                return "";
-            }
-            b.append((char) c);
-        }
-        return c < 0 && b.isEmpty() ? null : b.toString();
     }
 
     private Reply run(String line) {

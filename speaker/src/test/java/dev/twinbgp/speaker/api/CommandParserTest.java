@@ -116,6 +116,28 @@ class CommandParserTest {
     }
 
     @Test
+    void randomLinesNeverThrowAnythingButCommandException() {
+        java.util.Random random = new java.util.Random(20261122);
+        String[] words = {"announce", "withdraw", "route", "attributes", "nlri", "neighbor", ",", "*", "10.0.0.0/8",
+            "2001:db8::/32", "next-hop", "1.2.3.4", "self", "[", "]", "(", ")", "as-path", "community", "65000:1", "med",
+            "eor", "ipv4", "unicast", "show", "adj-rib", "in", "out", "teardown", "local-as", "99999999999", "-1", ";",
+            "\"", "{", "}", "split", "/24", "path-information", "attribute", "0x20", "0xc0", "\u00e9", "\t"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder();
+            int n = random.nextInt(12);
+            for (int w = 0; w < n; w++) {
+                line.append(words[random.nextInt(words.length)]).append(random.nextInt(8) == 0 ? "" : " ");
+            }
+            try {
+                parse(line.toString());
+            } catch (CommandException e) {
+                assertTrue(!e.getMessage().isBlank(), line::toString);
+                assertTrue(!e.getMessage().startsWith("cannot read the command"), () -> line + " -> " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void neverThrowsAnythingElse() {
         String[] nasty = {"announce route", "announce route /", "neighbor", "neighbor ,", ",,,", "announce attributes nlri",
             "withdraw attributes nlri", "announce route 10.0.0.0/24 next-hop 1.2.3.4 as-path [", "\u0000\u0001", "show adj-rib"};
