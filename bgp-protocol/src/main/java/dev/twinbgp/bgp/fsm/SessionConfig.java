@@ -29,12 +29,13 @@ import java.util.Map;
  * @param hostName             FQDN capability host name, or null for no FQDN capability
  * @param domainName           FQDN capability domain name (used only with a host name)
  * @param softwareVersion      software version capability text, or null for none
+ * @param extendedNextHops     extended next hop encodings we advertise (RFC 8950 section 3); empty: no capability
  */
 public record SessionConfig(long localAs, long peerAs, long localId, int holdTime, int connectRetryTime,
                             boolean active, boolean passive, List<Family> families, boolean asn4,
                             boolean routeRefresh, boolean enhancedRouteRefresh, Map<Family, AddPathMode> addPath,
                             boolean extendedMessage, int gracefulRestartTime, String hostName, String domainName,
-                            String softwareVersion) {
+                            String softwareVersion, List<Capability.ExtendedNextHop.Entry> extendedNextHops) {
     public static final int DEFAULT_HOLD_TIME = 180;
     public static final int DEFAULT_CONNECT_RETRY_TIME = 5;
     private static final long MAX_U32 = 0xFFFF_FFFFL;
@@ -42,6 +43,7 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
     public SessionConfig {
         families = List.copyOf(families);
         addPath = Map.copyOf(addPath);
+        extendedNextHops = List.copyOf(extendedNextHops);
         if (localAs < 1 || localAs > MAX_U32 || peerAs < 1 || peerAs > MAX_U32) {
             throw new IllegalArgumentException("AS numbers must be 1.." + MAX_U32 + ": local " + localAs + ", peer " + peerAs);
         }
@@ -80,24 +82,22 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         return Open.of(localAs, holdTime, localId, capabilities());
     }
 
-    /** The capabilities we advertise, in code order of first appearance as ExaBGP lists them. */
+    /**
+     * The capabilities we advertise, in the order ExaBGP sends them (its OPEN is the reference of the
+     * conformance vectors, which compare our OPEN byte for byte): multiprotocol (one per family), 4-octet
+     * AS, extended next hop, ADD-PATH, graceful restart, route refresh, enhanced route refresh, extended
+     * message, FQDN, software version.
+     */
     public List<Capability> capabilities() {
         List<Capability> caps = new ArrayList<>();
         for (Family f : families) {
             caps.add(new Capability.Multiprotocol(f));
         }
-        if (routeRefresh) {
-            caps.add(new Capability.RouteRefresh());
-        }
         if (asn4) {
             caps.add(new Capability.FourOctetAs(localAs));
         }
-        if (gracefulRestartTime >= 0) {
-            List<Capability.GracefulRestart.Entry> entries = new ArrayList<>();
-            for (Family f : families) {
-                entries.add(new Capability.GracefulRestart.Entry(f, 0));
-            }
-            caps.add(new Capability.GracefulRestart(0, gracefulRestartTime, entries));
+        if (!extendedNextHops.isEmpty()) {
+            caps.add(new Capability.ExtendedNextHop(extendedNextHops));
         }
         List<Capability.AddPath.Entry> addPathEntries = new ArrayList<>();
         for (Family f : families) {
@@ -108,6 +108,16 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         }
         if (!addPathEntries.isEmpty()) {
             caps.add(new Capability.AddPath(addPathEntries));
+        }
+        if (gracefulRestartTime >= 0) {
+            List<Capability.GracefulRestart.Entry> entries = new ArrayList<>();
+            for (Family f : families) {
+                entries.add(new Capability.GracefulRestart.Entry(f, 0));
+            }
+            caps.add(new Capability.GracefulRestart(0, gracefulRestartTime, entries));
+        }
+        if (routeRefresh) {
+            caps.add(new Capability.RouteRefresh());
         }
         if (enhancedRouteRefresh) {
             caps.add(new Capability.EnhancedRouteRefresh());
@@ -143,6 +153,7 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         private String hostName;
         private String domainName;
         private String softwareVersion;
+        private final List<Capability.ExtendedNextHop.Entry> extendedNextHops = new ArrayList<>();
 
         private Builder(long localAs, long peerAs, long localId) {
             this.localAs = localAs;
@@ -163,11 +174,16 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         public Builder gracefulRestartTime(int seconds) { gracefulRestartTime = seconds; return this; }
         public Builder fqdn(String host, String domain) { hostName = host; domainName = domain; return this; }
         public Builder softwareVersion(String text) { softwareVersion = text; return this; }
+        /** RFC 8950: NLRI of {@code family} may carry a next hop of {@code nextHopAfi}. */
+        public Builder extendedNextHop(Family family, int nextHopAfi) {
+            extendedNextHops.add(new Capability.ExtendedNextHop.Entry(family.afi(), family.safi(), nextHopAfi));
+            return this;
+        }
 
         public SessionConfig build() {
             return new SessionConfig(localAs, peerAs, localId, holdTime, connectRetryTime, active, passive, families,
                     asn4, routeRefresh, enhancedRouteRefresh, addPath, extendedMessage, gracefulRestartTime,
-                    hostName, domainName, softwareVersion);
+                    hostName, domainName, softwareVersion, extendedNextHops);
         }
     }
 }

@@ -14,9 +14,11 @@ import java.util.Map;
 
 /**
  * The routes we advertise to one peer (RFC 4271 section 3.2, Adj-RIB-Out), in the order they were
- * added, and how they become UPDATEs: routes that share a {@link Path} share UPDATEs (ExaBGP's
- * {@code group-updates}, on by default), packed up to the session's maximum message size; with
- * grouping off, one UPDATE per route. Not thread-safe: owned by the session's loop.
+ * added, and how they become UPDATEs: IPv4 unicast routes that share a {@link Path} share UPDATEs
+ * (ExaBGP's {@code group-updates}, on by default), packed up to the session's maximum message size;
+ * with grouping off, and for every other family (as ExaBGP, whose outgoing RIB groups IPv4 unicast
+ * only, and whose conformance vectors expect one UPDATE per IPv6 route), one UPDATE per route.
+ * Not thread-safe: owned by the session's loop.
  */
 public final class AdjRibOut {
     private final Map<Prefix, Path> routes = new LinkedHashMap<>();
@@ -56,20 +58,25 @@ public final class AdjRibOut {
         return announce(selected, negotiated, group);
     }
 
-    /** UPDATEs announcing {@code routes}: grouped by path in first-seen order, or one per route. */
+    /**
+     * UPDATEs announcing {@code routes}: with {@code group}, IPv4 unicast routes grouped by path in
+     * first-seen order, then every other route in its own UPDATE; without, one UPDATE per route.
+     */
     public static List<Update> announce(Collection<Route> routes, Negotiated negotiated, boolean group) {
         List<Update> out = new ArrayList<>();
-        if (!group) {
-            for (Route r : routes) {
-                out.addAll(pack(r.path(), List.of(r.prefix()), negotiated));
-            }
-            return out;
-        }
         Map<Path, List<Prefix>> groups = new LinkedHashMap<>();
+        List<Route> single = new ArrayList<>();
         for (Route r : routes) {
-            groups.computeIfAbsent(r.path(), k -> new ArrayList<>()).add(r.prefix());
+            if (group && familyOf(r.prefix()).equals(Family.IPV4_UNICAST)) {
+                groups.computeIfAbsent(r.path(), k -> new ArrayList<>()).add(r.prefix());
+            } else {
+                single.add(r);
+            }
         }
         groups.forEach((path, prefixes) -> out.addAll(pack(path, prefixes, negotiated)));
+        for (Route r : single) {
+            out.addAll(pack(r.path(), List.of(r.prefix()), negotiated));
+        }
         return out;
     }
 

@@ -29,6 +29,13 @@ class SelectorLoopIdleTest {
             long idlePasses = loop.passes() - before;
             assertTrue(idlePasses <= 1, "idle passes: " + idlePasses);
             barrier(loop);
+            // Race: the pass that ran the barrier's task was counted before its select() (passes++ comes
+            // first), so the count moves only when the loop starts its next pass, which may be just after
+            // the barrier completes on this thread. Wait for it (generously: only to avoid hanging).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (loop.passes() <= before && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
             assertTrue(loop.passes() > before, "a task wakes the sleeping loop");
         }
     }

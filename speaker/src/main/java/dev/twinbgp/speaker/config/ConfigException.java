@@ -6,6 +6,7 @@ package dev.twinbgp.speaker.config;
  *   FILE:LINE:COLUMN: found 'TOKEN', expected WHAT
  *   FILE:LINE:COLUMN: found end of file, expected WHAT
  *   FILE: cannot read: REASON
+ *   FILE: WHAT (a setting that parses but cannot run, found after parsing, e.g. by the peer mapping)
  * </pre>
  * LINE and COLUMN are 1-based; COLUMN counts characters (a tab is one column).
  */
@@ -39,17 +40,25 @@ public final class ConfigException extends Exception {
         return new ConfigException(source + ": cannot read: " + reason, source, 0, 0, cause);
     }
 
+    /**
+     * A configuration that parses but cannot be run (found after parsing, where no token position is kept):
+     * {@code FILE: WHAT}, one line.
+     */
+    public static ConfigException invalid(String source, String what) {
+        return new ConfigException(source + ": " + what, source, 0, 0, null);
+    }
+
     /** The file name (or {@code <command>} for an API command line). */
     public String source() {
         return source;
     }
 
-    /** 1-based line of the offending token, 0 when the file could not be read. */
+    /** 1-based line of the offending token, 0 when the file could not be read or no position is known. */
     public int line() {
         return line;
     }
 
-    /** 1-based column of the offending token, 0 when the file could not be read. */
+    /** 1-based column of the offending token, 0 when the file could not be read or no position is known. */
     public int column() {
         return column;
     }
