@@ -48,7 +48,7 @@ public final class Api implements AutoCloseable {
      *                       directory when needed)
      * @param controlEnabled open the control socket at all
      * @param queueCapacity  events and answers waiting for each process, at most
-     * @param routes         configuration routes to wire routes ({@link BasicRouteConverter} until the mapping)
+     * @param routes         configuration routes to wire routes (the configuration mapping, {@link MappingRouteConverter})
      * @param shutdown       what the {@code shutdown} command runs (on a thread of its own)
      * @param clock          wall clock for uptimes and JSON {@code time}
      * @param version        what {@code version} prints
@@ -56,7 +56,7 @@ public final class Api implements AutoCloseable {
     public record Options(Path controlSocket, boolean controlEnabled, int queueCapacity, RouteConverter routes,
                           Runnable shutdown, Clock clock, String version) {
         public static Options defaults() {
-            return new Options(null, true, 65_536, BasicRouteConverter.INSTANCE,
+            return new Options(null, true, 65_536, MappingRouteConverter.INSTANCE,
                     () -> LOG.warn("shutdown requested, but nothing is wired to act on it"), Clock.systemUTC(),
                     versionOfJar());
         }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Turns a route as written (configuration grammar, parsed by {@code RouteParser}) into the wire routes one
- * neighbor is sent. The one seam between the API and the configuration mapping: the speaker passes the
- * mapping's conversion here; {@link BasicRouteConverter} is the stand-in until that exists.
+ * neighbor is sent: the one seam between the API and the configuration mapping
+ * ({@link MappingRouteConverter} by default).
  */
 public interface RouteConverter {
 
@@ -22,6 +22,13 @@ public interface RouteConverter {
 
     /** The wire prefixes a {@code withdraw route} removes (with the path id when one is given). */
     default List<Prefix> toPrefixes(RouteConfig route) {
-        return route.expandSplit().stream().map(BasicRouteConverter::prefix).toList();
+        return route.expandSplit().stream().map(RouteConverter::prefix).toList();
+    }
+
+    /** The wire prefix of a route as written, with its ADD-PATH path id (RFC 7911 section 3) when given. */
+    static Prefix prefix(RouteConfig route) {
+        Prefix p = Prefix.of(route.prefix().address().bytes(), route.prefix().length());
+        return route.attributes().pathInformation().isPresent()
+                ? p.withPathId(route.attributes().pathInformation().getAsLong()) : p;
     }
 }
