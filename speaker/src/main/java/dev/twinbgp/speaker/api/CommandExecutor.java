@@ -76,7 +76,8 @@ final class CommandExecutor {
     void addTo(RouteBatch batch, Request request, List<Neighbor> scope) throws CommandException {
         List<Neighbor> targets = select(request, scope);
         if (targets.isEmpty()) {
-            throw new CommandException(request.selectors().isEmpty() ? "no neighbor to send this to"
+            throw new CommandException(request.selectors().isEmpty()
+                    ? "no neighbor to send this to (no neighbor's api names this process: start with 'neighbor IP')"
                     : "no configured neighbor matches the selector");
         }
         switch (request.command()) {
@@ -160,7 +161,8 @@ final class CommandExecutor {
     private List<Neighbor> targets(Request request, List<Neighbor> scope) throws CommandException {
         List<Neighbor> targets = select(request, scope);
         if (targets.isEmpty()) {
-            throw new CommandException(request.selectors().isEmpty() ? "no neighbor to apply this to"
+            throw new CommandException(request.selectors().isEmpty()
+                    ? "no neighbor to apply this to (no neighbor's api names this process: start with 'neighbor IP')"
                     : "no configured neighbor matches the selector");
         }
         return targets;

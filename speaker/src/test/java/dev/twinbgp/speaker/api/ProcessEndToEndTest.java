@@ -117,6 +117,53 @@ class ProcessEndToEndTest {
     }
 
     @Test
+    void commandsApplyInTheOrderSentEvenWhenBatched() throws Exception {
+        // printf writes all lines at once: they reach the reader together and are merged into one batch
+        java.nio.file.Path script = ApiHarness.script(dir, "order.sh", """
+                printf '%s\\n' \\
+                  "announce route 192.0.2.1/32 next-hop 127.0.0.2" \\
+                  "announce route 192.0.2.2/32 next-hop 127.0.0.2" \\
+                  "withdraw route 192.0.2.1/32" \\
+                  "announce route 192.0.2.2/32 next-hop 127.0.0.2 med 5" \\
+                  "announce route 192.0.2.3/32 next-hop 127.0.0.2" \\
+                  "withdraw route 192.0.2.3/32" \\
+                  "announce route 192.0.2.1/32 next-hop 127.0.0.2 med 1"
+                exec cat > /dev/null
+                """);
+        harness = ApiHarness.start("selector", "selector", dir, config("order", script, "json", ""),
+                Api.Options.defaults().withoutControlSocket(), List.of(), true);
+        PeerDriver peer = harness.peerSide();
+        Await.until("the final table", () -> {
+            try {
+                Path one = peer.query(() -> peer.adjRibIn().get(Prefix.parse("192.0.2.1/32"))).get();
+                Path two = peer.query(() -> peer.adjRibIn().get(Prefix.parse("192.0.2.2/32"))).get();
+                return ApiHarness.ribInSize(peer) == 2 && one != null && two != null
+                        && one.attributes().med().orElseThrow().value() == 1 && two.attributes().med().orElseThrow().value() == 5;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void aProcessNoNeighborNamesChangesNothingWithoutASelector() throws Exception {
+        java.nio.file.Path script = ApiHarness.script(dir, "lonely.sh", """
+                echo "announce route 192.0.2.1/32 next-hop 127.0.0.2"; read a; echo "$a" >> %1$s/answers
+                echo "neighbor 127.0.0.3 announce route 192.0.2.9/32 next-hop 127.0.0.2"; read a; echo "$a" >> %1$s/answers
+                exec cat > /dev/null
+                """.formatted(dir));
+        java.nio.file.Path idle = ApiHarness.script(dir, "idle.sh", "exec cat > /dev/null\n");
+        String config = "process lonely { run /bin/sh " + script + "; }\n" + config("idle", idle, "text", "");
+        harness = ApiHarness.start("selector", "selector", dir, config, Api.Options.defaults().withoutControlSocket(),
+                List.of(), true);
+        Await.until("two answers", () -> lines(dir.resolve("answers")).size() == 2);
+        assertEquals(List.of("error", "done"), lines(dir.resolve("answers")));
+        PeerDriver peer = harness.peerSide();
+        Await.until("only the selected route arrives", () -> ApiHarness.ribInSize(peer) == 1);
+        assertNotNull(peer.query(() -> peer.adjRibIn().get(Prefix.parse("192.0.2.9/32"))).get());
+    }
+
+    @Test
     void ackModesAndAnswersOnStdin() throws Exception {
         java.nio.file.Path script = ApiHarness.script(dir, "acks.sh", """
                 out=%s/answers
