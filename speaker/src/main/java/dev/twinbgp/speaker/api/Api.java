@@ -1,0 +1,233 @@
+package dev.twinbgp.speaker.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twinbgp.speaker.config.ApiConfig;
+import dev.twinbgp.speaker.config.Configuration;
+import dev.twinbgp.speaker.config.NeighborConfig;
+import dev.twinbgp.speaker.config.ProcessConfig;
+import dev.twinbgp.speaker.json.ExaJson;
+import dev.twinbgp.speaker.session.BgpSpeaker;
+import dev.twinbgp.speaker.session.PeerDriver;
+import dev.twinbgp.speaker.session.SessionListener;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ExaBGP's API for a running speaker: the configured {@code process}es (started, fed their events, read for
+ * commands, restarted when they exit) and the control socket {@code twinbgp ctl} talks to.
+ *
+ * <p>Wiring, in this order (the listener must exist before the speaker starts; commands need the speaker):
+ * <pre>
+ *   Api api = Api.create(configuration, Api.Options.defaults().withShutdown(() -&gt; ...));
+ *   BgpSpeaker speaker = BgpSpeaker.start(reactor, reactorConfig, peers, api.listener());  // or a fan-out
+ *   api.start(speaker);     // starts the processes and opens the control socket
+ *   ...
+ *   api.close();            // stops the processes, removes the socket; then speaker.shutdown(...)
+ * </pre>
+ * Events that happen between {@code create} and {@code start} wait in the processes' queues.
+ */
+public final class Api implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param controlSocket  where to listen; null for {@link ControlSocket#defaultPath()} (created in a private
+     *                       directory when needed)
+     * @param controlEnabled open the control socket at all
+     * @param queueCapacity  events and answers waiting for each process, at most
+     * @param routes         configuration routes to wire routes (the configuration mapping, {@link MappingRouteConverter})
+     * @param shutdown       what the {@code shutdown} command runs (on a thread of its own)
+     * @param clock          wall clock for uptimes and JSON {@code time}
+     * @param version        what {@code version} prints
+     */
+    public record Options(Path controlSocket, boolean controlEnabled, int queueCapacity, RouteConverter routes,
+                          Runnable shutdown, Clock clock, String version) {
+        public static Options defaults() {
+            return new Options(null, true, 65_536, MappingRouteConverter.INSTANCE,
+                    () -> LOG.warn("shutdown requested, but nothing is wired to act on it"), Clock.systemUTC(),
+                    versionOfJar());
+        }
+
+        public Options withControlSocket(Path path) {
+            return new Options(path, true, queueCapacity, routes, shutdown, clock, version);
+        }
+
+        public Options withoutControlSocket() {
+            return new Options(null, false, queueCapacity, routes, shutdown, clock, version);
+        }
+
+        public Options withQueueCapacity(int capacity) {
+            return new Options(controlSocket, controlEnabled, capacity, routes, shutdown, clock, version);
+        }
+
+        public Options withRoutes(RouteConverter converter) {
+            return new Options(controlSocket, controlEnabled, queueCapacity, converter, shutdown, clock, version);
+        }
+
+        public Options withShutdown(Runnable action) {
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, action, clock, version);
+        }
+
+        public Options withClock(Clock c) {
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, c, version);
+        }
+
+        private static String versionOfJar() {
+            String v = Api.class.getPackage().getImplementationVersion();
+            return v == null ? "dev" : v;
+        }
+    }
+
+    private final Configuration configuration;
+    private final Options options;
+    private final Map<String, ApiProcess> processes = new LinkedHashMap<>();
+    private final ApiEvents events;
+    private volatile CommandExecutor executor;
+    private ControlServer control;
+    private boolean closed;
+
+    private Api(Configuration configuration, Options options) {
+        this.configuration = configuration;
+        this.options = options;
+        for (ProcessConfig p : configuration.processes()) {
+            processes.put(p.name(), new ApiProcess(p, options.queueCapacity(), this::reportStall));
+        }
+        Map<String, List<Subscription>> subscriptions = new HashMap<>();
+        for (NeighborConfig n : configuration.neighbors()) {
+            List<Subscription> subs = new ArrayList<>();
+            for (ApiConfig api : n.apis()) {
+                for (String name : api.processes()) {
+                    ApiProcess process = processes.get(name);
+                    if (process != null) {
+                        subs.add(new Subscription(process, copy(api.receive()), copy(api.send()), api.neighborChanges()));
+                    }
+                }
+            }
+            if (!subs.isEmpty()) {
+                subscriptions.put(address(n).getHostAddress(), subs);
+            }
+        }
+        this.events = new ApiEvents(new ExaJson(options.clock(), dev.twinbgp.speaker.json.ProcessInfo.current()),
+                options.clock(), subscriptions);
+    }
+
+    private static Set<ApiConfig.Message> copy(Set<ApiConfig.Message> s) {
+        return s.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(s));
+    }
+
+    /** Prepares the processes (not started yet) and the listener that feeds them. */
+    public static Api create(Configuration configuration, Options options) {
+        return new Api(configuration, options);
+    }
+
+    /** Pass this to {@link BgpSpeaker#start} (alone or through {@link #fanOut}). */
+    public SessionListener listener() {
+        return events;
+    }
+
+    /**
+     * Starts every process and opens the control socket.
+     *
+     * @throws IOException when the control socket cannot be opened (no process is started then)
+     */
+    public synchronized void start(BgpSpeaker speaker) throws IOException {
+        List<Neighbor> neighbors = new ArrayList<>();
+        for (PeerDriver driver : speaker.peers()) {
+            for (NeighborConfig n : configuration.neighbors()) {
+                if (address(n).equals(driver.settings().peerAddress())) {
+                    neighbors.add(new Neighbor(n, driver, events.stats(driver.name())));
+                    break;
+                }
+            }
+        }
+        CommandExecutor ex = new CommandExecutor(neighbors, options.routes(), options.shutdown(), options.version(),
+                options.clock());
+        executor = ex;
+        if (options.controlEnabled()) {
+            Path path = options.controlSocket() != null ? options.controlSocket() : ControlSocket.defaultPath();
+            control = ControlServer.open(path, options.controlSocket() == null && System.getenv("XDG_RUNTIME_DIR") == null,
+                    () -> executor);
+        }
+        for (ApiProcess p : processes.values()) {
+            List<Neighbor> scope = neighbors.stream()
+                    .filter(n -> n.config().apis().stream().anyMatch(a -> a.processes().contains(p.name()))).toList();
+            p.start(ex, scope);
+        }
+    }
+
+    /** The control socket's path, or null when it is not open. */
+    public Path controlSocket() {
+        return control == null ? null : control.path();
+    }
+
+    /** Events dropped for {@code process} because it did not read them (0 for an unknown name). */
+    public long dropped(String process) {
+        ApiProcess p = processes.get(process);
+        return p == null ? 0 : p.dropped();
+    }
+
+    /** How many times {@code process} was started (1 + restarts). */
+    public long starts(String process) {
+        ApiProcess p = processes.get(process);
+        return p == null ? 0 : p.starts();
+    }
+
+    /** A process stopped reading: tell the others, as ExaBGP reports state changes. */
+    private void reportStall(ApiProcess stalled) {
+        ObjectNode tree = JSON.createObjectNode();
+        tree.put("exabgp", ExaJson.EXABGP_VERSION);
+        tree.put("time", options.clock().millis() / 1000.0);
+        tree.put("type", "process");
+        ObjectNode process = tree.putObject("process");
+        process.put("name", stalled.name());
+        process.put("state", "stalled");
+        process.put("dropped", stalled.dropped());
+        String json = tree.toString();
+        String text = "process " + stalled.name() + " stalled dropped " + stalled.dropped();
+        for (ApiProcess p : processes.values()) {
+            if (p != stalled) {
+                p.offer(p.encoder() == ProcessConfig.Encoder.JSON ? json : text);
+            }
+        }
+    }
+
+    /** Stops the processes and closes the control socket; the speaker itself is the caller's to stop. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (control != null) {
+            control.close();
+        }
+        processes.values().forEach(ApiProcess::close);
+    }
+
+    /** One listener calling several, in order (e.g. the JSON event writer and this API). */
+    public static SessionListener fanOut(SessionListener... listeners) {
+        List<SessionListener> all = List.copyOf(Arrays.asList(listeners));
+        return new FanOutListener(all);
+    }
+
+    private static InetAddress address(NeighborConfig n) {
+        try {
+            return InetAddress.getByAddress(n.peerAddress().bytes());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

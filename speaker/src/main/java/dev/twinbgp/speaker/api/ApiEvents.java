@@ -1,0 +1,164 @@
+package dev.twinbgp.speaker.api;
+
+import dev.twinbgp.bgp.fsm.Direction;
+import dev.twinbgp.bgp.fsm.Session;
+import dev.twinbgp.bgp.fsm.SessionConfig;
+import dev.twinbgp.bgp.wire.BgpMessage;
+import dev.twinbgp.bgp.wire.Keepalive;
+import dev.twinbgp.bgp.wire.Notification;
+import dev.twinbgp.bgp.wire.Open;
+import dev.twinbgp.bgp.wire.RouteRefresh;
+import dev.twinbgp.bgp.wire.Update;
+import dev.twinbgp.speaker.config.ApiConfig;
+import dev.twinbgp.speaker.config.ProcessConfig;
+import dev.twinbgp.speaker.json.ExaJson;
+import dev.twinbgp.speaker.json.NeighborContext;
+import dev.twinbgp.speaker.json.SessionState;
+import dev.twinbgp.speaker.session.PeerDriver;
+import dev.twinbgp.speaker.session.PeerSettings;
+import dev.twinbgp.speaker.session.SessionListener;
+import java.net.Inet6Address;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link SessionListener} that feeds processes their events (a neighbor's {@code api { receive { } send { }
+ * neighbor-changes; }}) and keeps the counters {@code show neighbor} prints. Runs on the loop threads: it
+ * formats each event once per encoder and offers it to each process's bounded queue, which never blocks
+ * ({@link ApiProcess#offer}); a full queue is counted there, not here.
+ */
+final class ApiEvents implements SessionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiEvents.class);
+
+    private final ExaJson json;
+    private final Clock clock;
+    private final Map<String, List<Subscription>> subscriptions;
+    private final Map<String, PeerStats> stats = new ConcurrentHashMap<>();
+    private final Map<String, NeighborContext> contexts = new ConcurrentHashMap<>();
+
+    ApiEvents(ExaJson json, Clock clock, Map<String, List<Subscription>> subscriptions) {
+        this.json = json;
+        this.clock = clock;
+        this.subscriptions = Map.copyOf(subscriptions);
+    }
+
+    PeerStats stats(String peer) {
+        return stats.computeIfAbsent(peer, k -> new PeerStats());
+    }
+
+    @Override
+    public void connected(PeerDriver peer, Direction via) {
+        state(peer, SessionState.CONNECTED, null);
+    }
+
+    @Override
+    public void established(PeerDriver peer, Session session) {
+        stats(peer.name()).upSince.set(clock.millis());
+        state(peer, SessionState.UP, null);
+    }
+
+    @Override
+    public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
+        PeerStats s = stats(peer.name());
+        s.upSince.set(-1);
+        s.lastDownReason = reason == null ? "" : reason;
+        state(peer, SessionState.DOWN, reason);
+    }
+
+    @Override
+    public void received(PeerDriver peer, BgpMessage message) {
+        if (message instanceof Update) {
+            stats(peer.name()).updatesReceived.incrementAndGet();
+        }
+        message(peer, message, true);
+    }
+
+    @Override
+    public void sent(PeerDriver peer, BgpMessage message) {
+        if (message instanceof Update) {
+            stats(peer.name()).updatesSent.incrementAndGet();
+        }
+        message(peer, message, false);
+    }
+
+    private void state(PeerDriver peer, SessionState state, String reason) {
+        List<Subscription> subs = subscriptions.get(peer.name());
+        if (subs == null) {
+            return;
+        }
+        String jsonLine = null;
+        String textLine = null;
+        for (Subscription s : subs) {
+            if (!s.neighborChanges()) {
+                continue;
+            }
+            try {
+                if (s.process().encoder() == ProcessConfig.Encoder.JSON) {
+                    jsonLine = jsonLine != null ? jsonLine : json.state(context(peer), state, reason);
+                    s.process().offer(jsonLine);
+                } else {
+                    textLine = textLine != null ? textLine : TextEncoder.state(peer.name(), state.text(), reason);
+                    s.process().offer(textLine);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), state.text(), e.toString());
+            }
+        }
+    }
+
+    private void message(PeerDriver peer, BgpMessage message, boolean received) {
+        List<Subscription> subs = subscriptions.get(peer.name());
+        if (subs == null) {
+            return;
+        }
+        ApiConfig.Message kind = kind(message);
+        String jsonLine = null;
+        List<String> textLines = null;
+        for (Subscription s : subs) {
+            if (!(received ? s.receive() : s.send()).contains(kind)) {
+                continue;
+            }
+            try {
+                if (s.process().encoder() == ProcessConfig.Encoder.JSON) {
+                    jsonLine = jsonLine != null ? jsonLine : json.message(message, context(peer),
+                            received ? dev.twinbgp.speaker.json.Direction.IN : dev.twinbgp.speaker.json.Direction.OUT);
+                    s.process().offer(jsonLine);
+                } else {
+                    textLines = textLines != null ? textLines : TextEncoder.message(peer.name(), message, received);
+                    textLines.forEach(s.process()::offer);
+                }
+            } catch (RuntimeException e) {
+                // The encoders handle every decoded message; if one throws it is a bug, and the session goes on.
+                LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), message.type(), e.toString());
+            }
+        }
+    }
+
+    private static ApiConfig.Message kind(BgpMessage message) {
+        return switch (message) {
+            case Update u -> ApiConfig.Message.UPDATE;
+            case Open o -> ApiConfig.Message.OPEN;
+            case Notification n -> ApiConfig.Message.NOTIFICATION;
+            case Keepalive k -> ApiConfig.Message.KEEPALIVE;
+            case RouteRefresh r -> ApiConfig.Message.REFRESH;
+        };
+    }
+
+    private NeighborContext context(PeerDriver peer) {
+        return contexts.computeIfAbsent(peer.name(), k -> context(peer.settings()));
+    }
+
+    /** The JSON {@code neighbor} block: configured addresses, AS numbers and our router id. */
+    private static NeighborContext context(PeerSettings settings) {
+        SessionConfig s = settings.session();
+        String local = settings.localAddress() != null ? settings.localAddress().getHostAddress()
+                : settings.peerAddress() instanceof Inet6Address ? "::" : "0.0.0.0";
+        long id = s.localId();
+        String routerId = (id >>> 24 & 0xFF) + "." + (id >>> 16 & 0xFF) + "." + (id >>> 8 & 0xFF) + "." + (id & 0xFF);
+        return new NeighborContext(local, settings.peerAddress().getHostAddress(), s.localAs(), s.peerAs(), routerId);
+    }
+}

@@ -1,0 +1,356 @@
+package dev.twinbgp.speaker.api;
+
+import dev.twinbgp.speaker.config.ProcessConfig;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@code process NAME { run ...; encoder ...; }}: the child program, its threads and its queue.
+ *
+ * <pre>
+ *   loop threads --offer()--> [bounded queue] --writer thread--> child's stdin   (events, answers, acks)
+ *   child's stdout --reader thread--> parse --> RouteBatch --> PeerDriver.announce/withdraw (queued on loops)
+ *   child's stderr --stderr thread--> log
+ * </pre>
+ *
+ * Nothing here runs on a loop except {@link #offer}, which never blocks: when the queue is full (the child
+ * does not read its stdin) the line is dropped, counted, and the stall is logged and reported to the other
+ * processes once; the resumption is logged with the count. A blocked write only blocks the writer thread.
+ *
+ * <p>Commands are applied in the order the child sent them: one reader thread parses them; consecutive
+ * route changes are merged into one {@link RouteBatch} while more input is already buffered (up to
+ * {@link #MAX_BATCH} commands), and at most {@link #MAX_IN_FLIGHT} batches wait on the loops before the
+ * reader stops reading - so a burst of 100,000 lines neither floods a loop's task queue nor delays its timers.
+ *
+ * <p>A child that exits is started again after a backoff (1 s doubling to 30 s; back to 1 s after it ran a
+ * minute), until {@link #close}.
+ */
+final class ApiProcess implements AutoCloseable {
+    static final int MAX_BATCH = 2000;
+    static final int MAX_IN_FLIGHT = 4;
+    private static final long APPLY_TIMEOUT_SECONDS = 60;
+    private static final long MIN_BACKOFF_MS = 1000;
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    private final Logger log = LoggerFactory.getLogger(ApiProcess.class);
+    private final ProcessConfig config;
+    private final BlockingQueue<String> outbound;
+    private final int capacity;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong droppedThisStall = new AtomicLong();
+    private final AtomicBoolean stalled = new AtomicBoolean();
+    private final Consumer<ApiProcess> onStall;
+    private final AtomicLong starts = new AtomicLong();
+    private volatile CommandExecutor executor;
+    private volatile List<Neighbor> scope = List.of();
+    private volatile Command.AckMode ack = Command.AckMode.ENABLED;
+    private volatile Process child;
+    private volatile boolean closing;
+    private long backoffMs = MIN_BACKOFF_MS;
+
+    ApiProcess(ProcessConfig config, int capacity, Consumer<ApiProcess> onStall) {
+        this.config = config;
+        this.capacity = capacity;
+        this.outbound = new ArrayBlockingQueue<>(capacity);
+        this.onStall = onStall;
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    ProcessConfig.Encoder encoder() {
+        return config.encoder();
+    }
+
+    /** Lines dropped because the queue was full, since the start. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    /** How many times the child was started (restarts + 1). */
+    long starts() {
+        return starts.get();
+    }
+
+    /** The running child's pid, or -1. */
+    long pid() {
+        Process p = child;
+        return p != null && p.isAlive() ? p.pid() : -1;
+    }
+
+    /** Queues a line for the child's stdin; never blocks. Returns false (and counts it) when the queue is full. */
+    boolean offer(String line) {
+        if (outbound.offer(line)) {
+            return true;
+        }
+        long total = dropped.incrementAndGet();
+        droppedThisStall.incrementAndGet();
+        if (stalled.compareAndSet(false, true)) {
+            log.warn("process {}: not reading its input: queue full ({} lines), dropping events ({} dropped so far)",
+                    name(), capacity, total);
+            try {
+                onStall.accept(this);
+            } catch (RuntimeException e) {
+                log.warn("process {}: reporting the stall failed: {}", name(), e.toString());
+            }
+        }
+        return false;
+    }
+
+    /** Starts the child; commands act on {@code scope} unless they name neighbors. */
+    synchronized void start(CommandExecutor executor, List<Neighbor> scope) {
+        this.executor = executor;
+        this.scope = List.copyOf(scope);
+        launch();
+    }
+
+    private synchronized void launch() {
+        if (closing) {
+            return;
+        }
+        Process p;
+        try {
+            p = new ProcessBuilder(config.command()).start();
+        } catch (IOException | RuntimeException e) {
+            log.warn("process {}: cannot start {}: {}", name(), config.command(), e.getMessage());
+            scheduleRestart(System.nanoTime());
+            return;
+        }
+        long startedAt = System.nanoTime();
+        child = p;
+        ack = Command.AckMode.ENABLED;
+        long n = starts.incrementAndGet();
+        log.info("process {}: started (pid {}{})", name(), p.pid(), n > 1 ? ", restart " + (n - 1) : "");
+        thread("reader", () -> read(p));
+        thread("writer", () -> write(p));
+        thread("stderr", () -> logStderr(p));
+        p.onExit().thenRun(() -> exited(p, startedAt));
+    }
+
+    private void thread(String role, Runnable body) {
+        Thread.ofPlatform().daemon(true).name("twinbgp-process-" + name() + "-" + role).start(body);
+    }
+
+    private void exited(Process p, long startedAt) {
+        if (closing) {
+            return;
+        }
+        log.warn("process {}: exited with status {}", name(), p.exitValue());
+        scheduleRestart(startedAt);
+    }
+
+    private synchronized void scheduleRestart(long startedAt) {
+        if (closing) {
+            return;
+        }
+        if (TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt) >= 60) {
+            backoffMs = MIN_BACKOFF_MS;
+        }
+        long delay = backoffMs;
+        backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+        log.info("process {}: restarting in {} ms", name(), delay);
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(this::launch);
+    }
+
+    // ---- stdin: events, answers, acks -------------------------------------------------------------
+
+    private void write(Process p) {
+        int unflushed = 0; // lines written to the buffer but not yet to the pipe: lost if the child dies
+        try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8))) {
+            while (child == p && !closing) {
+                String line = outbound.poll(200, TimeUnit.MILLISECONDS);
+                if (line == null) {
+                    continue;
+                }
+                unflushed++;
+                out.write(line);
+                out.write('\n');
+                if (outbound.isEmpty()) {
+                    out.flush();
+                    unflushed = 0;
+                }
+                if (stalled.get() && outbound.size() <= capacity / 2 && stalled.compareAndSet(true, false)) {
+                    log.info("process {}: reading again; {} events were dropped while it was not",
+                            name(), droppedThisStall.getAndSet(0));
+                }
+            }
+        } catch (IOException e) {
+            if (!closing) {
+                dropped.addAndGet(unflushed);
+                log.info("process {}: its input is closed ({}); {} lines lost with it, the rest wait for the restart",
+                        name(), e.getMessage(), unflushed);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void logStderr(Process p) {
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null) {
+                log.info("process {}: {}", name(), line);
+            }
+        } catch (IOException e) {
+            // the child is gone; its exit is reported by exited()
+        }
+    }
+
+    // ---- stdout: commands ----------------------------------------------------------------------
+
+    private void read(Process p) {
+        ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+        RouteBatch batch = new RouteBatch();
+        try (BufferedReader input = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            LineReader in = new LineReader(input);
+            String line;
+            while ((line = in.readLine()) != null && !closing) {
+                if (line == LineReader.TOO_LONG) {
+                    flush(batch, inFlight);
+                    refuse("(a line)", "a command is at most " + LineReader.MAX_LINE + " characters");
+                    continue;
+                }
+                Request request;
+                try {
+                    request = CommandParser.parse(line);
+                } catch (CommandException e) {
+                    flush(batch, inFlight);
+                    refuse(line, e.getMessage());
+                    continue;
+                }
+                if (request == null) {
+                    continue;
+                }
+                if (CommandExecutor.isRouteChange(request.command())) {
+                    try {
+                        executor.addTo(batch, request, scope);
+                    } catch (CommandException e) {
+                        flush(batch, inFlight);
+                        refuse(line, e.getMessage());
+                        continue;
+                    }
+                    if (batch.commands() >= MAX_BATCH || !in.ready()) {
+                        flush(batch, inFlight);
+                    }
+                    continue;
+                }
+                flush(batch, inFlight);
+                if (request.command() instanceof Command.SetAck set) {
+                    setAck(set.mode());
+                    continue;
+                }
+                answer(await(executor.execute(request, scope)), line);
+            }
+            flush(batch, inFlight);
+        } catch (IOException e) {
+            log.debug("process {}: output closed: {}", name(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("process {}: reading commands failed: {}", name(), e.toString());
+        }
+    }
+
+    /** Submits the batch, acknowledges its commands, and waits while too many batches are in flight. */
+    private void flush(RouteBatch batch, ArrayDeque<CompletableFuture<Void>> inFlight) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        int commands = batch.commands();
+        inFlight.add(batch.submit());
+        if (ack == Command.AckMode.ENABLED) {
+            for (int i = 0; i < commands; i++) {
+                offer("done");
+            }
+        }
+        while (inFlight.size() > MAX_IN_FLIGHT) {
+            await(inFlight.poll());
+        }
+        inFlight.removeIf(CompletableFuture::isDone);
+    }
+
+    private <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(APPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            log.warn("process {}: a command was not applied within {} s (is the speaker stopping?)", name(),
+                    APPLY_TIMEOUT_SECONDS);
+        } catch (ExecutionException e) {
+            log.warn("process {}: a command failed: {}", name(), e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    private void refuse(String line, String why) {
+        log.warn("process {}: refused '{}': {}", name(), line.strip(), why);
+        if (ack == Command.AckMode.ENABLED) {
+            offer("error");
+        }
+    }
+
+    private void answer(Reply reply, String line) {
+        if (reply == null) {
+            reply = Reply.error("not answered in time");
+        }
+        if (!reply.ok()) {
+            refuse(line, reply.lines().isEmpty() ? "error" : reply.lines().get(0));
+            return;
+        }
+        reply.lines().forEach(this::offer);
+        if (ack == Command.AckMode.ENABLED) {
+            offer("done");
+        }
+    }
+
+    /** ExaBGP: {@code enable-ack} and {@code disable-ack} are acknowledged, {@code silence-ack} is not. */
+    private void setAck(Command.AckMode mode) {
+        boolean wasEnabled = ack == Command.AckMode.ENABLED;
+        ack = mode;
+        if (mode == Command.AckMode.ENABLED || (mode == Command.AckMode.DISABLED && wasEnabled)) {
+            offer("done");
+        }
+    }
+
+    /** Stops the child (SIGTERM, then SIGKILL after {@code grace}) and never restarts it. */
+    @Override
+    public void close() {
+        closing = true;
+        Process p = child;
+        if (p == null) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        }
+        if (dropped.get() > 0) {
+            log.info("process {}: stopped; {} events were dropped in total because it did not read them",
+                    name(), dropped.get());
+        } else {
+            log.info("process {}: stopped", name());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.twinbgp.speaker.api;
+
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.speaker.config.IpAddress;
+import dev.twinbgp.speaker.config.RouteConfig;
+import java.util.List;
+import java.util.Optional;
+
+/** One API command (ExaBGP API, v4 syntax), without its neighbor selectors ({@link Request}). */
+public sealed interface Command {
+
+    /** {@code announce route ...}, {@code announce ipv4|ipv6 unicast ...}, {@code announce attributes ... nlri ...}. */
+    record Announce(List<RouteConfig> routes) implements Command {
+        public Announce {
+            routes = List.copyOf(routes);
+        }
+    }
+
+    /** {@code withdraw route ...}, {@code withdraw attributes ... nlri ...}. */
+    record Withdraw(List<RouteConfig> routes) implements Command {
+        public Withdraw {
+            routes = List.copyOf(routes);
+        }
+    }
+
+    /** {@code announce eor [AFI SAFI]}: an End-of-RIB marker (RFC 4724 section 2); empty = every family. */
+    record EndOfRib(Optional<Family> family) implements Command {
+    }
+
+    /** {@code announce route-refresh AFI SAFI} (RFC 2918 section 3). */
+    record RouteRefresh(Family family) implements Command {
+    }
+
+    /** {@code show neighbor [summary|extensive] [json]}. */
+    record ShowNeighbor(boolean extensive, boolean json) implements Command {
+    }
+
+    /** {@code show adj-rib in|out [extensive] [json]}. */
+    record ShowAdjRib(boolean in, boolean extensive, boolean json) implements Command {
+    }
+
+    /** {@code flush adj-rib out}: send the whole Adj-RIB-Out again. */
+    record FlushAdjRibOut() implements Command {
+    }
+
+    /** {@code clear adj-rib in|out}: forget the Adj-RIB-In, or withdraw everything we announced. */
+    record ClearAdjRib(boolean in) implements Command {
+    }
+
+    /**
+     * {@code teardown [IP] [SUBCODE]}: Cease (RFC 4271 section 6.7) with the subcode (RFC 4486, default 2,
+     * Administrative Shutdown) to the peer at IP, or to the selected neighbors.
+     */
+    record Teardown(Optional<IpAddress> address, int subcode) implements Command {
+    }
+
+    /** {@code shutdown}: stop the speaker. */
+    record Shutdown() implements Command {
+    }
+
+    /** {@code version}. */
+    record Version() implements Command {
+    }
+
+    /** {@code help}. */
+    record Help() implements Command {
+    }
+
+    /** {@code enable-ack}, {@code disable-ack}, {@code silence-ack}. */
+    record SetAck(AckMode mode) implements Command {
+    }
+
+    /** How a process is answered: ExaBGP's ack modes. */
+    enum AckMode {
+        /** {@code done} or {@code error} after every command (the default). */
+        ENABLED,
+        /** no acknowledgement from the next command on ({@code disable-ack} itself is still acknowledged). */
+        DISABLED,
+        /** no acknowledgement, including for {@code silence-ack} itself. */
+        SILENCED
+    }
+}

@@ -1,0 +1,237 @@
+package dev.twinbgp.speaker.api;
+
+import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.speaker.config.RouteConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs parsed commands against the neighbors. Any thread may call it; everything that touches a peer goes
+ * through {@code PeerDriver} (queued onto the peer's loop), so nothing here blocks a loop. A command that
+ * fails is refused whole before anything changes (every route is converted first).
+ */
+final class CommandExecutor {
+    static final String HELP = String.join("\n",
+            "announce route PREFIX next-hop IP [ATTRIBUTES]",
+            "announce ipv4|ipv6 unicast PREFIX next-hop IP [ATTRIBUTES]",
+            "announce attributes next-hop IP [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
+            "announce eor [AFI SAFI]",
+            "announce route-refresh AFI SAFI",
+            "withdraw route PREFIX [ATTRIBUTES]",
+            "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
+            "show neighbor [summary|extensive] [json]",
+            "show adj-rib in|out [extensive] [json]",
+            "flush adj-rib out",
+            "clear adj-rib in|out",
+            "teardown [IP] [CEASE-SUBCODE]",
+            "shutdown",
+            "version",
+            "help",
+            "enable-ack | disable-ack | silence-ack",
+            "any command may start with: neighbor IP [local-ip IP] [local-as ASN] [peer-as ASN] [router-id ID]"
+                    + " [, neighbor ...] or neighbor *");
+
+    private final List<Neighbor> neighbors;
+    private final RouteConverter converter;
+    private final Runnable shutdown;
+    private final String version;
+    private final Clock clock;
+
+    CommandExecutor(List<Neighbor> neighbors, RouteConverter converter, Runnable shutdown, String version, Clock clock) {
+        this.neighbors = List.copyOf(neighbors);
+        this.converter = converter;
+        this.shutdown = shutdown;
+        this.version = version;
+        this.clock = clock;
+    }
+
+    List<Neighbor> neighbors() {
+        return neighbors;
+    }
+
+    static boolean isRouteChange(Command c) {
+        return c instanceof Command.Announce || c instanceof Command.Withdraw;
+    }
+
+    /** The neighbors a request addresses: its selectors over all neighbors, else the source's {@code scope}. */
+    List<Neighbor> select(Request request, List<Neighbor> scope) {
+        if (request.selectors().isEmpty()) {
+            return scope;
+        }
+        List<Neighbor> out = new ArrayList<>();
+        for (Neighbor n : neighbors) {
+            if (request.selectors().stream().anyMatch(s -> s.matches(n.config()))) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** Adds an announce or withdraw to {@code batch} (nothing is added when it fails). */
+    void addTo(RouteBatch batch, Request request, List<Neighbor> scope) throws CommandException {
+        List<Neighbor> targets = select(request, scope);
+        if (targets.isEmpty()) {
+            throw new CommandException(request.selectors().isEmpty()
+                    ? "no neighbor to send this to (no neighbor's api names this process: start with 'neighbor IP')"
+                    : "no configured neighbor matches the selector");
+        }
+        switch (request.command()) {
+            case Command.Announce a -> {
+                Map<Neighbor, List<Route>> converted = new LinkedHashMap<>();
+                for (Neighbor n : targets) {
+                    List<Route> routes = new ArrayList<>();
+                    for (RouteConfig r : a.routes()) {
+                        if (!n.config().families().contains(r.family())) {
+                            throw new CommandException("neighbor " + n.name() + " is not configured for "
+                                    + r.family() + " (family { } block)");
+                        }
+                        try {
+                            routes.addAll(converter.toRoutes(n.config(), r));
+                        } catch (IllegalArgumentException e) {
+                            throw new CommandException("neighbor " + n.name() + ": " + e.getMessage());
+                        }
+                    }
+                    converted.put(n, routes);
+                }
+                converted.forEach((n, routes) -> batch.announce(n.driver(), routes));
+            }
+            case Command.Withdraw w -> {
+                List<Prefix> prefixes = new ArrayList<>();
+                for (RouteConfig r : w.routes()) {
+                    prefixes.addAll(converter.toPrefixes(r));
+                }
+                for (Neighbor n : targets) {
+                    batch.withdraw(n.driver(), prefixes);
+                }
+            }
+            default -> throw new IllegalArgumentException("not a route change: " + request.command());
+        }
+        batch.countCommand();
+    }
+
+    /** Runs any command; the future never completes exceptionally (failures are {@code error} replies). */
+    CompletableFuture<Reply> execute(Request request, List<Neighbor> scope) {
+        try {
+            return run(request, scope).exceptionally(e -> Reply.error("failed: " + rootMessage(e)));
+        } catch (CommandException e) {
+            return CompletableFuture.completedFuture(Reply.error(e.getMessage()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Reply.error("failed: " + rootMessage(e)));
+        }
+    }
+
+    private CompletableFuture<Reply> run(Request request, List<Neighbor> scope) throws CommandException {
+        Command command = request.command();
+        return switch (command) {
+            case Command.Announce a -> routeChange(request, scope);
+            case Command.Withdraw w -> routeChange(request, scope);
+            case Command.EndOfRib e -> unsupported("announce eor");
+            case Command.RouteRefresh r -> unsupported("announce route-refresh");
+            case Command.FlushAdjRibOut f -> unsupported("flush adj-rib out");
+            case Command.ShowNeighbor s -> done(NeighborReport.render(select(request, scope), s, clock));
+            case Command.ShowAdjRib s -> adjRib(select(request, scope), s);
+            case Command.ClearAdjRib c -> clear(targets(request, scope), c.in());
+            case Command.Teardown t -> teardown(request, scope, t);
+            case Command.Shutdown s -> {
+                Thread.ofPlatform().name("twinbgp-api-shutdown").daemon(false).start(shutdown);
+                yield done(List.of());
+            }
+            case Command.Version v -> done(List.of("twinbgp " + version));
+            case Command.Help h -> done(List.of(HELP.split("\n")));
+            case Command.SetAck s -> done(List.of());
+        };
+    }
+
+    private CompletableFuture<Reply> routeChange(Request request, List<Neighbor> scope) throws CommandException {
+        RouteBatch batch = new RouteBatch();
+        addTo(batch, request, scope);
+        return batch.submit().thenApply(v -> Reply.done());
+    }
+
+    /** Needs a PeerDriver operation that does not exist yet (see docs/api.md). */
+    private static CompletableFuture<Reply> unsupported(String what) throws CommandException {
+        throw new CommandException(what + ": not supported yet by this speaker");
+    }
+
+    private List<Neighbor> targets(Request request, List<Neighbor> scope) throws CommandException {
+        List<Neighbor> targets = select(request, scope);
+        if (targets.isEmpty()) {
+            throw new CommandException(request.selectors().isEmpty()
+                    ? "no neighbor to apply this to (no neighbor's api names this process: start with 'neighbor IP')"
+                    : "no configured neighbor matches the selector");
+        }
+        return targets;
+    }
+
+    private CompletableFuture<Reply> adjRib(List<Neighbor> targets, Command.ShowAdjRib show) {
+        List<CompletableFuture<List<Route>>> tables = new ArrayList<>();
+        for (Neighbor n : targets) {
+            tables.add(n.driver().query(() -> show.in() ? n.driver().adjRibIn().routes() : n.driver().adjRibOut().routes()));
+        }
+        return CompletableFuture.allOf(tables.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            Map<Neighbor, List<Route>> byNeighbor = new LinkedHashMap<>();
+            for (int i = 0; i < targets.size(); i++) {
+                byNeighbor.put(targets.get(i), tables.get(i).join());
+            }
+            return Reply.done(RouteReport.render(byNeighbor, show));
+        });
+    }
+
+    /**
+     * {@code clear adj-rib in}: forget what the peer sent (on its loop). {@code clear adj-rib out}: withdraw
+     * every route we announced - the table is read on the loop, then withdrawn by a task queued behind it.
+     */
+    private CompletableFuture<Reply> clear(List<Neighbor> targets, boolean in) {
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        for (Neighbor n : targets) {
+            if (in) {
+                all.add(n.driver().query(() -> {
+                    n.driver().adjRibIn().clear();
+                    return Boolean.TRUE;
+                }));
+            } else {
+                all.add(n.driver().query(() -> {
+                    List<Prefix> prefixes = n.driver().adjRibOut().routes().stream().map(Route::prefix).toList();
+                    n.driver().withdraw(prefixes);
+                    return Boolean.TRUE;
+                }).thenCompose(v -> n.driver().query(() -> Boolean.TRUE)));
+            }
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> Reply.done());
+    }
+
+    private CompletableFuture<Reply> teardown(Request request, List<Neighbor> scope, Command.Teardown t)
+            throws CommandException {
+        List<Neighbor> targets;
+        if (t.address().isPresent()) {
+            targets = neighbors.stream().filter(n -> n.config().peerAddress().equals(t.address().get())).toList();
+            if (targets.isEmpty()) {
+                throw new CommandException("teardown: no configured neighbor " + t.address().get());
+            }
+        } else {
+            targets = targets(request, scope);
+        }
+        for (Neighbor n : targets) {
+            n.driver().stop(t.subcode(), null); // completes when closed; the reply does not wait for the peer
+        }
+        return done(List.of());
+    }
+
+    private static CompletableFuture<Reply> done(List<String> lines) {
+        return CompletableFuture.completedFuture(Reply.done(lines));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+}

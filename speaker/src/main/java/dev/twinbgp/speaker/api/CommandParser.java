@@ -1,0 +1,428 @@
+package dev.twinbgp.speaker.api;
+
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.speaker.config.ConfigException;
+import dev.twinbgp.speaker.config.IpAddress;
+import dev.twinbgp.speaker.config.Prefix;
+import dev.twinbgp.speaker.config.RouteAttributes;
+import dev.twinbgp.speaker.config.RouteConfig;
+import dev.twinbgp.speaker.config.RouteParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Reads one API command line (ExaBGP API, v4 syntax). Routes and attributes go through the configuration's
+ * own {@link RouteParser}, so a command accepts exactly what a configuration file does. Never throws anything
+ * but {@link CommandException}, whose message says what was expected.
+ */
+public final class CommandParser {
+    static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, version, help, "
+            + "enable-ack, disable-ack, silence-ack or neighbor";
+
+    private CommandParser() {
+    }
+
+    /** The request on {@code line}, or null for a blank line or a {@code #} comment (ignored, not answered). */
+    public static Request parse(String line) throws CommandException {
+        String text = line.strip();
+        if (text.isEmpty() || text.startsWith("#")) {
+            return null;
+        }
+        try {
+            Words words = new Words(text);
+            List<NeighborSelector> selectors = new ArrayList<>();
+            while (words.peekIs("neighbor")) {
+                words.next();
+                selectors.add(selector(words));
+                if (!words.peekIs(",")) {
+                    break;
+                }
+                words.next();
+                if (!words.peekIs("neighbor")) {
+                    throw new CommandException("expected 'neighbor' after ','");
+                }
+            }
+            if (words.atEnd()) {
+                throw new CommandException(selectors.isEmpty() ? "expected a command: " + COMMANDS
+                        : "expected a command after the neighbor selector");
+            }
+            return new Request(selectors, command(words));
+        } catch (RuntimeException e) {
+            // defensive: a parser bug must answer error, never kill the reader of a process
+            throw new CommandException("cannot read the command: " + e.getMessage());
+        }
+    }
+
+    private static NeighborSelector selector(Words w) throws CommandException {
+        String first = w.expectWord("a neighbor address or '*'");
+        if (first.equals("*")) {
+            return NeighborSelector.ANY;
+        }
+        Optional<IpAddress> peer = Optional.of(address(first, "neighbor"));
+        Optional<IpAddress> localIp = Optional.empty();
+        Optional<IpAddress> routerId = Optional.empty();
+        OptionalLong localAs = OptionalLong.empty();
+        OptionalLong peerAs = OptionalLong.empty();
+        while (!w.atEnd()) {
+            switch (w.peek()) {
+                case "local-ip" -> {
+                    w.next();
+                    localIp = Optional.of(address(w.expectWord("an IP address after local-ip"), "local-ip"));
+                }
+                case "router-id" -> {
+                    w.next();
+                    routerId = Optional.of(address(w.expectWord("an IPv4 address after router-id"), "router-id"));
+                }
+                case "local-as" -> {
+                    w.next();
+                    localAs = OptionalLong.of(asn(w.expectWord("an AS number after local-as"), "local-as"));
+                }
+                case "peer-as" -> {
+                    w.next();
+                    peerAs = OptionalLong.of(asn(w.expectWord("an AS number after peer-as"), "peer-as"));
+                }
+                default -> {
+                    return new NeighborSelector(peer, localIp, localAs, peerAs, routerId);
+                }
+            }
+        }
+        return new NeighborSelector(peer, localIp, localAs, peerAs, routerId);
+    }
+
+    private static Command command(Words w) throws CommandException {
+        String verb = w.next();
+        return switch (verb) {
+            case "announce" -> announce(w);
+            case "withdraw" -> withdraw(w);
+            case "show" -> show(w);
+            case "flush" -> {
+                w.expectPhrase("adj-rib", "out");
+                w.expectEnd("flush adj-rib out");
+                yield new Command.FlushAdjRibOut();
+            }
+            case "clear" -> {
+                w.expectPhrase("adj-rib");
+                boolean in = inOrOut(w, "clear adj-rib");
+                w.expectEnd("clear adj-rib in|out");
+                yield new Command.ClearAdjRib(in);
+            }
+            case "teardown" -> teardown(w);
+            case "shutdown" -> single(w, "shutdown", new Command.Shutdown());
+            case "version" -> single(w, "version", new Command.Version());
+            case "help" -> single(w, "help", new Command.Help());
+            case "enable-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.ENABLED));
+            case "disable-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.DISABLED));
+            case "silence-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.SILENCED));
+            default -> throw new CommandException("unknown command '" + verb + "', expected " + COMMANDS);
+        };
+    }
+
+    private static Command single(Words w, String name, Command command) throws CommandException {
+        w.expectEnd(name);
+        return command;
+    }
+
+    private static Command announce(Words w) throws CommandException {
+        String what = w.atEnd() ? "" : w.peek();
+        return switch (what) {
+            case "route", "ipv4", "ipv6" -> new Command.Announce(List.of(route(w, true)));
+            case "attributes" -> {
+                w.next();
+                yield new Command.Announce(attributesNlri(w, true));
+            }
+            case "eor" -> {
+                w.next();
+                Optional<Family> family = w.atEnd() ? Optional.empty() : Optional.of(family(w, "announce eor"));
+                w.expectEnd("announce eor [AFI SAFI]");
+                yield new Command.EndOfRib(family);
+            }
+            case "route-refresh" -> {
+                w.next();
+                if (w.atEnd()) {
+                    throw new CommandException("announce route-refresh: expected AFI SAFI (e.g. ipv4 unicast)");
+                }
+                Family family = family(w, "announce route-refresh");
+                w.expectEnd("announce route-refresh AFI SAFI");
+                yield new Command.RouteRefresh(family);
+            }
+            default -> throw new CommandException("announce: expected route, ipv4, ipv6, attributes, eor or "
+                    + "route-refresh" + (what.isEmpty() ? "" : ", found '" + what + "'"));
+        };
+    }
+
+    private static Command withdraw(Words w) throws CommandException {
+        String what = w.atEnd() ? "" : w.peek();
+        return switch (what) {
+            case "route", "ipv4", "ipv6" -> new Command.Withdraw(List.of(route(w, false)));
+            case "attributes" -> {
+                w.next();
+                yield new Command.Withdraw(attributesNlri(w, false));
+            }
+            default -> throw new CommandException("withdraw: expected route, ipv4, ipv6 or attributes"
+                    + (what.isEmpty() ? "" : ", found '" + what + "'"));
+        };
+    }
+
+    private static RouteConfig route(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        String text = w.rest();
+        try {
+            return announce ? RouteParser.parseRoute(text) : RouteParser.parseWithdrawal(text);
+        } catch (ConfigException e) {
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
+        }
+    }
+
+    /** {@code ATTRIBUTES nlri PREFIX...}: one route per prefix, all with the same attributes. */
+    private static List<RouteConfig> attributesNlri(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        String text = w.rest();
+        String verb = announce ? "announce attributes" : "withdraw attributes";
+        int at = indexOfWord(text, "nlri");
+        if (at < 0) {
+            throw new CommandException(verb + ": expected ATTRIBUTES nlri PREFIX [PREFIX ...]");
+        }
+        RouteAttributes attributes;
+        try {
+            attributes = RouteParser.parseAttributes(text.substring(0, at));
+        } catch (ConfigException e) {
+            throw new CommandException(verb + " " + located(e, offset));
+        }
+        if (announce && attributes.nextHop().isEmpty()) {
+            throw new CommandException(verb + ": expected next-hop among the attributes");
+        }
+        String[] prefixes = text.substring(at + 4).strip().split("\\s+");
+        if (prefixes.length == 0 || prefixes[0].isEmpty()) {
+            throw new CommandException(verb + ": expected at least one prefix after nlri");
+        }
+        List<RouteConfig> routes = new ArrayList<>(prefixes.length);
+        for (String p : prefixes) {
+            routes.add(new RouteConfig(prefix(p, verb), attributes));
+        }
+        return routes;
+    }
+
+    private static Command show(Words w) throws CommandException {
+        String what = w.atEnd() ? "" : w.next();
+        switch (what) {
+            case "neighbor", "neighbors" -> {
+                boolean extensive = false;
+                boolean json = false;
+                while (!w.atEnd()) {
+                    switch (w.next()) {
+                        case "summary" -> extensive = false;
+                        case "extensive" -> extensive = true;
+                        case "json" -> json = true;
+                        default -> throw new CommandException("show neighbor: expected summary, extensive or json");
+                    }
+                }
+                return new Command.ShowNeighbor(extensive, json);
+            }
+            case "adj-rib" -> {
+                boolean in = inOrOut(w, "show adj-rib");
+                boolean extensive = false;
+                boolean json = false;
+                while (!w.atEnd()) {
+                    switch (w.next()) {
+                        case "extensive" -> extensive = true;
+                        case "json" -> json = true;
+                        default -> throw new CommandException("show adj-rib " + (in ? "in" : "out")
+                                + ": expected extensive or json");
+                    }
+                }
+                return new Command.ShowAdjRib(in, extensive, json);
+            }
+            default -> throw new CommandException("show: expected neighbor or adj-rib");
+        }
+    }
+
+    private static Command teardown(Words w) throws CommandException {
+        Optional<IpAddress> address = Optional.empty();
+        int subcode = 2; // RFC 4486 section 4: Administrative Shutdown
+        if (!w.atEnd() && !isNumber(w.peek())) {
+            address = Optional.of(address(w.next(), "teardown"));
+        }
+        if (!w.atEnd()) {
+            String code = w.next();
+            if (!isNumber(code) || code.length() > 3 || Integer.parseInt(code) > 255) {
+                throw new CommandException("teardown: expected a Cease subcode 0-255, found '" + code + "'");
+            }
+            subcode = Integer.parseInt(code);
+        }
+        w.expectEnd("teardown [IP] [SUBCODE]");
+        return new Command.Teardown(address, subcode);
+    }
+
+    private static boolean inOrOut(Words w, String context) throws CommandException {
+        String dir = w.atEnd() ? "" : w.next();
+        return switch (dir) {
+            case "in" -> true;
+            case "out" -> false;
+            default -> throw new CommandException(context + ": expected in or out");
+        };
+    }
+
+    private static Family family(Words w, String context) throws CommandException {
+        String afi = w.next().toLowerCase(Locale.ROOT);
+        String safi = w.atEnd() ? "" : w.next().toLowerCase(Locale.ROOT);
+        if (!safi.equals("unicast") || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
+            throw new CommandException(context + ": expected ipv4 unicast or ipv6 unicast");
+        }
+        return afi.equals("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;
+    }
+
+    private static IpAddress address(String text, String context) throws CommandException {
+        try {
+            return IpAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(context + ": expected an IP address, found '" + text + "'");
+        }
+    }
+
+    private static long asn(String text, String context) throws CommandException {
+        if (!isNumber(text) || text.length() > 10 || Long.parseLong(text) > 0xFFFFFFFFL) {
+            throw new CommandException(context + ": expected an AS number 0-4294967295, found '" + text + "'");
+        }
+        return Long.parseLong(text);
+    }
+
+    private static Prefix prefix(String text, String context) throws CommandException {
+        int slash = text.indexOf('/');
+        try {
+            if (slash > 0 && isNumber(text.substring(slash + 1)) && text.length() - slash <= 4) {
+                return new Prefix(IpAddress.parse(text.substring(0, slash)), Integer.parseInt(text.substring(slash + 1)));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(context + ": " + e.getMessage());
+        }
+        throw new CommandException(context + ": expected a prefix ADDRESS/LENGTH, found '" + text + "'");
+    }
+
+    /**
+     * "&lt;command&gt;:1:12: found 'x', expected y" becomes "column N: found 'x', expected y", N counted in the
+     * whole command line ({@code offset} is where the parsed part starts).
+     */
+    private static String located(ConfigException e, int offset) {
+        String m = e.getMessage().replace("found end of file", "found end of the command");
+        String head = RouteParser.COMMAND + ":";
+        if (m.startsWith(head)) {
+            String rest = m.substring(head.length());
+            int colon = rest.indexOf(':');
+            int second = colon < 0 ? -1 : rest.indexOf(':', colon + 1);
+            if (second > 0) {
+                try {
+                    int column = Integer.parseInt(rest.substring(colon + 1, second)) + offset;
+                    return "column " + column + ":" + rest.substring(second + 1);
+                } catch (NumberFormatException ignored) {
+                    return m;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static int indexOfWord(String text, String word) {
+        String[] parts = text.split("(?<=\\s)|(?=\\s)");
+        int at = 0;
+        for (String p : parts) {
+            if (p.equals(word)) {
+                return at;
+            }
+            at += p.length();
+        }
+        return -1;
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Blank-separated words, with ',' a word of its own (selectors are separated by commas). */
+    private static final class Words {
+        private final String text;
+        private int pos;
+
+        Words(String text) {
+            this.text = text;
+        }
+
+        private void skipBlanks() {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        boolean atEnd() {
+            skipBlanks();
+            return pos >= text.length();
+        }
+
+        String peek() {
+            int saved = pos;
+            String word = next();
+            pos = saved;
+            return word;
+        }
+
+        boolean peekIs(String word) {
+            return !atEnd() && peek().equals(word);
+        }
+
+        String next() {
+            skipBlanks();
+            if (pos < text.length() && text.charAt(pos) == ',') {
+                pos++;
+                return ",";
+            }
+            int start = pos;
+            while (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && text.charAt(pos) != ',') {
+                pos++;
+            }
+            return text.substring(start, pos);
+        }
+
+        String expectWord(String what) throws CommandException {
+            if (atEnd()) {
+                throw new CommandException("expected " + what);
+            }
+            return next();
+        }
+
+        void expectPhrase(String... words) throws CommandException {
+            for (String word : words) {
+                if (atEnd() || !next().equals(word)) {
+                    throw new CommandException("expected '" + word + "'");
+                }
+            }
+        }
+
+        void expectEnd(String form) throws CommandException {
+            if (!atEnd()) {
+                throw new CommandException("unexpected '" + peek() + "', expected " + form);
+            }
+        }
+
+        /** Where {@link #rest()} starts in the line (0-based). */
+        int restOffset() {
+            skipBlanks();
+            return pos;
+        }
+
+        /** The rest of the line, untouched (routes are read by the configuration parser). */
+        String rest() {
+            skipBlanks();
+            return text.substring(pos);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.twinbgp.speaker.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twinbgp.bgp.rib.Path;
+import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.bgp.wire.AsPathSegment;
+import dev.twinbgp.bgp.wire.Attribute;
+import dev.twinbgp.bgp.wire.Family;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code show adj-rib in|out}: one line per route in ExaBGP's text form,
+ * {@code neighbor 192.0.2.1 ipv4 unicast 10.0.0.0/24 next-hop 192.0.2.2 origin igp as-path [ 65000 ]}
+ * (extensive adds {@code local-ip}, {@code local-as}, {@code peer-as}), or one JSON array.
+ */
+final class RouteReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RouteReport() {
+    }
+
+    static List<String> render(Map<Neighbor, List<Route>> tables, Command.ShowAdjRib show) {
+        if (show.json()) {
+            ArrayNode all = JSON.createArrayNode();
+            tables.forEach((n, routes) -> {
+                for (Route r : routes) {
+                    ObjectNode o = all.addObject();
+                    o.put("neighbor", n.name());
+                    o.put("family", family(r.family()));
+                    o.put("prefix", r.prefix().prefixString());
+                    if (r.prefix().hasPathId()) {
+                        o.put("path-information", r.prefix().pathId());
+                    }
+                    o.put("attributes", attributes(r.path()));
+                }
+            });
+            return List.of(all.toString());
+        }
+        List<String> lines = new ArrayList<>();
+        tables.forEach((n, routes) -> {
+            String head = "neighbor " + n.name() + (show.extensive() ? " local-ip "
+                    + n.config().localAddress().map(Object::toString).orElse("-") + " local-as " + n.config().localAs()
+                    + " peer-as " + n.config().peerAs() : "");
+            for (Route r : routes) {
+                lines.add(head + " " + family(r.family()) + " " + r.prefix().prefixString()
+                        + (r.prefix().hasPathId() ? " path-information " + r.prefix().pathId() : "")
+                        + " " + attributes(r.path()));
+            }
+        });
+        return lines;
+    }
+
+    private static String family(Family f) {
+        return Family.afiName(f.afi()) + " " + Family.safiName(f.safi());
+    }
+
+    /** The attributes in the configuration's grammar where there is one, the codec's form otherwise. */
+    static String attributes(Path path) {
+        List<String> out = new ArrayList<>();
+        if (path.hasMpNextHop()) {
+            out.add("next-hop " + address(path.nextHop()));
+        }
+        path.attributes().nextHop().ifPresent(nh -> out.add("next-hop " + nh.addressString()));
+        for (Attribute a : path.attributes().list()) {
+            if (a instanceof Attribute.NextHop) {
+                continue; // first, as ExaBGP writes it
+            }
+            out.add(switch (a) {
+                case Attribute.Origin o -> "origin " + o.valueName();
+                case Attribute.AsPath p -> "as-path [ " + segments(p.segments()) + "]";
+                case Attribute.MultiExitDisc m -> "med " + m.value();
+                case Attribute.LocalPref l -> "local-preference " + l.value();
+                case Attribute.AtomicAggregate x -> "atomic-aggregate";
+                case Attribute.Communities c -> "community [ " + String.join(" ", c.values().stream()
+                        .map(v -> (v >>> 16) + ":" + (v & 0xFFFF)).toList()) + " ]";
+                case Attribute.LargeCommunities c -> "large-community [ " + String.join(" ", c.values().stream()
+                        .map(v -> v.global() + ":" + v.local1() + ":" + v.local2()).toList()) + " ]";
+                default -> a.toString();
+            });
+        }
+        return String.join(" ", out);
+    }
+
+    private static String segments(List<AsPathSegment> segments) {
+        StringBuilder b = new StringBuilder();
+        for (AsPathSegment s : segments) {
+            boolean set = s.type() == AsPathSegment.AS_SET || s.type() == AsPathSegment.AS_CONFED_SET;
+            if (set) {
+                b.append("( ");
+            }
+            s.asns().forEach(asn -> b.append(asn).append(' '));
+            if (set) {
+                b.append(") ");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String address(byte[] raw) {
+        try {
+            int length = raw.length == 32 ? 16 : raw.length; // global + link-local (RFC 2545): show the global one
+            return InetAddress.getByAddress(java.util.Arrays.copyOf(raw, length)).getHostAddress();
+        } catch (UnknownHostException e) {
+            return java.util.HexFormat.of().formatHex(raw);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.twinbgp.speaker.api;
+
+import dev.twinbgp.bgp.rib.Path;
+import dev.twinbgp.bgp.wire.BgpMessage;
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.Keepalive;
+import dev.twinbgp.bgp.wire.Nlri;
+import dev.twinbgp.bgp.wire.Notification;
+import dev.twinbgp.bgp.wire.Open;
+import dev.twinbgp.bgp.wire.RouteRefresh;
+import dev.twinbgp.bgp.wire.Update;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * ExaBGP's {@code encoder text} (API v4): {@code neighbor IP up}, {@code neighbor IP down - REASON},
+ * {@code neighbor IP receive keepalive}, {@code neighbor IP receive notification code C subcode S data HEX},
+ * {@code neighbor IP receive route-refresh afi A safi S R}, and an UPDATE as several lines:
+ * <pre>
+ *   neighbor 192.0.2.1 receive update start
+ *   neighbor 192.0.2.1 receive update announced 10.0.0.0/24 next-hop 192.0.2.1 origin igp as-path [ 65001 ]
+ *   neighbor 192.0.2.1 receive update withdrawn 10.1.0.0/24
+ *   neighbor 192.0.2.1 receive update end
+ * </pre>
+ * ({@code update route ipv4 unicast} for an End-of-RIB). Direction is {@code receive} or {@code send}.
+ */
+final class TextEncoder {
+    private TextEncoder() {
+    }
+
+    static String state(String peer, String state, String reason) {
+        return "neighbor " + peer + " " + state + (state.equals("down") ? " - " + (reason == null ? "" : reason) : "");
+    }
+
+    static List<String> message(String peer, BgpMessage message, boolean received) {
+        String head = "neighbor " + peer + (received ? " receive " : " send ");
+        return switch (message) {
+            case Update u -> update(head + "update", u);
+            case Keepalive k -> List.of(head + "keepalive");
+            case Notification n -> List.of(head + "notification code " + n.code() + " subcode " + n.subcode()
+                    + " data " + HexFormat.of().withUpperCase().formatHex(n.data()));
+            case RouteRefresh r -> List.of(head + "route-refresh afi " + Family.afiName(r.family().afi())
+                    + " safi " + Family.safiName(r.family().safi()) + " " + r.subtype());
+            case Open o -> List.of(head + "open version " + o.version() + " asn " + o.myAs() + " hold_time "
+                    + o.holdTime() + " router_id " + dotted(o.bgpIdentifier()));
+        };
+    }
+
+    private static List<String> update(String prefix, Update u) {
+        List<String> lines = new ArrayList<>();
+        lines.add(prefix + " start");
+        if (u.isEndOfRib()) {
+            lines.add(prefix + " route " + u.endOfRibFamily().map(Object::toString).orElse("") + " eor");
+        } else {
+            String attributes = u.mpReach().isPresent()
+                    ? RouteReport.attributes(new Path(u.attributes(), u.mpReach().get().nextHop()))
+                    : RouteReport.attributes(new Path(u.attributes()));
+            for (Nlri block : u.announced()) {
+                block.forEach(p -> lines.add(prefix + " announced " + p + " " + attributes));
+            }
+            for (Nlri block : u.withdrawnAll()) {
+                block.forEach(p -> lines.add(prefix + " withdrawn " + p));
+            }
+        }
+        lines.add(prefix + " end");
+        return lines;
+    }
+
+    private static String dotted(long id) {
+        return (id >>> 24 & 0xFF) + "." + (id >>> 16 & 0xFF) + "." + (id >>> 8 & 0xFF) + "." + (id & 0xFF);
+    }
+}

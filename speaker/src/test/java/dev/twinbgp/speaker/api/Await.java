@@ -1,0 +1,32 @@
+package dev.twinbgp.speaker.api;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Polling with a generous timeout: only to avoid hanging, never to assert speed. */
+final class Await {
+    static final Duration LONG = Duration.ofSeconds(60);
+
+    private Await() {
+    }
+
+    static void until(String what, BooleanSupplier condition) {
+        until(what, LONG, condition, () -> "");
+    }
+
+    static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> context) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + " " + context.get());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+}

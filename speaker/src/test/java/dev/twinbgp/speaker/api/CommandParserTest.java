@@ -1,0 +1,152 @@
+package dev.twinbgp.speaker.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.speaker.config.IpAddress;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class CommandParserTest {
+
+    private static Request parse(String line) throws CommandException {
+        return CommandParser.parse(line);
+    }
+
+    @Test
+    void announceRouteUsesTheConfigurationGrammar() throws Exception {
+        Command.Announce a = assertInstanceOf(Command.Announce.class,
+                parse("announce route 10.0.0.0/24 next-hop 1.2.3.4 med 10 community [65000:1]").command());
+        assertEquals(1, a.routes().size());
+        assertEquals("10.0.0.0/24", a.routes().get(0).prefix().toString());
+        assertEquals(OptionalLong.of(10), a.routes().get(0).attributes().med());
+        Command.Announce v6 = assertInstanceOf(Command.Announce.class,
+                parse("announce ipv6 unicast 2001:db8::/32 next-hop 2001:db8::1").command());
+        assertEquals(Family.IPV6_UNICAST, v6.routes().get(0).family());
+    }
+
+    @Test
+    void attributesNlriGivesOneRoutePerPrefix() throws Exception {
+        Command.Announce a = assertInstanceOf(Command.Announce.class,
+                parse("announce attributes next-hop 10.0.255.254 origin igp local-preference 200 nlri 10.0.4.0/24 10.0.5.0/24").command());
+        assertEquals(2, a.routes().size());
+        assertEquals("10.0.5.0/24", a.routes().get(1).prefix().toString());
+        assertEquals(OptionalLong.of(200), a.routes().get(1).attributes().localPreference());
+    }
+
+    @Test
+    void withdrawNeedsNoNextHop() throws Exception {
+        assertInstanceOf(Command.Withdraw.class, parse("withdraw route 10.0.0.0/24").command());
+    }
+
+    @Test
+    void neighborSelectorsSeparatedByCommas() throws Exception {
+        Request r = parse("neighbor 192.0.2.1 local-ip 192.0.2.2 peer-as 65001, neighbor 192.0.2.9 withdraw route 10.0.0.0/8");
+        assertEquals(2, r.selectors().size());
+        NeighborSelector first = r.selectors().get(0);
+        assertEquals(Optional.of(IpAddress.parse("192.0.2.1")), first.peer());
+        assertEquals(Optional.of(IpAddress.parse("192.0.2.2")), first.localIp());
+        assertEquals(OptionalLong.of(65001), first.peerAs());
+        assertEquals(Optional.of(IpAddress.parse("192.0.2.9")), r.selectors().get(1).peer());
+        assertInstanceOf(Command.Withdraw.class, r.command());
+        assertEquals(NeighborSelector.ANY, parse("neighbor * show neighbor").selectors().get(0));
+    }
+
+    @Test
+    void operationalCommands() throws Exception {
+        assertEquals(new Command.ShowNeighbor(false, false), parse("show neighbor summary").command());
+        assertEquals(new Command.ShowNeighbor(true, true), parse("show neighbor extensive json").command());
+        assertEquals(new Command.ShowAdjRib(true, true, false), parse("show adj-rib in extensive").command());
+        assertEquals(new Command.FlushAdjRibOut(), parse("flush adj-rib out").command());
+        assertEquals(new Command.ClearAdjRib(false), parse("clear adj-rib out").command());
+        assertEquals(new Command.Teardown(Optional.of(IpAddress.parse("192.0.2.1")), 4), parse("teardown 192.0.2.1 4").command());
+        assertEquals(new Command.Teardown(Optional.empty(), 2), parse("neighbor 192.0.2.1 teardown").command());
+        assertEquals(new Command.EndOfRib(Optional.of(Family.IPV4_UNICAST)), parse("announce eor ipv4 unicast").command());
+        assertEquals(new Command.EndOfRib(Optional.empty()), parse("announce eor").command());
+        assertEquals(new Command.RouteRefresh(Family.IPV6_UNICAST), parse("announce route-refresh ipv6 unicast").command());
+        assertEquals(new Command.SetAck(Command.AckMode.SILENCED), parse("silence-ack").command());
+        assertInstanceOf(Command.Shutdown.class, parse("shutdown").command());
+        assertInstanceOf(Command.Version.class, parse("version").command());
+        assertInstanceOf(Command.Help.class, parse("help").command());
+    }
+
+    @Test
+    void blankLinesAndCommentsAreIgnored() throws Exception {
+        assertNull(parse("   "));
+        assertNull(parse("# a comment"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, version, help, enable-ack, disable-ack, silence-ack or neighbor",
+        "announce|announce: expected route, ipv4, ipv6, attributes, eor or route-refresh",
+        "announce foo|announce: expected route, ipv4, ipv6, attributes, eor or route-refresh, found 'foo'",
+        "announce route 10.0.0.0/24|announce column 27: found end of the command, expected next-hop (route 10.0.0.0/24 has no next hop)",
+        "announce route 10.0.0.0/33 next-hop 1.2.3.4|announce column 16: found '10.0.0.0/33', expected a prefix length of 0-32",
+        "announce route 10.0.0.0/24 next-hop 1.2.3.4 med x|announce column 49: found 'x', expected a MED (0-4294967295)",
+        "withdraw|withdraw: expected route, ipv4, ipv6 or attributes",
+        "announce attributes next-hop 1.2.3.4 10.0.0.0/8|announce attributes: expected ATTRIBUTES nlri PREFIX [PREFIX ...]",
+        "announce attributes med 5 nlri 10.0.0.0/8|announce attributes: expected next-hop among the attributes",
+        "announce attributes next-hop 1.2.3.4 nlri 10.0.0.1/8|announce attributes: host bits set in 10.0.0.1/8",
+        "announce eor ipv4 flowspec|announce eor: expected ipv4 unicast or ipv6 unicast",
+        "announce route-refresh|announce route-refresh: expected AFI SAFI (e.g. ipv4 unicast)",
+        "show|show: expected neighbor or adj-rib",
+        "show adj-rib sideways|show adj-rib: expected in or out",
+        "show neighbor verbose|show neighbor: expected summary, extensive or json",
+        "flush adj-rib in|expected 'out'",
+        "clear adj-rib|clear adj-rib: expected in or out",
+        "teardown 192.0.2.1 999|teardown: expected a Cease subcode 0-255, found '999'",
+        "teardown banana|teardown: expected an IP address, found 'banana'",
+        "neighbor 300.1.1.1 announce route 10.0.0.0/8 next-hop 1.1.1.1|neighbor: expected an IP address, found '300.1.1.1'",
+        "neighbor 192.0.2.1 peer-as x announce eor|peer-as: expected an AS number 0-4294967295, found 'x'",
+        "neighbor 192.0.2.1|expected a command after the neighbor selector",
+        "neighbor 192.0.2.1, withdraw route 10.0.0.0/8|expected 'neighbor' after ','",
+        "version now|unexpected 'now', expected version",
+    })
+    void malformedCommandsSayWhatWasExpected(String line, String expected) {
+        CommandException e = assertThrows(CommandException.class, () -> parse(line));
+        assertEquals(expected, e.getMessage());
+    }
+
+    @Test
+    void randomLinesNeverThrowAnythingButCommandException() {
+        java.util.Random random = new java.util.Random(20261122);
+        String[] words = {"announce", "withdraw", "route", "attributes", "nlri", "neighbor", ",", "*", "10.0.0.0/8",
+            "2001:db8::/32", "next-hop", "1.2.3.4", "self", "[", "]", "(", ")", "as-path", "community", "65000:1", "med",
+            "eor", "ipv4", "unicast", "show", "adj-rib", "in", "out", "teardown", "local-as", "99999999999", "-1", ";",
+            "\"", "{", "}", "split", "/24", "path-information", "attribute", "0x20", "0xc0", "\u00e9", "\t"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder();
+            int n = random.nextInt(12);
+            for (int w = 0; w < n; w++) {
+                line.append(words[random.nextInt(words.length)]).append(random.nextInt(8) == 0 ? "" : " ");
+            }
+            try {
+                parse(line.toString());
+            } catch (CommandException e) {
+                assertTrue(!e.getMessage().isBlank(), line::toString);
+                assertTrue(!e.getMessage().startsWith("cannot read the command"), () -> line + " -> " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void neverThrowsAnythingElse() {
+        String[] nasty = {"announce route", "announce route /", "neighbor", "neighbor ,", ",,,", "announce attributes nlri",
+            "withdraw attributes nlri", "announce route 10.0.0.0/24 next-hop 1.2.3.4 as-path [", "\u0000\u0001", "show adj-rib"};
+        for (String line : nasty) {
+            try {
+                parse(line);
+            } catch (CommandException e) {
+                assertTrue(!e.getMessage().isEmpty());
+            }
+        }
+    }
+}
