@@ -1,5 +1,8 @@
 package dev.twinbgp.speaker.cli;
 
+import dev.twinbgp.speaker.api.Api;
+import dev.twinbgp.speaker.api.ControlSocket;
+
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.reactor.Reactors;
 import dev.twinbgp.speaker.config.ConfigException;
@@ -69,6 +72,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "trace, debug, info, warn, error or off (default: info).")
     String logLevel;
 
+    @Option(names = "--control-socket", paramLabel = "PATH",
+            description = "The Unix-domain socket 'twinbgp ctl' talks to (mode 0600). Default: $XDG_RUNTIME_DIR/twinbgp.sock,"
+                    + " else /tmp/twinbgp-$UID/twinbgp.sock.")
+    Path controlSocket;
+
+    @Option(names = "--no-control-socket", description = "Open no control socket (processes still get the API).")
+    boolean noControlSocket;
+
     @Override
     public Integer call() {
         // The hook goes in first, so a signal during startup exits 0 too (nothing established yet
@@ -134,6 +145,14 @@ final class RunCommand implements Callable<Integer> {
             }
             listener = new JsonEventListener(ExaJson.system(), writer);
         }
+        // The API (processes of the configuration, the control socket): its listener must see
+        // every event from the first, so it exists before the speaker starts.
+        Api.Options apiOptions = Api.Options.defaults()
+                .withShutdown(() -> new Thread(() -> System.exit(0), "twinbgp-api-shutdown").start());
+        apiOptions = noControlSocket ? apiOptions.withoutControlSocket()
+                : apiOptions.withControlSocket(controlSocket != null ? controlSocket : ControlSocket.defaultPath());
+        Api api = Api.create(configuration, apiOptions);
+        listener = Api.fanOut(listener, api.listener());
         BgpSpeaker speaker;
         try {
             speaker = BgpSpeaker.start(choice.name(), ReactorConfig.defaults(), peers, listener);
@@ -144,8 +163,17 @@ final class RunCommand implements Callable<Integer> {
             closeQuietly(writer);
             return fail(err, BAD_USAGE, describe(e));
         }
-        log.info("started {} neighbor(s)", peers.size());
-        stopper.attach(speaker, writer);
+        try {
+            api.start(speaker);
+        } catch (IOException | RuntimeException e) {
+            api.close();
+            speaker.shutdown(SHUTDOWN_GRACE);
+            closeQuietly(writer);
+            return fail(err, START_FAILED, describe(e));
+        }
+        log.info("started {} neighbor(s), {} process(es){}", peers.size(), configuration.processes().size(),
+                api.controlSocket() == null ? "" : ", control socket " + api.controlSocket());
+        stopper.attach(speaker, writer, api);
         try {
             new CountDownLatch(1).await(); // until a signal: the shutdown hook ends the process
         } catch (InterruptedException e) {
@@ -187,10 +215,12 @@ final class RunCommand implements Callable<Integer> {
     private static final class Stopper implements Runnable {
         private BgpSpeaker speaker;
         private EventWriter writer;
+        private Api api;
 
-        synchronized void attach(BgpSpeaker speaker, EventWriter writer) {
+        synchronized void attach(BgpSpeaker speaker, EventWriter writer, Api api) {
             this.speaker = speaker;
             this.writer = writer;
+            this.api = api;
         }
 
         @Override
@@ -199,6 +229,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 if (speaker != null) {
                     log.info("stopping: Cease / Administrative Shutdown to every peer");
+                    api.close(); // no more commands; processes stopped, control socket removed
                     speaker.shutdown(SHUTDOWN_GRACE);
                     closeQuietly(writer);
                     log.info("stopped");

@@ -215,4 +215,28 @@ class RunJarIT {
             }
         }
     }
+
+    /** {@code twinbgp ctl} (the jar, as a second process) against {@code twinbgp run} (the jar). */
+    @Test
+    void ctlTalksToARunningDaemonThroughItsControlSocket() throws Exception {
+        Path file = config(neighbor(dev.twinbgp.speaker.session.Ports.freeOn("127.0.0.1")));
+        Path socket = dir.resolve("ctl.sock");
+        try (JarProcess run = JarProcess.start("run", "--config", file.toString(), "--control-socket", socket.toString())) {
+            assertTrue(JarProcess.await(run.err, l -> l.contains("control socket"), 60), run.stderr());
+            assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(socket));
+            try (JarProcess ctl = JarProcess.start("ctl", "--socket", socket.toString(), "show", "neighbor", "summary")) {
+                assertEquals(0, ctl.waitFor(60), ctl.stderr());
+                assertTrue(ctl.out.stream().anyMatch(l -> l.contains("127.0.0.1")), String.join("\n", ctl.out));
+                assertEquals(List.of(), ctl.err, "nothing but the answer");
+            }
+            try (JarProcess ctl = JarProcess.start("ctl", "--socket", socket.toString(), "bogus", "command")) {
+                assertEquals(1, ctl.waitFor(60), String.join("\n", ctl.out));
+                assertEquals(1, ctl.err.size(), ctl.stderr());
+            }
+            assertTrue(run.process.toHandle().destroy()); // SIGTERM
+            assertEquals(0, run.waitFor(30), run.stderr());
+            assertTrue(Files.notExists(socket), "the control socket is removed on shutdown");
+        }
+    }
 }
