@@ -130,9 +130,19 @@ final class CommandExecutor {
         return switch (command) {
             case Command.Announce a -> routeChange(request, scope);
             case Command.Withdraw w -> routeChange(request, scope);
-            case Command.EndOfRib e -> unsupported("announce eor");
-            case Command.RouteRefresh r -> unsupported("announce route-refresh");
-            case Command.FlushAdjRibOut f -> unsupported("flush adj-rib out");
+            case Command.EndOfRib e -> {
+                for (Neighbor n : targets(request, scope)) {
+                    n.driver().sendEndOfRib(e.family().orElse(null));
+                }
+                yield done(List.of());
+            }
+            case Command.RouteRefresh r -> routeRefresh(targets(request, scope), r);
+            case Command.FlushAdjRibOut f -> {
+                for (Neighbor n : targets(request, scope)) {
+                    n.driver().resendAdjRibOut();
+                }
+                yield done(List.of());
+            }
             case Command.ShowNeighbor s -> done(NeighborReport.render(select(request, scope), s, clock));
             case Command.ShowAdjRib s -> adjRib(select(request, scope), s);
             case Command.ClearAdjRib c -> clear(targets(request, scope), c.in());
@@ -153,9 +163,19 @@ final class CommandExecutor {
         return batch.submit().thenApply(v -> Reply.done());
     }
 
-    /** Needs a PeerDriver operation that does not exist yet (see docs/api.md). */
-    private static CompletableFuture<Reply> unsupported(String what) throws CommandException {
-        throw new CommandException(what + ": not supported yet by this speaker");
+    /** ROUTE-REFRESH to each target; an error when none of them has the session and capability for it. */
+    private CompletableFuture<Reply> routeRefresh(List<Neighbor> targets, Command.RouteRefresh r) {
+        List<CompletableFuture<Boolean>> sent = new ArrayList<>();
+        for (Neighbor n : targets) {
+            sent.add(n.driver().requestRouteRefresh(r.family()));
+        }
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            if (sent.stream().noneMatch(CompletableFuture::join)) {
+                return Reply.error("announce route-refresh: no established session negotiated route refresh for "
+                        + r.family());
+            }
+            return Reply.done();
+        });
     }
 
     private List<Neighbor> targets(Request request, List<Neighbor> scope) throws CommandException {
@@ -217,7 +237,7 @@ final class CommandExecutor {
             targets = targets(request, scope);
         }
         for (Neighbor n : targets) {
-            n.driver().stop(t.subcode(), null); // completes when closed; the reply does not wait for the peer
+            n.driver().teardown(t.subcode(), null); // reconnects after the connect retry time, as ExaBGP does
         }
         return done(List.of());
     }

@@ -150,6 +150,25 @@ public final class PeerDriver {
         return stopped;
     }
 
+    /**
+     * Tears the session down like {@link #stop} (Cease with {@code ceaseSubcode}), then starts the peer
+     * again after its connect retry time, as ExaBGP does after an API {@code teardown}: the neighbor stays
+     * configured, only this session ends.
+     */
+    public void teardown(int ceaseSubcode, String text) {
+        loop.execute(() -> {
+            if (stopping) {
+                return;
+            }
+            handle(fsm.onEvent(new Event.Stop(ceaseSubcode, text), now()));
+            loop.schedule(settings.session().connectRetryTime() * 1_000_000_000L, () -> {
+                if (!stopping) {
+                    handle(fsm.onEvent(new Event.Start(), now()));
+                }
+            });
+        });
+    }
+
     /** Adds or replaces routes in the Adj-RIB-Out; sent at once when the session is up. */
     public void announce(Collection<Route> routes) {
         List<Route> copy = List.copyOf(routes);
@@ -181,6 +200,57 @@ public final class PeerDriver {
                 outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
                 pump();
             }
+        });
+    }
+
+    /**
+     * Sends End-of-RIB (RFC 4724 section 2) for {@code family}, or for every negotiated family when
+     * null, behind the UPDATEs already queued. Nothing happens when the session is not up.
+     */
+    public void sendEndOfRib(Family family) {
+        loop.execute(() -> {
+            Session s = fsm.session();
+            if (established == null || s == null) {
+                return;
+            }
+            for (Family f : settings.session().families()) {
+                if (s.families().contains(f) && (family == null || family.equals(f))) {
+                    outbound.add(Update.endOfRib(f));
+                }
+            }
+            pump();
+        });
+    }
+
+    /**
+     * Asks the peer to re-advertise {@code family} (ROUTE-REFRESH, RFC 2918 section 3). Returns false,
+     * sending nothing, when the session is not up or did not negotiate route refresh or the family.
+     */
+    public CompletableFuture<Boolean> requestRouteRefresh(Family family) {
+        return query(() -> {
+            Session s = fsm.session();
+            if (established == null || s == null || !s.routeRefresh() || !s.families().contains(family)) {
+                return false;
+            }
+            send(established.via, new RouteRefresh(family));
+            return true;
+        });
+    }
+
+    /** Sends the whole Adj-RIB-Out again, each family followed by End-of-RIB (ExaBGP's {@code flush adj-rib out}). */
+    public void resendAdjRibOut() {
+        loop.execute(() -> {
+            Session s = fsm.session();
+            if (established == null || s == null) {
+                return;
+            }
+            for (Family f : settings.session().families()) {
+                if (s.families().contains(f)) {
+                    outbound.addAll(ribOut.updates(f, established.negotiated, settings.groupUpdates()));
+                    outbound.add(Update.endOfRib(f));
+                }
+            }
+            pump();
         });
     }
 

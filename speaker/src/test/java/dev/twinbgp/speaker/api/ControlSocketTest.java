@@ -103,6 +103,11 @@ class ControlSocketTest {
         Await.until("the peer got the Cease", () -> !harness.peerEvents.notificationsReceived.isEmpty());
         assertEquals(ErrorCodes.CEASE, harness.peerEvents.notificationsReceived.get(0).code());
         assertEquals(4, harness.peerEvents.notificationsReceived.get(0).subcode());
+        // As in ExaBGP, a teardown ends the session, not the neighbor: it comes back.
+        PeerDriver twinSide = harness.twin.peers().get(0);
+        Await.until("the session is established again after the teardown",
+                () -> twinSide.state() == dev.twinbgp.bgp.fsm.State.ESTABLISHED
+                        && harness.peerEvents.notificationsReceived.size() == 1);
     }
 
     @Test
@@ -139,8 +144,12 @@ class ControlSocketTest {
         Result extensive = ctl("show", "neighbor", "extensive");
         assertTrue(extensive.out().startsWith("Neighbor 127.0.0.3\n"), extensive.out());
         Result eor = ctl("announce", "eor", "ipv4", "unicast");
-        assertEquals(1, eor.exit());
-        assertEquals("announce eor: not supported yet by this speaker", eor.err().strip());
+        assertEquals(0, eor.exit(), eor.err());
+        Result refresh = ctl("announce", "route-refresh", "ipv4", "unicast");
+        assertEquals(0, refresh.exit(), "the harness's session is up with route refresh: " + refresh.err());
+        Result noSession = ctl("announce", "route-refresh", "ipv6", "unicast");
+        assertEquals(1, noSession.exit(), "IPv6 unicast was not negotiated");
+        assertTrue(noSession.err().contains("no established session negotiated route refresh"), noSession.err());
     }
 
     @Test
