@@ -1,5 +1,7 @@
 package dev.twinbgp.speaker.api;
 
+import dev.twinbgp.speaker.session.Ports;
+
 import dev.twinbgp.bgp.fsm.SessionConfig;
 import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.rib.Route;

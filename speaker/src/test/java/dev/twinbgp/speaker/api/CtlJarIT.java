@@ -1,5 +1,7 @@
 package dev.twinbgp.speaker.api;
 
+import dev.twinbgp.speaker.session.Await;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

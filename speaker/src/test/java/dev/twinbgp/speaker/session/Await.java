@@ -5,17 +5,17 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Polling with a generous timeout: only to avoid hanging, never to assert speed. */
-final class Await {
-    static final Duration LONG = Duration.ofSeconds(60);
+public final class Await {
+    public static final Duration LONG = Duration.ofSeconds(60);
 
     private Await() {
     }
 
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         until(what, LONG, condition, () -> "");
     }
 
-    static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> context) {
+    public static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> context) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
