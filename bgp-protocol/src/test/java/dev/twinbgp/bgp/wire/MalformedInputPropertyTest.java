@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * variable {@code TWINBGP_FUZZ_SEED=N} (the count with {@code twinbgp.fuzz.count} /
  * {@code TWINBGP_FUZZ_COUNT}). A decoded message must also re-encode and decode to itself.
  */
+// A decoder that loops must fail the build, not hang it.
+@org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS)
 class MalformedInputPropertyTest {
     private static final int COUNT = Integer.parseInt(setting("twinbgp.fuzz.count", "TWINBGP_FUZZ_COUNT", "100000"));
 

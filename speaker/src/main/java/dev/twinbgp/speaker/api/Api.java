@@ -158,7 +158,7 @@ public final class Api implements AutoCloseable {
         executor = ex;
         if (options.controlEnabled()) {
             Path path = options.controlSocket() != null ? options.controlSocket() : ControlSocket.defaultPath();
-            control = ControlServer.open(path, options.controlSocket() == null && System.getenv("XDG_RUNTIME_DIR") == null,
+            control = ControlServer.open(path, ControlSocket.needsPrivateDirectory(path),
                     () -> executor);
         }
         for (ApiProcess p : processes.values()) {

@@ -22,6 +22,16 @@ public final class ControlSocket {
         return Path.of(System.getProperty("java.io.tmpdir", "/tmp"), "twinbgp-" + uid(), "twinbgp.sock");
     }
 
+    /**
+     * True for the fallback {@code /tmp/twinbgp-$UID/twinbgp.sock}, whose directory this process creates
+     * with mode 0700 (whether the path was given explicitly or not); false for a socket in the runtime
+     * directory or anywhere else the user chose.
+     */
+    static boolean needsPrivateDirectory(Path socket) {
+        Path fallback = Path.of(System.getProperty("java.io.tmpdir", "/tmp"), "twinbgp-" + uid(), "twinbgp.sock");
+        return socket.toAbsolutePath().normalize().equals(fallback.toAbsolutePath().normalize());
+    }
+
     /** The user id of this process (the owner of /proc/self on Linux), else the user name. */
     static String uid() {
         try {

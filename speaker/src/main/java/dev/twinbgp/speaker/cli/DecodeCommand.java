@@ -157,6 +157,15 @@ final class DecodeCommand implements Callable<Integer> {
                     case Decoded.Ok ok -> {
                         out.println(json.message(ok.message(), neighbor, direction));
                         out.flush();
+                        if (ok.message() instanceof dev.twinbgp.bgp.wire.Update u && !u.attributeErrors().isEmpty()) {
+                            // RFC 7606: malformed, but no NOTIFICATION - the session would carry on. Say so.
+                            for (dev.twinbgp.bgp.wire.AttributeError a : u.attributeErrors()) {
+                                err.println("twinbgp decode: " + where + "malformed attribute, no NOTIFICATION (RFC 7606 "
+                                        + a.action().toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "): "
+                                        + a.error());
+                            }
+                            err.flush();
+                        }
                         return OK;
                     }
                     case Decoded.Failed f -> {

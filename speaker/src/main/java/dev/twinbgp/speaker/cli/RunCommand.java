@@ -1,7 +1,6 @@
 package dev.twinbgp.speaker.cli;
 
 import dev.twinbgp.speaker.api.Api;
-import dev.twinbgp.speaker.api.ControlSocket;
 
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.reactor.Reactors;
@@ -149,8 +148,11 @@ final class RunCommand implements Callable<Integer> {
         // every event from the first, so it exists before the speaker starts.
         Api.Options apiOptions = Api.Options.defaults()
                 .withShutdown(() -> new Thread(() -> System.exit(0), "twinbgp-api-shutdown").start());
-        apiOptions = noControlSocket ? apiOptions.withoutControlSocket()
-                : apiOptions.withControlSocket(controlSocket != null ? controlSocket : ControlSocket.defaultPath());
+        if (noControlSocket) {
+            apiOptions = apiOptions.withoutControlSocket();
+        } else if (controlSocket != null) {
+            apiOptions = apiOptions.withControlSocket(controlSocket);
+        } // else the default: $XDG_RUNTIME_DIR/twinbgp.sock, or /tmp/twinbgp-$UID/ (created 0700)
         Api api = Api.create(configuration, apiOptions);
         listener = Api.fanOut(listener, api.listener());
         BgpSpeaker speaker;

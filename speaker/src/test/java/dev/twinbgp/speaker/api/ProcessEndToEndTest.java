@@ -78,7 +78,9 @@ class ProcessEndToEndTest {
         assertEquals(new Attribute.NextHop(Attribute.NextHop.of("127.0.0.2").address()), path.attributes().nextHop().orElseThrow());
         assertEquals(new Attribute.Communities(List.of(65001L << 16 | 666)),
                 path.attributes().get(Attribute.Communities.class).orElseThrow());
-        assertEquals(List.of("done"), Files.readAllLines(dir.resolve("acks")));
+        // The route can reach the peer before the script has read and written its ack: wait for it.
+        Await.until("the script got its ack", () -> !lines(dir.resolve("acks")).isEmpty());
+        assertEquals(List.of("done"), lines(dir.resolve("acks")));
 
         Files.createFile(dir.resolve("down"));
         Await.until("the peer lost the address", () -> ApiHarness.ribInSize(peer) == 0);

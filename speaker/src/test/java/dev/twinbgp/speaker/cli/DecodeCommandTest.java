@@ -216,4 +216,15 @@ class DecodeCommandTest {
         assertEquals(2, run("", "decode", "--bogus", KEEPALIVE).exit());
         assertEquals(2, run("", "decode", "--add-path-family=ipv9/unicast", KEEPALIVE).exit());
     }
+
+    /** RFC 7606 treat-as-withdraw (ORIGIN 5): decoded, exit 0, but the user is told it was malformed. */
+    @Test
+    void aTreatAsWithdrawUpdateIsDecodedWithANoteOnStderr() {
+        String update = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF" + "0029" + "02" + "0000" + "000E"
+                + "40010105" + "400200" + "4003040A000001" + "180A0000";
+        var r = run("", "decode", update);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("no NOTIFICATION (RFC 7606 treat-as-withdraw)"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
 }

@@ -239,4 +239,29 @@ class RunJarIT {
             assertTrue(Files.notExists(socket), "the control socket is removed on shutdown");
         }
     }
+
+    /** Without --control-socket: $XDG_RUNTIME_DIR/twinbgp.sock, else /tmp/twinbgp-$UID/twinbgp.sock in a 0700 directory. */
+    @Test
+    void theDefaultControlSocketIsUnderTheRuntimeDirectoryElseAPrivateTmpDirectory() throws Exception {
+        Path file = config(neighbor(dev.twinbgp.speaker.session.Ports.freeOn("127.0.0.1")));
+        Path runtime = Files.createDirectories(dir.resolve("runtime"));
+        Path inRuntime = runtime.resolve("twinbgp.sock");
+        String uid = String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "twinbgp-" + uid, "twinbgp.sock");
+        for (String xdg : List.of(runtime.toString(), "")) {
+            Path expected = xdg.isEmpty() ? fallback : inRuntime;
+            try (JarProcess run = JarProcess.start(java.util.Map.of("XDG_RUNTIME_DIR", xdg), "run", "--config", file.toString())) {
+                assertTrue(JarProcess.await(run.err, l -> l.contains("control socket " + expected), 60), run.stderr());
+                try (JarProcess ctl = JarProcess.start(java.util.Map.of("XDG_RUNTIME_DIR", xdg), "ctl", "version")) {
+                    assertEquals(0, ctl.waitFor(60), ctl.stderr());
+                }
+                if (xdg.isEmpty()) {
+                    assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"),
+                            Files.getPosixFilePermissions(fallback.getParent()));
+                }
+                assertTrue(run.process.toHandle().destroy()); // SIGTERM
+                assertEquals(0, run.waitFor(30), run.stderr());
+            }
+        }
+    }
 }
