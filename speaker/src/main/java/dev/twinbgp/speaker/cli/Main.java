@@ -19,6 +19,14 @@ public final class Main implements Runnable {
     /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // Bad usage: the reason and where to find help, in two lines - not the whole usage text.
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("twinbgp: " + e.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+            failed.getErr().flush();
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
         return cli.execute(args);
     }
 
