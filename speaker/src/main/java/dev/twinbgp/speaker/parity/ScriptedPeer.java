@@ -1,0 +1,323 @@
+package dev.twinbgp.speaker.parity;
+
+import dev.twinbgp.bgp.wire.Decoded;
+import dev.twinbgp.bgp.wire.MessageDecoder;
+import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.Negotiation;
+import dev.twinbgp.bgp.wire.Open;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The other end of a scenario: plays a script on plain blocking {@code java.net} sockets on a thread of its
+ * own, so it shares no code path with either reactor. It judges what the speaker sends by content, never by
+ * timing: every {@code expect} reads until the wanted message (KEEPALIVEs, whose number depends on timers,
+ * are skipped) or until its timeout, which only bounds a failing run.
+ *
+ * <p>The first failure ends the script; {@link #failure()} says which line and why.
+ */
+final class ScriptedPeer {
+    private final Scenario scenario;
+    private final ServerSocket server;
+    private final InetSocketAddress speaker;
+    private final SpeakerControl control;
+    private final List<String> seen = new ArrayList<>();
+    private Socket socket;
+    private DataInputStream in;
+    private OutputStream out;
+    private boolean writeFailed;
+    private int messagesSent;
+    private Open sentOpen;
+    private Open receivedOpen;
+    private volatile String failure;
+
+    /**
+     * @param server  where the speaker connects to us ({@code accept}), or null
+     * @param speaker where we connect to the speaker ({@code connect}), or null
+     */
+    ScriptedPeer(Scenario scenario, ServerSocket server, InetSocketAddress speaker, SpeakerControl control) {
+        this.scenario = scenario;
+        this.server = server;
+        this.speaker = speaker;
+        this.control = control;
+    }
+
+    /** Null when every step passed, else {@code line N: what went wrong}. */
+    String failure() {
+        return failure;
+    }
+
+    /** Plays the script on a new thread; the thread ends after the last step or the first failure. */
+    Thread start() {
+        Thread t = new Thread(this::run, "parity-peer-" + scenario.name());
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    void run() {
+        try {
+            for (Step step : scenario.steps()) {
+                String problem = play(step);
+                if (problem != null) {
+                    failure = "line " + step.line() + ": " + problem;
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            failure = "peer: " + e;
+        } catch (InterruptedException e) {
+            failure = "peer interrupted";
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    private String play(Step step) throws IOException, InterruptedException {
+        return switch (step) {
+            case Step.Accept a -> {
+                server.setSoTimeout(15_000);
+                try {
+                    attach(server.accept());
+                } catch (SocketTimeoutException e) {
+                    yield "the speaker did not connect within 15 s";
+                }
+                yield null;
+            }
+            case Step.Connect c -> {
+                Socket s = new Socket();
+                s.connect(speaker, 5_000);
+                attach(s);
+                yield null;
+            }
+            case Step.Send s -> send(s);
+            case Step.Expect e -> expect(e);
+            case Step.ExpectClose c -> expectClose(c);
+            case Step.Pause p -> {
+                Thread.sleep(p.millis());
+                yield null;
+            }
+            case Step.Drain d -> drain(d);
+            case Step.Close c -> {
+                closeQuietly();
+                yield null;
+            }
+            case Step.Api a -> {
+                try {
+                    control.api(a.command(), messagesSent);
+                } catch (ScenarioException e) {
+                    yield "api: " + e.getMessage();
+                }
+                yield null;
+            }
+            case Step.Checkpoint c -> {
+                control.checkpoint(c.name(), messagesSent);
+                yield null;
+            }
+        };
+    }
+
+    private void attach(Socket s) throws IOException {
+        socket = s;
+        s.setTcpNoDelay(true);
+        in = new DataInputStream(s.getInputStream());
+        out = s.getOutputStream();
+    }
+
+    private String send(Step.Send s) throws InterruptedException {
+        if (socket == null) {
+            return "send before accept/connect";
+        }
+        if (s.bytes().length > 18 && s.bytes()[18] == 1 && s.what().equals("open")) {
+            if (MessageDecoder.decode(s.bytes(), Negotiated.DEFAULT) instanceof Decoded.Ok(Open o)) {
+                sentOpen = o;
+            }
+        }
+        if (writeFailed) {
+            return null; // the speaker closed on us; the next expect says whether that was right
+        }
+        byte[] b = s.bytes();
+        int step = s.fragment() == 0 ? b.length : s.fragment();
+        try {
+            for (int off = 0; off < b.length; off += step) {
+                if (off > 0 && s.delayMillis() > 0) {
+                    Thread.sleep(s.delayMillis());
+                }
+                out.write(b, off, Math.min(step, b.length - off));
+                out.flush();
+            }
+        } catch (IOException e) {
+            writeFailed = true;
+        }
+        messagesSent += wholeMessages(b);
+        if (s.closeAfter()) {
+            closeQuietly();
+        }
+        return null;
+    }
+
+    /** How many whole messages (by their Length fields) {@code b} holds, up to the first impossible length. */
+    private static int wholeMessages(byte[] b) {
+        int count = 0;
+        int off = 0;
+        while (off + WireText.HEADER <= b.length) {
+            int length = ((b[off + 16] & 0xFF) << 8) | (b[off + 17] & 0xFF);
+            if (length < WireText.HEADER || off + length > b.length) {
+                break;
+            }
+            count++;
+            off += length;
+        }
+        return count;
+    }
+
+    private String expect(Step.Expect e) throws IOException {
+        if (in == null) {
+            return e.description() + ": not connected";
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(e.timeoutSeconds());
+        while (true) {
+            byte[] m;
+            try {
+                m = read(deadline);
+            } catch (SocketTimeoutException t) {
+                return e.description() + ": nothing matching within " + e.timeoutSeconds() + " s; received " + seen;
+            }
+            if (m == null) {
+                return e.description() + ": the speaker closed the connection; received " + seen;
+            }
+            String text = text(m);
+            if (m[18] == 4 && !e.keepalive()) {
+                continue;
+            }
+            seen.add(text);
+            if (e.pattern().matcher(text).find()) {
+                return null;
+            }
+            return e.description() + ": got " + text;
+        }
+    }
+
+    private String expectClose(Step.ExpectClose c) throws IOException {
+        if (in == null) {
+            return null;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(c.timeoutSeconds());
+        while (true) {
+            byte[] m;
+            try {
+                m = read(deadline);
+            } catch (SocketTimeoutException t) {
+                return "expect close: still open after " + c.timeoutSeconds() + " s";
+            }
+            if (m == null) {
+                return null;
+            }
+            if (m[18] != 4) {
+                return "expect close: got " + text(m);
+            }
+        }
+    }
+
+    private String drain(Step.Drain d) throws IOException {
+        if (in == null) {
+            return "drain before accept/connect";
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(d.millis());
+        while (true) {
+            byte[] m;
+            try {
+                m = read(deadline);
+            } catch (SocketTimeoutException t) {
+                return null;
+            }
+            if (m == null) {
+                return "drain: the speaker closed the connection";
+            }
+            if (m[18] != 4) {
+                return "drain: got " + text(m);
+            }
+        }
+    }
+
+    /** One whole message (RFC 4271 section 4.1), null at the end of the stream or a reset. */
+    private byte[] read(long deadlineNanos) throws IOException {
+        byte[] header = new byte[WireText.HEADER];
+        if (!readFully(header, 0, header.length, deadlineNanos)) {
+            return null;
+        }
+        int length = ((header[16] & 0xFF) << 8) | (header[17] & 0xFF);
+        if (length < WireText.HEADER) {
+            throw new IOException("the speaker sent a header with length " + length);
+        }
+        byte[] m = Arrays.copyOf(header, length);
+        if (!readFully(m, WireText.HEADER, length - WireText.HEADER, deadlineNanos)) {
+            return null;
+        }
+        if (m[18] == 1 && MessageDecoder.decode(m, Negotiated.DEFAULT) instanceof Decoded.Ok(Open o)) {
+            receivedOpen = o;
+        }
+        return m;
+    }
+
+    private boolean readFully(byte[] b, int off, int len, long deadlineNanos) throws IOException {
+        int done = 0;
+        while (done < len) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (left <= 0) {
+                throw new SocketTimeoutException();
+            }
+            socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+            int n;
+            try {
+                n = in.read(b, off + done, len - done);
+            } catch (SocketException e) {
+                if (socket.isClosed()) {
+                    return false;
+                }
+                return false; // reset by the speaker: a close as far as the script is concerned
+            } catch (EOFException e) {
+                return false;
+            }
+            if (n < 0) {
+                return false;
+            }
+            done += n;
+        }
+        return true;
+    }
+
+    private String text(byte[] m) {
+        Negotiated n = sentOpen != null && receivedOpen != null ? Negotiation.between(sentOpen, receivedOpen) : Negotiated.DEFAULT;
+        return WireText.canonical(m, n);
+    }
+
+    private void closeQuietly() {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // nothing left to tell
+            }
+        }
+        in = null;
+    }
+
+    /** The canonical texts of the non-KEEPALIVE messages received so far (for reports). */
+    List<String> seen() {
+        return List.copyOf(seen);
+    }
+
+}
