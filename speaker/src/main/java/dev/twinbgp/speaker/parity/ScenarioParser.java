@@ -240,7 +240,7 @@ public final class ScenarioParser {
                 yield new Step.Expect(lineNo, description + " " + cs[0] + "/" + cs[1],
                         Pattern.compile("^Notification\\[" + cs[0] + "/" + cs[1] + "[ \\]]"), false, timeout);
             }
-            case "eor" -> new Step.Expect(lineNo, description, Pattern.compile("^Update\\[End-of-RIB"), false, timeout);
+            case "eor" -> typed(lineNo, description, "^Update\\[End-of-RIB", timeout);
             case "open" -> typed(lineNo, description, "^Open\\[", timeout);
             case "update" -> typed(lineNo, description, "^Update\\[", timeout);
             case "refresh" -> typed(lineNo, description, "^RouteRefresh\\[", timeout);

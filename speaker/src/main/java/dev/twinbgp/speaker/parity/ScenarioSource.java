@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * Where scenarios come from: the bundled ones (resources {@code parity/scenarios/*.scenario}, listed in
  * {@code parity/scenarios/index.txt} because a jar cannot be listed portably), or files and directories
- * (every {@code *.scenario} directly inside, sorted by name).
+ * (every {@code *.scenario} directly inside, sorted by name); a name that is no file but a bundled
+ * scenario's name means that scenario.
  */
 public final class ScenarioSource {
     private static final String BUNDLED = "parity/scenarios/";
@@ -61,6 +62,8 @@ public final class ScenarioSource {
                 } catch (IOException e) {
                     throw new ScenarioException(p + ": cannot read: " + e.getMessage());
                 }
+            } else if (!Files.exists(p) && bundledNames().contains(p + ".scenario")) {
+                out.add(bundled(p.toString())); // a bundled scenario by name
             } else {
                 out.add(ScenarioParser.parse(p));
             }
