@@ -1,5 +1,7 @@
 package dev.twinbgp.speaker.cli;
 
+import dev.twinbgp.speaker.parity.FuzzCampaign;
+import dev.twinbgp.speaker.parity.FuzzCase;
 import dev.twinbgp.speaker.parity.RunResult;
 import dev.twinbgp.speaker.parity.Scenario;
 import dev.twinbgp.speaker.parity.ScenarioException;
@@ -16,6 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
+ * {@code twinbgp parity [--reactors selector,netty] [DIR|FILE|NAME...]}, or with {@code --fuzz N [--seed S]}
+ * differential fuzzing, or {@code --fuzz-case SEED} to replay one fuzzing case.
  * {@code twinbgp parity [--reactors selector,netty] [DIR|FILE...]}: plays every scenario on every reactor,
  * prints one row per run (scenario, reactor, result, time) and, when the traces of the reactors differ, the
  * unified diff. Exit status: 0 when everything passed, 1 on any failure or difference, 2 for a scenario file
@@ -34,6 +38,15 @@ public final class ParityCommand implements Callable<Integer> {
     @Option(names = "--show-trace", description = "Print each scenario's trace (of the first reactor).")
     boolean showTrace;
 
+    @Option(names = "--fuzz", paramLabel = "N", description = "Instead of scenarios: N differential fuzzing cases on every reactor.")
+    Integer fuzz;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "The fuzzing campaign's seed (default: the clock, printed).")
+    Long seed;
+
+    @Option(names = "--fuzz-case", paramLabel = "SEED", description = "Replay the one fuzzing case with this seed.")
+    Long fuzzCase;
+
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
             description = "Scenario files or directories of *.scenario files (default: the bundled scenarios).")
     List<Path> paths = new ArrayList<>();
@@ -42,6 +55,9 @@ public final class ParityCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (fuzz != null || fuzzCase != null) {
+            return fuzz(out, err);
+        }
         List<Scenario> scenarios;
         try {
             scenarios = paths.isEmpty() ? ScenarioSource.bundled() : ScenarioSource.paths(paths);
@@ -91,5 +107,39 @@ public final class ParityCommand implements Callable<Integer> {
                 : failed + " of " + scenarios.size() + " scenario(s) failed or differ");
         out.flush();
         return failed == 0 ? 0 : 1;
+    }
+
+    private int fuzz(PrintWriter out, PrintWriter err) {
+        try {
+            FuzzCampaign.Outcome outcome;
+            if (fuzzCase != null) {
+                out.println("fuzz case " + fuzzCase + ": " + FuzzCase.generate(fuzzCase).description());
+                if (showTrace) {
+                    FuzzCampaign.trace(reactors.getFirst(), fuzzCase).forEach(l -> out.println("    " + l));
+                }
+                outcome = FuzzCampaign.runSeeds(reactors, List.of(fuzzCase));
+            } else {
+                long campaign = seed != null ? seed : System.currentTimeMillis();
+                out.println("fuzzing: " + fuzz + " case(s), seed " + campaign + ", reactors " + String.join(", ", reactors));
+                out.flush();
+                outcome = FuzzCampaign.run(reactors, campaign, fuzz);
+            }
+            outcome.differences().forEach(d -> out.print(d.report()));
+            out.println(outcome.differences().isEmpty() ? outcome.cases() + " case(s): identical traces on " + String.join(", ", reactors)
+                    : outcome.differences().size() + " of " + outcome.cases() + " case(s) differ");
+            out.flush();
+            return outcome.differences().isEmpty() ? 0 : 1;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        } catch (java.io.IOException e) {
+            err.println("fuzzing: " + e.getMessage());
+            err.flush();
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 }

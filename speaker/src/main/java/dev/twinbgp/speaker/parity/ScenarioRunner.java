@@ -90,6 +90,7 @@ public final class ScenarioRunner {
                 };
                 ScriptedPeer script = new ScriptedPeer(scenario, scenario.peerConnects() ? null : server,
                         new InetSocketAddress(loopback, speakerPort), control);
+                started(peer);
                 Thread thread = script.start();
                 thread.join(TimeUnit.SECONDS.toMillis(SCRIPT_LIMIT_SECONDS));
                 String failure = thread.isAlive() ? "the script did not finish within " + SCRIPT_LIMIT_SECONDS + " s" : script.failure();
@@ -108,6 +109,18 @@ public final class ScenarioRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new RunResult(scenario.name(), reactor, List.of(), "interrupted", elapsed(start));
+        }
+    }
+
+    /**
+     * Waits (at most 5 s) until the peer has left Idle. {@code BgpSpeaker.start} binds the listening socket
+     * before the peer's ManualStart has run on its loop, and a connection accepted in Idle is refused
+     * (RFC 4271 section 8.2.2), so a script that connected at once would race the start (seen on netty).
+     */
+    static void started(PeerDriver peer) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (peer.state() == dev.twinbgp.bgp.fsm.State.IDLE && System.nanoTime() < deadline) {
+            Thread.sleep(1);
         }
     }
 

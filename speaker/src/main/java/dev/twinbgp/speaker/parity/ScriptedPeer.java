@@ -8,6 +8,7 @@ import dev.twinbgp.bgp.wire.Open;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -304,8 +305,25 @@ final class ScriptedPeer {
         return WireText.canonical(m, n);
     }
 
+    /**
+     * Closes like a well-behaved TCP peer: FIN first ({@code shutdownOutput}), then read and drop whatever
+     * the speaker still sends until it closes too (at most 5 s), then close. Closing with unread data in
+     * the receive buffer would send a RST instead, and a RST may overtake data the speaker has not read yet,
+     * which would make the trace depend on timing.
+     */
     private void closeQuietly() {
-        if (socket != null) {
+        if (socket != null && !socket.isClosed()) {
+            try {
+                socket.shutdownOutput();
+                socket.setSoTimeout(5_000);
+                InputStream drain = socket.getInputStream();
+                byte[] sink = new byte[8192];
+                while (drain.read(sink) >= 0) {
+                    // dropped: the script is over
+                }
+            } catch (IOException e) {
+                // reset or timeout: the connection is over either way
+            }
             try {
                 socket.close();
             } catch (IOException e) {
