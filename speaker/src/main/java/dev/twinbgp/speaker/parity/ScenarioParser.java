@@ -26,7 +26,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ScenarioParser {
     private static final int DEFAULT_TIMEOUT_SECONDS = 10;
-    private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw");
+    private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
     private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "api", "checkpoint");
 
     private final String source;
@@ -150,6 +150,7 @@ public final class ScenarioParser {
                 yield WireText.message(type, hex());
             }
             case "raw" -> hex();
+            case "burst" -> Burst.updates(tokens.number("a number of prefixes", 1, 1_000_000));
             default -> throw tokens.unexpected(kind, "what to send (" + String.join(", ", SEND_KINDS) + ")");
         };
         int fragment = 0;

@@ -236,13 +236,26 @@ final class ScriptedPeer {
         if (in == null) {
             return "drain before accept/connect";
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(d.millis());
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(d.millis());
         while (true) {
+            // one KEEPALIVE per second from us too, so a short hold time never expires while we drain
+            long deadline = Math.min(end, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+            if (System.nanoTime() >= end) {
+                return null;
+            }
             byte[] m;
             try {
                 m = read(deadline);
             } catch (SocketTimeoutException t) {
-                return null;
+                if (!writeFailed) {
+                    try {
+                        out.write(WireText.KEEPALIVE);
+                        out.flush();
+                    } catch (IOException e) {
+                        writeFailed = true;
+                    }
+                }
+                continue;
             }
             if (m == null) {
                 return "drain: the speaker closed the connection";

@@ -37,7 +37,10 @@ sealed interface Step {
     /** Do nothing for a while: not reading, so the speaker's writes pile up in the socket buffers. */
     record Pause(int line, int millis) implements Step { }
 
-    /** Read and discard everything for a while (KEEPALIVEs keep coming; nothing else may). */
+    /**
+     * Read and discard everything for a while (KEEPALIVEs keep coming; nothing else may), sending a
+     * KEEPALIVE of our own every second.
+     */
     record Drain(int line, int millis) implements Step { }
 
     /** Close our side of the connection. */
