@@ -85,14 +85,15 @@ public final class ScenarioParser {
                 throw ScenarioException.at(source, lineNo, column(line), firstWord(trimmed), "'description:', 'config:' or '#'");
             }
         }
+        int last = Math.max(1, text.endsWith("\n") ? lines.length - 1 : lines.length);
         if (config == null) {
-            throw ScenarioException.at(source, lines.length, 1, null, "'config:'");
+            throw ScenarioException.at(source, last, 1, null, "'config:'");
         }
         if (steps == null) {
-            throw ScenarioException.at(source, lines.length, 1, null, "'script:'");
+            throw ScenarioException.at(source, last, 1, null, "'script:'");
         }
         if (steps.isEmpty() || !(steps.getFirst() instanceof Step.Accept || steps.getFirst() instanceof Step.Connect)) {
-            int line = steps.isEmpty() ? lines.length : steps.getFirst().line();
+            int line = steps.isEmpty() ? last : steps.getFirst().line();
             throw ScenarioException.at(source, line, 1, steps.isEmpty() ? null : "step", "'accept' or 'connect' as the first step");
         }
         Scenario scenario = new Scenario(nameOf(source), source, description, config.toString(), steps);

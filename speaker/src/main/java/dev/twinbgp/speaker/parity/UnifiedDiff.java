@@ -121,12 +121,12 @@ public final class UnifiedDiff {
                     edits.add(new Edit(Op.SAME, a.get(prefix + i), prefix + i, prefix + j));
                     i++;
                     j++;
-                } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+                } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                    edits.add(new Edit(Op.DEL, a.get(prefix + i), prefix + i, -1)); // deletions first, as diff -u
+                    i++;
+                } else {
                     edits.add(new Edit(Op.ADD, b.get(prefix + j), -1, prefix + j));
                     j++;
-                } else {
-                    edits.add(new Edit(Op.DEL, a.get(prefix + i), prefix + i, -1));
-                    i++;
                 }
             }
         }
