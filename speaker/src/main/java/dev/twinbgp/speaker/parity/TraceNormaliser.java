@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *       KEEPALIVE events dropped above).</li>
  *   <li><b>Ports</b>: {@code :PORT} after an address becomes {@code :PORT}, since every run binds new ones.</li>
  *   <li><b>Socket error texts</b>: a connection that died with an I/O error is reported by each reactor
- *       with its own exception text; any {@code down} reason naming an exception or a reset becomes
- *       {@code [connection lost]}.</li>
+ *       with its own exception text; any {@code down} reason (and JSON {@code reason}) naming an exception,
+ *       a reset, a broken pipe or a refusal becomes {@code connection lost}.</li>
  * </ol>
  * Nothing else is changed: states, messages, NOTIFICATIONs, RIB contents and their order are compared as
  * recorded.
@@ -28,6 +28,7 @@ public final class TraceNormaliser {
     private static final Pattern HOST = Pattern.compile("\"host\":\"[^\"]*\"");
     private static final Pattern PORT = Pattern.compile("(\\d+\\.\\d+\\.\\d+\\.\\d+|\\[[0-9a-fA-F:]+\\]):\\d+");
     private static final Pattern IO_REASON = Pattern.compile("^down \\[[^\\]]*(Exception|reset|Broken pipe|refused)[^\\]]*\\]");
+    private static final Pattern IO_JSON_REASON = Pattern.compile("\"reason\":\"[^\"]*(Exception|reset|Broken pipe|refused)[^\"]*\"");
 
     private TraceNormaliser() {
     }
@@ -68,6 +69,7 @@ public final class TraceNormaliser {
         if (s.startsWith("json ")) {
             s = VOLATILE_NUMBER.matcher(s).replaceAll("\"$1\":0");
             s = HOST.matcher(s).replaceAll("\"host\":\"host\"");
+            s = IO_JSON_REASON.matcher(s).replaceAll("\"reason\":\"connection lost\"");
         }
         s = PORT.matcher(s).replaceAll("$1:PORT");
         s = IO_REASON.matcher(s).replaceAll("down [connection lost]");
