@@ -62,7 +62,7 @@ public final class ScenarioRunner {
             server.bind(new InetSocketAddress(loopback, 0));
             int speakerPort = scenario.peerConnects() ? freePort(loopback) : 1;
             List<PeerSettings> settings = settings(scenario, configure(scenario, server.getLocalPort(), speakerPort));
-            TraceRecorder trace = new TraceRecorder();
+            TraceRecorder trace = new TraceRecorder(scenario.sessions());
             BgpSpeaker speaker;
             try {
                 speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(), settings, trace);

@@ -131,6 +131,10 @@ final class ScriptedPeer {
     }
 
     private void attach(Socket s) throws IOException {
+        closeQuietly(); // a script plays its connections one after the other
+        writeFailed = false;
+        sentOpen = null;
+        receivedOpen = null;
         socket = s;
         s.setTcpNoDelay(true);
         in = new DataInputStream(s.getInputStream());

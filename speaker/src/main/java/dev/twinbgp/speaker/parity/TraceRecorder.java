@@ -38,11 +38,22 @@ final class TraceRecorder implements SessionListener {
     private static final ExaJson JSON = new ExaJson(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), new ProcessInfo("host", 0, 0));
 
     private final List<String> lines = new ArrayList<>();
+    private final int sessions;
     private NeighborContext context;
     private boolean sealed;
     private int connections;
     private int downs;
     private int received;
+
+    /** A recorder for a script of one connection. */
+    TraceRecorder() {
+        this(1);
+    }
+
+    /** @param sessions the number of connections the script plays: the trace ends at that many {@code down}s */
+    TraceRecorder(int sessions) {
+        this.sessions = sessions;
+    }
 
     synchronized void add(String line) {
         if (!sealed) {
@@ -51,8 +62,8 @@ final class TraceRecorder implements SessionListener {
     }
 
     /**
-     * Ignores every later event. Called at the first {@code down} (the end of the script's connection) and,
-     * failing that, when the harness stops the speaker.
+     * Ignores every later event. Called at the {@code down} that ends the script's last connection (the
+     * first {@code down} for a script of one connection) and, failing that, when the harness stops the speaker.
      */
     synchronized void seal() {
         sealed = true;
@@ -118,7 +129,11 @@ final class TraceRecorder implements SessionListener {
         }
         add("down [" + reason + "]" + (notification == null ? "" : " " + notification) + (wasEstablished ? " (was established)" : ""));
         add("json " + JSON.state(context(peer), SessionState.DOWN, reason));
-        seal(); // a script plays one connection: what follows (a restart, a reconnect) is not part of it
+        synchronized (this) {
+            if (downs >= sessions) {
+                seal(); // the script's last connection is over: what follows (a restart, a reconnect) is not part of it
+            }
+        }
     }
 
     @Override
