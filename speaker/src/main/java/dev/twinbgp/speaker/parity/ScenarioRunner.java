@@ -1,5 +1,6 @@
 package dev.twinbgp.speaker.parity;
 
+import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.ConfigParser;
@@ -82,15 +83,25 @@ public final class ScenarioRunner {
                     @Override
                     public void checkpoint(String name, int messagesSent) {
                         caughtUp(trace, messagesSent);
-                        await(peer.query(() -> {
-                            List<String> routes = peer.adjRibIn().routes().stream().map(Object::toString).sorted().toList();
-                            trace.add("checkpoint " + name + ": adj-rib-in " + routes.size() + " route(s)"
-                                    + (routes.size() > LISTED_ROUTES ? ", sha-256 " + digest(routes) : ""));
+                        // On the loop: copy the (immutable) routes and take a place in the trace. A big table is
+                        // printed and hashed here, off the loop, so the speaker's timers are never held up by it.
+                        Object[] snapshot = await(peer.query(() -> {
+                            List<Route> routes = peer.adjRibIn().routes();
                             if (routes.size() <= LISTED_ROUTES) {
-                                routes.forEach(r -> trace.add("  " + r));
+                                List<String> lines = routes.stream().map(Object::toString).sorted().toList();
+                                trace.add("checkpoint " + name + ": adj-rib-in " + lines.size() + " route(s)");
+                                lines.forEach(r -> trace.add("  " + r));
+                                return null;
                             }
-                            return null;
+                            return new Object[] {routes, trace.reserve()};
                         }));
+                        if (snapshot != null) {
+                            @SuppressWarnings("unchecked")
+                            List<Route> routes = (List<Route>) snapshot[0];
+                            List<String> lines = routes.stream().map(Object::toString).sorted().toList();
+                            trace.fill((Integer) snapshot[1], "checkpoint " + name + ": adj-rib-in " + lines.size()
+                                    + " route(s), sha-256 " + digest(lines));
+                        }
                     }
                 };
                 ScriptedPeer script = new ScriptedPeer(scenario, scenario.peerConnects() ? null : server,
@@ -156,14 +167,15 @@ public final class ScenarioRunner {
         }
     }
 
-    private static void await(java.util.concurrent.CompletableFuture<?> f) {
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> f) {
         try {
-            f.get(10, TimeUnit.SECONDS);
+            return f.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // the trace will miss the entry, and the comparison will say so
         }
+        return null;
     }
 
     /** SHA-256 of the sorted route lines: equal digests, equal tables. */

@@ -124,7 +124,8 @@ final class ScriptedPeer {
                 yield null;
             }
             case Step.Checkpoint c -> {
-                control.checkpoint(c.name(), messagesSent);
+                int sent = messagesSent;
+                whileKeepingAlive(() -> control.checkpoint(c.name(), sent));
                 yield null;
             }
         };
@@ -171,6 +172,36 @@ final class ScriptedPeer {
             closeQuietly();
         }
         return null;
+    }
+
+    /** Sends one KEEPALIVE (counted like every message we send), unless the connection already failed. */
+    private void keepalive() {
+        if (writeFailed || out == null) {
+            return;
+        }
+        try {
+            out.write(WireText.KEEPALIVE);
+            out.flush();
+            messagesSent++;
+        } catch (IOException e) {
+            writeFailed = true;
+        }
+    }
+
+    /**
+     * Runs {@code work} (a checkpoint: it waits for the speaker to catch up, which may take seconds for a
+     * big burst on a loaded machine) while sending a KEEPALIVE every second, so a hold time of 3 s never
+     * expires because the script is busy.
+     */
+    private void whileKeepingAlive(Runnable work) throws InterruptedException {
+        Thread worker = new Thread(work, Thread.currentThread().getName() + "-checkpoint");
+        worker.setDaemon(true);
+        worker.start();
+        worker.join(1_000);
+        while (worker.isAlive()) {
+            keepalive();
+            worker.join(1_000);
+        }
     }
 
     /** How many whole messages (by their Length fields) {@code b} holds, up to the first impossible length. */
@@ -251,14 +282,7 @@ final class ScriptedPeer {
             try {
                 m = read(deadline);
             } catch (SocketTimeoutException t) {
-                if (!writeFailed) {
-                    try {
-                        out.write(WireText.KEEPALIVE);
-                        out.flush();
-                    } catch (IOException e) {
-                        writeFailed = true;
-                    }
-                }
+                keepalive();
                 continue;
             }
             if (m == null) {

@@ -61,6 +61,21 @@ final class TraceRecorder implements SessionListener {
         }
     }
 
+    /** Takes the next place in the trace for a line computed later ({@link #fill}); -1 once sealed. */
+    synchronized int reserve() {
+        if (sealed) {
+            return -1;
+        }
+        lines.add("");
+        return lines.size() - 1;
+    }
+
+    synchronized void fill(int index, String line) {
+        if (index >= 0) {
+            lines.set(index, line);
+        }
+    }
+
     /**
      * Ignores every later event. Called at the {@code down} that ends the script's last connection (the
      * first {@code down} for a script of one connection) and, failing that, when the harness stops the speaker.
