@@ -40,6 +40,8 @@ public final class ScenarioParser {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ScenarioException(file + ": cannot read: no such file (nor a bundled scenario of that name)");
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read: " + e.getMessage());
         }
