@@ -21,9 +21,4 @@ public record Scenario(String name, String source, String description, String co
     int sessions() {
         return (int) steps.stream().filter(s -> s instanceof Step.Accept || s instanceof Step.Connect).count();
     }
-
-    /** True when the scripted peer connects to the speaker (the first step is {@code connect}). */
-    boolean peerConnects() {
-        return !steps.isEmpty() && steps.getFirst() instanceof Step.Connect;
-    }
 }

@@ -61,7 +61,7 @@ public final class ScenarioRunner {
         try (ServerSocket server = new ServerSocket()) {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(loopback, 0));
-            int speakerPort = scenario.peerConnects() ? freePort(loopback) : 1;
+            int speakerPort = scenario.steps().stream().anyMatch(st -> st instanceof Step.Connect) ? freePort(loopback) : 1;
             List<PeerSettings> settings = settings(scenario, configure(scenario, server.getLocalPort(), speakerPort));
             TraceRecorder trace = new TraceRecorder(scenario.sessions());
             BgpSpeaker speaker;
@@ -104,7 +104,7 @@ public final class ScenarioRunner {
                         }
                     }
                 };
-                ScriptedPeer script = new ScriptedPeer(scenario, scenario.peerConnects() ? null : server,
+                ScriptedPeer script = new ScriptedPeer(scenario, server,
                         new InetSocketAddress(loopback, speakerPort), control);
                 started(peer);
                 Thread thread = script.start();

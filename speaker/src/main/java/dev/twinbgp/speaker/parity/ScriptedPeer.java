@@ -44,8 +44,8 @@ final class ScriptedPeer {
     private volatile String failure;
 
     /**
-     * @param server  where the speaker connects to us ({@code accept}), or null
-     * @param speaker where we connect to the speaker ({@code connect}), or null
+     * @param server  where the speaker connects to us ({@code accept})
+     * @param speaker where we connect to the speaker ({@code connect})
      */
     ScriptedPeer(Scenario scenario, ServerSocket server, InetSocketAddress speaker, SpeakerControl control) {
         this.scenario = scenario;
