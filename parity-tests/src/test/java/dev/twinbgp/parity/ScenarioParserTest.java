@@ -50,11 +50,12 @@ final class ScenarioParserTest {
                 api withdraw route 10.0.0.0/8
                 api teardown 2 bye
                 checkpoint here
+                trace ^checkpoint here: adj-rib-in 0 route
                 close
                 """);
         assertEquals("all-steps", s.name());
         assertEquals("every step", s.description());
-        assertEquals(24, s.steps().size());
+        assertEquals(25, s.steps().size());
     }
 
     @ParameterizedTest
@@ -70,6 +71,7 @@ final class ScenarioParserTest {
         "send open caps turbo        | t:11:16: found 'turbo', expected a capability",
         "api reboot                  | t:11:5: found 'reboot', expected 'announce', 'withdraw' or 'teardown'",
         "pause                       | t:11:6: found end of line, expected milliseconds (0-600000)",
+        "trace [                     | t:11:7: found '[', expected a regular expression",
     })
     void badStepsSayWhereAndWhat(String step, String message) {
         ScenarioException e = assertThrows(ScenarioException.class,

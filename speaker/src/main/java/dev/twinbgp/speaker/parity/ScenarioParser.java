@@ -27,7 +27,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ScenarioParser {
     private static final int DEFAULT_TIMEOUT_SECONDS = 10;
     private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
-    private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "api", "checkpoint");
+    private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "api", "checkpoint", "trace");
 
     private final String source;
     private Tokens tokens;
@@ -121,12 +121,26 @@ public final class ScenarioParser {
             case "drain" -> new Step.Drain(lineNo, tokens.number("milliseconds", 0, 600_000));
             case "checkpoint" -> new Step.Checkpoint(lineNo, tokens.next("a checkpoint name").text());
             case "api" -> api(lineNo);
+            case "trace" -> traceExpect(lineNo);
             case "send" -> send(lineNo);
             case "expect" -> expect(lineNo);
             default -> throw tokens.unexpected(word, "a step (" + String.join(", ", STEPS) + ")");
         };
         tokens.end();
         return step;
+    }
+
+    private Step traceExpect(int lineNo) throws ScenarioException {
+        Tokens.Token first = tokens.peek();
+        if (first == null) {
+            throw tokens.unexpected(null, "a regular expression");
+        }
+        String regex = tokens.rest();
+        try {
+            return new Step.TraceExpect(lineNo, Pattern.compile(regex));
+        } catch (PatternSyntaxException e) {
+            throw tokens.unexpected(first, "a regular expression (" + e.getDescription() + ")");
+        }
     }
 
     private Step api(int lineNo) throws ScenarioException {

@@ -116,7 +116,11 @@ public final class ScenarioRunner {
                     trace.seal();
                     return null;
                 }));
-                return new RunResult(scenario.name(), reactor, TraceNormaliser.normalise(trace.lines()), failure, elapsed(start));
+                List<String> lines = TraceNormaliser.normalise(trace.lines());
+                if (failure == null) {
+                    failure = traceFailure(scenario, lines);
+                }
+                return new RunResult(scenario.name(), reactor, lines, failure, elapsed(start));
             } finally {
                 speaker.shutdown(Duration.ofSeconds(1));
             }
@@ -174,6 +178,27 @@ public final class ScenarioRunner {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // the trace will miss the entry, and the comparison will say so
+        }
+        return null;
+    }
+
+    /** The {@code trace} steps, in order, each after the line the previous one matched; null when all match. */
+    static String traceFailure(Scenario scenario, List<String> lines) {
+        int from = 0;
+        for (Step step : scenario.steps()) {
+            if (step instanceof Step.TraceExpect t) {
+                int found = -1;
+                for (int i = from; i < lines.size() && found < 0; i++) {
+                    if (t.pattern().matcher(lines.get(i)).find()) {
+                        found = i;
+                    }
+                }
+                if (found < 0) {
+                    return "line " + t.line() + ": no trace line " + (from == 0 ? "" : "after line " + from + " of the trace ")
+                            + "matches '" + t.pattern() + "'";
+                }
+                from = found + 1;
+            }
         }
         return null;
     }

@@ -123,6 +123,7 @@ final class ScriptedPeer {
                 }
                 yield null;
             }
+            case Step.TraceExpect t -> null; // checked on the trace after the run
             case Step.Checkpoint c -> {
                 int sent = messagesSent;
                 whileKeepingAlive(() -> control.checkpoint(c.name(), sent));

@@ -49,6 +49,12 @@ sealed interface Step {
     /** An API command given to the speaker ({@link ApiAdapter}): announce, withdraw, teardown. */
     record Api(int line, String command) implements Step { }
 
+    /**
+     * An expectation on the speaker's own trace, checked after the run: some line of the normalised trace,
+     * after the line that met the previous {@code trace} step, matches {@code pattern} ({@code find}).
+     */
+    record TraceExpect(int line, Pattern pattern) implements Step { }
+
     /** Record the speaker's Adj-RIB-In in the trace under {@code name}. */
     record Checkpoint(int line, String name) implements Step { }
 
