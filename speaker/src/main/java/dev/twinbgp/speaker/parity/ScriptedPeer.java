@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  * <p>The first failure ends the script; {@link #failure()} says which line and why.
  */
 final class ScriptedPeer {
+    /** How often {@code drain} and a long checkpoint send a KEEPALIVE of ours. */
+    private static final long KEEPALIVE_EVERY_MILLIS = 300;
     private final Scenario scenario;
     private final ServerSocket server;
     private final InetSocketAddress speaker;
@@ -191,17 +193,17 @@ final class ScriptedPeer {
 
     /**
      * Runs {@code work} (a checkpoint: it waits for the speaker to catch up, which may take seconds for a
-     * big burst on a loaded machine) while sending a KEEPALIVE every second, so a hold time of 3 s never
+     * big burst on a loaded machine) while sending KEEPALIVEs, so a hold time of 3 s never
      * expires because the script is busy.
      */
     private void whileKeepingAlive(Runnable work) throws InterruptedException {
         Thread worker = new Thread(work, Thread.currentThread().getName() + "-checkpoint");
         worker.setDaemon(true);
         worker.start();
-        worker.join(1_000);
+        worker.join(KEEPALIVE_EVERY_MILLIS);
         while (worker.isAlive()) {
             keepalive();
-            worker.join(1_000);
+            worker.join(KEEPALIVE_EVERY_MILLIS);
         }
     }
 
@@ -274,8 +276,9 @@ final class ScriptedPeer {
         }
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(d.millis());
         while (true) {
-            // one KEEPALIVE per second from us too, so a short hold time never expires while we drain
-            long deadline = Math.min(end, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+            // a KEEPALIVE from us every KEEPALIVE_EVERY_MILLIS, so even a hold time of 3 s on a starved
+            // machine never expires while we drain (RFC 4271 suggests a third of the hold time; we send more)
+            long deadline = Math.min(end, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEPALIVE_EVERY_MILLIS));
             if (System.nanoTime() >= end) {
                 return null;
             }

@@ -39,7 +39,7 @@ sealed interface Step {
 
     /**
      * Read and discard everything for a while (KEEPALIVEs keep coming; nothing else may), sending a
-     * KEEPALIVE of our own every second.
+     * KEEPALIVE of our own every 300 ms.
      */
     record Drain(int line, int millis) implements Step { }
 
