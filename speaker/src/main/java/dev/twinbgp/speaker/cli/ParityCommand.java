@@ -19,9 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code twinbgp parity [--reactors selector,netty] [DIR|FILE|NAME...]}, or with {@code --fuzz N [--seed S]}
- * differential fuzzing, or {@code --fuzz-case SEED} to replay one fuzzing case.
- * {@code twinbgp parity [--reactors selector,netty] [DIR|FILE...]}: plays every scenario on every reactor,
- * prints one row per run (scenario, reactor, result, time) and, when the traces of the reactors differ, the
+ * differential fuzzing, or {@code --fuzz-case SEED} to replay one fuzzing case ({@code docs/parity.md}).
+ * Plays every scenario on every reactor, prints one row per run (scenario, reactor, result, time) and, when the traces of the reactors differ, the
  * unified diff. Exit status: 0 when everything passed, 1 on any failure or difference, 2 for a scenario file
  * that cannot be read ({@code file:line:column: found X, expected Y}).
  */
