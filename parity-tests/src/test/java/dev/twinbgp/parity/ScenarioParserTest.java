@@ -1,0 +1,102 @@
+package dev.twinbgp.parity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.twinbgp.speaker.parity.Scenario;
+import dev.twinbgp.speaker.parity.ScenarioException;
+import dev.twinbgp.speaker.parity.ScenarioParser;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The scenario format: what parses, and the one-line {@code file:line:column: found X, expected Y} errors. */
+final class ScenarioParserTest {
+    private static final String CONFIG = """
+            config:
+            neighbor 127.0.0.1 {
+                router-id 10.0.0.1;
+                local-address 127.0.0.1;
+                local-as 65000;
+                peer-as 65001;
+                connect $PEER_PORT;
+            }
+            script:
+            """;
+
+    @Test
+    void parsesEveryStepKind() throws ScenarioException {
+        Scenario s = ScenarioParser.parse("x/all-steps.scenario", "description: every step\n" + CONFIG + """
+                accept
+                expect open as=65000
+                send open as 65001 hold 90 id 10.0.0.2 caps asn4 route-refresh ipv4 add-path:ipv4:both split 3 delay 1
+                expect within 5 keepalive
+                send keepalive repeat 3
+                send update 0000 0000
+                send message 9 00 then-close
+                send raw marker 0013 04
+                send notification 6/2 00
+                send refresh ipv6
+                send burst 10
+                expect eor
+                expect update 10.0.0.0/8
+                expect notification 3/1
+                expect refresh
+                expect message ^Keepalive
+                expect close
+                pause 10
+                drain 10
+                api announce route 10.0.0.0/8 next-hop 10.0.0.1
+                api withdraw route 10.0.0.0/8
+                api teardown 2 bye
+                checkpoint here
+                trace ^checkpoint here: adj-rib-in 0 route
+                close
+                """);
+        assertEquals("all-steps", s.name());
+        assertEquals("every step", s.description());
+        assertEquals(25, s.steps().size());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "jump                        | t:11:1: found 'jump', expected a step",
+        "send open hold x            | t:11:16: found 'x', expected a hold time (0-65535)",
+        "send raw 0g                 | t:11:10: found '0g', expected hex octets",
+        "send raw FFF                | t:11:10: found 'FFF', expected hex octets",
+        "expect notification 3       | t:11:21: found '3', expected CODE/SUBCODE",
+        "expect notification 3/1 now | t:11:25: found 'now', expected end of line",
+        "expect update (             | t:11:15: found '(', expected a regular expression",
+        "send keepalive split 0      | t:11:22: found '0', expected a fragment size (1-65535)",
+        "send open caps turbo        | t:11:16: found 'turbo', expected a capability",
+        "api reboot                  | t:11:5: found 'reboot', expected 'announce', 'withdraw' or 'teardown'",
+        "pause                       | t:11:6: found end of line, expected milliseconds (0-600000)",
+        "trace [                     | t:11:7: found '[', expected a regular expression",
+    })
+    void badStepsSayWhereAndWhat(String step, String message) {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioParser.parse("t", CONFIG + "accept\n" + step + "\n"));
+        assertEquals(message, e.getMessage().substring(0, Math.min(message.length(), e.getMessage().length())));
+    }
+
+    @Test
+    void theFirstStepAcceptsOrConnects() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioParser.parse("t", CONFIG + "send keepalive\n"));
+        assertEquals("t:10:1: found 'step', expected 'accept' or 'connect' as the first step", e.getMessage());
+    }
+
+    @Test
+    void configurationErrorsKeepTheFileLineNumbers() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioParser.parse("t",
+                "config:\nneighbor 127.0.0.1 {\n    local-as banana;\n}\nscript:\naccept\n"));
+        assertEquals("t:3:14:", e.getMessage().substring(0, 7));
+    }
+
+    @Test
+    void unknownSectionsAndMissingSections() {
+        assertEquals("t:1:1: found 'hello', expected 'description:', 'config:' or '#'",
+                assertThrows(ScenarioException.class, () -> ScenarioParser.parse("t", "hello\n")).getMessage());
+        assertEquals("t:1:1: found end of line, expected 'config:'",
+                assertThrows(ScenarioException.class, () -> ScenarioParser.parse("t", "# nothing\n")).getMessage());
+    }
+}

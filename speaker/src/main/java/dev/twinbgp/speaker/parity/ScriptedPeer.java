@@ -1,0 +1,386 @@
+package dev.twinbgp.speaker.parity;
+
+import dev.twinbgp.bgp.wire.Decoded;
+import dev.twinbgp.bgp.wire.MessageDecoder;
+import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.Negotiation;
+import dev.twinbgp.bgp.wire.Open;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The other end of a scenario: plays a script on plain blocking {@code java.net} sockets on a thread of its
+ * own, so it shares no code path with either reactor. It judges what the speaker sends by content, never by
+ * timing: every {@code expect} reads until the wanted message (KEEPALIVEs, whose number depends on timers,
+ * are skipped) or until its timeout, which only bounds a failing run.
+ *
+ * <p>The first failure ends the script; {@link #failure()} says which line and why.
+ */
+final class ScriptedPeer {
+    /** How often {@code drain} and a long checkpoint send a KEEPALIVE of ours. */
+    private static final long KEEPALIVE_EVERY_MILLIS = 300;
+    private final Scenario scenario;
+    private final ServerSocket server;
+    private final InetSocketAddress speaker;
+    private final SpeakerControl control;
+    private final List<String> seen = new ArrayList<>();
+    private Socket socket;
+    private DataInputStream in;
+    private OutputStream out;
+    private boolean writeFailed;
+    private int messagesSent;
+    private Open sentOpen;
+    private Open receivedOpen;
+    private volatile String failure;
+
+    /**
+     * @param server  where the speaker connects to us ({@code accept})
+     * @param speaker where we connect to the speaker ({@code connect})
+     */
+    ScriptedPeer(Scenario scenario, ServerSocket server, InetSocketAddress speaker, SpeakerControl control) {
+        this.scenario = scenario;
+        this.server = server;
+        this.speaker = speaker;
+        this.control = control;
+    }
+
+    /** Null when every step passed, else {@code line N: what went wrong}. */
+    String failure() {
+        return failure;
+    }
+
+    /** Plays the script on a new thread; the thread ends after the last step or the first failure. */
+    Thread start() {
+        Thread t = new Thread(this::run, "parity-peer-" + scenario.name());
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    void run() {
+        try {
+            for (Step step : scenario.steps()) {
+                String problem = play(step);
+                if (problem != null) {
+                    failure = "line " + step.line() + ": " + problem;
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            failure = "peer: " + e;
+        } catch (InterruptedException e) {
+            failure = "peer interrupted";
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    private String play(Step step) throws IOException, InterruptedException {
+        return switch (step) {
+            case Step.Accept a -> {
+                server.setSoTimeout(15_000);
+                try {
+                    attach(server.accept());
+                } catch (SocketTimeoutException e) {
+                    yield "the speaker did not connect within 15 s";
+                }
+                yield null;
+            }
+            case Step.Connect c -> {
+                Socket s = new Socket();
+                s.connect(speaker, 5_000);
+                attach(s);
+                yield null;
+            }
+            case Step.Send s -> send(s);
+            case Step.Expect e -> expect(e);
+            case Step.ExpectClose c -> expectClose(c);
+            case Step.Pause p -> {
+                Thread.sleep(p.millis());
+                yield null;
+            }
+            case Step.Drain d -> drain(d);
+            case Step.Close c -> {
+                closeQuietly();
+                yield null;
+            }
+            case Step.Api a -> {
+                try {
+                    control.api(a.command(), messagesSent);
+                } catch (ScenarioException e) {
+                    yield "api: " + e.getMessage();
+                }
+                yield null;
+            }
+            case Step.TraceExpect t -> null; // checked on the trace after the run
+            case Step.Checkpoint c -> {
+                int sent = messagesSent;
+                whileKeepingAlive(() -> control.checkpoint(c.name(), sent));
+                yield null;
+            }
+        };
+    }
+
+    private void attach(Socket s) throws IOException {
+        closeQuietly(); // a script plays its connections one after the other
+        writeFailed = false;
+        sentOpen = null;
+        receivedOpen = null;
+        socket = s;
+        s.setTcpNoDelay(true);
+        in = new DataInputStream(s.getInputStream());
+        out = s.getOutputStream();
+    }
+
+    private String send(Step.Send s) throws InterruptedException {
+        if (socket == null) {
+            return "send before accept/connect";
+        }
+        if (s.bytes().length > 18 && s.bytes()[18] == 1 && s.what().equals("open")) {
+            if (MessageDecoder.decode(s.bytes(), Negotiated.DEFAULT) instanceof Decoded.Ok(Open o)) {
+                sentOpen = o;
+            }
+        }
+        if (writeFailed) {
+            return null; // the speaker closed on us; the next expect says whether that was right
+        }
+        byte[] b = s.bytes();
+        int step = s.fragment() == 0 ? b.length : s.fragment();
+        try {
+            for (int off = 0; off < b.length; off += step) {
+                if (off > 0 && s.delayMillis() > 0) {
+                    Thread.sleep(s.delayMillis());
+                }
+                out.write(b, off, Math.min(step, b.length - off));
+                out.flush();
+            }
+        } catch (IOException e) {
+            writeFailed = true;
+        }
+        messagesSent += wholeMessages(b);
+        if (s.closeAfter()) {
+            closeQuietly();
+        }
+        return null;
+    }
+
+    /** Sends one KEEPALIVE (counted like every message we send), unless the connection already failed. */
+    private void keepalive() {
+        if (writeFailed || out == null) {
+            return;
+        }
+        try {
+            out.write(WireText.KEEPALIVE);
+            out.flush();
+            messagesSent++;
+        } catch (IOException e) {
+            writeFailed = true;
+        }
+    }
+
+    /**
+     * Runs {@code work} (a checkpoint: it waits for the speaker to catch up, which may take seconds for a
+     * big burst on a loaded machine) while sending KEEPALIVEs, so a hold time of 3 s never
+     * expires because the script is busy.
+     */
+    private void whileKeepingAlive(Runnable work) throws InterruptedException {
+        Thread worker = new Thread(work, Thread.currentThread().getName() + "-checkpoint");
+        worker.setDaemon(true);
+        worker.start();
+        worker.join(KEEPALIVE_EVERY_MILLIS);
+        while (worker.isAlive()) {
+            keepalive();
+            worker.join(KEEPALIVE_EVERY_MILLIS);
+        }
+    }
+
+    /** How many whole messages (by their Length fields) {@code b} holds, up to the first impossible length. */
+    private static int wholeMessages(byte[] b) {
+        int count = 0;
+        int off = 0;
+        while (off + WireText.HEADER <= b.length) {
+            int length = ((b[off + 16] & 0xFF) << 8) | (b[off + 17] & 0xFF);
+            if (length < WireText.HEADER || off + length > b.length) {
+                break;
+            }
+            count++;
+            off += length;
+        }
+        return count;
+    }
+
+    private String expect(Step.Expect e) throws IOException {
+        if (in == null) {
+            return e.description() + ": not connected";
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(e.timeoutSeconds());
+        while (true) {
+            byte[] m;
+            try {
+                m = read(deadline);
+            } catch (SocketTimeoutException t) {
+                return e.description() + ": nothing matching within " + e.timeoutSeconds() + " s; received " + seen;
+            }
+            if (m == null) {
+                return e.description() + ": the speaker closed the connection; received " + seen;
+            }
+            String text = text(m);
+            if (m[18] == 4 && !e.keepalive()) {
+                continue;
+            }
+            seen.add(text);
+            if (e.pattern().matcher(text).find()) {
+                return null;
+            }
+            return e.description() + ": got " + text;
+        }
+    }
+
+    private String expectClose(Step.ExpectClose c) throws IOException {
+        if (in == null) {
+            return null;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(c.timeoutSeconds());
+        while (true) {
+            byte[] m;
+            try {
+                m = read(deadline);
+            } catch (SocketTimeoutException t) {
+                return "expect close: still open after " + c.timeoutSeconds() + " s";
+            }
+            if (m == null) {
+                return null;
+            }
+            if (m[18] != 4) {
+                return "expect close: got " + text(m);
+            }
+        }
+    }
+
+    private String drain(Step.Drain d) throws IOException {
+        if (in == null) {
+            return "drain before accept/connect";
+        }
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(d.millis());
+        while (true) {
+            // a KEEPALIVE from us every KEEPALIVE_EVERY_MILLIS, so even a hold time of 3 s on a starved
+            // machine never expires while we drain (RFC 4271 suggests a third of the hold time; we send more)
+            long deadline = Math.min(end, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEPALIVE_EVERY_MILLIS));
+            if (System.nanoTime() >= end) {
+                return null;
+            }
+            byte[] m;
+            try {
+                m = read(deadline);
+            } catch (SocketTimeoutException t) {
+                keepalive();
+                continue;
+            }
+            if (m == null) {
+                return "drain: the speaker closed the connection";
+            }
+            if (m[18] != 4) {
+                return "drain: got " + text(m);
+            }
+        }
+    }
+
+    /** One whole message (RFC 4271 section 4.1), null at the end of the stream or a reset. */
+    private byte[] read(long deadlineNanos) throws IOException {
+        byte[] header = new byte[WireText.HEADER];
+        if (!readFully(header, 0, header.length, deadlineNanos)) {
+            return null;
+        }
+        int length = ((header[16] & 0xFF) << 8) | (header[17] & 0xFF);
+        if (length < WireText.HEADER) {
+            throw new IOException("the speaker sent a header with length " + length);
+        }
+        byte[] m = Arrays.copyOf(header, length);
+        if (!readFully(m, WireText.HEADER, length - WireText.HEADER, deadlineNanos)) {
+            return null;
+        }
+        if (m[18] == 1 && MessageDecoder.decode(m, Negotiated.DEFAULT) instanceof Decoded.Ok(Open o)) {
+            receivedOpen = o;
+        }
+        return m;
+    }
+
+    private boolean readFully(byte[] b, int off, int len, long deadlineNanos) throws IOException {
+        int done = 0;
+        while (done < len) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (left <= 0) {
+                throw new SocketTimeoutException();
+            }
+            socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+            int n;
+            try {
+                n = in.read(b, off + done, len - done);
+            } catch (SocketException e) {
+                if (socket.isClosed()) {
+                    return false;
+                }
+                return false; // reset by the speaker: a close as far as the script is concerned
+            } catch (EOFException e) {
+                return false;
+            }
+            if (n < 0) {
+                return false;
+            }
+            done += n;
+        }
+        return true;
+    }
+
+    private String text(byte[] m) {
+        Negotiated n = sentOpen != null && receivedOpen != null ? Negotiation.between(sentOpen, receivedOpen) : Negotiated.DEFAULT;
+        return WireText.canonical(m, n);
+    }
+
+    /**
+     * Closes like a well-behaved TCP peer: FIN first ({@code shutdownOutput}), then read and drop whatever
+     * the speaker still sends until it closes too (at most 5 s), then close. Closing with unread data in
+     * the receive buffer would send a RST instead, and a RST may overtake data the speaker has not read yet,
+     * which would make the trace depend on timing.
+     */
+    private void closeQuietly() {
+        if (socket != null && !socket.isClosed()) {
+            try {
+                socket.shutdownOutput();
+                socket.setSoTimeout(5_000);
+                InputStream drain = socket.getInputStream();
+                byte[] sink = new byte[8192];
+                while (drain.read(sink) >= 0) {
+                    // dropped: the script is over
+                }
+            } catch (IOException e) {
+                // reset or timeout: the connection is over either way
+            }
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // nothing left to tell
+            }
+        }
+        in = null;
+    }
+
+    /** The canonical texts of the non-KEEPALIVE messages received so far (for reports). */
+    List<String> seen() {
+        return List.copyOf(seen);
+    }
+
+}

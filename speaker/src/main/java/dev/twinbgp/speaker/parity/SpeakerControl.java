@@ -1,0 +1,14 @@
+package dev.twinbgp.speaker.parity;
+
+/** What the scripted peer may ask of the speaker under test, besides talking BGP to it. */
+interface SpeakerControl {
+    /**
+     * Applies an API command ({@code announce ...}, {@code withdraw ...}, {@code teardown ...}); throws when it
+     * is invalid. Like {@link #checkpoint}, it first waits until the speaker has taken in the
+     * {@code messagesSent} whole messages the peer wrote, so its place in the trace does not depend on timing.
+     */
+    void api(String command, int messagesSent) throws ScenarioException;
+
+    /** Records the Adj-RIB-In in the trace and returns once it is recorded (after the same wait as {@link #api}). */
+    void checkpoint(String name, int messagesSent);
+}

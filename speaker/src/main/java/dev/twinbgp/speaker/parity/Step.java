@@ -1,0 +1,65 @@
+package dev.twinbgp.speaker.parity;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One line of a scenario's script, executed in order by the {@link ScriptedPeer}. {@code docs/parity.md}
+ * lists the syntax of each; {@link ScenarioParser} builds them. {@code line} is the script line, for
+ * failure messages.
+ */
+sealed interface Step {
+    int line();
+
+    /** Wait for the speaker to connect to us (the speaker is active). */
+    record Accept(int line) implements Step { }
+
+    /** Connect to the speaker's listening port (the speaker is passive). */
+    record Connect(int line) implements Step { }
+
+    /**
+     * Write {@code bytes}: whole when {@code fragment} is 0, else in chunks of {@code fragment} octets with
+     * {@code delayMillis} between them (each chunk flushed on its own, TCP_NODELAY on); with
+     * {@code closeAfter}, close the socket right after the last octet (a peer dying mid-message).
+     */
+    record Send(int line, String what, byte[] bytes, int fragment, int delayMillis, boolean closeAfter) implements Step { }
+
+    /**
+     * Read messages until one whose canonical text ({@link MessageText}) matches {@code pattern}; KEEPALIVEs
+     * are skipped unless {@code keepalive} (an {@code expect keepalive} step), any other message first is a
+     * failure. {@code timeoutSeconds} bounds the wait.
+     */
+    record Expect(int line, String description, Pattern pattern, boolean keepalive, int timeoutSeconds) implements Step { }
+
+    /** Read until the speaker closes the connection; only KEEPALIVEs may come first. */
+    record ExpectClose(int line, int timeoutSeconds) implements Step { }
+
+    /** Do nothing for a while: not reading, so the speaker's writes pile up in the socket buffers. */
+    record Pause(int line, int millis) implements Step { }
+
+    /**
+     * Read and discard everything for a while (KEEPALIVEs keep coming; nothing else may), sending a
+     * KEEPALIVE of our own every 300 ms.
+     */
+    record Drain(int line, int millis) implements Step { }
+
+    /** Close our side of the connection. */
+    record Close(int line) implements Step { }
+
+    /** An API command given to the speaker ({@link ApiAdapter}): announce, withdraw, teardown. */
+    record Api(int line, String command) implements Step { }
+
+    /**
+     * An expectation on the speaker's own trace, checked after the run: some line of the normalised trace,
+     * after the line that met the previous {@code trace} step, matches {@code pattern} ({@code find}).
+     */
+    record TraceExpect(int line, Pattern pattern) implements Step { }
+
+    /** Record the speaker's Adj-RIB-In in the trace under {@code name}. */
+    record Checkpoint(int line, String name) implements Step { }
+
+    /** The steps of a script, for tests. */
+    static List<Step> of(Step... steps) {
+        return List.of(steps);
+    }
+}

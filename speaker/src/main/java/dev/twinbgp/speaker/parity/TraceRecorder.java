@@ -1,0 +1,167 @@
+package dev.twinbgp.speaker.parity;
+
+import dev.twinbgp.bgp.fsm.Direction;
+import dev.twinbgp.bgp.fsm.Session;
+import dev.twinbgp.bgp.fsm.SessionConfig;
+import dev.twinbgp.bgp.fsm.State;
+import dev.twinbgp.bgp.wire.BgpMessage;
+import dev.twinbgp.bgp.wire.Notification;
+import dev.twinbgp.speaker.json.ExaJson;
+import dev.twinbgp.speaker.json.NeighborContext;
+import dev.twinbgp.speaker.json.ProcessInfo;
+import dev.twinbgp.speaker.json.SessionState;
+import dev.twinbgp.speaker.session.PeerDriver;
+import dev.twinbgp.speaker.session.SessionListener;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records everything the speaker does with one peer, as lines of text, in the order its loop does it:
+ * every callback of {@link SessionListener} runs on the peer's loop thread, and the peer has one loop, so
+ * the order of the list is the loop's order; API commands and checkpoints are recorded by tasks queued on
+ * that same loop, so they take their place in that order too. The list is guarded by {@code this} only so
+ * that the runner's thread can read it afterwards.
+ *
+ * <p>Lines (raw; {@link TraceNormaliser} removes the timing noise):
+ * <pre>
+ * state IDLE -> CONNECT          connected OUTGOING            established hold 90 keepalive 30
+ * sent Open[...]                 received Update[...]           down [reason] notification Notification[..]
+ * json {"type":"state",...}      api announce route ...         checkpoint NAME: adj-rib-in N route(s)
+ * </pre>
+ * JSON lines are the ExaBGP events an API process would get (state changes and received messages), made
+ * with a fixed clock and process identity so they carry no volatile values.
+ */
+final class TraceRecorder implements SessionListener {
+    private static final ExaJson JSON = new ExaJson(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), new ProcessInfo("host", 0, 0));
+
+    private final List<String> lines = new ArrayList<>();
+    private final int sessions;
+    private NeighborContext context;
+    private boolean sealed;
+    private int connections;
+    private int downs;
+    private int received;
+
+    /** A recorder for a script of one connection. */
+    TraceRecorder() {
+        this(1);
+    }
+
+    /** @param sessions the number of connections the script plays: the trace ends at that many {@code down}s */
+    TraceRecorder(int sessions) {
+        this.sessions = sessions;
+    }
+
+    synchronized void add(String line) {
+        if (!sealed) {
+            lines.add(line);
+        }
+    }
+
+    /** Takes the next place in the trace for a line computed later ({@link #fill}); -1 once sealed. */
+    synchronized int reserve() {
+        if (sealed) {
+            return -1;
+        }
+        lines.add("");
+        return lines.size() - 1;
+    }
+
+    synchronized void fill(int index, String line) {
+        if (index >= 0) {
+            lines.set(index, line);
+        }
+    }
+
+    /**
+     * Ignores every later event. Called at the {@code down} that ends the script's last connection (the
+     * first {@code down} for a script of one connection) and, failing that, when the harness stops the speaker.
+     */
+    synchronized void seal() {
+        sealed = true;
+    }
+
+    synchronized boolean sealed() {
+        return sealed;
+    }
+
+    synchronized List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** How many messages the speaker has received and accepted. */
+    synchronized int receivedCount() {
+        return received;
+    }
+
+    /** True when a connection came up and every one has gone down again. */
+    synchronized boolean ended() {
+        return connections > 0 && downs >= connections;
+    }
+
+    /** True when every connection that came up has gone down again. */
+    synchronized boolean quiet() {
+        return downs >= connections;
+    }
+
+    private NeighborContext context(PeerDriver peer) {
+        if (context == null) {
+            SessionConfig s = peer.settings().session();
+            long id = s.localId();
+            context = new NeighborContext("127.0.0.1", peer.name(), s.localAs(), s.peerAs(),
+                    (id >>> 24 & 0xFF) + "." + (id >>> 16 & 0xFF) + "." + (id >>> 8 & 0xFF) + "." + (id & 0xFF));
+        }
+        return context;
+    }
+
+    @Override
+    public void stateChanged(PeerDriver peer, State from, State to) {
+        add("state " + from + " -> " + to);
+    }
+
+    @Override
+    public void connected(PeerDriver peer, Direction via) {
+        synchronized (this) {
+            connections++;
+        }
+        add("connected " + via);
+        add("json " + JSON.state(context(peer), SessionState.CONNECTED, null));
+    }
+
+    @Override
+    public void established(PeerDriver peer, Session session) {
+        add("established hold " + session.holdTime() + " keepalive " + session.keepaliveTime() + " " + session.negotiated());
+        add("json " + JSON.state(context(peer), SessionState.UP, null));
+    }
+
+    @Override
+    public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
+        synchronized (this) {
+            downs++;
+        }
+        add("down [" + reason + "]" + (notification == null ? "" : " " + notification) + (wasEstablished ? " (was established)" : ""));
+        add("json " + JSON.state(context(peer), SessionState.DOWN, reason));
+        synchronized (this) {
+            if (downs >= sessions) {
+                seal(); // the script's last connection is over: what follows (a restart, a reconnect) is not part of it
+            }
+        }
+    }
+
+    @Override
+    public void received(PeerDriver peer, BgpMessage message) {
+        synchronized (this) {
+            received++;
+        }
+        add("received " + WireText.canonical(message));
+        add("json " + JSON.message(message, context(peer), dev.twinbgp.speaker.json.Direction.IN));
+    }
+
+    @Override
+    public void sent(PeerDriver peer, BgpMessage message) {
+        add("sent " + WireText.canonical(message));
+    }
+}
