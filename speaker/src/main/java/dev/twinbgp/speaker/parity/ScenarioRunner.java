@@ -110,7 +110,7 @@ public final class ScenarioRunner {
                 Thread thread = script.start();
                 thread.join(TimeUnit.SECONDS.toMillis(SCRIPT_LIMIT_SECONDS));
                 String failure = thread.isAlive() ? "the script did not finish within " + SCRIPT_LIMIT_SECONDS + " s" : script.failure();
-                server.close(); // a reconnecting speaker is refused from now on
+                closeEarly(server); // a reconnecting speaker is refused from now on
                 settle(trace);
                 await(peer.query(() -> {
                     trace.seal();
@@ -223,5 +223,10 @@ public final class ScenarioRunner {
 
     private static Duration elapsed(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Closes the peer's listener before its try-with-resources does (closing twice is harmless). */
+    private static void closeEarly(java.net.ServerSocket server) throws java.io.IOException {
+        server.close();
     }
 }

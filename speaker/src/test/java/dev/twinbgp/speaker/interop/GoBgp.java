@@ -109,7 +109,7 @@ final class GoBgp extends ExternalDaemon {
     /** The prefixes GoBGP holds from the neighbor, each with its first path, e.g. {@code {"attrs":[{"type":1,"value":0}, ...]}}. */
     ObjectNode adjInPaths(String afi) {
         ObjectNode out = JSON.createObjectNode();
-        adjIn(afi).fields().forEachRemaining(e -> {
+        adjIn(afi).properties().forEach(e -> {
             if (e.getValue().isArray() && !e.getValue().isEmpty()) {
                 out.set(e.getKey(), e.getValue().get(0));
             }
