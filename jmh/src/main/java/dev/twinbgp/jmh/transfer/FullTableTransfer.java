@@ -18,13 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One full-table transfer over loopback: speaker A (the sender, active only, on 127.0.0.12) opens
- * a session to speaker B (the receiver, passive only, on 127.0.0.13) and sends its whole table
- * followed by End-of-RIB; B's Adj-RIB-In must then hold every prefix.
+ * One full-table transfer over loopback: speaker A (the sender, on 127.0.0.12) and speaker B (the
+ * receiver, on 127.0.0.13) open a session, and A sends its whole
+ * table followed by End-of-RIB; B's Adj-RIB-In must then hold every prefix.
  *
- * <p>Life cycle, shared by the JMH benchmark and the CI smoke test: {@link #prepare} starts B
- * (listening, no routes); {@link #run} starts A and returns when B has the End-of-RIB, after
- * checking B holds all N prefixes (else it throws: a wrong transfer never reports a time);
+ * <p>A is passive and B active, so the untimed setup can build A with its table in place:
+ * {@link #prepare} starts A (listening, table in its Adj-RIB-Out); {@link #run} starts B, which
+ * connects, and returns when B has the End-of-RIB, after checking B holds all N prefixes (else it
+ * throws: a wrong transfer never reports a time);
  * {@link #receiverHeapBytes} measures what B retains; {@link #close} stops both.
  */
 public final class FullTableTransfer implements AutoCloseable {
@@ -33,17 +34,17 @@ public final class FullTableTransfer implements AutoCloseable {
     static final long SENDER_AS = 65001;
     static final long RECEIVER_AS = 65002;
 
-    private final String senderReactor;
-    private final PeerSettings senderSettings;
+    private final String receiverReactor;
+    private final PeerSettings receiverSettings;
     private final TransferListener senderEvents = new TransferListener();
     private final TransferListener receiverEvents = new TransferListener();
     private final int expected;
     private BgpSpeaker receiver;
     private BgpSpeaker sender;
 
-    private FullTableTransfer(String senderReactor, PeerSettings senderSettings, int expected) {
-        this.senderReactor = senderReactor;
-        this.senderSettings = senderSettings;
+    private FullTableTransfer(String receiverReactor, PeerSettings receiverSettings, int expected) {
+        this.receiverReactor = receiverReactor;
+        this.receiverSettings = receiverSettings;
         this.expected = expected;
     }
 
@@ -52,29 +53,32 @@ public final class FullTableTransfer implements AutoCloseable {
         return address(SENDER).getAddress();
     }
 
-    /** Starts the receiver on {@code receiverReactor}; the sender starts in {@link #run}. */
+    /**
+     * Starts the sender on its reactor, listening, with its table already in its Adj-RIB-Out
+     * (building that is not part of the transfer); the receiver starts in {@link #run}.
+     */
     public static FullTableTransfer prepare(Pairing pairing, List<Route> table) throws IOException {
         InetAddress a = address(SENDER);
         InetAddress b = address(RECEIVER);
         int port = FreePort.on(a, b);
-        PeerSettings senderSettings = new PeerSettings(b, port, a, port,
-                session(SENDER_AS, RECEIVER_AS, a).passive(false).active(true).build(), true, false, table);
-        FullTableTransfer t = new FullTableTransfer(pairing.sender(), senderSettings, table.size());
-        t.receiver = BgpSpeaker.start(pairing.receiver(), ReactorConfig.defaults(),
-                List.of(new PeerSettings(a, port, b, port,
-                        session(RECEIVER_AS, SENDER_AS, b).passive(true).active(false).build(), true, false, List.of())),
-                t.receiverEvents);
+        PeerSettings receiverSettings = new PeerSettings(a, port, b, port,
+                session(RECEIVER_AS, SENDER_AS, b).passive(false).active(true).build(), true, false, List.of());
+        FullTableTransfer t = new FullTableTransfer(pairing.receiver(), receiverSettings, table.size());
+        t.sender = BgpSpeaker.start(pairing.sender(), ReactorConfig.defaults(),
+                List.of(new PeerSettings(b, port, a, port,
+                        session(SENDER_AS, RECEIVER_AS, a).passive(true).active(false).build(), true, false, table)),
+                t.senderEvents);
         return t;
     }
 
     /**
-     * Starts the sender and waits for the receiver's End-of-RIB, then checks the receiver's
-     * Adj-RIB-In holds the whole table.
+     * Starts the receiver, which connects to the sender; waits for the receiver's End-of-RIB, then
+     * checks the receiver's Adj-RIB-In holds the whole table.
      *
      * @throws IllegalStateException when the session went down, timed out, or prefixes are missing
      */
     public TransferResult run(long timeout, TimeUnit unit) throws IOException, InterruptedException {
-        sender = BgpSpeaker.start(senderReactor, ReactorConfig.defaults(), List.of(senderSettings), senderEvents);
+        receiver = BgpSpeaker.start(receiverReactor, ReactorConfig.defaults(), List.of(receiverSettings), receiverEvents);
         if (!receiverEvents.endOfRib.await(timeout, unit)) {
             throw new IllegalStateException("no End-of-RIB within " + timeout + " " + unit + "; receiver holds "
                     + held() + " of " + expected + ", state " + receiverPeer().state());

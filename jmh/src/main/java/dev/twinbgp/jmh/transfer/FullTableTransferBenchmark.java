@@ -25,9 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * the four reactor pairings and both table shapes.
  *
  * <p>One invocation is one whole transfer ({@link Mode#SingleShotTime}): the timed region starts
- * the sender (its reactor, the TCP connect and the OPEN/KEEPALIVE exchange, a few milliseconds)
- * and ends when B has End-of-RIB and holds all N prefixes (checked; a short table throws). The
- * table is built once per trial; B is started fresh before each invocation, untimed.
+ * the receiver B (its reactor, the TCP connect to A and the OPEN/KEEPALIVE exchange: a few
+ * milliseconds) and ends when B has End-of-RIB and holds all N prefixes (checked; a short table
+ * throws). The table is built once per trial; the sender A, with the table in its Adj-RIB-Out,
+ * is started fresh before each invocation, untimed.
  *
  * <p>Secondary results ({@link Counters}, one transfer per iteration so each is that transfer's):
  * {@code eorSeconds} from B's Established to B's End-of-RIB (the issue's definition),
@@ -81,7 +82,7 @@ public class FullTableTransferBenchmark {
     }
 
     @Setup(Level.Invocation)
-    public void startReceiver() throws IOException {
+    public void startSender() throws IOException {
         transfer = FullTableTransfer.prepare(Pairing.of(pairing), table);
         FullTableTransfer.usedHeapAfterGc(); // start every transfer from a collected heap
     }
