@@ -110,12 +110,9 @@ public final class FullTableTransfer implements AutoCloseable {
         return withReceiver - usedHeapAfterGc();
     }
 
-    /** Used heap after GC with both speakers up (the table the sender holds included). */
+    /** Used heap after a full GC (the sender's table included while it runs). */
     public static long usedHeapAfterGc() {
-        // Two collections: the first may only move objects whose finalisation-free referents the
-        // second can then reclaim; explicit GC is fine here, outside any timed region.
-        System.gc();
-        System.gc();
+        System.gc(); // G1: a full, compacting collection; outside any timed region
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
