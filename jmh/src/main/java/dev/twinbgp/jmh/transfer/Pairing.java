@@ -1,0 +1,41 @@
+package dev.twinbgp.jmh.transfer;
+
+import java.util.Locale;
+
+/** Which reactor the sender (A) and the receiver (B) run on; JMH parameter values are the names. */
+public enum Pairing {
+    SELECTOR_SELECTOR("selector", "selector"),
+    SELECTOR_NETTY("selector", "netty"),
+    NETTY_SELECTOR("netty", "selector"),
+    NETTY_NETTY("netty", "netty");
+
+    private final String sender;
+    private final String receiver;
+
+    Pairing(String sender, String receiver) {
+        this.sender = sender;
+        this.receiver = receiver;
+    }
+
+    public String sender() {
+        return sender;
+    }
+
+    public String receiver() {
+        return receiver;
+    }
+
+    /** "selector-netty" and the like: sender first. */
+    public String label() {
+        return sender + "-" + receiver;
+    }
+
+    public static Pairing of(String label) {
+        for (Pairing p : values()) {
+            if (p.label().equals(label.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown pairing '" + label + "': use sender-receiver, e.g. selector-netty");
+    }
+}
