@@ -136,6 +136,35 @@ abstract class AbstractStalledPeerTest {
     }
 
     /**
+     * The issue's own case: a peer that stops reading (but still sends its KEEPALIVEs, so our hold
+     * timer stays quiet) while we send the table. It reads nothing, so it hears nothing from us -
+     * not even our KEEPALIVEs, queued behind the table - and its hold timer expires: it sends
+     * NOTIFICATION 4/0. The session ends by the peer's hold timer; our pending output
+     * stayed bounded the whole time.
+     */
+    @Test
+    void aPeerThatStopsReadingEndsTheSessionByItsOwnHoldTimer() throws Exception {
+        int port = Ports.freeOn(SPEAKER);
+        TrafficListener events = new TrafficListener();
+        PeerDriver driver = startSpeaker(port, events, 3);
+
+        peer = ScriptedPeer.connect(PEER, SPEAKER, port, PEER_RECEIVE_BUFFER);
+        peer.handshake(65002, 3, PEER);
+        peer.startKeepalives(500);
+        Thread.sleep(3_000); // the peer's hold time passes with nothing read
+        peer.stopKeepalives();
+        peer.send(new Notification(ErrorCodes.HOLD_TIMER_EXPIRED, 0));
+        // No close here: with our unread data in its buffer, the peer's close would be a RST that
+        // can overtake the NOTIFICATION. The speaker closes on receiving it (RFC 4271 section 6.4).
+
+        Await.until("the session ends", Duration.ofSeconds(120), () -> !events.downs.isEmpty(), () -> "");
+        String reason = events.downs.get(0);
+        assertTrue(reason.contains("4/0"), () -> "ended by the peer's hold timer (NOTIFICATION 4/0), not " + reason);
+        assertEquals(1, events.downs.size(), () -> "one session end: " + events.downs);
+        assertBounded(driver, events);
+    }
+
+    /**
      * RFC 4271 section 8.2.2: on hold timer expiry we send the NOTIFICATION and drop the
      * connection. A graceful close waits for pending output to drain, which a peer that never
      * reads again would make last for ever: the connection must still go away.
