@@ -1,5 +1,7 @@
 package dev.twinbgp.jmh.transfer;
 
+import dev.twinbgp.speaker.session.FreePort;
+
 import dev.twinbgp.bgp.fsm.SessionConfig;
 import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.rib.Route;
@@ -145,8 +147,7 @@ public final class FullTableTransfer implements AutoCloseable {
     }
 
     private static SessionConfig.Builder session(long localAs, long peerAs, InetAddress routerId) {
-        byte[] id = routerId.getAddress();
-        long localId = (id[0] & 0xFFL) << 24 | (id[1] & 0xFFL) << 16 | (id[2] & 0xFFL) << 8 | id[3] & 0xFFL;
+        long localId = new dev.twinbgp.speaker.config.IpAddress(routerId.getAddress()).toUnsignedInt();
         // Hold time 90 s: a transfer stalled by the machine's other work must not expire it.
         return SessionConfig.builder(localAs, peerAs, localId)
                 .holdTime(90).connectRetryTime(1)

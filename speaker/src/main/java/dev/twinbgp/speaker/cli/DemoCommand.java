@@ -1,5 +1,7 @@
 package dev.twinbgp.speaker.cli;
 
+import dev.twinbgp.speaker.session.FreePort;
+
 import dev.twinbgp.bgp.fsm.SessionConfig;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.Family;
@@ -170,8 +172,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static SessionConfig.Builder session(long localAs, long peerAs, InetAddress routerId) {
-        byte[] id = routerId.getAddress();
-        long localId = (id[0] & 0xFFL) << 24 | (id[1] & 0xFFL) << 16 | (id[2] & 0xFFL) << 8 | id[3] & 0xFFL;
+        long localId = new dev.twinbgp.speaker.config.IpAddress(routerId.getAddress()).toUnsignedInt();
         return SessionConfig.builder(localAs, peerAs, localId)
                 .holdTime(90).connectRetryTime(1)
                 .families(List.of(Family.IPV4_UNICAST));

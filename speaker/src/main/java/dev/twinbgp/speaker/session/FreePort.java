@@ -1,4 +1,4 @@
-package dev.twinbgp.jmh.transfer;
+package dev.twinbgp.speaker.session;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -6,12 +6,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** A TCP port free on both loopback addresses, so each speaker listens/binds on its own address. */
-final class FreePort {
+/** A TCP port free on every given address (so two speakers can each listen on it, one per address). */
+public final class FreePort {
     private FreePort() {
     }
 
-    static int on(InetAddress... addresses) {
+    public static int on(InetAddress... addresses) {
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
             if (bindable(port, addresses)) {
