@@ -52,10 +52,12 @@ final class ScenarioParserTest {
                 checkpoint here
                 trace ^checkpoint here: adj-rib-in 0 route
                 close
+                conn 2 connect
+                conn 2 expect open id=10.0.0.1
                 """);
         assertEquals("all-steps", s.name());
         assertEquals("every step", s.description());
-        assertEquals(25, s.steps().size());
+        assertEquals(27, s.steps().size());
     }
 
     @ParameterizedTest
@@ -72,6 +74,9 @@ final class ScenarioParserTest {
         "api reboot                  | t:11:5: found 'reboot', expected 'announce', 'withdraw' or 'teardown'",
         "pause                       | t:11:6: found end of line, expected milliseconds (0-600000)",
         "trace [                     | t:11:7: found '[', expected a regular expression",
+        "conn 9 accept               | t:11:6: found '9', expected a connection number (1-4)",
+        "conn 2 conn 1 close         | t:11:8: found 'conn', expected a step on a connection",
+        "conn 2                      | t:11:7: found end of line, expected a step",
     })
     void badStepsSayWhereAndWhat(String step, String message) {
         ScenarioException e = assertThrows(ScenarioException.class,

@@ -19,6 +19,7 @@ public record Scenario(String name, String source, String description, String co
 
     /** How many connections the script plays (its {@code accept} and {@code connect} steps). */
     int sessions() {
-        return (int) steps.stream().filter(s -> s instanceof Step.Accept || s instanceof Step.Connect).count();
+        return (int) steps.stream().map(Step::unwrap)
+                .filter(s -> s instanceof Step.Accept || s instanceof Step.Connect).count();
     }
 }

@@ -27,7 +27,10 @@ import java.util.regex.PatternSyntaxException;
 public final class ScenarioParser {
     private static final int DEFAULT_TIMEOUT_SECONDS = 10;
     private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
-    private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "api", "checkpoint", "trace");
+    private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "api", "checkpoint", "trace",
+            "conn");
+    /** How many connections a script may hold at once ({@code conn N}). */
+    static final int MAX_CONNECTIONS = 4;
 
     private final String source;
     private Tokens tokens;
@@ -94,7 +97,8 @@ public final class ScenarioParser {
         if (steps == null) {
             throw ScenarioException.at(source, last, 1, null, "'script:'");
         }
-        if (steps.isEmpty() || !(steps.getFirst() instanceof Step.Accept || steps.getFirst() instanceof Step.Connect)) {
+        Step first = steps.isEmpty() ? null : Step.unwrap(steps.getFirst());
+        if (!(first instanceof Step.Accept || first instanceof Step.Connect)) {
             int line = steps.isEmpty() ? last : steps.getFirst().line();
             throw ScenarioException.at(source, line, 1, steps.isEmpty() ? null : "step", "'accept' or 'connect' as the first step");
         }
@@ -112,6 +116,12 @@ public final class ScenarioParser {
 
     private Step step(int lineNo, String line) throws ScenarioException {
         tokens = new Tokens(source, lineNo, line);
+        Step step = oneStep(lineNo);
+        tokens.end();
+        return step;
+    }
+
+    private Step oneStep(int lineNo) throws ScenarioException {
         Tokens.Token word = tokens.next("a step (" + String.join(", ", STEPS) + ")");
         Step step = switch (word.text()) {
             case "accept" -> new Step.Accept(lineNo);
@@ -124,10 +134,20 @@ public final class ScenarioParser {
             case "trace" -> traceExpect(lineNo);
             case "send" -> send(lineNo);
             case "expect" -> expect(lineNo);
+            case "conn" -> onConnection(lineNo);
             default -> throw tokens.unexpected(word, "a step (" + String.join(", ", STEPS) + ")");
         };
-        tokens.end();
         return step;
+    }
+
+    /** {@code conn N STEP}: a step on the script's connection N; {@code trace} is not about a connection. */
+    private Step onConnection(int lineNo) throws ScenarioException {
+        int conn = tokens.number("a connection number", 1, MAX_CONNECTIONS);
+        Tokens.Token next = tokens.peek();
+        if (next != null && (next.text().equals("conn") || next.text().equals("trace"))) {
+            throw tokens.unexpected(next, "a step on a connection (accept, connect, send, expect, pause, drain, close, api, checkpoint)");
+        }
+        return new Step.OnConnection(lineNo, conn, oneStep(lineNo));
     }
 
     private Step traceExpect(int lineNo) throws ScenarioException {

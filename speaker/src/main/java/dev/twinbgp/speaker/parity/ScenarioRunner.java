@@ -61,7 +61,7 @@ public final class ScenarioRunner {
         try (ServerSocket server = new ServerSocket()) {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(loopback, 0));
-            int speakerPort = scenario.steps().stream().anyMatch(st -> st instanceof Step.Connect) ? freePort(loopback) : 1;
+            int speakerPort = scenario.steps().stream().map(Step::unwrap).anyMatch(st -> st instanceof Step.Connect) ? freePort(loopback) : 1;
             List<PeerSettings> settings = settings(scenario, configure(scenario, server.getLocalPort(), speakerPort));
             TraceRecorder trace = new TraceRecorder(scenario.sessions());
             BgpSpeaker speaker;

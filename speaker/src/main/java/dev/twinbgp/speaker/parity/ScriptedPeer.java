@@ -36,14 +36,25 @@ final class ScriptedPeer {
     private final InetSocketAddress speaker;
     private final SpeakerControl control;
     private final List<String> seen = new ArrayList<>();
-    private Socket socket;
-    private DataInputStream in;
-    private OutputStream out;
-    private boolean writeFailed;
+    /** The script's connections by number ({@code conn N}; 1 without it). */
+    private final Connection[] connections = new Connection[ScenarioParser.MAX_CONNECTIONS + 1];
+    /** The connection the current step plays on. */
+    private Connection current;
+    /** Whole messages written on every connection: what the speaker must have taken in before an API step. */
     private int messagesSent;
-    private Open sentOpen;
-    private Open receivedOpen;
     private volatile String failure;
+
+    /**
+     * One TCP connection of the script and what the peer knows about it. Only the script's thread touches it.
+     */
+    private static final class Connection {
+        private Socket socket;
+        private DataInputStream in;
+        private OutputStream out;
+        private boolean writeFailed;
+        private Open sentOpen;
+        private Open receivedOpen;
+    }
 
     /**
      * @param server  where the speaker connects to us ({@code accept})
@@ -54,6 +65,10 @@ final class ScriptedPeer {
         this.server = server;
         this.speaker = speaker;
         this.control = control;
+        for (int i = 1; i < connections.length; i++) {
+            connections[i] = new Connection();
+        }
+        this.current = connections[1];
     }
 
     /** Null when every step passed, else {@code line N: what went wrong}. */
@@ -84,7 +99,9 @@ final class ScriptedPeer {
             failure = "peer interrupted";
             Thread.currentThread().interrupt();
         } finally {
-            closeQuietly();
+            for (int i = 1; i < connections.length; i++) {
+                closeQuietly(connections[i]);
+            }
         }
     }
 
@@ -114,7 +131,7 @@ final class ScriptedPeer {
             }
             case Step.Drain d -> drain(d);
             case Step.Close c -> {
-                closeQuietly();
+                closeQuietly(current);
                 yield null;
             }
             case Step.Api a -> {
@@ -131,30 +148,41 @@ final class ScriptedPeer {
                 whileKeepingAlive(() -> control.checkpoint(c.name(), sent));
                 yield null;
             }
+            case Step.OnConnection o -> {
+                current = connections[o.conn()];
+                try {
+                    yield play(o.step());
+                } finally {
+                    current = connections[1];
+                }
+            }
         };
     }
 
+    /** The new socket of the current connection; its previous one, if any, is closed first. */
     private void attach(Socket s) throws IOException {
-        closeQuietly(); // a script plays its connections one after the other
-        writeFailed = false;
-        sentOpen = null;
-        receivedOpen = null;
-        socket = s;
+        Connection c = current;
+        closeQuietly(c); // one connection's sockets follow one another; other connections are untouched
+        c.writeFailed = false;
+        c.sentOpen = null;
+        c.receivedOpen = null;
+        c.socket = s;
         s.setTcpNoDelay(true);
-        in = new DataInputStream(s.getInputStream());
-        out = s.getOutputStream();
+        c.in = new DataInputStream(s.getInputStream());
+        c.out = s.getOutputStream();
     }
 
     private String send(Step.Send s) throws InterruptedException {
-        if (socket == null) {
+        Connection c = current;
+        if (c.socket == null) {
             return "send before accept/connect";
         }
         if (s.bytes().length > 18 && s.bytes()[18] == 1 && s.what().equals("open")) {
             if (MessageDecoder.decode(s.bytes(), Negotiated.DEFAULT) instanceof Decoded.Ok(Open o)) {
-                sentOpen = o;
+                c.sentOpen = o;
             }
         }
-        if (writeFailed) {
+        if (c.writeFailed) {
             return null; // the speaker closed on us; the next expect says whether that was right
         }
         byte[] b = s.bytes();
@@ -164,30 +192,31 @@ final class ScriptedPeer {
                 if (off > 0 && s.delayMillis() > 0) {
                     Thread.sleep(s.delayMillis());
                 }
-                out.write(b, off, Math.min(step, b.length - off));
-                out.flush();
+                c.out.write(b, off, Math.min(step, b.length - off));
+                c.out.flush();
             }
         } catch (IOException e) {
-            writeFailed = true;
+            c.writeFailed = true;
         }
         messagesSent += wholeMessages(b);
         if (s.closeAfter()) {
-            closeQuietly();
+            closeQuietly(c);
         }
         return null;
     }
 
     /** Sends one KEEPALIVE (counted like every message we send), unless the connection already failed. */
     private void keepalive() {
-        if (writeFailed || out == null) {
+        Connection c = current;
+        if (c.writeFailed || c.out == null) {
             return;
         }
         try {
-            out.write(WireText.KEEPALIVE);
-            out.flush();
+            c.out.write(WireText.KEEPALIVE);
+            c.out.flush();
             messagesSent++;
         } catch (IOException e) {
-            writeFailed = true;
+            c.writeFailed = true;
         }
     }
 
@@ -223,7 +252,7 @@ final class ScriptedPeer {
     }
 
     private String expect(Step.Expect e) throws IOException {
-        if (in == null) {
+        if (current.in == null) {
             return e.description() + ": not connected";
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(e.timeoutSeconds());
@@ -250,7 +279,7 @@ final class ScriptedPeer {
     }
 
     private String expectClose(Step.ExpectClose c) throws IOException {
-        if (in == null) {
+        if (current.in == null) {
             return null;
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(c.timeoutSeconds());
@@ -271,7 +300,7 @@ final class ScriptedPeer {
     }
 
     private String drain(Step.Drain d) throws IOException {
-        if (in == null) {
+        if (current.in == null) {
             return "drain before accept/connect";
         }
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(d.millis());
@@ -313,12 +342,17 @@ final class ScriptedPeer {
             return null;
         }
         if (m[18] == 1 && MessageDecoder.decode(m, Negotiated.DEFAULT) instanceof Decoded.Ok(Open o)) {
-            receivedOpen = o;
+            current.receivedOpen = o;
         }
         return m;
     }
 
     private boolean readFully(byte[] b, int off, int len, long deadlineNanos) throws IOException {
+        Socket socket = current.socket;
+        DataInputStream in = current.in;
+        if (in == null) {
+            return false; // closed by a then-close or an earlier close: nothing more to read
+        }
         int done = 0;
         while (done < len) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
@@ -346,7 +380,9 @@ final class ScriptedPeer {
     }
 
     private String text(byte[] m) {
-        Negotiated n = sentOpen != null && receivedOpen != null ? Negotiation.between(sentOpen, receivedOpen) : Negotiated.DEFAULT;
+        Connection c = current;
+        Negotiated n = c.sentOpen != null && c.receivedOpen != null
+                ? Negotiation.between(c.sentOpen, c.receivedOpen) : Negotiated.DEFAULT;
         return WireText.canonical(m, n);
     }
 
@@ -356,7 +392,8 @@ final class ScriptedPeer {
      * the receive buffer would send a RST instead, and a RST may overtake data the speaker has not read yet,
      * which would make the trace depend on timing.
      */
-    private void closeQuietly() {
+    private static void closeQuietly(Connection c) {
+        Socket socket = c.socket;
         if (socket != null && !socket.isClosed()) {
             try {
                 socket.shutdownOutput();
@@ -375,7 +412,7 @@ final class ScriptedPeer {
                 // nothing left to tell
             }
         }
-        in = null;
+        c.in = null;
     }
 
     /** The canonical texts of the non-KEEPALIVE messages received so far (for reports). */

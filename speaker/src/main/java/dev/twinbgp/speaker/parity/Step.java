@@ -55,8 +55,22 @@ sealed interface Step {
      */
     record TraceExpect(int line, Pattern pattern) implements Step { }
 
+    /**
+     * {@code conn N STEP}: {@code step} played on the script's connection number {@code conn} (a step without
+     * {@code conn} plays on connection 1). Connections are named by their place in the script, never by port,
+     * so a trace that names them is the same on every run. An {@code accept} or {@code connect} replaces only
+     * the socket of its own connection: this is how a script holds two connections at once (RFC 4271
+     * section 6.8, connection collisions).
+     */
+    record OnConnection(int line, int conn, Step step) implements Step { }
+
     /** Record the speaker's Adj-RIB-In in the trace under {@code name}. */
     record Checkpoint(int line, String name) implements Step { }
+
+    /** The step itself, without its {@code conn N} prefix. */
+    static Step unwrap(Step step) {
+        return step instanceof OnConnection o ? o.step() : step;
+    }
 
     /** The steps of a script, for tests. */
     static List<Step> of(Step... steps) {

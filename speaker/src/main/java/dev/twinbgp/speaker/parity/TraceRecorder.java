@@ -43,6 +43,8 @@ final class TraceRecorder implements SessionListener {
     private boolean sealed;
     private int connections;
     private int downs;
+    /** Connection attempts that failed before a connection existed (a refused connect): not the end of one. */
+    private int failedAttempts;
     private int received;
 
     /** A recorder for a script of one connection. */
@@ -137,10 +139,21 @@ final class TraceRecorder implements SessionListener {
         add("json " + JSON.state(context(peer), SessionState.UP, null));
     }
 
+    /** How many connection attempts failed before any connection existed for them (refused connects). */
+    synchronized int failedAttempts() {
+        return failedAttempts;
+    }
+
     @Override
     public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
         synchronized (this) {
-            downs++;
+            // Every connection that came up ends with one down; a down while none is up is a failed attempt
+            // (the connect was refused), which ends nothing the script played.
+            if (downs < connections) {
+                downs++;
+            } else {
+                failedAttempts++;
+            }
         }
         add("down [" + reason + "]" + (notification == null ? "" : " " + notification) + (wasEstablished ? " (was established)" : ""));
         add("json " + JSON.state(context(peer), SessionState.DOWN, reason));
