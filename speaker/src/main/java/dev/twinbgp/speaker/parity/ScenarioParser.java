@@ -28,7 +28,7 @@ public final class ScenarioParser {
     private static final int DEFAULT_TIMEOUT_SECONDS = 10;
     private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
     private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "api", "checkpoint", "trace",
-            "conn");
+            "conn", "refuse");
     /** How many connections a script may hold at once ({@code conn N}). */
     static final int MAX_CONNECTIONS = 4;
 
@@ -98,9 +98,20 @@ public final class ScenarioParser {
             throw ScenarioException.at(source, last, 1, null, "'script:'");
         }
         Step first = steps.isEmpty() ? null : Step.unwrap(steps.getFirst());
-        if (!(first instanceof Step.Accept || first instanceof Step.Connect)) {
+        if (!(first instanceof Step.Accept || first instanceof Step.Connect || first instanceof Step.Refuse)) {
             int line = steps.isEmpty() ? last : steps.getFirst().line();
-            throw ScenarioException.at(source, line, 1, steps.isEmpty() ? null : "step", "'accept' or 'connect' as the first step");
+            throw ScenarioException.at(source, line, 1, steps.isEmpty() ? null : "step",
+                    "'accept', 'connect' or 'refuse' as the first step");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step instanceof Step.Refuse && i > 0 || step instanceof Step.OnConnection(int l, int c, Step.Refuse r)) {
+                throw ScenarioException.at(source, step.line(), 1, "refuse", "'refuse' only as the first step");
+            }
+            if (step instanceof Step.Refuse && (steps.size() < 2 || !(steps.get(1) instanceof Step.Accept))) {
+                int line = steps.size() < 2 ? last : steps.get(1).line();
+                throw ScenarioException.at(source, line, 1, steps.size() < 2 ? null : "step", "'accept' after 'refuse'");
+            }
         }
         Scenario scenario = new Scenario(nameOf(source), source, description, config.toString(), steps);
         ScenarioRunner.settings(scenario, ScenarioRunner.configure(scenario, 1179, 1179)); // the configuration is valid
@@ -135,6 +146,7 @@ public final class ScenarioParser {
             case "send" -> send(lineNo);
             case "expect" -> expect(lineNo);
             case "conn" -> onConnection(lineNo);
+            case "refuse" -> new Step.Refuse(lineNo, tokens.number("a number of refused attempts", 1, 10));
             default -> throw tokens.unexpected(word, "a step (" + String.join(", ", STEPS) + ")");
         };
         return step;

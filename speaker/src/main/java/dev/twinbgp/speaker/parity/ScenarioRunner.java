@@ -58,11 +58,10 @@ public final class ScenarioRunner {
     public static RunResult run(Scenario scenario, String reactor) throws ScenarioException {
         long start = System.nanoTime();
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (ServerSocket server = new ServerSocket()) {
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(loopback, 0));
+        boolean refuseFirst = scenario.steps().getFirst() instanceof Step.Refuse;
+        try (PeerPort server = refuseFirst ? PeerPort.refusing(loopback) : PeerPort.listening(loopback)) {
             int speakerPort = scenario.steps().stream().map(Step::unwrap).anyMatch(st -> st instanceof Step.Connect) ? freePort(loopback) : 1;
-            List<PeerSettings> settings = settings(scenario, configure(scenario, server.getLocalPort(), speakerPort));
+            List<PeerSettings> settings = settings(scenario, configure(scenario, server.port(), speakerPort));
             TraceRecorder trace = new TraceRecorder(scenario.sessions());
             BgpSpeaker speaker;
             try {
@@ -78,6 +77,18 @@ public final class ScenarioRunner {
                     public void api(String command, int messagesSent) throws ScenarioException {
                         caughtUp(trace, messagesSent);
                         api.apply(command);
+                    }
+
+                    @Override
+                    public boolean failedAttempts(int attempts, int seconds) throws InterruptedException {
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+                        while (trace.failedAttempts() < attempts) {
+                            if (System.nanoTime() >= deadline) {
+                                return false;
+                            }
+                            Thread.sleep(2);
+                        }
+                        return true;
                     }
 
                     @Override
@@ -110,7 +121,7 @@ public final class ScenarioRunner {
                 Thread thread = script.start();
                 thread.join(TimeUnit.SECONDS.toMillis(SCRIPT_LIMIT_SECONDS));
                 String failure = thread.isAlive() ? "the script did not finish within " + SCRIPT_LIMIT_SECONDS + " s" : script.failure();
-                closeEarly(server); // a reconnecting speaker is refused from now on
+                server.close(); // a reconnecting speaker is refused from now on
                 settle(trace);
                 await(peer.query(() -> {
                     trace.seal();
@@ -223,10 +234,5 @@ public final class ScenarioRunner {
 
     private static Duration elapsed(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    /** Closes the peer's listener before its try-with-resources does (closing twice is harmless). */
-    private static void closeEarly(java.net.ServerSocket server) throws java.io.IOException {
-        server.close();
     }
 }

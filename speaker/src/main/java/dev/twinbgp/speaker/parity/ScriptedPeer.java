@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -32,7 +31,7 @@ final class ScriptedPeer {
     /** How often {@code drain} and a long checkpoint send a KEEPALIVE of ours. */
     private static final long KEEPALIVE_EVERY_MILLIS = 300;
     private final Scenario scenario;
-    private final ServerSocket server;
+    private final PeerPort server;
     private final InetSocketAddress speaker;
     private final SpeakerControl control;
     private final List<String> seen = new ArrayList<>();
@@ -60,7 +59,7 @@ final class ScriptedPeer {
      * @param server  where the speaker connects to us ({@code accept})
      * @param speaker where we connect to the speaker ({@code connect})
      */
-    ScriptedPeer(Scenario scenario, ServerSocket server, InetSocketAddress speaker, SpeakerControl control) {
+    ScriptedPeer(Scenario scenario, PeerPort server, InetSocketAddress speaker, SpeakerControl control) {
         this.scenario = scenario;
         this.server = server;
         this.speaker = speaker;
@@ -107,10 +106,17 @@ final class ScriptedPeer {
 
     private String play(Step step) throws IOException, InterruptedException {
         return switch (step) {
+            case Step.Refuse r -> {
+                if (!control.failedAttempts(r.attempts(), 15)) {
+                    yield "the speaker did not fail " + r.attempts() + " connection attempt(s) within 15 s";
+                }
+                server.listen();
+                yield null;
+            }
             case Step.Accept a -> {
-                server.setSoTimeout(15_000);
+                server.server().setSoTimeout(15_000);
                 try {
-                    attach(server.accept());
+                    attach(server.server().accept());
                 } catch (SocketTimeoutException e) {
                     yield "the speaker did not connect within 15 s";
                 }

@@ -11,4 +11,10 @@ interface SpeakerControl {
 
     /** Records the Adj-RIB-In in the trace and returns once it is recorded (after the same wait as {@link #api}). */
     void checkpoint(String name, int messagesSent);
+
+    /**
+     * Waits until the speaker has failed {@code attempts} connection attempts in all (a refused connect ends
+     * with a {@code down} while no connection is up); false when that did not happen within {@code seconds}.
+     */
+    boolean failedAttempts(int attempts, int seconds) throws InterruptedException;
 }

@@ -14,6 +14,14 @@ sealed interface Step {
     /** Wait for the speaker to connect to us (the speaker is active). */
     record Accept(int line) implements Step { }
 
+    /**
+     * {@code refuse N}, only as the first step: nothing listens on the peer's port at first (the port is held
+     * by a bound socket that does not listen, so every connect is refused with a RST); once the speaker has
+     * failed {@code attempts} connection attempts (seen in its trace, by content), the port listens, and the
+     * next step ({@code accept}) takes the speaker's next attempt.
+     */
+    record Refuse(int line, int attempts) implements Step { }
+
     /** Connect to the speaker's listening port (the speaker is passive). */
     record Connect(int line) implements Step { }
 

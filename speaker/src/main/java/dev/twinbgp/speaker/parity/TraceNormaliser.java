@@ -16,9 +16,13 @@ import java.util.regex.Pattern;
  *       {@code counter} become {@code 0} / {@code "host"} (the counter counts lines including the
  *       KEEPALIVE events dropped above).</li>
  *   <li><b>Ports</b>: {@code :PORT} after an address becomes {@code :PORT}, since every run binds new ones.</li>
+ *   <li><b>Refused connects</b>: each reactor words a refused connect its own way (netty adds the address);
+ *       {@code could not connect to the peer: ... refused ...} becomes
+ *       {@code could not connect to the peer: connection refused}, keeping what follows the exception text
+ *       ({@code ; restarting in N s}).</li>
  *   <li><b>Socket error texts</b>: a connection that died with an I/O error is reported by each reactor
- *       with its own exception text; any {@code down} reason (and JSON {@code reason}) naming an exception,
- *       a reset, a broken pipe or a refusal becomes {@code connection lost}.</li>
+ *       with its own exception text; any other {@code down} reason (and JSON {@code reason}) naming an
+ *       exception, a reset, a broken pipe or a refusal becomes {@code connection lost}.</li>
  * </ol>
  * Nothing else is changed: states, messages, NOTIFICATIONs, RIB contents and their order are compared as
  * recorded.
@@ -27,8 +31,10 @@ public final class TraceNormaliser {
     private static final Pattern VOLATILE_NUMBER = Pattern.compile("\"(time|pid|ppid|counter)\":[0-9.]+");
     private static final Pattern HOST = Pattern.compile("\"host\":\"[^\"]*\"");
     private static final Pattern PORT = Pattern.compile("(\\d+\\.\\d+\\.\\d+\\.\\d+|\\[[0-9a-fA-F:]+\\]):\\d+");
+    private static final Pattern REFUSED = Pattern.compile("could not connect to the peer: [^;\\]\"]*refused[^;\\]\"]*");
     private static final Pattern IO_REASON = Pattern.compile("^down \\[[^\\]]*(Exception|reset|Broken pipe|refused)[^\\]]*\\]");
     private static final Pattern IO_JSON_REASON = Pattern.compile("\"reason\":\"[^\"]*(Exception|reset|Broken pipe|refused)[^\"]*\"");
+    private static final String REFUSED_TEXT = "could not connect to the peer: connection refused";
 
     private TraceNormaliser() {
     }
@@ -66,13 +72,18 @@ public final class TraceNormaliser {
 
     private static String clean(String line) {
         String s = line;
+        s = REFUSED.matcher(s).replaceAll(REFUSED_TEXT);
         if (s.startsWith("json ")) {
             s = VOLATILE_NUMBER.matcher(s).replaceAll("\"$1\":0");
             s = HOST.matcher(s).replaceAll("\"host\":\"host\"");
-            s = IO_JSON_REASON.matcher(s).replaceAll("\"reason\":\"connection lost\"");
+            if (!s.contains(REFUSED_TEXT)) {
+                s = IO_JSON_REASON.matcher(s).replaceAll("\"reason\":\"connection lost\"");
+            }
         }
         s = PORT.matcher(s).replaceAll("$1:PORT");
-        s = IO_REASON.matcher(s).replaceAll("down [connection lost]");
+        if (!s.contains(REFUSED_TEXT)) {
+            s = IO_REASON.matcher(s).replaceAll("down [connection lost]");
+        }
         return s;
     }
 }
