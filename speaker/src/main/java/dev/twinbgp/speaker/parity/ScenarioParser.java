@@ -26,9 +26,11 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ScenarioParser {
     private static final int DEFAULT_TIMEOUT_SECONDS = 10;
+    private static final String EXPECTED_KINDS =
+            "what to expect (keepalive, open, update, eor, notification, refresh, message, close, table, held-back)";
     private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
     private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "api", "checkpoint", "trace",
-            "conn", "refuse");
+            "conn", "refuse", "announce-table", "mark");
     /** How many connections a script may hold at once ({@code conn N}). */
     static final int MAX_CONNECTIONS = 4;
 
@@ -146,6 +148,8 @@ public final class ScenarioParser {
             case "send" -> send(lineNo);
             case "expect" -> expect(lineNo);
             case "conn" -> onConnection(lineNo);
+            case "announce-table" -> new Step.AnnounceTable(lineNo, tokens.number("a number of routes", 1, 1_000_000));
+            case "mark" -> new Step.Mark(lineNo, tokens.next("a mark name").text());
             case "refuse" -> new Step.Refuse(lineNo, tokens.number("a number of refused attempts", 1, 10));
             default -> throw tokens.unexpected(word, "a step (" + String.join(", ", STEPS) + ")");
         };
@@ -276,14 +280,16 @@ public final class ScenarioParser {
 
     private Step expect(int lineNo) throws ScenarioException {
         int timeout = DEFAULT_TIMEOUT_SECONDS;
-        Tokens.Token what = tokens.next("what to expect (keepalive, open, update, eor, notification, refresh, message, close)");
+        Tokens.Token what = tokens.next(EXPECTED_KINDS);
         if (what.text().equals("within")) {
             timeout = tokens.number("seconds", 1, 600);
-            what = tokens.next("what to expect (keepalive, open, update, eor, notification, refresh, message, close)");
+            what = tokens.next(EXPECTED_KINDS);
         }
         String description = "expect " + what.text();
         return switch (what.text()) {
             case "close" -> new Step.ExpectClose(lineNo, timeout);
+            case "table" -> new Step.ExpectTable(lineNo, tokens.number("a number of prefixes", 0, 10_000_000), timeout);
+            case "held-back" -> new Step.ExpectHeldBack(lineNo);
             case "keepalive" -> new Step.Expect(lineNo, description, Pattern.compile("^Keepalive"), true, timeout);
             case "notification" -> {
                 int[] cs = codeSubcode();
@@ -295,7 +301,7 @@ public final class ScenarioParser {
             case "update" -> typed(lineNo, description, "^Update\\[", timeout);
             case "refresh" -> typed(lineNo, description, "^RouteRefresh\\[", timeout);
             case "message" -> typed(lineNo, description, "", timeout);
-            default -> throw tokens.unexpected(what, "what to expect (keepalive, open, update, eor, notification, refresh, message, close)");
+            default -> throw tokens.unexpected(what, EXPECTED_KINDS);
         };
     }
 

@@ -92,6 +92,42 @@ public final class ScenarioRunner {
                     }
 
                     @Override
+                    public void announceTable(int routes, int messagesSent) throws ScenarioException {
+                        caughtUp(trace, messagesSent);
+                        List<Route> table = Table.routes(routes, peer.settings().session().localAs());
+                        await(peer.query(() -> {
+                            trace.add("announce-table " + routes + " route(s)");
+                            return null;
+                        }));
+                        peer.announce(table);
+                        if (await(peer.query(() -> Boolean.TRUE)) == null) {
+                            throw new ScenarioException("the speaker did not take the table within 10 s");
+                        }
+                    }
+
+                    @Override
+                    public boolean heldBack() {
+                        return Boolean.TRUE.equals(await(peer.query(() -> !trace.endOfRibSent())));
+                    }
+
+                    @Override
+                    public void note(String line) {
+                        await(peer.query(() -> {
+                            trace.add(line);
+                            return null;
+                        }));
+                    }
+
+                    @Override
+                    public void mark(String name, int messagesSent) {
+                        caughtUp(trace, messagesSent);
+                        await(peer.query(() -> {
+                            trace.mark(name);
+                            return null;
+                        }));
+                    }
+
+                    @Override
                     public void checkpoint(String name, int messagesSent) {
                         caughtUp(trace, messagesSent);
                         // On the loop: copy the (immutable) routes and take a place in the trace. A big table is

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 final class ScriptedPeer {
     /** How often {@code drain} and a long checkpoint send a KEEPALIVE of ours. */
     private static final long KEEPALIVE_EVERY_MILLIS = 300;
+    private static final long TIMEOUT_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private final Scenario scenario;
     private final PeerPort server;
     private final InetSocketAddress speaker;
@@ -53,6 +54,9 @@ final class ScriptedPeer {
         private boolean writeFailed;
         private Open sentOpen;
         private Open receivedOpen;
+        /** The read deadline the socket's timeout was last set for, and when (see {@code readFully}). */
+        private long timeoutDeadline;
+        private long timeoutSetAt;
     }
 
     /**
@@ -154,6 +158,21 @@ final class ScriptedPeer {
                 whileKeepingAlive(() -> control.checkpoint(c.name(), sent));
                 yield null;
             }
+            case Step.AnnounceTable t -> {
+                try {
+                    control.announceTable(t.routes(), messagesSent);
+                } catch (ScenarioException e) {
+                    yield "announce-table: " + e.getMessage();
+                }
+                yield null;
+            }
+            case Step.ExpectTable t -> expectTable(t);
+            case Step.ExpectHeldBack h -> control.heldBack() ? null
+                    : "expect held-back: the speaker has already sent its whole table and End-of-RIB";
+            case Step.Mark m -> {
+                control.mark(m.name(), messagesSent);
+                yield null;
+            }
             case Step.OnConnection o -> {
                 current = connections[o.conn()];
                 try {
@@ -174,7 +193,8 @@ final class ScriptedPeer {
         c.receivedOpen = null;
         c.socket = s;
         s.setTcpNoDelay(true);
-        c.in = new DataInputStream(s.getInputStream());
+        // Buffered: a big table is 200,000 messages, two reads each; unbuffered that is a system call per read.
+        c.in = new DataInputStream(new java.io.BufferedInputStream(s.getInputStream(), 1 << 16));
         c.out = s.getOutputStream();
     }
 
@@ -284,6 +304,44 @@ final class ScriptedPeer {
         }
     }
 
+    /** Counts the prefixes of the UPDATEs that come until an End-of-RIB; see {@link Step.ExpectTable}. */
+    private String expectTable(Step.ExpectTable t) throws IOException {
+        if (current.in == null) {
+            return "expect table: not connected";
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(t.timeoutSeconds());
+        long prefixes = 0;
+        int updates = 0;
+        while (true) {
+            byte[] m;
+            try {
+                m = read(deadline);
+            } catch (SocketTimeoutException e) {
+                return "expect table: no End-of-RIB within " + t.timeoutSeconds() + " s; " + prefixes + " prefixes in "
+                        + updates + " UPDATEs so far";
+            }
+            if (m == null) {
+                return "expect table: the speaker closed the connection after " + prefixes + " prefixes";
+            }
+            if (m[18] == 4) {
+                continue;
+            }
+            if (!(MessageDecoder.decode(m, negotiated()) instanceof Decoded.Ok(dev.twinbgp.bgp.wire.Update u))) {
+                return "expect table: got " + text(m);
+            }
+            if (u.isEndOfRib()) {
+                if (prefixes != t.prefixes()) {
+                    return "expect table: End-of-RIB after " + prefixes + " prefixes, expected " + t.prefixes();
+                }
+                control.note("peer received " + prefixes + " prefixes in " + updates + " UPDATEs, then "
+                        + text(m).replace("Update[", "").replace("]", ""));
+                return null;
+            }
+            updates++;
+            prefixes += u.announced().stream().mapToInt(dev.twinbgp.bgp.wire.Nlri::size).sum();
+        }
+    }
+
     private String expectClose(Step.ExpectClose c) throws IOException {
         if (current.in == null) {
             return null;
@@ -365,7 +423,16 @@ final class ScriptedPeer {
             if (left <= 0) {
                 throw new SocketTimeoutException();
             }
-            socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+            Connection c = current;
+            long now = System.nanoTime();
+            if (deadlineNanos != c.timeoutDeadline || now - c.timeoutSetAt > TIMEOUT_REFRESH_NANOS) {
+                // Setting the timeout is a system call; a table of 200,000 messages would make 400,000 of
+                // them. It is refreshed for a new deadline, or when it may overshoot the same one by more
+                // than TIMEOUT_REFRESH_NANOS (harmless: the timeout only bounds a failing run).
+                socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+                c.timeoutDeadline = deadlineNanos;
+                c.timeoutSetAt = now;
+            }
             int n;
             try {
                 n = in.read(b, off + done, len - done);
@@ -386,10 +453,14 @@ final class ScriptedPeer {
     }
 
     private String text(byte[] m) {
+        return WireText.canonical(m, negotiated());
+    }
+
+    /** What the current connection negotiated, once both OPENs are known; the defaults before. */
+    private Negotiated negotiated() {
         Connection c = current;
-        Negotiated n = c.sentOpen != null && c.receivedOpen != null
+        return c.sentOpen != null && c.receivedOpen != null
                 ? Negotiation.between(c.sentOpen, c.receivedOpen) : Negotiated.DEFAULT;
-        return WireText.canonical(m, n);
     }
 
     /**

@@ -17,4 +17,16 @@ interface SpeakerControl {
      * with a {@code down} while no connection is up); false when that did not happen within {@code seconds}.
      */
     boolean failedAttempts(int attempts, int seconds) throws InterruptedException;
+
+    /** Gives the speaker {@code routes} generated routes ({@link Table}); returns once its loop has them. */
+    void announceTable(int routes, int messagesSent) throws ScenarioException;
+
+    /** True when the speaker has not sent an End-of-RIB since its session came up (asked on its loop). */
+    boolean heldBack();
+
+    /** Records {@code line} in the trace, in the loop's order, and returns once it is recorded. */
+    void note(String line);
+
+    /** {@code mark NAME} (after the same wait as {@link #api}): see {@link Step.Mark}. */
+    void mark(String name, int messagesSent);
 }

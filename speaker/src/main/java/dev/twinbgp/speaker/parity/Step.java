@@ -72,6 +72,33 @@ sealed interface Step {
      */
     record OnConnection(int line, int conn, Step step) implements Step { }
 
+    /**
+     * {@code announce-table N}: the speaker gets {@code routes} generated routes ({@link Table}) in its
+     * Adj-RIB-Out, all at once, as an API announce would give them; returns once the speaker's loop has them.
+     */
+    record AnnounceTable(int line, int routes) implements Step { }
+
+    /**
+     * {@code expect table N}: read UPDATEs (KEEPALIVEs skipped, anything else fails) until an End-of-RIB,
+     * counting the prefixes they announce; exactly {@code prefixes} must have come. The count and the
+     * End-of-RIB are then recorded in the speaker's trace.
+     */
+    record ExpectTable(int line, int prefixes, int timeoutSeconds) implements Step { }
+
+    /**
+     * {@code expect held-back}: the speaker has not sent its End-of-RIB on the current session yet, i.e. it is
+     * still holding part of its table back, which after a {@code pause} proves the pause filled both socket
+     * buffers and the reactor's high-water mark.
+     */
+    record ExpectHeldBack(int line) implements Step { }
+
+    /**
+     * {@code mark NAME}: a line in the speaker's trace at this point of the script (after the speaker has taken
+     * in every message the script wrote), with the KEEPALIVEs it sent and received since the previous mark
+     * ({@link TraceNormaliser} keeps only whether there were any).
+     */
+    record Mark(int line, String name) implements Step { }
+
     /** Record the speaker's Adj-RIB-In in the trace under {@code name}. */
     record Checkpoint(int line, String name) implements Step { }
 

@@ -46,6 +46,11 @@ final class TraceRecorder implements SessionListener {
     /** Connection attempts that failed before a connection existed (a refused connect): not the end of one. */
     private int failedAttempts;
     private int received;
+    /** KEEPALIVEs sent and received since the previous {@code mark}. */
+    private int keepalivesSent;
+    private int keepalivesReceived;
+    /** An End-of-RIB went out since the session last came up. */
+    private boolean endOfRibSent;
 
     /** A recorder for a script of one connection. */
     TraceRecorder() {
@@ -109,6 +114,21 @@ final class TraceRecorder implements SessionListener {
         return downs >= connections;
     }
 
+    /** True when an End-of-RIB was sent since the session last came up. */
+    synchronized boolean endOfRibSent() {
+        return endOfRibSent;
+    }
+
+    /**
+     * Records {@code mark NAME: keepalives sent N received M} (counts since the previous mark) and starts
+     * counting again. Call it on the peer's loop, so the counts are the loop's.
+     */
+    synchronized void mark(String name) {
+        add("mark " + name + ": keepalives sent " + keepalivesSent + " received " + keepalivesReceived);
+        keepalivesSent = 0;
+        keepalivesReceived = 0;
+    }
+
     private NeighborContext context(PeerDriver peer) {
         if (context == null) {
             SessionConfig s = peer.settings().session();
@@ -135,6 +155,9 @@ final class TraceRecorder implements SessionListener {
 
     @Override
     public void established(PeerDriver peer, Session session) {
+        synchronized (this) {
+            endOfRibSent = false;
+        }
         add("established hold " + session.holdTime() + " keepalive " + session.keepaliveTime() + " " + session.negotiated());
         add("json " + JSON.state(context(peer), SessionState.UP, null));
     }
@@ -168,6 +191,9 @@ final class TraceRecorder implements SessionListener {
     public void received(PeerDriver peer, BgpMessage message) {
         synchronized (this) {
             received++;
+            if (message instanceof dev.twinbgp.bgp.wire.Keepalive) {
+                keepalivesReceived++;
+            }
         }
         add("received " + WireText.canonical(message));
         add("json " + JSON.message(message, context(peer), dev.twinbgp.speaker.json.Direction.IN));
@@ -175,6 +201,13 @@ final class TraceRecorder implements SessionListener {
 
     @Override
     public void sent(PeerDriver peer, BgpMessage message) {
+        synchronized (this) {
+            switch (message) {
+                case dev.twinbgp.bgp.wire.Keepalive k -> keepalivesSent++;
+                case dev.twinbgp.bgp.wire.Update u when u.isEndOfRib() -> endOfRibSent = true;
+                default -> { }
+            }
+        }
         add("sent " + WireText.canonical(message));
     }
 }
