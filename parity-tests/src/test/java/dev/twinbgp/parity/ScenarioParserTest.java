@@ -54,10 +54,15 @@ final class ScenarioParserTest {
                 close
                 conn 2 connect
                 conn 2 expect open id=10.0.0.1
+                stop 2 maintenance
+                announce-table 10
+                expect held-back
+                expect within 30 table 10
+                mark here
                 """);
         assertEquals("all-steps", s.name());
         assertEquals("every step", s.description());
-        assertEquals(27, s.steps().size());
+        assertEquals(32, s.steps().size());
     }
 
     @ParameterizedTest

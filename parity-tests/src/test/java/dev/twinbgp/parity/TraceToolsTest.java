@@ -1,6 +1,7 @@
 package dev.twinbgp.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.twinbgp.speaker.parity.TraceNormaliser;
 import dev.twinbgp.speaker.parity.UnifiedDiff;
@@ -61,5 +62,39 @@ final class TraceToolsTest {
                 "json {\"time\":0,\"host\":\"host\",\"pid\":0,\"ppid\":0,\"counter\":0,\"type\":\"state\"}",
                 "down [connection lost] (was established)",
                 "connected 127.0.0.1:PORT"), TraceNormaliser.normalise(raw));
+    }
+
+    @Test
+    void refusedConnectsKeepTheirRestartDelayAndMarksKeepOnlyWhetherKeepalivesFlowed() {
+        List<String> raw = List.of(
+                "down [could not connect to the peer: could not connect to 127.0.0.1:4321: Connection refused: /127.0.0.1:4321; restarting in 1 s]",
+                "down [could not connect to the peer: could not connect to 127.0.0.1:4321: Connection refused; restarting in 0 s]",
+                "mark a: keepalives sent 3 received 0",
+                "mark b: keepalives sent 0 received 12");
+        assertEquals(List.of(
+                "down [could not connect to the peer: connection refused; restarting in 1 s]",
+                "down [could not connect to the peer: connection refused; restarting in 0 s]",
+                "mark a: keepalives sent >= 1 received 0",
+                "mark b: keepalives sent 0 received >= 1"), TraceNormaliser.normalise(raw));
+    }
+
+    @Test
+    void longRunsOfSentUpdatesAreSummarisedWithADigest() {
+        List<String> raw = new java.util.ArrayList<>();
+        raw.add("established hold 90 keepalive 30");
+        for (int i = 0; i < 60; i++) {
+            raw.add("sent Update[Attributes[], nlri=[10.0." + i + ".0/24, 11.0." + i + ".0/24]]");
+            raw.add("sent Keepalive[]"); // dropped first, so it does not break the run
+        }
+        raw.add("sent Update[End-of-RIB ipv4 unicast]");
+        List<String> out = TraceNormaliser.normalise(raw);
+        assertEquals(3, out.size(), out.toString());
+        assertEquals(true, out.get(1).startsWith("sent 60 UPDATEs (120 prefixes) from Update[Attributes[], nlri=[10.0.0.0/24"),
+                out.get(1));
+        List<String> other = new java.util.ArrayList<>(raw);
+        other.set(7, "sent Update[Attributes[], nlri=[10.9.9.0/24, 11.0.3.0/24]]");
+        assertNotEquals(out.get(1), TraceNormaliser.normalise(other).get(1));
+        List<String> short50 = TraceNormaliser.normalise(raw.subList(0, 101));
+        assertEquals(51, short50.size()); // 50 UPDATEs are listed as they are
     }
 }

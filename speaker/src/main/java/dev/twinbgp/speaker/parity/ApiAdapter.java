@@ -1,89 +1,88 @@
 package dev.twinbgp.speaker.parity;
 
-import dev.twinbgp.bgp.fsm.SessionConfig;
-import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.speaker.config.ConfigException;
-import dev.twinbgp.speaker.config.ConfigParser;
-import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
+import dev.twinbgp.speaker.api.Api;
+import dev.twinbgp.speaker.api.ControlClient;
+import dev.twinbgp.speaker.api.Reply;
+import dev.twinbgp.speaker.config.Configuration;
+import dev.twinbgp.speaker.session.BgpSpeaker;
 import dev.twinbgp.speaker.session.PeerDriver;
-import java.util.List;
+import dev.twinbgp.speaker.session.SessionListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * The three ExaBGP API commands a scenario may give, applied straight to the {@link PeerDriver} until the
- * API module provides its own command executor (then this class should delegate to it):
+ * A scenario's {@code api} steps, given to the speaker through its real API: the {@link Api} of
+ * {@code twinbgp run} with its control socket (a private one per run), and {@link ControlClient}, the client
+ * {@code twinbgp ctl} uses. So a command goes through the same parser ({@code CommandParser}) and executor
+ * ({@code CommandExecutor}) as a process's or an operator's:
  * <pre>
  * announce route PREFIX next-hop ADDRESS [ATTRIBUTES...]   (ExaBGP route syntax)
  * withdraw route PREFIX [...]
- * teardown [SUBCODE] [TEXT...]                              (Cease, RFC 4486; TEXT: RFC 9003 communication)
+ * teardown [SUBCODE]                                        (Cease, RFC 4486; reconnects, as in ExaBGP)
  * </pre>
- * A route is parsed by the configuration parser itself, inside a one-neighbor configuration with the
- * peer's AS numbers, so it gets exactly the attributes and defaults a configured route would get.
+ * A command the API refuses fails the script line with the API's own error text.
+ *
+ * <p>Wiring follows {@link Api}'s order: {@link #create} before the speaker starts (its listener must be in
+ * the speaker's listener chain), {@link #start} once it runs, {@link #close} before it stops.
  */
-final class ApiAdapter {
-    private final PeerDriver peer;
+final class ApiAdapter implements AutoCloseable {
+    private final Api api;
+    private final Path directory;
+    private final Path socket;
     private final TraceRecorder trace;
+    private PeerDriver peer;
 
-    ApiAdapter(PeerDriver peer, TraceRecorder trace) {
-        this.peer = peer;
+    private ApiAdapter(Api api, Path directory, Path socket, TraceRecorder trace) {
+        this.api = api;
+        this.directory = directory;
+        this.socket = socket;
         this.trace = trace;
     }
 
+    /** The API of {@code configuration}, its control socket in a new private directory (not opened yet). */
+    static ApiAdapter create(Configuration configuration, TraceRecorder trace) throws IOException {
+        Path directory = Files.createTempDirectory("twinbgp-parity-");
+        Path socket = directory.resolve("control.sock");
+        Api api = Api.create(configuration, Api.Options.defaults().withControlSocket(socket));
+        return new ApiAdapter(api, directory, socket, trace);
+    }
+
+    /** What the speaker must report to: the trace first, then the API (its processes' events). */
+    SessionListener listener() {
+        return Api.fanOut(trace, api.listener());
+    }
+
+    /** Opens the control socket for {@code speaker}, whose one peer the commands address. */
+    void start(BgpSpeaker speaker) throws IOException {
+        api.start(speaker);
+        peer = speaker.peers().getFirst();
+    }
+
     void apply(String command) throws ScenarioException {
-        String[] words = command.strip().split("\\s+", 2);
-        String rest = words.length > 1 ? words[1] : "";
-        switch (words[0]) {
-            case "announce" -> {
-                List<Route> routes = routes(rest, false);
-                record(command);
-                peer.announce(routes);
-            }
-            case "withdraw" -> {
-                List<Route> routes = routes(rest, true);
-                record(command);
-                peer.withdraw(routes.stream().map(Route::prefix).toList());
-            }
-            case "teardown" -> {
-                String[] t = rest.isEmpty() ? new String[0] : rest.split("\\s+", 2);
-                int subcode = 2; // Administrative Shutdown (RFC 4486 section 4)
-                String text = null;
-                if (t.length > 0) {
-                    try {
-                        subcode = Integer.parseInt(t[0]);
-                        text = t.length > 1 ? t[1] : null;
-                    } catch (NumberFormatException e) {
-                        text = rest;
-                    }
-                }
-                record(command);
-                peer.stop(subcode, text);
-            }
-            default -> throw new ScenarioException("unknown API command '" + words[0] + "', expected announce, withdraw or teardown");
-        }
-    }
-
-    /** Queued on the peer's loop, so the command takes its place in the loop's order, before its effects. */
-    private void record(String command) {
+        // Queued on the peer's loop before the command is sent, so the line precedes the command's effects,
+        // which the executor also queues on that loop.
         peer.loop().execute(() -> trace.add("api " + command));
+        Reply reply;
+        try {
+            reply = ControlClient.send(socket, command);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ScenarioException("the control socket did not answer: " + e.getMessage());
+        }
+        if (!reply.ok()) {
+            throw new ScenarioException("the API refused '" + command + "': " + String.join(" / ", reply.lines()));
+        }
     }
 
-    private List<Route> routes(String text, boolean withdraw) throws ScenarioException {
-        if (!text.startsWith("route ")) {
-            throw new ScenarioException("API: expected 'route PREFIX ...', found '" + text + "'");
-        }
-        String route = text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
-        if (withdraw && !route.contains("next-hop")) {
-            route += " next-hop 127.0.0.1"; // a withdrawal needs only the prefix; the parser wants a next hop
-        }
-        SessionConfig s = peer.settings().session();
-        long id = s.localId();
-        String config = "neighbor " + peer.name() + " {\n"
-                + "  router-id " + (id >>> 24 & 0xFF) + "." + (id >>> 16 & 0xFF) + "." + (id >>> 8 & 0xFF) + "." + (id & 0xFF) + ";\n"
-                + "  local-address 127.0.0.1;\n  local-as " + s.localAs() + ";\n  peer-as " + s.peerAs() + ";\n"
-                + "  static {\n    " + route + ";\n  }\n}\n";
+    @Override
+    public void close() {
+        api.close();
         try {
-            return PeerSettingsMapper.map(ConfigParser.parse("api", config)).getFirst().routes();
-        } catch (ConfigException e) {
-            throw new ScenarioException("API: " + e.getMessage());
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            // a temporary directory left behind; nothing to report in a scenario's result
         }
     }
 }

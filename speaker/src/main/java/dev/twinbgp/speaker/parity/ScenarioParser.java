@@ -30,7 +30,7 @@ public final class ScenarioParser {
             "what to expect (keepalive, open, update, eor, notification, refresh, message, close, table, held-back)";
     private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
     private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "api", "checkpoint", "trace",
-            "conn", "refuse", "announce-table", "mark");
+            "conn", "refuse", "announce-table", "mark", "stop");
     /** How many connections a script may hold at once ({@code conn N}). */
     static final int MAX_CONNECTIONS = 4;
 
@@ -149,6 +149,7 @@ public final class ScenarioParser {
             case "expect" -> expect(lineNo);
             case "conn" -> onConnection(lineNo);
             case "announce-table" -> new Step.AnnounceTable(lineNo, tokens.number("a number of routes", 1, 1_000_000));
+            case "stop" -> stop(lineNo);
             case "mark" -> new Step.Mark(lineNo, tokens.next("a mark name").text());
             case "refuse" -> new Step.Refuse(lineNo, tokens.number("a number of refused attempts", 1, 10));
             default -> throw tokens.unexpected(word, "a step (" + String.join(", ", STEPS) + ")");
@@ -177,6 +178,16 @@ public final class ScenarioParser {
         } catch (PatternSyntaxException e) {
             throw tokens.unexpected(first, "a regular expression (" + e.getDescription() + ")");
         }
+    }
+
+    private Step stop(int lineNo) throws ScenarioException {
+        int subcode = 2; // Administrative Shutdown (RFC 4486 section 4)
+        Tokens.Token first = tokens.peek();
+        if (first != null && first.text().matches("\\d+")) {
+            subcode = tokens.number("a Cease subcode", 0, 255);
+        }
+        String text = tokens.rest();
+        return new Step.Stop(lineNo, subcode, text.isEmpty() ? null : text);
     }
 
     private Step api(int lineNo) throws ScenarioException {

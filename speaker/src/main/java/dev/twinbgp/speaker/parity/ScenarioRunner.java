@@ -4,6 +4,7 @@ import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.ConfigParser;
+import dev.twinbgp.speaker.config.Configuration;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.session.BgpSpeaker;
 import dev.twinbgp.speaker.session.PeerDriver;
@@ -42,9 +43,21 @@ public final class ScenarioRunner {
 
     /** Checks that the configuration parses and maps to exactly one neighbor (ports are placeholders here). */
     static List<PeerSettings> settings(Scenario scenario, String config) throws ScenarioException {
+        return settings(scenario, configuration(scenario, config));
+    }
+
+    static Configuration configuration(Scenario scenario, String config) throws ScenarioException {
+        try {
+            return ConfigParser.parse(scenario.source(), config);
+        } catch (ConfigException e) {
+            throw new ScenarioException(e.getMessage());
+        }
+    }
+
+    static List<PeerSettings> settings(Scenario scenario, Configuration configuration) throws ScenarioException {
         List<PeerSettings> settings;
         try {
-            settings = PeerSettingsMapper.map(ConfigParser.parse(scenario.source(), config));
+            settings = PeerSettingsMapper.map(configuration);
         } catch (ConfigException e) {
             throw new ScenarioException(e.getMessage());
         }
@@ -61,22 +74,41 @@ public final class ScenarioRunner {
         boolean refuseFirst = scenario.steps().getFirst() instanceof Step.Refuse;
         try (PeerPort server = refuseFirst ? PeerPort.refusing(loopback) : PeerPort.listening(loopback)) {
             int speakerPort = scenario.steps().stream().map(Step::unwrap).anyMatch(st -> st instanceof Step.Connect) ? freePort(loopback) : 1;
-            List<PeerSettings> settings = settings(scenario, configure(scenario, server.port(), speakerPort));
+            Configuration configuration = configuration(scenario, configure(scenario, server.port(), speakerPort));
+            List<PeerSettings> settings = settings(scenario, configuration);
             TraceRecorder trace = new TraceRecorder(scenario.sessions());
+            boolean usesApi = scenario.steps().stream().map(Step::unwrap).anyMatch(st -> st instanceof Step.Api);
+            ApiAdapter api = usesApi ? ApiAdapter.create(configuration, trace) : null;
             BgpSpeaker speaker;
             try {
-                speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(), settings, trace);
+                speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(), settings, api == null ? trace : api.listener());
             } catch (IOException e) {
+                if (api != null) {
+                    api.close();
+                }
                 return new RunResult(scenario.name(), reactor, List.of(), "speaker: " + e.getMessage(), elapsed(start));
             }
             try {
                 PeerDriver peer = speaker.peers().getFirst();
-                ApiAdapter api = new ApiAdapter(peer, trace);
+                if (api != null) {
+                    api.start(speaker);
+                }
                 SpeakerControl control = new SpeakerControl() {
                     @Override
                     public void api(String command, int messagesSent) throws ScenarioException {
                         caughtUp(trace, messagesSent);
+                        if (api == null) {
+                            throw new ScenarioException("no API: the scenario has no api step");
+                        }
                         api.apply(command);
+                    }
+
+                    @Override
+                    public void stop(int subcode, String text, int messagesSent) {
+                        caughtUp(trace, messagesSent);
+                        // queued before the stop, which PeerDriver also queues on the loop
+                        peer.loop().execute(() -> trace.add("stop " + subcode + (text == null ? "" : " " + text)));
+                        peer.stop(subcode, text);
                     }
 
                     @Override
@@ -169,6 +201,9 @@ public final class ScenarioRunner {
                 }
                 return new RunResult(scenario.name(), reactor, lines, failure, elapsed(start));
             } finally {
+                if (api != null) {
+                    api.close();
+                }
                 speaker.shutdown(Duration.ofSeconds(1));
             }
         } catch (IOException e) {

@@ -158,6 +158,10 @@ final class ScriptedPeer {
                 whileKeepingAlive(() -> control.checkpoint(c.name(), sent));
                 yield null;
             }
+            case Step.Stop st -> {
+                control.stop(st.subcode(), st.text(), messagesSent);
+                yield null;
+            }
             case Step.AnnounceTable t -> {
                 try {
                     control.announceTable(t.routes(), messagesSent);

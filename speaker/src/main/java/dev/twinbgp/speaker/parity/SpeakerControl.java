@@ -9,6 +9,9 @@ interface SpeakerControl {
      */
     void api(String command, int messagesSent) throws ScenarioException;
 
+    /** ManualStop with Cease {@code subcode} and an optional shutdown communication (after the same wait). */
+    void stop(int subcode, String text, int messagesSent);
+
     /** Records the Adj-RIB-In in the trace and returns once it is recorded (after the same wait as {@link #api}). */
     void checkpoint(String name, int messagesSent);
 

@@ -54,6 +54,13 @@ sealed interface Step {
     /** Close our side of the connection. */
     record Close(int line) implements Step { }
 
+    /**
+     * {@code stop [SUBCODE] [TEXT]}: the operator stops the peer (ManualStop, RFC 4271 section 8.1.2 event 2):
+     * Cease with {@code subcode} and, when {@code text} is not null, an RFC 9003 shutdown communication; the
+     * peer stays stopped. Not an API command: ExaBGP's {@code teardown} carries no communication.
+     */
+    record Stop(int line, int subcode, String text) implements Step { }
+
     /** An API command given to the speaker ({@link ApiAdapter}): announce, withdraw, teardown. */
     record Api(int line, String command) implements Step { }
 
