@@ -185,7 +185,11 @@ public final class ScenarioRunner {
                 };
                 ScriptedPeer script = new ScriptedPeer(scenario, server,
                         new InetSocketAddress(loopback, speakerPort), control);
-                started(peer);
+                if (!refuseFirst) {
+                    // Not for a refusing port: its speaker bounces between Idle and Connect from the start,
+                    // and waiting here for a non-Idle sample could outlast the refusals the script counts on.
+                    started(peer);
+                }
                 Thread thread = script.start();
                 thread.join(TimeUnit.SECONDS.toMillis(SCRIPT_LIMIT_SECONDS));
                 String failure = thread.isAlive() ? "the script did not finish within " + SCRIPT_LIMIT_SECONDS + " s" : script.failure();
