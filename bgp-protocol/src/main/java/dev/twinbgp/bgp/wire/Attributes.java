@@ -25,6 +25,9 @@ public final class Attributes {
     // and Encoded is a record (final fields), so a thread that sees it also sees its filled array (JLS 17.5).
     private Encoded encoded2;
     private Encoded encoded4;
+    // Cached list hash (0: not computed yet), racy but benign like String.hash: every thread computes
+    // the same value from immutable state. A RIB hashes the same set once per route it groups.
+    private int hash;
 
     /** Wire form, and where the attributes with type code above MP_UNREACH_NLRI start (the MP attributes go there). */
     record Encoded(byte[] bytes, int split) { }
@@ -39,9 +42,16 @@ public final class Attributes {
      * (256 entries, or null) holds the Partial / Extended Length bits of the known ones as received.
      */
     static Attributes decoded(List<Attribute> attributes, byte[] flags) {
-        List<Attribute> sorted = new ArrayList<>(attributes);
-        sorted.sort(Comparator.comparingInt(Attribute::typeCode));
-        return new Attributes(List.copyOf(sorted), flags);
+        // Received in wire order, which RFC 4271 section 5 does not prescribe but nearly every
+        // speaker sorts by type code: copy once, sort only when needed.
+        for (int i = 1; i < attributes.size(); i++) {
+            if (attributes.get(i - 1).typeCode() > attributes.get(i).typeCode()) {
+                List<Attribute> sorted = new ArrayList<>(attributes);
+                sorted.sort(Comparator.comparingInt(Attribute::typeCode));
+                return new Attributes(List.copyOf(sorted), flags);
+            }
+        }
+        return new Attributes(List.copyOf(attributes), flags);
     }
 
     public static Attributes of(Attribute... attributes) {
@@ -249,7 +259,10 @@ public final class Attributes {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Attributes a) || !a.list.equals(list)) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof Attributes a) || a.hashCode() != hashCode() || !a.list.equals(list)) {
             return false;
         }
         for (Attribute x : list) {
@@ -262,7 +275,12 @@ public final class Attributes {
 
     @Override
     public int hashCode() {
-        return list.hashCode();
+        int h = hash;
+        if (h == 0) {
+            h = list.hashCode();
+            hash = h; // a list whose hash is 0 is recomputed each time: harmless
+        }
+        return h;
     }
 
     @Override
