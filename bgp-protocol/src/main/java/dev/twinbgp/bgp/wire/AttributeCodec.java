@@ -83,11 +83,11 @@ final class AttributeCodec {
             case Attribute.COMMUNITIES -> {
                 // RFC 7606 section 7.8: length not a non-zero multiple of 4 -> treat-as-withdraw.
                 expectMultiple(len, 4, type, TREAT_AS_WITHDRAW, b, attrStart, off + len);
-                List<Long> v = new ArrayList<>(len / 4);
-                for (int i = 0; i < len; i += 4) {
-                    v.add(Bytes.u32(b, off + i));
+                int[] v = new int[len / 4];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Bytes.s32(b, off + 4 * i);
                 }
-                yield new Attribute.Communities(v);
+                yield new Attribute.Communities(U32List.wrap(v));
             }
             case Attribute.ORIGINATOR_ID -> {
                 expectLength(len, 4, type, TREAT_AS_WITHDRAW, b, attrStart, off + len); // RFC 7606 section 7.9
@@ -216,12 +216,12 @@ final class AttributeCodec {
             if (type < AsPathSegment.AS_SET || type > AsPathSegment.AS_CONFED_SET || n == 0 || end - p < n * asSize) {
                 return null;
             }
-            List<Long> asns = new ArrayList<>(n);
+            int[] asns = new int[n];
             for (int i = 0; i < n; i++) {
-                asns.add(asSize == 4 ? Bytes.u32(b, p) : Bytes.u16(b, p));
+                asns[i] = asSize == 4 ? Bytes.s32(b, p) : Bytes.u16(b, p);
                 p += asSize;
             }
-            out.add(new AsPathSegment(type, asns));
+            out.add(new AsPathSegment(type, U32List.wrap(asns)));
         }
         return out;
     }
@@ -337,7 +337,12 @@ final class AttributeCodec {
                 }
                 w.u32(g.address() & 0xFFFFFFFFL);
             }
-            case Attribute.Communities c -> c.values().forEach(w::u32);
+            case Attribute.Communities c -> {
+                U32List values = U32List.copyOf(c.values()); // always one already: no copy
+                for (int i = 0; i < values.size(); i++) {
+                    w.u32(values.at(i));
+                }
+            }
             case Attribute.OriginatorId o -> w.u32(o.id() & 0xFFFFFFFFL);
             case Attribute.ClusterList c -> c.ids().forEach(id -> w.u32(id & 0xFFFFFFFFL));
             case Attribute.MpReach m -> {
@@ -357,7 +362,9 @@ final class AttributeCodec {
     private static void writeSegments(List<AsPathSegment> segs, int asSize, WireWriter w) {
         for (AsPathSegment s : segs) {
             w.u8(s.type()).u8(s.asns().size());
-            for (long as : s.asns()) {
+            U32List asns = U32List.copyOf(s.asns()); // always one already: no copy, no boxing below
+            for (int i = 0; i < asns.size(); i++) {
+                long as = asns.at(i);
                 if (asSize == 4) {
                     w.u32(as);
                 } else {
