@@ -12,15 +12,30 @@ import java.util.Optional;
  * routes, not to the path, and live in {@link Update}). Immutable, sorted by type code, at most one
  * per type; its wire form is cached per AS number size so a RIB can share one instance among many
  * prefixes and the encoder copies bytes instead of re-encoding.
+ *
+ * <p>A set decoded from an UPDATE also has a <em>compact</em> form ({@link #compact()}) for a RIB to
+ * keep: only the octets it was decoded from, decoded again on first use. A full table holds about
+ * 250,000 distinct sets; as objects each is some 15 objects and ~450 octets that every young
+ * collection has to trace while the table arrives, as octets it is one array of ~60.
  */
 public final class Attributes {
     public static final Attributes EMPTY = new Attributes(List.of(), null);
 
-    private final List<Attribute> list;
-    // Partial and Extended Length bits a known attribute was received with, by type code (null: none).
-    // Kept so a received optional transitive attribute is passed on with its Partial bit (RFC 4271
-    // section 5: once set it is never cleared) and a decoded UPDATE re-encodes byte for byte.
-    private final byte[] receivedFlags;
+    /**
+     * The attributes, and the Partial and Extended Length bits a known attribute was received with,
+     * by type code (null: none). The bits are kept so a received optional transitive attribute is
+     * passed on with its Partial bit (RFC 4271 section 5: once set it is never cleared) and a decoded
+     * UPDATE re-encodes byte for byte.
+     */
+    private record Contents(List<Attribute> list, byte[] receivedFlags) { }
+
+    // Null only in the compact form until first needed, then decoded from wire. Racy but benign:
+    // each thread decodes the same value, and a record's fields are final (JLS 17.5).
+    private Contents contents;
+    // The received path attribute octets this set decodes from (no MP_REACH/MP_UNREACH, no errors)
+    // with the session they were decoded for, or null for a set built from objects.
+    private final byte[] wire;
+    private final Negotiated wireSession;
     // Cached wire forms (2-octet AS, 4-octet AS). Racy but benign: each thread computes the same bytes,
     // and Encoded is a record (final fields), so a thread that sees it also sees its filled array (JLS 17.5).
     private Encoded encoded2;
@@ -33,8 +48,50 @@ public final class Attributes {
     record Encoded(byte[] bytes, int split) { }
 
     private Attributes(List<Attribute> sorted, byte[] receivedFlags) {
-        this.list = sorted;
-        this.receivedFlags = receivedFlags;
+        this.contents = new Contents(sorted, receivedFlags);
+        this.wire = null;
+        this.wireSession = null;
+    }
+
+    private Attributes(Contents contents, byte[] wire, Negotiated wireSession, int hash) {
+        this.contents = contents;
+        this.wire = wire;
+        this.wireSession = wireSession;
+        this.hash = hash;
+    }
+
+    /**
+     * Decoder use, as {@link #decoded(List, byte[])}, for attributes decoded without error from
+     * {@code wire} (the whole path attribute field, holding no MP_REACH/MP_UNREACH) on a session
+     * with {@code negotiated}: they can become {@link #compact()}.
+     */
+    static Attributes decoded(List<Attribute> attributes, byte[] flags, byte[] wire, Negotiated negotiated) {
+        return new Attributes(decoded(attributes, flags).contents, wire, negotiated, 0);
+    }
+
+    /**
+     * The form for a RIB to keep: equal to this, holding only the received octets when it was
+     * decoded from an UPDATE (its attribute objects are decoded again when first asked for), else
+     * this very instance.
+     */
+    public Attributes compact() {
+        // The hash goes along, so comparing with a compact set never decodes it (equal octets or unequal hashes decide).
+        return wire == null || contents == null ? this : new Attributes(null, wire, wireSession, hashCode());
+    }
+
+    private Contents contents() {
+        Contents c = contents;
+        if (c == null) {
+            // The compact form's first use: decode the same octets the same way again (an UPDATE body
+            // with no withdrawn routes and no NLRI, so only the attributes matter).
+            byte[] body = new byte[4 + wire.length];
+            Bytes.put16(body, 2, wire.length);
+            System.arraycopy(wire, 0, body, 4, wire.length);
+            Decoded.Ok ok = (Decoded.Ok) UpdateCodec.decode(body, 0, body.length, wireSession);
+            c = ((Update) ok.message()).attributes().contents();
+            contents = c;
+        }
+        return c;
     }
 
     /**
@@ -76,20 +133,20 @@ public final class Attributes {
 
     /** The attributes, sorted by type code. */
     public List<Attribute> list() {
-        return list;
+        return contents().list();
     }
 
     public int size() {
-        return list.size();
+        return list().size();
     }
 
     public boolean isEmpty() {
-        return list.isEmpty();
+        return contents == null ? wire.length == 0 : contents.list().isEmpty();
     }
 
     /** The attribute with this type code, or null. */
     public Attribute get(int typeCode) {
-        for (Attribute a : list) {
+        for (Attribute a : list()) {
             if (a.typeCode() == typeCode) {
                 return a;
             }
@@ -102,7 +159,7 @@ public final class Attributes {
     }
 
     public <T extends Attribute> Optional<T> get(Class<T> kind) {
-        for (Attribute a : list) {
+        for (Attribute a : list()) {
             if (kind.isInstance(a)) {
                 return Optional.of(kind.cast(a));
             }
@@ -140,27 +197,29 @@ public final class Attributes {
     }
 
     private int extraFlags(int typeCode) {
+        byte[] receivedFlags = contents().receivedFlags();
         return receivedFlags == null || !AttributeCodec.isKnown(typeCode) ? 0 : receivedFlags[typeCode] & 0xFF;
     }
 
     /** A copy with {@code a} added, replacing any attribute of the same type (whose received flags are forgotten). */
     public Attributes with(Attribute a) {
-        List<Attribute> out = new ArrayList<>(list.size() + 1);
-        for (Attribute x : list) {
+        List<Attribute> out = new ArrayList<>(size() + 1);
+        for (Attribute x : list()) {
             if (x.typeCode() != a.typeCode()) {
                 out.add(x);
             }
         }
         out.add(a);
-        return new Attributes(of(out).list, withoutFlags(a.typeCode()));
+        return new Attributes(of(out).list(), withoutFlags(a.typeCode()));
     }
 
     public Attributes without(int typeCode) {
         return contains(typeCode)
-                ? new Attributes(list.stream().filter(a -> a.typeCode() != typeCode).toList(), withoutFlags(typeCode)) : this;
+                ? new Attributes(list().stream().filter(a -> a.typeCode() != typeCode).toList(), withoutFlags(typeCode)) : this;
     }
 
     private byte[] withoutFlags(int typeCode) {
+        byte[] receivedFlags = contents().receivedFlags();
         if (receivedFlags == null || receivedFlags[typeCode] == 0) {
             return receivedFlags;
         }
@@ -174,8 +233,8 @@ public final class Attributes {
      * attributes with the Partial bit set, unrecognized optional non-transitive ones removed.
      */
     public Attributes forwarded() {
-        List<Attribute> out = new ArrayList<>(list.size());
-        for (Attribute a : list) {
+        List<Attribute> out = new ArrayList<>(size());
+        for (Attribute a : list()) {
             if (a instanceof Attribute.Unknown u) {
                 Attribute.Unknown f = u.forwarded();
                 if (f != null) {
@@ -185,7 +244,7 @@ public final class Attributes {
                 out.add(a);
             }
         }
-        return new Attributes(List.copyOf(out), receivedFlags);
+        return new Attributes(List.copyOf(out), contents().receivedFlags());
     }
 
     /** The AS path with AS4_PATH merged in (RFC 6793 section 4.2.3); empty when there is no AS_PATH. */
@@ -228,7 +287,7 @@ public final class Attributes {
      * towards a 4-octet speaker AS4_PATH / AS4_AGGREGATOR are never sent.
      */
     private Encoded encode(boolean asn4) {
-        List<Attribute> effective = new ArrayList<>(list);
+        List<Attribute> effective = new ArrayList<>(list());
         if (asn4) {
             effective.removeIf(a -> a instanceof Attribute.As4Path || a instanceof Attribute.As4Aggregator);
         } else {
@@ -262,10 +321,16 @@ public final class Attributes {
         if (o == this) {
             return true;
         }
-        if (!(o instanceof Attributes a) || a.hashCode() != hashCode() || !a.list.equals(list)) {
+        if (!(o instanceof Attributes a)) {
             return false;
         }
-        for (Attribute x : list) {
+        if (wire != null && a.wire != null && wireSession.asn4() == a.wireSession.asn4() && Arrays.equals(wire, a.wire)) {
+            return true; // the same octets decode the same way (MP attributes, which ADD-PATH affects, are never here)
+        }
+        if (a.hashCode() != hashCode() || !a.list().equals(list())) { // the same set in other octets, e.g. another order
+            return false;
+        }
+        for (Attribute x : list()) {
             if (a.extraFlags(x.typeCode()) != extraFlags(x.typeCode())) {
                 return false;
             }
@@ -277,7 +342,7 @@ public final class Attributes {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = list.hashCode();
+            h = list().hashCode();
             hash = h; // a list whose hash is 0 is recomputed each time: harmless
         }
         return h;
@@ -286,6 +351,7 @@ public final class Attributes {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Attributes[");
+        List<Attribute> list = list();
         for (int i = 0; i < list.size(); i++) {
             Attribute a = list.get(i);
             sb.append(i == 0 ? "" : ", ").append(a);
