@@ -301,24 +301,40 @@ final class AttributeCodec {
         write(a, 0, asn4, w);
     }
 
-    /** As {@link #write(Attribute, boolean, WireWriter)}, OR-ing {@code extraFlags} (Partial / Extended Length as received). */
+    /**
+     * As {@link #write(Attribute, boolean, WireWriter)}, OR-ing {@code extraFlags} (Partial / Extended
+     * Length as received). The value is written in place after a 1-octet length (2 with Extended
+     * Length), which is filled in afterwards - and widened, moving the value up one octet, in the
+     * rare case the value turns out longer than 255 octets.
+     */
     static void write(Attribute a, int extraFlags, boolean asn4, WireWriter w) {
-        WireWriter v = new WireWriter(a instanceof Attribute.MpReach m ? m.nlri().wireLength() + 40 : 32);
-        writeValue(a, asn4, v);
-        int len = v.position();
-        if (len > 0xFFFF) {
-            throw new IllegalArgumentException(Attribute.name(a.typeCode()) + " value too long: " + len);
-        }
         int flags = a.flags() | extraFlags;
-        boolean extended = len > 255 || (flags & Attribute.FLAG_EXTENDED_LENGTH) != 0
+        boolean extended = (flags & Attribute.FLAG_EXTENDED_LENGTH) != 0
                 // ExaBGP (and others) send the End-of-RIB MP_UNREACH_NLRI with Extended Length (0x90).
                 || (a instanceof Attribute.MpUnreach u && u.nlri().isEmpty());
+        int start = w.position();
+        w.u8(extended ? flags | Attribute.FLAG_EXTENDED_LENGTH : flags).u8(a.typeCode());
         if (extended) {
-            w.u8(flags | Attribute.FLAG_EXTENDED_LENGTH).u8(a.typeCode()).u16(len);
+            w.u16(0);
         } else {
-            w.u8(flags).u8(a.typeCode()).u8(len);
+            w.u8(0);
         }
-        w.bytes(v.toByteArray());
+        int valueAt = w.position();
+        writeValue(a, asn4, w);
+        int len = w.position() - valueAt;
+        if (len > 0xFFFF) {
+            w.truncate(start);
+            throw new IllegalArgumentException(Attribute.name(a.typeCode()) + " value too long: " + len);
+        }
+        if (extended) {
+            w.set16(valueAt - 2, len);
+        } else if (len > 255) {
+            w.insert(valueAt, 1);
+            w.set8(start, flags | Attribute.FLAG_EXTENDED_LENGTH);
+            w.set16(valueAt - 1, len);
+        } else {
+            w.set8(valueAt - 1, len);
+        }
     }
 
     private static void writeValue(Attribute a, boolean asn4, WireWriter w) {

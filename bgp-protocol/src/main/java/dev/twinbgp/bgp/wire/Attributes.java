@@ -287,22 +287,28 @@ public final class Attributes {
      * towards a 4-octet speaker AS4_PATH / AS4_AGGREGATOR are never sent.
      */
     private Encoded encode(boolean asn4) {
-        List<Attribute> effective = new ArrayList<>(list());
+        List<Attribute> effective;
         if (asn4) {
-            effective.removeIf(a -> a instanceof Attribute.As4Path || a instanceof Attribute.As4Aggregator);
+            effective = list();
+            if (contains(Attribute.AS4_PATH) || contains(Attribute.AS4_AGGREGATOR)) {
+                effective = new ArrayList<>(effective);
+                effective.removeIf(a -> a instanceof Attribute.As4Path || a instanceof Attribute.As4Aggregator);
+            }
         } else {
+            List<Attribute> with4 = new ArrayList<>(list());
             asPath().ifPresent(p -> {
                 Attribute.As4Path as4 = As4Merge.as4PathFor(p);
                 if (as4 != null && !contains(Attribute.AS4_PATH)) {
-                    effective.add(as4);
+                    with4.add(as4);
                 }
             });
             get(Attribute.Aggregator.class).ifPresent(g -> {
                 if (g.asn() > 0xFFFF && !contains(Attribute.AS4_AGGREGATOR)) {
-                    effective.add(new Attribute.As4Aggregator(g.asn(), g.address()));
+                    with4.add(new Attribute.As4Aggregator(g.asn(), g.address()));
                 }
             });
-            effective.sort(Comparator.comparingInt(Attribute::typeCode));
+            with4.sort(Comparator.comparingInt(Attribute::typeCode));
+            effective = with4;
         }
         WireWriter w = new WireWriter(64);
         int split = -1;
