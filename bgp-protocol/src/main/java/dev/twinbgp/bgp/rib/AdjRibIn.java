@@ -53,10 +53,10 @@ public final class AdjRibIn {
         });
     }
 
-    /** The path to keep for {@code attributes}: compact (only the received octets), shared with the last UPDATE's when equal. */
+    /** The path to keep for {@code attributes}: compact (only the received octets), shared with the last UPDATE's when they are the same octets. */
     private Path ipv4Path(Attributes attributes) {
         Path last = lastPath;
-        if (last != null && last.attributes().equals(attributes)) {
+        if (last != null && last.attributes().sameReceivedOctets(attributes)) {
             return last;
         }
         Path path = new Path(attributes.compact());

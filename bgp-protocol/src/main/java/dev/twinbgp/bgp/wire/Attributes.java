@@ -75,8 +75,16 @@ public final class Attributes {
      * this very instance.
      */
     public Attributes compact() {
-        // The hash goes along, so comparing with a compact set never decodes it (equal octets or unequal hashes decide).
-        return wire == null || contents == null ? this : new Attributes(null, wire, wireSession, hashCode());
+        return wire == null || contents == null ? this : new Attributes(null, wire, wireSession, hash);
+    }
+
+    /**
+     * True when both sets were decoded from the same octets on sessions with the same AS number
+     * size, which makes them equal; a check that never decodes a compact set (false says nothing).
+     */
+    public boolean sameReceivedOctets(Attributes other) {
+        return wire != null && other.wire != null && wireSession.asn4() == other.wireSession.asn4()
+                && Arrays.equals(wire, other.wire);
     }
 
     private Contents contents() {
@@ -289,11 +297,7 @@ public final class Attributes {
     private Encoded encode(boolean asn4) {
         List<Attribute> effective;
         if (asn4) {
-            effective = list();
-            if (contains(Attribute.AS4_PATH) || contains(Attribute.AS4_AGGREGATOR)) {
-                effective = new ArrayList<>(effective);
-                effective.removeIf(a -> a instanceof Attribute.As4Path || a instanceof Attribute.As4Aggregator);
-            }
+            effective = list(); // AS4_PATH / AS4_AGGREGATOR are skipped below
         } else {
             List<Attribute> with4 = new ArrayList<>(list());
             asPath().ifPresent(p -> {
@@ -310,13 +314,20 @@ public final class Attributes {
             with4.sort(Comparator.comparingInt(Attribute::typeCode));
             effective = with4;
         }
-        WireWriter w = new WireWriter(64);
+        WireWriter w = new WireWriter(128);
         int split = -1;
-        for (Attribute a : effective) {
-            if (split < 0 && a.typeCode() > Attribute.MP_UNREACH_NLRI) {
+        byte[] receivedFlags = contents().receivedFlags();
+        for (int i = 0, n = effective.size(); i < n; i++) {
+            Attribute a = effective.get(i);
+            int type = a.typeCode();
+            if (asn4 && (type == Attribute.AS4_PATH || type == Attribute.AS4_AGGREGATOR)) {
+                continue;
+            }
+            if (split < 0 && type > Attribute.MP_UNREACH_NLRI) {
                 split = w.position();
             }
-            AttributeCodec.write(a, extraFlags(a.typeCode()), asn4, w);
+            int extra = receivedFlags == null || !AttributeCodec.isKnown(type) ? 0 : receivedFlags[type] & 0xFF;
+            AttributeCodec.write(a, extra, asn4, w);
         }
         byte[] bytes = w.toByteArray();
         return new Encoded(bytes, split < 0 ? bytes.length : split);
@@ -330,7 +341,7 @@ public final class Attributes {
         if (!(o instanceof Attributes a)) {
             return false;
         }
-        if (wire != null && a.wire != null && wireSession.asn4() == a.wireSession.asn4() && Arrays.equals(wire, a.wire)) {
+        if (sameReceivedOctets(a)) {
             return true; // the same octets decode the same way (MP attributes, which ADD-PATH affects, are never here)
         }
         if (a.hashCode() != hashCode() || !a.list().equals(list())) { // the same set in other octets, e.g. another order
