@@ -1,5 +1,6 @@
 package dev.twinbgp.bgp.rib;
 
+import dev.twinbgp.bgp.wire.Attributes;
 import dev.twinbgp.bgp.wire.Family;
 import dev.twinbgp.bgp.wire.Nlri;
 import dev.twinbgp.bgp.wire.Prefix;
@@ -19,6 +20,12 @@ import java.util.function.BiConsumer;
 public final class AdjRibIn {
     private final Ipv4RouteMap ipv4 = new Ipv4RouteMap();
     private final Map<Prefix, Path> others = new HashMap<>();
+    /**
+     * The IPv4 NLRI-field path of the last UPDATE: consecutive UPDATEs often carry the same attributes
+     * (one set split over several messages), and then share one {@link Path} instead of each keeping
+     * its own copy. Compared by the received octets, so the check costs no decoding.
+     */
+    private Path lastPath;
 
     /**
      * Applies an UPDATE: withdrawals first, then announcements (RFC 4271 section 4.3 allows both in
@@ -34,16 +41,27 @@ public final class AdjRibIn {
             if (withdraw) {
                 remove(update.nlri());
             } else {
-                put(update.nlri(), new Path(update.attributes()));
+                put(update.nlri(), ipv4Path(update.attributes()));
             }
         }
         update.mpReach().ifPresent(r -> {
             if (withdraw) {
                 remove(r.nlri());
             } else if (!r.nlri().isEmpty()) {
-                put(r.nlri(), new Path(update.attributes(), r.nextHop()));
+                put(r.nlri(), new Path(update.attributes().compact(), r.nextHop()));
             }
         });
+    }
+
+    /** The path to keep for {@code attributes}: compact (only the received octets), shared with the last UPDATE's when they are the same octets. */
+    private Path ipv4Path(Attributes attributes) {
+        Path last = lastPath;
+        if (last != null && last.attributes().sameReceivedOctets(attributes)) {
+            return last;
+        }
+        Path path = new Path(attributes.compact());
+        lastPath = path;
+        return path;
     }
 
     private void put(Nlri nlri, Path path) {
@@ -78,6 +96,7 @@ public final class AdjRibIn {
     }
 
     public void clear() {
+        lastPath = null;
         ipv4.clear();
         others.clear();
     }

@@ -1,16 +1,22 @@
 package dev.twinbgp.bgp.rib;
 
 import dev.twinbgp.bgp.wire.Attribute;
+import dev.twinbgp.bgp.wire.Attributes;
 import dev.twinbgp.bgp.wire.Family;
 import dev.twinbgp.bgp.wire.Negotiated;
 import dev.twinbgp.bgp.wire.Prefix;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.bgp.wire.UpdatePacker;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /**
  * The routes we advertise to one peer (RFC 4271 section 3.2, Adj-RIB-Out), in the order they were
@@ -22,15 +28,63 @@ import java.util.Map;
  */
 public final class AdjRibOut {
     private final Map<Prefix, Path> routes = new LinkedHashMap<>();
+    /**
+     * The IPv4 unicast routes grouped by path, in the order {@link #updates} packs them (groups by
+     * first appearance in {@link #routes}, prefixes in route order), kept up to date while routes are
+     * only added - a table loaded at start-up - so a session that comes up packs at once instead of
+     * regrouping a full table. A replaced path or a withdrawal can reorder the groups: then they are
+     * dropped ({@code null}) and rebuilt when next needed.
+     */
+    private Map<Path, Group> ipv4Groups = new LinkedHashMap<>();
+
+    /**
+     * Prefixes sharing a path; {@code attributes} is what they are sent with (the path's attributes
+     * plus NEXT_HOP, RFC 4271 section 5.1.3), made once per group. The list only grows while the
+     * group is current, so a snapshot of its size stays a valid view of it.
+     */
+    private static final class Group {
+        final Path path;
+        final ArrayList<Prefix> prefixes = new ArrayList<>(4);
+        private Attributes ipv4Attributes;
+
+        Group(Path path) {
+            this.path = path;
+        }
+
+        /** The path's attributes with its next hop as NEXT_HOP, or null when it needs MP_REACH_NLRI. */
+        Attributes ipv4Attributes() {
+            if (ipv4Attributes == null) {
+                ipv4Attributes = ipv4AttributesOf(path);
+            }
+            return ipv4Attributes;
+        }
+    }
 
     /** Adds or replaces a route; returns true when it changed. */
     public boolean announce(Route route) {
-        return !route.path().equals(routes.put(route.prefix(), route.path()));
+        Path old = routes.put(route.prefix(), route.path());
+        if (route.path().equals(old)) {
+            return false;
+        }
+        if (old != null) {
+            ipv4Groups = null; // the prefix keeps its place in routes but changes group
+        } else if (ipv4Groups != null && familyOf(route.prefix()).equals(Family.IPV4_UNICAST)) {
+            Group g = ipv4Groups.computeIfAbsent(route.path(), Group::new);
+            if (g.prefixes.isEmpty()) {
+                g.ipv4Attributes(); // once per path, while the table loads rather than when a session comes up
+            }
+            g.prefixes.add(route.prefix());
+        }
+        return true;
     }
 
     /** Removes a route; returns true when it was there. */
     public boolean withdraw(Prefix prefix) {
-        return routes.remove(prefix) != null;
+        if (routes.remove(prefix) == null) {
+            return false;
+        }
+        ipv4Groups = null;
+        return true;
     }
 
     public int size() {
@@ -39,6 +93,7 @@ public final class AdjRibOut {
 
     public void clear() {
         routes.clear();
+        ipv4Groups = new LinkedHashMap<>();
     }
 
     public List<Route> routes() {
@@ -49,13 +104,90 @@ public final class AdjRibOut {
 
     /** The UPDATEs that announce every route of {@code family}. */
     public List<Update> updates(Family family, Negotiated negotiated, boolean group) {
+        List<Update> out = new ArrayList<>();
+        updatesLazily(family, negotiated, group).forEachRemaining(out::add);
+        return out;
+    }
+
+    /**
+     * The UPDATEs of {@link #updates}, the same ones in the same order, packed one at a time as they
+     * are asked for, so a session can start writing a full table at once. The routes are those of
+     * the call: routes announced or withdrawn later are not part of it (their own UPDATEs follow).
+     */
+    public Iterator<Update> updatesLazily(Family family, Negotiated negotiated, boolean group) {
+        if (group && family.equals(Family.IPV4_UNICAST)) {
+            return groupedIpv4(negotiated);
+        }
         List<Route> selected = new ArrayList<>();
         routes.forEach((p, path) -> {
             if (familyOf(p).equals(family)) {
                 selected.add(new Route(p, path));
             }
         });
-        return announce(selected, negotiated, group);
+        Iterator<Route> it = selected.iterator();
+        return new Iterator<>() {
+            private Iterator<Update> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && it.hasNext()) {
+                    Route r = it.next();
+                    current = pack(r.path(), List.of(r.prefix()), negotiated).iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Update next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /** IPv4 unicast routes grouped by path; a snapshot of the groups and of their sizes, packed lazily. */
+    private Iterator<Update> groupedIpv4(Negotiated negotiated) {
+        if (ipv4Groups == null) {
+            Map<Path, Group> regrouped = new LinkedHashMap<>();
+            routes.forEach((p, path) -> {
+                if (familyOf(p).equals(Family.IPV4_UNICAST)) {
+                    regrouped.computeIfAbsent(path, Group::new).prefixes.add(p);
+                }
+            });
+            ipv4Groups = regrouped;
+        }
+        Group[] groups = ipv4Groups.values().toArray(new Group[0]);
+        int[] sizes = new int[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            sizes[i] = groups[i].prefixes.size();
+        }
+        return new Iterator<>() {
+            private int next;
+            private Iterator<Update> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && next < groups.length) {
+                    Group g = groups[next];
+                    List<Prefix> prefixes = firstOf(g.prefixes, sizes[next]);
+                    next++;
+                    Attributes ipv4 = g.ipv4Attributes();
+                    current = ipv4 != null ? UpdatePacker.announceIpv4Lazily(ipv4, prefixes, negotiated)
+                            : pack(g.path, List.copyOf(prefixes), negotiated).iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Update next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
     }
 
     /**
@@ -91,17 +223,45 @@ public final class AdjRibOut {
         return out;
     }
 
+    /**
+     * The first {@code n} elements of a list that may grow meanwhile (routes announced while a table
+     * is being sent): unlike {@code subList}, a view that stays valid when the list grows.
+     */
+    private static List<Prefix> firstOf(ArrayList<Prefix> list, int n) {
+        return new AbstractList<>() {
+            @Override
+            public Prefix get(int index) {
+                return list.get(Objects.checkIndex(index, n));
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
+    }
+
     private static List<Update> pack(Path path, List<Prefix> prefixes, Negotiated negotiated) {
         Family family = familyOf(prefixes.get(0));
-        byte[] nextHop = path.nextHop();
-        if (family.equals(Family.IPV4_UNICAST) && (nextHop.length == 0 || nextHop.length == 4)) {
-            // RFC 4271 section 5.1.3: IPv4 unicast carries its next hop in NEXT_HOP.
-            var attributes = nextHop.length == 0 ? path.attributes()
-                    : path.attributes().with(new Attribute.NextHop(java.nio.ByteBuffer.wrap(nextHop).getInt()));
-            return UpdatePacker.announceIpv4(attributes, prefixes, negotiated);
+        Attributes ipv4 = family.equals(Family.IPV4_UNICAST) ? ipv4AttributesOf(path) : null;
+        if (ipv4 != null) {
+            return UpdatePacker.announceIpv4(ipv4, prefixes, negotiated);
         }
         // RFC 4760 section 3 (and RFC 8950 for an IPv6 next hop on IPv4 NLRI): MP_REACH_NLRI.
-        return UpdatePacker.announce(family, nextHop, path.attributes(), prefixes, negotiated);
+        return UpdatePacker.announce(family, path.nextHop(), path.attributes(), prefixes, negotiated);
+    }
+
+    /**
+     * RFC 4271 section 5.1.3: IPv4 unicast carries a 4-octet next hop in NEXT_HOP; the attributes to
+     * send IPv4 unicast routes of {@code path} with, or null when its next hop needs MP_REACH_NLRI.
+     */
+    private static Attributes ipv4AttributesOf(Path path) {
+        byte[] nextHop = path.nextHop();
+        if (nextHop.length == 0) {
+            return path.attributes();
+        }
+        return nextHop.length == 4
+                ? path.attributes().with(new Attribute.NextHop(java.nio.ByteBuffer.wrap(nextHop).getInt())) : null;
     }
 
     static Family familyOf(Prefix p) {

@@ -34,7 +34,7 @@ public record Path(Attributes attributes, byte[] nextHop) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Path p && p.attributes.equals(attributes) && Arrays.equals(p.nextHop, nextHop);
+        return o == this || o instanceof Path p && p.attributes.equals(attributes) && Arrays.equals(p.nextHop, nextHop);
     }
 
     @Override

@@ -17,14 +17,17 @@ public record AsPathSegment(int type, List<Long> asns) {
         if (type < AS_SET || type > AS_CONFED_SET) {
             throw new IllegalArgumentException("AS_PATH segment type " + type);
         }
-        asns = List.copyOf(asns);
+        if (!(asns instanceof U32List)) { // a U32List holds unsigned 32-bit values only (the decoder's, unboxed)
+            for (long a : asns) {
+                if (a < 0 || a > 0xFFFFFFFFL) {
+                    throw new IllegalArgumentException("AS number out of range: " + a);
+                }
+            }
+        }
+        // int[]-backed: a full table holds hundreds of thousands of decoded segments.
+        asns = U32List.copyOf(asns);
         if (asns.isEmpty() || asns.size() > 255) {
             throw new IllegalArgumentException("AS_PATH segment needs 1..255 ASes, not " + asns.size());
-        }
-        for (long a : asns) {
-            if (a < 0 || a > 0xFFFFFFFFL) {
-                throw new IllegalArgumentException("AS number out of range: " + a);
-            }
         }
     }
 

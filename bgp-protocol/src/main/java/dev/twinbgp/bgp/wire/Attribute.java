@@ -162,8 +162,7 @@ public sealed interface Attribute {
         public static final long NO_EXPORT_SUBCONFED = 0xFFFFFF03L;
 
         public Communities {
-            values = List.copyOf(values);
-            values.forEach(Attribute::requireU32);
+            values = U32List.copyOf(values); // int[]-backed; IllegalArgumentException outside 0..2^32-1
         }
 
         public int typeCode() { return COMMUNITIES; }

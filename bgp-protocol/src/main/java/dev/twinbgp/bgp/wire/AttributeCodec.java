@@ -83,11 +83,11 @@ final class AttributeCodec {
             case Attribute.COMMUNITIES -> {
                 // RFC 7606 section 7.8: length not a non-zero multiple of 4 -> treat-as-withdraw.
                 expectMultiple(len, 4, type, TREAT_AS_WITHDRAW, b, attrStart, off + len);
-                List<Long> v = new ArrayList<>(len / 4);
-                for (int i = 0; i < len; i += 4) {
-                    v.add(Bytes.u32(b, off + i));
+                int[] v = new int[len / 4];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Bytes.s32(b, off + 4 * i);
                 }
-                yield new Attribute.Communities(v);
+                yield new Attribute.Communities(U32List.wrap(v));
             }
             case Attribute.ORIGINATOR_ID -> {
                 expectLength(len, 4, type, TREAT_AS_WITHDRAW, b, attrStart, off + len); // RFC 7606 section 7.9
@@ -216,12 +216,12 @@ final class AttributeCodec {
             if (type < AsPathSegment.AS_SET || type > AsPathSegment.AS_CONFED_SET || n == 0 || end - p < n * asSize) {
                 return null;
             }
-            List<Long> asns = new ArrayList<>(n);
+            int[] asns = new int[n];
             for (int i = 0; i < n; i++) {
-                asns.add(asSize == 4 ? Bytes.u32(b, p) : Bytes.u16(b, p));
+                asns[i] = asSize == 4 ? Bytes.s32(b, p) : Bytes.u16(b, p);
                 p += asSize;
             }
-            out.add(new AsPathSegment(type, asns));
+            out.add(new AsPathSegment(type, U32List.wrap(asns)));
         }
         return out;
     }
@@ -301,24 +301,40 @@ final class AttributeCodec {
         write(a, 0, asn4, w);
     }
 
-    /** As {@link #write(Attribute, boolean, WireWriter)}, OR-ing {@code extraFlags} (Partial / Extended Length as received). */
+    /**
+     * As {@link #write(Attribute, boolean, WireWriter)}, OR-ing {@code extraFlags} (Partial / Extended
+     * Length as received). The value is written in place after a 1-octet length (2 with Extended
+     * Length), which is filled in afterwards - and widened, moving the value up one octet, in the
+     * rare case the value turns out longer than 255 octets.
+     */
     static void write(Attribute a, int extraFlags, boolean asn4, WireWriter w) {
-        WireWriter v = new WireWriter(a instanceof Attribute.MpReach m ? m.nlri().wireLength() + 40 : 32);
-        writeValue(a, asn4, v);
-        int len = v.position();
-        if (len > 0xFFFF) {
-            throw new IllegalArgumentException(Attribute.name(a.typeCode()) + " value too long: " + len);
-        }
         int flags = a.flags() | extraFlags;
-        boolean extended = len > 255 || (flags & Attribute.FLAG_EXTENDED_LENGTH) != 0
+        boolean extended = (flags & Attribute.FLAG_EXTENDED_LENGTH) != 0
                 // ExaBGP (and others) send the End-of-RIB MP_UNREACH_NLRI with Extended Length (0x90).
                 || (a instanceof Attribute.MpUnreach u && u.nlri().isEmpty());
+        int start = w.position();
+        w.u8(extended ? flags | Attribute.FLAG_EXTENDED_LENGTH : flags).u8(a.typeCode());
         if (extended) {
-            w.u8(flags | Attribute.FLAG_EXTENDED_LENGTH).u8(a.typeCode()).u16(len);
+            w.u16(0);
         } else {
-            w.u8(flags).u8(a.typeCode()).u8(len);
+            w.u8(0);
         }
-        w.bytes(v.toByteArray());
+        int valueAt = w.position();
+        writeValue(a, asn4, w);
+        int len = w.position() - valueAt;
+        if (len > 0xFFFF) {
+            w.truncate(start);
+            throw new IllegalArgumentException(Attribute.name(a.typeCode()) + " value too long: " + len);
+        }
+        if (extended) {
+            w.set16(valueAt - 2, len);
+        } else if (len > 255) {
+            w.insert(valueAt, 1);
+            w.set8(start, flags | Attribute.FLAG_EXTENDED_LENGTH);
+            w.set16(valueAt - 1, len);
+        } else {
+            w.set8(valueAt - 1, len);
+        }
     }
 
     private static void writeValue(Attribute a, boolean asn4, WireWriter w) {
@@ -337,7 +353,12 @@ final class AttributeCodec {
                 }
                 w.u32(g.address() & 0xFFFFFFFFL);
             }
-            case Attribute.Communities c -> c.values().forEach(w::u32);
+            case Attribute.Communities c -> {
+                U32List values = U32List.copyOf(c.values()); // always one already: no copy
+                for (int i = 0; i < values.size(); i++) {
+                    w.u32(values.at(i));
+                }
+            }
             case Attribute.OriginatorId o -> w.u32(o.id() & 0xFFFFFFFFL);
             case Attribute.ClusterList c -> c.ids().forEach(id -> w.u32(id & 0xFFFFFFFFL));
             case Attribute.MpReach m -> {
@@ -357,7 +378,9 @@ final class AttributeCodec {
     private static void writeSegments(List<AsPathSegment> segs, int asSize, WireWriter w) {
         for (AsPathSegment s : segs) {
             w.u8(s.type()).u8(s.asns().size());
-            for (long as : s.asns()) {
+            U32List asns = U32List.copyOf(s.asns()); // always one already: no copy, no boxing below
+            for (int i = 0; i < asns.size(); i++) {
+                long as = asns.at(i);
                 if (asSize == 4) {
                     w.u32(as);
                 } else {

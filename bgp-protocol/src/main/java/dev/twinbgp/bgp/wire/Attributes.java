@@ -12,26 +12,94 @@ import java.util.Optional;
  * routes, not to the path, and live in {@link Update}). Immutable, sorted by type code, at most one
  * per type; its wire form is cached per AS number size so a RIB can share one instance among many
  * prefixes and the encoder copies bytes instead of re-encoding.
+ *
+ * <p>A set decoded from an UPDATE also has a <em>compact</em> form ({@link #compact()}) for a RIB to
+ * keep: only the octets it was decoded from, decoded again on first use. A full table holds about
+ * 250,000 distinct sets; as objects each is some 15 objects and ~450 octets that every young
+ * collection has to trace while the table arrives, as octets it is one array of ~60.
  */
 public final class Attributes {
     public static final Attributes EMPTY = new Attributes(List.of(), null);
 
-    private final List<Attribute> list;
-    // Partial and Extended Length bits a known attribute was received with, by type code (null: none).
-    // Kept so a received optional transitive attribute is passed on with its Partial bit (RFC 4271
-    // section 5: once set it is never cleared) and a decoded UPDATE re-encodes byte for byte.
-    private final byte[] receivedFlags;
+    /**
+     * The attributes, and the Partial and Extended Length bits a known attribute was received with,
+     * by type code (null: none). The bits are kept so a received optional transitive attribute is
+     * passed on with its Partial bit (RFC 4271 section 5: once set it is never cleared) and a decoded
+     * UPDATE re-encodes byte for byte.
+     */
+    private record Contents(List<Attribute> list, byte[] receivedFlags) { }
+
+    // Null only in the compact form until first needed, then decoded from wire. Racy but benign:
+    // each thread decodes the same value, and a record's fields are final (JLS 17.5).
+    private Contents contents;
+    // The received path attribute octets this set decodes from (no MP_REACH/MP_UNREACH, no errors)
+    // with the session they were decoded for, or null for a set built from objects.
+    private final byte[] wire;
+    private final Negotiated wireSession;
     // Cached wire forms (2-octet AS, 4-octet AS). Racy but benign: each thread computes the same bytes,
     // and Encoded is a record (final fields), so a thread that sees it also sees its filled array (JLS 17.5).
     private Encoded encoded2;
     private Encoded encoded4;
+    // Cached list hash (0: not computed yet), racy but benign like String.hash: every thread computes
+    // the same value from immutable state. A RIB hashes the same set once per route it groups.
+    private int hash;
 
     /** Wire form, and where the attributes with type code above MP_UNREACH_NLRI start (the MP attributes go there). */
     record Encoded(byte[] bytes, int split) { }
 
     private Attributes(List<Attribute> sorted, byte[] receivedFlags) {
-        this.list = sorted;
-        this.receivedFlags = receivedFlags;
+        this.contents = new Contents(sorted, receivedFlags);
+        this.wire = null;
+        this.wireSession = null;
+    }
+
+    private Attributes(Contents contents, byte[] wire, Negotiated wireSession, int hash) {
+        this.contents = contents;
+        this.wire = wire;
+        this.wireSession = wireSession;
+        this.hash = hash;
+    }
+
+    /**
+     * Decoder use, as {@link #decoded(List, byte[])}, for attributes decoded without error from
+     * {@code wire} (the whole path attribute field, holding no MP_REACH/MP_UNREACH) on a session
+     * with {@code negotiated}: they can become {@link #compact()}.
+     */
+    static Attributes decoded(List<Attribute> attributes, byte[] flags, byte[] wire, Negotiated negotiated) {
+        return new Attributes(decoded(attributes, flags).contents, wire, negotiated, 0);
+    }
+
+    /**
+     * The form for a RIB to keep: equal to this, holding only the received octets when it was
+     * decoded from an UPDATE (its attribute objects are decoded again when first asked for), else
+     * this very instance.
+     */
+    public Attributes compact() {
+        return wire == null || contents == null ? this : new Attributes(null, wire, wireSession, hash);
+    }
+
+    /**
+     * True when both sets were decoded from the same octets on sessions with the same AS number
+     * size, which makes them equal; a check that never decodes a compact set (false says nothing).
+     */
+    public boolean sameReceivedOctets(Attributes other) {
+        return wire != null && other.wire != null && wireSession.asn4() == other.wireSession.asn4()
+                && Arrays.equals(wire, other.wire);
+    }
+
+    private Contents contents() {
+        Contents c = contents;
+        if (c == null) {
+            // The compact form's first use: decode the same octets the same way again (an UPDATE body
+            // with no withdrawn routes and no NLRI, so only the attributes matter).
+            byte[] body = new byte[4 + wire.length];
+            Bytes.put16(body, 2, wire.length);
+            System.arraycopy(wire, 0, body, 4, wire.length);
+            Decoded.Ok ok = (Decoded.Ok) UpdateCodec.decode(body, 0, body.length, wireSession);
+            c = ((Update) ok.message()).attributes().contents();
+            contents = c;
+        }
+        return c;
     }
 
     /**
@@ -39,9 +107,16 @@ public final class Attributes {
      * (256 entries, or null) holds the Partial / Extended Length bits of the known ones as received.
      */
     static Attributes decoded(List<Attribute> attributes, byte[] flags) {
-        List<Attribute> sorted = new ArrayList<>(attributes);
-        sorted.sort(Comparator.comparingInt(Attribute::typeCode));
-        return new Attributes(List.copyOf(sorted), flags);
+        // Received in wire order, which RFC 4271 section 5 does not prescribe but nearly every
+        // speaker sorts by type code: copy once, sort only when needed.
+        for (int i = 1; i < attributes.size(); i++) {
+            if (attributes.get(i - 1).typeCode() > attributes.get(i).typeCode()) {
+                List<Attribute> sorted = new ArrayList<>(attributes);
+                sorted.sort(Comparator.comparingInt(Attribute::typeCode));
+                return new Attributes(List.copyOf(sorted), flags);
+            }
+        }
+        return new Attributes(List.copyOf(attributes), flags);
     }
 
     public static Attributes of(Attribute... attributes) {
@@ -66,20 +141,20 @@ public final class Attributes {
 
     /** The attributes, sorted by type code. */
     public List<Attribute> list() {
-        return list;
+        return contents().list();
     }
 
     public int size() {
-        return list.size();
+        return list().size();
     }
 
     public boolean isEmpty() {
-        return list.isEmpty();
+        return contents == null ? wire.length == 0 : contents.list().isEmpty();
     }
 
     /** The attribute with this type code, or null. */
     public Attribute get(int typeCode) {
-        for (Attribute a : list) {
+        for (Attribute a : list()) {
             if (a.typeCode() == typeCode) {
                 return a;
             }
@@ -92,7 +167,7 @@ public final class Attributes {
     }
 
     public <T extends Attribute> Optional<T> get(Class<T> kind) {
-        for (Attribute a : list) {
+        for (Attribute a : list()) {
             if (kind.isInstance(a)) {
                 return Optional.of(kind.cast(a));
             }
@@ -130,27 +205,29 @@ public final class Attributes {
     }
 
     private int extraFlags(int typeCode) {
+        byte[] receivedFlags = contents().receivedFlags();
         return receivedFlags == null || !AttributeCodec.isKnown(typeCode) ? 0 : receivedFlags[typeCode] & 0xFF;
     }
 
     /** A copy with {@code a} added, replacing any attribute of the same type (whose received flags are forgotten). */
     public Attributes with(Attribute a) {
-        List<Attribute> out = new ArrayList<>(list.size() + 1);
-        for (Attribute x : list) {
+        List<Attribute> out = new ArrayList<>(size() + 1);
+        for (Attribute x : list()) {
             if (x.typeCode() != a.typeCode()) {
                 out.add(x);
             }
         }
         out.add(a);
-        return new Attributes(of(out).list, withoutFlags(a.typeCode()));
+        return new Attributes(of(out).list(), withoutFlags(a.typeCode()));
     }
 
     public Attributes without(int typeCode) {
         return contains(typeCode)
-                ? new Attributes(list.stream().filter(a -> a.typeCode() != typeCode).toList(), withoutFlags(typeCode)) : this;
+                ? new Attributes(list().stream().filter(a -> a.typeCode() != typeCode).toList(), withoutFlags(typeCode)) : this;
     }
 
     private byte[] withoutFlags(int typeCode) {
+        byte[] receivedFlags = contents().receivedFlags();
         if (receivedFlags == null || receivedFlags[typeCode] == 0) {
             return receivedFlags;
         }
@@ -164,8 +241,8 @@ public final class Attributes {
      * attributes with the Partial bit set, unrecognized optional non-transitive ones removed.
      */
     public Attributes forwarded() {
-        List<Attribute> out = new ArrayList<>(list.size());
-        for (Attribute a : list) {
+        List<Attribute> out = new ArrayList<>(size());
+        for (Attribute a : list()) {
             if (a instanceof Attribute.Unknown u) {
                 Attribute.Unknown f = u.forwarded();
                 if (f != null) {
@@ -175,7 +252,7 @@ public final class Attributes {
                 out.add(a);
             }
         }
-        return new Attributes(List.copyOf(out), receivedFlags);
+        return new Attributes(List.copyOf(out), contents().receivedFlags());
     }
 
     /** The AS path with AS4_PATH merged in (RFC 6793 section 4.2.3); empty when there is no AS_PATH. */
@@ -218,30 +295,39 @@ public final class Attributes {
      * towards a 4-octet speaker AS4_PATH / AS4_AGGREGATOR are never sent.
      */
     private Encoded encode(boolean asn4) {
-        List<Attribute> effective = new ArrayList<>(list);
+        List<Attribute> effective;
         if (asn4) {
-            effective.removeIf(a -> a instanceof Attribute.As4Path || a instanceof Attribute.As4Aggregator);
+            effective = list(); // AS4_PATH / AS4_AGGREGATOR are skipped below
         } else {
+            List<Attribute> with4 = new ArrayList<>(list());
             asPath().ifPresent(p -> {
                 Attribute.As4Path as4 = As4Merge.as4PathFor(p);
                 if (as4 != null && !contains(Attribute.AS4_PATH)) {
-                    effective.add(as4);
+                    with4.add(as4);
                 }
             });
             get(Attribute.Aggregator.class).ifPresent(g -> {
                 if (g.asn() > 0xFFFF && !contains(Attribute.AS4_AGGREGATOR)) {
-                    effective.add(new Attribute.As4Aggregator(g.asn(), g.address()));
+                    with4.add(new Attribute.As4Aggregator(g.asn(), g.address()));
                 }
             });
-            effective.sort(Comparator.comparingInt(Attribute::typeCode));
+            with4.sort(Comparator.comparingInt(Attribute::typeCode));
+            effective = with4;
         }
-        WireWriter w = new WireWriter(64);
+        WireWriter w = new WireWriter(128);
         int split = -1;
-        for (Attribute a : effective) {
-            if (split < 0 && a.typeCode() > Attribute.MP_UNREACH_NLRI) {
+        byte[] receivedFlags = contents().receivedFlags();
+        for (int i = 0, n = effective.size(); i < n; i++) {
+            Attribute a = effective.get(i);
+            int type = a.typeCode();
+            if (asn4 && (type == Attribute.AS4_PATH || type == Attribute.AS4_AGGREGATOR)) {
+                continue;
+            }
+            if (split < 0 && type > Attribute.MP_UNREACH_NLRI) {
                 split = w.position();
             }
-            AttributeCodec.write(a, extraFlags(a.typeCode()), asn4, w);
+            int extra = receivedFlags == null || !AttributeCodec.isKnown(type) ? 0 : receivedFlags[type] & 0xFF;
+            AttributeCodec.write(a, extra, asn4, w);
         }
         byte[] bytes = w.toByteArray();
         return new Encoded(bytes, split < 0 ? bytes.length : split);
@@ -249,10 +335,19 @@ public final class Attributes {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Attributes a) || !a.list.equals(list)) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof Attributes a)) {
             return false;
         }
-        for (Attribute x : list) {
+        if (sameReceivedOctets(a)) {
+            return true; // the same octets decode the same way (MP attributes, which ADD-PATH affects, are never here)
+        }
+        if (a.hashCode() != hashCode() || !a.list().equals(list())) { // the same set in other octets, e.g. another order
+            return false;
+        }
+        for (Attribute x : list()) {
             if (a.extraFlags(x.typeCode()) != extraFlags(x.typeCode())) {
                 return false;
             }
@@ -262,12 +357,18 @@ public final class Attributes {
 
     @Override
     public int hashCode() {
-        return list.hashCode();
+        int h = hash;
+        if (h == 0) {
+            h = list().hashCode();
+            hash = h; // a list whose hash is 0 is recomputed each time: harmless
+        }
+        return h;
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Attributes[");
+        List<Attribute> list = list();
         for (int i = 0; i < list.size(); i++) {
             Attribute a = list.get(i);
             sb.append(i == 0 ? "" : ", ").append(a);

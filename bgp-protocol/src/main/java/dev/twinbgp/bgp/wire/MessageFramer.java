@@ -152,6 +152,11 @@ public final class MessageFramer {
         return (b.get(at + 16) & 0xFF) << 8 | (b.get(at + 17) & 0xFF);
     }
 
+    /** The Length field, the data of a 1/2 error (made only then: this runs for every message). */
+    private static byte[] lengthField(ByteBuffer b, int at) {
+        return new byte[] {b.get(at + 16), b.get(at + 17)};
+    }
+
     /** The header error of the 19 octets at {@code at}, or null. */
     static WireError headerError(ByteBuffer b, int at, int maxLength) {
         for (int i = 0; i < 16; i++) {
@@ -161,11 +166,10 @@ public final class MessageFramer {
             }
         }
         int length = (b.get(at + 16) & 0xFF) << 8 | (b.get(at + 17) & 0xFF);
-        byte[] lengthField = {b.get(at + 16), b.get(at + 17)};
         int typeCode = b.get(at + 18) & 0xFF;
         if (length < HEADER_LENGTH || length > maxLength) {
             // 1/2: data = the erroneous Length field.
-            return new WireError(ErrorCodes.MESSAGE_HEADER, ErrorCodes.HEADER_BAD_LENGTH, lengthField,
+            return new WireError(ErrorCodes.MESSAGE_HEADER, ErrorCodes.HEADER_BAD_LENGTH, lengthField(b, at),
                     "length " + length + " outside 19.." + maxLength);
         }
         MessageType type = MessageType.fromCode(typeCode);
@@ -182,7 +186,7 @@ public final class MessageFramer {
             case KEEPALIVE, ROUTE_REFRESH -> HEADER_LENGTH;
         };
         if (length < min || (type == MessageType.KEEPALIVE && length != HEADER_LENGTH)) {
-            return new WireError(ErrorCodes.MESSAGE_HEADER, ErrorCodes.HEADER_BAD_LENGTH, lengthField,
+            return new WireError(ErrorCodes.MESSAGE_HEADER, ErrorCodes.HEADER_BAD_LENGTH, lengthField(b, at),
                     "length " + length + " wrong for " + type);
         }
         return null;

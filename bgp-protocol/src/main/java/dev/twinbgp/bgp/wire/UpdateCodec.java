@@ -115,7 +115,10 @@ final class UpdateCodec {
                 errors = missing(errors, seen, Attribute.NEXT_HOP);
             }
         }
-        Attributes attributes = attrs.isEmpty() ? Attributes.EMPTY : Attributes.decoded(attrs, receivedFlags);
+        Attributes attributes = attrs.isEmpty() ? Attributes.EMPTY
+                : errors == null && mpReach == null && mpUnreach == null
+                ? Attributes.decoded(attrs, receivedFlags, Bytes.slice(b, aOff, alen), neg) // can be kept compact
+                : Attributes.decoded(attrs, receivedFlags);
         return new Decoded.Ok(new Update(withdrawn, attributes, mpReach, mpUnreach, nlri, errors == null ? List.of() : errors));
     }
 

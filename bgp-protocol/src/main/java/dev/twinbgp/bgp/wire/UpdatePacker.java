@@ -2,6 +2,7 @@ package dev.twinbgp.bgp.wire;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -18,13 +19,31 @@ public final class UpdatePacker {
 
     /** IPv4 unicast announcements in the NLRI field; {@code attributes} must hold ORIGIN, AS_PATH and NEXT_HOP. */
     public static List<Update> announceIpv4(Attributes attributes, Collection<Prefix> prefixes, Negotiated negotiated) {
+        List<Update> out = new ArrayList<>();
+        announceIpv4Lazily(attributes, prefixes, negotiated).forEachRemaining(out::add);
+        return out;
+    }
+
+    /**
+     * The UPDATEs of {@link #announceIpv4}, the same ones in the same order, packed one at a time as
+     * the caller asks for them (a session writes the first while the rest are still prefixes).
+     * {@code prefixes} must not change meanwhile.
+     */
+    public static Iterator<Update> announceIpv4Lazily(Attributes attributes, Collection<Prefix> prefixes, Negotiated negotiated) {
         boolean ids = negotiated.addPathSend().contains(Family.IPV4_UNICAST);
         int budget = negotiated.maxMessageLength() - FIXED - attributes.encodedLength(negotiated.asn4());
-        List<Update> out = new ArrayList<>();
-        for (Nlri n : chunks(Family.IPV4_UNICAST, ids, prefixes, budget)) {
-            out.add(Update.announce(attributes, n));
-        }
-        return out;
+        NlriChunks chunks = new NlriChunks(Family.IPV4_UNICAST, ids, prefixes.iterator(), budget);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return chunks.hasNext();
+            }
+
+            @Override
+            public Update next() {
+                return Update.announce(attributes, chunks.next());
+            }
+        };
     }
 
     /** Announcements in MP_REACH_NLRI (RFC 4760 section 3) with the given next hop (4, 16 or 32 octets). */
@@ -55,21 +74,8 @@ public final class UpdatePacker {
     }
 
     private static List<Nlri> chunks(Family family, boolean ids, Collection<Prefix> prefixes, int budget) {
-        if (budget < 4 + 1 + 16) {
-            throw new IllegalArgumentException("attributes leave no room for NLRI in one message");
-        }
         List<Nlri> out = new ArrayList<>();
-        Nlri.Builder b = Nlri.builder(family, ids);
-        for (Prefix p : prefixes) {
-            if (b.wireLength() + p.wireSize(ids) > budget) {
-                out.add(b.build());
-                b = Nlri.builder(family, ids);
-            }
-            b.add(p);
-        }
-        if (b.size() > 0) {
-            out.add(b.build());
-        }
+        new NlriChunks(family, ids, prefixes.iterator(), budget).forEachRemaining(out::add);
         return out;
     }
 }

@@ -74,6 +74,18 @@ final class WireWriter {
         Bytes.put16(buf, at, v);
     }
 
+    /** Moves everything from {@code at} on up by {@code n} octets, leaving a gap to overwrite. */
+    void insert(int at, int n) {
+        ensure(n);
+        System.arraycopy(buf, at, buf, at + n, pos - at);
+        pos += n;
+    }
+
+    /** Forgets everything from {@code at} on. */
+    void truncate(int at) {
+        pos = at;
+    }
+
     byte[] toByteArray() {
         return Arrays.copyOf(buf, pos);
     }

@@ -28,7 +28,6 @@ import java.io.EOFException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -49,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * any thread and hand their work to the loop.
  *
  * <p>Output: FSM messages (OPEN, KEEPALIVE, NOTIFICATION) are written at once; UPDATEs wait in
- * {@link #outbound} and are encoded in batches only while the connection is writable, so a slow
+ * {@link #outbound} (the Adj-RIB-Out as a lazy run, packed only when its turn comes) and are
+ * encoded in batches only while the connection is writable, so a slow
  * peer holds back the table instead of our memory (the reactor's high-water mark pauses us,
  * its low-water mark resumes {@link #pump()}).
  */
@@ -69,7 +69,7 @@ public final class PeerDriver {
     private final AdjRibOut ribOut = new AdjRibOut();
     private final Map<Direction, Link> links = new EnumMap<>(Direction.class);
     private final List<Link> openLinks = new ArrayList<>(2);
-    private final ArrayDeque<BgpMessage> outbound = new ArrayDeque<>();
+    private final OutboundQueue outbound = new OutboundQueue();
     private Link established;
     private Timer wakeup;
     private long wakeupAt = NONE;
@@ -246,7 +246,7 @@ public final class PeerDriver {
             }
             for (Family f : settings.session().families()) {
                 if (s.families().contains(f)) {
-                    outbound.addAll(ribOut.updates(f, established.negotiated, settings.groupUpdates()));
+                    outbound.addLazily(ribOut.updatesLazily(f, established.negotiated, settings.groupUpdates()));
                     outbound.add(Update.endOfRib(f));
                 }
             }
@@ -482,7 +482,8 @@ public final class PeerDriver {
         listener.established(this, session);
         for (Family family : settings.session().families()) {
             if (session.families().contains(family)) {
-                outbound.addAll(ribOut.updates(family, link.negotiated, settings.groupUpdates()));
+                // Packed batch by batch in pump(): the peer starts reading the first UPDATEs at once.
+                outbound.addLazily(ribOut.updatesLazily(family, link.negotiated, settings.groupUpdates()));
                 if (!settings.manualEor()) {
                     outbound.add(Update.endOfRib(family)); // RFC 4724 section 2
                 }
@@ -509,7 +510,7 @@ public final class PeerDriver {
         if (enhanced) {
             outbound.add(new RouteRefresh(family.afi(), RouteRefresh.BEGIN_OF_RR, family.safi()));
         }
-        outbound.addAll(ribOut.updates(family, established.negotiated, settings.groupUpdates()));
+        outbound.addLazily(ribOut.updatesLazily(family, established.negotiated, settings.groupUpdates()));
         outbound.add(enhanced ? new RouteRefresh(family.afi(), RouteRefresh.END_OF_RR, family.safi()) : Update.endOfRib(family));
         pump();
     }
@@ -524,8 +525,8 @@ public final class PeerDriver {
         Negotiated negotiated = link.negotiated;
         while (!outbound.isEmpty() && c.isWritable()) {
             ByteBuffer batch = null;
-            while (!outbound.isEmpty()) {
-                BgpMessage m = outbound.peek();
+            BgpMessage m;
+            while ((m = outbound.peek()) != null) {
                 int length = MessageEncoder.encodedLength(m, negotiated);
                 if (batch == null) {
                     batch = ByteBuffer.allocate(Math.max(BATCH_BYTES, length));
@@ -533,7 +534,7 @@ public final class PeerDriver {
                     break;
                 }
                 MessageEncoder.encode(m, negotiated, batch);
-                outbound.poll();
+                outbound.remove();
                 listener.sent(this, m);
             }
             write(c, batch.flip());

@@ -1,0 +1,111 @@
+package dev.twinbgp.bgp.rib;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.twinbgp.bgp.wire.Attribute;
+import dev.twinbgp.bgp.wire.Attributes;
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.MessageEncoder;
+import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.Update;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Adj-RIB-Out keeps its IPv4 groups up to date as routes are added and packs them lazily; the
+ * UPDATEs must be byte for byte those of grouping {@link AdjRibOut#routes()} from scratch, whatever
+ * sequence of announcements, replacements and withdrawals led there.
+ */
+class AdjRibOutTest {
+    private static final Negotiated ASN4 = new Negotiated(true, Set.of(), Set.of(), false);
+
+    private static List<Path> paths() {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Attributes a = Attributes.of(new Attribute.Origin(i % 3), Attribute.AsPath.sequence(65001L, 65000L + i),
+                    new Attribute.MultiExitDisc(i));
+            out.add(new Path(a, new byte[] {10, 0, 0, (byte) (i + 1)}));
+        }
+        Attributes withNextHop = Attributes.of(new Attribute.Origin(0), Attribute.AsPath.sequence(65001L),
+                Attribute.NextHop.of("192.0.2.1"));
+        out.add(new Path(withNextHop));
+        byte[] v6 = new byte[16];
+        v6[0] = 0x20;
+        v6[1] = 0x01;
+        v6[15] = 1;
+        out.add(new Path(Attributes.of(new Attribute.Origin(0), Attribute.AsPath.sequence(65001L)), v6)); // RFC 8950
+        return out;
+    }
+
+    private static Prefix prefix(Random random) {
+        if (random.nextInt(10) == 0) {
+            return Prefix.parse("2001:db8:" + Integer.toHexString(random.nextInt(64)) + "::/48");
+        }
+        return Prefix.ipv4(0x0A000000 | random.nextInt(4096) << 8, 24);
+    }
+
+    private static byte[] wire(Iterator<Update> updates) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        updates.forEachRemaining(u -> out.writeBytes(MessageEncoder.encode(u, ASN4)));
+        return out.toByteArray();
+    }
+
+    private static byte[] reference(AdjRibOut rib, Family family, boolean group) {
+        List<Route> selected = rib.routes().stream().filter(r -> r.prefix().isIpv6() == family.equals(Family.IPV6_UNICAST)).toList();
+        return wire(AdjRibOut.announce(selected, ASN4, group).iterator());
+    }
+
+    @Test
+    void incrementalGroupsPackLikeRegroupingFromScratch() {
+        Random random = new Random(7);
+        List<Path> paths = paths();
+        AdjRibOut rib = new AdjRibOut();
+        for (int round = 0; round < 40; round++) {
+            int ops = 1 + random.nextInt(300);
+            for (int i = 0; i < ops; i++) {
+                Prefix p = prefix(random);
+                if (round % 4 == 3 && random.nextInt(5) == 0) {
+                    rib.withdraw(p);
+                } else {
+                    rib.announce(new Route(p, paths.get(random.nextInt(paths.size()))));
+                }
+            }
+            for (Family f : List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST)) {
+                for (boolean group : new boolean[] {true, false}) {
+                    assertArrayEquals(reference(rib, f, group), wire(rib.updatesLazily(f, ASN4, group)),
+                            "round " + round + " " + f + " group " + group);
+                    assertEquals(rib.updates(f, ASN4, group).size(), AdjRibOut.announce(rib.routes().stream()
+                            .filter(r -> r.prefix().isIpv6() == f.equals(Family.IPV6_UNICAST)).toList(), ASN4, group).size());
+                }
+            }
+            if (round == 20) {
+                rib.clear();
+            }
+        }
+    }
+
+    @Test
+    void aLazyRunIsTheTableAsItWasWhenItStarted() {
+        List<Path> paths = paths();
+        AdjRibOut rib = new AdjRibOut();
+        for (int i = 0; i < 3000; i++) {
+            rib.announce(new Route(Prefix.ipv4(0x0A000000 | i << 8, 24), paths.get(i % 2)));
+        }
+        byte[] before = reference(rib, Family.IPV4_UNICAST, true);
+        Iterator<Update> run = rib.updatesLazily(Family.IPV4_UNICAST, ASN4, true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(MessageEncoder.encode(run.next(), ASN4));
+        for (int i = 3000; i < 6000; i++) { // grows both groups while the run is half way
+            rib.announce(new Route(Prefix.ipv4(0x0A000000 | i << 8, 24), paths.get(i % 2)));
+        }
+        run.forEachRemaining(u -> out.writeBytes(MessageEncoder.encode(u, ASN4)));
+        assertArrayEquals(before, out.toByteArray());
+    }
+}
