@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 final class KeepaliveRecorder implements SessionListener {
     private long[] arrivals = new long[64];
     private int count;
-    private String down;
+    private int drops;
+    private String lastDown;
 
     @Override
     public synchronized void received(PeerDriver peer, BgpMessage message) {
@@ -32,8 +33,12 @@ final class KeepaliveRecorder implements SessionListener {
 
     @Override
     public synchronized void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
-        down = reason + (notification == null ? "" : " (" + notification + ")");
-        notifyAll();
+        // Session 2 dropping (a hold timer expired: a gap of at least the hold time) is a result,
+        // not a failure: the session restarts, and the gap runs until its next KEEPALIVE arrives.
+        if (wasEstablished) {
+            drops++;
+        }
+        lastDown = reason + (notification == null ? "" : " (" + notification + ")");
     }
 
     /** Arrival instants so far, oldest first. */
@@ -41,24 +46,29 @@ final class KeepaliveRecorder implements SessionListener {
         return Arrays.copyOf(arrivals, count);
     }
 
-    /** Why the session went down, or null while it has not. */
-    synchronized String down() {
-        return down;
+    /** Times the established session went down so far. */
+    synchronized int drops() {
+        return drops;
+    }
+
+    /** Why the session (or an attempt) last went down, or null. */
+    synchronized String lastDown() {
+        return lastDown;
     }
 
     /**
      * Waits until a KEEPALIVE arrived at or after {@code instant} (a {@link System#nanoTime} value);
-     * false on timeout or when the session went down.
+     * false on timeout.
      */
     synchronized boolean awaitArrivalAfter(long instant, long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
-        while (down == null && (count == 0 || arrivals[count - 1] < instant)) {
+        while (count == 0 || arrivals[count - 1] < instant) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        return down == null;
+        return true;
     }
 }

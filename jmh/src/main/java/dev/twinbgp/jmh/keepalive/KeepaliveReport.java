@@ -32,7 +32,7 @@ public final class KeepaliveReport {
 
     /** One pairing's figures, gaps in ms. */
     record Row(double transferSeconds, double senderMax, double senderP99, double senderGaps,
-               double receiverMax, double receiverP99, double receiverGaps, int samples) {
+               double receiverMax, double receiverP99, double receiverGaps, double drops, int samples) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -56,7 +56,7 @@ public final class KeepaliveReport {
                     mean(s.path("transferSeconds")),
                     max(s.path("fromSenderMaxGapMs")), maxOfLast(s.path("fromSenderP99GapMs")), sum(s.path("fromSenderGaps")),
                     max(s.path("fromReceiverMaxGapMs")), maxOfLast(s.path("fromReceiverP99GapMs")),
-                    sum(s.path("fromReceiverGaps")), count(s.path("transferSeconds"))));
+                    sum(s.path("fromReceiverGaps")), sum(s.path("keepaliveSessionDrops")), count(s.path("transferSeconds"))));
         }
         StringBuilder out = new StringBuilder();
         tables.forEach((key, rows) -> table(out, key, rows));
@@ -83,6 +83,7 @@ public final class KeepaliveReport {
         line(out, "KEEPALIVE gap from the loaded receiver, p99 (ms)", present, rows, Row::receiverP99, "%.0f");
         line(out, "gaps measured, from the sender", present, rows, Row::senderGaps, "%.0f");
         line(out, "gaps measured, from the receiver", present, rows, Row::receiverGaps, "%.0f");
+        line(out, "session 2 dropped (hold timer expired), times", present, rows, Row::drops, "%.0f");
         line(out, "transfers measured", present, rows, Row::samples, "%.0f");
         out.append('\n');
         Row s = rows.get("selector-selector");

@@ -34,14 +34,16 @@ import org.openjdk.jmh.runner.IterationType;
  *
  * <p>One invocation ({@link Mode#SingleShotTime}) is one transfer: untimed, fresh speakers start
  * and both sessions come up; timed, A announces the table and End-of-RIB on session 1 and the
- * invocation ends when B holds all N prefixes (checked, with every session still up). Untimed
+ * invocation ends when B holds all N prefixes (checked; session 1 must not have dropped). Untimed
  * afterwards, the next KEEPALIVE in each direction is awaited and the gaps covering the transfer
  * are taken.
  *
  * <p>Secondary results ({@link Counters}): per transfer, {@code transferSeconds} and the largest gap
  * in each direction ({@code fromSenderMaxGapMs}: KEEPALIVEs the loaded sender A sent, arriving at
  * B; {@code fromReceiverMaxGapMs}: those of the loaded receiver B, arriving at A), with
- * {@code fromSenderGaps}/{@code fromReceiverGaps} counting them. A transfer of a few seconds spans
+ * {@code fromSenderGaps}/{@code fromReceiverGaps} counting them, and {@code keepaliveSessionDrops}:
+ * how often session 2 went down (its hold timer expired: a gap of 3 s or more; it restarts and the
+ * gap runs until the KEEPALIVE that re-establishes it). Session 1 dropping fails the run. A transfer of a few seconds spans
  * only a few gaps, so the 99th percentiles ({@code ...P99GapMs}) are over every gap of the fork's
  * measured transfers so far: the last iteration of a fork carries the fork's figure.
  */
@@ -69,6 +71,7 @@ public class KeepaliveUnderLoadBenchmark {
     /** Every gap of this fork's measured transfers, per direction. */
     private long[] fromSenderPool = new long[0];
     private long[] fromReceiverPool = new long[0];
+    private boolean measuring;
 
     /** Per-iteration figures; JMH prints them beside the primary score. */
     @State(Scope.Thread)
@@ -81,6 +84,7 @@ public class KeepaliveUnderLoadBenchmark {
         public double fromReceiverMaxGapMs;
         public double fromReceiverP99GapMs;
         public double fromReceiverGaps;
+        public double keepaliveSessionDrops;
 
         @Setup(Level.Iteration)
         public void reset() {
@@ -91,6 +95,7 @@ public class KeepaliveUnderLoadBenchmark {
             fromReceiverMaxGapMs = 0;
             fromReceiverP99GapMs = 0;
             fromReceiverGaps = 0;
+            keepaliveSessionDrops = 0;
         }
     }
 
@@ -102,10 +107,12 @@ public class KeepaliveUnderLoadBenchmark {
 
     @Setup(Level.Iteration)
     public void poolMeasuredOnly(IterationParams iteration) {
-        if (iteration.getType() == IterationType.WARMUP) {
+        boolean measurement = iteration.getType() == IterationType.MEASUREMENT;
+        if (!measurement || !measuring) { // every warm-up, and the first measurement, start empty
             fromSenderPool = new long[0];
             fromReceiverPool = new long[0];
         }
+        measuring = measurement;
     }
 
     @Setup(Level.Invocation)
@@ -116,7 +123,12 @@ public class KeepaliveUnderLoadBenchmark {
 
     @Benchmark
     public TransferResult transfer() throws InterruptedException {
-        transfer = run.run(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        try {
+            transfer = run.run(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | RuntimeException e) {
+            run.close(); // JMH skips the invocation teardown when the benchmark throws
+            throw e;
+        }
         return transfer;
     }
 
@@ -134,10 +146,11 @@ public class KeepaliveUnderLoadBenchmark {
                 counters.fromReceiverMaxGapMs += KeepaliveGaps.max(r.fromReceiverGaps()) / 1e6;
                 counters.fromReceiverP99GapMs += KeepaliveGaps.percentile(fromReceiverPool, 99) / 1e6;
                 counters.fromReceiverGaps += r.fromReceiverGaps().length;
+                counters.keepaliveSessionDrops += r.drops();
                 System.out.printf(Locale.ROOT, "%n  [%s %s N=%d] transfer %.3f s; KEEPALIVE gaps (ms) from the loaded"
-                                + " sender %s, from the loaded receiver %s%n",
+                                + " sender %s, from the loaded receiver %s; session 2 dropped %d time(s)%n",
                         pairing, shape, prefixes, transfer.establishedToEorNanos() / 1e9,
-                        millis(r.fromSenderGaps()), millis(r.fromReceiverGaps()));
+                        millis(r.fromSenderGaps()), millis(r.fromReceiverGaps()), r.drops());
             }
         } finally {
             transfer = null;

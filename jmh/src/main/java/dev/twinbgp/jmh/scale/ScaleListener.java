@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Watches the speaker under test: when the first client connected, when the last of {@code
- * sessions} came up, and any session that went down. Called on the speaker's loop threads; the
+ * sessions} came up, any established session that went down, and attempts that failed before Established. Called on the speaker's loop threads; the
  * benchmark thread reads it after {@link #allEstablished} opened (the latch orders the writes before
  * the reads). The clock is read here, in harness code, never in the protocol core.
  */
@@ -20,7 +20,8 @@ final class ScaleListener implements SessionListener {
     private final int sessions;
     private final AtomicLong firstConnectAt = new AtomicLong();
     private final AtomicInteger established = new AtomicInteger();
-    private final AtomicInteger downs = new AtomicInteger();
+    private final AtomicInteger drops = new AtomicInteger();
+    private final AtomicInteger failedAttempts = new AtomicInteger();
     private volatile long allEstablishedAt;
     private volatile String firstDown;
 
@@ -43,7 +44,13 @@ final class ScaleListener implements SessionListener {
 
     @Override
     public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
-        if (downs.getAndIncrement() == 0) {
+        if (!wasEstablished) {
+            // An attempt that failed before Established (e.g. the client's ConnectRetry timer gave
+            // up on a connect the speaker had already accepted): the client retries; counted.
+            failedAttempts.incrementAndGet();
+            return;
+        }
+        if (drops.getAndIncrement() == 0) {
             firstDown = peer.name() + ": " + reason + (notification == null ? "" : " (" + notification + ")");
         }
     }
@@ -52,8 +59,14 @@ final class ScaleListener implements SessionListener {
         return established.get();
     }
 
-    int downs() {
-        return downs.get();
+    /** Established sessions that went down. */
+    int drops() {
+        return drops.get();
+    }
+
+    /** Connection attempts that ended before Established. */
+    int failedAttempts() {
+        return failedAttempts.get();
     }
 
     String firstDown() {

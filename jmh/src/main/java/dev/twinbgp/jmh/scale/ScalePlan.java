@@ -20,6 +20,7 @@ final class ScalePlan {
     static final int MAX_SESSIONS = 250 * 256;
     static final long SPEAKER_AS = 65000;
     static final long CLIENT_AS = 65001;
+    static final int CONNECT_RETRY = 5;
 
     private ScalePlan() {
     }
@@ -40,9 +41,13 @@ final class ScalePlan {
         return out;
     }
 
-    /** IPv4 unicast, the given hold time (keepalives every third of it), ConnectRetry 1 s. */
+    /**
+     * IPv4 unicast, the given hold time (keepalives every third of it), ConnectRetry 5 s: with
+     * 1,000 connects at once a client loop may see its connect complete only after a second, and
+     * a 1 s ConnectRetry would abandon attempts the speaker had already accepted.
+     */
     static SessionConfig.Builder session(long localAs, long peerAs, InetAddress self, int holdTime) {
-        return FullTableTransfer.session(localAs, peerAs, self).holdTime(holdTime);
+        return FullTableTransfer.session(localAs, peerAs, self).holdTime(holdTime).connectRetryTime(CONNECT_RETRY);
     }
 
     static void checkSessions(int sessions) {

@@ -8,6 +8,7 @@ import dev.twinbgp.speaker.session.FreePort;
 import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.PeerSettings;
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
@@ -21,35 +22,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One session-scale run: the speaker under test (this JVM, one loop thread, {@code sessions}
- * passive peers) and {@code sessions} BGP clients in a child JVM ({@link ClientProcess}), each
- * session on its own pair of loopback addresses ({@link ScalePlan}).
+ * One session-scale run: the speaker under test (this JVM, one loop thread, one passive peer per
+ * session) and the BGP clients in a child JVM ({@link ClientProcess}), each session on its own
+ * pair of loopback addresses ({@link ScalePlan}).
  *
- * <p>{@link #prepare} starts both and takes the heap baseline (the speaker configured and
- * listening, no session); {@link #establish} lets every client connect at once and returns when
- * the speaker has them all Established (else throws); {@link #measure} takes the heap per session
- * and the CPU of an idle window, then checks every session is still up; {@link #close} stops the
- * clients, then the speaker.
+ * <p>{@link #prepare} starts the speaker and takes the heap baseline (configured and listening, no
+ * session); {@link #establish} lets every client connect at once and returns when the speaker has
+ * them all Established (else throws); {@link #measure} takes the heap per session and the CPU of
+ * an idle window, then checks every session is still up; {@link #close} stops the clients'
+ * sessions, then the speaker.
  */
 public final class SessionScale implements AutoCloseable {
     private final int sessions;
     private final ScaleListener events;
     private final BgpSpeaker speaker;
-    private ClientProcess clients;
+    private final ClientProcess clients;
+    private final int port;
+    private boolean clientsStarted;
     private long heapBefore;
+    private long directBefore;
 
-    private SessionScale(int sessions, ScaleListener events, BgpSpeaker speaker) {
+    private SessionScale(int sessions, ScaleListener events, BgpSpeaker speaker, ClientProcess clients, int port) {
         this.sessions = sessions;
         this.events = events;
         this.speaker = speaker;
+        this.clients = clients;
+        this.port = port;
     }
 
     /**
-     * Starts the speaker under test on {@code reactor} and the client process (its sessions on the
-     * same reactor, waiting for {@link #establish}); hold time {@code holdTime} s on both sides.
+     * Starts the speaker under test on {@code reactor}, with one passive peer per session of
+     * {@code clients} (started, idle, by the caller) and hold time {@code holdTime} s, and takes
+     * the heap baseline. The clients connect in {@link #establish}.
      */
-    public static SessionScale prepare(String reactor, int sessions, int holdTime) throws IOException, InterruptedException {
-        ScalePlan.checkSessions(sessions);
+    public static SessionScale prepare(String reactor, int holdTime, ClientProcess clients) throws IOException {
+        int sessions = clients.sessions();
         List<InetAddress> addresses = ScalePlan.speakers(sessions);
         int port = FreePort.on(addresses.toArray(InetAddress[]::new));
         List<PeerSettings> peers = new ArrayList<>(sessions);
@@ -60,24 +67,21 @@ public final class SessionScale implements AutoCloseable {
                             .passive(true).active(false).build(), true, false, List.of()));
         }
         ScaleListener events = new ScaleListener(sessions);
-        SessionScale run = new SessionScale(sessions, events, BgpSpeaker.start(reactor, ReactorConfig.defaults(), peers, events));
-        try {
-            run.clients = ClientProcess.start(reactor, port, sessions, holdTime);
-            run.heapBefore = FullTableTransfer.usedHeapAfterGc();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            run.close();
-            throw e;
-        }
+        SessionScale run = new SessionScale(sessions, events,
+                BgpSpeaker.start(reactor, ReactorConfig.defaults(), peers, events), clients, port);
+        run.heapBefore = FullTableTransfer.usedHeapAfterGc();
+        run.directBefore = directBytes();
         return run;
     }
 
     /**
      * Lets every client connect; returns when all sessions are Established on the speaker.
      *
-     * @throws IllegalStateException on timeout or when a session went down
+     * @throws IllegalStateException on timeout or when an established session went down
      */
     public void establish(long timeout, TimeUnit unit) throws IOException, InterruptedException {
-        clients.go();
+        clientsStarted = true;
+        clients.go(port);
         if (!events.allEstablished.await(timeout, unit)) {
             throw new IllegalStateException(events.established() + " of " + sessions + " sessions Established after "
                     + timeout + " " + unit + "; " + problems());
@@ -91,6 +95,7 @@ public final class SessionScale implements AutoCloseable {
      */
     public ScaleResult measure(Duration idle) throws InterruptedException {
         long heapAfter = FullTableTransfer.usedHeapAfterGc();
+        long directAfter = directBytes();
         Set<Long> loopThreads = loopThreadIds();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
@@ -109,7 +114,21 @@ public final class SessionScale implements AutoCloseable {
             }
         }
         return new ScaleResult(sessions, events.firstConnectToAllEstablishedNanos(),
-                (heapAfter - heapBefore) / (double) sessions, window, loopCpu, processCpu, loopThreads.size());
+                (heapAfter - heapBefore) / (double) sessions, (directAfter - directBefore) / (double) sessions,
+                window, loopCpu, processCpu, loopThreads.size(), events.failedAttempts());
+    }
+
+    /**
+     * Direct buffer memory the JDK tracks (its "direct" pool): NIO buffers the selector reactor
+     * allocates. Netty's pooled allocator may allocate direct memory the JDK does not see here.
+     */
+    private static long directBytes() {
+        for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+            if (pool.getName().equals("direct")) {
+                return pool.getMemoryUsed();
+            }
+        }
+        return 0;
     }
 
     private Set<Long> loopThreadIds() {
@@ -140,22 +159,31 @@ public final class SessionScale implements AutoCloseable {
     }
 
     private void checkNoneDown() {
-        if (events.downs() > 0) {
-            throw new IllegalStateException(events.downs() + " session(s) went down, first " + events.firstDown()
+        if (events.drops() > 0) {
+            throw new IllegalStateException(events.drops() + " session(s) went down, first " + events.firstDown()
                     + "; " + problems());
         }
     }
 
     private String problems() {
-        return "clients " + (clients.alive() ? "running" : "exited") + ", their output: " + clients.tail();
+        return events.failedAttempts() + " failed attempts; clients " + (clients.alive() ? "running" : "exited")
+                + ", their output: " + clients.tail();
     }
 
+    /** Stops the clients' sessions (the process stays for the next run), then the speaker. */
     @Override
     public void close() {
-        if (clients != null) {
-            clients.close();
-            clients = null;
+        try {
+            if (clientsStarted) {
+                clientsStarted = false;
+                clients.stop();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot stop the clients: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            speaker.close();
         }
-        speaker.close();
     }
 }

@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The speaker under test runs in the JMH fork; the clients run in a child JVM on the same
  * reactor ({@link SessionScale}), so the heap and CPU figures are the speaker's alone. One
  * invocation ({@link Mode#SingleShotTime}) is one run: untimed, a fresh speaker with every peer
- * configured and a fresh client process start, and the heap baseline is taken; timed, the clients
+ * configured starts, and the heap baseline is taken (the client process is started once per trial
+ * and serves every run, so its JIT is warm after the first); timed, the clients
  * all connect at once and the invocation ends when the speaker has every session Established
  * (checked; a missing or dropped session throws). Then, untimed, the heap per session and the
  * CPU over an idle window of {@code idleSeconds}, after which every session must still be up.
@@ -35,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * by construction.
  *
  * <p>Secondary results ({@link Counters}, one run per iteration): {@code sessionsPerSecond} from the
- * first accepted connection to the last session Established, {@code heapKiBPerSession}, and over the
+ * first accepted connection to the last session Established, {@code heapKiBPerSession} and {@code directKiBPerSession}
+ * (JDK-tracked direct buffers), {@code failedAttempts} (attempts that ended before Established and
+ * were retried: they slow establishment but are not failures), and over the
  * idle window {@code idleLoopCpuPercent} (the speaker's loop threads, ThreadMXBean) and
  * {@code idleProcessCpuPercent} (the whole fork: GC, JIT and JMH too), both in % of one core.
  */
@@ -58,6 +61,7 @@ public class SessionScaleBenchmark {
     @Param({"10"})
     public int idleSeconds;
 
+    private ClientProcess clients;
     private SessionScale scale;
     private boolean established;
 
@@ -69,6 +73,8 @@ public class SessionScaleBenchmark {
         public double heapKiBPerSession;
         public double idleLoopCpuPercent;
         public double idleProcessCpuPercent;
+        public double directKiBPerSession;
+        public double failedAttempts;
 
         @Setup(Level.Iteration)
         public void reset() {
@@ -76,17 +82,36 @@ public class SessionScaleBenchmark {
             heapKiBPerSession = 0;
             idleLoopCpuPercent = 0;
             idleProcessCpuPercent = 0;
+            directKiBPerSession = 0;
+            failedAttempts = 0;
         }
     }
 
+    @Setup(Level.Trial)
+    public void startClientProcess() throws IOException, InterruptedException {
+        clients = ClientProcess.start(reactor, sessions, HOLD_TIME);
+    }
+
+    @TearDown(Level.Trial)
+    public void stopClientProcess() {
+        clients.close();
+    }
+
     @Setup(Level.Invocation)
-    public void startSpeakerAndClients() throws IOException, InterruptedException {
-        scale = SessionScale.prepare(reactor, sessions, HOLD_TIME);
+    public void startSpeaker() throws IOException {
+        scale = SessionScale.prepare(reactor, HOLD_TIME, clients);
     }
 
     @Benchmark
     public int establish() throws IOException, InterruptedException {
-        scale.establish(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        try {
+            scale.establish(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // JMH skips the invocation teardown when the benchmark throws: stop here, or the
+            // loop threads and the client process outlive the failed iteration.
+            scale.close();
+            throw e;
+        }
         established = true;
         return sessions;
     }
@@ -100,11 +125,13 @@ public class SessionScaleBenchmark {
                 counters.heapKiBPerSession += r.heapBytesPerSession() / 1024;
                 counters.idleLoopCpuPercent += r.idleLoopCpuPercent();
                 counters.idleProcessCpuPercent += r.idleProcessCpuPercent();
-                System.out.printf(Locale.ROOT, "%n  [%s, %d sessions] established in %.3f s (%.0f sessions/s),"
-                                + " %.1f KiB heap per session; idle %.1f s: loop threads (%d) %.2f %% of a core,"
-                                + " process %.2f %%%n",
-                        reactor, r.sessions(), r.establishNanos() / 1e9, r.sessionsPerSecond(),
-                        r.heapBytesPerSession() / 1024, r.idleNanos() / 1e9, r.loopThreads(),
+                counters.directKiBPerSession += r.directBytesPerSession() / 1024;
+                counters.failedAttempts += r.failedAttempts();
+                System.out.printf(Locale.ROOT, "%n  [%s, %d sessions] established in %.3f s (%.0f sessions/s, %d failed"
+                                + " attempts retried), %.1f KiB heap and %.1f KiB direct per session; idle %.1f s:"
+                                + " loop threads (%d) %.2f %% of a core, process %.2f %%%n",
+                        reactor, r.sessions(), r.establishNanos() / 1e9, r.sessionsPerSecond(), r.failedAttempts(),
+                        r.heapBytesPerSession() / 1024, r.directBytesPerSession() / 1024, r.idleNanos() / 1e9, r.loopThreads(),
                         r.idleLoopCpuPercent(), r.idleProcessCpuPercent());
             }
         } finally {
