@@ -42,12 +42,12 @@ final class ScalePlan {
     }
 
     /**
-     * IPv4 unicast, the given hold time (keepalives every third of it), ConnectRetry 5 s: with
+     * IPv4 unicast, BGP identifier {@code routerId}, the given hold time (keepalives every third of it), ConnectRetry 5 s: with
      * 1,000 connects at once a client loop may see its connect complete only after a second, and
      * a 1 s ConnectRetry would abandon attempts the speaker had already accepted.
      */
-    static SessionConfig.Builder session(long localAs, long peerAs, InetAddress self, int holdTime) {
-        return FullTableTransfer.session(localAs, peerAs, self).holdTime(holdTime).connectRetryTime(CONNECT_RETRY);
+    static SessionConfig.Builder session(long localAs, long peerAs, InetAddress routerId, int holdTime) {
+        return FullTableTransfer.session(localAs, peerAs, routerId).holdTime(holdTime).connectRetryTime(CONNECT_RETRY);
     }
 
     static void checkSessions(int sessions) {

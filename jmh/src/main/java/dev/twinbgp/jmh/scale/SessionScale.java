@@ -62,8 +62,9 @@ public final class SessionScale implements AutoCloseable {
         List<PeerSettings> peers = new ArrayList<>(sessions);
         for (int i = 0; i < sessions; i++) {
             InetAddress self = addresses.get(i);
+            // One BGP identifier for the speaker (its first address), as a real speaker has.
             peers.add(new PeerSettings(ScalePlan.client(i), port, self, port,
-                    ScalePlan.session(ScalePlan.SPEAKER_AS, ScalePlan.CLIENT_AS, self, holdTime)
+                    ScalePlan.session(ScalePlan.SPEAKER_AS, ScalePlan.CLIENT_AS, addresses.get(0), holdTime)
                             .passive(true).active(false).build(), true, false, List.of()));
         }
         ScaleListener events = new ScaleListener(sessions);
