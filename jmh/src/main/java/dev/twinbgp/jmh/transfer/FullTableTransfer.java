@@ -33,8 +33,8 @@ import java.util.concurrent.TimeoutException;
 public final class FullTableTransfer implements AutoCloseable {
     static final String SENDER = "127.0.0.12";
     static final String RECEIVER = "127.0.0.13";
-    static final long SENDER_AS = 65001;
-    static final long RECEIVER_AS = 65002;
+    public static final long SENDER_AS = 65001;
+    public static final long RECEIVER_AS = 65002;
 
     private final String receiverReactor;
     private final PeerSettings receiverSettings;
@@ -119,7 +119,11 @@ public final class FullTableTransfer implements AutoCloseable {
     }
 
     private int held() {
-        PeerDriver p = receiverPeer();
+        return adjRibInSize(receiverPeer());
+    }
+
+    /** Prefixes in {@code p}'s Adj-RIB-In, read on its loop. */
+    public static int adjRibInSize(PeerDriver p) {
         try {
             return p.query(() -> p.adjRibIn().size()).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -146,7 +150,8 @@ public final class FullTableTransfer implements AutoCloseable {
         }
     }
 
-    private static SessionConfig.Builder session(long localAs, long peerAs, InetAddress routerId) {
+    /** Session settings of the benchmark speakers: IPv4 unicast, hold time 90 s, ConnectRetry 1 s. */
+    public static SessionConfig.Builder session(long localAs, long peerAs, InetAddress routerId) {
         long localId = new dev.twinbgp.speaker.config.IpAddress(routerId.getAddress()).toUnsignedInt();
         // Hold time 90 s: a transfer stalled by the machine's other work must not expire it.
         return SessionConfig.builder(localAs, peerAs, localId)
@@ -154,7 +159,8 @@ public final class FullTableTransfer implements AutoCloseable {
                 .families(List.of(Family.IPV4_UNICAST));
     }
 
-    private static InetAddress address(String literal) {
+    /** An address literal as an {@link InetAddress} (no lookup). */
+    public static InetAddress address(String literal) {
         try {
             return InetAddress.getByName(literal); // a literal: no lookup
         } catch (UnknownHostException e) {

@@ -19,8 +19,11 @@ import java.util.concurrent.CountDownLatch;
  * On the sender: the UPDATE octets it handed to the connection. The benchmark's clock is
  * read here, in harness code, never in the protocol core.
  */
-final class TransferListener implements SessionListener {
+public final class TransferListener implements SessionListener {
     final CountDownLatch endOfRib = new CountDownLatch(1);
+
+    public TransferListener() {
+    }
     private volatile long establishedAt;
     private volatile long endOfRibAt;
     private volatile Negotiated negotiated = Negotiated.DEFAULT;
@@ -59,23 +62,33 @@ final class TransferListener implements SessionListener {
         endOfRib.countDown(); // wake the waiter: it checks the count and reports the failure
     }
 
-    long establishedToEndOfRibNanos() {
+    public long establishedToEndOfRibNanos() {
         return endOfRibAt - establishedAt;
     }
 
-    boolean sawEndOfRib() {
+    /** Waits for End-of-RIB or the session's end, whichever comes first; false on timeout. */
+    public boolean awaitEndOfRib(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        return endOfRib.await(timeout, unit);
+    }
+
+    /** {@link System#nanoTime} when End-of-RIB arrived, 0 before. */
+    public long endOfRibAt() {
+        return endOfRibAt;
+    }
+
+    public boolean sawEndOfRib() {
         return endOfRibAt != 0;
     }
 
-    long updateBytesSent() {
+    public long updateBytesSent() {
         return updateBytesSent;
     }
 
-    long updatesSent() {
+    public long updatesSent() {
         return updatesSent;
     }
 
-    String down() {
+    public String down() {
         return down;
     }
 }

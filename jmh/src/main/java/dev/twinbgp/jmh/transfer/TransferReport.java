@@ -102,7 +102,7 @@ public final class TransferReport {
         out.append('\n');
     }
 
-    private static double mean(JsonNode metric) {
+    public static double mean(JsonNode metric) {
         double sum = 0;
         int n = 0;
         for (JsonNode fork : metric.path("rawData")) {
@@ -114,7 +114,7 @@ public final class TransferReport {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    private static int count(JsonNode metric) {
+    public static int count(JsonNode metric) {
         int n = 0;
         for (JsonNode fork : metric.path("rawData")) {
             n += fork.size();
@@ -122,11 +122,11 @@ public final class TransferReport {
         return n;
     }
 
-    private static String human(double v) {
+    public static String human(double v) {
         return v >= 1e6 ? fmt("%.2f M", v / 1e6) : fmt("%.0f k", v / 1e3);
     }
 
-    private static String fmt(String format, Object... args) {
+    public static String fmt(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }
 }

@@ -1,0 +1,140 @@
+package dev.twinbgp.jmh.scale;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child JVM running {@link ScaleClients}: same JDK, same class path, the module and native-access
+ * flags of this JVM, a small serial-GC heap (the clients must disturb the measured JVM as little as
+ * a separate process can on a shared machine). Its output is drained by a daemon thread (a full
+ * pipe would block the child) and its last lines kept for error messages. One process serves many
+ * runs: {@link #go} starts its sessions towards a port, {@link #stop} ends them.
+ */
+public final class ClientProcess implements AutoCloseable {
+    private static final int TAIL_LINES = 20;
+
+    private final Process process;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final Semaphore stopped = new Semaphore(0);
+    private final int sessions;
+    private final Deque<String> tail = new ArrayDeque<>();
+
+    private ClientProcess(Process process, int sessions) {
+        this.process = process;
+        this.sessions = sessions;
+        Thread drain = new Thread(this::drain, "scale-clients-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    /**
+     * Starts the child, whose {@code sessions} clients run on {@code reactor} with hold time
+     * {@code holdTime} s, and waits until it is loaded.
+     */
+    public static ClientProcess start(String reactor, int sessions, int holdTime) throws IOException, InterruptedException {
+        ScalePlan.checkSessions(sessions);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // --enable-native-access, --sun-misc-unsafe-memory-access and the like: the flags that
+            // keep the JVM quiet about Netty; not JMH's or surefire's own (agents, compile commands).
+            if (arg.startsWith("--")) {
+                cmd.add(arg);
+            }
+        }
+        cmd.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dtwinbgp.log.level=WARN",
+                "-cp", System.getProperty("java.class.path"), ScaleClients.class.getName(),
+                reactor, Integer.toString(sessions), Integer.toString(holdTime)));
+        ClientProcess p = new ClientProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start(), sessions);
+        if (!p.ready.await(60, TimeUnit.SECONDS)) {
+            p.close();
+            throw new IllegalStateException("the client process did not start: " + p.tail());
+        }
+        return p;
+    }
+
+    int sessions() {
+        return sessions;
+    }
+
+    /** Tells the clients to connect to {@code port}, all at once. */
+    void go(int port) throws IOException {
+        send(ScaleClients.GO + " " + port);
+    }
+
+    /** Stops the clients' sessions (Cease) and waits until they are closed. */
+    void stop() throws IOException, InterruptedException {
+        send(ScaleClients.STOP);
+        if (!stopped.tryAcquire(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the clients did not stop within 30 s: " + tail());
+        }
+    }
+
+    private void send(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        in.flush();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    synchronized String tail() {
+        return String.join(" | ", tail);
+    }
+
+    private void drain() {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.equals(ScaleClients.READY)) {
+                    ready.countDown();
+                    continue;
+                }
+                if (line.equals(ScaleClients.STOPPED)) {
+                    stopped.release();
+                    continue;
+                }
+                synchronized (this) {
+                    if (tail.size() == TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                    tail.addLast(line);
+                }
+            }
+        } catch (IOException e) {
+            // the child ended; its exit is handled by close()
+        }
+    }
+
+    /** Ends input (the clients send Cease and exit); kills the child if it has not exited in 10 s. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

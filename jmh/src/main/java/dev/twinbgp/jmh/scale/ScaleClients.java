@@ -1,0 +1,81 @@
+package dev.twinbgp.jmh.scale;
+
+import dev.twinbgp.reactor.ReactorConfig;
+import dev.twinbgp.speaker.session.BgpSpeaker;
+import dev.twinbgp.speaker.session.PeerSettings;
+import dev.twinbgp.speaker.session.SessionListener;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The clients of the session-scale benchmark, run in their own JVM ({@link ClientProcess}) so their
+ * heap and CPU are not the measured speaker's: one {@link BgpSpeaker} with one active peer per
+ * session, each bound to its own client address (see {@link ScalePlan}).
+ *
+ * <p>Protocol on stdin/stdout: prints {@value #READY} once loaded; on a line {@code go PORT} starts
+ * every session (all connect at once) to that port; on {@value #STOP} stops them (Cease) and prints
+ * {@value #STOPPED}. One process serves every run of a JMH trial, so its JIT is warm after the
+ * first. It exits at end of input, so it also ends when the benchmark's JVM dies.
+ *
+ * <p>Usage: {@code ScaleClients REACTOR SESSIONS HOLD-TIME}
+ */
+public final class ScaleClients {
+    static final String READY = "twinbgp-scale-clients ready";
+    static final String GO = "go";
+    static final String STOP = "stop";
+    static final String STOPPED = "twinbgp-scale-clients stopped";
+
+    private ScaleClients() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: ScaleClients REACTOR SESSIONS HOLD-TIME");
+            System.exit(2);
+        }
+        String reactor = args[0];
+        int sessions = Integer.parseInt(args[1]);
+        int holdTime = Integer.parseInt(args[2]);
+        ScalePlan.checkSessions(sessions);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.out.println(READY);
+        System.out.flush();
+        BgpSpeaker speaker = null;
+        try {
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] words = line.strip().split(" ");
+                if (words[0].equals(GO) && words.length == 2 && speaker == null) {
+                    speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(),
+                            peers(Integer.parseInt(words[1]), sessions, holdTime), SessionListener.NONE);
+                } else if (words[0].equals(STOP)) {
+                    if (speaker != null) {
+                        speaker.close();
+                        speaker = null;
+                    }
+                    System.out.println(STOPPED);
+                    System.out.flush();
+                }
+            }
+        } finally {
+            if (speaker != null) {
+                speaker.close();
+            }
+        }
+    }
+
+    private static List<PeerSettings> peers(int port, int sessions, int holdTime) {
+        List<PeerSettings> peers = new ArrayList<>(sessions);
+        for (int i = 0; i < sessions; i++) {
+            InetAddress self = ScalePlan.client(i);
+            peers.add(new PeerSettings(ScalePlan.speaker(i), port, self, 0,
+                    ScalePlan.session(ScalePlan.CLIENT_AS, ScalePlan.SPEAKER_AS, self, holdTime)
+                            .active(true).passive(false).build(), true, false, List.of()));
+        }
+        return peers;
+    }
+}
