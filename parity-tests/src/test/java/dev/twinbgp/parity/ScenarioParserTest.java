@@ -80,6 +80,8 @@ final class ScenarioParserTest {
         "pause                       | t:11:6: found end of line, expected milliseconds (0-600000)",
         "trace [                     | t:11:7: found '[', expected a regular expression",
         "refuse 2                    | t:11:1: found 'refuse', expected 'refuse' only as the first step",
+        "hang 1                      | t:11:1: found 'hang', expected 'hang' only as the first step",
+        "hang 0                      | t:11:6: found '0', expected a number of ConnectRetry expiries (1-3)",
         "conn 9 accept               | t:11:6: found '9', expected a connection number (1-4)",
         "conn 2 conn 1 close         | t:11:8: found 'conn', expected a step on a connection",
         "conn 2                      | t:11:7: found end of line, expected a step",
@@ -93,7 +95,7 @@ final class ScenarioParserTest {
     @Test
     void theFirstStepAcceptsOrConnects() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioParser.parse("t", CONFIG + "send keepalive\n"));
-        assertEquals("t:10:1: found 'step', expected 'accept', 'connect' or 'refuse' as the first step", e.getMessage());
+        assertEquals("t:10:1: found 'step', expected 'accept', 'connect', 'refuse' or 'hang' as the first step", e.getMessage());
     }
 
     @Test
@@ -101,6 +103,13 @@ final class ScenarioParserTest {
         assertEquals(2, ScenarioParser.parse("t", CONFIG + "refuse 2\naccept\n").steps().size());
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioParser.parse("t", CONFIG + "refuse 2\nclose\n"));
         assertEquals("t:11:1: found 'step', expected 'accept' after 'refuse'", e.getMessage());
+    }
+
+    @Test
+    void hangComesFirstAndIsFollowedByAccept() throws ScenarioException {
+        assertEquals(2, ScenarioParser.parse("t", CONFIG + "hang 1\naccept\n").steps().size());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioParser.parse("t", CONFIG + "hang 1\nclose\n"));
+        assertEquals("t:11:1: found 'step', expected 'accept' after 'hang'", e.getMessage());
     }
 
     @Test

@@ -22,6 +22,11 @@ record FanOutListener(List<SessionListener> listeners) implements SessionListene
     }
 
     @Override
+    public void connectRetry(PeerDriver peer) {
+        listeners.forEach(l -> l.connectRetry(peer));
+    }
+
+    @Override
     public void established(PeerDriver peer, Session session) {
         listeners.forEach(l -> l.established(peer, session));
     }

@@ -56,6 +56,16 @@ final class RunControl implements SpeakerControl {
     }
 
     @Override
+    public int connectRetries() {
+        return trace.connectRetries();
+    }
+
+    @Override
+    public int connectRetrySeconds() {
+        return peer.settings().session().connectRetryTime();
+    }
+
+    @Override
     public void announceTable(int routes, int messagesSent) throws ScenarioException {
         caughtUp(messagesSent);
         List<Route> table = Table.routes(routes, peer.settings().session().localAs());

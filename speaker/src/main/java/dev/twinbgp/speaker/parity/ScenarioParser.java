@@ -30,7 +30,7 @@ public final class ScenarioParser {
             "what to expect (keepalive, open, update, eor, notification, refresh, message, close, table, held-back)";
     private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
     private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "api", "checkpoint", "trace",
-            "conn", "refuse", "announce-table", "mark", "stop");
+            "conn", "refuse", "hang", "announce-table", "mark", "stop");
     /** How many connections a script may hold at once ({@code conn N}). */
     static final int MAX_CONNECTIONS = 4;
 
@@ -100,19 +100,28 @@ public final class ScenarioParser {
             throw ScenarioException.at(source, last, 1, null, "'script:'");
         }
         Step first = steps.isEmpty() ? null : Step.unwrap(steps.getFirst());
-        if (!(first instanceof Step.Accept || first instanceof Step.Connect || first instanceof Step.Refuse)) {
+        if (!(first instanceof Step.Accept || first instanceof Step.Connect || first instanceof Step.Refuse
+                || first instanceof Step.Hang)) {
             int line = steps.isEmpty() ? last : steps.getFirst().line();
             throw ScenarioException.at(source, line, 1, steps.isEmpty() ? null : "step",
-                    "'accept', 'connect' or 'refuse' as the first step");
+                    "'accept', 'connect', 'refuse' or 'hang' as the first step");
         }
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            if (step instanceof Step.Refuse && i > 0 || step instanceof Step.OnConnection(int l, int c, Step.Refuse r)) {
-                throw ScenarioException.at(source, step.line(), 1, "refuse", "'refuse' only as the first step");
+            String gate = switch (Step.unwrap(step)) {
+                case Step.Refuse r -> "refuse";
+                case Step.Hang h -> "hang";
+                default -> null;
+            };
+            if (gate == null) {
+                continue;
             }
-            if (step instanceof Step.Refuse && (steps.size() < 2 || !(steps.get(1) instanceof Step.Accept))) {
+            if (i > 0 || step instanceof Step.OnConnection) {
+                throw ScenarioException.at(source, step.line(), 1, gate, "'" + gate + "' only as the first step");
+            }
+            if (steps.size() < 2 || !(steps.get(1) instanceof Step.Accept)) {
                 int line = steps.size() < 2 ? last : steps.get(1).line();
-                throw ScenarioException.at(source, line, 1, steps.size() < 2 ? null : "step", "'accept' after 'refuse'");
+                throw ScenarioException.at(source, line, 1, steps.size() < 2 ? null : "step", "'accept' after '" + gate + "'");
             }
         }
         Scenario scenario = new Scenario(nameOf(source), source, description, config.toString(), steps);
@@ -152,6 +161,7 @@ public final class ScenarioParser {
             case "stop" -> stop(lineNo);
             case "mark" -> new Step.Mark(lineNo, tokens.next("a mark name").text());
             case "refuse" -> new Step.Refuse(lineNo, tokens.number("a number of refused attempts", 1, 10));
+            case "hang" -> new Step.Hang(lineNo, tokens.number("a number of ConnectRetry expiries", 1, 3));
             default -> throw tokens.unexpected(word, "a step (" + String.join(", ", STEPS) + ")");
         };
         return step;

@@ -69,7 +69,9 @@ public final class ScenarioRunner {
         long start = System.nanoTime();
         InetAddress loopback = InetAddress.getLoopbackAddress();
         boolean refuseFirst = scenario.steps().getFirst() instanceof Step.Refuse;
-        try (PeerPort server = refuseFirst ? PeerPort.refusing(loopback) : PeerPort.listening(loopback)) {
+        boolean hangFirst = scenario.steps().getFirst() instanceof Step.Hang;
+        try (PeerPort server = refuseFirst ? PeerPort.refusing(loopback)
+                : hangFirst ? PeerPort.hanging(loopback) : PeerPort.listening(loopback)) {
             int speakerPort = scenario.steps().stream().map(Step::unwrap).anyMatch(st -> st instanceof Step.Connect) ? freePort(loopback) : 1;
             Configuration configuration = configuration(scenario, configure(scenario, server.port(), speakerPort));
             List<PeerSettings> settings = settings(scenario, configuration);

@@ -117,6 +117,23 @@ final class ScriptedPeer {
                 server.listen();
                 yield null;
             }
+            case Step.Hang h -> {
+                // Watch the speaker's attempts (pending connects in the kernel's table) while its ConnectRetry
+                // timer runs: each expiry drops one and starts the next.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos((long) h.expiries() * control.connectRetrySeconds() + 15);
+                while (control.connectRetries() < h.expiries()) {
+                    if (System.nanoTime() >= deadline) {
+                        yield "the speaker's ConnectRetry timer did not expire " + h.expiries() + " time(s)";
+                    }
+                    server.observeAttempts();
+                    Thread.sleep(2);
+                }
+                if (!server.release(h.expiries() + 1)) {
+                    yield "the speaker did not have exactly its newest attempt pending (attempts seen: "
+                            + server.attemptsSeen() + ")";
+                }
+                yield null;
+            }
             case Step.Accept a -> {
                 server.server().setSoTimeout(15_000);
                 try {

@@ -21,6 +21,12 @@ interface SpeakerControl {
      */
     boolean failedAttempts(int attempts, int seconds) throws InterruptedException;
 
+    /** How many times the speaker's ConnectRetry timer has expired in Connect (a pending attempt dropped, a new one started). */
+    int connectRetries();
+
+    /** The speaker's ConnectRetry time, seconds. */
+    int connectRetrySeconds();
+
     /** Gives the speaker {@code routes} generated routes ({@link Table}); returns once its loop has them. */
     void announceTable(int routes, int messagesSent) throws ScenarioException;
 

@@ -22,6 +22,15 @@ sealed interface Step {
      */
     record Refuse(int line, int attempts) implements Step { }
 
+    /**
+     * {@code hang N}, only as the first step: the peer's port swallows connects at first (it listens, but its
+     * accept queue is full, so the kernel drops the speaker's SYNs and its connect hangs); once the speaker's
+     * ConnectRetry timer has expired {@code expiries} times (RFC 4271 section 8.2.2, Connect state, event 9:
+     * seen in its trace, by content) and the attempts it dropped are gone, the port takes connections again,
+     * and the next step ({@code accept}) takes the speaker's pending attempt.
+     */
+    record Hang(int line, int expiries) implements Step { }
+
     /** Connect to the speaker's listening port (the speaker is passive). */
     record Connect(int line) implements Step { }
 

@@ -45,6 +45,8 @@ final class TraceRecorder implements SessionListener {
     private int downs;
     /** Connection attempts that failed before a connection existed (a refused connect): not the end of one. */
     private int failedAttempts;
+    /** ConnectRetry expiries in Connect (RFC 4271 section 8.2.2, event 9). */
+    private int connectRetries;
     private int received;
     /** KEEPALIVEs sent and received since the previous {@code mark}. */
     private int keepalivesSent;
@@ -160,6 +162,19 @@ final class TraceRecorder implements SessionListener {
         }
         add("established hold " + session.holdTime() + " keepalive " + session.keepaliveTime() + " " + session.negotiated());
         add("json " + JSON.state(context(peer), SessionState.UP, null));
+    }
+
+    /** How many times the ConnectRetry timer dropped a pending attempt and started a new one. */
+    synchronized int connectRetries() {
+        return connectRetries;
+    }
+
+    @Override
+    public void connectRetry(PeerDriver peer) {
+        synchronized (this) {
+            connectRetries++;
+        }
+        add("connect retry: the pending connection attempt dropped, connecting again");
     }
 
     /** How many connection attempts failed before any connection existed for them (refused connects). */

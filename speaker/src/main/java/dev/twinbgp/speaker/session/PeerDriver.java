@@ -71,6 +71,8 @@ public final class PeerDriver {
     private final List<Link> openLinks = new ArrayList<>(2);
     private final OutboundQueue outbound = new OutboundQueue();
     private Link established;
+    /** Set while handling one FSM step: its Close(OUTGOING) dropped an attempt still connecting. */
+    private boolean droppedPendingConnect;
     private Timer wakeup;
     private long wakeupAt = NONE;
     private boolean stopping;
@@ -387,6 +389,7 @@ public final class PeerDriver {
     // ---- FSM actions -----------------------------------------------------------------------
 
     private void handle(List<Action> actions) {
+        droppedPendingConnect = false;
         for (Action a : actions) {
             switch (a) {
                 case Action.Connect c -> connect();
@@ -415,6 +418,11 @@ public final class PeerDriver {
     }
 
     private void connect() {
+        if (droppedPendingConnect) {
+            // Close(OUTGOING) of a pending attempt, then Connect: event 9 in Connect (RFC 4271 section 8.2.2).
+            droppedPendingConnect = false;
+            listener.connectRetry(this);
+        }
         Link old = links.remove(Direction.OUTGOING);
         if (old != null) {
             detach(old);
@@ -441,6 +449,7 @@ public final class PeerDriver {
 
     private void close(Direction via) {
         Link link = links.remove(via);
+        droppedPendingConnect = via == Direction.OUTGOING && link != null && link.connection == null;
         if (link != null) {
             detach(link);
         }

@@ -20,6 +20,14 @@ public interface SessionListener {
     default void connected(PeerDriver peer, Direction via) {
     }
 
+    /**
+     * The ConnectRetry timer expired in Connect with our connection attempt still pending (RFC 4271
+     * section 8.2.2, Connect state, event 9): that attempt was dropped and a new one started; the FSM
+     * stays in Connect, so no {@link #stateChanged} tells of it.
+     */
+    default void connectRetry(PeerDriver peer) {
+    }
+
     default void established(PeerDriver peer, Session session) {
     }
 

@@ -1,5 +1,6 @@
 package dev.twinbgp.speaker.session;
 
+import dev.twinbgp.bgp.fsm.Direction;
 import dev.twinbgp.bgp.fsm.Session;
 import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.wire.BgpMessage;
@@ -18,6 +19,18 @@ final class RecordingListener implements SessionListener {
     final AtomicInteger keepalivesReceived = new AtomicInteger();
     final AtomicInteger established = new AtomicInteger();
     final AtomicInteger updatesReceived = new AtomicInteger();
+    final AtomicInteger connected = new AtomicInteger();
+    final AtomicInteger connectRetries = new AtomicInteger();
+
+    @Override
+    public void connected(PeerDriver peer, Direction via) {
+        connected.incrementAndGet();
+    }
+
+    @Override
+    public void connectRetry(PeerDriver peer) {
+        connectRetries.incrementAndGet();
+    }
 
     @Override
     public void stateChanged(PeerDriver peer, State from, State to) {
