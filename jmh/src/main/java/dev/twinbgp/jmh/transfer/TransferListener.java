@@ -17,9 +17,10 @@ import java.util.concurrent.CountDownLatch;
  * <p>On the receiver: when the session came up and when End-of-RIB arrived (RFC 4724 section 2:
  * an UPDATE with no routes and no withdrawals, which the sender queues behind the whole table).
  * On the sender: the UPDATE octets it handed to the connection. The benchmark's clock is
- * read here, in harness code, never in the protocol core.
+ * read here, in harness code, never in the protocol core. Public for the anchors
+ * ({@code dev.twinbgp.jmh.anchor}), where it watches the sender.
  */
-final class TransferListener implements SessionListener {
+public final class TransferListener implements SessionListener {
     final CountDownLatch endOfRib = new CountDownLatch(1);
     private volatile long establishedAt;
     private volatile long endOfRibAt;
@@ -59,6 +60,11 @@ final class TransferListener implements SessionListener {
         endOfRib.countDown(); // wake the waiter: it checks the count and reports the failure
     }
 
+    /** {@link System#nanoTime()} when the session reached Established, 0 before. */
+    public long establishedAtNanos() {
+        return establishedAt;
+    }
+
     long establishedToEndOfRibNanos() {
         return endOfRibAt - establishedAt;
     }
@@ -67,15 +73,16 @@ final class TransferListener implements SessionListener {
         return endOfRibAt != 0;
     }
 
-    long updateBytesSent() {
+    public long updateBytesSent() {
         return updateBytesSent;
     }
 
-    long updatesSent() {
+    public long updatesSent() {
         return updatesSent;
     }
 
-    String down() {
+    /** Why the session went down, or null while it never did. */
+    public String down() {
         return down;
     }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  * {@code BGP.*} attribute, which is all the tests read, so no {@code gateway direct} or IGP table
  * is needed. The log goes to stderr, which {@link ExternalDaemon} writes to {@code bird.log}.
  */
-final class Bird extends ExternalDaemon {
+public final class Bird extends ExternalDaemon {
     private final String address;
     private final int port;
     private final long asn;
@@ -38,7 +38,7 @@ final class Bird extends ExternalDaemon {
     private final boolean passive;
     private List<String> staticRoutes = List.of();
 
-    Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
+    public Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
          boolean passive) {
         super(dir);
         this.address = address;
@@ -56,7 +56,8 @@ final class Bird extends ExternalDaemon {
         return "bird";
     }
 
-    private Path socket() {
+    /** BIRD's control socket (what {@code birdc -s} talks to). */
+    public Path socket() {
         return dir.resolve("bird.ctl");
     }
 
@@ -104,13 +105,13 @@ final class Bird extends ExternalDaemon {
                 "-P", dir.resolve("bird.pid").toString());
     }
 
-    String birdc(String... args) {
+    public String birdc(String... args) {
         List<String> cmd = new ArrayList<>(List.of("birdc", "-s", socket().toString()));
         cmd.addAll(List.of(args));
         return run(cmd);
     }
 
-    boolean established() {
+    public boolean established() {
         return birdc("show", "protocols", "peer").contains("Established");
     }
 
