@@ -41,6 +41,9 @@ sealed interface AnchorReceiver extends AutoCloseable permits BirdReceiver, GoBg
     /** The daemon's log, for failure messages. */
     String log();
 
+    /** What the daemon says about the session, for failure messages (never throws). */
+    String diagnostics();
+
     @Override
     void close();
 }

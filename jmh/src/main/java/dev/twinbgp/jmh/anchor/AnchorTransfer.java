@@ -41,7 +41,13 @@ public final class AnchorTransfer implements AutoCloseable {
     static final String RECEIVER = "127.0.0.53";
     /** Same AS as the full-table transfer's sender, so the same table is sent. */
     public static final long SENDER_AS = 65001;
-    static final long RECEIVER_AS = 65003;
+    /**
+     * A documentation AS (RFC 5398), outside the 64512-65511 the diverse table's AS_PATHs draw from:
+     * the daemons drop a route whose AS_PATH holds their own AS (loop detection, RFC 4271 section 9.1.2).
+     */
+    static final long RECEIVER_AS = 64500;
+    /** No progress for this long (no session, or a stalled import) fails the transfer instead of waiting out the timeout. */
+    private static final long STALL_NANOS = 20_000_000_000L;
     /**
      * The table's next hop: a documentation address (RFC 5737). GoBGP treats a loopback next hop
      * as invalid and drops the route; BIRD, multihop, keeps routes whose next hop it cannot
@@ -96,6 +102,8 @@ public final class AnchorTransfer implements AutoCloseable {
         sender = BgpSpeaker.start(senderReactor, ReactorConfig.defaults(), List.of(senderSettings), senderEvents);
         long polls = 0;
         long pollNanos = 0;
+        long lastHeld = -1;
+        long progressAt = System.nanoTime();
         while (true) {
             long asked = System.nanoTime();
             long held = receiver.routesImported();
@@ -110,19 +118,26 @@ public final class AnchorTransfer implements AutoCloseable {
                 return new AnchorResult(held, asked - senderEvents.establishedAtNanos(), polls, pollNanos / polls,
                         interval, senderEvents.updatesSent(), senderEvents.updateBytesSent());
             }
-            if (senderEvents.down() != null || !receiver.alive() || answered - deadline > 0) {
-                throw new IllegalStateException(failure(held, timeout));
+            if (held != lastHeld) {
+                lastHeld = held;
+                progressAt = answered;
+            }
+            boolean stalled = answered - progressAt > STALL_NANOS;
+            if (senderEvents.down() != null || !receiver.alive() || answered - deadline > 0 || stalled) {
+                throw new IllegalStateException(failure(held, timeout, stalled));
             }
             LockSupport.parkNanos(interval);
         }
     }
 
-    private String failure(long held, Duration timeout) {
+    private String failure(long held, Duration timeout, boolean stalled) {
         String why = senderEvents.down() != null ? "the session went down: " + senderEvents.down()
                 : !receiver.alive() ? anchor.displayName() + " exited"
+                : stalled ? "the import stalled (no new route for " + STALL_NANOS / 1_000_000_000L + " s)"
                 : "not all routes within " + timeout.toSeconds() + " s";
         String log = receiver.log();
-        return why + "; " + anchor.displayName() + " imported " + held + " of " + expected + "; its log (tail):\n"
+        return why + "; " + anchor.displayName() + " imported " + held + " of " + expected + "; it says:\n"
+                + receiver.diagnostics() + "\nits log (tail):\n"
                 + log.substring(Math.max(0, log.length() - 4000));
     }
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * BIRD 2 as an anchor: speaker's interop {@link Bird} (multihop, since a loopback peer is not on a
  * connected network as BIRD sees it; {@code passive on}; {@code import all}), polled over one
- * {@link BirdControl} connection.
+ * {@link BirdControl} connection. Its log leaves out the {@code remote} class: the diverse table
+ * carries LOCAL_PREF, which BIRD discards on an eBGP session with one log line per UPDATE.
  *
  * <p>The poll is {@code show protocols all peer}, whose {@code Routes: N imported} is the
  * channel's import counter (O(1) for BIRD). {@code show route count} would be exact too but walks
@@ -34,7 +35,7 @@ final class BirdReceiver implements AnchorReceiver {
     static BirdReceiver start(Path dir, Endpoint at) throws IOException {
         // Passive: the port it would connect to is never used; its own is where it listens.
         Bird bird = new Bird(dir, at.address(), at.port(), at.asn(), at.peerAddress(), at.port(), at.peerAsn(),
-                HOLD_TIME, true);
+                HOLD_TIME, true).withoutRemoteLog();
         try {
             bird.start();
             bird.await("BIRD's control socket", Duration.ofSeconds(60), () -> bird.birdc("show", "protocols").contains("peer"));
@@ -74,6 +75,15 @@ final class BirdReceiver implements AnchorReceiver {
     @Override
     public String log() {
         return bird.log();
+    }
+
+    @Override
+    public String diagnostics() {
+        try {
+            return control.command("show protocols all peer");
+        } catch (IOException | RuntimeException e) {
+            return "(no answer from BIRD: " + e.getMessage() + ")";
+        }
     }
 
     private String command(String line) {

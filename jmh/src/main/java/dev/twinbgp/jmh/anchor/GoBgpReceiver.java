@@ -1,6 +1,5 @@
 package dev.twinbgp.jmh.anchor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.twinbgp.speaker.interop.GoBgp;
 import dev.twinbgp.speaker.session.FreePort;
 import java.io.IOException;
@@ -14,10 +13,10 @@ import java.util.regex.Pattern;
  * GoBGP as an anchor: speaker's interop {@link GoBgp} in {@code passive-mode}, driven with the
  * {@code gobgp} client over its gRPC port (its own free port on the daemon's address).
  *
- * <p>The poll is {@code gobgp neighbor <peer> -j}: {@code state.adj_table.accepted}, the routes
- * in the neighbor's Adj-RIB-In that passed import policy (none here, so all). GoBGP adds them to
- * its Adj-RIB-In and its global RIB on one goroutine per UPDATE, so the count is what it holds.
- * The final check is {@code gobgp global rib summary -a ipv4} ({@code Destination: N}).
+ * <p>The poll and the final check are the same query, {@code gobgp global rib summary -a ipv4}
+ * ({@code Destination: N}: prefixes in its global RIB). GoBGP 3.10's {@code gobgp neighbor <peer> -j}
+ * has no Adj-RIB-In counts (no {@code adj_table} in its state, found by trying), only message counts.
+ * Each poll starts a {@code gobgp} process (about 10-15 ms), hence {@link Anchor#GOBGP}'s longer pause.
  */
 final class GoBgpReceiver implements AnchorReceiver {
     private static final Pattern DESTINATIONS = Pattern.compile("Destination: (\\d+)");
@@ -49,8 +48,7 @@ final class GoBgpReceiver implements AnchorReceiver {
 
     @Override
     public long routesImported() {
-        JsonNode table = gobgp.neighbor().path("state").path("adj_table");
-        return table.path("accepted").asLong(0); // absent while zero
+        return prefixesInTable();
     }
 
     @Override
@@ -76,6 +74,15 @@ final class GoBgpReceiver implements AnchorReceiver {
     @Override
     public String log() {
         return gobgp.log();
+    }
+
+    @Override
+    public String diagnostics() {
+        try {
+            return gobgp.neighbor().path("state").toString() + "\n" + gobgp.gobgp("global", "rib", "summary", "-a", "ipv4");
+        } catch (RuntimeException e) {
+            return "(no answer from gobgp: " + e.getMessage() + ")";
+        }
     }
 
     @Override
