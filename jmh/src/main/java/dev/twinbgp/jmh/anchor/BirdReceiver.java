@@ -38,7 +38,11 @@ final class BirdReceiver implements AnchorReceiver {
                 HOLD_TIME, true).withoutRemoteLog();
         try {
             bird.start();
-            bird.await("BIRD's control socket", Duration.ofSeconds(60), () -> bird.birdc("show", "protocols").contains("peer"));
+            // Race: the protocol is listed as soon as BIRD has read its configuration, but it
+            // listens only once the BGP protocol has started ("BGP state: Passive"); a connect
+            // before that is refused.
+            bird.await("BIRD listening", Duration.ofSeconds(60),
+                    () -> bird.birdc("show", "protocols", "all", "peer").contains("BGP state:          Passive"));
             return new BirdReceiver(bird, BirdControl.connect(bird.socket()));
         } catch (IOException | RuntimeException | AssertionError e) {
             bird.close();
