@@ -116,7 +116,7 @@ public final class AnchorTransfer implements AutoCloseable {
                             + expected + " were sent");
                 }
                 return new AnchorResult(held, asked - senderEvents.establishedAtNanos(), polls, pollNanos / polls,
-                        interval, senderEvents.updatesSent(), senderEvents.updateBytesSent());
+                        interval, senderDone(), senderEvents.updatesSent(), senderEvents.updateBytesSent());
             }
             if (held != lastHeld) {
                 lastHeld = held;
@@ -128,6 +128,11 @@ public final class AnchorTransfer implements AutoCloseable {
             }
             LockSupport.parkNanos(interval);
         }
+    }
+
+    private long senderDone() {
+        long at = senderEvents.endOfRibSentAtNanos();
+        return at == 0 ? 0 : at - senderEvents.establishedAtNanos();
     }
 
     private String failure(long held, Duration timeout, boolean stalled) {

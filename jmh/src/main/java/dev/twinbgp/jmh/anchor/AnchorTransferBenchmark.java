@@ -46,7 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * one transfer per iteration): {@code receivedSeconds} from Established to all N held (the
  * full-table transfer's {@code eorSeconds} counterpart), {@code prefixesPerSecond},
  * {@code bytesPerSecond}, and the polling's own cost: {@code pollMillis} (mean query latency)
- * and {@code pollPeriodMillis} (latency + pause: the resolution of {@code receivedSeconds}).
+ * and {@code pollPeriodMillis} (latency + pause: the resolution of {@code receivedSeconds}), and
+ * {@code senderDoneSeconds}: Established to the sender's End-of-RIB handed to the connection, the
+ * floor under any receiver's time with this sender.
  *
  * <p>A daemon that is not installed fails the benchmark with a message saying what to install.
  */
@@ -87,6 +89,7 @@ public class AnchorTransferBenchmark {
         public double bytesPerSecond;
         public double pollMillis;
         public double pollPeriodMillis;
+        public double senderDoneSeconds;
 
         @Setup(Level.Iteration)
         public void reset() {
@@ -95,6 +98,7 @@ public class AnchorTransferBenchmark {
             bytesPerSecond = 0;
             pollMillis = 0;
             pollPeriodMillis = 0;
+            senderDoneSeconds = 0;
         }
     }
 
@@ -128,11 +132,12 @@ public class AnchorTransferBenchmark {
                 counters.bytesPerSecond += result.bytesPerSecond();
                 counters.pollMillis += result.meanPollNanos() / 1e6;
                 counters.pollPeriodMillis += result.pollPeriodNanos() / 1e6;
+                counters.senderDoneSeconds += result.senderDoneNanos() / 1e9;
                 System.out.printf(Locale.ROOT, "%n  [%s <- %s %s N=%d] Established->all %.3f s, %.0f prefixes/s,"
-                                + " %d polls of %.2f ms every %.1f ms%n",
+                                + " %d polls of %.2f ms every %.1f ms; sender done after %.3f s%n",
                         anchor.displayName(), sender, shape, prefixes, result.establishedToAllNanos() / 1e9,
                         result.prefixesPerSecond(), result.polls(), result.meanPollNanos() / 1e6,
-                        result.pollPeriodNanos() / 1e6);
+                        result.pollPeriodNanos() / 1e6, result.senderDoneNanos() / 1e9);
             }
         } finally {
             result = null;

@@ -1,5 +1,6 @@
 package dev.twinbgp.jmh.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,6 +32,10 @@ public record BarChart(String title, String unit, List<String> groups, List<Stri
     public BarChart {
         groups = List.copyOf(groups);
         series = List.copyOf(series);
+        values = values.clone();
+        for (int g = 0; g < values.length; g++) {
+            values[g] = values[g].clone();
+        }
         if (values.length != groups.size()) {
             throw new IllegalArgumentException("one row of values per group");
         }
@@ -113,7 +118,7 @@ public record BarChart(String title, String unit, List<String> groups, List<Stri
         static Axis linear(double max) {
             double step = niceStep(max <= 0 ? 1 : max / 5);
             double top = Math.max(step, Math.ceil(max / step) * step);
-            List<Double> ticks = new java.util.ArrayList<>();
+            List<Double> ticks = new ArrayList<>();
             for (int i = 0; i * step <= top + step / 2; i++) {
                 ticks.add(i * step);
             }
@@ -123,7 +128,7 @@ public record BarChart(String title, String unit, List<String> groups, List<Stri
         static Axis log(double min, double max) {
             int low = (int) Math.floor(Math.log10(min));
             int high = Math.max(low + 1, (int) Math.ceil(Math.log10(max)));
-            List<Double> ticks = new java.util.ArrayList<>();
+            List<Double> ticks = new ArrayList<>();
             for (int e = low; e <= high; e++) {
                 ticks.add(Math.pow(10, e));
             }

@@ -29,6 +29,7 @@ public final class TransferListener implements SessionListener {
     /** Written only by the loop thread (sender side). */
     private volatile long updateBytesSent;
     private volatile long updatesSent;
+    private volatile long endOfRibSentAt;
 
     @Override
     public void established(PeerDriver peer, Session session) {
@@ -51,6 +52,9 @@ public final class TransferListener implements SessionListener {
         if (message instanceof Update u) {
             updateBytesSent += MessageEncoder.encodedLength(u, negotiated); // the loop is the only writer
             updatesSent++;
+            if (u.isEndOfRib()) {
+                endOfRibSentAt = System.nanoTime();
+            }
         }
     }
 
@@ -63,6 +67,11 @@ public final class TransferListener implements SessionListener {
     /** {@link System#nanoTime()} when the session reached Established, 0 before. */
     public long establishedAtNanos() {
         return establishedAt;
+    }
+
+    /** On the sender: {@link System#nanoTime()} when it handed its End-of-RIB to the connection, 0 before. */
+    public long endOfRibSentAtNanos() {
+        return endOfRibSentAt;
     }
 
     long establishedToEndOfRibNanos() {
