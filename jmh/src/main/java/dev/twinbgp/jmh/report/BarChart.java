@@ -28,6 +28,7 @@ public record BarChart(String title, String unit, List<String> groups, List<Stri
     private static final int LEFT = 70;
     private static final int TOP = 50;
     private static final int PLOT_HEIGHT = 300;
+    private static final int LEGEND_COLUMN = 190;
 
     public BarChart {
         groups = List.copyOf(groups);
@@ -59,10 +60,13 @@ public record BarChart(String title, String unit, List<String> groups, List<Stri
         }
         Axis axis = logScale && max > 0 ? Axis.log(min, max) : Axis.linear(max);
         int clusterWidth = series.size() * BAR + GAP;
-        int plotWidth = Math.max(groups.size() * clusterWidth, 200);
+        int plotWidth = groups.size() * clusterWidth;
         int legendTop = TOP + PLOT_HEIGHT + 50;
         int legendRows = (series.size() + 2) / 3;
-        int width = LEFT + plotWidth + 20;
+        // Fixed-width estimates (no font metrics): ~8 px per title character, 190 px per legend column.
+        int width = Math.max(LEFT + plotWidth + 20, Math.max(LEFT + 3 * LEGEND_COLUMN, LEFT + title.length() * 9));
+        plotWidth = width - LEFT - 20;
+        clusterWidth = plotWidth / Math.max(1, groups.size());
         int height = legendTop + legendRows * 20 + 10;
         StringBuilder svg = new StringBuilder();
         svg.append(fmt("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
@@ -77,7 +81,7 @@ public record BarChart(String title, String unit, List<String> groups, List<Stri
         svg.append(fmt("<text transform=\"translate(16,%d) rotate(-90)\" text-anchor=\"middle\">%s%s</text>%n",
                 TOP + PLOT_HEIGHT / 2, esc(unit), axis.log() ? " (log scale)" : ""));
         for (int g = 0; g < groups.size(); g++) {
-            int x0 = LEFT + GAP / 2 + g * clusterWidth;
+            int x0 = LEFT + g * clusterWidth + (clusterWidth - series.size() * BAR) / 2;
             for (int s = 0; s < series.size(); s++) {
                 double v = values[g][s];
                 if (Double.isNaN(v) || v <= 0) {
@@ -97,7 +101,7 @@ public record BarChart(String title, String unit, List<String> groups, List<Stri
         svg.append(fmt("<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
                 LEFT, LEFT + plotWidth, TOP + PLOT_HEIGHT, TOP + PLOT_HEIGHT));
         for (int s = 0; s < series.size(); s++) {
-            int x = LEFT + (s % 3) * Math.max(plotWidth / 3, 150);
+            int x = LEFT + (s % 3) * LEGEND_COLUMN;
             int y = legendTop + (s / 3) * 20;
             svg.append(fmt("<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n", x, y - 10, color(s)));
             svg.append(fmt("<text x=\"%d\" y=\"%d\">%s</text>%n", x + 17, y, esc(series.get(s))));

@@ -55,7 +55,7 @@ public final class TransferChart {
                 values[g][s] = v == null ? Double.NaN : v * perMillion;
             }
         }
-        return new BarChart("Full-table transfer: receive time per 1M prefixes (twinbgp pairings sender-receiver; anchors ← sender)",
+        return new BarChart("Full-table transfer: Established → table held, per 1M prefixes",
                 "seconds per 1M prefixes", groupList, series, values, true);
     }
 
