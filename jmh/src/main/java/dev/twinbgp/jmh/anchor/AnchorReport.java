@@ -70,7 +70,12 @@ public final class AnchorReport {
     public static String render(JsonNode results) {
         Map<String, Map<String, Double>> twinbgp = twinbgpSeconds(results);
         StringBuilder out = new StringBuilder();
-        rows(results).forEach((key, rows) -> {
+        Map<String, Map<String, Row>> tables = rows(results);
+        List<String> keys = new ArrayList<>(twinbgp.keySet()); // the transfer's order first
+        keys.retainAll(tables.keySet());
+        tables.keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+        for (String key : keys) {
+            Map<String, Row> rows = tables.get(key);
             List<String> present = new ArrayList<>();
             for (Anchor a : Anchor.values()) {
                 for (String sender : SENDERS) {
@@ -95,7 +100,7 @@ public final class AnchorReport {
             line(out, "transfers measured", present, rows, r -> Integer.toString(r.samples()));
             out.append('\n');
             ratios(out, key, rows, twinbgp.getOrDefault(key, Map.of()));
-        });
+        }
         return out.toString();
     }
 
@@ -128,7 +133,7 @@ public final class AnchorReport {
             out.append("| ").append(p.label()).append(" | ").append(fmt("%.3f", seconds)).append(" |");
             for (Anchor a : present) {
                 Row r = anchors.get(label(a, p.sender()));
-                out.append(r == null ? " – |" : fmt(" **%.2f** |", seconds / r.receivedSeconds()));
+                out.append(r == null ? " – |" : ratio(seconds / r.receivedSeconds()));
             }
             out.append('\n');
         }
@@ -145,6 +150,10 @@ public final class AnchorReport {
             }
         }
         return out;
+    }
+
+    private static String ratio(double r) {
+        return r >= 0.1 ? fmt(" **%.2f** |", r) : fmt(" **%.3f** |", r);
     }
 
     private interface Cell {

@@ -47,6 +47,7 @@ public final class AnchorTransfer implements AutoCloseable {
      */
     static final long RECEIVER_AS = 64500;
     /** No progress for this long (no session, or a stalled import) fails the transfer instead of waiting out the timeout. */
+    private static final int START_ATTEMPTS = 3;
     private static final long STALL_NANOS = 20_000_000_000L;
     /**
      * The table's next hop: a documentation address (RFC 5737). GoBGP treats a loopback next hop
@@ -82,9 +83,23 @@ public final class AnchorTransfer implements AutoCloseable {
             throws IOException {
         InetAddress s = address(SENDER);
         InetAddress r = address(RECEIVER);
-        int port = FreePort.on(r);
-        AnchorReceiver receiver = AnchorReceiver.start(anchor, dir,
-                new AnchorReceiver.Endpoint(RECEIVER, port, RECEIVER_AS, SENDER, SENDER_AS));
+        int port = 0;
+        AnchorReceiver receiver = null;
+        // Race: the port is free when probed, but the daemon binds it later, and now and then
+        // (seen: BIRD "bind: Address already in use" right after the previous daemon on another
+        // port stopped) something else got it first. A fresh port and daemon, a few times.
+        for (int attempt = 1; receiver == null; attempt++) {
+            port = FreePort.on(r);
+            try {
+                receiver = AnchorReceiver.start(anchor, dir,
+                        new AnchorReceiver.Endpoint(RECEIVER, port, RECEIVER_AS, SENDER, SENDER_AS));
+            } catch (RuntimeException | AssertionError e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+                AnchorTransferBenchmark.deleteTree(dir);
+            }
+        }
         PeerSettings settings = new PeerSettings(r, port, s, 0,
                 session(s).active(true).passive(false).build(), true, false, table);
         return new AnchorTransfer(anchor, senderReactor, settings, receiver, table.size());
