@@ -44,7 +44,7 @@ class BenchmarkReportTest {
         assertTrue(md.contains("| poll: query latency / period (ms, mean) | 0.5 / 5.5 | 13.0 / 113.0 |"), md);
         // twinbgp 0.050 s over BIRD's 0.025 s (both selector senders); netty-netty over GoBGP's 1.0 s.
         assertTrue(md.contains("| selector-selector | 0.050 | **2.00** | – |"), md);
-        assertTrue(md.contains("| netty-netty | 0.050 | – | **0.05** |"), md);
+        assertTrue(md.contains("| netty-netty | 0.050 | – | **0.050** |"), md);
         assertTrue(md.contains("](benchmarks/transfer-quick.svg)"), md);
         assertTrue(Files.exists(svg));
     }
