@@ -1,8 +1,8 @@
 package dev.twinbgp.jmh.scale;
 
-import static dev.twinbgp.jmh.transfer.TransferReport.count;
+import static dev.twinbgp.jmh.report.JmhJson.count;
 import static dev.twinbgp.jmh.transfer.TransferReport.fmt;
-import static dev.twinbgp.jmh.transfer.TransferReport.mean;
+import static dev.twinbgp.jmh.report.JmhJson.mean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

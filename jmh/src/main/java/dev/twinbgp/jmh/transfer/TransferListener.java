@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>On the receiver: when the session came up and when End-of-RIB arrived (RFC 4724 section 2:
  * an UPDATE with no routes and no withdrawals, which the sender queues behind the whole table).
  * On the sender: the UPDATE octets it handed to the connection. The benchmark's clock is
- * read here, in harness code, never in the protocol core.
+ * read here, in harness code, never in the protocol core. Public for the anchors
+ * ({@code dev.twinbgp.jmh.anchor}), where it watches the sender.
  */
 public final class TransferListener implements SessionListener {
     final CountDownLatch endOfRib = new CountDownLatch(1);
@@ -31,6 +32,7 @@ public final class TransferListener implements SessionListener {
     /** Written only by the loop thread (sender side). */
     private volatile long updateBytesSent;
     private volatile long updatesSent;
+    private volatile long endOfRibSentAt;
 
     @Override
     public void established(PeerDriver peer, Session session) {
@@ -53,6 +55,9 @@ public final class TransferListener implements SessionListener {
         if (message instanceof Update u) {
             updateBytesSent += MessageEncoder.encodedLength(u, negotiated); // the loop is the only writer
             updatesSent++;
+            if (u.isEndOfRib()) {
+                endOfRibSentAt = System.nanoTime();
+            }
         }
     }
 
@@ -60,6 +65,16 @@ public final class TransferListener implements SessionListener {
     public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
         down = reason + (notification == null ? "" : " (" + notification + ")");
         endOfRib.countDown(); // wake the waiter: it checks the count and reports the failure
+    }
+
+    /** {@link System#nanoTime()} when the session reached Established, 0 before. */
+    public long establishedAtNanos() {
+        return establishedAt;
+    }
+
+    /** On the sender: {@link System#nanoTime()} when it handed its End-of-RIB to the connection, 0 before. */
+    public long endOfRibSentAtNanos() {
+        return endOfRibSentAt;
     }
 
     public long establishedToEndOfRibNanos() {
@@ -88,6 +103,7 @@ public final class TransferListener implements SessionListener {
         return updatesSent;
     }
 
+    /** Why the session went down, or null while it never did. */
     public String down() {
         return down;
     }

@@ -2,6 +2,7 @@ package dev.twinbgp.jmh.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twinbgp.jmh.report.JmhJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class TransferReport {
         System.out.print(render(new ObjectMapper().readTree(Path.of(args[0]).toFile())));
     }
 
-    static String render(JsonNode results) {
+    public static String render(JsonNode results) {
         Map<String, Map<String, Row>> tables = new LinkedHashMap<>(); // "shape, N" -> pairing -> row
         for (JsonNode r : results) {
             if (!BENCHMARK.equals(r.path("benchmark").asText())) {
@@ -49,8 +50,8 @@ public final class TransferReport {
             JsonNode s = r.path("secondaryMetrics");
             tables.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(p.path("pairing").asText(), new Row(
                     r.path("primaryMetric").path("score").asDouble(), r.path("primaryMetric").path("scoreError").asDouble(),
-                    mean(s.path("eorSeconds")), mean(s.path("prefixesPerSecond")), mean(s.path("bytesPerSecond")),
-                    mean(s.path("receiverHeapMB")), count(s.path("eorSeconds"))));
+                    JmhJson.mean(s.path("eorSeconds")), JmhJson.mean(s.path("prefixesPerSecond")), JmhJson.mean(s.path("bytesPerSecond")),
+                    JmhJson.mean(s.path("receiverHeapMB")), JmhJson.count(s.path("eorSeconds"))));
         }
         StringBuilder out = new StringBuilder();
         tables.forEach((key, rows) -> table(out, key, rows));
@@ -100,26 +101,6 @@ public final class TransferReport {
         out.append("| ").append(label).append(" |");
         present.forEach(p -> out.append(" ").append(cell.of(rows.get(p))).append(" |"));
         out.append('\n');
-    }
-
-    public static double mean(JsonNode metric) {
-        double sum = 0;
-        int n = 0;
-        for (JsonNode fork : metric.path("rawData")) {
-            for (JsonNode v : fork) {
-                sum += v.asDouble();
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
-    }
-
-    public static int count(JsonNode metric) {
-        int n = 0;
-        for (JsonNode fork : metric.path("rawData")) {
-            n += fork.size();
-        }
-        return n;
     }
 
     public static String human(double v) {

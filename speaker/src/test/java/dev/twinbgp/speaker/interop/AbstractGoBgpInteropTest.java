@@ -78,7 +78,7 @@ abstract class AbstractGoBgpInteropTest {
         speaker = BgpSpeaker.start(reactor(), ReactorConfig.defaults(), List.of(settings), SessionListener.NONE);
         PeerDriver peer = speaker.peer(theirs());
 
-        gobgp = new GoBgp(dir.resolve("gobgp"), theirs(), theirPort, apiPort, THEIR_AS, ours(), ourPort, OUR_AS, 9);
+        gobgp = new GoBgp(dir.resolve("gobgp"), theirs(), theirPort, apiPort, THEIR_AS, ours(), ourPort, OUR_AS, 9, false);
         gobgp.start();
         gobgp.await("Established", Interop.LONG, () -> gobgp.sessionState() == GoBgp.ESTABLISHED);
         Interop.until("our side Established", () -> peer.state() == State.ESTABLISHED, gobgp::log);

@@ -24,7 +24,7 @@ import java.util.Map;
  * {@code BGP.*} attribute, which is all the tests read, so no {@code gateway direct} or IGP table
  * is needed. The log goes to stderr, which {@link ExternalDaemon} writes to {@code bird.log}.
  */
-final class Bird extends ExternalDaemon {
+public final class Bird extends ExternalDaemon {
     private final String address;
     private final int port;
     private final long asn;
@@ -37,8 +37,9 @@ final class Bird extends ExternalDaemon {
     private final int holdTime;
     private final boolean passive;
     private List<String> staticRoutes = List.of();
+    private String logClasses = "all";
 
-    Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
+    public Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
          boolean passive) {
         super(dir);
         this.address = address;
@@ -51,12 +52,23 @@ final class Bird extends ExternalDaemon {
         this.passive = passive;
     }
 
+    /**
+     * Logs everything but the {@code remote} class (BIRD's warnings about what the peer sent, one
+     * line per UPDATE, e.g. "Discarding LOCAL_PREF attribute received from EBGP neighbor"), so a
+     * benchmark does not time BIRD writing its log. Call before {@link #start()}.
+     */
+    public Bird withoutRemoteLog() {
+        logClasses = "{ debug, trace, info, warning, error, auth, fatal, bug }";
+        return this;
+    }
+
     @Override
     String name() {
         return "bird";
     }
 
-    private Path socket() {
+    /** BIRD's control socket (what {@code birdc -s} talks to). */
+    public Path socket() {
         return dir.resolve("bird.ctl");
     }
 
@@ -67,7 +79,7 @@ final class Bird extends ExternalDaemon {
         }
         String conf = """
                 router id %s;
-                log stderr all;
+                log stderr %s;
                 protocol device { }
                 protocol static announced {
                   ipv4;
@@ -91,7 +103,7 @@ final class Bird extends ExternalDaemon {
                     next hop self;
                   };
                 }
-                """.formatted(address, routes, address, port, asn, peerAddress, peerPort, peerAsn, holdTime,
+                """.formatted(address, logClasses, routes, address, port, asn, peerAddress, peerPort, peerAsn, holdTime,
                 passive ? "on" : "off", MED, asn, COMMUNITY);
         Files.writeString(dir.resolve("bird.conf"), conf);
     }
@@ -104,13 +116,13 @@ final class Bird extends ExternalDaemon {
                 "-P", dir.resolve("bird.pid").toString());
     }
 
-    String birdc(String... args) {
+    public String birdc(String... args) {
         List<String> cmd = new ArrayList<>(List.of("birdc", "-s", socket().toString()));
         cmd.addAll(List.of(args));
         return run(cmd);
     }
 
-    boolean established() {
+    public boolean established() {
         return birdc("show", "protocols", "peer").contains("Established");
     }
 

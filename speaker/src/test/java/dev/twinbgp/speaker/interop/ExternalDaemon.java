@@ -1,5 +1,6 @@
 package dev.twinbgp.speaker.interop;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +14,11 @@ import java.util.function.BooleanSupplier;
  * A real BGP daemon (BIRD, GoBGP) started as a child process on a loopback address with a
  * generated configuration, stopped by {@link #close()}. Its output goes to a log file in
  * its working directory; {@link #log()} reads it for failure messages.
+ *
+ * <p>Public, with {@link Bird} and {@link GoBgp}, for the jmh module's anchor benchmark, which
+ * starts the same daemons from speaker's test-jar.
  */
-abstract class ExternalDaemon implements AutoCloseable {
+public abstract class ExternalDaemon implements AutoCloseable {
     final Path dir;
     private Process process;
 
@@ -26,14 +30,14 @@ abstract class ExternalDaemon implements AutoCloseable {
 
     abstract String name();
 
-    final void start() throws IOException {
+    public final void start() throws IOException {
         Files.createDirectories(dir);
         ProcessBuilder pb = new ProcessBuilder(command()).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name() + ".log").toFile());
         process = pb.start();
     }
 
-    final String log() {
+    public final String log() {
         try {
             return Files.readString(dir.resolve(name() + ".log"), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -41,7 +45,7 @@ abstract class ExternalDaemon implements AutoCloseable {
         }
     }
 
-    final boolean alive() {
+    public final boolean alive() {
         return process != null && process.isAlive();
     }
 
@@ -81,7 +85,7 @@ abstract class ExternalDaemon implements AutoCloseable {
     }
 
     /** Polls {@code condition} until it holds; on timeout fails with {@code what} and the daemon's log. */
-    final void await(String what, Duration timeout, BooleanSupplier condition) {
+    public final void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
@@ -101,6 +105,17 @@ abstract class ExternalDaemon implements AutoCloseable {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
+
+    /** Whether {@code binary} is an executable on the PATH (or in /usr/sbin, /sbin, where Debian puts bird). */
+    public static boolean installed(String binary) {
+        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
+        for (String d : path.split(File.pathSeparator)) {
+            if (!d.isEmpty() && new File(d, binary).canExecute()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -13,8 +13,8 @@ import java.util.List;
  * GoBGP ({@code gobgpd}, Debian package {@code gobgpd}) on a loopback address with one
  * neighbor; read back and driven through the {@code gobgp} client over its gRPC port.
  */
-final class GoBgp extends ExternalDaemon {
-    static final int ESTABLISHED = 6; // apipb.PeerState
+public final class GoBgp extends ExternalDaemon {
+    public static final int ESTABLISHED = 6; // apipb.PeerState
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String address;
@@ -25,9 +25,11 @@ final class GoBgp extends ExternalDaemon {
     private final int peerPort;
     private final long peerAsn;
     private final int holdTime;
+    private final boolean passive;
 
-    GoBgp(Path dir, String address, int port, int apiPort, long asn,
-          String peerAddress, int peerPort, long peerAsn, int holdTime) {
+    /** {@code passive}: only accept the neighbor's connection, never connect (GoBGP {@code passive-mode}). */
+    public GoBgp(Path dir, String address, int port, int apiPort, long asn,
+          String peerAddress, int peerPort, long peerAsn, int holdTime, boolean passive) {
         super(dir);
         this.address = address;
         this.port = port;
@@ -37,6 +39,7 @@ final class GoBgp extends ExternalDaemon {
         this.peerPort = peerPort;
         this.peerAsn = peerAsn;
         this.holdTime = holdTime;
+        this.passive = passive;
     }
 
     @Override
@@ -60,6 +63,7 @@ final class GoBgp extends ExternalDaemon {
                   [neighbors.transport.config]
                     local-address = "%s"
                     remote-port = %d
+                    passive-mode = %b
                   [neighbors.timers.config]
                     hold-time = %d
                     keepalive-interval = %d
@@ -71,7 +75,7 @@ final class GoBgp extends ExternalDaemon {
                   [[neighbors.afi-safis]]
                     [neighbors.afi-safis.config]
                       afi-safi-name = "ipv6-unicast"
-                """.formatted(asn, address, port, address, peerAddress, peerAsn, address, peerPort,
+                """.formatted(asn, address, port, address, peerAddress, peerAsn, address, peerPort, passive,
                 holdTime, Math.max(1, holdTime / 3));
         Path conf = dir.resolve("gobgpd.toml");
         Files.writeString(conf, toml);
@@ -85,6 +89,11 @@ final class GoBgp extends ExternalDaemon {
         return cmd;
     }
 
+    /** Runs {@code gobgp -u <address> -p <api port> args...} and returns its output. */
+    public String gobgp(String... args) {
+        return run(cli(args));
+    }
+
     private JsonNode json(String... args) {
         try {
             return JSON.readTree(run(cli(args)));
@@ -93,8 +102,13 @@ final class GoBgp extends ExternalDaemon {
         }
     }
 
-    int sessionState() {
-        return json("neighbor", peerAddress, "-j").path("state").path("session_state").asInt();
+    /** {@code gobgp neighbor <peer> -j}: the neighbor's configuration and state (session_state, adj_table counts, ...). */
+    public JsonNode neighbor() {
+        return json("neighbor", peerAddress, "-j");
+    }
+
+    public int sessionState() {
+        return neighbor().path("state").path("session_state").asInt();
     }
 
     /**

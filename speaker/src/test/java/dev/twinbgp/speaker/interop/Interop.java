@@ -10,7 +10,6 @@ import dev.twinbgp.bgp.wire.Attributes;
 import dev.twinbgp.bgp.wire.Family;
 import dev.twinbgp.bgp.wire.Prefix;
 import dev.twinbgp.speaker.session.PeerDriver;
-import java.io.File;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -94,12 +93,6 @@ final class Interop {
     }
 
     static boolean onPath(String binary) {
-        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && new File(dir, binary).canExecute()) {
-                return true;
-            }
-        }
-        return false;
+        return ExternalDaemon.installed(binary);
     }
 }
