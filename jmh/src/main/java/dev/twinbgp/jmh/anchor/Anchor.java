@@ -54,6 +54,10 @@ public enum Anchor {
      * its anchor must fail loudly rather than report something that looks like a result.
      */
     public void requireInstalled() {
+        requireOnPath(displayName, debianPackage, binaries);
+    }
+
+    static void requireOnPath(String displayName, String debianPackage, List<String> binaries) {
         for (String b : binaries) {
             if (!ExternalDaemon.installed(b)) {
                 throw new IllegalStateException(displayName + " is not installed: '" + b
