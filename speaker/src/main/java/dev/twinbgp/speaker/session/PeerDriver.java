@@ -194,19 +194,34 @@ public final class PeerDriver {
      * {@link AdjRibOut#announce} for the routes that changed, whatever the number of steps.
      */
     public void announce(Collection<Route> routes) {
-        List<Route> copy = List.copyOf(routes);
-        AnnounceBatch changed = new AnnounceBatch(settings.groupUpdates());
-        int[] next = {0};
-        submitSteps(() -> {
-            int end = Math.min(copy.size(), next[0] + ROUTES_PER_STEP);
-            for (int i = next[0]; i < end; i++) {
-                Route r = copy.get(i);
+        submitSteps(new AnnounceRequest(List.copyOf(routes)));
+    }
+
+    /** Removes routes from the Adj-RIB-Out; withdrawn at once when the session is up. */
+    public void withdraw(Collection<Prefix> prefixes) {
+        submitSteps(new WithdrawRequest(List.copyOf(prefixes)));
+    }
+
+    /** An {@link #announce}: {@link #ROUTES_PER_STEP} routes into the Adj-RIB-Out per step, then its UPDATEs. */
+    private final class AnnounceRequest implements Work {
+        private final List<Route> routes;
+        private final AnnounceBatch changed = new AnnounceBatch(settings.groupUpdates());
+        private int next;
+
+        AnnounceRequest(List<Route> routes) {
+            this.routes = routes;
+        }
+
+        @Override
+        public boolean step() {
+            int end = Math.min(routes.size(), next + ROUTES_PER_STEP);
+            for (; next < end; next++) {
+                Route r = routes.get(next);
                 if (ribOut.announce(r)) {
                     changed.add(r);
                 }
             }
-            next[0] = end;
-            if (end < copy.size()) {
+            if (next < routes.size()) {
                 return false;
             }
             // The session may have gone down and come up again between steps: then its initial
@@ -216,24 +231,29 @@ public final class PeerDriver {
                 pump();
             }
             return true;
-        });
+        }
     }
 
-    /** Removes routes from the Adj-RIB-Out; withdrawn at once when the session is up. */
-    public void withdraw(Collection<Prefix> prefixes) {
-        List<Prefix> copy = List.copyOf(prefixes);
-        List<Prefix> removed = new ArrayList<>();
-        int[] next = {0};
-        submitSteps(() -> {
-            int end = Math.min(copy.size(), next[0] + ROUTES_PER_STEP);
-            for (int i = next[0]; i < end; i++) {
-                Prefix p = copy.get(i);
+    /** A {@link #withdraw}: {@link #ROUTES_PER_STEP} prefixes out of the Adj-RIB-Out per step, then its UPDATEs. */
+    private final class WithdrawRequest implements Work {
+        private final List<Prefix> prefixes;
+        private final List<Prefix> removed = new ArrayList<>();
+        private int next;
+
+        WithdrawRequest(List<Prefix> prefixes) {
+            this.prefixes = prefixes;
+        }
+
+        @Override
+        public boolean step() {
+            int end = Math.min(prefixes.size(), next + ROUTES_PER_STEP);
+            for (; next < end; next++) {
+                Prefix p = prefixes.get(next);
                 if (ribOut.withdraw(p)) {
                     removed.add(p);
                 }
             }
-            next[0] = end;
-            if (end < copy.size()) {
+            if (next < prefixes.size()) {
                 return false;
             }
             if (established != null && !removed.isEmpty()) {
@@ -241,7 +261,7 @@ public final class PeerDriver {
                 pump();
             }
             return true;
-        });
+        }
     }
 
     /**
