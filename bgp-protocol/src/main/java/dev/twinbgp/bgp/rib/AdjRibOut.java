@@ -195,20 +195,10 @@ public final class AdjRibOut {
      * first-seen order, then every other route in its own UPDATE; without, one UPDATE per route.
      */
     public static List<Update> announce(Collection<Route> routes, Negotiated negotiated, boolean group) {
+        AnnounceBatch batch = new AnnounceBatch(group);
+        routes.forEach(batch::add);
         List<Update> out = new ArrayList<>();
-        Map<Path, List<Prefix>> groups = new LinkedHashMap<>();
-        List<Route> single = new ArrayList<>();
-        for (Route r : routes) {
-            if (group && familyOf(r.prefix()).equals(Family.IPV4_UNICAST)) {
-                groups.computeIfAbsent(r.path(), k -> new ArrayList<>()).add(r.prefix());
-            } else {
-                single.add(r);
-            }
-        }
-        groups.forEach((path, prefixes) -> out.addAll(pack(path, prefixes, negotiated)));
-        for (Route r : single) {
-            out.addAll(pack(r.path(), List.of(r.prefix()), negotiated));
-        }
+        batch.updates(negotiated).forEachRemaining(out::add);
         return out;
     }
 
@@ -239,6 +229,13 @@ public final class AdjRibOut {
                 return n;
             }
         };
+    }
+
+    /** {@link #pack}'s UPDATEs; IPv4 unicast ones are packed one at a time as they are asked for. */
+    static Iterator<Update> packLazily(Path path, List<Prefix> prefixes, Negotiated negotiated) {
+        Attributes ipv4 = familyOf(prefixes.get(0)).equals(Family.IPV4_UNICAST) ? ipv4AttributesOf(path) : null;
+        return ipv4 != null ? UpdatePacker.announceIpv4Lazily(ipv4, prefixes, negotiated)
+                : pack(path, prefixes, negotiated).iterator();
     }
 
     private static List<Update> pack(Path path, List<Prefix> prefixes, Negotiated negotiated) {

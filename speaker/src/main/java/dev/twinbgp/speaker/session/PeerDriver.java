@@ -7,6 +7,7 @@ import dev.twinbgp.bgp.fsm.Peer;
 import dev.twinbgp.bgp.fsm.Session;
 import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.rib.AdjRibIn;
+import dev.twinbgp.bgp.rib.AnnounceBatch;
 import dev.twinbgp.bgp.rib.AdjRibOut;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.BgpMessage;
@@ -28,6 +29,7 @@ import java.io.EOFException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -52,9 +54,21 @@ import org.slf4j.LoggerFactory;
  * encoded in batches only while the connection is writable, so a slow
  * peer holds back the table instead of our memory (the reactor's high-water mark pauses us,
  * its low-water mark resumes {@link #pump()}).
+ *
+ * <p>Fairness: one loop serves many peers, and a peer's hold and keepalive timers only run between
+ * loop tasks, so no task of this class does work proportional to a table. The requests of the
+ * public methods wait in {@link #work}, in order, and run a bounded step at a time (at most
+ * {@link #ROUTES_PER_STEP} routes of an {@code announce}/{@code withdraw}); {@link #pump()} writes at
+ * most {@link #PUMP_BUDGET_BYTES} per call. Either continues in a fresh loop turn (see
+ * {@link #continueLater}), so a full table streaming to one peer never starves another peer's
+ * KEEPALIVEs (issue 7, benchmark 3).
  */
 public final class PeerDriver {
     private static final int BATCH_BYTES = 64 * 1024;
+    /** Encoded UPDATE bytes one {@link #pump()} call may write before it yields the loop. */
+    static final int PUMP_BUDGET_BYTES = 256 * 1024;
+    /** Routes (or prefixes) one step of an announce or withdraw request handles before it yields. */
+    static final int ROUTES_PER_STEP = 4096;
     private static final long NONE = Long.MAX_VALUE;
     /** How long a graceful close may wait for the peer to read our last output (see {@link #detach}). */
     static final long CLOSE_LINGER_NANOS = 10_000_000_000L;
@@ -70,6 +84,11 @@ public final class PeerDriver {
     private final Map<Direction, Link> links = new EnumMap<>(Direction.class);
     private final List<Link> openLinks = new ArrayList<>(2);
     private final OutboundQueue outbound = new OutboundQueue();
+    /** Requests from the public methods, oldest first; the head may take several steps. */
+    private final ArrayDeque<Work> work = new ArrayDeque<>();
+    private boolean workScheduled;
+    private boolean runningWork;
+    private boolean pumpScheduled;
     private Link established;
     /** Set while handling one FSM step: its Close(OUTGOING) dropped an attempt still connecting. */
     private boolean droppedPendingConnect;
@@ -135,7 +154,7 @@ public final class PeerDriver {
 
     /** ManualStart (RFC 4271 section 8.1.2, event 1). */
     public void start() {
-        loop.execute(() -> handle(fsm.onEvent(new Event.Start(), now())));
+        submit(() -> handle(fsm.onEvent(new Event.Start(), now())));
     }
 
     /**
@@ -144,7 +163,7 @@ public final class PeerDriver {
      * connection of the peer is closed.
      */
     public CompletableFuture<Void> stop(int ceaseSubcode, String text) {
-        loop.execute(() -> {
+        submit(() -> {
             stopping = true;
             handle(fsm.onEvent(new Event.Stop(ceaseSubcode, text), now()));
             completeStopIfIdle();
@@ -158,7 +177,7 @@ public final class PeerDriver {
      * configured, only this session ends.
      */
     public void teardown(int ceaseSubcode, String text) {
-        loop.execute(() -> {
+        submit(() -> {
             if (stopping) {
                 return;
             }
@@ -171,38 +190,80 @@ public final class PeerDriver {
         });
     }
 
-    /** Adds or replaces routes in the Adj-RIB-Out; sent at once when the session is up. */
+    /**
+     * Adds or replaces routes in the Adj-RIB-Out; sent at once when the session is up. A large batch
+     * is taken {@link #ROUTES_PER_STEP} routes per loop turn; its UPDATEs are those of
+     * {@link AdjRibOut#announce} for the routes that changed, whatever the number of steps.
+     */
     public void announce(Collection<Route> routes) {
-        List<Route> copy = List.copyOf(routes);
-        loop.execute(() -> {
-            List<Route> changed = new ArrayList<>(copy.size());
-            for (Route r : copy) {
-                if (ribOut.announce(r)) {
-                    changed.add(r);
-                }
-            }
-            if (established != null && !changed.isEmpty()) {
-                outbound.addAll(AdjRibOut.announce(changed, established.negotiated, settings.groupUpdates()));
-                pump();
-            }
-        });
+        submitSteps(new AnnounceRequest(List.copyOf(routes)));
     }
 
     /** Removes routes from the Adj-RIB-Out; withdrawn at once when the session is up. */
     public void withdraw(Collection<Prefix> prefixes) {
-        List<Prefix> copy = List.copyOf(prefixes);
-        loop.execute(() -> {
-            List<Prefix> removed = new ArrayList<>(copy.size());
-            for (Prefix p : copy) {
+        submitSteps(new WithdrawRequest(List.copyOf(prefixes)));
+    }
+
+    /** An {@link #announce}: {@link #ROUTES_PER_STEP} routes into the Adj-RIB-Out per step, then its UPDATEs. */
+    private final class AnnounceRequest implements Work {
+        private final List<Route> routes;
+        private final AnnounceBatch changed = new AnnounceBatch(settings.groupUpdates());
+        private int next;
+
+        AnnounceRequest(List<Route> routes) {
+            this.routes = routes;
+        }
+
+        @Override
+        public boolean step() {
+            int end = Math.min(routes.size(), next + ROUTES_PER_STEP);
+            for (; next < end; next++) {
+                Route r = routes.get(next);
+                if (ribOut.announce(r)) {
+                    changed.add(r);
+                }
+            }
+            if (next < routes.size()) {
+                return false;
+            }
+            // The session may have gone down and come up again between steps: then its initial
+            // table held only the routes of the steps before, and this batch (re)announces all.
+            if (established != null && !changed.isEmpty()) {
+                outbound.addLazily(changed.updates(established.negotiated));
+                pump();
+            }
+            return true;
+        }
+    }
+
+    /** A {@link #withdraw}: {@link #ROUTES_PER_STEP} prefixes out of the Adj-RIB-Out per step, then its UPDATEs. */
+    private final class WithdrawRequest implements Work {
+        private final List<Prefix> prefixes;
+        private final List<Prefix> removed = new ArrayList<>();
+        private int next;
+
+        WithdrawRequest(List<Prefix> prefixes) {
+            this.prefixes = prefixes;
+        }
+
+        @Override
+        public boolean step() {
+            int end = Math.min(prefixes.size(), next + ROUTES_PER_STEP);
+            for (; next < end; next++) {
+                Prefix p = prefixes.get(next);
                 if (ribOut.withdraw(p)) {
                     removed.add(p);
                 }
+            }
+            if (next < prefixes.size()) {
+                return false;
             }
             if (established != null && !removed.isEmpty()) {
                 outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
                 pump();
             }
-        });
+            return true;
+        }
     }
 
     /**
@@ -210,7 +271,7 @@ public final class PeerDriver {
      * null, behind the UPDATEs already queued. Nothing happens when the session is not up.
      */
     public void sendEndOfRib(Family family) {
-        loop.execute(() -> {
+        submit(() -> {
             Session s = fsm.session();
             if (established == null || s == null) {
                 return;
@@ -241,7 +302,7 @@ public final class PeerDriver {
 
     /** Sends the whole Adj-RIB-Out again, each family followed by End-of-RIB (ExaBGP's {@code flush adj-rib out}). */
     public void resendAdjRibOut() {
-        loop.execute(() -> {
+        submit(() -> {
             Session s = fsm.session();
             if (established == null || s == null) {
                 return;
@@ -256,10 +317,13 @@ public final class PeerDriver {
         });
     }
 
-    /** Runs {@code query} on the loop (where the RIBs live) and hands back its result. */
+    /**
+     * Runs {@code query} on the loop (where the RIBs live), after every request made before it
+     * (e.g. a large {@link #announce} is wholly in the Adj-RIB-Out), and hands back its result.
+     */
     public <T> CompletableFuture<T> query(Supplier<T> query) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> {
+        submit(() -> {
             try {
                 result.complete(query.get());
             } catch (RuntimeException e) {
@@ -277,6 +341,84 @@ public final class PeerDriver {
     /** The Adj-RIB-Out; touch it only inside {@link #query}. */
     public AdjRibOut adjRibOut() {
         return ribOut;
+    }
+
+    // ---- requests, on the loop ----------------------------------------------------------------
+
+    /** One request: {@link #step} does a bounded part of it and says whether it is finished. */
+    @FunctionalInterface
+    private interface Work {
+        boolean step();
+    }
+
+    /** Queues a request that finishes in one step. */
+    private void submit(Runnable request) {
+        submitSteps(() -> {
+            request.run();
+            return true;
+        });
+    }
+
+    /** Queues a request behind the earlier ones: requests run in the order they were made. */
+    private void submitSteps(Work request) {
+        loop.execute(() -> {
+            work.add(request);
+            runWork();
+        });
+    }
+
+    /**
+     * Runs queued requests until one needs another step, which then runs in a later loop turn.
+     * Requests only ever queue more through {@link #submitSteps} (a separate task), so this never
+     * nests; {@link #runningWork} guards it anyway, since a nested call would step the head twice.
+     */
+    private void runWork() {
+        if (runningWork) {
+            return;
+        }
+        runningWork = true;
+        try {
+            Work head;
+            while ((head = work.peek()) != null) {
+                boolean finished;
+                try {
+                    finished = head.step();
+                } catch (RuntimeException e) {
+                    log.error("peer {}: request failed", name(), e);
+                    finished = true;
+                }
+                if (!finished) {
+                    if (!workScheduled) {
+                        workScheduled = true;
+                        continueLater(() -> {
+                            workScheduled = false;
+                            runWork();
+                        });
+                    }
+                    return;
+                }
+                work.poll();
+            }
+        } finally {
+            runningWork = false;
+        }
+    }
+
+    /**
+     * Runs {@code rest} in a later loop turn, after the I/O and the timers that are ready now.
+     * Ordering, per reactor: {@code loop.schedule(0, ...)} rather than {@code loop.execute(...)},
+     * because Netty's event loop ({@code SingleThreadIoEventLoop.run}: runIo, then
+     * {@code runAllTasks(quantum)}) also runs tasks queued <em>during</em> its task phase in that
+     * same phase, for up to its task quantum (1 s by default, checked every 64 tasks) - a task that
+     * re-queues itself with execute() would hold off reads and timers for up to a second. A
+     * scheduled task is moved to the task queue only at the start of the next task phase, after
+     * the next runIo, and due timers (our hold and keepalive timers, due earlier) go first, in
+     * deadline order. The selector loop runs, per pass, selected keys, then due timers in deadline
+     * order, then only the tasks queued before the pass: with either call the rest waits for
+     * the next pass's I/O and timers.
+     */
+    private void continueLater(Runnable rest) {
+        loop.schedule(0, rest);
     }
 
     // ---- reactor callbacks, on the loop ----------------------------------------------------
@@ -524,7 +666,13 @@ public final class PeerDriver {
         pump();
     }
 
-    /** Writes queued UPDATEs in batches while the connection takes them. */
+    /**
+     * Writes queued UPDATEs in batches while the connection takes them, at most
+     * {@link #PUMP_BUDGET_BYTES} per call: on loopback a fast reader keeps the connection writable,
+     * so without the budget one call would pack and write a whole table. The rest continues in a
+     * later loop turn ({@link #continueLater}); a connection that is no longer writable resumes
+     * us from the reactor's writability callback instead.
+     */
     void pump() {
         Link link = established;
         if (link == null || link.detached || !link.open) {
@@ -532,7 +680,18 @@ public final class PeerDriver {
         }
         Connection c = link.connection;
         Negotiated negotiated = link.negotiated;
+        long budget = PUMP_BUDGET_BYTES;
         while (!outbound.isEmpty() && c.isWritable()) {
+            if (budget <= 0) {
+                if (!pumpScheduled) {
+                    pumpScheduled = true;
+                    continueLater(() -> {
+                        pumpScheduled = false;
+                        pump();
+                    });
+                }
+                return;
+            }
             ByteBuffer batch = null;
             BgpMessage m;
             while ((m = outbound.peek()) != null) {
@@ -546,6 +705,7 @@ public final class PeerDriver {
                 outbound.remove();
                 listener.sent(this, m);
             }
+            budget -= batch.position();
             write(c, batch.flip());
             fsm.onUpdateSent(now()); // RFC 4271 section 4.4: an UPDATE also restarts the KeepaliveTimer
         }

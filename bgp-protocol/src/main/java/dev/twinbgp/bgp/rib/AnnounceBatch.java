@@ -1,0 +1,76 @@
+package dev.twinbgp.bgp.rib;
+
+import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.Update;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The UPDATEs for one batch of changed routes, built route by route (so a large batch can be
+ * gathered over several short loop tasks) and packed lazily (so a session can write the first
+ * UPDATEs before the last ones exist). The output is exactly {@link AdjRibOut#announce}'s, which is
+ * defined by this class: with {@code group}, IPv4 unicast routes grouped by path in first-seen order
+ * (each group packed up to the maximum message size), then every other route in its own UPDATE,
+ * in input order; without {@code group}, one UPDATE per route, in input order. Not thread-safe; once {@link #updates} is called the batch must not change.
+ */
+public final class AnnounceBatch {
+    private final boolean group;
+    private final Map<Path, List<Prefix>> groups = new LinkedHashMap<>();
+    private final List<Route> single = new ArrayList<>();
+
+    public AnnounceBatch(boolean group) {
+        this.group = group;
+    }
+
+    public void add(Route route) {
+        if (group && AdjRibOut.familyOf(route.prefix()).equals(Family.IPV4_UNICAST)) {
+            groups.computeIfAbsent(route.path(), k -> new ArrayList<>(4)).add(route.prefix());
+        } else {
+            single.add(route);
+        }
+    }
+
+    public boolean isEmpty() {
+        return groups.isEmpty() && single.isEmpty();
+    }
+
+    /** The batch's UPDATEs, each packed when it is asked for. */
+    public Iterator<Update> updates(Negotiated negotiated) {
+        Iterator<Map.Entry<Path, List<Prefix>>> grouped = groups.entrySet().iterator();
+        Iterator<Route> singles = single.iterator();
+        return new Iterator<>() {
+            private Iterator<Update> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (grouped.hasNext()) {
+                        Map.Entry<Path, List<Prefix>> g = grouped.next();
+                        current = AdjRibOut.packLazily(g.getKey(), g.getValue(), negotiated);
+                    } else if (singles.hasNext()) {
+                        Route r = singles.next();
+                        current = AdjRibOut.packLazily(r.path(), List.of(r.prefix()), negotiated);
+                    } else {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public Update next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+}
