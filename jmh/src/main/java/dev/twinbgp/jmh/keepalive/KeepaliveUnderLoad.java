@@ -12,6 +12,8 @@ import dev.twinbgp.speaker.session.BgpSpeaker;
 import dev.twinbgp.speaker.session.FreePort;
 import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.PeerSettings;
+import dev.twinbgp.speaker.session.PerPeerListener;
+import dev.twinbgp.speaker.session.SessionListener;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
@@ -84,14 +86,14 @@ public final class KeepaliveUnderLoad implements AutoCloseable {
                     new PeerSettings(bKeep, port, aKeep, port,
                             FullTableTransfer.session(a, b, aTable).holdTime(KEEPALIVE_HOLD_TIME).passive(true).active(false).build(),
                             true, false, List.of())),
-                    new PeerListeners(Map.of(RECEIVER_TABLE, run.senderTable, RECEIVER_KEEPALIVE, run.fromReceiver)));
+                    byPeer(Map.of(RECEIVER_TABLE, run.senderTable, RECEIVER_KEEPALIVE, run.fromReceiver)));
             run.receiver = BgpSpeaker.start(pairing.receiver(), ReactorConfig.defaults(), List.of(
                     new PeerSettings(aTable, port, bTable, 0,
                             FullTableTransfer.session(b, a, bTable).passive(false).active(true).build(), true, false, List.of()),
                     new PeerSettings(aKeep, port, bKeep, 0,
                             FullTableTransfer.session(b, a, bTable).holdTime(KEEPALIVE_HOLD_TIME).passive(false).active(true).build(),
                             true, false, List.of())),
-                    new PeerListeners(Map.of(SENDER_TABLE, run.receiverTable, SENDER_KEEPALIVE, run.fromSender)));
+                    byPeer(Map.of(SENDER_TABLE, run.receiverTable, SENDER_KEEPALIVE, run.fromSender)));
             run.awaitAllEstablished(30_000);
         } catch (IOException | InterruptedException | RuntimeException e) {
             run.close();
@@ -197,5 +199,12 @@ public final class KeepaliveUnderLoad implements AutoCloseable {
             sender.close();
             sender = null;
         }
+    }
+
+    /** One listener per peer name (its address); peers not in the map are ignored. */
+    private static SessionListener byPeer(Map<String, SessionListener> listeners) {
+        Map<String, SessionListener> byName = Map.copyOf(listeners);
+        SessionListener none = new SessionListener() { };
+        return new PerPeerListener(peer -> byName.getOrDefault(peer.name(), none));
     }
 }

@@ -1,17 +1,12 @@
 package dev.twinbgp.speaker.parity;
 
-import dev.twinbgp.bgp.fsm.Direction;
-import dev.twinbgp.bgp.fsm.Session;
-import dev.twinbgp.bgp.fsm.State;
-import dev.twinbgp.bgp.wire.BgpMessage;
-import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.session.BgpSpeaker;
 import dev.twinbgp.speaker.session.PeerDriver;
-import dev.twinbgp.speaker.session.SessionListener;
+import dev.twinbgp.speaker.session.PerPeerListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,7 +42,7 @@ final class FuzzSpeaker implements AutoCloseable {
         }
         try {
             speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(),
-                    PeerSettingsMapper.map(ConfigParser.parse("fuzz", config.toString())), new PerPeer());
+                    PeerSettingsMapper.map(ConfigParser.parse("fuzz", config.toString())), new PerPeerListener(peer -> traces.computeIfAbsent(peer.name(), k -> new TraceRecorder())));
         } catch (ConfigException e) {
             throw new IllegalStateException("the fuzzing configuration is generated and always valid: " + e.getMessage(), e);
         }
@@ -110,43 +105,6 @@ final class FuzzSpeaker implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket()) {
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             return probe.getLocalPort();
-        }
-    }
-
-    /** Hands each callback to the recorder of its neighbor. */
-    private final class PerPeer implements SessionListener {
-        private TraceRecorder of(PeerDriver peer) {
-            return traces.computeIfAbsent(peer.name(), k -> new TraceRecorder());
-        }
-
-        @Override
-        public void stateChanged(PeerDriver peer, State from, State to) {
-            of(peer).stateChanged(peer, from, to);
-        }
-
-        @Override
-        public void connected(PeerDriver peer, Direction via) {
-            of(peer).connected(peer, via);
-        }
-
-        @Override
-        public void established(PeerDriver peer, Session session) {
-            of(peer).established(peer, session);
-        }
-
-        @Override
-        public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
-            of(peer).down(peer, reason, notification, wasEstablished);
-        }
-
-        @Override
-        public void received(PeerDriver peer, BgpMessage message) {
-            of(peer).received(peer, message);
-        }
-
-        @Override
-        public void sent(PeerDriver peer, BgpMessage message) {
-            of(peer).sent(peer, message);
         }
     }
 }
