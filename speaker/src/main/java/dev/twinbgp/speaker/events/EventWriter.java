@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>A write error (a closed pipe, a full disk) is logged once; the writer then discards lines
  * (counted as dropped) instead of failing the speaker.
  */
-public final class EventWriter implements AutoCloseable {
+public final class EventWriter implements EventSink, AutoCloseable {
     /** Lines the queue holds before dropping. */
     public static final int DEFAULT_CAPACITY = 65_536;
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
@@ -81,6 +81,7 @@ public final class EventWriter implements AutoCloseable {
      *
      * @return false when the line was dropped (queue full, or the writer closed)
      */
+    @Override
     public boolean offer(String line) {
         if (closing || !queue.offer(line)) {
             dropped.incrementAndGet();

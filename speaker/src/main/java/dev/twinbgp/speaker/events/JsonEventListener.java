@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns session events into ExaBGP JSON lines ({@link ExaJson}) and hands them to an
- * {@link EventWriter}. Runs on the reactor loop threads: it only formats (cheap) and offers the
+ * {@link EventSink} (the {@link EventWriter}, or a parity trace). Runs on the reactor loop threads: it only formats (cheap) and offers the
  * line to the writer's bounded queue, which never blocks.
  *
  * <p>Reported, as ExaBGP does with {@code receive { parsed; update; notification; ... }}:
@@ -39,12 +39,12 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
     private static final Logger LOG = LoggerFactory.getLogger(JsonEventListener.class);
 
     private final ExaJson json;
-    private final EventWriter writer;
+    private final EventSink writer;
     private final Map<String, NeighborContext> neighbors = new ConcurrentHashMap<>();
     /** Peers with a {@code connected} not yet followed by a {@code down}; each peer touches only its own key. */
     private final Map<String, Boolean> connected = new ConcurrentHashMap<>();
 
-    public JsonEventListener(ExaJson json, EventWriter writer) {
+    public JsonEventListener(ExaJson json, EventSink writer) {
         this.json = json;
         this.writer = writer;
     }

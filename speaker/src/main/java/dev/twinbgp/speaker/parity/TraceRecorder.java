@@ -2,14 +2,12 @@ package dev.twinbgp.speaker.parity;
 
 import dev.twinbgp.bgp.fsm.Direction;
 import dev.twinbgp.bgp.fsm.Session;
-import dev.twinbgp.bgp.fsm.SessionConfig;
 import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Notification;
+import dev.twinbgp.speaker.events.JsonEventListener;
 import dev.twinbgp.speaker.json.ExaJson;
-import dev.twinbgp.speaker.json.NeighborContext;
 import dev.twinbgp.speaker.json.ProcessInfo;
-import dev.twinbgp.speaker.json.SessionState;
 import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.SessionListener;
 import java.time.Clock;
@@ -31,15 +29,20 @@ import java.util.List;
  * sent Open[...]                 received Update[...]           down [reason] notification Notification[..]
  * json {"type":"state",...}      api announce route ...         checkpoint NAME: adj-rib-in N route(s)
  * </pre>
- * JSON lines are the ExaBGP events an API process would get (state changes and received messages), made
- * with a fixed clock and process identity so they carry no volatile values.
+ * JSON lines are the ExaBGP events the speaker emits - the same {@link JsonEventListener} as {@code twinbgp
+ * run --events} (states, received OPEN/UPDATE/NOTIFICATION/ROUTE-REFRESH, sent NOTIFICATIONs) - made with a
+ * fixed clock and process identity so they carry no volatile values.
  */
 final class TraceRecorder implements SessionListener {
     private static final ExaJson JSON = new ExaJson(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), new ProcessInfo("host", 0, 0));
 
     private final List<String> lines = new ArrayList<>();
+    /** The speaker's own JSON events, written into the trace in the order they happen. */
+    private final JsonEventListener events = new JsonEventListener(JSON, line -> {
+        add("json " + line);
+        return true;
+    });
     private final int sessions;
-    private NeighborContext context;
     private boolean sealed;
     private int connections;
     private int downs;
@@ -131,16 +134,6 @@ final class TraceRecorder implements SessionListener {
         keepalivesReceived = 0;
     }
 
-    private NeighborContext context(PeerDriver peer) {
-        if (context == null) {
-            SessionConfig s = peer.settings().session();
-            long id = s.localId();
-            context = new NeighborContext("127.0.0.1", peer.name(), s.localAs(), s.peerAs(),
-                    (id >>> 24 & 0xFF) + "." + (id >>> 16 & 0xFF) + "." + (id >>> 8 & 0xFF) + "." + (id & 0xFF));
-        }
-        return context;
-    }
-
     @Override
     public void stateChanged(PeerDriver peer, State from, State to) {
         add("state " + from + " -> " + to);
@@ -152,7 +145,7 @@ final class TraceRecorder implements SessionListener {
             connections++;
         }
         add("connected " + via);
-        add("json " + JSON.state(context(peer), SessionState.CONNECTED, null));
+        events.connected(peer, via);
     }
 
     @Override
@@ -161,7 +154,7 @@ final class TraceRecorder implements SessionListener {
             endOfRibSent = false;
         }
         add("established hold " + session.holdTime() + " keepalive " + session.keepaliveTime() + " " + session.negotiated());
-        add("json " + JSON.state(context(peer), SessionState.UP, null));
+        events.established(peer, session);
     }
 
     /** How many times the ConnectRetry timer dropped a pending attempt and started a new one. */
@@ -194,7 +187,7 @@ final class TraceRecorder implements SessionListener {
             }
         }
         add("down [" + reason + "]" + (notification == null ? "" : " " + notification) + (wasEstablished ? " (was established)" : ""));
-        add("json " + JSON.state(context(peer), SessionState.DOWN, reason));
+        events.down(peer, reason, notification, wasEstablished);
         synchronized (this) {
             if (downs >= sessions) {
                 seal(); // the script's last connection is over: what follows (a restart, a reconnect) is not part of it
@@ -211,7 +204,7 @@ final class TraceRecorder implements SessionListener {
             }
         }
         add("received " + WireText.canonical(message));
-        add("json " + JSON.message(message, context(peer), dev.twinbgp.speaker.json.Direction.IN));
+        events.received(peer, message);
     }
 
     @Override
@@ -224,5 +217,6 @@ final class TraceRecorder implements SessionListener {
             }
         }
         add("sent " + WireText.canonical(message));
+        events.sent(peer, message);
     }
 }
