@@ -114,6 +114,8 @@ abstract class AbstractConnectRetryTest {
         Await.until("the speaker in OpenSent", () -> driver.state() == State.OPEN_SENT);
         assertEquals(List.of(), events.downs);
         assertEquals(1, events.connected.get(), "only the last attempt connected (no late completion of an abandoned one)");
-        assertEquals(Set.of(), TcpTable.synSentTo(port), "no attempt left pending");
+        // The abandoned attempt is closed by the reactor's own connect timeout, a moment after the FSM's
+        // ConnectRetry fired (see the class comment): on a loaded machine that moment can come after the accept.
+        Await.until("no attempt left pending", () -> TcpTable.synSentTo(port).isEmpty());
     }
 }
