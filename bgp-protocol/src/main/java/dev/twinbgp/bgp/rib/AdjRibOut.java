@@ -55,6 +55,11 @@ public final class AdjRibOut {
         Attributes ipv4Attributes() {
             if (ipv4Attributes == null) {
                 ipv4Attributes = ipv4AttributesOf(path);
+                if (ipv4Attributes != null) {
+                    // Encode once per group, while the table loads: every session then copies these
+                    // octets. The 4-octet AS form (RFC 6793), which nearly every session negotiates.
+                    ipv4Attributes.encodedLength(true);
+                }
             }
             return ipv4Attributes;
         }

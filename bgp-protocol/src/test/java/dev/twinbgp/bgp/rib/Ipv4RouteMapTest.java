@@ -2,6 +2,7 @@ package dev.twinbgp.bgp.rib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.twinbgp.bgp.wire.Attributes;
 import java.util.HashMap;
@@ -51,5 +52,62 @@ class Ipv4RouteMapTest {
             assertEquals(null, map.get(key));
         }
         assertEquals(0, map.size());
+        assertEquals(0, map.paths(), "every path id is freed with its last route");
+    }
+
+    @Test
+    void keepsOnePathIdPerPathWhileItsRoutesLiveAndReusesFreedIds() {
+        Ipv4RouteMap map = new Ipv4RouteMap();
+        Path a = new Path(Attributes.EMPTY);
+        Path b = new Path(Attributes.EMPTY, new byte[] {1, 2, 3, 4});
+        for (int i = 0; i < 1000; i++) {
+            map.put(Ipv4RouteMap.key(0x0A00_0000 + (i << 8), 24), i < 500 ? a : b);
+        }
+        assertEquals(2, map.paths());
+        for (int i = 0; i < 500; i++) {
+            assertSame(a, map.put(Ipv4RouteMap.key(0x0A00_0000 + (i << 8), 24), b));
+        }
+        assertEquals(1, map.paths(), "a's id is freed once no route holds it");
+        for (int i = 0; i < 1000; i++) {
+            assertSame(b, map.get(Ipv4RouteMap.key(0x0A00_0000 + (i << 8), 24)));
+        }
+        map.clear();
+        assertEquals(0, map.paths());
+        assertEquals(0, map.size());
+        assertEquals(null, map.get(Ipv4RouteMap.key(0x0A00_0000, 24)));
+    }
+
+    @Test
+    void refusesAPathBeyondItsLimitWithoutLosingWhatItHolds() {
+        Ipv4RouteMap map = new Ipv4RouteMap(2);
+        Path a = new Path(Attributes.EMPTY);
+        Path b = new Path(Attributes.EMPTY, new byte[] {1, 2, 3, 4});
+        Path c = new Path(Attributes.EMPTY, new byte[] {5, 6, 7, 8});
+        map.put(Ipv4RouteMap.key(0x0A00_0000, 24), a);
+        map.put(Ipv4RouteMap.key(0x0A00_0100, 24), b);
+        assertThrows(IllegalStateException.class, () -> map.put(Ipv4RouteMap.key(0x0A00_0200, 24), c));
+        assertEquals(2, map.size());
+        assertSame(a, map.get(Ipv4RouteMap.key(0x0A00_0000, 24)));
+        map.remove(Ipv4RouteMap.key(0x0A00_0000, 24));
+        map.put(Ipv4RouteMap.key(0x0A00_0200, 24), c); // a's id was freed
+        assertSame(c, map.get(Ipv4RouteMap.key(0x0A00_0200, 24)));
+        assertSame(b, map.get(Ipv4RouteMap.key(0x0A00_0100, 24)));
+    }
+
+    @Test
+    void holdsTheDefaultRouteAndAHostRouteAtTheEndsOfTheKeySpace() {
+        Ipv4RouteMap map = new Ipv4RouteMap();
+        Path a = new Path(Attributes.EMPTY);
+        map.put(Ipv4RouteMap.key(0, 0), a);
+        map.put(Ipv4RouteMap.key(-1, 32), a);
+        assertSame(a, map.get(Ipv4RouteMap.key(0, 0)));
+        assertSame(a, map.get(Ipv4RouteMap.key(-1, 32)));
+        assertEquals(null, map.get(Ipv4RouteMap.key(0, 1)));
+        int[] n = {0};
+        map.forEach((key, path) -> {
+            assertEquals(key == Ipv4RouteMap.key(0, 0) || key == Ipv4RouteMap.key(-1, 32), true);
+            n[0]++;
+        });
+        assertEquals(2, n[0]);
     }
 }
