@@ -1,32 +1,45 @@
 package dev.twinbgp.bgp.rib;
 
 /**
- * IPv4 prefix (without path id) to {@link Path}: open addressing with linear probing over one
- * {@code long[]}, each slot holding both the prefix and a number standing for its path:
+ * IPv4 prefix (without path id) to {@link Path}, in two levels: the first 16 bits of the address
+ * pick a bucket, and each bucket is a small open-addressing table (linear probing) of slots that
+ * hold the rest of the prefix and a number standing for its path:
  * <pre>
- *   63  62                           31 30          25 24                      0
- *  +---+-------------------------------+--------------+------------------------+
- *  | 1 |       address (32 bits)       |  length (6)  |   path id (25 bits)    |
- *  +---+-------------------------------+--------------+------------------------+
+ *  key (long, 38 bits):  | address (32) | length (6) |
+ *                        '- top 16 -'----- low 22 ----'
+ *
+ *  bucket (long[]): [0] = routes in it, [1..capacity] = slots
+ *   63  62        54 53                     32 31                              0
+ *  +---+------------+-------------------------+--------------------------------+
+ *  | 1 |  0 (9)     |  low 22 bits of the key |  path id (32 bits)             |
+ *  +---+------------+-------------------------+--------------------------------+
  *  bit 63 set: occupied (an empty slot is 0, so a new array needs no fill)
  * </pre>
- * The paths themselves sit in a small side table ({@link PathIds}), one entry per distinct path,
- * counted by the slots that use it. A put touches one slot array instead of a key array and a
- * value array (one cache miss instead of two: a full table is a million random slots in a 16 MB
- * array), growth copies one array, and the slot array holds no references, so the collector never
- * traces or card-marks it while a table arrives. About 11-21 bytes per route at the 0.375..0.75
- * load kept here. Deletion shifts the following cluster back (no tombstones). Not thread-safe:
- * owned by one session's loop.
+ * The buckets themselves are found through a small open-addressing directory keyed by the top 16
+ * bits, which grows with the number of /16s in use (a few thousand for a full table), so an empty
+ * or small Adj-RIB-In stays small. The paths sit in a side table ({@link PathIds}), one entry per
+ * distinct path, counted by the slots that use it.
+ *
+ * <p>Why this shape: a full table is a million puts, usually arriving in (or near) address order,
+ * as a sender walks its table. Consecutive prefixes then land in the same bucket, which stays in
+ * cache, instead of at a random place in one 16 MB array (a cache and TLB miss per put); a bucket
+ * grows by copying a few kilobytes, never the whole table in one go (no 50 ms stall on the loop);
+ * and the slots hold no references, so the collector never traces or card-marks them while a table
+ * arrives. About 11-21 bytes per route. Deletion shifts the following cluster back (no
+ * tombstones). Not thread-safe: owned by one session's loop.
  */
 final class Ipv4RouteMap {
     private static final long OCCUPIED = 1L << 63;
-    private static final int ID_BITS = 25;
-    private static final long ID_MASK = (1L << ID_BITS) - 1;
-    private static final long KEY_MASK = (1L << 38) - 1;
+    private static final int LOW_BITS = 22;
+    private static final int LOW_MASK = (1 << LOW_BITS) - 1;
+    private static final long ID_MASK = 0xFFFF_FFFFL;
+    private static final int FIRST_BUCKET = 4;
 
-    private long[] slots;
+    // Directory: top 16 bits + 1 (0 = empty) -> bucket (null once emptied; the entry stays).
+    private int[] tops;
+    private long[][] buckets;
+    private int dirUsed;
     private int size;
-    private int mask;
     private final PathIds ids;
 
     Ipv4RouteMap() {
@@ -36,7 +49,7 @@ final class Ipv4RouteMap {
     /** A map holding at most {@code maxPaths} distinct paths at once (tests use a small limit). */
     Ipv4RouteMap(int maxPaths) {
         ids = new PathIds(maxPaths);
-        allocate(16);
+        clear();
     }
 
     /** The 38-bit key of a prefix: its address and its length. */
@@ -52,22 +65,25 @@ final class Ipv4RouteMap {
         return (int) (key & 0x3F);
     }
 
-    private static long keyOf(long slot) {
-        return slot >>> ID_BITS & KEY_MASK;
+    private static int top(long key) {
+        return (int) (key >>> LOW_BITS);
+    }
+
+    private static int low(long key) {
+        return (int) key & LOW_MASK;
+    }
+
+    private static int lowOf(long slot) {
+        return (int) (slot >>> 32) & LOW_MASK;
     }
 
     private static int idOf(long slot) {
         return (int) (slot & ID_MASK);
     }
 
-    private void allocate(int capacity) {
-        slots = new long[capacity];
-        mask = capacity - 1;
-    }
-
-    private static int hash(long key) {
-        long h = key * 0x9E37_79B9_7F4A_7C15L;
-        return (int) (h ^ h >>> 32);
+    private static int mix(int x) {
+        int h = x * 0x9E37_79B9;
+        return h ^ h >>> 16;
     }
 
     int size() {
@@ -80,39 +96,45 @@ final class Ipv4RouteMap {
     }
 
     Path get(long key) {
-        for (int i = hash(key) & mask; ; i = i + 1 & mask) {
-            long s = slots[i];
-            if (s == 0) {
-                return null;
-            }
-            if (keyOf(s) == key) {
-                return ids.path(idOf(s));
-            }
+        long[] b = bucket(top(key));
+        if (b == null) {
+            return null;
         }
+        int i = find(b, low(key));
+        return i < 0 ? null : ids.path(idOf(b[i]));
     }
 
     /**
      * Returns the previous path, or null.
      *
      * @throws IllegalStateException when the map already holds {@code maxPaths} distinct paths
-     *                               (2^25 by default: far beyond any table; the session's
+     *                               (2^30 by default: far beyond any table; the session's
      *                               connection is closed, as for any failure on its loop)
      */
     Path put(long key, Path value) {
-        if ((size + 1) * 4L > slots.length * 3L) {
-            grow();
+        int d = directorySlot(top(key));
+        long[] b = buckets[d];
+        if (b == null) {
+            b = new long[1 + FIRST_BUCKET];
+            buckets[d] = b;
+        } else if ((b[0] + 1) * 4 > (b.length - 1) * 3L) {
+            b = grow(b);
+            buckets[d] = b;
         }
         int id = ids.acquire(value);
-        long tagged = OCCUPIED | key << ID_BITS;
-        for (int i = hash(key) & mask; ; i = i + 1 & mask) {
-            long s = slots[i];
+        int low = low(key);
+        long tagged = OCCUPIED | (long) low << 32;
+        int mask = b.length - 2;
+        for (int i = mix(low) & mask; ; i = i + 1 & mask) {
+            long s = b[1 + i];
             if (s == 0) {
-                slots[i] = tagged | id;
+                b[1 + i] = tagged | id;
+                b[0]++;
                 size++;
                 return null;
             }
-            if (keyOf(s) == key) {
-                slots[i] = tagged | id;
+            if (lowOf(s) == low) {
+                b[1 + i] = tagged | id;
                 return ids.release(idOf(s));
             }
         }
@@ -120,36 +142,41 @@ final class Ipv4RouteMap {
 
     /** Returns the removed path, or null. */
     Path remove(long key) {
-        int i = hash(key) & mask;
-        while (true) {
-            long s = slots[i];
-            if (s == 0) {
-                return null;
-            }
-            if (keyOf(s) == key) {
-                break;
-            }
-            i = i + 1 & mask;
+        int d = findDirectory(top(key));
+        long[] b = d < 0 ? null : buckets[d];
+        if (b == null) {
+            return null;
         }
-        Path old = ids.release(idOf(slots[i]));
+        int at = find(b, low(key));
+        if (at < 0) {
+            return null;
+        }
+        Path old = ids.release(idOf(b[at]));
+        size--;
+        if (--b[0] == 0) {
+            buckets[d] = null; // an emptied /16 gives its memory back
+            return old;
+        }
         // Backward-shift deletion: move later members of the cluster into the hole when their
         // home slot does not lie (cyclically) between the hole and their current slot.
-        int hole = i;
-        for (int j = hole + 1 & mask; slots[j] != 0; j = j + 1 & mask) {
-            int home = hash(keyOf(slots[j])) & mask;
+        int mask = b.length - 2;
+        int hole = at - 1;
+        for (int j = hole + 1 & mask; b[1 + j] != 0; j = j + 1 & mask) {
+            int home = mix(lowOf(b[1 + j])) & mask;
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
-                slots[hole] = slots[j];
+                b[1 + hole] = b[1 + j];
                 hole = j;
             }
         }
-        slots[hole] = 0;
-        size--;
+        b[1 + hole] = 0;
         return old;
     }
 
     void clear() {
-        allocate(16);
+        tops = new int[8];
+        buckets = new long[8][];
+        dirUsed = 0;
         size = 0;
         ids.clear();
     }
@@ -159,24 +186,106 @@ final class Ipv4RouteMap {
     }
 
     void forEach(Visitor v) {
-        for (long s : slots) {
-            if (s != 0) {
-                v.visit(keyOf(s), ids.path(idOf(s)));
+        for (int d = 0; d < tops.length; d++) {
+            long[] b = buckets[d];
+            if (b == null) {
+                continue;
+            }
+            long top = (long) (tops[d] - 1) << LOW_BITS;
+            for (int i = 1; i < b.length; i++) {
+                long s = b[i];
+                if (s != 0) {
+                    v.visit(top | lowOf(s), ids.path(idOf(s)));
+                }
             }
         }
     }
 
-    /** Doubles the slot array; the slots move as they are (their path ids stay valid). */
-    private void grow() {
-        long[] old = slots;
-        allocate(old.length * 2);
-        for (long s : old) {
+    /** The index in {@code b} of the slot for {@code low}, or -1. */
+    private static int find(long[] b, int low) {
+        int mask = b.length - 2;
+        for (int i = mix(low) & mask; ; i = i + 1 & mask) {
+            long s = b[1 + i];
+            if (s == 0) {
+                return -1;
+            }
+            if (lowOf(s) == low) {
+                return 1 + i;
+            }
+        }
+    }
+
+    /** A bucket twice the size, its slots placed again (their path ids stay valid). */
+    private static long[] grow(long[] b) {
+        long[] bigger = new long[1 + 2 * (b.length - 1)];
+        bigger[0] = b[0];
+        int mask = bigger.length - 2;
+        for (int j = 1; j < b.length; j++) {
+            long s = b[j];
             if (s != 0) {
-                int i = hash(keyOf(s)) & mask;
-                while (slots[i] != 0) {
+                int i = mix(lowOf(s)) & mask;
+                while (bigger[1 + i] != 0) {
                     i = i + 1 & mask;
                 }
-                slots[i] = s;
+                bigger[1 + i] = s;
+            }
+        }
+        return bigger;
+    }
+
+    private long[] bucket(int top) {
+        int d = findDirectory(top);
+        return d < 0 ? null : buckets[d];
+    }
+
+    /** The directory index of {@code top}, or -1. */
+    private int findDirectory(int top) {
+        int mask = tops.length - 1;
+        for (int i = mix(top) & mask; ; i = i + 1 & mask) {
+            int t = tops[i];
+            if (t == top + 1) {
+                return i;
+            }
+            if (t == 0) {
+                return -1;
+            }
+        }
+    }
+
+    /** The directory index of {@code top}, added when missing (directory kept at most half full). */
+    private int directorySlot(int top) {
+        int mask = tops.length - 1;
+        for (int i = mix(top) & mask; ; i = i + 1 & mask) {
+            int t = tops[i];
+            if (t == top + 1) {
+                return i;
+            }
+            if (t == 0) {
+                if ((dirUsed + 1) * 2 > tops.length) {
+                    growDirectory();
+                    return directorySlot(top);
+                }
+                tops[i] = top + 1;
+                dirUsed++;
+                return i;
+            }
+        }
+    }
+
+    private void growDirectory() {
+        int[] oldTops = tops;
+        long[][] oldBuckets = buckets;
+        tops = new int[oldTops.length * 2];
+        buckets = new long[oldTops.length * 2][];
+        int mask = tops.length - 1;
+        for (int j = 0; j < oldTops.length; j++) {
+            if (oldTops[j] != 0) {
+                int i = mix(oldTops[j] - 1) & mask;
+                while (tops[i] != 0) {
+                    i = i + 1 & mask;
+                }
+                tops[i] = oldTops[j];
+                buckets[i] = oldBuckets[j];
             }
         }
     }

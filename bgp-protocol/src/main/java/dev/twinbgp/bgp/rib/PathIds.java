@@ -10,8 +10,8 @@ import java.util.Arrays;
  * (the same path object seen again later gets a second one: harmless). Not thread-safe.
  */
 final class PathIds {
-    /** Ids fit the 25 bits a slot of {@link Ipv4RouteMap} has for them. */
-    static final int MAX_IDS = 1 << 25;
+    /** Ids fit the 32 bits a slot of {@link Ipv4RouteMap} has for them; arrays stop far before. */
+    static final int MAX_IDS = 1 << 30;
 
     private final int max;
     private Path[] paths;

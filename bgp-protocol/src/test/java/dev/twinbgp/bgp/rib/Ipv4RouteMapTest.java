@@ -95,6 +95,34 @@ class Ipv4RouteMapTest {
     }
 
     @Test
+    void aSlash16FilledAndEmptiedAgainKeepsWorking() {
+        Ipv4RouteMap map = new Ipv4RouteMap();
+        Path a = new Path(Attributes.EMPTY);
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 65_536; i++) { // every /24 and /32 of 10.1.0.0/16, and the /16 itself
+                map.put(Ipv4RouteMap.key(0x0A01_0000 | i, 32), a);
+                if ((i & 0xFF) == 0) {
+                    map.put(Ipv4RouteMap.key(0x0A01_0000 | i, 24), a);
+                }
+            }
+            map.put(Ipv4RouteMap.key(0x0A01_0000, 16), a);
+            assertEquals(65_536 + 256 + 1, map.size());
+            for (int i = 0; i < 65_536; i++) {
+                assertSame(a, map.remove(Ipv4RouteMap.key(0x0A01_0000 | i, 32)));
+            }
+            assertSame(a, map.get(Ipv4RouteMap.key(0x0A01_0000, 16)));
+            assertSame(a, map.get(Ipv4RouteMap.key(0x0A01_0500, 24)));
+            for (int i = 0; i < 256; i++) {
+                assertSame(a, map.remove(Ipv4RouteMap.key(0x0A01_0000 | i << 8, 24)));
+            }
+            assertSame(a, map.remove(Ipv4RouteMap.key(0x0A01_0000, 16)));
+            assertEquals(0, map.size());
+            assertEquals(null, map.get(Ipv4RouteMap.key(0x0A01_0000, 16)));
+        }
+        assertEquals(0, map.paths());
+    }
+
+    @Test
     void holdsTheDefaultRouteAndAHostRouteAtTheEndsOfTheKeySpace() {
         Ipv4RouteMap map = new Ipv4RouteMap();
         Path a = new Path(Attributes.EMPTY);
