@@ -70,6 +70,15 @@ public final class Attributes {
     }
 
     /**
+     * Decoder use: the path attribute field {@code wire} (not copied, never written afterwards) that
+     * {@link AttributeScan#accepts} accepted for a session with {@code negotiated}, in the compact
+     * form: its attribute objects are decoded only when first asked for.
+     */
+    static Attributes fromReceived(byte[] wire, Negotiated negotiated) {
+        return new Attributes(null, wire, negotiated, 0);
+    }
+
+    /**
      * The form for a RIB to keep: equal to this, holding only the received octets when it was
      * decoded from an UPDATE (its attribute objects are decoded again when first asked for), else
      * this very instance.
@@ -91,11 +100,12 @@ public final class Attributes {
         Contents c = contents;
         if (c == null) {
             // The compact form's first use: decode the same octets the same way again (an UPDATE body
-            // with no withdrawn routes and no NLRI, so only the attributes matter).
+            // with no withdrawn routes and no NLRI, so only the attributes matter), fully: the fast
+            // path would hand back another compact set and we would never get the objects.
             byte[] body = new byte[4 + wire.length];
             Bytes.put16(body, 2, wire.length);
             System.arraycopy(wire, 0, body, 4, wire.length);
-            Decoded.Ok ok = (Decoded.Ok) UpdateCodec.decode(body, 0, body.length, wireSession);
+            Decoded.Ok ok = (Decoded.Ok) UpdateCodec.decodeFully(body, 0, body.length, wireSession);
             c = ((Update) ok.message()).attributes().contents();
             contents = c;
         }
