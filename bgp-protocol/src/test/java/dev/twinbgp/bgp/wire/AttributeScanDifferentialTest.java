@@ -88,9 +88,22 @@ class AttributeScanDifferentialTest {
         assertEquals(decodeFast(body, neg).attributes(), built, what);
         assertEquals(built.hashCode(), decodeFast(body, neg).attributes().hashCode(), what);
         assertEquals(decoded.list(), decodeFast(body, neg).attributes().list(), what);
+        assertEquals(decoded.size(), decodeFast(body, neg).attributes().size(), what); // counted, not decoded
         for (boolean to4 : new boolean[] {true, false}) {
             assertArrayEquals(decoded.toByteArray(to4), decodeFast(body, neg).attributes().toByteArray(to4), what + " to asn4 " + to4);
+            // Sent on with an MP_REACH_NLRI, which goes where the type order puts it (the encoding's split).
+            Negotiated to = to4 ? Samples.ASN4 : Negotiated.DEFAULT;
+            assertArrayEquals(MessageEncoder.encode(withMpReach(built), to),
+                    MessageEncoder.encode(withMpReach(decodeFast(body, neg).attributes()), to), what + " with MP_REACH to asn4 " + to4);
         }
+    }
+
+    private static final Attribute.MpReach MP_REACH = new Attribute.MpReach(Family.IPV6_UNICAST, new byte[16],
+            Nlri.of(Family.IPV6_UNICAST, false, List.of(Prefix.parse("2001:db8::/32"))));
+
+    private static Update withMpReach(Attributes attributes) {
+        Nlri none = Nlri.empty(Family.IPV4_UNICAST, false);
+        return new Update(none, attributes, MP_REACH, null, none);
     }
 
     private static Update decodeFast(byte[] body, Negotiated neg) {
