@@ -16,7 +16,10 @@ import java.util.Optional;
  * <p>A set decoded from an UPDATE also has a <em>compact</em> form ({@link #compact()}) for a RIB to
  * keep: only the octets it was decoded from, decoded again on first use. A full table holds about
  * 250,000 distinct sets; as objects each is some 15 objects and ~450 octets that every young
- * collection has to trace while the table arrives, as octets it is one array of ~60.
+ * collection has to trace while the table arrives, as octets it is one array of ~60. The common
+ * clean case never has objects to begin with: the decoder checks it without allocating
+ * ({@link AttributeScan}) and hands over the compact form directly ({@link #fromReceived}), whose
+ * {@link #size()} and re-encoding for the same AS number size need no decoding either.
  */
 public final class Attributes {
     public static final Attributes EMPTY = new Attributes(List.of(), null);
@@ -70,6 +73,15 @@ public final class Attributes {
     }
 
     /**
+     * Decoder use: the path attribute field {@code wire} (not copied, never written afterwards) that
+     * {@link AttributeScan#accepts} accepted for a session with {@code negotiated}, in the compact
+     * form: its attribute objects are decoded only when first asked for.
+     */
+    static Attributes fromReceived(byte[] wire, Negotiated negotiated) {
+        return new Attributes(null, wire, negotiated, 0);
+    }
+
+    /**
      * The form for a RIB to keep: equal to this, holding only the received octets when it was
      * decoded from an UPDATE (its attribute objects are decoded again when first asked for), else
      * this very instance.
@@ -91,11 +103,12 @@ public final class Attributes {
         Contents c = contents;
         if (c == null) {
             // The compact form's first use: decode the same octets the same way again (an UPDATE body
-            // with no withdrawn routes and no NLRI, so only the attributes matter).
+            // with no withdrawn routes and no NLRI, so only the attributes matter), fully: the fast
+            // path would hand back another compact set and we would never get the objects.
             byte[] body = new byte[4 + wire.length];
             Bytes.put16(body, 2, wire.length);
             System.arraycopy(wire, 0, body, 4, wire.length);
-            Decoded.Ok ok = (Decoded.Ok) UpdateCodec.decode(body, 0, body.length, wireSession);
+            Decoded.Ok ok = (Decoded.Ok) UpdateCodec.decodeFully(body, 0, body.length, wireSession);
             c = ((Update) ok.message()).attributes().contents();
             contents = c;
         }
@@ -145,7 +158,21 @@ public final class Attributes {
     }
 
     public int size() {
-        return list().size();
+        Contents c = contents;
+        return c != null ? c.list().size() : attributeCount(wire);
+    }
+
+    /**
+     * The number of attributes in a received field, without decoding them: in a field kept as octets
+     * (no error, so no repeat; no MP attribute) every attribute header is one element of the list.
+     */
+    private static int attributeCount(byte[] field) {
+        int n = 0;
+        for (int p = 0; p < field.length; n++) {
+            boolean extended = (field[p] & Attribute.FLAG_EXTENDED_LENGTH) != 0;
+            p += extended ? 4 + Bytes.u16(field, p + 2) : 3 + (field[p + 2] & 0xFF);
+        }
+        return n;
     }
 
     public boolean isEmpty() {
@@ -279,7 +306,7 @@ public final class Attributes {
     Encoded encoded(boolean asn4) {
         Encoded e = asn4 ? encoded4 : encoded2;
         if (e == null) {
-            e = encode(asn4);
+            e = reencodesVerbatim(asn4) ? new Encoded(wire, splitOf(wire)) : encode(asn4);
             if (asn4) {
                 encoded4 = e;
             } else {
@@ -287,6 +314,26 @@ public final class Attributes {
             }
         }
         return e;
+    }
+
+    /**
+     * True when encoding for a session with ({@code asn4}) or without 4-octet ASes would give back the
+     * received octets: same AS number size, and a field {@link AttributeScan} accepts - each attribute
+     * with exactly its RFC flags and a one-octet length, in type order, of a kind written exactly as
+     * it is read, no AS above 65535 on a 2-octet session (so no AS4_PATH / AS4_AGGREGATOR to add,
+     * RFC 6793 section 4.2.2). The differential test holds this to the object encoding.
+     */
+    private boolean reencodesVerbatim(boolean asn4) {
+        return wire != null && wireSession.asn4() == asn4 && AttributeScan.accepts(wire, 0, wire.length, asn4);
+    }
+
+    /** Where the first attribute with a type code above MP_UNREACH_NLRI starts in a field of one-octet lengths. */
+    private static int splitOf(byte[] field) {
+        int p = 0;
+        while (p < field.length && (field[p + 1] & 0xFF) <= Attribute.MP_UNREACH_NLRI) {
+            p += 3 + (field[p + 2] & 0xFF);
+        }
+        return p;
     }
 
     /**

@@ -60,6 +60,17 @@ public final class Nlri {
         return new Nlri(family, pathIds, !hasPrefixEncoding(family), new byte[0], 0, 0, 0);
     }
 
+    // Shared empty IPv4 unicast blocks for the decoder (most UPDATEs have an empty Withdrawn Routes
+    // field). Safe to share: an Nlri is immutable, an empty one never builds its index, and nothing
+    // compares blocks by identity except non-empty MP_REACH ones (UpdateJson).
+    private static final Nlri EMPTY_IPV4 = empty(Family.IPV4_UNICAST, false);
+    private static final Nlri EMPTY_IPV4_PATH_IDS = empty(Family.IPV4_UNICAST, true);
+
+    /** The shared empty IPv4 unicast block (decoder use: no allocation per UPDATE). */
+    static Nlri emptyIpv4(boolean pathIds) {
+        return pathIds ? EMPTY_IPV4_PATH_IDS : EMPTY_IPV4;
+    }
+
     /** True for the families whose NLRI is a plain list of prefixes: IPv4/IPv6, unicast (1) or multicast (2). */
     public static boolean hasPrefixEncoding(Family f) {
         return (f.afi() == Family.AFI_IPV4 || f.afi() == Family.AFI_IPV6) && (f.safi() == 1 || f.safi() == 2);

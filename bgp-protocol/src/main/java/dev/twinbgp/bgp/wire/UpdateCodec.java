@@ -16,8 +16,25 @@ final class UpdateCodec {
     private UpdateCodec() {
     }
 
-    /** Decodes the UPDATE body ({@code len} octets at {@code off}; {@code b} is never written afterwards). */
+    /**
+     * Decodes the UPDATE body ({@code len} octets at {@code off}; {@code b} is never written afterwards).
+     * The common announcement - a non-empty IPv4 NLRI field with clean, common attributes
+     * ({@link AttributeScan}) - takes a fast path: its attributes are kept as the received octets
+     * and decoded only when first asked for ({@link Attributes#fromReceived}).
+     */
     static Decoded decode(byte[] b, int off, int len, Negotiated neg) {
+        return decode(b, off, len, neg, true);
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int, Negotiated)}, always decoding every attribute into objects:
+     * what a lazily decoded {@link Attributes} uses, so it can never take the fast path again.
+     */
+    static Decoded decodeFully(byte[] b, int off, int len, Negotiated neg) {
+        return decode(b, off, len, neg, false);
+    }
+
+    private static Decoded decode(byte[] b, int off, int len, Negotiated neg, boolean fastPath) {
         // RFC 4271 section 6.3 / RFC 7606 section 3 (b): the two length fields must fit the message,
         // else 3/1 and session reset (the NLRI cannot be located).
         if (len < 4) {
@@ -34,14 +51,20 @@ final class UpdateCodec {
         }
         boolean ipv4Ids = neg.addPathReceive().contains(Family.IPV4_UNICAST);
         // RFC 4271 section 6.3: syntactically incorrect prefixes -> 3/10; RFC 7606 section 5.3: session reset.
-        Nlri withdrawn = Nlri.wrap(Family.IPV4_UNICAST, ipv4Ids, b, off + 2, wlen);
+        Nlri withdrawn = ipv4Field(ipv4Ids, b, off + 2, wlen);
         if (withdrawn == null) {
             return fail(UPDATE_INVALID_NETWORK_FIELD, "invalid prefix in Withdrawn Routes");
         }
         int nOff = aOff + alen;
-        Nlri nlri = Nlri.wrap(Family.IPV4_UNICAST, ipv4Ids, b, nOff, off + len - nOff);
+        Nlri nlri = ipv4Field(ipv4Ids, b, nOff, off + len - nOff);
         if (nlri == null) {
             return fail(UPDATE_INVALID_NETWORK_FIELD, "invalid prefix in NLRI");
+        }
+        if (fastPath && !nlri.isEmpty() && AttributeScan.accepts(b, aOff, alen, neg.asn4())) {
+            // The scan guarantees the loop below would find no error, no MP attribute and all of
+            // ORIGIN, AS_PATH and NEXT_HOP: keep the octets, as the Adj-RIB-In would anyway.
+            return new Decoded.Ok(new Update(withdrawn, Attributes.fromReceived(Bytes.slice(b, aOff, alen), neg),
+                    null, null, nlri, List.of()));
         }
 
         List<Attribute> attrs = new ArrayList<>(8);
@@ -120,6 +143,11 @@ final class UpdateCodec {
                 ? Attributes.decoded(attrs, receivedFlags, Bytes.slice(b, aOff, alen), neg) // can be kept compact
                 : Attributes.decoded(attrs, receivedFlags);
         return new Decoded.Ok(new Update(withdrawn, attributes, mpReach, mpUnreach, nlri, errors == null ? List.of() : errors));
+    }
+
+    /** An IPv4 Withdrawn Routes or NLRI field; the shared empty block when it has no octets. */
+    private static Nlri ipv4Field(boolean pathIds, byte[] b, int off, int len) {
+        return len == 0 ? Nlri.emptyIpv4(pathIds) : Nlri.wrap(Family.IPV4_UNICAST, pathIds, b, off, len);
     }
 
     private static List<AttributeError> missing(List<AttributeError> errors, long[] seen, int type) {
