@@ -30,6 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * throws). The table is built once per trial; the sender A, with the table in its Adj-RIB-Out,
  * is started fresh before each invocation, untimed.
  *
+ * <p>Warm-up: 8 transfers. A 1M transfer now takes 0.1-0.3 s, so the decode and RIB paths get few
+ * samples per transfer: the first transfers run 3-5x slower than steady state while C2 compiles,
+ * and with 4 warm-ups the first measured ones were still settling (2026-11-22 full run).
+ *
  * <p>Secondary results ({@link Counters}, one transfer per iteration so each is that transfer's):
  * {@code eorSeconds} from B's Established to B's End-of-RIB (the issue's definition),
  * {@code prefixesPerSecond} and {@code bytesPerSecond} over that span, and {@code receiverHeapMB}:
@@ -38,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 2)
-@Warmup(iterations = 4)
+@Warmup(iterations = 8)
 @Measurement(iterations = 8)
 @State(Scope.Benchmark)
 public class FullTableTransferBenchmark {
