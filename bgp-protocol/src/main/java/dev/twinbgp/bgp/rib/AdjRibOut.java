@@ -236,11 +236,24 @@ public final class AdjRibOut {
         };
     }
 
-    /** {@link #pack}'s UPDATEs; IPv4 unicast ones are packed one at a time as they are asked for. */
-    static Iterator<Update> packLazily(Path path, List<Prefix> prefixes, Negotiated negotiated) {
-        Attributes ipv4 = familyOf(prefixes.get(0)).equals(Family.IPV4_UNICAST) ? ipv4AttributesOf(path) : null;
+    /**
+     * {@link #pack}'s UPDATEs, given {@code ipv4}: the attributes IPv4 unicast routes of {@code path}
+     * are sent with ({@link #ipv4AttributesOf}), or null for any other family or an MP next hop.
+     * IPv4 unicast ones are packed one at a time as they are asked for.
+     */
+    static Iterator<Update> packLazily(Path path, Attributes ipv4, List<Prefix> prefixes, Negotiated negotiated) {
         return ipv4 != null ? UpdatePacker.announceIpv4Lazily(ipv4, prefixes, negotiated)
                 : pack(path, prefixes, negotiated).iterator();
+    }
+
+    /**
+     * {@link #ipv4AttributesOf}{@code (path)}, taken from the path's group when it has one (made and
+     * encoded once, when its first route was added), so a batch of new routes does not make and
+     * encode every attribute set a second time.
+     */
+    Attributes ipv4AttributesFor(Path path) {
+        Group g = ipv4Groups == null ? null : ipv4Groups.get(path);
+        return g != null ? g.ipv4Attributes() : ipv4AttributesOf(path);
     }
 
     private static List<Update> pack(Path path, List<Prefix> prefixes, Negotiated negotiated) {
@@ -257,7 +270,7 @@ public final class AdjRibOut {
      * RFC 4271 section 5.1.3: IPv4 unicast carries a 4-octet next hop in NEXT_HOP; the attributes to
      * send IPv4 unicast routes of {@code path} with, or null when its next hop needs MP_REACH_NLRI.
      */
-    private static Attributes ipv4AttributesOf(Path path) {
+    static Attributes ipv4AttributesOf(Path path) {
         byte[] nextHop = path.nextHop();
         if (nextHop.length == 0) {
             return path.attributes();

@@ -1,5 +1,6 @@
 package dev.twinbgp.bgp.rib;
 
+import dev.twinbgp.bgp.wire.Attributes;
 import dev.twinbgp.bgp.wire.Family;
 import dev.twinbgp.bgp.wire.Negotiated;
 import dev.twinbgp.bgp.wire.Prefix;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * The UPDATEs for one batch of changed routes, built route by route (so a large batch can be
@@ -22,11 +24,25 @@ import java.util.NoSuchElementException;
  */
 public final class AnnounceBatch {
     private final boolean group;
+    private final Function<Path, Attributes> ipv4Attributes;
     private final Map<Path, List<Prefix>> groups = new LinkedHashMap<>();
     private final List<Route> single = new ArrayList<>();
 
     public AnnounceBatch(boolean group) {
+        this(group, AdjRibOut::ipv4AttributesOf);
+    }
+
+    /**
+     * A batch of routes just added to {@code ribOut}: IPv4 unicast ones are sent with the attributes
+     * the Adj-RIB-Out already made (and encoded) for their path, instead of making them again.
+     */
+    public AnnounceBatch(boolean group, AdjRibOut ribOut) {
+        this(group, ribOut::ipv4AttributesFor);
+    }
+
+    private AnnounceBatch(boolean group, Function<Path, Attributes> ipv4Attributes) {
         this.group = group;
+        this.ipv4Attributes = ipv4Attributes;
     }
 
     public void add(Route route) {
@@ -53,10 +69,10 @@ public final class AnnounceBatch {
                 while (!current.hasNext()) {
                     if (grouped.hasNext()) {
                         Map.Entry<Path, List<Prefix>> g = grouped.next();
-                        current = AdjRibOut.packLazily(g.getKey(), g.getValue(), negotiated);
+                        current = pack(g.getKey(), g.getValue(), negotiated);
                     } else if (singles.hasNext()) {
                         Route r = singles.next();
-                        current = AdjRibOut.packLazily(r.path(), List.of(r.prefix()), negotiated);
+                        current = pack(r.path(), List.of(r.prefix()), negotiated);
                     } else {
                         return false;
                     }
@@ -72,5 +88,10 @@ public final class AnnounceBatch {
                 return current.next();
             }
         };
+    }
+
+    private Iterator<Update> pack(Path path, List<Prefix> prefixes, Negotiated negotiated) {
+        Attributes ipv4 = AdjRibOut.familyOf(prefixes.get(0)).equals(Family.IPV4_UNICAST) ? ipv4Attributes.apply(path) : null;
+        return AdjRibOut.packLazily(path, ipv4, prefixes, negotiated);
     }
 }

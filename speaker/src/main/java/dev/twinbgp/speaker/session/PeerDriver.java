@@ -207,7 +207,7 @@ public final class PeerDriver {
     /** An {@link #announce}: {@link #ROUTES_PER_STEP} routes into the Adj-RIB-Out per step, then its UPDATEs. */
     private final class AnnounceRequest implements Work {
         private final List<Route> routes;
-        private final AnnounceBatch changed = new AnnounceBatch(settings.groupUpdates());
+        private final AnnounceBatch changed = new AnnounceBatch(settings.groupUpdates(), ribOut);
         private int next;
 
         AnnounceRequest(List<Route> routes) {
