@@ -342,8 +342,15 @@ final class ApiProcess implements AutoCloseable {
     /** Stops the child (SIGTERM, then SIGKILL after {@code grace}) and never restarts it. */
     @Override
     public void close() {
-        closing = true;
-        Process p = child;
+        Process p;
+        // Race: a restart can be under way on the delayed executor's thread. launch() checks closing
+        // under this lock, so once this block has run no child is spawned any more, and a child spawned
+        // before it is the one read here. Unlocked, a launch() past its check could spawn a child after
+        // we read the old one: that child would never be stopped. (No waiting under the lock.)
+        synchronized (this) {
+            closing = true;
+            p = child;
+        }
         if (p == null) {
             return;
         }
