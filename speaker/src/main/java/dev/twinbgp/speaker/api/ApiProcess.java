@@ -85,7 +85,10 @@ final class ApiProcess implements AutoCloseable {
         return dropped.get();
     }
 
-    /** How many times the child was started (restarts + 1). */
+    /**
+     * How many times the child was started (restarts + 1). A start counts from just before the spawn, so
+     * whatever a child did (a line written, an exit) is never seen before its start is counted.
+     */
     long starts() {
         return starts.get();
     }
@@ -126,10 +129,18 @@ final class ApiProcess implements AutoCloseable {
         if (closing) {
             return;
         }
+        // Race: the start is counted BEFORE the spawn. ProcessBuilder.start() returns only after the
+        // child has exec'd, and the child runs from then on beside this thread: a short script can write
+        // its output, even exit, before start() returns here (a loaded machine widens that window to
+        // milliseconds). Counted after the spawn, starts() would lag behind what the child visibly did;
+        // counted before, anything the child did is already counted. A spawn that fails never ran
+        // anything and is taken back.
+        long n = starts.incrementAndGet();
         Process p;
         try {
             p = new ProcessBuilder(config.command()).start();
         } catch (IOException | RuntimeException e) {
+            starts.decrementAndGet();
             log.warn("process {}: cannot start {}: {}", name(), config.command(), e.getMessage());
             scheduleRestart(System.nanoTime());
             return;
@@ -137,7 +148,6 @@ final class ApiProcess implements AutoCloseable {
         long startedAt = System.nanoTime();
         child = p;
         ack = Command.AckMode.ENABLED;
-        long n = starts.incrementAndGet();
         log.info("process {}: started (pid {}{})", name(), p.pid(), n > 1 ? ", restart " + (n - 1) : "");
         thread("reader", () -> read(p));
         thread("writer", () -> write(p));
@@ -332,8 +342,15 @@ final class ApiProcess implements AutoCloseable {
     /** Stops the child (SIGTERM, then SIGKILL after {@code grace}) and never restarts it. */
     @Override
     public void close() {
-        closing = true;
-        Process p = child;
+        Process p;
+        // Race: a restart can be under way on the delayed executor's thread. launch() checks closing
+        // under this lock, so once this block has run no child is spawned any more, and a child spawned
+        // before it is the one read here. Unlocked, a launch() past its check could spawn a child after
+        // we read the old one: that child would never be stopped. (No waiting under the lock.)
+        synchronized (this) {
+            closing = true;
+            p = child;
+        }
         if (p == null) {
             return;
         }

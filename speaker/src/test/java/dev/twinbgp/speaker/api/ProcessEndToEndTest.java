@@ -262,7 +262,20 @@ class ProcessEndToEndTest {
                 """.formatted(dir));
         harness = ApiHarness.start("selector", "selector", dir, config("flaky", script, "text", ""),
                 Api.Options.defaults().withoutControlSocket(), List.of(), true);
-        Await.until("started three times", () -> lines(dir.resolve("starts")).size() >= 3);
+        // Checked at every poll, not only at the end: a start is counted before its child can write
+        // (written <= starts), and each counted start ran one child, the next only after the previous
+        // one exited (starts <= written + 1). Read in this order so that the counter's growth between
+        // reads cannot break either bound.
+        Await.until("started three times", () -> {
+            long countedBefore = harness.api.starts("flaky");
+            int written = lines(dir.resolve("starts")).size();
+            long countedAfter = harness.api.starts("flaky");
+            assertTrue(written <= countedAfter,
+                    () -> written + " children wrote their line but only " + countedAfter + " starts are counted");
+            assertTrue(countedBefore <= written + 1,
+                    () -> countedBefore + " starts are counted but only " + written + " children wrote their line");
+            return written >= 3;
+        });
         assertTrue(harness.api.starts("flaky") >= 3);
     }
 
