@@ -240,36 +240,33 @@ final class Ipv4RouteMap {
 
     /** The directory index of {@code top}, or -1. */
     private int findDirectory(int top) {
-        int mask = tops.length - 1;
-        for (int i = mix(top) & mask; ; i = i + 1 & mask) {
-            int t = tops[i];
-            if (t == top + 1) {
-                return i;
-            }
-            if (t == 0) {
-                return -1;
-            }
-        }
+        int i = probeDirectory(top);
+        return tops[i] == 0 ? -1 : i;
     }
 
     /** The directory index of {@code top}, added when missing (directory kept at most half full). */
     private int directorySlot(int top) {
-        int mask = tops.length - 1;
-        for (int i = mix(top) & mask; ; i = i + 1 & mask) {
-            int t = tops[i];
-            if (t == top + 1) {
-                return i;
-            }
-            if (t == 0) {
-                if ((dirUsed + 1) * 2 > tops.length) {
-                    growDirectory();
-                    return directorySlot(top);
-                }
-                tops[i] = top + 1;
-                dirUsed++;
-                return i;
-            }
+        int i = probeDirectory(top);
+        if (tops[i] != 0) {
+            return i;
         }
+        if ((dirUsed + 1) * 2 > tops.length) {
+            growDirectory();
+            i = probeDirectory(top);
+        }
+        tops[i] = top + 1;
+        dirUsed++;
+        return i;
+    }
+
+    /** The directory index holding {@code top}, else the empty one where it would go. */
+    private int probeDirectory(int top) {
+        int mask = tops.length - 1;
+        int i = mix(top) & mask;
+        while (tops[i] != 0 && tops[i] != top + 1) {
+            i = i + 1 & mask;
+        }
+        return i;
     }
 
     private void growDirectory() {
