@@ -9,10 +9,10 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,7 +51,7 @@ final class ApiProcess implements AutoCloseable {
 
     private final Logger log = LoggerFactory.getLogger(ApiProcess.class);
     private final ProcessConfig config;
-    private final BlockingQueue<String> outbound;
+    private final BlockingDeque<String> outbound;
     private final int capacity;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong droppedThisStall = new AtomicLong();
@@ -68,7 +68,7 @@ final class ApiProcess implements AutoCloseable {
     ApiProcess(ProcessConfig config, int capacity, Consumer<ApiProcess> onStall) {
         this.config = config;
         this.capacity = capacity;
-        this.outbound = new ArrayBlockingQueue<>(capacity);
+        this.outbound = new LinkedBlockingDeque<>(capacity);
         this.onStall = onStall;
     }
 
@@ -185,10 +185,20 @@ final class ApiProcess implements AutoCloseable {
     private void write(Process p) {
         int unflushed = 0; // lines written to the buffer but not yet to the pipe: lost if the child dies
         try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8))) {
-            while (child == p && !closing) {
+            while (child == p && !closing && p.isAlive()) {
                 String line = outbound.poll(200, TimeUnit.MILLISECONDS);
                 if (line == null) {
                     continue;
+                }
+                if (child != p || !p.isAlive()) {
+                    // Race: the child died (or a restart replaced it) while this thread waited in poll().
+                    // The line is the next child's: back at the head of the queue, where it was, for the
+                    // next writer. Without this, a dead child's writer kept polling until the restart
+                    // (1 s or more later) and wrote what it took into the dead pipe: lost.
+                    if (!outbound.offerFirst(line)) {
+                        dropped.incrementAndGet(); // the queue filled up meanwhile: counted like any overflow
+                    }
+                    break;
                 }
                 unflushed++;
                 out.write(line);
