@@ -6,9 +6,9 @@ import static dev.twinbgp.jmh.report.JmhJson.mean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twinbgp.jmh.transfer.Pairing;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,6 @@ import java.util.function.ToDoubleFunction;
  */
 public final class KeepaliveReport {
     private static final String BENCHMARK = KeepaliveUnderLoadBenchmark.class.getName() + ".transfer";
-    private static final List<String> PAIRINGS = List.of("selector-selector", "selector-netty", "netty-selector", "netty-netty");
 
     private KeepaliveReport() {
     }
@@ -64,12 +63,7 @@ public final class KeepaliveReport {
     }
 
     private static void table(StringBuilder out, String key, Map<String, Row> rows) {
-        List<String> present = new ArrayList<>();
-        for (String pairing : PAIRINGS) {
-            if (rows.containsKey(pairing)) {
-                present.add(pairing);
-            }
-        }
+        List<String> present = Pairing.presentIn(rows.keySet());
         out.append("**").append(key).append("** on session 1 (sender-receiver); session 2: hold time ")
                 .append(KeepaliveUnderLoad.KEEPALIVE_HOLD_TIME).append(" s, KEEPALIVE every 1 s\n\n| |");
         present.forEach(p -> out.append(" ").append(p).append(" |"));

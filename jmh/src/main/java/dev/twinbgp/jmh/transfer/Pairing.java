@@ -1,5 +1,8 @@
 package dev.twinbgp.jmh.transfer;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /** Which reactor the sender (A) and the receiver (B) run on; JMH parameter values are the names. */
@@ -37,5 +40,16 @@ public enum Pairing {
             }
         }
         throw new IllegalArgumentException("unknown pairing '" + label + "': use sender-receiver, e.g. selector-netty");
+    }
+
+    /** The labels among {@code labels} that name a pairing, in this enum's order (a report's column order). */
+    public static List<String> presentIn(Collection<String> labels) {
+        List<String> out = new ArrayList<>();
+        for (Pairing p : values()) {
+            if (labels.contains(p.label())) {
+                out.add(p.label());
+            }
+        }
+        return out;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twinbgp.jmh.report.JmhJson;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import java.util.Map;
  */
 public final class TransferReport {
     private static final String BENCHMARK = FullTableTransferBenchmark.class.getName() + ".transfer";
-    private static final List<String> PAIRINGS = List.of("selector-selector", "selector-netty", "netty-selector", "netty-netty");
 
     private TransferReport() {
     }
@@ -59,12 +57,7 @@ public final class TransferReport {
     }
 
     private static void table(StringBuilder out, String key, Map<String, Row> rows) {
-        List<String> present = new ArrayList<>();
-        for (String pairing : PAIRINGS) {
-            if (rows.containsKey(pairing)) {
-                present.add(pairing);
-            }
-        }
+        List<String> present = Pairing.presentIn(rows.keySet());
         out.append("**").append(key).append("** (sender-receiver)\n\n| |");
         present.forEach(p -> out.append(" ").append(p).append(" |"));
         out.append("\n|---|");
