@@ -49,7 +49,6 @@ class ApiProgramConformanceTest {
             Map.entry("api-ipv4", "MUP, issue 14"),
             Map.entry("api-multisession", "the multi-session capability, issue 14"),
             Map.entry("api-vpls", "L2VPN VPLS, issue 14"),
-            Map.entry("api-peer-lifecycle", "create neighbor / delete neighbor (dynamic peers), issue 15"),
             Map.entry("api-fast", "commands that arrive together coalescing in the Adj-RIB-Out before UPDATEs are"
                     + " made (ExaBGP's per-loop RIB: an announce withdrawn in the same batch never goes out), issue 15"),
             Map.entry("api-rib", "the same batch coalescing, with clear/flush adj-rib out, issue 15")
