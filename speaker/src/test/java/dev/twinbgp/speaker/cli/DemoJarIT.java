@@ -26,7 +26,7 @@ class DemoJarIT {
     void badUsageIsOneLineAndExitTwo() throws Exception {
         try (JarProcess p = JarProcess.start("demo", "--reactors", "selector,epoll")) {
             assertEquals(2, p.waitFor(60));
-            assertEquals("twinbgp demo: unknown reactor 'epoll'; available: netty, selector", p.stderr());
+            assertEquals("twinbgp demo: unknown reactor 'epoll'; available: netty, selector, virtual", p.stderr());
         }
     }
 
