@@ -12,7 +12,7 @@ import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.ConfigParser;

@@ -1,4 +1,4 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.family;
 
 /** An address family: AFI and SAFI (RFC 4760). Open: unknown codes are kept. */
 public record Family(int afi, int safi) {

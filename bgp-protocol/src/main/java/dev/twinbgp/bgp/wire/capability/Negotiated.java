@@ -1,4 +1,6 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.capability;
+
+import dev.twinbgp.bgp.wire.family.Family;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.capability;
 
 /** ADD-PATH Send/Receive field (RFC 7911 section 4). */
 public enum AddPathMode {

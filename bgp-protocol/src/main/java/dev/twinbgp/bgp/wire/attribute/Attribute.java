@@ -1,4 +1,9 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.attribute;
+
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.Nlri;
+
+import dev.twinbgp.bgp.wire.Bytes;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,8 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.attribute;
+
+import dev.twinbgp.bgp.wire.Bytes;
+
+import dev.twinbgp.bgp.wire.WireWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

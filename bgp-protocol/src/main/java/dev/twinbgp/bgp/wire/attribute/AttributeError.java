@@ -1,4 +1,7 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.attribute;
+
+import dev.twinbgp.bgp.wire.ErrorAction;
+import dev.twinbgp.bgp.wire.WireError;
 
 /**
  * A path attribute problem that did not reset the session: the RFC 7606 outcome, the attribute type

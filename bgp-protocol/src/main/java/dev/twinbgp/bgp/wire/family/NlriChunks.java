@@ -1,4 +1,4 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.family;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -8,14 +8,14 @@ import java.util.NoSuchElementException;
  * in order, one block per {@link #next()}: the packer's one way to fill UPDATEs, whether it packs a
  * whole group at once or one UPDATE at a time while a session writes.
  */
-final class NlriChunks implements Iterator<Nlri> {
+public final class NlriChunks implements Iterator<Nlri> {
     private final Family family;
     private final boolean ids;
     private final Iterator<? extends Prefix> prefixes;
     private final int budget;
     private Prefix carry; // the prefix that did not fit in the previous block
 
-    NlriChunks(Family family, boolean ids, Iterator<? extends Prefix> prefixes, int budget) {
+    public NlriChunks(Family family, boolean ids, Iterator<? extends Prefix> prefixes, int budget) {
         if (budget < 4 + 1 + 16) {
             throw new IllegalArgumentException("attributes leave no room for NLRI in one message");
         }

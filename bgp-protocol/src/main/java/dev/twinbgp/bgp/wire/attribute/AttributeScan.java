@@ -1,4 +1,6 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.attribute;
+
+import dev.twinbgp.bgp.wire.Bytes;
 
 /**
  * An allocation-free check that a received path attribute field is the common, clean case: the
@@ -30,7 +32,7 @@ package dev.twinbgp.bgp.wire;
  *   <li>ORIGIN, AS_PATH and NEXT_HOP all present (RFC 4271 section 6.3, RFC 7606 section 3 d).</li>
  * </ul>
  */
-final class AttributeScan {
+public final class AttributeScan {
     private static final int MANDATORY = 1 << Attribute.ORIGIN | 1 << Attribute.AS_PATH | 1 << Attribute.NEXT_HOP;
 
     private AttributeScan() {
@@ -41,7 +43,7 @@ final class AttributeScan {
      * would decode without any error, MP attribute or sorting, for a session with ({@code asn4}) or
      * without 4-octet AS numbers; false otherwise. Allocates nothing.
      */
-    static boolean accepts(byte[] b, int off, int len, boolean asn4) {
+    public static boolean accepts(byte[] b, int off, int len, boolean asn4) {
         int end = off + len;
         int p = off;
         int last = 0; // type codes start at 1: 0 is never accepted

@@ -1,4 +1,4 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.capability;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,6 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.family;
+
+import dev.twinbgp.bgp.wire.Bytes;
 
 import java.util.Arrays;
 

@@ -1,4 +1,11 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.attribute;
+
+import dev.twinbgp.bgp.wire.Bytes;
+import dev.twinbgp.bgp.wire.Decoded;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.Update;
+import dev.twinbgp.bgp.wire.UpdateCodec;
+import dev.twinbgp.bgp.wire.WireWriter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +55,7 @@ public final class Attributes {
     private int hash;
 
     /** Wire form, and where the attributes with type code above MP_UNREACH_NLRI start (the MP attributes go there). */
-    record Encoded(byte[] bytes, int split) { }
+    public record Encoded(byte[] bytes, int split) { }
 
     private Attributes(List<Attribute> sorted, byte[] receivedFlags) {
         this.contents = new Contents(sorted, receivedFlags);
@@ -68,7 +75,7 @@ public final class Attributes {
      * {@code wire} (the whole path attribute field, holding no MP_REACH/MP_UNREACH) on a session
      * with {@code negotiated}: they can become {@link #compact()}.
      */
-    static Attributes decoded(List<Attribute> attributes, byte[] flags, byte[] wire, Negotiated negotiated) {
+    public static Attributes decoded(List<Attribute> attributes, byte[] flags, byte[] wire, Negotiated negotiated) {
         return new Attributes(decoded(attributes, flags).contents, wire, negotiated, 0);
     }
 
@@ -77,7 +84,7 @@ public final class Attributes {
      * {@link AttributeScan#accepts} accepted for a session with {@code negotiated}, in the compact
      * form: its attribute objects are decoded only when first asked for.
      */
-    static Attributes fromReceived(byte[] wire, Negotiated negotiated) {
+    public static Attributes fromReceived(byte[] wire, Negotiated negotiated) {
         return new Attributes(null, wire, negotiated, 0);
     }
 
@@ -119,7 +126,7 @@ public final class Attributes {
      * Decoder use: {@code attributes} have distinct type codes and no MP attributes; {@code flags}
      * (256 entries, or null) holds the Partial / Extended Length bits of the known ones as received.
      */
-    static Attributes decoded(List<Attribute> attributes, byte[] flags) {
+    public static Attributes decoded(List<Attribute> attributes, byte[] flags) {
         // Received in wire order, which RFC 4271 section 5 does not prescribe but nearly every
         // speaker sorts by type code: copy once, sort only when needed.
         for (int i = 1; i < attributes.size(); i++) {
@@ -303,7 +310,7 @@ public final class Attributes {
         return encoded(asn4).bytes().clone();
     }
 
-    Encoded encoded(boolean asn4) {
+    public Encoded encoded(boolean asn4) {
         Encoded e = asn4 ? encoded4 : encoded2;
         if (e == null) {
             e = reencodesVerbatim(asn4) ? new Encoded(wire, splitOf(wire)) : encode(asn4);

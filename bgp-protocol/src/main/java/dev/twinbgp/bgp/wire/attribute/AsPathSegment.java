@@ -1,4 +1,4 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.attribute;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,11 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.attribute;
+
+import dev.twinbgp.bgp.wire.Decoded;
+import dev.twinbgp.bgp.wire.MessageDecoder;
+import dev.twinbgp.bgp.wire.MessageEncoder;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.Samples;
+import dev.twinbgp.bgp.wire.Update;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,10 +1,12 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.attribute;
+
+import dev.twinbgp.bgp.wire.Open;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 6793 section 4.2: AS_TRANS substitution and the AS_PATH / AS4_PATH merge. */
-final class As4Merge {
+public final class As4Merge {
     private As4Merge() {
     }
 

@@ -1,4 +1,15 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.family;
+
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.Bytes;
+import dev.twinbgp.bgp.wire.Hex;
+import dev.twinbgp.bgp.wire.MessageDecoder;
+import dev.twinbgp.bgp.wire.MessageEncoder;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.Samples;
+import dev.twinbgp.bgp.wire.Update;
+import dev.twinbgp.bgp.wire.UpdatePacker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

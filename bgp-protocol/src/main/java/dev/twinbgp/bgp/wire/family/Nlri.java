@@ -1,4 +1,6 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.family;
+
+import dev.twinbgp.bgp.wire.Bytes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,7 +69,7 @@ public final class Nlri {
     private static final Nlri EMPTY_IPV4_PATH_IDS = empty(Family.IPV4_UNICAST, true);
 
     /** The shared empty IPv4 unicast block (decoder use: no allocation per UPDATE). */
-    static Nlri emptyIpv4(boolean pathIds) {
+    public static Nlri emptyIpv4(boolean pathIds) {
         return pathIds ? EMPTY_IPV4_PATH_IDS : EMPTY_IPV4;
     }
 
@@ -82,7 +84,7 @@ public final class Nlri {
      * malformed: a length above 32/128, or fewer bytes left than the length needs (RFC 4271 section
      * 6.3, Invalid Network Field).
      */
-    static Nlri wrap(Family family, boolean pathIds, byte[] b, int off, int len) {
+    public static Nlri wrap(Family family, boolean pathIds, byte[] b, int off, int len) {
         if (!hasPrefixEncoding(family)) {
             return new Nlri(family, pathIds, true, b, off, len, 0);
         }

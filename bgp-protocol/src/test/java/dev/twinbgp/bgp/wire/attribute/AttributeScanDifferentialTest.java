@@ -1,4 +1,17 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.attribute;
+
+import dev.twinbgp.bgp.wire.Decoded;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.MessageEncoder;
+import dev.twinbgp.bgp.wire.family.Nlri;
+import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.Update;
+import dev.twinbgp.bgp.wire.UpdateCodec;
+
+import dev.twinbgp.bgp.wire.Bytes;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.RawAttributes;
+import dev.twinbgp.bgp.wire.Samples;
 
 import static dev.twinbgp.bgp.wire.RawAttributes.OPTIONAL;
 import static dev.twinbgp.bgp.wire.RawAttributes.OPTIONAL_TRANSITIVE;

@@ -1,4 +1,7 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.capability;
+
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.Open;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

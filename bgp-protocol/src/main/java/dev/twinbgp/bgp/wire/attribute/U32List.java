@@ -1,4 +1,4 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.attribute;
 
 import java.util.AbstractList;
 import java.util.Collection;
@@ -12,7 +12,7 @@ import java.util.RandomAccess;
  * lists, so this is most of what a decoded attribute set weighs. Equality and hash code follow
  * the {@link List} contract, so it equals any list of the same values.
  */
-final class U32List extends AbstractList<Long> implements RandomAccess {
+public final class U32List extends AbstractList<Long> implements RandomAccess {
     static final U32List EMPTY = new U32List(new int[0]);
 
     private final int[] values;

@@ -1,4 +1,16 @@
-package dev.twinbgp.bgp.wire;
+package dev.twinbgp.bgp.wire.attribute;
+
+import dev.twinbgp.bgp.wire.Bytes;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.Malformed;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.family.Nlri;
+import dev.twinbgp.bgp.wire.Open;
+import dev.twinbgp.bgp.wire.WireError;
+import dev.twinbgp.bgp.wire.WireWriter;
+
+import dev.twinbgp.bgp.wire.ErrorAction;
+import dev.twinbgp.bgp.wire.ErrorCodes;
 
 import static dev.twinbgp.bgp.wire.ErrorAction.ATTRIBUTE_DISCARD;
 import static dev.twinbgp.bgp.wire.ErrorAction.SESSION_RESET;
@@ -17,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Value encoding and decoding of each path attribute (RFC 4271 section 4.3 and 5, RFC 7606 section 7). */
-final class AttributeCodec {
+public final class AttributeCodec {
     private AttributeCodec() {
     }
 
@@ -28,7 +40,7 @@ final class AttributeCodec {
      * (flags, type, length, value) spans {@code [attrStart, off + len)}: RFC 4271 section 6.3 puts
      * exactly that in the data of 3/2, 3/4, 3/5, 3/6, 3/8 and 3/9.
      */
-    static Attribute decode(int flags, int type, byte[] b, int off, int len, int attrStart, Negotiated neg) throws Malformed {
+    public static Attribute decode(int flags, int type, byte[] b, int off, int len, int attrStart, Negotiated neg) throws Malformed {
         boolean asn4 = neg.asn4();
         checkFlags(flags, type, b, attrStart, off + len);
         return switch (type) {
@@ -297,7 +309,7 @@ final class AttributeCodec {
     // ---------------------------------------------------------------- encoding
 
     /** Appends the whole attribute (flags, type, length, value); Extended Length when the value exceeds 255 octets. */
-    static void write(Attribute a, boolean asn4, WireWriter w) {
+    public static void write(Attribute a, boolean asn4, WireWriter w) {
         write(a, 0, asn4, w);
     }
 
@@ -307,7 +319,7 @@ final class AttributeCodec {
      * Length), which is filled in afterwards - and widened, moving the value up one octet, in the
      * rare case the value turns out longer than 255 octets.
      */
-    static void write(Attribute a, int extraFlags, boolean asn4, WireWriter w) {
+    public static void write(Attribute a, int extraFlags, boolean asn4, WireWriter w) {
         int flags = a.flags() | extraFlags;
         boolean extended = (flags & Attribute.FLAG_EXTENDED_LENGTH) != 0
                 // ExaBGP (and others) send the End-of-RIB MP_UNREACH_NLRI with Extended Length (0x90).
