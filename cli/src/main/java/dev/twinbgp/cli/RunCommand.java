@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--reactor", paramLabel = "NAME",
-            description = "selector or netty. Default: $" + ReactorChoice.ENV + ", else the configuration's"
+            description = "selector, netty or virtual. Default: $" + ReactorChoice.ENV + ", else the configuration's"
                     + " 'twinbgp { reactor ...; }', else " + ReactorChoice.DEFAULT + ".")
     String reactor;
 
