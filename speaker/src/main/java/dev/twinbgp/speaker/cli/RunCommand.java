@@ -31,11 +31,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code twinbgp run}: the daemon. Parses the configuration, starts every neighbor on the chosen
  * reactor, writes JSON events when asked, and runs until SIGTERM or SIGINT, on which every peer
- * gets NOTIFICATION Cease / Administrative Shutdown (RFC 4486 subcode 2) and the process exits 0.
+ * gets NOTIFICATION Cease / Administrative Shutdown (RFC 4486 subcode 2) and the process exits 0 -
+ * except a peer with graceful restart negotiated (RFC 4724), whose session is closed without a
+ * NOTIFICATION so that it keeps our routes until we are back, as ExaBGP does: a signal cannot tell
+ * a stop from a restart ({@code systemctl restart} is SIGTERM and a start), and the peer drops the
+ * routes anyway when we are not back within the restart time.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Runs the BGP speaker for a configuration file (ExaBGP syntax) until SIGTERM or SIGINT,"
-                + " which close every session with Cease / Administrative Shutdown and exit 0."
+                + " which close every session with Cease / Administrative Shutdown and exit 0 (sessions with"
+                + " graceful restart negotiated close without NOTIFICATION: the peer keeps the routes for the restart time)."
                 + " Logs go to stderr; stdout carries only events (with --events -).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -230,9 +235,10 @@ final class RunCommand implements Callable<Integer> {
             Logger log = LoggerFactory.getLogger(RunCommand.class);
             try {
                 if (speaker != null) {
-                    log.info("stopping: Cease / Administrative Shutdown to every peer");
+                    log.info("stopping: Cease / Administrative Shutdown to every peer without graceful restart;"
+                            + " those with it are closed without NOTIFICATION and keep our routes (RFC 4724)");
                     api.close(); // no more commands; processes stopped, control socket removed
-                    speaker.shutdown(SHUTDOWN_GRACE);
+                    speaker.shutdownForRestart(SHUTDOWN_GRACE);
                     closeQuietly(writer);
                     log.info("stopped");
                 }
