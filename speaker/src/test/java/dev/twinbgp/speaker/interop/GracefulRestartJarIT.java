@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Graceful restart (RFC 4724) as the restarting speaker, and switching reactors on a live network
  * (issues 15 and 17), against BIRD 2, FRR and GoBGP at once: the real {@code twinbgp run} process is
- * stopped with SIGTERM and started again while the daemons' own route counts are sampled; not one
+ * stopped with SIGUSR2 (the stop before a restart) and started again while the daemons' own route counts are sampled; not one
  * route may go missing at any daemon at any moment, and each daemon must get our End-of-RIB after
  * every restart (see {@link LiveRestart}). The times are printed, never asserted.
  */
@@ -28,7 +28,10 @@ class GracefulRestartJarIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(Frr.installed(), Frr.BGPD + " is not installed (apt-get install frr)");
     }
 
-    /** Issue 15: the peers keep our routes while {@code twinbgp run} restarts, twice, on the default reactor. */
+    /**
+     * Issue 15: the peers keep our routes while {@code twinbgp run} restarts, twice, on the default
+     * reactor; then SIGTERM, the stop for good, makes every one of them drop the routes at once.
+     */
     @Test
     void thePeersKeepOurRoutesWhileTheSpeakerRestarts() throws Exception {
         try (LiveRestart net = new LiveRestart(dir, 71, 1_000)) {
@@ -37,6 +40,7 @@ class GracefulRestartJarIT {
             net.restart("netty");
             net.restart("netty");
             net.verify();
+            net.stopForGood();
             print("graceful restart, 1,000 routes", net.report());
         }
     }

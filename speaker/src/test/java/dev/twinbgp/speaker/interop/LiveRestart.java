@@ -20,8 +20,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The real {@code twinbgp run} (the built jar, as a separate process) peering with BIRD 2, FRR and
- * GoBGP at once on loopback, all three with graceful restart, and restarted - SIGTERM, then a new
- * process, possibly with another {@code --reactor} - while a sampler thread reads each daemon's own
+ * GoBGP at once on loopback, all three with graceful restart, and restarted - SIGUSR2 (the stop
+ * before a restart), then a new process, possibly with another {@code --reactor} - while a thread per daemon reads that daemon's own
  * count of our routes over and over. A restart passes when:
  * <ul>
  *   <li>every sample of every daemon, from the first full table to the end, shows the whole table
@@ -32,7 +32,7 @@ import java.util.function.IntSupplier;
  *       "Neighbor graceful restart done" (logged when the End-of-RIB ends its restart recovery);</li>
  *   <li>BIRD counted no withdrawal from us at all ("Import withdraws" received).</li>
  * </ul>
- * Each switch is timed from SIGTERM to the last daemon's End-of-RIB: reported, never asserted.
+ * Each switch is timed from the signal to the last daemon's End-of-RIB: reported, never asserted.
  */
 final class LiveRestart implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(180);
@@ -40,6 +40,8 @@ final class LiveRestart implements AutoCloseable {
     static final int RESTART_TIME = 120;
     private static final int HOLD_TIME = 9;
     private static final long OUR_AS = 65070;
+    /** Between two samples of one daemon (a sample itself takes 10-100 ms of the daemon's time). */
+    private static final long SAMPLE_PAUSE_MILLIS = 100;
 
     private final Path dir;
     private final String ours;
@@ -53,7 +55,7 @@ final class LiveRestart implements AutoCloseable {
     private int generation;
 
     private final AtomicBoolean sampling = new AtomicBoolean();
-    private Thread sampler;
+    private final List<Thread> samplers = new ArrayList<>();
     private final AtomicLong samples = new AtomicLong();
     private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
     private final List<String> report = new ArrayList<>();
@@ -75,7 +77,7 @@ final class LiveRestart implements AutoCloseable {
         int gobgpPort = Ports.freeOn(gobgpAt);
         int gobgpApi = Ports.freeOn(gobgpAt);
         bird = new Bird(dir.resolve("bird"), birdAt, birdPort, OUR_AS + 1, ours, unused, OUR_AS, HOLD_TIME, true)
-                .withoutRemoteLog().withEventLog();
+                .withEventLog();
         frr = new Frr(dir.resolve("frr"), frrAt, frrPort, OUR_AS + 2, ours, unused, OUR_AS, HOLD_TIME, true);
         gobgp = new GoBgp(dir.resolve("gobgp"), gobgpAt, gobgpPort, gobgpApi, OUR_AS + 3, ours, unused, OUR_AS, HOLD_TIME,
                 true).withGracefulRestart(RESTART_TIME);
@@ -141,14 +143,14 @@ final class LiveRestart implements AutoCloseable {
     }
 
     /**
-     * SIGTERM to the running speaker, a new one on {@code reactor}; returns the seconds from the
+     * SIGUSR2 to the running speaker, a new one on {@code reactor}; returns the seconds from the
      * signal until the last daemon has our End-of-RIB.
      */
     double restart(String reactor) throws Exception {
         int birdDone = bird.gracefulRestartsDone();
         long start = System.nanoTime();
-        speaker.destroy(); // SIGTERM
-        assertTrue(speaker.waitFor(30, TimeUnit.SECONDS), "twinbgp run ended within 30 s of SIGTERM");
+        signal("USR2", speaker); // the stop before a restart; SIGTERM would send Cease
+        assertTrue(speaker.waitFor(30, TimeUnit.SECONDS), "twinbgp run ended within 30 s of SIGUSR2");
         assertEquals(0, speaker.exitValue(), () -> "exit code of twinbgp run; its log:\n" + speakerLog());
         // Each daemon notices the end of the session (the TCP close) before the new process can connect.
         bird.await("BIRD: session down", WAIT, () -> !bird.established());
@@ -164,18 +166,37 @@ final class LiveRestart implements AutoCloseable {
         gobgp.await("GoBGP: our End-of-RIB after the restart", WAIT,
                 () -> gobgp.sessionState() == GoBgp.ESTABLISHED && gobgp.endOfRibReceived());
         double seconds = (System.nanoTime() - start) / 1e9;
-        // Awaited one after the other: each time is "done by then", measured from the SIGTERM.
-        report.add(String.format(Locale.ROOT, "to %-8s %6.2f s from SIGTERM to the last End-of-RIB (old process gone and"
+        // Awaited one after the other: each time is "done by then", measured from the signal.
+        report.add(String.format(Locale.ROOT, "to %-8s %6.2f s from SIGUSR2 to the last End-of-RIB (old process gone and"
                 + " all sessions down by %.2f s; End-of-RIB seen by BIRD by %.2f s, FRR by %.2f s, GoBGP by %.2f s)",
                 reactor, seconds, down, birdAt, frrAt, seconds));
         return seconds;
     }
 
+    /**
+     * SIGTERM, the stop for good, after {@link #verify()}: every daemon gets Cease and drops our
+     * routes at once, graceful restart or not (BIRD logs the Cease).
+     */
+    void stopForGood() throws Exception {
+        speaker.destroy(); // SIGTERM
+        assertTrue(speaker.waitFor(30, TimeUnit.SECONDS), "twinbgp run ended within 30 s of SIGTERM");
+        assertEquals(0, speaker.exitValue(), () -> "exit code of twinbgp run; its log:\n" + speakerLog());
+        bird.await("BIRD: Cease received, our routes gone", WAIT,
+                () -> bird.log().contains("Received: Administrative shutdown") && bird.routeCount() == 0);
+        frr.await("FRR: our routes gone", WAIT, () -> !frr.established() && frr.prefixesReceived() == 0);
+        gobgp.await("GoBGP: our routes gone", WAIT, () -> gobgp.receivedCease() && gobgp.ribPaths() == 0);
+    }
+
+    private static void signal(String name, Process process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + name);
+    }
+
     /** Stops sampling and checks what the daemons showed meanwhile. */
     void verify() throws InterruptedException {
         sampling.set(false);
-        if (sampler != null) {
-            sampler.join(30_000);
+        for (Thread t : samplers) {
+            t.join(30_000);
         }
         assertTrue(violations.isEmpty(), () -> "a daemon held fewer (or more) than " + routes + " of our routes: "
                 + String.join("; ", violations));
@@ -224,29 +245,40 @@ final class LiveRestart implements AutoCloseable {
         gobgp.await("GoBGP: our End-of-RIB", WAIT, gobgp::endOfRibReceived);
     }
 
-    /** One thread, round robin over the three daemons' own counts, until {@link #verify()}. */
+    /** A thread per daemon, each reading that daemon's own count over and over, until {@link #verify()}. */
     private void startSampling() {
         sampling.set(true);
-        sampler = new Thread(() -> {
-            List<Object[]> daemons = List.of(new Object[] {"BIRD", (IntSupplier) bird::routeCount},
-                    new Object[] {"FRR", (IntSupplier) frr::prefixesReceived},
-                    new Object[] {"GoBGP", (IntSupplier) gobgp::ribPaths});
+        sample("BIRD", bird::routeCount);
+        sample("FRR", frr::prefixesReceived);
+        sample("GoBGP", gobgp::ribPaths);
+    }
+
+    private void sample(String daemon, IntSupplier count) {
+        Thread t = new Thread(() -> {
             while (sampling.get()) {
-                for (Object[] d : daemons) {
-                    try {
-                        int n = ((IntSupplier) d[1]).getAsInt();
-                        samples.incrementAndGet();
-                        if (n != routes && violations.size() < 20) {
-                            violations.add(d[0] + " held " + n + " at " + java.time.LocalTime.now());
-                        }
-                    } catch (RuntimeException clientFailed) {
-                        // the client timed out or the daemon was busy: no sample, not a withdrawal
+                try {
+                    int n = count.getAsInt();
+                    samples.incrementAndGet();
+                    if (n != routes && violations.size() < 20) {
+                        violations.add(daemon + " held " + n + " at " + java.time.LocalTime.now());
                     }
+                } catch (RuntimeException clientFailed) {
+                    // the client timed out or the daemon was busy: no sample, not a withdrawal
                 }
+                pause(); // a count of 100,000 routes is work for the daemon: leave it time for ours
             }
-        }, "route-count-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        }, "route-count-sampler-" + daemon);
+        t.setDaemon(true);
+        t.start();
+        samplers.add(t);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(SAMPLE_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
