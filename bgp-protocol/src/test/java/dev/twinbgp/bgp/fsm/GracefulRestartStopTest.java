@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.bgp.wire.Capability;
+import dev.twinbgp.bgp.wire.capability.Capability;
 import dev.twinbgp.bgp.wire.ErrorCodes;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.MessageDecoder;
 import dev.twinbgp.bgp.wire.MessageEncoder;
-import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.Open;
 import java.util.HexFormat;
 import java.util.List;
