@@ -3,8 +3,6 @@ package dev.twinbgp.parity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.twinbgp.speaker.parity.TraceNormaliser;
-import dev.twinbgp.speaker.parity.UnifiedDiff;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
