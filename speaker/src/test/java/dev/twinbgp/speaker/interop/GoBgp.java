@@ -219,7 +219,7 @@ public final class GoBgp extends ExternalDaemon {
      * {"Key":"127.0.0.33","Reason":"notification-received code 6(cease) subcode 2(administrative shutdown)",...,"msg":"Peer Down",...}
      * </pre>
      */
-    boolean receivedCease() {
+    public boolean receivedCease() {
         for (String line : log().split("\n")) {
             if (!line.startsWith("{")) {
                 continue;

@@ -1,6 +1,10 @@
-package dev.twinbgp.speaker.interop;
+package dev.twinbgp.cli;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.twinbgp.reactor.Reactors;
+import dev.twinbgp.speaker.interop.ExternalDaemon;
+import dev.twinbgp.speaker.interop.Frr;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Graceful restart (RFC 4724) as the restarting speaker, and switching reactors on a live network
- * (issues 15 and 17), against BIRD 2, FRR and GoBGP at once: the real {@code twinbgp run} process is
- * stopped with SIGUSR2 (the stop before a restart) and started again while the daemons' own route counts are sampled; not one
+ * (issues 15 and 17), against BIRD 2, FRR and GoBGP at once: the real {@code twinbgp run} process
+ * is stopped with SIGUSR2 (the stop before a restart) and started again while the daemons' own
+ * route counts are sampled; not one
  * route may go missing at any daemon at any moment, and each daemon must get our End-of-RIB after
  * every restart (see {@link LiveRestart}). The times are printed, never asserted.
  */
@@ -24,8 +29,12 @@ class GracefulRestartJarIT {
 
     @BeforeEach
     void needsDaemons() {
-        Interop.assumeDaemon("bird", "birdc", "gobgpd", "gobgp", "vtysh");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Frr.installed(), Frr.BGPD + " is not installed (apt-get install frr)");
+        assumeTrue(Boolean.getBoolean("twinbgp.interop"), "interop tests need real daemons: run with"
+                + " TWINBGP_INTEROP=true (as .ci/run does) after 'apt-get install bird2 gobgpd frr'");
+        for (String binary : List.of("bird", "birdc", "gobgpd", "gobgp")) {
+            assumeTrue(ExternalDaemon.installed(binary), "'" + binary + "' is not installed (apt-get install bird2 gobgpd frr)");
+        }
+        assumeTrue(Frr.installed(), Frr.BGPD + " is not installed (apt-get install frr)");
     }
 
     /**

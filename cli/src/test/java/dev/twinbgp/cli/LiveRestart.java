@@ -1,8 +1,11 @@
-package dev.twinbgp.speaker.interop;
+package dev.twinbgp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twinbgp.speaker.interop.Bird;
+import dev.twinbgp.speaker.interop.Frr;
+import dev.twinbgp.speaker.interop.GoBgp;
 import dev.twinbgp.speaker.session.Ports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +24,8 @@ import java.util.function.IntSupplier;
 /**
  * The real {@code twinbgp run} (the built jar, as a separate process) peering with BIRD 2, FRR and
  * GoBGP at once on loopback, all three with graceful restart, and restarted - SIGUSR2 (the stop
- * before a restart), then a new process, possibly with another {@code --reactor} - while a thread per daemon reads that daemon's own
- * count of our routes over and over. A restart passes when:
+ * before a restart), then a new process, possibly with another {@code --reactor} - while a thread
+ * per daemon reads that daemon's own count of our routes over and over. A restart passes when:
  * <ul>
  *   <li>every sample of every daemon, from the first full table to the end, shows the whole table
  *       (a withdrawal, or a flush of stale routes, would show as a smaller count);</li>
@@ -40,6 +43,8 @@ final class LiveRestart implements AutoCloseable {
     static final int RESTART_TIME = 120;
     private static final int HOLD_TIME = 9;
     private static final long OUR_AS = 65070;
+    /** Documentation address (RFC 5737): GoBGP treats a loopback next hop as invalid. */
+    private static final String OUR_NEXT_HOP = "192.0.2.1";
     /** Between two samples of one daemon (a sample itself takes 10-100 ms of the daemon's time). */
     private static final long SAMPLE_PAUSE_MILLIS = 100;
 
@@ -71,11 +76,14 @@ final class LiveRestart implements AutoCloseable {
         String birdAt = "127.0.0." + (base + 1);
         String frrAt = "127.0.0." + (base + 2);
         String gobgpAt = "127.0.0." + (base + 3);
-        int unused = Ports.freeOn(ours); // the daemons' connect port: never used, they are passive
-        int birdPort = Ports.freeOn(birdAt);
-        int frrPort = Ports.freeOn(frrAt);
-        int gobgpPort = Ports.freeOn(gobgpAt);
-        int gobgpApi = Ports.freeOn(gobgpAt);
+        int unused = port(ours); // the daemons' connect port: never used, they are passive
+        int birdPort = port(birdAt);
+        int frrPort = port(frrAt);
+        int gobgpPort = port(gobgpAt);
+        int gobgpApi = port(gobgpAt);
+        while (gobgpApi == gobgpPort) {
+            gobgpApi = port(gobgpAt);
+        }
         bird = new Bird(dir.resolve("bird"), birdAt, birdPort, OUR_AS + 1, ours, unused, OUR_AS, HOLD_TIME, true)
                 .withEventLog();
         frr = new Frr(dir.resolve("frr"), frrAt, frrPort, OUR_AS + 2, ours, unused, OUR_AS, HOLD_TIME, true);
@@ -83,6 +91,20 @@ final class LiveRestart implements AutoCloseable {
                 true).withGracefulRestart(RESTART_TIME);
         config = dir.resolve("twinbgp.conf");
         Files.writeString(config, configuration(birdAt, birdPort, frrAt, frrPort, gobgpAt, gobgpPort));
+    }
+
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): the samplers' client connections
+     * take ephemeral ports all the time, and one taken between the check and the daemon's bind made
+     * BIRD fail with "Address already in use".
+     */
+    private static int port(String address) {
+        while (true) {
+            int p = Ports.freeOn(address);
+            if (p < 32768) {
+                return p;
+            }
+        }
     }
 
     /** Three neighbors with {@code capability { graceful-restart 120; }}, as ExaBGP writes it. */
@@ -120,7 +142,7 @@ final class LiveRestart implements AutoCloseable {
                 continue;
             }
             String prefix = (next >>> 24) + "." + (next >>> 16 & 0xFF) + "." + (next >>> 8 & 0xFF) + ".0/" + (24 - bit);
-            lines.add("route " + prefix + " next-hop " + Interop.OUR_NEXT_HOP + (bit == 0 ? "" : " split /24") + ";");
+            lines.add("route " + prefix + " next-hop " + OUR_NEXT_HOP + (bit == 0 ? "" : " split /24") + ";");
             next += (1L << bit) << 8;
         }
         return lines;
