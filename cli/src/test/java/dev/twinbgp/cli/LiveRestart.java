@@ -174,6 +174,7 @@ final class LiveRestart implements AutoCloseable {
         signal("USR2", speaker); // the stop before a restart; SIGTERM would send Cease
         assertTrue(speaker.waitFor(30, TimeUnit.SECONDS), "twinbgp run ended within 30 s of SIGUSR2");
         assertEquals(0, speaker.exitValue(), () -> "exit code of twinbgp run; its log:\n" + speakerLog());
+        double exited = (System.nanoTime() - start) / 1e9;
         // Each daemon notices the end of the session (the TCP close) before the new process can connect.
         bird.await("BIRD: session down", WAIT, () -> !bird.established());
         frr.await("FRR: session down, End-of-RIB flag cleared", WAIT, () -> !frr.established() && !frr.endOfRibReceived());
@@ -189,9 +190,9 @@ final class LiveRestart implements AutoCloseable {
                 () -> gobgp.sessionState() == GoBgp.ESTABLISHED && gobgp.endOfRibReceived());
         double seconds = (System.nanoTime() - start) / 1e9;
         // Awaited one after the other: each time is "done by then", measured from the signal.
-        report.add(String.format(Locale.ROOT, "to %-8s %6.2f s from SIGUSR2 to the last End-of-RIB (old process gone and"
-                + " all sessions down by %.2f s; End-of-RIB seen by BIRD by %.2f s, FRR by %.2f s, GoBGP by %.2f s)",
-                reactor, seconds, down, birdAt, frrAt, seconds));
+        report.add(String.format(Locale.ROOT, "to %-8s %6.2f s from SIGUSR2 to the last End-of-RIB (old process exited"
+                + " after %.2f s, all sessions seen down by %.2f s; End-of-RIB seen by BIRD by %.2f s, FRR by %.2f s,"
+                + " GoBGP by %.2f s; load average %s)", reactor, seconds, exited, down, birdAt, frrAt, seconds, loadAverage()));
         return seconds;
     }
 
@@ -207,6 +208,15 @@ final class LiveRestart implements AutoCloseable {
                 () -> bird.log().contains("Received: Administrative shutdown") && bird.routeCount() == 0);
         frr.await("FRR: our routes gone", WAIT, () -> !frr.established() && frr.prefixesReceived() == 0);
         gobgp.await("GoBGP: our routes gone", WAIT, () -> gobgp.receivedCease() && gobgp.ribPaths() == 0);
+    }
+
+    /** The 1-minute load average (the machine is shared: the times mean little without it). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static void signal(String name, Process process) throws Exception {
