@@ -201,6 +201,10 @@ final class ApiProcess implements AutoCloseable {
             return;
         }
         log.warn("process {}: exited with status {}", name(), p.exitValue());
+        if (!config.respawn()) {
+            log.info("process {}: not restarted (respawn false)", name());
+            return;
+        }
         scheduleRestart(startedAt);
     }
 

@@ -31,6 +31,20 @@ public sealed interface Command {
     record RouteRefresh(Family family) implements Command {
     }
 
+    /**
+     * {@code announce watchdog NAME} / {@code withdraw watchdog NAME}: announce or withdraw every configured route
+     * tagged {@code watchdog NAME} (ExaBGP's watchdogs).
+     */
+    record Watchdog(String name, boolean announce) implements Command {
+    }
+
+    /**
+     * {@code ping [UUID [TIMESTAMP]]}: ExaBGP's health check; answered with this daemon's id, in JSON unless
+     * {@code ping text}.
+     */
+    record Ping(boolean text) implements Command {
+    }
+
     /** {@code show neighbor [summary|extensive] [json]}. */
     record ShowNeighbor(boolean extensive, boolean json) implements Command {
     }
