@@ -191,7 +191,20 @@ public final class BgpSpeaker implements AutoCloseable {
      * {@code grace} for the NOTIFICATIONs to be written and the connections closed (a peer that
      * never answers delays nothing beyond that), then stops the reactor.
      */
-    public synchronized void shutdown(Duration grace) {
+    public void shutdown(Duration grace) {
+        shutdown(grace, false);
+    }
+
+    /**
+     * What {@code twinbgp run} does on SIGTERM: like {@link #shutdown(Duration)}, but a peer with
+     * graceful restart (RFC 4724) negotiated is closed without a NOTIFICATION, so it keeps our routes
+     * while the process restarts ({@link PeerDriver#stopForRestart()}); the others get the Cease.
+     */
+    public void shutdownForRestart(Duration grace) {
+        shutdown(grace, true);
+    }
+
+    private synchronized void shutdown(Duration grace, boolean forRestart) {
         if (closed) {
             return;
         }
@@ -199,7 +212,7 @@ public final class BgpSpeaker implements AutoCloseable {
         listeners.forEach(Listener::close);
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (PeerDriver p : peers.values()) {
-            stops.add(p.stop(ErrorCodes.CEASE_ADMIN_SHUTDOWN, null));
+            stops.add(forRestart ? p.stopForRestart() : p.stop(ErrorCodes.CEASE_ADMIN_SHUTDOWN, null));
         }
         try {
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(grace.toMillis(), TimeUnit.MILLISECONDS);
