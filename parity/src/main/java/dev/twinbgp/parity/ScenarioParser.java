@@ -28,7 +28,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ScenarioParser {
     private static final int DEFAULT_TIMEOUT_SECONDS = 10;
     private static final String EXPECTED_KINDS =
-            "what to expect (keepalive, open, update, eor, notification, refresh, message, close, dropped, table, held-back, eor-queued)";
+            "what to expect (keepalive, open, update, eor, notification, refresh, message, close, dropped, table, held-back, eor-queued, over-high-water)";
     private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
     private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "reset", "api", "checkpoint", "trace",
             "conn", "refuse", "hang", "announce-table", "mark", "stop");
@@ -37,6 +37,8 @@ public final class ScenarioParser {
 
     private final String source;
     private Tokens tokens;
+    /** The reactors' configuration: the defaults, or the {@code water-marks:} line's (which comes before the script). */
+    private ReactorConfig reactorConfig = ReactorConfig.defaults();
 
     private ScenarioParser(String source) {
         this.source = source;
@@ -77,7 +79,6 @@ public final class ScenarioParser {
     private Scenario scenario(String text) throws ScenarioException {
         String[] lines = text.split("\r?\n", -1);
         String description = "";
-        ReactorConfig reactorConfig = ReactorConfig.defaults();
         StringBuilder config = null;
         List<Step> steps = null;
         for (int i = 0; i < lines.length; i++) {
@@ -333,6 +334,7 @@ public final class ScenarioParser {
             case "table" -> new Step.ExpectTable(lineNo, tokens.number("a number of prefixes", 0, 10_000_000), timeout);
             case "held-back" -> new Step.ExpectHeldBack(lineNo);
             case "eor-queued" -> new Step.ExpectEorQueued(lineNo, timeout);
+            case "over-high-water" -> new Step.ExpectOverHighWater(lineNo, reactorConfig.writeHighWater(), timeout);
             case "keepalive" -> new Step.Expect(lineNo, description, Pattern.compile("^Keepalive"), true, timeout);
             case "notification" -> {
                 int[] cs = codeSubcode();

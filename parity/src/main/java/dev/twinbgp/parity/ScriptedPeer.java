@@ -211,6 +211,22 @@ final class ScriptedPeer {
                 }
                 yield null;
             }
+            case Step.ExpectOverHighWater w -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(w.timeoutSeconds());
+                long nextKeepalive = System.nanoTime();
+                while (control.maxPendingOutput() <= w.highWater()) {
+                    if (System.nanoTime() > deadline) {
+                        yield "expect over-high-water: the speaker's pending output stayed at or under " + w.highWater()
+                                + " bytes for " + w.timeoutSeconds() + " s";
+                    }
+                    if (System.nanoTime() >= nextKeepalive) {
+                        keepalive();
+                        nextKeepalive = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                    }
+                    Thread.sleep(20);
+                }
+                yield null;
+            }
             case Step.ExpectHeldBack h -> control.heldBack() ? null
                     : "expect held-back: the speaker has already sent its whole table and End-of-RIB";
             case Step.Mark m -> {

@@ -73,6 +73,13 @@ sealed interface Step {
      */
     record ExpectEorQueued(int line, int timeoutSeconds) implements Step { }
 
+    /**
+     * {@code expect over-high-water}: wait until the speaker's pending output on this peer has gone above the
+     * reactors' high-water mark ({@code highWater}, from the scenario's {@code water-marks:} or the default), so
+     * its reactor has told it to stop writing; reads nothing meanwhile, KEEPALIVEs as {@link ExpectEorQueued}.
+     */
+    record ExpectOverHighWater(int line, long highWater, int timeoutSeconds) implements Step { }
+
     /** Close our side of the connection. */
     record Close(int line) implements Step { }
 

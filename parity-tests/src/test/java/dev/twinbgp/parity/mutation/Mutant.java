@@ -16,8 +16,12 @@ import java.util.List;
  * @param edits   the textual edits, each of which must match the file exactly once
  * @param first   bundled scenarios to try first (an ordering only, to save time; every check still runs
  *                until one kills the mutant)
+ * @param equivalent null, or why no peer can observe this mutant through the speaker as it is (an equivalent
+ *                mutant: it still runs in a full run and is reported as such, but a survival does not fail the
+ *                run, and a sample skips it)
  */
-record Mutant(String id, String reactor, String duty, String breaks, String file, List<Edit> edits, List<String> first) {
+record Mutant(String id, String reactor, String duty, String breaks, String file, List<Edit> edits, List<String> first,
+              String equivalent) {
     /** Replace the one occurrence of {@code find} by {@code replace}. */
     record Edit(String find, String replace) {
     }

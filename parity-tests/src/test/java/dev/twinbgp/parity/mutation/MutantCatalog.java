@@ -22,8 +22,10 @@ import java.util.stream.Stream;
  *   file     dev/twinbgp/reactor/selector/SelectorConnection.java
  *   find     closing = true;\n        if (output.isEmpty()) {
  *   replace  closing = true;\n        if (true) {
- *   first    stall-hold-expiry-teardown
+ *   first    stall-teardown
  * </pre>
+ * {@code equivalent REASON} marks a mutant no peer can observe through the speaker as it is (see
+ * {@link Mutant#equivalent()}); the reason is printed with it.
  * The reactor is the file's name ({@code selector.mutants} mutates module {@code reactor-selector}).
  */
 final class MutantCatalog {
@@ -80,8 +82,9 @@ final class MutantCatalog {
                 case "find" -> d.finds.add(unescape(value));
                 case "replace" -> d.replaces.add(unescape(value));
                 case "first" -> d.first.addAll(Arrays.asList(value.split("[\\s,]+")));
+                case "equivalent" -> d.equivalent = value;
                 default -> throw new IllegalArgumentException(at + "found '" + key
-                        + "', expected one of mutant, duty, breaks, file, find, replace, first");
+                        + "', expected one of mutant, duty, breaks, file, find, replace, first, equivalent");
             }
         }
         if (d != null) {
@@ -109,6 +112,7 @@ final class MutantCatalog {
         String duty;
         String breaks;
         String file;
+        String equivalent;
         final List<String> finds = new ArrayList<>();
         final List<String> replaces = new ArrayList<>();
         final List<String> first = new ArrayList<>();
@@ -128,7 +132,7 @@ final class MutantCatalog {
             for (int i = 0; i < finds.size(); i++) {
                 edits.add(new Mutant.Edit(finds.get(i), replaces.get(i)));
             }
-            return new Mutant(id, reactor, duty, breaks, file, List.copyOf(edits), List.copyOf(first));
+            return new Mutant(id, reactor, duty, breaks, file, List.copyOf(edits), List.copyOf(first), equivalent);
         }
     }
 }

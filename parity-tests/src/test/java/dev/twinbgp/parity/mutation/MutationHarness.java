@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
  *   MutationHarness [--sample N [--rotation K]] [--timeout SECONDS] [--fuzz N] [--seed S] [--report FILE] [ID...]
  * </pre>
  * Without ids or {@code --sample} every mutant runs. {@code --sample N} takes N consecutive mutants of the
- * catalog starting at {@code (K * N) mod size}, K the rotation (default: days since 1970, so CI covers the
- * catalog over successive days). Exit 0 when every mutant run was killed, 1 when one survived, 2 for a
- * catalog or build error.
+ * catalog's killable (not {@code equivalent}) mutants starting at {@code (K * N) mod size}, K the rotation
+ * (default: days since 1970, so CI covers the catalog over successive days). Exit 0 when every mutant run
+ * was killed or is a declared equivalent, 1 when one survived, 2 for a catalog or build error.
  */
 public final class MutationHarness {
     private record Outcome(Mutant mutant, boolean killed, String check, String why, Duration elapsed) {
@@ -88,21 +88,26 @@ public final class MutationHarness {
             }
             Outcome o = run(m, classes, classPath, work.resolve(m.id()).resolve("run.log"), timeout, fuzz, seed);
             outcomes.add(o);
-            System.out.printf(row, m.id(), m.reactor(), o.killed() ? "killed" : "SURVIVED", o.killed() ? o.check() : "-",
+            System.out.printf(row, m.id(), m.reactor(), o.killed() ? "killed" : m.equivalent() != null ? "equivalent" : "SURVIVED",
+                    o.killed() ? o.check() : "-",
                     String.format(Locale.ROOT, "%.1fs", o.elapsed().toMillis() / 1000.0));
             System.out.println("    breaks: " + m.breaks());
             if (o.killed()) {
                 System.out.println("    how:    " + o.why());
+            } else if (m.equivalent() != null) {
+                System.out.println("    why it cannot be killed: " + m.equivalent());
             }
             System.out.flush();
         }
         long killed = outcomes.stream().filter(Outcome::killed).count();
+        long equivalent = outcomes.stream().filter(o -> !o.killed() && o.mutant().equivalent() != null).count();
+        long survived = outcomes.size() - killed - equivalent;
         Duration total = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf(Locale.ROOT, "%d of %d mutants killed (%d survived) in %d min %d s%n", killed, outcomes.size(),
-                outcomes.size() - killed, total.toMinutes(), total.toSecondsPart());
+        System.out.printf(Locale.ROOT, "%d of %d mutants killed, %d equivalent (not observable through the speaker), %d survived; %d min %d s%n",
+                killed, outcomes.size(), equivalent, survived, total.toMinutes(), total.toSecondsPart());
         writeReport(report, outcomes, total);
         System.out.println("table: " + report);
-        System.exit(killed == outcomes.size() ? 0 : 1);
+        System.exit(survived == 0 ? 0 : 1);
     }
 
     private static List<Mutant> choose(List<Mutant> catalog, List<String> ids, int sample, long rotation) {
@@ -118,13 +123,14 @@ public final class MutationHarness {
             }
             return out;
         }
-        if (sample <= 0 || sample >= catalog.size()) {
-            return catalog;
+        List<Mutant> killable = catalog.stream().filter(m -> m.equivalent() == null).toList();
+        if (sample <= 0 || sample >= killable.size()) {
+            return sample <= 0 ? catalog : killable;
         }
         List<Mutant> out = new ArrayList<>();
-        int start = (int) Math.floorMod(rotation * sample, (long) catalog.size());
+        int start = (int) Math.floorMod(rotation * sample, (long) killable.size());
         for (int i = 0; i < sample; i++) {
-            out.add(catalog.get((start + i) % catalog.size()));
+            out.add(killable.get((start + i) % killable.size()));
         }
         return out;
     }
@@ -203,8 +209,9 @@ public final class MutationHarness {
             Mutant m = o.mutant();
             s.append("| `").append(m.id()).append("` | ").append(m.reactor()).append(" | ").append(m.duty()).append(" | ")
                     .append(m.breaks().replace("|", "\\|")).append(" | ")
-                    .append(o.killed() ? "`" + o.check() + "`" : "**SURVIVED**").append(" | ")
-                    .append(o.killed() ? o.why().replace("|", "\\|") : "").append(" | ")
+                    .append(o.killed() ? "`" + o.check() + "`" : m.equivalent() != null ? "equivalent" : "**SURVIVED**").append(" | ")
+                    .append(o.killed() ? o.why().replace("|", "\\|") : m.equivalent() != null ? m.equivalent().replace("|", "\\|") : "")
+                    .append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f s", o.elapsed().toMillis() / 1000.0)).append(" |\n");
         }
         long killed = outcomes.stream().filter(Outcome::killed).count();
