@@ -143,4 +143,12 @@ final class ScenarioParserTest {
         assertEquals(new Step.Reset(12), s.steps().get(2));
         assertEquals(new Step.ExpectDropped(13, 30), s.steps().get(3));
     }
+
+    @Test
+    void overHighWaterTakesTheScenariosHighWaterMark() throws ScenarioException {
+        assertEquals(new Step.ExpectOverHighWater(11, 1024 * 1024, 10),
+                ScenarioParser.parse("t", CONFIG + "accept\nexpect over-high-water\n").steps().get(1));
+        assertEquals(new Step.ExpectOverHighWater(12, 2000, 60),
+                ScenarioParser.parse("t", "water-marks: 1000 2000 3000\n" + CONFIG + "accept\nexpect within 60 over-high-water\n").steps().get(1));
+    }
 }
