@@ -2,9 +2,9 @@ package dev.twinbgp.cli;
 
 import dev.twinbgp.bgp.wire.Decoded;
 import dev.twinbgp.bgp.wire.ErrorCodes;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.MessageDecoder;
-import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.WireError;
 import dev.twinbgp.speaker.json.Direction;
@@ -159,7 +159,7 @@ final class DecodeCommand implements Callable<Integer> {
                         out.flush();
                         if (ok.message() instanceof dev.twinbgp.bgp.wire.Update u && !u.attributeErrors().isEmpty()) {
                             // RFC 7606: malformed, but no NOTIFICATION - the session would carry on. Say so.
-                            for (dev.twinbgp.bgp.wire.AttributeError a : u.attributeErrors()) {
+                            for (dev.twinbgp.bgp.wire.attribute.AttributeError a : u.attributeErrors()) {
                                 err.println("twinbgp decode: " + where + "malformed attribute, no NOTIFICATION (RFC 7606 "
                                         + a.action().toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "): "
                                         + a.error());

@@ -3,7 +3,7 @@ package dev.twinbgp.cli;
 import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Notification;
-import dev.twinbgp.bgp.wire.Nlri;
+import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.SessionListener;

@@ -1,6 +1,6 @@
 package dev.twinbgp.cli;
 
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import java.util.Locale;
 import java.util.Set;
 import picocli.CommandLine;

@@ -12,7 +12,7 @@ import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.ConfigParser;
@@ -150,7 +150,7 @@ class RunJarIT {
                 assertEquals(2, updates, "two attribute sets, grouped: two UPDATEs");
 
                 peer.sendOneRoute();
-                assertTrue(JarProcess.await(p.out, l -> l.contains("\"type\":\"update\""), 30), "an update event: " + p.out);
+                assertTrue(JarProcess.await(p.out, l -> l.contains("\"type\": \"update\""), 30), "an update event: " + p.out);
 
                 // SIGTERM. Through the handle: Process.destroy() would also close our ends of the
                 // process's pipes, losing the log lines the shutdown hook writes.
@@ -182,11 +182,11 @@ class RunJarIT {
                 }
                 assertEquals(List.of("connected", "up", "down"), states, String.join("\n", p.out));
                 assertTrue(types.containsAll(List.of("state", "open", "update", "notification")), types.toString());
-                JsonNode update = JSON.readTree(p.out.stream().filter(l -> l.contains("\"type\":\"update\"")).findFirst().orElseThrow());
+                JsonNode update = JSON.readTree(p.out.stream().filter(l -> l.contains("\"type\": \"update\"")).findFirst().orElseThrow());
                 assertEquals("in", update.at("/neighbor/direction").asText());
                 assertTrue(update.at("/neighbor/message/update/announce/ipv4 unicast").toString().contains("192.0.2.0/24"),
                         update.toString());
-                JsonNode cease = JSON.readTree(p.out.stream().filter(l -> l.contains("\"type\":\"notification\"")).findFirst().orElseThrow());
+                JsonNode cease = JSON.readTree(p.out.stream().filter(l -> l.contains("\"type\": \"notification\"")).findFirst().orElseThrow());
                 assertEquals("out", cease.at("/neighbor/direction").asText());
             }
         }

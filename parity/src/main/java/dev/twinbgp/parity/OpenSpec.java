@@ -1,12 +1,12 @@
 package dev.twinbgp.parity;
 
-import dev.twinbgp.bgp.wire.AddPathMode;
-import dev.twinbgp.bgp.wire.Capability;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.capability.Capability;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.MessageEncoder;
-import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.Open;
-import dev.twinbgp.bgp.wire.OptionalParameter;
+import dev.twinbgp.bgp.wire.capability.OptionalParameter;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.twinbgp.parity;
 
 import dev.twinbgp.bgp.wire.Decoded;
 import dev.twinbgp.bgp.wire.MessageDecoder;
-import dev.twinbgp.bgp.wire.Negotiated;
-import dev.twinbgp.bgp.wire.Negotiation;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.capability.Negotiation;
 import dev.twinbgp.bgp.wire.Open;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -398,7 +398,7 @@ final class ScriptedPeer {
                 return null;
             }
             updates++;
-            prefixes += u.announced().stream().mapToInt(dev.twinbgp.bgp.wire.Nlri::size).sum();
+            prefixes += u.announced().stream().mapToInt(dev.twinbgp.bgp.wire.family.Nlri::size).sum();
         }
     }
 

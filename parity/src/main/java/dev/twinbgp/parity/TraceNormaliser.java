@@ -35,12 +35,12 @@ import java.util.regex.Pattern;
  * recorded.
  */
 public final class TraceNormaliser {
-    private static final Pattern VOLATILE_NUMBER = Pattern.compile("\"(time|pid|ppid|counter)\":[0-9.]+");
-    private static final Pattern HOST = Pattern.compile("\"host\":\"[^\"]*\"");
+    private static final Pattern VOLATILE_NUMBER = Pattern.compile("\"(time|pid|ppid|counter)\": ?[0-9.]+");
+    private static final Pattern HOST = Pattern.compile("\"host\": ?\"[^\"]*\"");
     private static final Pattern PORT = Pattern.compile("(\\d+\\.\\d+\\.\\d+\\.\\d+|\\[[0-9a-fA-F:]+\\]):\\d+");
     private static final Pattern REFUSED = Pattern.compile("could not connect to the peer: [^;\\]\"]*refused[^;\\]\"]*");
     private static final Pattern IO_REASON = Pattern.compile("^down \\[[^\\]]*(Exception|reset|Broken pipe|refused)[^\\]]*\\]");
-    private static final Pattern IO_JSON_REASON = Pattern.compile("\"reason\":\"[^\"]*(Exception|reset|Broken pipe|refused)[^\"]*\"");
+    private static final Pattern IO_JSON_REASON = Pattern.compile("\"reason\": ?\"[^\"]*(Exception|reset|Broken pipe|refused)[^\"]*\"");
     private static final Pattern MARK = Pattern.compile("^(mark \\S+: keepalives) sent (\\d+) received (\\d+)$");
     /** Longer runs of sent UPDATEs are summarised. */
     static final int LISTED_UPDATES = 50;
@@ -69,7 +69,7 @@ public final class TraceNormaliser {
                     continue;
                 }
                 receivedKeepalive = true;
-            } else if (line.startsWith("json ") && line.contains("\"type\":\"keepalive\"")) {
+            } else if (line.startsWith("json ") && line.contains("\"type\": \"keepalive\"")) {
                 if (established || jsonKeepalive) {
                     continue;
                 }
@@ -137,13 +137,13 @@ public final class TraceNormaliser {
         String s = line;
         s = REFUSED.matcher(s).replaceAll(REFUSED_TEXT);
         if (s.startsWith("json ")) {
-            s = VOLATILE_NUMBER.matcher(s).replaceAll("\"$1\":0");
-            s = HOST.matcher(s).replaceAll("\"host\":\"host\"");
+            s = VOLATILE_NUMBER.matcher(s).replaceAll("\"$1\": 0");
+            s = HOST.matcher(s).replaceAll("\"host\": \"host\"");
             if (!s.contains(REFUSED_TEXT)) {
-                s = IO_JSON_REASON.matcher(s).replaceAll("\"reason\":\"connection lost\"");
+                s = IO_JSON_REASON.matcher(s).replaceAll("\"reason\": \"connection lost\"");
             }
         }
-        if (!s.startsWith("json ") || s.contains("\"type\":\"state\"")) {
+        if (!s.startsWith("json ") || s.contains("\"type\": \"state\"")) {
             s = PORT.matcher(s).replaceAll("$1:PORT"); // JSON messages (big ones, for a burst) carry no port
         }
         java.util.regex.Matcher mark = MARK.matcher(s);

@@ -3,7 +3,7 @@ package dev.twinbgp.parity;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Decoded;
 import dev.twinbgp.bgp.wire.MessageDecoder;
-import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
 import java.util.Arrays;
 import java.util.HexFormat;
 

@@ -1,6 +1,6 @@
 package dev.twinbgp.speaker.api;
 
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.util.List;
@@ -29,6 +29,20 @@ public sealed interface Command {
 
     /** {@code announce route-refresh AFI SAFI} (RFC 2918 section 3). */
     record RouteRefresh(Family family) implements Command {
+    }
+
+    /**
+     * {@code announce watchdog NAME} / {@code withdraw watchdog NAME}: announce or withdraw every configured route
+     * tagged {@code watchdog NAME} (ExaBGP's watchdogs).
+     */
+    record Watchdog(String name, boolean announce) implements Command {
+    }
+
+    /**
+     * {@code ping [UUID [TIMESTAMP]]}: ExaBGP's health check; answered with this daemon's id, in JSON unless
+     * {@code ping text}.
+     */
+    record Ping(boolean text) implements Command {
     }
 
     /** {@code show neighbor [summary|extensive] [json]}. */

@@ -1,7 +1,7 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ final class CommandExecutor {
             "announce attributes next-hop IP [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
             "announce eor [AFI SAFI]",
             "announce route-refresh AFI SAFI",
+            "announce watchdog NAME | withdraw watchdog NAME",
             "withdraw route PREFIX [ATTRIBUTES]",
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
             "show neighbor [summary|extensive] [json]",
@@ -32,9 +33,13 @@ final class CommandExecutor {
             "shutdown",
             "version",
             "help",
+            "ping [UUID [TIMESTAMP]] | ping text",
             "enable-ack | disable-ack | silence-ack",
             "any command may start with: neighbor IP [local-ip IP] [local-as ASN] [peer-as ASN] [router-id ID]"
                     + " [, neighbor ...] or neighbor *");
+
+    /** This daemon's id in {@code ping} answers (ExaBGP's daemon UUID): one per process run. */
+    static final String DAEMON_ID = java.util.UUID.randomUUID().toString();
 
     private final List<Neighbor> neighbors;
     private final RouteConverter converter;
@@ -153,8 +158,31 @@ final class CommandExecutor {
             }
             case Command.Version v -> done(List.of("twinbgp " + version));
             case Command.Help h -> done(List.of(HELP.split("\n")));
+            case Command.Watchdog d -> watchdog(targets(request, scope), d);
+            case Command.Ping p -> done(List.of(p.text() ? "pong " + DAEMON_ID + " active=true"
+                    : "{ \"pong\": \"" + DAEMON_ID + "\", \"active\": true }"));
             case Command.SetAck s -> done(List.of());
         };
+    }
+
+    /** Announces or withdraws, on each target, the configured routes tagged with the watchdog's name. */
+    private CompletableFuture<Reply> watchdog(List<Neighbor> targets, Command.Watchdog d) {
+        RouteBatch batch = new RouteBatch();
+        for (Neighbor n : targets) {
+            List<RouteConfig> tagged = n.config().routes().stream().filter(r -> r.watchedBy(d.name()))
+                    .map(RouteConfig::announced).toList();
+            if (d.announce()) {
+                List<Route> routes = new ArrayList<>();
+                tagged.forEach(r -> routes.addAll(converter.toRoutes(n.config(), r)));
+                batch.announce(n.driver(), routes);
+            } else {
+                List<Prefix> prefixes = new ArrayList<>();
+                tagged.forEach(r -> prefixes.addAll(converter.toPrefixes(r)));
+                batch.withdraw(n.driver(), prefixes);
+            }
+        }
+        batch.countCommand();
+        return batch.submit().thenApply(v -> Reply.done());
     }
 
     private CompletableFuture<Reply> routeChange(Request request, List<Neighbor> scope) throws CommandException {

@@ -1,6 +1,6 @@
 package dev.twinbgp.speaker.api;
 
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  */
 public final class CommandParser {
     static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, version, help, "
-            + "enable-ack, disable-ack, silence-ack or neighbor";
+            + "ping, enable-ack, disable-ack, silence-ack or neighbor";
 
     private CommandParser() {
     }
@@ -113,6 +113,7 @@ public final class CommandParser {
             case "shutdown" -> single(w, "shutdown", new Command.Shutdown());
             case "version" -> single(w, "version", new Command.Version());
             case "help" -> single(w, "help", new Command.Help());
+            case "ping" -> ping(w);
             case "enable-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.ENABLED));
             case "disable-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.DISABLED));
             case "silence-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.SILENCED));
@@ -139,6 +140,10 @@ public final class CommandParser {
                 w.expectEnd("announce eor [AFI SAFI]");
                 yield new Command.EndOfRib(family);
             }
+            case "watchdog" -> {
+                w.next();
+                yield watchdog(w, true);
+            }
             case "route-refresh" -> {
                 w.next();
                 if (w.atEnd()) {
@@ -148,8 +153,8 @@ public final class CommandParser {
                 w.expectEnd("announce route-refresh AFI SAFI");
                 yield new Command.RouteRefresh(family);
             }
-            default -> throw new CommandException("announce: expected route, ipv4, ipv6, attributes, eor or "
-                    + "route-refresh" + (what.isEmpty() ? "" : ", found '" + what + "'"));
+            default -> throw new CommandException("announce: expected route, ipv4, ipv6, attributes, eor, "
+                    + "route-refresh or watchdog" + (what.isEmpty() ? "" : ", found '" + what + "'"));
         };
     }
 
@@ -161,9 +166,34 @@ public final class CommandParser {
                 w.next();
                 yield new Command.Withdraw(attributesNlri(w, false));
             }
-            default -> throw new CommandException("withdraw: expected route, ipv4, ipv6 or attributes"
+            case "watchdog" -> {
+                w.next();
+                yield watchdog(w, false);
+            }
+            default -> throw new CommandException("withdraw: expected route, ipv4, ipv6, attributes or watchdog"
                     + (what.isEmpty() ? "" : ", found '" + what + "'"));
         };
+    }
+
+    private static Command watchdog(Words w, boolean announce) throws CommandException {
+        String verb = announce ? "announce watchdog" : "withdraw watchdog";
+        String name = w.expectWord("a watchdog name after " + verb);
+        w.expectEnd(verb + " NAME");
+        return new Command.Watchdog(name, announce);
+    }
+
+    /** {@code ping [UUID [TIMESTAMP]]} or {@code ping text}: the client's id and time are not needed to answer. */
+    private static Command ping(Words w) throws CommandException {
+        boolean text = false;
+        int words = 0;
+        while (!w.atEnd()) {
+            String word = w.next();
+            text |= word.equals("text");
+            if (++words > 2) {
+                throw new CommandException("ping: expected ping [UUID [TIMESTAMP]] or ping text");
+            }
+        }
+        return new Command.Ping(text);
     }
 
     private static RouteConfig route(Words w, boolean announce) throws CommandException {

@@ -50,7 +50,7 @@ public final class ConfigParser {
             String reason = Files.isDirectory(file) ? "is a directory" : String.valueOf(other.getMessage());
             throw ConfigException.unreadable(source, reason, other);
         }
-        return parse(source, text);
+        return parse(source, text).withProgramsRelativeTo(file.toAbsolutePath().getParent());
     }
 
     /** Parses configuration text; {@code source} names it in error messages. */
@@ -105,7 +105,7 @@ public final class ConfigParser {
         }
     }
 
-    /** {@code process NAME { run PROGRAM ARGS...; encoder json|text; }}. */
+    /** {@code process NAME { run PROGRAM ARGS...; encoder json|text; respawn true|false; }}. */
     private void process(TokenStream in) throws ConfigException {
         Token name = in.value("a process name");
         if (processes.containsKey(name.text())) {
@@ -114,6 +114,7 @@ public final class ConfigParser {
         Token open = in.expect("{");
         List<String> command = null;
         ProcessConfig.Encoder encoder = ProcessConfig.Encoder.TEXT;
+        boolean respawn = true;
         while (!in.peek().is("}")) {
             Token keyword = in.peek();
             if (keyword.is("run")) {
@@ -130,8 +131,16 @@ public final class ConfigParser {
                     case "text" -> ProcessConfig.Encoder.TEXT;
                     default -> throw ConfigException.unexpected(value, "json or text");
                 };
+            } else if (keyword.is("respawn")) {
+                in.next();
+                Token value = in.value("true or false");
+                respawn = switch (value.quoted() ? "" : value.text()) {
+                    case "true", "enable" -> true;
+                    case "false", "disable" -> false;
+                    default -> throw ConfigException.unexpected(value, "true or false");
+                };
             } else {
-                throw ConfigException.unexpected(keyword, "a process setting (run, encoder) or '}'");
+                throw ConfigException.unexpected(keyword, "a process setting (run, encoder, respawn) or '}'");
             }
             in.expect(";");
         }
@@ -140,7 +149,7 @@ public final class ConfigParser {
             throw ConfigException.unexpected(close, "run (process " + name.text() + " at line " + open.line()
                     + " has no command)");
         }
-        processes.put(name.text(), new ProcessConfig(name.text(), command, encoder));
+        processes.put(name.text(), new ProcessConfig(name.text(), command, encoder, respawn));
     }
 
     /** {@code twinbgp { reactor selector|netty; }}: settings ExaBGP does not have. */

@@ -2,10 +2,10 @@ package dev.twinbgp.speaker.mapping;
 
 import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.Attribute;
-import dev.twinbgp.bgp.wire.Attributes;
-import dev.twinbgp.bgp.wire.Family;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.NextHop;
@@ -37,10 +37,16 @@ final class RouteMapping {
         this.neighbor = neighbor;
     }
 
-    /** Every route of the neighbor, {@code split} expanded, in configuration order. */
+    /**
+     * Every route of the neighbor, {@code split} expanded, in configuration order; a route written with
+     * {@code withdraw} starts withdrawn (its watchdog announces it, ExaBGP) and is not in the initial table.
+     */
     List<Route> routes() {
         List<Route> out = new ArrayList<>();
         for (RouteConfig configured : neighbor.routes()) {
+            if (configured.attributes().withdrawn()) {
+                continue;
+            }
             for (RouteConfig route : configured.expandSplit()) {
                 out.add(route(route, configured));
             }
