@@ -33,7 +33,7 @@ class DynamicNeighborTest {
     Path dir;
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"selector", "netty"})
+    @ValueSource(strings = {"selector", "netty", "virtual"})
     void aNeighborCreatedAtRunTimeComesUpAndADeletedOneGoes(String reactor) throws Exception {
         int port = Ports.freeOn("127.0.0.3");
         // the far side: a configured, passive neighbor of 127.0.0.2 listening on 127.0.0.3:port
