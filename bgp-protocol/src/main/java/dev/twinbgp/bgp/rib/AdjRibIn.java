@@ -4,6 +4,7 @@ import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.bgp.wire.Update;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import java.util.function.BiConsumer;
  */
 public final class AdjRibIn {
     private final Ipv4RouteMap ipv4 = new Ipv4RouteMap();
-    private final Map<Prefix, Path> others = new HashMap<>();
+    private final Map<RouteKey, Path> others = new HashMap<>();
     /**
      * The IPv4 NLRI-field path of the last UPDATE: consecutive UPDATEs often carry the same attributes
      * (one set split over several messages), and then share one {@link Path} instead of each keeping
@@ -67,32 +68,32 @@ public final class AdjRibIn {
     private void put(Nlri nlri, Path path) {
         if (isPlainIpv4(nlri)) {
             nlri.forEachIpv4((id, address, length) -> ipv4.put(Ipv4RouteMap.key(address, length), path));
-        } else if (!nlri.isOpaque()) {
-            nlri.forEach(p -> others.put(p, path));
+        } else {
+            nlri.forEachRoute(r -> others.put(r, path)); // nothing for a family without codec (RFC 4760 section 7)
         }
     }
 
     private void remove(Nlri nlri) {
         if (isPlainIpv4(nlri)) {
             nlri.forEachIpv4((id, address, length) -> ipv4.remove(Ipv4RouteMap.key(address, length)));
-        } else if (!nlri.isOpaque()) {
-            nlri.forEach(others::remove);
+        } else {
+            nlri.forEachRoute(others::remove);
         }
     }
 
     private static boolean isPlainIpv4(Nlri nlri) {
-        return !nlri.isOpaque() && !nlri.hasPathIds() && nlri.family().afi() == Family.AFI_IPV4;
+        return Nlri.hasPrefixEncoding(nlri.family()) && !nlri.hasPathIds() && nlri.family().afi() == Family.AFI_IPV4;
     }
 
     public int size() {
         return ipv4.size() + others.size();
     }
 
-    public Path get(Prefix prefix) {
-        if (!prefix.isIpv6() && !prefix.hasPathId()) {
+    public Path get(RouteKey route) {
+        if (route instanceof Prefix prefix && !prefix.isIpv6() && !prefix.hasPathId()) {
             return ipv4.get(Ipv4RouteMap.key(prefix.ipv4Address(), prefix.length()));
         }
-        return others.get(prefix);
+        return others.get(route);
     }
 
     public void clear() {
@@ -102,16 +103,28 @@ public final class AdjRibIn {
     }
 
     /** Every route, IPv4 first (in no particular order). Allocates a {@link Prefix} per IPv4 route. */
-    public void forEach(BiConsumer<Prefix, Path> visitor) {
+    public void forEach(BiConsumer<RouteKey, Path> visitor) {
         ipv4.forEach((key, path) -> visitor.accept(Prefix.ipv4(Ipv4RouteMap.address(key), Ipv4RouteMap.length(key)), path));
         others.forEach(visitor);
+    }
+
+    /** Prefixes by {@link Prefix#compareTo}, before the other families' routes (in family order, then text). */
+    private static int compare(Route a, Route b) {
+        if (a.key() instanceof Prefix p && b.key() instanceof Prefix q) {
+            return p.compareTo(q);
+        }
+        if (a.isPrefix() != b.isPrefix()) {
+            return a.isPrefix() ? -1 : 1;
+        }
+        int c = Integer.compare(a.family().afi() << 8 | a.family().safi(), b.family().afi() << 8 | b.family().safi());
+        return c != 0 ? c : a.key().toString().compareTo(b.key().toString());
     }
 
     /** Every route as a list sorted by prefix (for display and tests). */
     public List<Route> routes() {
         List<Route> out = new ArrayList<>(size());
         forEach((p, path) -> out.add(new Route(p, path)));
-        out.sort((a, b) -> a.prefix().compareTo(b.prefix()));
+        out.sort(AdjRibIn::compare);
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.time.Clock;
@@ -216,7 +217,7 @@ final class CommandExecutor {
                 }));
             } else {
                 all.add(n.driver().query(() -> {
-                    List<Prefix> prefixes = n.driver().adjRibOut().routes().stream().map(Route::prefix).toList();
+                    List<RouteKey> prefixes = n.driver().adjRibOut().routes().stream().map(Route::key).toList();
                     n.driver().withdraw(prefixes);
                     return Boolean.TRUE;
                 }).thenCompose(v -> n.driver().query(() -> Boolean.TRUE)));

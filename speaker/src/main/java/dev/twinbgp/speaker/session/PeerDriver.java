@@ -10,6 +10,7 @@ import dev.twinbgp.bgp.rib.AdjRibIn;
 import dev.twinbgp.bgp.rib.AnnounceBatch;
 import dev.twinbgp.bgp.rib.AdjRibOut;
 import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Decoded;
 import dev.twinbgp.bgp.wire.family.Family;
@@ -200,7 +201,7 @@ public final class PeerDriver {
     }
 
     /** Removes routes from the Adj-RIB-Out; withdrawn at once when the session is up. */
-    public void withdraw(Collection<Prefix> prefixes) {
+    public void withdraw(Collection<? extends RouteKey> prefixes) {
         submitSteps(new WithdrawRequest(List.copyOf(prefixes)));
     }
 
@@ -238,11 +239,11 @@ public final class PeerDriver {
 
     /** A {@link #withdraw}: {@link #ROUTES_PER_STEP} prefixes out of the Adj-RIB-Out per step, then its UPDATEs. */
     private final class WithdrawRequest implements Work {
-        private final List<Prefix> prefixes;
-        private final List<Prefix> removed = new ArrayList<>();
+        private final List<? extends RouteKey> prefixes;
+        private final List<RouteKey> removed = new ArrayList<>();
         private int next;
 
-        WithdrawRequest(List<Prefix> prefixes) {
+        WithdrawRequest(List<? extends RouteKey> prefixes) {
             this.prefixes = prefixes;
         }
 
@@ -250,7 +251,7 @@ public final class PeerDriver {
         public boolean step() {
             int end = Math.min(prefixes.size(), next + ROUTES_PER_STEP);
             for (; next < end; next++) {
-                Prefix p = prefixes.get(next);
+                RouteKey p = prefixes.get(next);
                 if (ribOut.withdraw(p)) {
                     removed.add(p);
                 }
