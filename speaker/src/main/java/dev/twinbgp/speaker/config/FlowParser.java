@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * {@code = ! !=} (none means "any of these bits"), pairs joined by {@code &} (AND) in one word, several words
  * in {@code [ ]} (OR). IPv6 prefixes may carry an offset: {@code ::1/128/120} (RFC 8956 section 3.1).
  */
-final class FlowParser {
+public final class FlowParser {
     static final String MATCH = "a match (source, destination, protocol, next-header, port, destination-port, source-port,"
             + " icmp-type, icmp-code, tcp-flags, packet-length, dscp, traffic-class, fragment, flow-label)";
     static final String THEN = "an action (accept, discard, rate-limit, redirect, redirect-to-nexthop,"
@@ -80,6 +80,34 @@ final class FlowParser {
                 throw ConfigException.unexpected(first, "a FlowSpec rule of at most 4095 octets (" + e.getMessage() + ")");
             }
         }
+    }
+
+    /**
+     * An API command's rule, after {@code announce}/{@code withdraw}: {@code flow route { ... }},
+     * {@code flow route MATCHES... [then ACTIONS...]} or {@code ipv4|ipv6 flow|flow-vpn MATCHES... ATTRIBUTES...}.
+     * Errors have source {@link RouteParser#COMMAND} and a column into {@code line}.
+     */
+    public static FlowConfig command(String line) throws ConfigException {
+        TokenStream in = TokenStream.of(RouteParser.COMMAND, line);
+        Family hint = null;
+        if (in.peek().is("ipv4") || in.peek().is("ipv6")) {
+            hint = NeighborBlocks.family(in, "ipv4 or ipv6");
+        } else {
+            in.expect("flow");
+            in.expect("route");
+        }
+        FlowConfig flow;
+        if (in.peek().is("{") || !in.atEnd() && !matchKeyword(in.peek()) && !in.peek().is("match")
+                && !in.peek().is("rd") && !AttributeParser.isKeyword(in.peek()) && !in.peek().is("then")) {
+            flow = routeBlock(in, hint);
+            in.accept(";");
+            if (!in.atEnd()) {
+                throw ConfigException.unexpected(in.peek(), "the end of the command");
+            }
+        } else {
+            flow = inline(in, hint);
+        }
+        return flow;
     }
 
     /** {@code route [NAME] { ... }} after {@code route}: a configuration's or a command's block. */
@@ -318,11 +346,25 @@ final class FlowParser {
             Map.entry("photuris", 40L), Map.entry("experimental-mobility", 41L), Map.entry("extended-echo-request", 42L),
             Map.entry("extended-echo-reply", 43L), Map.entry("experimental-one", 253L), Map.entry("experimental-two", 254L));
 
+    /** ExaBGP's ICMP code names (RFC 792 and IANA): several types share a number, as there. */
+    private static final Map<String, Long> ICMP_CODES = Map.ofEntries(Map.entry("network-unreachable", 0L),
+            Map.entry("host-unreachable", 1L), Map.entry("protocol-unreachable", 2L), Map.entry("port-unreachable", 3L),
+            Map.entry("fragmentation-needed", 4L), Map.entry("source-route-failed", 5L),
+            Map.entry("destination-network-unknown", 6L), Map.entry("destination-host-unknown", 7L),
+            Map.entry("source-host-isolated", 8L), Map.entry("destination-network-prohibited", 9L),
+            Map.entry("destination-host-prohibited", 10L), Map.entry("network-unreachable-for-tos", 11L),
+            Map.entry("host-unreachable-for-tos", 12L), Map.entry("communication-prohibited-by-filtering", 13L),
+            Map.entry("host-precedence-violation", 14L), Map.entry("precedence-cutoff-in-effect", 15L),
+            Map.entry("redirect-for-network", 0L), Map.entry("redirect-for-host", 1L),
+            Map.entry("redirect-for-tos-and-net", 2L), Map.entry("redirect-for-tos-and-host", 3L),
+            Map.entry("ttl-eq-zero-during-transit", 0L), Map.entry("ttl-eq-zero-during-reassembly", 1L),
+            Map.entry("required-option-missing", 1L), Map.entry("ip-header-bad", 2L));
+
     private static long value(Token token, int type, String value) throws ConfigException {
         String what = switch (type) {
             case FlowComponent.PROTOCOL -> "a protocol (tcp, udp, icmp, gre, ... or 0-255)";
             case FlowComponent.ICMP_TYPE -> "an ICMP type (echo-request, unreachable, ... or 0-255)";
-            case FlowComponent.ICMP_CODE -> "an ICMP code (0-255)";
+            case FlowComponent.ICMP_CODE -> "an ICMP code (host-unreachable, ... or 0-255)";
             case FlowComponent.TCP_FLAGS -> "TCP flags (fin, syn, rst, push, ack, urg, ece, cwr, ns, joined by +)";
             case FlowComponent.FRAGMENT -> "a fragment flag (dont-fragment, is-fragment, first-fragment, last-fragment)";
             case FlowComponent.DSCP -> "a DSCP / traffic class value (0-63 / 0-255)";
@@ -340,6 +382,7 @@ final class FlowParser {
         Map<String, Long> names = switch (type) {
             case FlowComponent.PROTOCOL -> PROTOCOLS;
             case FlowComponent.ICMP_TYPE -> ICMP_TYPES;
+            case FlowComponent.ICMP_CODE -> ICMP_CODES;
             case FlowComponent.TCP_FLAGS -> TCP_FLAGS;
             case FlowComponent.FRAGMENT -> FRAGMENTS;
             default -> Map.of();

@@ -92,8 +92,9 @@ final class UpdateJson {
     private static String nextHop(Update u, Nlri block) {
         if (u.mpReach().isPresent() && u.mpReach().get().nlri() == block) {
             List<String> addrs = u.mpReach().get().nextHopAddresses();
+            String first = addrs.isEmpty() ? "" : addrs.get(0);
             // ExaBGP's NoNextHop: a FlowSpec rule without next hop (RFC 8955 section 4).
-            return addrs.isEmpty() ? (block.hasCodec() ? "no-nexthop" : "null") : addrs.get(0);
+            return first.isEmpty() ? (block.hasCodec() ? "no-nexthop" : "null") : first;
         }
         return u.attributes().nextHop().map(Attribute.NextHop::addressString).orElse("null");
     }
