@@ -298,7 +298,7 @@ public final class CommandParser {
             default -> -1;
         };
         if (code < 0 || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
-            throw new CommandException(context + ": expected ipv4|ipv6 unicast|flow|flow-vpn");
+            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, flow or flow-vpn)");
         }
         return new Family(afi.equals("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
     }
