@@ -22,4 +22,10 @@ public record Route(RouteKey key, Path path) {
         }
         throw new IllegalStateException("not a prefix route: " + key);
     }
+
+    /** {@code Route[prefix=10.0.0.0/24, path=...]}, or {@code Route[nlri=flow ..., path=...]} for another family. */
+    @Override
+    public String toString() {
+        return "Route[" + (isPrefix() ? "prefix=" : "nlri=") + key + ", path=" + path + "]";
+    }
 }

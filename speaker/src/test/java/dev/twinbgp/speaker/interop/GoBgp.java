@@ -22,6 +22,7 @@ public final class GoBgp extends ExternalDaemon {
     private final int apiPort;
     private final long asn;
     private final String peerAddress;
+    private List<String> families = List.of("ipv4-unicast", "ipv6-unicast");
     private final int peerPort;
     private final long peerAsn;
     private final int holdTime;
@@ -40,6 +41,12 @@ public final class GoBgp extends ExternalDaemon {
         this.peerAsn = peerAsn;
         this.holdTime = holdTime;
         this.passive = passive;
+    }
+
+    /** The AFI-SAFIs (GoBGP's names, e.g. {@code ipv4-flowspec}) to configure, instead of IPv4 and IPv6 unicast. */
+    GoBgp families(String... names) {
+        families = List.of(names);
+        return this;
     }
 
     @Override
@@ -69,14 +76,15 @@ public final class GoBgp extends ExternalDaemon {
                     keepalive-interval = %d
                     connect-retry = 1
                     idle-hold-time-after-reset = 1
-                  [[neighbors.afi-safis]]
-                    [neighbors.afi-safis.config]
-                      afi-safi-name = "ipv4-unicast"
-                  [[neighbors.afi-safis]]
-                    [neighbors.afi-safis.config]
-                      afi-safi-name = "ipv6-unicast"
                 """.formatted(asn, address, port, address, peerAddress, peerAsn, address, peerPort, passive,
                 holdTime, Math.max(1, holdTime / 3));
+        for (String family : families) {
+            toml += """
+                  [[neighbors.afi-safis]]
+                    [neighbors.afi-safis.config]
+                      afi-safi-name = "%s"
+                """.formatted(family);
+        }
         Path conf = dir.resolve("gobgpd.toml");
         Files.writeString(conf, toml);
         return List.of("gobgpd", "-f", conf.toString(), "--api-hosts", address + ":" + apiPort,
