@@ -2,7 +2,11 @@ package dev.twinbgp.speaker.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.core.util.Separators.Spacing;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twinbgp.bgp.wire.BgpMessage;
@@ -154,10 +158,22 @@ public final class ExaJson {
         return n;
     }
 
-    /** Serialises a tree as one line of compact JSON (Jackson does the escaping). */
+    // ExaBGP's own layout, one line: { "key": value, "list": [ a, b ], "empty": { } }. ExaBGP writes its JSON by
+    // hand in this shape, and API programs written for it match strings such as '"nlri": "10.0.0.0/24"'.
+    private static final ObjectWriter LINE = MAPPER.writer(
+            new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Spacing.AFTER)
+                    .withObjectEntrySpacing(Spacing.NONE)
+                    .withArrayValueSpacing(Spacing.NONE)
+                    .withObjectEmptySeparator(" ")
+                    .withArrayEmptySeparator(" "))
+                    .withObjectIndenter(new DefaultPrettyPrinter.FixedSpaceIndenter())
+                    .withArrayIndenter(new DefaultPrettyPrinter.FixedSpaceIndenter()));
+
+    /** Serialises a tree as one line of JSON in ExaBGP's layout (Jackson does the escaping). */
     public static String line(ObjectNode tree) {
         try {
-            return MAPPER.writeValueAsString(tree);
+            return LINE.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }

@@ -260,7 +260,13 @@ public final class PeerDriver {
                 return false;
             }
             if (established != null && !removed.isEmpty()) {
-                outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
+                if (settings.groupUpdates()) {
+                    outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
+                } else { // group-updates false: one prefix per UPDATE, withdrawals as announcements (ExaBGP)
+                    for (Prefix p : removed) {
+                        outbound.addAll(AdjRibOut.withdraw(List.of(p), established.negotiated));
+                    }
+                }
                 pump();
             }
             return true;

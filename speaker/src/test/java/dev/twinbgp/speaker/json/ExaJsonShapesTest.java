@@ -49,8 +49,8 @@ class ExaJsonShapesTest {
         assertEquals(2, parse(json.message(Keepalive.INSTANCE, N, Direction.IN)).get("counter").asLong(), "counts per neighbor");
         NeighborContext other = new NeighborContext("127.0.0.1", "127.0.0.9", 1, 2, "1.1.1.1");
         assertEquals(1, parse(json.message(Keepalive.INSTANCE, other, Direction.IN)).get("counter").asLong());
-        assertTrue(json.message(Keepalive.INSTANCE, N, Direction.IN).startsWith("{\"exabgp\":\"5.0.0\",\"time\":1700000000.123456,"),
-                "ExaBGP's key order, time as a plain number");
+        assertTrue(json.message(Keepalive.INSTANCE, N, Direction.IN).startsWith("{ \"exabgp\": \"5.0.0\", \"time\": 1700000000.123456, "),
+                "ExaBGP's key order and layout, time as a plain number");
     }
 
     @Test
