@@ -263,7 +263,7 @@ public final class PeerDriver {
                 if (settings.groupUpdates()) {
                     outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
                 } else { // group-updates false: one prefix per UPDATE, withdrawals as announcements (ExaBGP)
-                    for (Prefix p : removed) {
+                    for (RouteKey p : removed) {
                         outbound.addAll(AdjRibOut.withdraw(List.of(p), established.negotiated));
                     }
                 }
