@@ -118,9 +118,9 @@ abstract class AbstractGoBgpFlowSpecInteropTest {
         // GoBGP -> ours, reported in ExaBGP's JSON.
         gobgp.gobgp("global", "rib", "-a", "ipv4-flowspec", "add", "match", "destination", "10.9.9.9/32",
                 "protocol", "udp", "then", "discard");
-        Interop.until("GoBGP's rule in our JSON", () -> json.stream().anyMatch(l -> l.contains("\"ipv4 flow\"")
-                && l.contains("\"destination-ipv4\":[\"10.9.9.9/32\"]") && l.contains("\"protocol\":[\"=udp\"]")
-                && l.contains("rate-limit:0")), () -> String.join("\n", json) + "\n" + gobgp.log());
+        Interop.until("GoBGP's rule in our JSON", () -> json.stream().map(l -> l.replace(" ", "")).anyMatch(l ->
+                l.contains("\"announce\":{\"ipv4flow\":{\"no-nexthop\":[{\"destination-ipv4\":[\"10.9.9.9/32\"],\"protocol\":[\"=udp\"]")
+                && l.contains("\"string\":\"rate-limit:0\"")), () -> String.join("\n", json) + "\n" + gobgp.log());
         assertTrue(Interop.query(peer, () -> peer.adjRibIn().routes().stream()
                 .anyMatch(r -> r.family().equals(Family.IPV4_FLOW))));
     }

@@ -38,6 +38,7 @@ public final class Bird extends ExternalDaemon {
     private final boolean passive;
     private List<String> staticRoutes = List.of();
     private String logClasses = "all";
+    private boolean flowSpec;
 
     public Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
          boolean passive) {
@@ -59,6 +60,16 @@ public final class Bird extends ExternalDaemon {
      */
     public Bird withoutRemoteLog() {
         logClasses = "{ debug, trace, info, warning, error, auth, fatal, bug }";
+        return this;
+    }
+
+    /**
+     * Speaks FlowSpec instead of IPv4 unicast: the session's channels are {@code flow4} and {@code flow6}, importing
+     * into the tables {@code flowtab4} / {@code flowtab6} (no validation, RFC 8955 section 6, on an eBGP test
+     * session). Call before {@link #start()}.
+     */
+    public Bird withFlowSpec() {
+        flowSpec = true;
         return this;
     }
 
@@ -92,6 +103,13 @@ public final class Bird extends ExternalDaemon {
                   passive %s;
                   connect retry time 1;
                   error wait time 1, 2;
+                %s
+                }
+                """.formatted(address, logClasses, routes, address, port, asn, peerAddress, peerPort, peerAsn, holdTime,
+                passive ? "on" : "off", flowSpec ? """
+                  flow4 { table flowtab4; import all; export none; };
+                  flow6 { table flowtab6; import all; export none; };
+                """ : """
                   ipv4 {
                     import all;
                     export filter {
@@ -102,9 +120,10 @@ public final class Bird extends ExternalDaemon {
                     };
                     next hop self;
                   };
-                }
-                """.formatted(address, logClasses, routes, address, port, asn, peerAddress, peerPort, peerAsn, holdTime,
-                passive ? "on" : "off", MED, asn, COMMUNITY);
+                """.formatted(MED, asn, COMMUNITY));
+        if (flowSpec) {
+            conf = "flow4 table flowtab4;\nflow6 table flowtab6;\n" + conf;
+        }
         Files.writeString(dir.resolve("bird.conf"), conf);
     }
 
