@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -33,6 +34,28 @@ public final class AdjRibIn {
      * one message). An UPDATE to treat as withdraw (RFC 7606 section 2) removes what it announces.
      */
     public void apply(Update update) {
+        apply(update, null);
+    }
+
+    /**
+     * As {@link #apply(Update)}, keeping only the MP_REACH_NLRI/MP_UNREACH_NLRI routes of {@code families} (the
+     * families the session negotiated; null: every family). Routes of another family are ignored and the
+     * session goes on: RFC 4760 section 6 makes a family usable only once both sides advertised it, and nothing
+     * asks for a reset. Returns the family that was ignored, or null.
+     */
+    public Family apply(Update update, Set<Family> families) {
+        Family ignored = null;
+        if (families != null) {
+            Family reach = update.mpReach().map(r -> r.family()).orElse(null);
+            Family unreach = update.mpUnreach().map(u -> u.family()).orElse(null);
+            if ((reach != null && !families.contains(reach)) || (unreach != null && !families.contains(unreach))) {
+                ignored = reach != null && !families.contains(reach) ? reach : unreach;
+                update = new Update(update.withdrawn(), update.attributes(),
+                        reach != null && families.contains(reach) ? update.mpReach().get() : null,
+                        unreach != null && families.contains(unreach) ? update.mpUnreach().get() : null,
+                        update.nlri(), update.attributeErrors());
+            }
+        }
         if (!update.withdrawn().isEmpty()) {
             remove(update.withdrawn());
         }
@@ -45,13 +68,15 @@ public final class AdjRibIn {
                 put(update.nlri(), ipv4Path(update.attributes()));
             }
         }
+        Attributes attributes = update.attributes();
         update.mpReach().ifPresent(r -> {
             if (withdraw) {
                 remove(r.nlri());
             } else if (!r.nlri().isEmpty()) {
-                put(r.nlri(), new Path(update.attributes().compact(), r.nextHop()));
+                put(r.nlri(), new Path(attributes.compact(), r.nextHop()));
             }
         });
+        return ignored;
     }
 
     /** The path to keep for {@code attributes}: compact (only the received octets), shared with the last UPDATE's when they are the same octets. */

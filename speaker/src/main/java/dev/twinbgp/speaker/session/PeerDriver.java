@@ -81,6 +81,8 @@ public final class PeerDriver {
     private final Logger log;
     private final Peer fsm;
     private final AdjRibIn ribIn = new AdjRibIn();
+    /** Families whose routes the peer sent without having negotiated them, logged once per session. */
+    private final java.util.Set<Family> ignoredFamilies = new java.util.HashSet<>();
     private final AdjRibOut ribOut = new AdjRibOut();
     private final Map<Direction, Link> links = new EnumMap<>(Direction.class);
     private final List<Link> openLinks = new ArrayList<>(2);
@@ -632,6 +634,7 @@ public final class PeerDriver {
     }
 
     private void established(Session session) {
+        ignoredFamilies.clear();
         Link link = links.get(session.connection());
         established = link;
         log.info("peer {} up: hold time {} s, families {}, AS4 {}, ADD-PATH receive {} send {}",
@@ -652,7 +655,14 @@ public final class PeerDriver {
 
     private void deliver(BgpMessage message) {
         switch (message) {
-            case Update update -> ribIn.apply(update);
+            case Update update -> {
+                Session session = fsm.session();
+                Family ignored = ribIn.apply(update, session == null ? null : session.families());
+                if (ignored != null && ignoredFamilies.add(ignored)) { // once per family and session
+                    log.warn("peer {}: ignoring routes of {}, a family this session did not negotiate (RFC 4760 section 6)",
+                            name(), ignored);
+                }
+            }
             case RouteRefresh refresh -> refresh(refresh);
             default -> log.debug("peer {}: ignoring delivered {}", name(), message.type());
         }
