@@ -1,6 +1,7 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.util.List;
@@ -10,16 +11,26 @@ import java.util.Optional;
 public sealed interface Command {
 
     /** {@code announce route ...}, {@code announce ipv4|ipv6 unicast ...}, {@code announce attributes ... nlri ...}. */
-    record Announce(List<RouteConfig> routes) implements Command {
+    record Announce(List<RouteConfig> routes, List<FlowConfig> flows) implements Command {
         public Announce {
             routes = List.copyOf(routes);
+            flows = List.copyOf(flows);
+        }
+
+        public Announce(List<RouteConfig> routes) {
+            this(routes, List.of());
         }
     }
 
     /** {@code withdraw route ...}, {@code withdraw attributes ... nlri ...}. */
-    record Withdraw(List<RouteConfig> routes) implements Command {
+    record Withdraw(List<RouteConfig> routes, List<FlowConfig> flows) implements Command {
         public Withdraw {
             routes = List.copyOf(routes);
+            flows = List.copyOf(flows);
+        }
+
+        public Withdraw(List<RouteConfig> routes) {
+            this(routes, List.of());
         }
     }
 

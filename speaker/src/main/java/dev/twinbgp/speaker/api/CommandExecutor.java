@@ -1,6 +1,8 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.speaker.config.FlowConfig;
+import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.time.Clock;
@@ -139,14 +141,28 @@ final class CommandExecutor {
                             throw new CommandException("neighbor " + n.name() + ": " + e.getMessage());
                         }
                     }
+                    for (FlowConfig f : a.flows()) {
+                        if (!n.config().families().contains(f.family())) {
+                            throw new CommandException("neighbor " + n.name() + " is not configured for "
+                                    + f.family() + " (family { } block)");
+                        }
+                        try {
+                            routes.add(converter.toRoute(n.config(), f));
+                        } catch (IllegalArgumentException e) {
+                            throw new CommandException("neighbor " + n.name() + ": " + e.getMessage());
+                        }
+                    }
                     converted.put(n, routes);
                 }
                 converted.forEach((n, routes) -> batch.announce(n.driver(), routes));
             }
             case Command.Withdraw w -> {
-                List<Prefix> prefixes = new ArrayList<>();
+                List<RouteKey> prefixes = new ArrayList<>();
                 for (RouteConfig r : w.routes()) {
                     prefixes.addAll(converter.toPrefixes(r));
+                }
+                for (FlowConfig f : w.flows()) {
+                    prefixes.add(f.rule().route());
                 }
                 for (Neighbor n : targets) {
                     batch.withdraw(n.driver(), prefixes);
@@ -292,7 +308,7 @@ final class CommandExecutor {
                 }));
             } else {
                 all.add(n.driver().query(() -> {
-                    List<Prefix> prefixes = n.driver().adjRibOut().routes().stream().map(Route::prefix).toList();
+                    List<RouteKey> prefixes = n.driver().adjRibOut().routes().stream().map(Route::key).toList();
                     n.driver().withdraw(prefixes);
                     return Boolean.TRUE;
                 }).thenCompose(v -> n.driver().query(() -> Boolean.TRUE)));

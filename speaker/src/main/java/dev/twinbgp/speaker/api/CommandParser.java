@@ -1,6 +1,8 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.speaker.config.FlowConfig;
+import dev.twinbgp.speaker.config.FlowParser;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
@@ -133,8 +135,26 @@ public final class CommandParser {
         return command;
     }
 
+    /** {@code flow route ...} or {@code ipv4|ipv6 flow|flow-vpn ...}: a FlowSpec rule ({@link FlowParser}). */
+    private static boolean isFlow(Words w) {
+        return w.rest().matches("(flow\\s+route|ipv[46]\\s+flow(-vpn)?)(\\s.*|\\{.*|)");
+    }
+
+    private static FlowConfig flow(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        String text = w.rest();
+        try {
+            return FlowParser.command(text);
+        } catch (ConfigException e) {
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
+        }
+    }
+
     private static Command announce(Words w) throws CommandException {
         String what = w.atEnd() ? "" : w.peek();
+        if (!w.atEnd() && isFlow(w)) {
+            return new Command.Announce(List.of(), List.of(flow(w, true)));
+        }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Announce(List.of(route(w, true)));
             case "attributes" -> {
@@ -160,13 +180,16 @@ public final class CommandParser {
                 w.expectEnd("announce route-refresh AFI SAFI");
                 yield new Command.RouteRefresh(family);
             }
-            default -> throw new CommandException("announce: expected route, ipv4, ipv6, attributes, eor, "
+            default -> throw new CommandException("announce: expected route, flow route, ipv4, ipv6, attributes, eor, "
                     + "route-refresh or watchdog" + (what.isEmpty() ? "" : ", found '" + what + "'"));
         };
     }
 
     private static Command withdraw(Words w) throws CommandException {
         String what = w.atEnd() ? "" : w.peek();
+        if (!w.atEnd() && isFlow(w)) {
+            return new Command.Withdraw(List.of(), List.of(flow(w, false)));
+        }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Withdraw(List.of(route(w, false)));
             case "attributes" -> {
@@ -177,7 +200,7 @@ public final class CommandParser {
                 w.next();
                 yield watchdog(w, false);
             }
-            default -> throw new CommandException("withdraw: expected route, ipv4, ipv6, attributes or watchdog"
+            default -> throw new CommandException("withdraw: expected route, flow route, ipv4, ipv6, attributes or watchdog"
                     + (what.isEmpty() ? "" : ", found '" + what + "'"));
         };
     }
@@ -343,10 +366,16 @@ public final class CommandParser {
     private static Family family(Words w, String context) throws CommandException {
         String afi = w.next().toLowerCase(Locale.ROOT);
         String safi = w.atEnd() ? "" : w.next().toLowerCase(Locale.ROOT);
-        if (!safi.equals("unicast") || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
-            throw new CommandException(context + ": expected ipv4 unicast or ipv6 unicast");
+        int code = switch (safi) {
+            case "unicast" -> Family.SAFI_UNICAST;
+            case "flow" -> Family.SAFI_FLOW;
+            case "flow-vpn" -> Family.SAFI_FLOW_VPN;
+            default -> -1;
+        };
+        if (code < 0 || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
+            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, flow or flow-vpn)");
         }
-        return afi.equals("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;
+        return new Family(afi.equals("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
     }
 
     private static IpAddress address(String text, String context) throws CommandException {

@@ -39,6 +39,7 @@ public final class Bird extends ExternalDaemon {
     private List<String> staticRoutes = List.of();
     private String logClasses = "all";
     private String debug = "";
+    private boolean flowSpec;
 
     public Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
          boolean passive) {
@@ -95,6 +96,16 @@ public final class Bird extends ExternalDaemon {
         return 0;
     }
 
+    /**
+     * Speaks FlowSpec instead of IPv4 unicast: the session's channels are {@code flow4} and {@code flow6}, importing
+     * into the tables {@code flowtab4} / {@code flowtab6} (no validation, RFC 8955 section 6, on an eBGP test
+     * session). Call before {@link #start()}.
+     */
+    public Bird withFlowSpec() {
+        flowSpec = true;
+        return this;
+    }
+
     @Override
     String name() {
         return "bird";
@@ -125,7 +136,14 @@ public final class Bird extends ExternalDaemon {
                   passive %s;
                   connect retry time 1;
                   error wait time 1, 2;
-                %s  ipv4 {
+                %s%s
+                }
+                """.formatted(address, logClasses, routes, address, port, asn, peerAddress, peerPort, peerAsn, holdTime,
+                passive ? "on" : "off", debug, flowSpec ? """
+                  flow4 { table flowtab4; import all; export none; };
+                  flow6 { table flowtab6; import all; export none; };
+                """ : """
+                  ipv4 {
                     import all;
                     export filter {
                       if proto != "announced" then reject;
@@ -135,9 +153,10 @@ public final class Bird extends ExternalDaemon {
                     };
                     next hop self;
                   };
-                }
-                """.formatted(address, logClasses, routes, address, port, asn, peerAddress, peerPort, peerAsn, holdTime,
-                passive ? "on" : "off", debug, MED, asn, COMMUNITY);
+                """.formatted(MED, asn, COMMUNITY));
+        if (flowSpec) {
+            conf = "flow4 table flowtab4;\nflow6 table flowtab6;\n" + conf;
+        }
         Files.writeString(dir.resolve("bird.conf"), conf);
     }
 

@@ -36,6 +36,7 @@ public final class Frr extends ExternalDaemon {
     private final long peerAsn;
     private final int holdTime;
     private final boolean passive;
+    private List<String> families = List.of("ipv4 unicast");
 
     /** {@code passive}: only accept the neighbor's connection ({@code neighbor ... passive}). */
     public Frr(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
@@ -49,6 +50,12 @@ public final class Frr extends ExternalDaemon {
         this.peerAsn = peerAsn;
         this.holdTime = holdTime;
         this.passive = passive;
+    }
+
+    /** The address families to activate, in FRR's spelling ({@code ipv4 flowspec}); default IPv4 unicast. */
+    public Frr withFamilies(String... names) {
+        families = List.of(names);
+        return this;
     }
 
     /** Whether FRR's bgpd and vtysh are installed. */
@@ -79,11 +86,15 @@ public final class Frr extends ExternalDaemon {
                  neighbor %s timers connect 1
                  neighbor %s ebgp-multihop 255
                  neighbor %s graceful-restart-helper
-                %s address-family ipv4 unicast
-                  neighbor %s activate
-                 exit-address-family
-                """.formatted(asn, address, p, peerAsn, p, peerPort, p, Math.max(1, holdTime / 3), holdTime, p, p, p,
-                passive ? " neighbor " + p + " passive\n" : "", p);
+                %s""".formatted(asn, address, p, peerAsn, p, peerPort, p, Math.max(1, holdTime / 3), holdTime, p, p, p,
+                passive ? " neighbor " + p + " passive\n" : "");
+        StringBuilder afs = new StringBuilder(conf);
+        for (String family : families) {
+            afs.append(" address-family ").append(family).append('\n')
+                    .append("  neighbor ").append(p).append(" activate\n")
+                    .append(" exit-address-family\n");
+        }
+        conf = afs.toString();
         Files.writeString(dir.resolve("bgpd.conf"), conf);
         return List.of(BGPD, "-f", dir.resolve("bgpd.conf").toString(), "-i", dir.resolve("bgpd.pid").toString(),
                 "--vty_socket", dir.toString(), "-z", dir.resolve("zserv.api").toString(),

@@ -22,6 +22,7 @@ public final class GoBgp extends ExternalDaemon {
     private final int apiPort;
     private final long asn;
     private final String peerAddress;
+    private List<String> families = List.of("ipv4-unicast", "ipv6-unicast");
     private final int peerPort;
     private final long peerAsn;
     private final int holdTime;
@@ -78,6 +79,12 @@ public final class GoBgp extends ExternalDaemon {
         return false;
     }
 
+    /** The AFI-SAFIs (GoBGP's names, e.g. {@code ipv4-flowspec}) to configure, instead of IPv4 and IPv6 unicast. */
+    GoBgp families(String... names) {
+        families = List.of(names);
+        return this;
+    }
+
     @Override
     String name() {
         return "gobgpd";
@@ -105,14 +112,15 @@ public final class GoBgp extends ExternalDaemon {
                     keepalive-interval = %d
                     connect-retry = 1
                     idle-hold-time-after-reset = 1
+                """.formatted(asn, address, port, address, peerAddress, peerAsn, address, peerPort, passive,
+                holdTime, Math.max(1, holdTime / 3));
+        for (String family : families) {
+            toml += """
                   [[neighbors.afi-safis]]
                     [neighbors.afi-safis.config]
-                      afi-safi-name = "ipv4-unicast"
-                %s  [[neighbors.afi-safis]]
-                    [neighbors.afi-safis.config]
-                      afi-safi-name = "ipv6-unicast"
-                %s""".formatted(asn, address, port, address, peerAddress, peerAsn, address, peerPort, passive,
-                holdTime, Math.max(1, holdTime / 3), familyGracefulRestart(), familyGracefulRestart());
+                      afi-safi-name = "%s"
+                """.formatted(family) + familyGracefulRestart();
+        }
         if (gracefulRestartTime >= 0) {
             toml += """
                       [neighbors.graceful-restart.config]
