@@ -645,7 +645,15 @@ public final class PeerDriver {
 
     private void deliver(BgpMessage message) {
         switch (message) {
-            case Update update -> ribIn.apply(update);
+            case Update update -> {
+                ribIn.apply(update);
+                if (update.isEndOfRib()) {
+                    // One line per family and session: says when the peer's table is complete (RFC 4724
+                    // section 2), which the daemon benchmark also reads to time a transfer without polling.
+                    log.info("peer {}: End-of-RIB received for {}, {} routes held", name(),
+                            update.endOfRibFamily().orElseThrow(), ribIn.size());
+                }
+            }
             case RouteRefresh refresh -> refresh(refresh);
             default -> log.debug("peer {}: ignoring delivered {}", name(), message.type());
         }
