@@ -68,7 +68,50 @@ public final class ExaJson {
 
     /** One message received ({@link Direction#IN}) from or sent to the neighbor, as one JSON line (no newline). */
     public String message(BgpMessage message, NeighborContext neighbor, Direction direction) {
+        if (message instanceof Update u && UpdateLine.fits(u)) {
+            // The common UPDATE written as text, not built as a tree (see UpdateLine): the same line.
+            Objects.requireNonNull(direction, "direction");
+            StringBuilder sb = new StringBuilder(512);
+            headerText(sb, neighbor, "update");
+            sb.append(",\"direction\":");
+            UpdateLine.string(sb, direction.text());
+            sb.append(",\"message\":{\"update\":");
+            UpdateLine.update(sb, u);
+            return sb.append("}}}").toString();
+        }
         return line(messageTree(message, neighbor, direction));
+    }
+
+    /**
+     * {@link #header} and {@link #neighbor} as text, up to and without the closing braces of the neighbor
+     * object and the root: the same keys and values in the same order.
+     */
+    private void headerText(StringBuilder sb, NeighborContext neighbor, String type) {
+        Objects.requireNonNull(neighbor, "neighbor");
+        sb.append("{\"exabgp\":");
+        UpdateLine.string(sb, version);
+        Instant now = clock.instant();
+        // BigDecimal seconds + micros at scale 6, written plain: always six decimals.
+        String micros = Integer.toString(now.getNano() / 1000);
+        sb.append(",\"time\":").append(now.getEpochSecond()).append('.');
+        for (int i = micros.length(); i < 6; i++) {
+            sb.append('0');
+        }
+        sb.append(micros);
+        sb.append(",\"host\":");
+        UpdateLine.string(sb, process.host());
+        sb.append(",\"pid\":").append(process.pid());
+        sb.append(",\"ppid\":").append(process.ppid());
+        sb.append(",\"counter\":").append(counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+        sb.append(",\"type\":");
+        UpdateLine.string(sb, type);
+        sb.append(",\"neighbor\":{\"address\":{\"local\":");
+        UpdateLine.string(sb, neighbor.localAddress());
+        sb.append(",\"peer\":");
+        UpdateLine.string(sb, neighbor.peerAddress());
+        sb.append("},\"asn\":{\"local\":").append(neighbor.localAs()).append(",\"peer\":").append(neighbor.peerAs());
+        sb.append("},\"router-id\":");
+        UpdateLine.string(sb, neighbor.routerId());
     }
 
     /** A session state change, as one JSON line; {@code reason} is used for {@link SessionState#DOWN} only. */

@@ -86,7 +86,7 @@ final class UpdateJson {
         return Family.afiName(f.afi()) + " " + Family.safiName(f.safi());
     }
 
-    private static String nextHop(Update u, Nlri block) {
+    static String nextHop(Update u, Nlri block) {
         if (u.mpReach().isPresent() && u.mpReach().get().nlri() == block) {
             List<String> addrs = u.mpReach().get().nextHopAddresses();
             return addrs.isEmpty() ? "null" : addrs.get(0);
