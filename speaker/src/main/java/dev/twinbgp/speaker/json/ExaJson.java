@@ -50,11 +50,22 @@ public final class ExaJson {
     private final Clock clock;
     private final ProcessInfo process;
     private final ConcurrentHashMap<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    /** The text header's fixed parts: before the time, and between the time and the counter. */
+    private final String headPrefix;
+    private final String headProcess;
+    private final ConcurrentHashMap<NeighborContext, String> neighborText = new ConcurrentHashMap<>();
 
     public ExaJson(String version, Clock clock, ProcessInfo process) {
         this.version = Objects.requireNonNull(version, "version");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.process = Objects.requireNonNull(process, "process");
+        StringBuilder head = new StringBuilder("{\"exabgp\":");
+        UpdateLine.string(head, version);
+        this.headPrefix = head.append(",\"time\":").toString();
+        StringBuilder proc = new StringBuilder(",\"host\":");
+        UpdateLine.string(proc, process.host());
+        this.headProcess = proc.append(",\"pid\":").append(process.pid()).append(",\"ppid\":").append(process.ppid())
+                .append(",\"counter\":").toString();
     }
 
     public ExaJson(Clock clock, ProcessInfo process) {
@@ -88,23 +99,24 @@ public final class ExaJson {
      */
     private void headerText(StringBuilder sb, NeighborContext neighbor, String type) {
         Objects.requireNonNull(neighbor, "neighbor");
-        sb.append("{\"exabgp\":");
-        UpdateLine.string(sb, version);
+        sb.append(headPrefix);
         Instant now = clock.instant();
         // BigDecimal seconds + micros at scale 6, written plain: always six decimals.
         String micros = Integer.toString(now.getNano() / 1000);
-        sb.append(",\"time\":").append(now.getEpochSecond()).append('.');
+        sb.append(now.getEpochSecond()).append('.');
         for (int i = micros.length(); i < 6; i++) {
             sb.append('0');
         }
-        sb.append(micros);
-        sb.append(",\"host\":");
-        UpdateLine.string(sb, process.host());
-        sb.append(",\"pid\":").append(process.pid());
-        sb.append(",\"ppid\":").append(process.ppid());
-        sb.append(",\"counter\":").append(counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+        sb.append(micros).append(headProcess);
+        sb.append(counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
         sb.append(",\"type\":");
         UpdateLine.string(sb, type);
+        sb.append(neighborText.computeIfAbsent(neighbor, ExaJson::neighborText));
+    }
+
+    /** The neighbor block's fixed part as text: {@code ,"neighbor":{"address":{..},"asn":{..},"router-id":".."}. */
+    private static String neighborText(NeighborContext neighbor) {
+        StringBuilder sb = new StringBuilder(160);
         sb.append(",\"neighbor\":{\"address\":{\"local\":");
         UpdateLine.string(sb, neighbor.localAddress());
         sb.append(",\"peer\":");
@@ -112,6 +124,7 @@ public final class ExaJson {
         sb.append("},\"asn\":{\"local\":").append(neighbor.localAs()).append(",\"peer\":").append(neighbor.peerAs());
         sb.append("},\"router-id\":");
         UpdateLine.string(sb, neighbor.routerId());
+        return sb.toString();
     }
 
     /** A session state change, as one JSON line; {@code reason} is used for {@link SessionState#DOWN} only. */

@@ -53,12 +53,14 @@ final class UpdateLine {
         List<Nlri> withdrawn = u.withdrawnAll();
         List<Nlri> announced = u.announced();
         sb.append('{');
-        boolean first = true;
-        ObjectNode attrs = AttributeJson.attributes(u.attributes(), !withdrawn.isEmpty());
-        if (!attrs.isEmpty()) {
-            sb.append("\"attribute\":").append(ExaJson.line(attrs));
-            first = false;
+        int start = sb.length();
+        if (!AttributeJson.appendText(sb, u.attributes(), !withdrawn.isEmpty(), false)) {
+            ObjectNode attrs = AttributeJson.attributes(u.attributes(), !withdrawn.isEmpty());
+            if (!attrs.isEmpty()) {
+                sb.append("\"attribute\":").append(ExaJson.line(attrs));
+            }
         }
+        boolean first = sb.length() == start;
         if (!announced.isEmpty()) {
             if (!first) {
                 sb.append(',');

@@ -55,6 +55,12 @@ class UpdateLineTest {
                 }
                 a.add(new Attribute.Communities(values));
             }
+            if (i % 5 == 0) {
+                a.add(new Attribute.AtomicAggregate());
+            }
+            if (i % 11 == 0) {
+                a.add(new Attribute.Aggregator(65001L, 0x0A000001)); // not written as text: the tree's path
+            }
             boolean v6 = i % 7 == 0;
             Path path = v6 ? new Path(Attributes.of(a), Prefix.parse("2001:db8::1/128").address())
                     : new Path(Attributes.of(withNextHop(a)));
