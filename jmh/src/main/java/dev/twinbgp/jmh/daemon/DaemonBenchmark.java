@@ -97,7 +97,7 @@ public final class DaemonBenchmark {
                 o.get("svg") == null ? null : Path.of(o.get("svg")));
     }
 
-    private static void measure(Path root, String receiver, TableFile table, Path dir, ObjectNode r) throws IOException {
+    static void measure(Path root, String receiver, TableFile table, Path dir, ObjectNode r) throws IOException {
         InetAddress at = InetAddress.getByName(RECEIVER); // a literal: no lookup
         Endpoint endpoint = new Endpoint(RECEIVER, FreePort.on(at), RECEIVER_AS, SENDER, SENDER_AS);
         Files.createDirectories(dir);
