@@ -3,11 +3,6 @@ package dev.twinbgp.parity;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.twinbgp.speaker.parity.RunResult;
-import dev.twinbgp.speaker.parity.Scenario;
-import dev.twinbgp.speaker.parity.ScenarioException;
-import dev.twinbgp.speaker.parity.ScenarioSource;
-import dev.twinbgp.speaker.parity.Verdict;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;

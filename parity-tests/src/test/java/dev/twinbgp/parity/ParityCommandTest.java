@@ -3,7 +3,7 @@ package dev.twinbgp.parity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.speaker.cli.Main;
+import dev.twinbgp.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -3,9 +3,6 @@ package dev.twinbgp.parity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.twinbgp.speaker.parity.Scenario;
-import dev.twinbgp.speaker.parity.ScenarioException;
-import dev.twinbgp.speaker.parity.ScenarioParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

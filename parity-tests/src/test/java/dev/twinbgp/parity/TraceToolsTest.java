@@ -3,8 +3,6 @@ package dev.twinbgp.parity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.twinbgp.speaker.parity.TraceNormaliser;
-import dev.twinbgp.speaker.parity.UnifiedDiff;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,14 +50,14 @@ final class TraceToolsTest {
         List<String> raw = List.of(
                 "sent Keepalive[]", "received Keepalive[]", "sent Keepalive[]",
                 "established hold 3 keepalive 1",
-                "sent Keepalive[]", "received Keepalive[]", "json {\"time\":1.5,\"host\":\"h\",\"pid\":7,\"ppid\":1,\"counter\":9,\"type\":\"keepalive\"}",
-                "json {\"time\":1.5,\"host\":\"h\",\"pid\":7,\"ppid\":1,\"counter\":9,\"type\":\"state\"}",
+                "sent Keepalive[]", "received Keepalive[]", "json { \"time\": 1.5, \"host\": \"h\", \"pid\": 7, \"ppid\": 1, \"counter\": 9, \"type\": \"keepalive\" }",
+                "json { \"time\": 1.5, \"host\": \"h\", \"pid\": 7, \"ppid\": 1, \"counter\": 9, \"type\": \"state\" }",
                 "down [java.io.IOException: Connection reset by peer] (was established)",
                 "connected 127.0.0.1:40123");
         assertEquals(List.of(
                 "sent Keepalive[]", "received Keepalive[]",
                 "established hold 3 keepalive 1",
-                "json {\"time\":0,\"host\":\"host\",\"pid\":0,\"ppid\":0,\"counter\":0,\"type\":\"state\"}",
+                "json { \"time\": 0, \"host\": \"host\", \"pid\": 0, \"ppid\": 0, \"counter\": 0, \"type\": \"state\" }",
                 "down [connection lost] (was established)",
                 "connected 127.0.0.1:PORT"), TraceNormaliser.normalise(raw));
     }

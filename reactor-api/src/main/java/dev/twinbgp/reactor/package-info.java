@@ -1,5 +1,5 @@
 /**
- * The protocol-agnostic I/O contract both twinbgp reactors fulfil ({@code selector}, {@code netty}).
+ * The protocol-agnostic I/O contract every twinbgp reactor fulfils ({@code selector}, {@code netty}, {@code virtual}).
  *
  * <pre>
  *   Reactor r = Reactors.create("selector", ReactorConfig.defaults());   // or "netty"

@@ -1,13 +1,13 @@
 package dev.twinbgp.bgp.fsm;
 
-import dev.twinbgp.bgp.wire.AddPathMode;
-import dev.twinbgp.bgp.wire.Capability;
+import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.capability.Capability;
 import dev.twinbgp.bgp.wire.ErrorCodes;
-import dev.twinbgp.bgp.wire.Family;
-import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
-import dev.twinbgp.bgp.wire.OptionalParameter;
+import dev.twinbgp.bgp.wire.capability.OptionalParameter;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package dev.twinbgp.bgp.fsm;
 
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import java.util.Set;
 
 /**

@@ -1,7 +1,7 @@
 package dev.twinbgp.bgp.fsm;
 
-import dev.twinbgp.bgp.wire.Family;
-import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.Open;
 import java.util.Set;
 

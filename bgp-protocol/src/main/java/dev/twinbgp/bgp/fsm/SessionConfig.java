@@ -1,8 +1,8 @@
 package dev.twinbgp.bgp.fsm;
 
-import dev.twinbgp.bgp.wire.AddPathMode;
-import dev.twinbgp.bgp.wire.Capability;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.capability.Capability;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Open;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

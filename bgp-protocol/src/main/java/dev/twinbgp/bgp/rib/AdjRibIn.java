@@ -1,9 +1,9 @@
 package dev.twinbgp.bgp.rib;
 
-import dev.twinbgp.bgp.wire.Attributes;
-import dev.twinbgp.bgp.wire.Family;
-import dev.twinbgp.bgp.wire.Nlri;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.Nlri;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.Update;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package dev.twinbgp.bgp.rib;
 
-import dev.twinbgp.bgp.wire.Attribute;
-import dev.twinbgp.bgp.wire.Attributes;
-import dev.twinbgp.bgp.wire.Family;
-import dev.twinbgp.bgp.wire.Negotiated;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.bgp.wire.UpdatePacker;
 import java.util.AbstractList;

@@ -1,6 +1,6 @@
 package dev.twinbgp.bgp.rib;
 
-import dev.twinbgp.bgp.wire.Attributes;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
 import java.util.Arrays;
 import java.util.HexFormat;
 

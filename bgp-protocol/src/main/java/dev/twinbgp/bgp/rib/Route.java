@@ -1,7 +1,7 @@
 package dev.twinbgp.bgp.rib;
 
-import dev.twinbgp.bgp.wire.Family;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.Prefix;
 
 /** A prefix (with its path id under ADD-PATH) and its path. */
 public record Route(Prefix prefix, Path path) {

@@ -3,7 +3,7 @@ package dev.twinbgp.bgp.wire;
 import java.util.HexFormat;
 
 /** Big-endian reads and writes on byte arrays (network byte order, RFC 4271 section 4). */
-final class Bytes {
+public final class Bytes {
     private Bytes() {
     }
 
@@ -11,28 +11,28 @@ final class Bytes {
         return b[i] & 0xFF;
     }
 
-    static int u16(byte[] b, int i) {
+    public static int u16(byte[] b, int i) {
         return (b[i] & 0xFF) << 8 | (b[i + 1] & 0xFF);
     }
 
-    static long u32(byte[] b, int i) {
+    public static long u32(byte[] b, int i) {
         return s32(b, i) & 0xFFFFFFFFL;
     }
 
-    static int s32(byte[] b, int i) {
+    public static int s32(byte[] b, int i) {
         return (b[i] & 0xFF) << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | (b[i + 3] & 0xFF);
     }
 
-    static long s64(byte[] b, int i) {
+    public static long s64(byte[] b, int i) {
         return (long) s32(b, i) << 32 | (s32(b, i + 4) & 0xFFFFFFFFL);
     }
 
-    static void put16(byte[] b, int i, int v) {
+    public static void put16(byte[] b, int i, int v) {
         b[i] = (byte) (v >>> 8);
         b[i + 1] = (byte) v;
     }
 
-    static void put32(byte[] b, int i, long v) {
+    public static void put32(byte[] b, int i, long v) {
         b[i] = (byte) (v >>> 24);
         b[i + 1] = (byte) (v >>> 16);
         b[i + 2] = (byte) (v >>> 8);
@@ -44,22 +44,22 @@ final class Bytes {
         put32(b, i + 4, v);
     }
 
-    static byte[] slice(byte[] b, int from, int length) {
+    public static byte[] slice(byte[] b, int from, int length) {
         byte[] out = new byte[length];
         System.arraycopy(b, from, out, 0, length);
         return out;
     }
 
-    static String hex(byte[] b) {
+    public static String hex(byte[] b) {
         return HexFormat.of().withUpperCase().formatHex(b);
     }
 
-    static String ipv4(int address) {
+    public static String ipv4(int address) {
         return (address >>> 24) + "." + (address >>> 16 & 0xFF) + "." + (address >>> 8 & 0xFF) + "." + (address & 0xFF);
     }
 
     /** RFC 5952 section 4 text form: lower case, leading zeros dropped, longest run (>= 2) of zero groups as "::". */
-    static String ipv6(byte[] a, int off) {
+    public static String ipv6(byte[] a, int off) {
         int[] g = new int[8];
         for (int i = 0; i < 8; i++) {
             g[i] = u16(a, off + 2 * i);
@@ -97,7 +97,7 @@ final class Bytes {
     }
 
     /** Dotted quad to int, or throws IllegalArgumentException (for API input, never wire input). */
-    static int parseIpv4(String s) {
+    public static int parseIpv4(String s) {
         String[] parts = s.split("\\.", -1);
         if (parts.length != 4) {
             throw new IllegalArgumentException("not an IPv4 address: " + s);
@@ -117,7 +117,7 @@ final class Bytes {
     }
 
     /** IPv6 literal (RFC 4291 section 2.2 forms, including embedded IPv4) to 16 bytes; IllegalArgumentException otherwise. */
-    static byte[] parseIpv6(String s) {
+    public static byte[] parseIpv6(String s) {
         int dbl = s.indexOf("::");
         if (dbl >= 0 && s.indexOf("::", dbl + 1) >= 0) {
             throw new IllegalArgumentException("not an IPv6 address: " + s);

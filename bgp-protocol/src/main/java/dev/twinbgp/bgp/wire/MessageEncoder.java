@@ -1,5 +1,7 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 

@@ -1,5 +1,8 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.capability.Capability;
+import dev.twinbgp.bgp.wire.capability.OptionalParameter;
+
 import java.util.ArrayList;
 import java.util.List;
 

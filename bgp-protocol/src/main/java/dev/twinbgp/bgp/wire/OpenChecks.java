@@ -1,5 +1,7 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.capability.Capability;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,10 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.capability.Capability;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.capability.OptionalParameter;
+
 import static dev.twinbgp.bgp.wire.ErrorCodes.OPEN_BAD_BGP_IDENTIFIER;
 import static dev.twinbgp.bgp.wire.ErrorCodes.OPEN_MESSAGE;
 import static dev.twinbgp.bgp.wire.ErrorCodes.OPEN_UNACCEPTABLE_HOLD_TIME;
@@ -14,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** OPEN decoding and encoding (RFC 4271 section 4.2 and 6.2, RFC 5492, RFC 9072). */
-final class OpenCodec {
+public final class OpenCodec {
     private OpenCodec() {
     }
 

@@ -1,5 +1,7 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.family.Family;
+
 /**
  * ROUTE-REFRESH (RFC 2918 section 3; subtype per RFC 7313 section 3.2).
  * <pre>

@@ -1,5 +1,11 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.AttributeError;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.Nlri;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

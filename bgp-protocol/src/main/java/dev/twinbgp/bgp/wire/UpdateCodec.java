@@ -1,5 +1,15 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.AttributeCodec;
+import dev.twinbgp.bgp.wire.attribute.AttributeError;
+import dev.twinbgp.bgp.wire.attribute.AttributeScan;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.Nlri;
+
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+
 import static dev.twinbgp.bgp.wire.ErrorAction.ATTRIBUTE_DISCARD;
 import static dev.twinbgp.bgp.wire.ErrorAction.SESSION_RESET;
 import static dev.twinbgp.bgp.wire.ErrorAction.TREAT_AS_WITHDRAW;
@@ -12,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** UPDATE body decoding and encoding (RFC 4271 section 4.3 and 6.3, RFC 4760, RFC 7606, RFC 7911). */
-final class UpdateCodec {
+public final class UpdateCodec {
     private UpdateCodec() {
     }
 
@@ -22,7 +32,7 @@ final class UpdateCodec {
      * ({@link AttributeScan}) - takes a fast path: its attributes are kept as the received octets
      * and decoded only when first asked for ({@link Attributes#fromReceived}).
      */
-    static Decoded decode(byte[] b, int off, int len, Negotiated neg) {
+    public static Decoded decode(byte[] b, int off, int len, Negotiated neg) {
         return decode(b, off, len, neg, true);
     }
 
@@ -30,7 +40,7 @@ final class UpdateCodec {
      * As {@link #decode(byte[], int, int, Negotiated)}, always decoding every attribute into objects:
      * what a lazily decoded {@link Attributes} uses, so it can never take the fast path again.
      */
-    static Decoded decodeFully(byte[] b, int off, int len, Negotiated neg) {
+    public static Decoded decodeFully(byte[] b, int off, int len, Negotiated neg) {
         return decode(b, off, len, neg, false);
     }
 

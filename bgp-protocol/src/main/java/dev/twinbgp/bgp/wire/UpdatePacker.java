@@ -1,5 +1,14 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.family.Nlri;
+
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.family.NlriChunks;
+import dev.twinbgp.bgp.wire.family.Prefix;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;

@@ -1,13 +1,15 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.family.Nlri;
+
 import java.util.Arrays;
 
 /** A growable big-endian byte sink for the encoders. Not thread-safe; short-lived. */
-final class WireWriter {
+public final class WireWriter {
     private byte[] buf;
     private int pos;
 
-    WireWriter(int capacity) {
+    public WireWriter(int capacity) {
         buf = new byte[Math.max(16, capacity)];
     }
 
@@ -17,76 +19,76 @@ final class WireWriter {
         }
     }
 
-    WireWriter u8(int v) {
+    public WireWriter u8(int v) {
         ensure(1);
         buf[pos++] = (byte) v;
         return this;
     }
 
-    WireWriter u16(int v) {
+    public WireWriter u16(int v) {
         ensure(2);
         Bytes.put16(buf, pos, v);
         pos += 2;
         return this;
     }
 
-    WireWriter u32(long v) {
+    public WireWriter u32(long v) {
         ensure(4);
         Bytes.put32(buf, pos, v);
         pos += 4;
         return this;
     }
 
-    WireWriter u64(long v) {
+    public WireWriter u64(long v) {
         ensure(8);
         Bytes.put64(buf, pos, v);
         pos += 8;
         return this;
     }
 
-    WireWriter bytes(byte[] b) {
+    public WireWriter bytes(byte[] b) {
         return bytes(b, 0, b.length);
     }
 
-    WireWriter bytes(byte[] b, int off, int len) {
+    public WireWriter bytes(byte[] b, int off, int len) {
         ensure(len);
         System.arraycopy(b, off, buf, pos, len);
         pos += len;
         return this;
     }
 
-    WireWriter nlri(Nlri n) {
+    public WireWriter nlri(Nlri n) {
         ensure(n.wireLength());
         pos = n.writeTo(buf, pos);
         return this;
     }
 
-    int position() {
+    public int position() {
         return pos;
     }
 
     /** Overwrites a 1-octet value written earlier (for lengths known only afterwards). */
-    void set8(int at, int v) {
+    public void set8(int at, int v) {
         buf[at] = (byte) v;
     }
 
-    void set16(int at, int v) {
+    public void set16(int at, int v) {
         Bytes.put16(buf, at, v);
     }
 
     /** Moves everything from {@code at} on up by {@code n} octets, leaving a gap to overwrite. */
-    void insert(int at, int n) {
+    public void insert(int at, int n) {
         ensure(n);
         System.arraycopy(buf, at, buf, at + n, pos - at);
         pos += n;
     }
 
     /** Forgets everything from {@code at} on. */
-    void truncate(int at) {
+    public void truncate(int at) {
         pos = at;
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(buf, pos);
     }
 }

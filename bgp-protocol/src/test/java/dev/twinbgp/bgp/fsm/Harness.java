@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.twinbgp.bgp.wire.BgpMessage;
-import dev.twinbgp.bgp.wire.Capability;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.capability.Capability;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
@@ -53,7 +53,7 @@ final class Harness {
      * one: {@code Update} is still the codec's placeholder, adjust here when its shape changes.
      */
     static Update anUpdate() {
-        return Update.endOfRib(dev.twinbgp.bgp.wire.Family.IPV4_UNICAST);
+        return Update.endOfRib(dev.twinbgp.bgp.wire.family.Family.IPV4_UNICAST);
     }
 
     List<Action> fire(Event event) {

@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.twinbgp.bgp.wire.AddPathMode;
-import dev.twinbgp.bgp.wire.Capability;
+import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.capability.Capability;
 import dev.twinbgp.bgp.wire.ErrorCodes;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
-import dev.twinbgp.bgp.wire.OptionalParameter;
+import dev.twinbgp.bgp.wire.capability.OptionalParameter;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

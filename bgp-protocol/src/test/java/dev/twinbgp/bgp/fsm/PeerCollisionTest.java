@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.bgp.wire.Capability;
+import dev.twinbgp.bgp.wire.capability.Capability;
 import dev.twinbgp.bgp.wire.ErrorCodes;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;

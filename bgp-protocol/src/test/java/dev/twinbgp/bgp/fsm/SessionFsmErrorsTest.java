@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.ErrorCodes;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.RouteRefresh;

@@ -2,11 +2,11 @@ package dev.twinbgp.bgp.rib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.twinbgp.bgp.wire.Attribute;
-import dev.twinbgp.bgp.wire.Attributes;
-import dev.twinbgp.bgp.wire.Family;
-import dev.twinbgp.bgp.wire.Negotiated;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.Update;
 import java.util.Collection;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.twinbgp.bgp.wire.Attributes;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;

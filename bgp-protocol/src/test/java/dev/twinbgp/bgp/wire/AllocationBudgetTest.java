@@ -1,5 +1,11 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.attribute.AsPathSegment;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.AttributeScan;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Prefix;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,11 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

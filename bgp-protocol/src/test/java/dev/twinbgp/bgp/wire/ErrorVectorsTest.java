@@ -1,5 +1,12 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.AttributeError;
+import dev.twinbgp.bgp.wire.capability.Capability;
+import dev.twinbgp.bgp.wire.family.Family;
+
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

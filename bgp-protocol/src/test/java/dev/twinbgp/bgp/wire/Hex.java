@@ -3,20 +3,20 @@ package dev.twinbgp.bgp.wire;
 import java.util.HexFormat;
 
 /** Test helper: hex strings (spaces, colons and underscores ignored) to bytes and back. */
-final class Hex {
+public final class Hex {
     private Hex() {
     }
 
-    static byte[] bytes(String hex) {
+    public static byte[] bytes(String hex) {
         return HexFormat.of().parseHex(hex.replaceAll("[\\s:_]", ""));
     }
 
-    static String of(byte[] b) {
+    public static String of(byte[] b) {
         return HexFormat.of().withUpperCase().formatHex(b);
     }
 
     /** A whole message: marker, length, type, then the body hex. */
-    static byte[] message(int type, String bodyHex) {
+    public static byte[] message(int type, String bodyHex) {
         byte[] body = bytes(bodyHex);
         byte[] m = new byte[19 + body.length];
         for (int i = 0; i < 16; i++) {

@@ -1,5 +1,7 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -1,21 +1,32 @@
 package dev.twinbgp.bgp.wire;
 
+import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.attribute.AsPathSegment;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.capability.Capability;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.family.Nlri;
+import dev.twinbgp.bgp.wire.capability.OptionalParameter;
+import dev.twinbgp.bgp.wire.family.Prefix;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** Valid messages of every kind, for round trips and as seeds of the property test. */
-final class Samples {
+public final class Samples {
     private Samples() {
     }
 
-    static final Negotiated ASN4 = new Negotiated(true, Set.of(), Set.of(), false);
-    static final Negotiated ADD_PATH_ALL = new Negotiated(true, Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST),
+    public static final Negotiated ASN4 = new Negotiated(true, Set.of(), Set.of(), false);
+    public static final Negotiated ADD_PATH_ALL = new Negotiated(true, Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST),
             Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST), false);
-    static final Negotiated EXTENDED = new Negotiated(true, Set.of(), Set.of(), true);
-    static final List<Negotiated> CONTEXTS = List.of(Negotiated.DEFAULT, ASN4, ADD_PATH_ALL, EXTENDED);
+    public static final Negotiated EXTENDED = new Negotiated(true, Set.of(), Set.of(), true);
+    public static final List<Negotiated> CONTEXTS = List.of(Negotiated.DEFAULT, ASN4, ADD_PATH_ALL, EXTENDED);
 
-    static Open open() {
+    public static Open open() {
         return new Open(4, Open.AS_TRANS, 180, 0x0A000001L, List.of(
                 new OptionalParameter.Capabilities(List.of(new Capability.Multiprotocol(Family.IPV4_UNICAST),
                         new Capability.Multiprotocol(Family.IPV6_UNICAST))),
@@ -31,7 +42,7 @@ final class Samples {
                 false);
     }
 
-    static Attributes fullAttributes() {
+    public static Attributes fullAttributes() {
         return Attributes.of(
                 new Attribute.Origin(Attribute.Origin.IGP),
                 new Attribute.AsPath(List.of(AsPathSegment.sequence(65001L, 4200000000L, 3L), AsPathSegment.set(7L, 8L),
@@ -51,7 +62,7 @@ final class Samples {
                 new Attribute.Unknown(0x90, 0x9A, new byte[] {4}));
     }
 
-    static Nlri ipv4(boolean ids, String... prefixes) {
+    public static Nlri ipv4(boolean ids, String... prefixes) {
         Nlri.Builder b = Nlri.builder(Family.IPV4_UNICAST, ids);
         long id = 1;
         for (String p : prefixes) {
@@ -61,7 +72,7 @@ final class Samples {
         return b.build();
     }
 
-    static Nlri ipv6(boolean ids, String... prefixes) {
+    public static Nlri ipv6(boolean ids, String... prefixes) {
         Nlri.Builder b = Nlri.builder(Family.IPV6_UNICAST, ids);
         long id = 7;
         for (String p : prefixes) {
@@ -72,7 +83,7 @@ final class Samples {
     }
 
     /** UPDATEs valid for {@code neg} (path ids as its ADD-PATH says). */
-    static List<Update> updates(Negotiated neg) {
+    public static List<Update> updates(Negotiated neg) {
         boolean v4 = neg.addPathReceive().contains(Family.IPV4_UNICAST);
         boolean v6 = neg.addPathReceive().contains(Family.IPV6_UNICAST);
         Attributes full = fullAttributes();
@@ -103,7 +114,7 @@ final class Samples {
         return out;
     }
 
-    static List<BgpMessage> messages(Negotiated neg) {
+    public static List<BgpMessage> messages(Negotiated neg) {
         List<BgpMessage> out = new ArrayList<>();
         out.add(open());
         out.add(Open.of(65001, 90, 0x01020304L, List.of(new Capability.FourOctetAs(65001))));

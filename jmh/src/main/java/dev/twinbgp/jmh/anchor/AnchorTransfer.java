@@ -2,7 +2,7 @@ package dev.twinbgp.jmh.anchor;
 
 import dev.twinbgp.bgp.fsm.SessionConfig;
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.jmh.transfer.TableShape;
 import dev.twinbgp.jmh.transfer.TransferListener;
 import dev.twinbgp.reactor.ReactorConfig;

@@ -1,13 +1,13 @@
 package dev.twinbgp.jmh.codec;
 
-import dev.twinbgp.bgp.wire.AsPathSegment;
-import dev.twinbgp.bgp.wire.Attribute;
-import dev.twinbgp.bgp.wire.Attributes;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.attribute.AsPathSegment;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.MessageEncoder;
-import dev.twinbgp.bgp.wire.Negotiated;
-import dev.twinbgp.bgp.wire.Nlri;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.family.Nlri;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.Update;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.twinbgp.jmh.daemon;
 
 import dev.twinbgp.bgp.rib.AdjRibOut;
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.MessageEncoder;
-import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.jmh.anchor.AnchorTransfer;
 import dev.twinbgp.jmh.transfer.TableShape;

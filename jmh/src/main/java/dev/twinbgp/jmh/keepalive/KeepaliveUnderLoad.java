@@ -2,7 +2,7 @@ package dev.twinbgp.jmh.keepalive;
 
 import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.jmh.transfer.FullTableTransfer;
 import dev.twinbgp.jmh.transfer.Pairing;
 import dev.twinbgp.jmh.transfer.TransferListener;

@@ -5,7 +5,7 @@ import dev.twinbgp.speaker.session.FreePort;
 import dev.twinbgp.bgp.fsm.SessionConfig;
 import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.session.BgpSpeaker;
 import dev.twinbgp.speaker.session.PeerDriver;

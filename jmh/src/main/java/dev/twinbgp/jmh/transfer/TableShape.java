@@ -2,9 +2,9 @@ package dev.twinbgp.jmh.transfer;
 
 import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.Attribute;
-import dev.twinbgp.bgp.wire.Attributes;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

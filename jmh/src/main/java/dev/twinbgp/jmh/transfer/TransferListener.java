@@ -3,7 +3,7 @@ package dev.twinbgp.jmh.transfer;
 import dev.twinbgp.bgp.fsm.Session;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.MessageEncoder;
-import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.speaker.session.PeerDriver;

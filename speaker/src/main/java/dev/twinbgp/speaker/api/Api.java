@@ -52,37 +52,42 @@ public final class Api implements AutoCloseable {
      * @param shutdown       what the {@code shutdown} command runs (on a thread of its own)
      * @param clock          wall clock for uptimes and JSON {@code time}
      * @param version        what {@code version} prints
+     * @param peerPort       the TCP port a neighbor created with {@code create neighbor} connects to
      */
     public record Options(Path controlSocket, boolean controlEnabled, int queueCapacity, RouteConverter routes,
-                          Runnable shutdown, Clock clock, String version) {
+                          Runnable shutdown, Clock clock, String version, int peerPort) {
         public static Options defaults() {
             return new Options(null, true, 65_536, MappingRouteConverter.INSTANCE,
                     () -> LOG.warn("shutdown requested, but nothing is wired to act on it"), Clock.systemUTC(),
-                    versionOfJar());
+                    versionOfJar(), dev.twinbgp.speaker.mapping.PeerSettingsMapper.BGP_PORT);
+        }
+
+        public Options withDefaultPeerPort(int port) {
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, clock, version, port);
         }
 
         public Options withControlSocket(Path path) {
-            return new Options(path, true, queueCapacity, routes, shutdown, clock, version);
+            return new Options(path, true, queueCapacity, routes, shutdown, clock, version, peerPort);
         }
 
         public Options withoutControlSocket() {
-            return new Options(null, false, queueCapacity, routes, shutdown, clock, version);
+            return new Options(null, false, queueCapacity, routes, shutdown, clock, version, peerPort);
         }
 
         public Options withQueueCapacity(int capacity) {
-            return new Options(controlSocket, controlEnabled, capacity, routes, shutdown, clock, version);
+            return new Options(controlSocket, controlEnabled, capacity, routes, shutdown, clock, version, peerPort);
         }
 
         public Options withRoutes(RouteConverter converter) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, converter, shutdown, clock, version);
+            return new Options(controlSocket, controlEnabled, queueCapacity, converter, shutdown, clock, version, peerPort);
         }
 
         public Options withShutdown(Runnable action) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, routes, action, clock, version);
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, action, clock, version, peerPort);
         }
 
         public Options withClock(Clock c) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, c, version);
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, c, version, peerPort);
         }
 
         private static String versionOfJar() {
@@ -195,7 +200,7 @@ public final class Api implements AutoCloseable {
         process.put("name", stalled.name());
         process.put("state", "stalled");
         process.put("dropped", stalled.dropped());
-        String json = tree.toString();
+        String json = ExaJson.line(tree);
         String text = "process " + stalled.name() + " stalled dropped " + stalled.dropped();
         for (ApiProcess p : processes.values()) {
             if (p != stalled) {

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
@@ -99,8 +100,44 @@ final class ApiProcess implements AutoCloseable {
         return p != null && p.isAlive() ? p.pid() : -1;
     }
 
+    /**
+     * Queues an event for the child's stdin; never blocks. Returns false (and counts it) when the queue is full.
+     * While a command is being answered the event waits behind the answer ({@link #holdEvents}).
+     */
+    boolean offer(String event) {
+        synchronized (order) {
+            if (held != null && held.size() < capacity) {
+                held.add(event);
+                return true;
+            }
+            return queue(event);
+        }
+    }
+
+    // Race: what a command causes can come back as events before its answer (a ROUTE-REFRESH's replayed UPDATEs,
+    // on the loop thread, while this reader thread is still between submitting the command and seeing it done).
+    // ExaBGP answers first; programs rely on it (they read the next line and expect "done"). So from the moment a
+    // command is submitted until it is answered, events wait in `held` and go out after the answer, in order.
+    private final Object order = new Object();
+    private ArrayList<String> held; // guarded by order; non-null while a command is in flight
+
+    private void holdEvents() {
+        synchronized (order) {
+            held = new ArrayList<>();
+        }
+    }
+
+    private void releaseEvents() {
+        synchronized (order) { // under the lock, so that no new event overtakes the held ones
+            if (held != null) {
+                held.forEach(this::queue);
+                held = null;
+            }
+        }
+    }
+
     /** Queues a line for the child's stdin; never blocks. Returns false (and counts it) when the queue is full. */
-    boolean offer(String line) {
+    private boolean queue(String line) {
         if (outbound.offer(line)) {
             return true;
         }
@@ -277,7 +314,16 @@ final class ApiProcess implements AutoCloseable {
                     setAck(set.mode());
                     continue;
                 }
-                answer(await(executor.execute(request, scope)), line);
+                // Events wait behind this command's answer (see `order`). A command that fails answers "error";
+                // one still running after the timeout answers when it ends, and the events go on meanwhile.
+                String command = line;
+                holdEvents();
+                await(executor.execute(request, scope).handle((reply, failed) -> {
+                    answer(failed == null ? reply : null, command);
+                    releaseEvents();
+                    return null;
+                }));
+                releaseEvents();
             }
             flush(batch, inFlight);
         } catch (IOException e) {
@@ -296,7 +342,7 @@ final class ApiProcess implements AutoCloseable {
         inFlight.add(batch.submit());
         if (ack == Command.AckMode.ENABLED) {
             for (int i = 0; i < commands; i++) {
-                offer("done");
+                queue("done");
             }
         }
         while (inFlight.size() > MAX_IN_FLIGHT) {
@@ -322,7 +368,7 @@ final class ApiProcess implements AutoCloseable {
     private void refuse(String line, String why) {
         log.warn("process {}: refused '{}': {}", name(), line.strip(), why);
         if (ack == Command.AckMode.ENABLED) {
-            offer("error");
+            queue("error");
         }
     }
 
@@ -334,9 +380,9 @@ final class ApiProcess implements AutoCloseable {
             refuse(line, reply.lines().isEmpty() ? "error" : reply.lines().get(0));
             return;
         }
-        reply.lines().forEach(this::offer);
+        reply.lines().forEach(this::queue);
         if (ack == Command.AckMode.ENABLED) {
-            offer("done");
+            queue("done");
         }
     }
 
@@ -345,7 +391,7 @@ final class ApiProcess implements AutoCloseable {
         boolean wasEnabled = ack == Command.AckMode.ENABLED;
         ack = mode;
         if (mode == Command.AckMode.ENABLED || (mode == Command.AckMode.DISABLED && wasEnabled)) {
-            offer("done");
+            queue("done");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.twinbgp.speaker.api;
 
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.util.List;

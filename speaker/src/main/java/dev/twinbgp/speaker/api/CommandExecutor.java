@@ -1,8 +1,8 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.Family;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.time.Clock;
 import java.util.ArrayList;

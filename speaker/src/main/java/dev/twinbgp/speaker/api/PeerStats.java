@@ -1,7 +1,7 @@
 package dev.twinbgp.speaker.api;
 
-import dev.twinbgp.bgp.wire.Family;
-import dev.twinbgp.bgp.wire.Nlri;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.Update;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.session.PeerDriver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.util.List;

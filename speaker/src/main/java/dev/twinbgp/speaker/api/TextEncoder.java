@@ -2,9 +2,9 @@ package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.wire.BgpMessage;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
-import dev.twinbgp.bgp.wire.Nlri;
+import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
 import dev.twinbgp.bgp.wire.RouteRefresh;

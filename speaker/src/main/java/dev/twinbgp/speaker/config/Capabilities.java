@@ -1,6 +1,6 @@
 package dev.twinbgp.speaker.config;
 
-import dev.twinbgp.bgp.wire.AddPathMode;
+import dev.twinbgp.bgp.wire.capability.AddPathMode;
 import java.util.Optional;
 import java.util.OptionalInt;
 

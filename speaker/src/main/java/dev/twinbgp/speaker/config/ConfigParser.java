@@ -50,7 +50,7 @@ public final class ConfigParser {
             String reason = Files.isDirectory(file) ? "is a directory" : String.valueOf(other.getMessage());
             throw ConfigException.unreadable(source, reason, other);
         }
-        return parse(source, text);
+        return parse(source, text).withProgramsRelativeTo(file.toAbsolutePath().getParent());
     }
 
     /** Parses configuration text; {@code source} names it in error messages. */

@@ -1,6 +1,6 @@
 package dev.twinbgp.speaker.config;
 
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.twinbgp.speaker.config;
 
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import java.util.Arrays;
 
 /** An IPv4 (4 bytes) or IPv6 (16 bytes) address. Immutable: the bytes are copied in and out. */

@@ -1,7 +1,7 @@
 package dev.twinbgp.speaker.config;
 
-import dev.twinbgp.bgp.wire.AddPathMode;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.family.Family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.twinbgp.speaker.config;
 
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 
 /**
  * One entry of {@code nexthop { ipv4 unicast ipv6; }}: routes of {@code family} may carry a next hop of

@@ -1,6 +1,6 @@
 package dev.twinbgp.speaker.config;
 
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 
 /** An IP prefix: an address with no bits set past {@code length} (RFC 4632 section 3.1). */
 public record Prefix(IpAddress address, int length) {

@@ -22,4 +22,15 @@ public record ProcessConfig(String name, List<String> command, Encoder encoder) 
     public ProcessConfig {
         command = List.copyOf(command);
     }
+
+    /** This process with a relative program path ({@code ./run/x}, not a bare name) resolved against {@code folder}. */
+    ProcessConfig relativeTo(java.nio.file.Path folder) {
+        String program = command.get(0);
+        if (!program.contains("/") || program.startsWith("/")) {
+            return this;
+        }
+        List<String> resolved = new java.util.ArrayList<>(command);
+        resolved.set(0, folder.resolve(program).normalize().toString());
+        return new ProcessConfig(name, resolved, encoder);
+    }
 }

@@ -1,6 +1,6 @@
 package dev.twinbgp.speaker.config;
 
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 
 /**
  * Routes in ExaBGP syntax, from a configuration file or a single API command line. The same code reads

@@ -2,11 +2,15 @@ package dev.twinbgp.speaker.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.core.util.Separators.Spacing;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twinbgp.bgp.wire.BgpMessage;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
@@ -88,7 +92,7 @@ public final class ExaJson {
             UpdateLine.string(sb, direction.text());
             sb.append(",\"message\":{\"update\":");
             UpdateLine.update(sb, u);
-            return sb.append("}}}").toString();
+            return UpdateLine.spaced(sb.append("}}}"));
         }
         return line(messageTree(message, neighbor, direction));
     }
@@ -210,10 +214,31 @@ public final class ExaJson {
         return n;
     }
 
-    /** Serialises a tree as one line of compact JSON (Jackson does the escaping). */
-    public static String line(ObjectNode tree) {
+    // ExaBGP's own layout, one line: { "key": value, "list": [ a, b ], "empty": { } }. ExaBGP writes its JSON by
+    // hand in this shape, and API programs written for it match strings such as '"nlri": "10.0.0.0/24"'.
+    private static final ObjectWriter LINE = MAPPER.writer(
+            new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Spacing.AFTER)
+                    .withObjectEntrySpacing(Spacing.NONE)
+                    .withArrayValueSpacing(Spacing.NONE)
+                    .withObjectEmptySeparator(" ")
+                    .withArrayEmptySeparator(" "))
+                    .withObjectIndenter(new DefaultPrettyPrinter.FixedSpaceIndenter())
+                    .withArrayIndenter(new DefaultPrettyPrinter.FixedSpaceIndenter()));
+
+    /** A tree as compact JSON (no spaces), for {@link UpdateLine}, which spaces the whole line at the end. */
+    static String compact(ObjectNode tree) {
         try {
             return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /** Serialises a tree as one line of JSON in ExaBGP's layout (Jackson does the escaping). */
+    public static String line(ObjectNode tree) {
+        try {
+            return LINE.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }

@@ -3,7 +3,7 @@ package dev.twinbgp.speaker.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twinbgp.bgp.wire.Capability;
+import dev.twinbgp.bgp.wire.capability.Capability;
 import dev.twinbgp.bgp.wire.Open;
 
 /**
@@ -92,7 +92,7 @@ final class OpenJson {
                 ObjectNode n = named("nexthop");
                 ArrayNode conv = n.putArray("conversion");
                 for (Capability.ExtendedNextHop.Entry e : x.entries()) {
-                    conv.add(Text.familySlash(e.afi(), e.safi()) + "/" + dev.twinbgp.bgp.wire.Family.afiName(e.nextHopAfi()));
+                    conv.add(Text.familySlash(e.afi(), e.safi()) + "/" + dev.twinbgp.bgp.wire.family.Family.afiName(e.nextHopAfi()));
                 }
                 yield n;
             }

@@ -26,6 +26,6 @@ final class Text {
 
     /** ExaBGP's family spelling in capabilities: {@code ipv4/unicast}. */
     static String familySlash(int afi, int safi) {
-        return dev.twinbgp.bgp.wire.Family.afiName(afi) + "/" + dev.twinbgp.bgp.wire.Family.safiName(safi);
+        return dev.twinbgp.bgp.wire.family.Family.afiName(afi) + "/" + dev.twinbgp.bgp.wire.family.Family.safiName(safi);
     }
 }

@@ -2,7 +2,7 @@ package dev.twinbgp.speaker.json;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twinbgp.bgp.wire.Nlri;
+import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.Update;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +57,7 @@ final class UpdateLine {
         if (!AttributeJson.appendText(sb, u.attributes(), !withdrawn.isEmpty(), false)) {
             ObjectNode attrs = AttributeJson.attributes(u.attributes(), !withdrawn.isEmpty());
             if (!attrs.isEmpty()) {
-                sb.append("\"attribute\":").append(ExaJson.line(attrs));
+                sb.append("\"attribute\":").append(ExaJson.compact(attrs));
             }
         }
         boolean first = sb.length() == start;
@@ -103,7 +103,7 @@ final class UpdateLine {
 
     /** {@code {"nlri":"P"}} per route, with {@code "path-information"} under ADD-PATH (RFC 7911 section 3). */
     private static void routes(StringBuilder sb, Nlri block) {
-        if (!block.hasPathIds() && block.family().afi() == dev.twinbgp.bgp.wire.Family.AFI_IPV4) {
+        if (!block.hasPathIds() && block.family().afi() == dev.twinbgp.bgp.wire.family.Family.AFI_IPV4) {
             int[] n = {0};
             block.forEachIpv4((id, address, length) -> {
                 if (n[0]++ > 0) {
@@ -128,6 +128,47 @@ final class UpdateLine {
             }
             sb.append('}');
         });
+    }
+
+    /**
+     * Compact JSON text in ExaBGP's one-line layout, as {@link ExaJson#line} writes a tree:
+     * {@code { "key": value, "list": [ a, b ], "empty": { } }} - a space inside braces and brackets, after
+     * {@code :} and {@code ,}; strings are copied as they are.
+     */
+    static String spaced(CharSequence compact) {
+        StringBuilder out = new StringBuilder(compact.length() + compact.length() / 4);
+        boolean inString = false;
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\') {
+                    out.append(compact.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            switch (c) {
+                case '"' -> {
+                    inString = true;
+                    out.append(c);
+                }
+                case '{', '[' -> {
+                    char close = c == '{' ? '}' : ']';
+                    if (i + 1 < compact.length() && compact.charAt(i + 1) == close) {
+                        out.append(c).append(' ').append(close);
+                        i++;
+                    } else {
+                        out.append(c).append(' ');
+                    }
+                }
+                case '}', ']' -> out.append(' ').append(c);
+                case ',', ':' -> out.append(c).append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** A JSON string, escaped as Jackson escapes it. */

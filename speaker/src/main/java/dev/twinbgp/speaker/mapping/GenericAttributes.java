@@ -1,6 +1,6 @@
 package dev.twinbgp.speaker.mapping;
 
-import dev.twinbgp.bgp.wire.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.speaker.config.GenericAttribute;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

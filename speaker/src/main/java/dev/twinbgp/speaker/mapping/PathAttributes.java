@@ -1,7 +1,7 @@
 package dev.twinbgp.speaker.mapping;
 
-import dev.twinbgp.bgp.wire.AsPathSegment;
-import dev.twinbgp.bgp.wire.Attribute;
+import dev.twinbgp.bgp.wire.attribute.AsPathSegment;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.speaker.config.Community;
 import dev.twinbgp.speaker.config.GenericAttribute;
 import dev.twinbgp.speaker.config.IpAddress;
@@ -34,7 +34,7 @@ import java.util.TreeMap;
  *       octets: ExaBGP's order, which the conformance vectors compare byte for byte;</li>
  *   <li>{@code attribute [ ... ]} replaces a typed attribute of the same code ({@link GenericAttributes}).</li>
  * </ul>
- * The result is sorted by type code ({@link dev.twinbgp.bgp.wire.Attributes}), as ExaBGP sends them.
+ * The result is sorted by type code ({@link dev.twinbgp.bgp.wire.attribute.Attributes}), as ExaBGP sends them.
  */
 final class PathAttributes {
     private static final int MAX_SEGMENT = 255; // RFC 4271 section 4.3: segment length is one octet

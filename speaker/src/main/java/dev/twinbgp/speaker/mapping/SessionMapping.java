@@ -1,7 +1,7 @@
 package dev.twinbgp.speaker.mapping;
 
 import dev.twinbgp.bgp.fsm.SessionConfig;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.speaker.config.Capabilities;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.NextHopEncoding;

@@ -2,7 +2,7 @@ package dev.twinbgp.speaker.session;
 
 import dev.twinbgp.bgp.fsm.Direction;
 import dev.twinbgp.bgp.wire.MessageFramer;
-import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.reactor.Connection;
 import dev.twinbgp.reactor.ConnectionHandler;
 import java.nio.ByteBuffer;

@@ -12,12 +12,12 @@ import dev.twinbgp.bgp.rib.AdjRibOut;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Decoded;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Frame;
 import dev.twinbgp.bgp.wire.MessageDecoder;
 import dev.twinbgp.bgp.wire.MessageEncoder;
-import dev.twinbgp.bgp.wire.Negotiated;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.RouteRefresh;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.bgp.wire.WireError;
@@ -259,7 +259,13 @@ public final class PeerDriver {
                 return false;
             }
             if (established != null && !removed.isEmpty()) {
-                outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
+                if (settings.groupUpdates()) {
+                    outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
+                } else { // group-updates false: one prefix per UPDATE, withdrawals as announcements (ExaBGP)
+                    for (Prefix p : removed) {
+                        outbound.addAll(AdjRibOut.withdraw(List.of(p), established.negotiated));
+                    }
+                }
                 pump();
             }
             return true;

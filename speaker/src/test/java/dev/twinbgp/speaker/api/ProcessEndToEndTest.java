@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.Attribute;
-import dev.twinbgp.bgp.wire.Attributes;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.session.PeerDriver;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -249,7 +249,7 @@ class ProcessEndToEndTest {
         Await.until("keepalives still flow", () -> harness.twinEvents.keepalivesReceived.get() >= keepalives + 2);
         assertTrue(harness.api.dropped("sink") > 0, "the overflow is counted");
         Await.until("the other process is told", () -> String.join("\n", lines(dir.resolve("watched")))
-                .contains("\"type\":\"process\",\"process\":{\"name\":\"sink\",\"state\":\"stalled\""));
+                .contains("\"type\": \"process\", \"process\": { \"name\": \"sink\", \"state\": \"stalled\""));
         assertTrue(harness.peerEvents.downs.isEmpty() && harness.twinEvents.downs.isEmpty(),
                 () -> "no session went down: " + harness.peerEvents.downs + harness.twinEvents.downs);
     }
@@ -290,9 +290,9 @@ class ProcessEndToEndTest {
                 List.of(new Route(Prefix.parse("198.51.100.0/24"), path)), true);
         Await.until("an update event", () -> String.join("\n", lines(dir.resolve("events"))).contains("198.51.100.0/24"));
         List<String> events = lines(dir.resolve("events"));
-        assertTrue(events.stream().anyMatch(l -> l.contains("\"type\":\"state\"") && l.contains("\"state\":\"up\"")),
+        assertTrue(events.stream().anyMatch(l -> l.contains("\"type\": \"state\"") && l.contains("\"state\": \"up\"")),
                 () -> "a state up event: " + events);
-        assertNotNull(events.stream().filter(l -> l.contains("\"type\":\"update\"")).findFirst().orElse(null));
+        assertNotNull(events.stream().filter(l -> l.contains("\"type\": \"update\"")).findFirst().orElse(null));
         assertNull(events.stream().filter(l -> l.equals("done") || l.equals("error")).findFirst().orElse(null),
                 "no acks: the process sent no command");
     }

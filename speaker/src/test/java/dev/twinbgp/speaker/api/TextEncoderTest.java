@@ -2,13 +2,13 @@ package dev.twinbgp.speaker.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.twinbgp.bgp.wire.Attribute;
-import dev.twinbgp.bgp.wire.Attributes;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
-import dev.twinbgp.bgp.wire.Nlri;
+import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.Notification;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.Update;
 import java.util.List;
 import org.junit.jupiter.api.Test;

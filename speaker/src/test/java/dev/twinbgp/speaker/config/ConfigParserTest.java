@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.bgp.wire.AddPathMode;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.family.Family;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.bgp.wire.AddPathMode;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.family.Family;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

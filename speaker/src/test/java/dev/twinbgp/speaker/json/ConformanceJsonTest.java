@@ -10,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.twinbgp.bgp.wire.Attribute;
-import dev.twinbgp.bgp.wire.Attributes;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Decoded;
 import dev.twinbgp.bgp.wire.ErrorCodes;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.MessageDecoder;
-import dev.twinbgp.bgp.wire.Negotiated;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.bgp.wire.WireError;
 import java.io.IOException;

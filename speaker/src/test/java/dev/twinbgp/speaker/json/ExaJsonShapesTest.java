@@ -7,21 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.twinbgp.bgp.wire.AsPathSegment;
-import dev.twinbgp.bgp.wire.Attribute;
-import dev.twinbgp.bgp.wire.Attributes;
-import dev.twinbgp.bgp.wire.Capability;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.attribute.AsPathSegment;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.capability.Capability;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.MessageDecoder;
-import dev.twinbgp.bgp.wire.Negotiated;
-import dev.twinbgp.bgp.wire.Nlri;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
-import dev.twinbgp.bgp.wire.Prefix;
+import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.RouteRefresh;
 import dev.twinbgp.bgp.wire.Update;
-import dev.twinbgp.bgp.wire.AddPathMode;
+import dev.twinbgp.bgp.wire.capability.AddPathMode;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -49,8 +49,8 @@ class ExaJsonShapesTest {
         assertEquals(2, parse(json.message(Keepalive.INSTANCE, N, Direction.IN)).get("counter").asLong(), "counts per neighbor");
         NeighborContext other = new NeighborContext("127.0.0.1", "127.0.0.9", 1, 2, "1.1.1.1");
         assertEquals(1, parse(json.message(Keepalive.INSTANCE, other, Direction.IN)).get("counter").asLong());
-        assertTrue(json.message(Keepalive.INSTANCE, N, Direction.IN).startsWith("{\"exabgp\":\"5.0.0\",\"time\":1700000000.123456,"),
-                "ExaBGP's key order, time as a plain number");
+        assertTrue(json.message(Keepalive.INSTANCE, N, Direction.IN).startsWith("{ \"exabgp\": \"5.0.0\", \"time\": 1700000000.123456, "),
+                "ExaBGP's key order and layout, time as a plain number");
     }
 
     @Test
@@ -186,7 +186,7 @@ class ExaJsonShapesTest {
     @Test
     void openCapabilitiesMergeLikeExaBgp() {
         Open o = new Open(4, 23456, 90, 0x0A000002L, List.of(
-                new dev.twinbgp.bgp.wire.OptionalParameter.Capabilities(List.of(
+                new dev.twinbgp.bgp.wire.capability.OptionalParameter.Capabilities(List.of(
                         new Capability.Multiprotocol(Family.IPV4_UNICAST), new Capability.Multiprotocol(Family.IPV6_UNICAST),
                         new Capability.RouteRefresh(), new Capability.EnhancedRouteRefresh(), new Capability.ExtendedMessage(),
                         new Capability.FourOctetAs(4200000000L),

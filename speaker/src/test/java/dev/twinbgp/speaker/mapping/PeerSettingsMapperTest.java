@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twinbgp.bgp.fsm.SessionConfig;
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.AsPathSegment;
-import dev.twinbgp.bgp.wire.Attribute;
-import dev.twinbgp.bgp.wire.Attributes;
-import dev.twinbgp.bgp.wire.Capability;
-import dev.twinbgp.bgp.wire.Family;
+import dev.twinbgp.bgp.wire.attribute.AsPathSegment;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.capability.Capability;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.config.IpAddress;

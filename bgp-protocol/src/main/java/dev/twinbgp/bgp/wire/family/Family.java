@@ -1,0 +1,39 @@
+package dev.twinbgp.bgp.wire.family;
+
+/** An address family: AFI and SAFI (RFC 4760). Open: unknown codes are kept. */
+public record Family(int afi, int safi) {
+    public static final int AFI_IPV4 = 1;
+    public static final int AFI_IPV6 = 2;
+    public static final int SAFI_UNICAST = 1;
+
+    public static final Family IPV4_UNICAST = new Family(AFI_IPV4, SAFI_UNICAST);
+    public static final Family IPV6_UNICAST = new Family(AFI_IPV6, SAFI_UNICAST);
+
+    public Family {
+        if (afi < 0 || afi > 0xFFFF || safi < 0 || safi > 0xFF) {
+            throw new IllegalArgumentException("AFI/SAFI out of range: " + afi + "/" + safi);
+        }
+    }
+
+    public static String afiName(int afi) {
+        return switch (afi) {
+            case AFI_IPV4 -> "ipv4";
+            case AFI_IPV6 -> "ipv6";
+            default -> "unknown-afi-" + afi;
+        };
+    }
+
+    public static String safiName(int safi) {
+        return switch (safi) {
+            case SAFI_UNICAST -> "unicast";
+            case 2 -> "multicast";
+            default -> "unknown-safi-" + safi;
+        };
+    }
+
+    /** ExaBGP's spelling, e.g. {@code ipv4 unicast}. */
+    @Override
+    public String toString() {
+        return afiName(afi) + " " + safiName(safi);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.twinbgp.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code twinbgp} command line. */
+@Command(name = "twinbgp", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "A BGP-4 speaker for the JVM with two interchangeable I/O reactors.",
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, DemoCommand.class,
+                DecodeCommand.class, ValidateCommand.class, CtlCommand.class, ParityCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        // Bad usage: the reason and where to find help, in two lines - not the whole usage text.
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("twinbgp: " + e.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+            failed.getErr().flush();
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

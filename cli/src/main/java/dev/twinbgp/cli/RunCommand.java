@@ -1,0 +1,268 @@
+package dev.twinbgp.cli;
+
+import dev.twinbgp.speaker.api.Api;
+
+import dev.twinbgp.reactor.ReactorConfig;
+import dev.twinbgp.reactor.Reactors;
+import dev.twinbgp.speaker.config.ConfigException;
+import dev.twinbgp.speaker.config.ConfigParser;
+import dev.twinbgp.speaker.config.Configuration;
+import dev.twinbgp.speaker.events.EventWriter;
+import dev.twinbgp.speaker.events.JsonEventListener;
+import dev.twinbgp.speaker.json.ExaJson;
+import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
+import dev.twinbgp.speaker.session.BgpSpeaker;
+import dev.twinbgp.speaker.session.PeerSettings;
+import dev.twinbgp.speaker.session.SessionListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code twinbgp run}: the daemon. Parses the configuration, starts every neighbor on the chosen
+ * reactor, writes JSON events when asked, and runs until SIGTERM or SIGINT, on which every peer
+ * gets NOTIFICATION Cease / Administrative Shutdown (RFC 4486 subcode 2) and the process exits 0.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = "Runs the BGP speaker for a configuration file (ExaBGP syntax) until SIGTERM or SIGINT,"
+                + " which close every session with Cease / Administrative Shutdown and exit 0."
+                + " Logs go to stderr; stdout carries only events (with --events -).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped by SIGTERM or SIGINT",
+            "1:could not start (a port that cannot be bound, an events file that cannot be opened)",
+            "2:bad usage: an invalid configuration file, an unknown reactor or log level"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  twinbgp run --config etc/twinbgp.conf",
+            "  twinbgp run --config etc/twinbgp.conf --reactor selector --events - --log-level debug"})
+final class RunCommand implements Callable<Integer> {
+    static final int START_FAILED = 1;
+    static final int BAD_USAGE = 2;
+    /** How long SIGTERM waits for the Cease NOTIFICATIONs to go out: the process exits within 2 s. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofMillis(1500);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The configuration file (ExaBGP syntax).")
+    Path config;
+
+    @Option(names = "--reactor", paramLabel = "NAME",
+            description = "selector or netty. Default: $" + ReactorChoice.ENV + ", else the configuration's"
+                    + " 'twinbgp { reactor ...; }', else " + ReactorChoice.DEFAULT + ".")
+    String reactor;
+
+    @Option(names = "--events", paramLabel = "-|FILE",
+            description = "Write ExaBGP JSON events (state, open, update, notification), one per line: '-' for stdout,"
+                    + " or a file (appended to). Default: none.")
+    String events;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "trace, debug, info, warn, error or off (default: info).")
+    String logLevel;
+
+    @Option(names = "--control-socket", paramLabel = "PATH",
+            description = "The Unix-domain socket 'twinbgp ctl' talks to (mode 0600). Default: $XDG_RUNTIME_DIR/twinbgp.sock,"
+                    + " else /tmp/twinbgp-$UID/twinbgp.sock.")
+    Path controlSocket;
+
+    @Option(names = "--no-control-socket", description = "Open no control socket (processes still get the API).")
+    boolean noControlSocket;
+
+    @Override
+    public Integer call() {
+        // The hook goes in first, so a signal during startup exits 0 too (nothing established yet
+        // then). When startup fails instead, it is removed again so the failure's exit code stands.
+        Stopper stopper = new Stopper();
+        Thread hook = new Thread(stopper, "twinbgp-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code = startAndWait(stopper);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // a signal arrived meanwhile: the hook is running and ends the process with 0
+        }
+        return code;
+    }
+
+    /** Starts the speaker and waits for a signal; returns only when it cannot start. */
+    private int startAndWait(Stopper stopper) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (logLevel != null) {
+            if (!Logging.isLevel(logLevel)) {
+                return fail(err, BAD_USAGE, "unknown log level '" + logLevel + "'; use one of " + String.join(", ", Logging.LEVELS));
+            }
+            Logging.setLevel(Logger.ROOT_LOGGER_NAME, logLevel);
+        }
+        Configuration configuration;
+        try {
+            configuration = ConfigParser.parse(config);
+        } catch (ConfigException invalid) {
+            err.println(invalid.getMessage()); // already "file:line:column: ..."
+            err.flush();
+            return BAD_USAGE;
+        }
+        ReactorChoice choice;
+        try {
+            choice = ReactorChoice.choose(reactor, System.getenv(ReactorChoice.ENV), configuration.reactor(), Reactors.available());
+        } catch (ReactorChoice.UnknownReactor unknown) {
+            return fail(err, BAD_USAGE, unknown.getMessage());
+        }
+        List<PeerSettings> peers;
+        try {
+            peers = mapPeers(configuration);
+        } catch (ConfigException invalid) {
+            return fail(err, BAD_USAGE, invalid.getMessage(), false);
+        } catch (RuntimeException invalid) {
+            return fail(err, BAD_USAGE, config + ": " + describe(invalid));
+        }
+        // The first log line: which reactor runs the sessions, and why.
+        Logger log = LoggerFactory.getLogger(RunCommand.class);
+        log.info("twinbgp {} using the {} reactor (from {}), configuration {}", Version.current(), choice.name(),
+                choice.source(), config);
+        EventWriter writer = null;
+        SessionListener listener = SessionListener.NONE;
+        if (events != null) {
+            try {
+                writer = EventWriter.open(events);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return fail(err, START_FAILED, "cannot open the events file " + events + ": no such directory");
+            } catch (java.nio.file.AccessDeniedException e) {
+                return fail(err, START_FAILED, "cannot open the events file " + events + ": permission denied");
+            } catch (IOException | RuntimeException e) {
+                return fail(err, START_FAILED, "cannot open the events file " + events + ": " + describe(e));
+            }
+            listener = new JsonEventListener(ExaJson.system(), writer);
+        }
+        // The API (processes of the configuration, the control socket): its listener must see
+        // every event from the first, so it exists before the speaker starts.
+        Api.Options apiOptions = Api.Options.defaults()
+                .withShutdown(() -> new Thread(() -> System.exit(0), "twinbgp-api-shutdown").start());
+        if (noControlSocket) {
+            apiOptions = apiOptions.withoutControlSocket();
+        } else if (controlSocket != null) {
+            apiOptions = apiOptions.withControlSocket(controlSocket);
+        } // else the default: $XDG_RUNTIME_DIR/twinbgp.sock, or /tmp/twinbgp-$UID/ (created 0700)
+        Api api = Api.create(configuration, apiOptions);
+        listener = Api.fanOut(listener, api.listener());
+        BgpSpeaker speaker;
+        try {
+            speaker = BgpSpeaker.start(choice.name(), ReactorConfig.defaults(), peers, listener);
+        } catch (IOException e) {
+            closeQuietly(writer);
+            return fail(err, START_FAILED, describe(e));
+        } catch (RuntimeException e) {
+            closeQuietly(writer);
+            return fail(err, BAD_USAGE, describe(e));
+        }
+        try {
+            api.start(speaker);
+        } catch (IOException | RuntimeException e) {
+            api.close();
+            speaker.shutdown(SHUTDOWN_GRACE);
+            closeQuietly(writer);
+            return fail(err, START_FAILED, describe(e));
+        }
+        log.info("started {} neighbor(s), {} process(es){}", peers.size(), configuration.processes().size(),
+                api.controlSocket() == null ? "" : ", control socket " + api.controlSocket());
+        stopper.attach(speaker, writer, api);
+        try {
+            new CountDownLatch(1).await(); // until a signal: the shutdown hook ends the process
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /**
+     * {@link PeerSettingsMapper#map} may report settings that parse but cannot run as a
+     * {@link ConfigException}; caught as {@code Exception} so this compiles whether or not the
+     * mapper declares it.
+     */
+    private static List<PeerSettings> mapPeers(Configuration configuration) throws ConfigException {
+        try {
+            return PeerSettingsMapper.map(configuration);
+        } catch (Exception e) {
+            if (e instanceof ConfigException invalid) {
+                throw invalid;
+            }
+            if (e instanceof RuntimeException bug) {
+                throw bug;
+            }
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The shutdown hook (SIGTERM, SIGINT): Cease to every peer (waiting at most
+     * {@link #SHUTDOWN_GRACE}), the last events written, logback stopped so its last lines are
+     * not lost. Then {@code halt(0)}: the JVM would otherwise exit 143 / 130 for the signal, and
+     * a signal is how this daemon is meant to stop.
+     *
+     * <p>Race: the signal may come while the main thread is still starting. {@code attach} and
+     * {@code run} are synchronized, so the hook either sees the started speaker and stops it,
+     * or sees none and halts at once (the half-started speaker dies with the process, before any
+     * session could be established).
+     */
+    private static final class Stopper implements Runnable {
+        private BgpSpeaker speaker;
+        private EventWriter writer;
+        private Api api;
+
+        synchronized void attach(BgpSpeaker speaker, EventWriter writer, Api api) {
+            this.speaker = speaker;
+            this.writer = writer;
+            this.api = api;
+        }
+
+        @Override
+        public synchronized void run() {
+            Logger log = LoggerFactory.getLogger(RunCommand.class);
+            try {
+                if (speaker != null) {
+                    log.info("stopping: Cease / Administrative Shutdown to every peer");
+                    api.close(); // no more commands; processes stopped, control socket removed
+                    speaker.shutdown(SHUTDOWN_GRACE);
+                    closeQuietly(writer);
+                    log.info("stopped");
+                }
+            } catch (RuntimeException e) {
+                log.warn("shutdown failed: {}", e.toString());
+            } finally {
+                Logging.stop();
+                System.err.flush();
+                Runtime.getRuntime().halt(0);
+            }
+        }
+    }
+
+    private static void closeQuietly(EventWriter writer) {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static int fail(PrintWriter err, int code, String message) {
+        return fail(err, code, message, true);
+    }
+
+    private static int fail(PrintWriter err, int code, String message, boolean prefix) {
+        err.println(prefix ? "twinbgp run: " + message : message);
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.twinbgp.cli;
+
+import dev.twinbgp.speaker.config.ConfigException;
+import dev.twinbgp.speaker.config.ConfigParser;
+import dev.twinbgp.speaker.config.ConfigSummary;
+import dev.twinbgp.speaker.config.Configuration;
+import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code twinbgp validate --config FILE}: parses the file and maps it to the sessions and UPDATEs
+ * {@code twinbgp run} would use (so settings that parse but cannot run are caught too), prints a
+ * summary and exits 0, or prints the one-line error and exits 2, as {@code run} does for the same file.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check an ExaBGP-syntax configuration file and summarise its neighbors and routes.")
+public final class ValidateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The configuration file.")
+    Path config;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Configuration parsed = ConfigParser.parse(config);
+            PeerSettingsMapper.map(parsed);
+            out.print(ConfigSummary.describe(parsed));
+            out.flush();
+            return 0;
+        } catch (ConfigException invalid) {
+            err.println(invalid.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.twinbgp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ValidateCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void summarisesAValidFile() {
+        Path file = Path.of("src", "test", "resources", "config", "attributes.conf");
+        Run run = run("--config", file.toString());
+        assertEquals(0, run.exit());
+        assertEquals("", run.err());
+        assertEquals(file + ": 1 neighbor, 0 processes, reactor default\n"
+                + "neighbor 10.0.0.2 (iBGP, local AS 65000, peer AS 65000)\n"
+                + "  local address 10.0.0.1, router id 10.0.0.1, hold time 180, connects to port 179\n"
+                + "  families: ipv4 unicast, ipv6 unicast\n"
+                + "  capabilities: asn4, extended-message\n"
+                + "  routes: 2 (3 after split)\n"
+                + "    203.0.113.0/24 next-hop 10.0.0.1 path-information 42 origin incomplete as-path [ { 64512 64513 } ] "
+                + "med 10 local-preference 300 atomic-aggregate aggregator ( 65000:10.0.0.1 ) "
+                + "community [ 65535:65281 65000:1 65535:65284 65535:666 65535:0 1:2 ] large-community [ 65000:1:2 ] "
+                + "extended-community [ 0x0002fde800000001 0x01030a0000010007 0x0202fa56ea000005 0x0300000000000001 ] "
+                + "originator-id 10.0.0.9 cluster-list [ 10.0.0.8 10.0.0.7 ] "
+                + "attribute [ 0x20 0xc0 0x0000000100000002 ]\n"
+                + "    203.0.114.0/23 next-hop 10.0.0.1 as-path [ 65010 ] split /24\n", run.out());
+    }
+
+    @Test
+    void reportsOneLineForABadFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.conf");
+        java.nio.file.Files.writeString(bad, "neighbor 1.2.3.4 {\n  local-as x;\n}\n");
+        Run run = run("--config", bad.toString());
+        assertEquals(2, run.exit());
+        assertEquals("", run.out());
+        assertEquals(bad + ":2:12: found 'x', expected an AS number (0-4294967295)" + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void reportsSettingsThatParseButCannotRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("self.conf");
+        java.nio.file.Files.writeString(bad, """
+                neighbor 10.0.0.2 {
+                  router-id 10.0.0.1;
+                  local-as 65000;
+                  peer-as 65001;
+                  static { route 192.0.2.0/24 next-hop self; }
+                }
+                """);
+        Run run = run("--config", bad.toString());
+        assertEquals(2, run.exit(), run.out());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        org.junit.jupiter.api.Assertions.assertTrue(run.err().startsWith(bad.toString()), run.err());
+    }
+}

@@ -1,0 +1,118 @@
+package dev.twinbgp.reactor.virtual;
+
+import dev.twinbgp.reactor.ConnectionHandler;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A blocking connect on its own virtual thread, with the timeout of the socket's own
+ * {@code connect(address, timeout)}. The outcome goes to the loop as a task; the loop's
+ * {@code finished} flag makes exactly one of onOpen or onConnectFailed reach the handler, also when
+ * the reactor closes while the connect is under way (the loop then fails it and the thread's late
+ * result is refused and closed).
+ */
+final class OutgoingConnect {
+    private static final Logger LOG = LoggerFactory.getLogger(OutgoingConnect.class);
+
+    private final VirtualLoop loop;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress localBind;
+    private final ConnectionHandler handler;
+    private final Duration timeout;
+    private volatile SocketChannel channel;
+    /** loop */
+    private boolean finished;
+
+    OutgoingConnect(VirtualLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
+        this.loop = loop;
+        this.remote = remote;
+        this.localBind = localBind;
+        this.handler = handler;
+        this.timeout = timeout;
+    }
+
+    InetSocketAddress remote() {
+        return remote;
+    }
+
+    /** Loop thread. */
+    void start() {
+        loop.connecting(this);
+        loop.spawn("connect-" + remote, this::connect);
+    }
+
+    /** Connect thread: parks in connect until established, refused or timed out. */
+    private void connect() {
+        SocketChannel ch = null;
+        try {
+            ch = SocketChannel.open();
+            channel = ch;
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (localBind != null) ch.bind(localBind);
+            ch.socket().connect(remote, (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+            SocketChannel connected = ch;
+            if (!loop.offer(() -> established(connected))) VirtualReactor.closeQuietly(connected);
+        } catch (Throwable e) {
+            if (ch != null) VirtualReactor.closeQuietly(ch);
+            Throwable cause = normalize(e);
+            loop.offer(() -> failed(cause));
+        }
+    }
+
+    /** The same exception types as the other reactors: ConnectException / SocketTimeoutException. */
+    private Throwable normalize(Throwable cause) {
+        if (cause instanceof SocketTimeoutException) {
+            SocketTimeoutException t = new SocketTimeoutException("connect to " + remote + " timed out after " + timeout.toMillis() + " ms");
+            t.initCause(cause);
+            return t;
+        }
+        if (cause instanceof ConnectException c && c.getClass() != ConnectException.class) {
+            ConnectException plain = new ConnectException(c.getMessage());
+            plain.initCause(c);
+            return plain;
+        }
+        return cause;
+    }
+
+    private void established(SocketChannel ch) {
+        if (finished) {
+            VirtualReactor.closeQuietly(ch);
+            return;
+        }
+        finished = true;
+        loop.connectDone(this);
+        VirtualConnection connection;
+        try {
+            connection = new VirtualConnection(loop, ch, handler);
+        } catch (Throwable e) {
+            VirtualReactor.closeQuietly(ch);
+            report(e);
+            return;
+        }
+        connection.start();
+    }
+
+    /** Loop thread. */
+    void failed(Throwable cause) {
+        if (finished) return;
+        finished = true;
+        loop.connectDone(this);
+        SocketChannel ch = channel;
+        if (ch != null) VirtualReactor.closeQuietly(ch); // ends a connect still parked
+        report(cause);
+    }
+
+    private void report(Throwable cause) {
+        try {
+            handler.onConnectFailed(cause);
+        } catch (Throwable e) {
+            LOG.warn("onConnectFailed handler failed", e);
+        }
+    }
+}

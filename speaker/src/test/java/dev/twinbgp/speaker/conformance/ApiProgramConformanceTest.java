@@ -1,0 +1,131 @@
+package dev.twinbgp.speaker.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.twinbgp.reactor.ReactorConfig;
+import dev.twinbgp.speaker.api.Api;
+import dev.twinbgp.speaker.config.ConfigParser;
+import dev.twinbgp.speaker.config.Configuration;
+import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
+import dev.twinbgp.speaker.session.BgpSpeaker;
+import dev.twinbgp.speaker.session.PeerSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * ExaBGP's API vectors ({@code api/*.ci} of the full conformance folder) on every reactor: the configuration is
+ * parsed and mapped as {@code twinbgp run} does, its {@code process} (an ExaBGP test program from {@code conf/run/},
+ * Python 3) is started and driven through the API as in the daemon, the neighbors are pointed at a
+ * {@link ProgramPeer}, and every message the speaker sends must be one the vector lists, byte for byte.
+ *
+ * <p>{@link #WAITING} lists the vectors that cannot pass yet, each with what it waits for (an address family of the
+ * family issues, or a daemon feature of issue 15); they are reported as skipped with that reason. The list only
+ * shrinks: a vector is taken off when what it waits for lands.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ApiProgramConformanceTest {
+    private static final long SECONDS_PER_MESSAGE = 3; // the vectors' README: the test peer waits 3 s per message
+    private static final long BASE_SECONDS = 20; // start-up of the program (Python) and of the session
+
+    /** Vector name to what it waits for. */
+    static final Map<String, String> WAITING = Map.ofEntries(
+            Map.entry("api-api", "labeled unicast (nlri-mpls), issue 13"),
+            Map.entry("api-flow", "FlowSpec, issue 12"),
+            Map.entry("api-ipv4", "MUP, issue 14"),
+            Map.entry("api-multisession", "the multi-session capability, issue 14"),
+            Map.entry("api-vpls", "L2VPN VPLS, issue 14"),
+            Map.entry("api-peer-lifecycle", "create neighbor / delete neighbor (dynamic peers), issue 15"),
+            Map.entry("api-fast", "commands that arrive together coalescing in the Adj-RIB-Out before UPDATEs are"
+                    + " made (ExaBGP's per-loop RIB: an announce withdrawn in the same batch never goes out), issue 15"),
+            Map.entry("api-rib", "the same batch coalescing, with clear/flush adj-rib out, issue 15")
+    );
+
+    private static String dir() {
+        return System.getProperty("twinbgp.conformance.dir", "");
+    }
+
+    private static Path apiDir() {
+        return Path.of(dir(), "api");
+    }
+
+    static Stream<Arguments> vectors() throws IOException {
+        if (dir().isBlank() || !Files.isDirectory(apiDir())) {
+            return Stream.of(Arguments.of("skipped", "selector"));
+        }
+        List<Arguments> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(apiDir())) {
+            for (Path ci : files.filter(p -> p.toString().endsWith(".ci")).sorted().toList()) {
+                for (String reactor : List.of("selector", "netty")) {
+                    out.add(Arguments.of(ci.getFileName().toString(), reactor));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    private static void assumeVectors() {
+        Assumptions.assumeFalse(dir().isBlank() || !Files.isDirectory(apiDir()),
+                "twinbgp.conformance.dir is not ExaBGP's full conformance folder (with api/): set TWINBGP_CONFORMANCE_DIR"
+                        + " to ../shared/conformance/exabgp-full to run the API vectors");
+    }
+
+    @Test
+    void thereAreTwentyFiveVectors() throws IOException {
+        assumeVectors();
+        try (Stream<Path> files = Files.list(apiDir())) {
+            assertEquals(25, files.filter(p -> p.toString().endsWith(".ci")).count());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("vectors")
+    void speakerDrivenByTheProgramSendsExactlyTheVectorsMessages(String file, String reactor) throws Exception {
+        assumeVectors();
+        ProgramVector vector = ProgramVector.read(apiDir().resolve(file));
+        String waiting = WAITING.get(vector.name());
+        Assumptions.assumeTrue(waiting == null, () -> vector.name() + " waits for " + waiting);
+        Configuration configuration = ConfigParser.parse(vector.config());
+        try (ProgramPeer peer = new ProgramPeer(vector)) {
+            List<PeerSettings> peers = PeerSettingsMapper.map(configuration).stream()
+                    .map(s -> towards(s, peer.port())).toList();
+            Api api = Api.create(configuration, Api.Options.defaults().withoutControlSocket()
+                    .withDefaultPeerPort(peer.port()));
+            BgpSpeaker speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(), peers, api.listener());
+            try {
+                api.start(speaker);
+                long wait = BASE_SECONDS + SECONDS_PER_MESSAGE * messages(vector);
+                boolean seen = peer.awaitAllSeen(wait);
+                assertNull(peer.failure(), () -> peer.failure() + "; " + peer.report());
+                assertTrue(seen, () -> "not every expected message came within " + wait + " s: " + peer.report());
+            } finally {
+                api.close();
+                speaker.shutdown(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    private static long messages(ProgramVector vector) {
+        return vector.connections().stream().flatMap(c -> c.values().stream()).mapToLong(g -> g.raw().size() + 1).sum();
+    }
+
+    /** The configured neighbor, connecting to the test peer's port (the configurations use 127.0.0.1 already). */
+    private static PeerSettings towards(PeerSettings s, int port) {
+        return new PeerSettings(s.peerAddress(), port, s.localAddress(), s.listenPort(), s.session(), s.groupUpdates(),
+                s.manualEor(), s.routes());
+    }
+}

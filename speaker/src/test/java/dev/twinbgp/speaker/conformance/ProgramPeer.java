@@ -1,0 +1,302 @@
+package dev.twinbgp.speaker.conformance;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The test peer of ExaBGP's API vectors (the vectors' README, "How the test peer behaves"), on plain blocking
+ * {@code java.net} sockets and a thread of its own, so it depends on neither reactor. Per TCP connection (A, B, ...):
+ * <ol>
+ *   <li>accepts; answers the speaker's OPEN with the same OPEN, BGP identifier + 1 and, with {@code option:asn},
+ *       that AS ({@link OpenBytes#mirrored}), then a KEEPALIVE; with {@code option:update:send-default-route} it
+ *       then announces 0.0.0.0/0;</li>
+ *   <li>answers every message with a KEEPALIVE; checks every message but KEEPALIVEs byte for byte against the
+ *       connection's groups (in order; any order inside a group); an End-of-RIB when nothing more is expected is
+ *       accepted, any other extra message is a failure;</li>
+ *   <li>on a ROUTE-REFRESH it sends back every UPDATE received so far (routes: End-of-RIB markers are not
+ *       replayed), then a KEEPALIVE;</li>
+ *   <li>once a group with a {@code notification} step is complete, sends NOTIFICATION Cease with that text as data
+ *       and closes: the speaker must connect again (the next connection's groups, or just an OPEN exchange).</li>
+ * </ol>
+ * Passes when every expected message was seen on every connection ({@link #awaitAllSeen}).
+ */
+final class ProgramPeer implements AutoCloseable {
+    private static final int HEADER = 19;
+    private static final int OPEN = 1;
+    private static final int UPDATE = 2;
+    private static final int NOTIFICATION = 3;
+    private static final int KEEPALIVE = 4;
+    private static final int ROUTE_REFRESH = 5;
+    private static final int READ_TIMEOUT_MS = 60_000;
+    private static final byte[] KEEPALIVE_MESSAGE = HexFormat.of().parseHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF001304");
+    // 0.0.0.0/0, ORIGIN IGP, empty AS_PATH, NEXT_HOP 127.0.0.1 (what ExaBGP's test peer announces for the option)
+    private static final byte[] DEFAULT_ROUTE = HexFormat.of().parseHex(
+            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF" + "002A" + "02" + "0000" + "000E"
+                    + "40010100" + "40020000" + "4003047F000001" + "00");
+    // RFC 4724 section 2: an empty UPDATE (IPv4 unicast), or one holding only an empty MP_UNREACH_NLRI.
+    private static final Pattern END_OF_RIB =
+            Pattern.compile("^F{32}0017020{8}$|^F{32}001E020{4}0007900F0003[0-9A-F]{6}$|^F{32}001D020{4}0006800F03[0-9A-F]{6}$");
+
+    private final ProgramVector vector;
+    private final ServerSocket server;
+    private final Thread thread;
+    private final List<TreeMap<Integer, List<String>>> pending = new ArrayList<>();
+    private final List<String> received = new ArrayList<>();
+    private final CountDownLatch allSeen = new CountDownLatch(1);
+    private volatile String failure;
+    private volatile Socket socket;
+    private volatile int connectionsAccepted;
+
+    ProgramPeer(ProgramVector vector) throws IOException {
+        this.vector = vector;
+        for (Map<Integer, ProgramVector.Group> groups : vector.connections()) {
+            TreeMap<Integer, List<String>> copy = new TreeMap<>();
+            groups.forEach((n, g) -> copy.put(n, new ArrayList<>(g.raw())));
+            pending.add(copy);
+        }
+        server = new ServerSocket();
+        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+        server.setSoTimeout(READ_TIMEOUT_MS);
+        thread = new Thread(this::run, "program-peer-" + vector.name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    /** True when every expected message was seen; false on failure or timeout (see {@link #failure()}). */
+    boolean awaitAllSeen(long seconds) throws InterruptedException {
+        return allSeen.await(seconds, TimeUnit.SECONDS) && failure == null && pendingCount() == 0;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    /** What is still expected and what came, for failure messages. */
+    synchronized String report() {
+        return connectionsAccepted + " connection(s); still expected " + pending + "; received " + received;
+    }
+
+    private synchronized int pendingCount() {
+        return pending.stream().mapToInt(c -> c.values().stream().mapToInt(List::size).sum() + c.size()).sum();
+    }
+
+    private void run() {
+        try {
+            for (int c = 0; c < pending.size() && failure == null; c++) {
+                boolean reconnect = serve(c);
+                if (reconnect && c == pending.size() - 1) {
+                    // The last step was a NOTIFICATION: the speaker must come back (an OPEN exchange is enough).
+                    try (Socket s = accept()) {
+                        handshake(s);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            if (!server.isClosed() && pendingCount() > 0) {
+                fail("test peer: " + e);
+            }
+        } finally {
+            if (failure == null && pendingCount() == 0) {
+                allSeen.countDown();
+            } else if (failure == null) {
+                fail("the speaker closed or stopped with messages still expected");
+            }
+        }
+    }
+
+    private Socket accept() throws IOException {
+        Socket s = server.accept();
+        connectionsAccepted++;
+        socket = s;
+        s.setSoTimeout(READ_TIMEOUT_MS);
+        s.setTcpNoDelay(true);
+        return s;
+    }
+
+    private void handshake(Socket s) throws IOException {
+        DataInputStream in = new DataInputStream(s.getInputStream());
+        byte[] open = read(in);
+        if (open == null || open[18] != OPEN) {
+            throw new IOException("the first message is not an OPEN: " + hex(open));
+        }
+        Long asn = vector.peerAsn().isPresent() ? vector.peerAsn().getAsLong() : null;
+        OutputStream out = s.getOutputStream();
+        out.write(OpenBytes.parse(open).mirrored(asn, false).toMessage());
+        out.write(KEEPALIVE_MESSAGE);
+        out.flush();
+    }
+
+    /** Connection {@code c}, until its groups are done; true when it ended with our NOTIFICATION. */
+    private boolean serve(int c) throws IOException {
+        try (Socket s = accept()) {
+            handshake(s);
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            OutputStream out = s.getOutputStream();
+            List<byte[]> updates = new ArrayList<>();
+            if (vector.sendDefaultRoute()) {
+                out.write(DEFAULT_ROUTE);
+                out.flush();
+            }
+            while (true) {
+                if (notifyIfDue(c, out)) {
+                    return true;
+                }
+                byte[] message = read(in);
+                if (message == null) {
+                    return false;
+                }
+                answer(out);
+                switch (message[18]) {
+                    case KEEPALIVE -> { }
+                    case NOTIFICATION -> {
+                        if (pendingOn(c) > 0) {
+                            fail("NOTIFICATION before every expected message was seen: " + hex(message));
+                        }
+                        return false;
+                    }
+                    case ROUTE_REFRESH -> {
+                        check(c, message);
+                        for (byte[] update : updates) {
+                            out.write(update);
+                        }
+                        out.write(KEEPALIVE_MESSAGE);
+                        out.flush();
+                    }
+                    default -> {
+                        if (message[18] == UPDATE && !END_OF_RIB.matcher(hex(message)).matches()) {
+                            updates.add(message);
+                        }
+                        check(c, message);
+                    }
+                }
+                if (failure != null) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** Sends the NOTIFICATION of the first pending group of connection {@code c} once its messages are all seen. */
+    private boolean notifyIfDue(int c, OutputStream out) throws IOException {
+        String text;
+        synchronized (this) {
+            Map.Entry<Integer, List<String>> first = pending.get(c).firstEntry();
+            if (first == null || !first.getValue().isEmpty()) {
+                return false;
+            }
+            text = vector.connections().get(c).get(first.getKey()).notification();
+            pending.get(c).pollFirstEntry();
+            if (text == null) {
+                return notifyIfDue(c, out);
+            }
+        }
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        byte[] message = Arrays.copyOf(KEEPALIVE_MESSAGE, HEADER + 2 + data.length);
+        message[16] = (byte) (message.length >>> 8);
+        message[17] = (byte) message.length;
+        message[18] = NOTIFICATION;
+        message[19] = 6; // Cease (RFC 4486): the speaker must connect again
+        message[20] = 2; // Administrative Shutdown
+        System.arraycopy(data, 0, message, 21, data.length);
+        out.write(message);
+        out.flush();
+        return true;
+    }
+
+    private synchronized int pendingOn(int c) {
+        return pending.get(c).values().stream().mapToInt(List::size).sum() + pending.get(c).size();
+    }
+
+    /** A KEEPALIVE for every message; once the speaker has started closing, a failed write is no news. */
+    private static void answer(OutputStream out) {
+        try {
+            out.write(KEEPALIVE_MESSAGE);
+            out.flush();
+        } catch (IOException e) {
+            // the speaker closes after its NOTIFICATION; what matters is what it sent
+        }
+    }
+
+    private synchronized void check(int c, byte[] message) {
+        String hex = hex(message);
+        received.add(hex);
+        Map.Entry<Integer, List<String>> group = pending.get(c).firstEntry();
+        if (group == null) {
+            if (!END_OF_RIB.matcher(hex).matches()) {
+                fail("unexpected extra message " + hex);
+            }
+            return;
+        }
+        if (!group.getValue().remove(hex)) {
+            if (END_OF_RIB.matcher(hex).matches()) {
+                return; // an End-of-RIB is accepted whenever it arrives
+            }
+            fail("message " + hex + " is none of group " + (char) ('A' + c) + group.getKey() + ": " + group.getValue());
+            return;
+        }
+        while (!pending.get(c).isEmpty() && pending.get(c).firstEntry().getValue().isEmpty()
+                && vector.connections().get(c).get(pending.get(c).firstKey()).notification() == null) {
+            pending.get(c).pollFirstEntry();
+        }
+        if (pendingCount() == 0) {
+            allSeen.countDown();
+        }
+    }
+
+    private void fail(String why) {
+        if (failure == null) {
+            failure = why;
+        }
+        allSeen.countDown();
+    }
+
+    /** One whole message (RFC 4271 section 4.1), or null at the end of the stream. */
+    private static byte[] read(DataInputStream in) throws IOException {
+        byte[] message = new byte[HEADER];
+        try {
+            in.readFully(message);
+        } catch (EOFException e) {
+            return null;
+        }
+        int length = ((message[16] & 0xFF) << 8) | (message[17] & 0xFF);
+        if (length < HEADER) {
+            throw new IOException("bad message length " + length);
+        }
+        byte[] whole = Arrays.copyOf(message, length);
+        in.readFully(whole, HEADER, length - HEADER);
+        return whole;
+    }
+
+    private static String hex(byte[] message) {
+        return message == null ? "(none)" : HexFormat.of().withUpperCase().formatHex(message);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        Socket s = socket;
+        if (s != null) {
+            s.close();
+        }
+    }
+}
