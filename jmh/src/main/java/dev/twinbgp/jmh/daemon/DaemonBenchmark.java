@@ -139,14 +139,27 @@ public final class DaemonBenchmark {
         return (held - first) / 1e9;
     }
 
+    /**
+     * {@code twinbgp-REACTOR[-events][+serialgc][+aot]}: a twinbgp receiver on that reactor, with {@code --events},
+     * and extra JVM options to compare (+serialgc: {@code -XX:+UseSerialGC}; +aot: {@code -XX:AOTCache=} the file
+     * named by the environment variable TWINBGP_AOT_CACHE); or a reference daemon by name.
+     */
     private static Receiver start(Path root, String receiver, Path dir, Endpoint at) throws IOException {
+        if (receiver.startsWith("twinbgp-")) {
+            String[] parts = receiver.substring("twinbgp-".length()).split("\\+");
+            boolean events = parts[0].endsWith("-events");
+            String reactor = events ? parts[0].substring(0, parts[0].length() - "-events".length()) : parts[0];
+            List<String> jvm = new ArrayList<>();
+            for (int i = 1; i < parts.length; i++) {
+                jvm.add(switch (parts[i]) {
+                    case "serialgc" -> "-XX:+UseSerialGC";
+                    case "aot" -> "-XX:AOTCache=" + System.getenv("TWINBGP_AOT_CACHE");
+                    default -> throw new IllegalArgumentException("unknown JVM variant '" + parts[i] + "' in " + receiver);
+                });
+            }
+            return TwinbgpDaemon.start(root, reactor, events, String.join(" ", jvm), dir, at);
+        }
         return switch (receiver) {
-            case "twinbgp-selector" -> TwinbgpDaemon.start(root, "selector", false, dir, at);
-            case "twinbgp-netty" -> TwinbgpDaemon.start(root, "netty", false, dir, at);
-            case "twinbgp-virtual" -> TwinbgpDaemon.start(root, "virtual", false, dir, at);
-            case "twinbgp-selector-events" -> TwinbgpDaemon.start(root, "selector", true, dir, at);
-            case "twinbgp-netty-events" -> TwinbgpDaemon.start(root, "netty", true, dir, at);
-            case "twinbgp-virtual-events" -> TwinbgpDaemon.start(root, "virtual", true, dir, at);
             case "bird" -> AnchorDaemon.start(Anchor.BIRD, dir, at);
             case "gobgp" -> AnchorDaemon.start(Anchor.GOBGP, dir, at);
             case "frr" -> FrrDaemon.start(dir, at);

@@ -51,7 +51,8 @@ final class TwinbgpDaemon implements Receiver {
         this.events = events;
     }
 
-    static TwinbgpDaemon start(Path root, String reactor, boolean withEvents, Path dir, Endpoint at) throws IOException {
+    static TwinbgpDaemon start(Path root, String reactor, boolean withEvents, String jvmOptions, Path dir, Endpoint at)
+            throws IOException {
         Files.createDirectories(dir);
         Path conf = dir.resolve("twinbgp.conf");
         Files.writeString(conf, """
@@ -75,11 +76,13 @@ final class TwinbgpDaemon implements Receiver {
         }
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout.log").toFile());
-        String extra = System.getenv("TWINBGP_DAEMON_JAVA_OPTS");
-        if (extra != null) {
+        String extra = (System.getenv().getOrDefault("TWINBGP_DAEMON_JAVA_OPTS", "") + " " + jvmOptions).strip();
+        if (!extra.isEmpty()) {
             pb.environment().put("TWINBGP_JAVA_OPTS", extra);
         }
-        TwinbgpDaemon d = new TwinbgpDaemon("twinbgp " + reactor + (withEvents ? " + events" : ""), pb.start(), socket, events);
+        TwinbgpDaemon d = new TwinbgpDaemon("twinbgp " + reactor + (withEvents ? " + events" : "")
+                + (jvmOptions.isEmpty() ? "" : " (" + jvmOptions.replaceAll("-XX:AOTCache=\\S*", "AOT cache") + ")"),
+                pb.start(), socket, events);
         Thread.ofPlatform().daemon().name("twinbgp-stderr").start(d::readLog);
         try {
             LocalProcess.await(d.name + " answering on its control socket", 120, () -> {
