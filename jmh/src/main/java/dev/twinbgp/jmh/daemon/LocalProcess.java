@@ -89,6 +89,13 @@ final class LocalProcess {
         }
     }
 
+    /** Thrown by a readiness check whose process is gone: {@link #await} stops waiting at once. */
+    static final class Exited extends RuntimeException {
+        Exited(String message) {
+            super(message);
+        }
+    }
+
     /** Polls {@code ready} every 50 ms (exceptions count as not yet) until it holds or {@code seconds} pass. */
     static void await(String what, int seconds, java.util.function.BooleanSupplier ready, LocalProcess p) {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
@@ -97,6 +104,8 @@ final class LocalProcess {
                 if (ready.getAsBoolean()) {
                     return;
                 }
+            } catch (Exited e) {
+                throw e; // the check says it never will be
             } catch (RuntimeException e) {
                 // not up yet
             }

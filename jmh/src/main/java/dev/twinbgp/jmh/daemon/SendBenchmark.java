@@ -48,7 +48,7 @@ public final class SendBenchmark {
         int prefixes = Integer.parseInt(o.getOrDefault("prefixes", "1000000"));
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "2"));
         List<String> modes = List.of(o.getOrDefault("modes", "api,config").split(","));
-        List<String> reactors = List.of(o.getOrDefault("reactors", "selector,netty,virtual").split(","));
+        List<String> reactors = List.of(o.getOrDefault("reactors", "selector,netty").split(","));
         Path work = Path.of(o.getOrDefault("work", Files.createTempDirectory("twinbgp-send").toString()));
         Path json = Path.of(o.getOrDefault("json", "send.json"));
         Files.createDirectories(work);

@@ -86,6 +86,9 @@ final class TwinbgpDaemon implements Receiver {
         Thread.ofPlatform().daemon().name("twinbgp-stderr").start(d::readLog);
         try {
             LocalProcess.await(d.name + " answering on its control socket", 120, () -> {
+                if (!d.alive()) {
+                    throw new LocalProcess.Exited(d.name + " exited: " + d.tail());
+                }
                 try {
                     return ControlClient.send(socket, "version").ok();
                 } catch (IOException e) {
