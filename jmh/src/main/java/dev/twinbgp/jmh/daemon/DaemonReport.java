@@ -101,15 +101,22 @@ public final class DaemonReport {
             for (JsonNode r : rs) {
                 name = r.path("name").asText(name);
                 if (r.has("error")) {
-                    notes.add("failed: " + r.get("error").asText().lines().findFirst().orElse(""));
-                    continue;
+                    String why = r.get("error").asText().lines().findFirst().orElse("");
+                    notes.add((r.has("first") ? "first transfer done, then failed: " : "failed: ")
+                            + why.substring(0, Math.min(120, why.length())));
                 }
-                first.add(r.get("first").asDouble());
-                steady.add(r.get("steady").asDouble());
-                rss.add(r.get("peakRssMiB").asDouble());
-                double b = bird(report, r);
-                if (!Double.isNaN(b)) {
-                    ratio.add(r.get("first").asDouble() / b);
+                if (r.has("first")) {
+                    first.add(r.get("first").asDouble());
+                    double b = bird(report, r);
+                    if (!Double.isNaN(b)) {
+                        ratio.add(r.get("first").asDouble() / b);
+                    }
+                }
+                if (r.has("steady")) {
+                    steady.add(r.get("steady").asDouble());
+                }
+                if (r.has("peakRssMiB")) {
+                    rss.add(r.get("peakRssMiB").asDouble());
                 }
                 if (r.has("firstEventsMissing") || r.has("steadyEventsMissing")) {
                     notes.add("events missing");
