@@ -23,6 +23,7 @@ final class CommandExecutor {
             "announce attributes next-hop IP [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
             "announce eor [AFI SAFI]",
             "announce route-refresh AFI SAFI",
+            "announce watchdog NAME | withdraw watchdog NAME",
             "withdraw route PREFIX [ATTRIBUTES]",
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
             "show neighbor [summary|extensive] [json]",
@@ -33,12 +34,38 @@ final class CommandExecutor {
             "shutdown",
             "version",
             "help",
+            "ping [UUID [TIMESTAMP]] | ping text",
+            "create neighbor IP SETTING VALUE ... [family AFI SAFI] [api PROCESS] | delete neighbor IP",
             "enable-ack | disable-ack | silence-ack",
             "any command may start with: neighbor IP [local-ip IP] [local-as ASN] [peer-as ASN] [router-id ID]"
                     + " [, neighbor ...] or neighbor *");
 
-    private final List<Neighbor> neighbors;
+    /** This daemon's id in {@code ping} answers (ExaBGP's daemon UUID): one per process run. */
+    static final String DAEMON_ID = java.util.UUID.randomUUID().toString();
+
+    /** What {@code create neighbor} / {@code delete neighbor} need from the daemon (the API owns speaker and processes). */
+    interface NeighborControl {
+        CompletableFuture<Reply> create(Command.CreateNeighbor create, ApiProcess from);
+
+        CompletableFuture<Reply> delete(Command.DeleteNeighbor delete);
+
+        NeighborControl NONE = new NeighborControl() {
+            @Override
+            public CompletableFuture<Reply> create(Command.CreateNeighbor create, ApiProcess from) {
+                return CompletableFuture.completedFuture(Reply.error("neighbors cannot be created here"));
+            }
+
+            @Override
+            public CompletableFuture<Reply> delete(Command.DeleteNeighbor delete) {
+                return CompletableFuture.completedFuture(Reply.error("neighbors cannot be deleted here"));
+            }
+        };
+    }
+
+    // Copy-on-write: read by every command, changed by create / delete neighbor (synchronized writers).
+    private volatile List<Neighbor> neighbors;
     private final RouteConverter converter;
+    private NeighborControl control = NeighborControl.NONE;
     private final Runnable shutdown;
     private final String version;
     private final Clock clock;
@@ -53,6 +80,22 @@ final class CommandExecutor {
 
     List<Neighbor> neighbors() {
         return neighbors;
+    }
+
+    void control(NeighborControl c) {
+        this.control = c;
+    }
+
+    synchronized void add(Neighbor n) {
+        List<Neighbor> next = new ArrayList<>(neighbors);
+        next.add(n);
+        neighbors = List.copyOf(next);
+    }
+
+    synchronized void remove(Neighbor n) {
+        List<Neighbor> next = new ArrayList<>(neighbors);
+        next.remove(n);
+        neighbors = List.copyOf(next);
     }
 
     static boolean isRouteChange(Command c) {
@@ -117,7 +160,15 @@ final class CommandExecutor {
 
     /** Runs any command; the future never completes exceptionally (failures are {@code error} replies). */
     CompletableFuture<Reply> execute(Request request, List<Neighbor> scope) {
+        return execute(request, scope, null);
+    }
+
+    /** {@link #execute(Request, List)} for a command from process {@code from} (null: the control socket). */
+    CompletableFuture<Reply> execute(Request request, List<Neighbor> scope, ApiProcess from) {
         try {
+            if (request.command() instanceof Command.CreateNeighbor c) {
+                return control.create(c, from);
+            }
             return run(request, scope).exceptionally(e -> Reply.error("failed: " + rootMessage(e)));
         } catch (CommandException e) {
             return CompletableFuture.completedFuture(Reply.error(e.getMessage()));
@@ -154,8 +205,33 @@ final class CommandExecutor {
             }
             case Command.Version v -> done(List.of("twinbgp " + version));
             case Command.Help h -> done(List.of(HELP.split("\n")));
+            case Command.Watchdog d -> watchdog(targets(request, scope), d);
+            case Command.CreateNeighbor c -> control.create(c, null);
+            case Command.DeleteNeighbor d -> control.delete(d);
+            case Command.Ping p -> done(List.of(p.text() ? "pong " + DAEMON_ID + " active=true"
+                    : "{ \"pong\": \"" + DAEMON_ID + "\", \"active\": true }"));
             case Command.SetAck s -> done(List.of());
         };
+    }
+
+    /** Announces or withdraws, on each target, the configured routes tagged with the watchdog's name. */
+    private CompletableFuture<Reply> watchdog(List<Neighbor> targets, Command.Watchdog d) {
+        RouteBatch batch = new RouteBatch();
+        for (Neighbor n : targets) {
+            List<RouteConfig> tagged = n.config().routes().stream().filter(r -> r.watchedBy(d.name()))
+                    .map(RouteConfig::announced).toList();
+            if (d.announce()) {
+                List<Route> routes = new ArrayList<>();
+                tagged.forEach(r -> routes.addAll(converter.toRoutes(n.config(), r)));
+                batch.announce(n.driver(), routes);
+            } else {
+                List<Prefix> prefixes = new ArrayList<>();
+                tagged.forEach(r -> prefixes.addAll(converter.toPrefixes(r)));
+                batch.withdraw(n.driver(), prefixes);
+            }
+        }
+        batch.countCommand();
+        return batch.submit().thenApply(v -> Reply.done());
     }
 
     private CompletableFuture<Reply> routeChange(Request request, List<Neighbor> scope) throws CommandException {

@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  */
 public final class CommandParser {
     static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, version, help, "
-            + "enable-ack, disable-ack, silence-ack or neighbor";
+            + "ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor";
 
     private CommandParser() {
     }
@@ -113,6 +113,14 @@ public final class CommandParser {
             case "shutdown" -> single(w, "shutdown", new Command.Shutdown());
             case "version" -> single(w, "version", new Command.Version());
             case "help" -> single(w, "help", new Command.Help());
+            case "ping" -> ping(w);
+            case "create" -> createNeighbor(w);
+            case "delete" -> {
+                w.expectPhrase("neighbor");
+                IpAddress address = address(w.expectWord("the neighbor's IP address"), "delete neighbor");
+                w.expectEnd("delete neighbor IP");
+                yield new Command.DeleteNeighbor(address);
+            }
             case "enable-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.ENABLED));
             case "disable-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.DISABLED));
             case "silence-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.SILENCED));
@@ -139,6 +147,10 @@ public final class CommandParser {
                 w.expectEnd("announce eor [AFI SAFI]");
                 yield new Command.EndOfRib(family);
             }
+            case "watchdog" -> {
+                w.next();
+                yield watchdog(w, true);
+            }
             case "route-refresh" -> {
                 w.next();
                 if (w.atEnd()) {
@@ -148,8 +160,8 @@ public final class CommandParser {
                 w.expectEnd("announce route-refresh AFI SAFI");
                 yield new Command.RouteRefresh(family);
             }
-            default -> throw new CommandException("announce: expected route, ipv4, ipv6, attributes, eor or "
-                    + "route-refresh" + (what.isEmpty() ? "" : ", found '" + what + "'"));
+            default -> throw new CommandException("announce: expected route, ipv4, ipv6, attributes, eor, "
+                    + "route-refresh or watchdog" + (what.isEmpty() ? "" : ", found '" + what + "'"));
         };
     }
 
@@ -161,9 +173,72 @@ public final class CommandParser {
                 w.next();
                 yield new Command.Withdraw(attributesNlri(w, false));
             }
-            default -> throw new CommandException("withdraw: expected route, ipv4, ipv6 or attributes"
+            case "watchdog" -> {
+                w.next();
+                yield watchdog(w, false);
+            }
+            default -> throw new CommandException("withdraw: expected route, ipv4, ipv6, attributes or watchdog"
                     + (what.isEmpty() ? "" : ", found '" + what + "'"));
         };
+    }
+
+    private static Command watchdog(Words w, boolean announce) throws CommandException {
+        String verb = announce ? "announce watchdog" : "withdraw watchdog";
+        String name = w.expectWord("a watchdog name after " + verb);
+        w.expectEnd(verb + " NAME");
+        return new Command.Watchdog(name, announce);
+    }
+
+    /**
+     * {@code create neighbor IP KEY VALUE ...}: the pairs become the settings of a configuration neighbor block
+     * ({@code KEY VALUE;}), {@code family AFI SAFI} a {@code family { }} entry and {@code api NAME} an
+     * {@code api { processes [ NAME ]; }} block, so the neighbor accepts exactly what a configuration file does.
+     */
+    private static Command createNeighbor(Words w) throws CommandException {
+        w.expectPhrase("neighbor");
+        String ip = w.expectWord("the neighbor's IP address");
+        IpAddress address = address(ip, "create neighbor");
+        StringBuilder settings = new StringBuilder();
+        List<String> families = new ArrayList<>();
+        List<String> apis = new ArrayList<>();
+        while (!w.atEnd()) {
+            String key = w.next();
+            String form = "create neighbor IP SETTING VALUE ...";
+            switch (key) {
+                case "family" -> families.add(w.expectWord("an AFI after family") + " "
+                        + w.expectWord("a SAFI after family AFI"));
+                case "api" -> apis.add(w.expectWord("a process name after api"));
+                default -> {
+                    if (!key.matches("[a-z][a-z0-9-]*")) {
+                        throw new CommandException("unexpected '" + key + "', expected " + form);
+                    }
+                    settings.append(' ').append(key).append(' ')
+                            .append(w.expectWord("a value after " + key)).append(';');
+                }
+            }
+        }
+        StringBuilder config = new StringBuilder("neighbor ").append(ip).append(" {").append(settings);
+        if (!families.isEmpty()) {
+            config.append(" family {");
+            families.forEach(f -> config.append(' ').append(f).append(';'));
+            config.append(" }");
+        }
+        apis.forEach(a -> config.append(" api { processes [ ").append(a).append(" ]; }"));
+        return new Command.CreateNeighbor(address, config.append(" }").toString());
+    }
+
+    /** {@code ping [UUID [TIMESTAMP]]} or {@code ping text}: the client's id and time are not needed to answer. */
+    private static Command ping(Words w) throws CommandException {
+        boolean text = false;
+        int words = 0;
+        while (!w.atEnd()) {
+            String word = w.next();
+            text |= word.equals("text");
+            if (++words > 2) {
+                throw new CommandException("ping: expected ping [UUID [TIMESTAMP]] or ping text");
+            }
+        }
+        return new Command.Ping(text);
     }
 
     private static RouteConfig route(Words w, boolean announce) throws CommandException {

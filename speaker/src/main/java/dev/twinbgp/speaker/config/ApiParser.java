@@ -11,7 +11,7 @@ import java.util.Set;
  * (ExaBGP 4 syntax). Process names are checked against the {@code process} blocks once the file is read.
  */
 final class ApiParser {
-    private static final String KEYWORDS = "processes, neighbor-changes, receive, send";
+    private static final String KEYWORDS = "processes, processes-match, neighbor-changes, receive, send";
     private static final String MESSAGES = "parsed, packets, consolidate, open, update, notification, keepalive, "
             + "refresh, operational";
 
@@ -24,6 +24,7 @@ final class ApiParser {
         }
         in.expect("{");
         List<Token> processes = new ArrayList<>();
+        List<Token> patterns = new ArrayList<>();
         Set<ApiConfig.Message> receive = EnumSet.noneOf(ApiConfig.Message.class);
         Set<ApiConfig.Message> send = EnumSet.noneOf(ApiConfig.Message.class);
         boolean neighborChanges = false;
@@ -35,13 +36,8 @@ final class ApiParser {
             }
             in.next();
             switch (keyword.text()) {
-                case "processes" -> {
-                    in.expect("[");
-                    while (!in.accept("]")) {
-                        processes.add(in.value("a process name or ']'"));
-                    }
-                    in.expect(";");
-                }
+                case "processes" -> names(in, processes, "a process name or ']'");
+                case "processes-match" -> names(in, patterns, "a process name pattern or ']'");
                 case "neighbor-changes" -> {
                     neighborChanges = true;
                     in.expect(";");
@@ -52,7 +48,22 @@ final class ApiParser {
             }
         }
         List<String> names = processes.stream().map(Token::text).toList();
-        draft.apis.add(new NeighborDraft.PlacedApi(new ApiConfig(names, receive, send, neighborChanges), processes));
+        draft.apis.add(new NeighborDraft.PlacedApi(new ApiConfig(names, receive, send, neighborChanges), processes,
+                patterns));
+    }
+
+    /** {@code [ NAME NAME ... ];}, the names separated by blanks or commas (ExaBGP takes both). */
+    private static void names(TokenStream in, List<Token> into, String expected) throws ConfigException {
+        in.expect("[");
+        while (!in.accept("]")) {
+            Token name = in.value(expected);
+            for (String part : name.text().split(",", -1)) {
+                if (!part.isEmpty()) {
+                    into.add(new Token(name.source(), name.line(), name.column(), part, name.quoted()));
+                }
+            }
+        }
+        in.expect(";");
     }
 
     private static void messages(TokenStream in, Set<ApiConfig.Message> into) throws ConfigException {

@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 final class AttributeParser {
     static final String KEYWORDS = "next-hop, origin, as-path, med, local-preference, atomic-aggregate, aggregator, "
             + "community, large-community, extended-community, originator-id, cluster-list, path-information, split, "
-            + "name, attribute";
+            + "name, watchdog, withdraw, attribute";
     static final String ATTRIBUTE = "a route attribute (" + KEYWORDS + ")";
 
     private static final String AS_PATH = "an AS path ([ ASN ... ], ( ASN ... ) or ASN)";
@@ -57,6 +57,8 @@ final class AttributeParser {
             case "path-information" -> out.pathInformation = OptionalLong.of(pathInformation(in));
             case "split" -> out.split = OptionalInt.of(split(in.value("/LENGTH")));
             case "name" -> out.name = Optional.of(in.value("a name").text());
+            case "watchdog" -> out.watchdog = Optional.of(in.value("a watchdog name").text());
+            case "withdraw" -> out.withdrawn = true;
             case "attribute" -> out.genericAttributes.add(generic(in));
             default -> throw new IllegalStateException("keyword list and switch disagree: " + keyword.text());
         }

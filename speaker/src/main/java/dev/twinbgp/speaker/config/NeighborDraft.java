@@ -20,8 +20,11 @@ final class NeighborDraft {
     record PlacedRoute(RouteConfig route, Token prefix) {
     }
 
-    /** An api block and the tokens of its process names, checked once all processes are known. */
-    record PlacedApi(ApiConfig api, List<Token> processNames) {
+    /**
+     * An api block, the tokens of its process names (checked once all processes are known) and of its
+     * {@code processes-match} patterns (the processes whose names they match join the block then).
+     */
+    record PlacedApi(ApiConfig api, List<Token> processNames, List<Token> patterns) {
     }
 
     final Token name;

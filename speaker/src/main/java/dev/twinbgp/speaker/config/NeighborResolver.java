@@ -19,6 +19,32 @@ final class NeighborResolver {
     private final Map<String, NeighborDraft> templates;
     private final Set<String> processNames;
 
+    /**
+     * The api block with the processes its {@code processes-match} patterns match added (ExaBGP matches each
+     * pattern at the start of a process name, as Python's {@code re.match}).
+     */
+    private ApiConfig withMatches(NeighborDraft.PlacedApi placed) throws ConfigException {
+        if (placed.patterns().isEmpty()) {
+            return placed.api();
+        }
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(placed.api().processes());
+        for (Token pattern : placed.patterns()) {
+            java.util.regex.Pattern regex;
+            try {
+                regex = java.util.regex.Pattern.compile(pattern.text());
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw ConfigException.unexpected(pattern, "a regular expression (" + e.getDescription() + ")");
+            }
+            for (String name : processNames) {
+                if (regex.matcher(name).lookingAt()) {
+                    names.add(name);
+                }
+            }
+        }
+        ApiConfig api = placed.api();
+        return new ApiConfig(List.copyOf(names), api.receive(), api.send(), api.neighborChanges());
+    }
+
     NeighborResolver(Map<String, NeighborDraft> templates, Set<String> processNames) {
         this.templates = templates;
         this.processNames = processNames;
@@ -112,7 +138,7 @@ final class NeighborResolver {
                                 : "a process name (" + String.join(", ", processNames) + ")");
                     }
                 }
-                apis.add(placed.api());
+                apis.add(withMatches(placed));
             }
         }
         return new NeighborConfig(peer, Optional.ofNullable(localAddress), Optional.ofNullable(routerId),

@@ -6,8 +6,13 @@ import java.util.List;
  * {@code process NAME { run COMMAND ARGS; encoder json|text; }}: an external program speaking ExaBGP's API.
  *
  * @param command the program and its arguments, as written (quoted words keep their blanks)
+ * @param respawn {@code respawn true|false;}: start the program again when it exits (ExaBGP's default: true)
  */
-public record ProcessConfig(String name, List<String> command, Encoder encoder) {
+public record ProcessConfig(String name, List<String> command, Encoder encoder, boolean respawn) {
+
+    public ProcessConfig(String name, List<String> command, Encoder encoder) {
+        this(name, command, encoder, true);
+    }
 
     /** The format of messages sent to the process; ExaBGP's default is {@link #TEXT}. */
     public enum Encoder {
@@ -31,6 +36,6 @@ public record ProcessConfig(String name, List<String> command, Encoder encoder) 
         }
         List<String> resolved = new java.util.ArrayList<>(command);
         resolved.set(0, folder.resolve(program).normalize().toString());
-        return new ProcessConfig(name, resolved, encoder);
+        return new ProcessConfig(name, resolved, encoder, respawn);
     }
 }

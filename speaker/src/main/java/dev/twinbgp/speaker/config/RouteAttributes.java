@@ -15,6 +15,9 @@ import java.util.OptionalLong;
  * @param pathInformation ADD-PATH path identifier (RFC 7911 section 3), unsigned 32 bits
  * @param split           {@code split /N}: announce the prefix as its /N sub-prefixes ({@link RouteConfig#expandSplit()})
  * @param name            {@code name}: a label for the route, not sent on the wire
+ * @param watchdog        {@code watchdog NAME}: the API's {@code announce watchdog NAME} / {@code withdraw watchdog NAME}
+ *                        announce and withdraw every route tagged NAME (ExaBGP), not sent on the wire
+ * @param withdrawn       {@code withdraw}: a configured route that starts withdrawn (until its watchdog announces it)
  */
 public record RouteAttributes(
         Optional<NextHop> nextHop,
@@ -32,7 +35,9 @@ public record RouteAttributes(
         List<GenericAttribute> genericAttributes,
         OptionalLong pathInformation,
         OptionalInt split,
-        Optional<String> name) {
+        Optional<String> name,
+        Optional<String> watchdog,
+        boolean withdrawn) {
 
     public static final RouteAttributes NONE = new Builder().build();
 
@@ -49,7 +54,14 @@ public record RouteAttributes(
     public RouteAttributes withoutSplit() {
         return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
                 communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
-                pathInformation, OptionalInt.empty(), name);
+                pathInformation, OptionalInt.empty(), name, watchdog, withdrawn);
+    }
+
+    /** A copy that is announced (not {@code withdraw}): what {@code announce watchdog NAME} sends. */
+    public RouteAttributes announced() {
+        return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
+                communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
+                pathInformation, split, name, watchdog, false);
     }
 
     /** Mutable collector used by the parser; a later keyword replaces an earlier one of the same name. */
@@ -70,11 +82,13 @@ public record RouteAttributes(
         OptionalLong pathInformation = OptionalLong.empty();
         OptionalInt split = OptionalInt.empty();
         Optional<String> name = Optional.empty();
+        Optional<String> watchdog = Optional.empty();
+        boolean withdrawn;
 
         RouteAttributes build() {
             return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
                     communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
-                    pathInformation, split, name);
+                    pathInformation, split, name, watchdog, withdrawn);
         }
     }
 }

@@ -11,6 +11,16 @@ public record RouteConfig(Prefix prefix, RouteAttributes attributes) {
     /** The most routes one {@code split} may produce (2^16); the parser refuses larger splits. */
     public static final int MAX_SPLIT_ROUTES = 1 << 16;
 
+    /** This route as {@code announce watchdog NAME} announces it (its {@code withdraw} flag cleared). */
+    public RouteConfig announced() {
+        return new RouteConfig(prefix, attributes.announced());
+    }
+
+    /** True when this route carries {@code watchdog name}. */
+    public boolean watchedBy(String name) {
+        return attributes.watchdog().filter(name::equals).isPresent();
+    }
+
     public Family family() {
         return prefix.family();
     }

@@ -37,10 +37,16 @@ final class RouteMapping {
         this.neighbor = neighbor;
     }
 
-    /** Every route of the neighbor, {@code split} expanded, in configuration order. */
+    /**
+     * Every route of the neighbor, {@code split} expanded, in configuration order; a route written with
+     * {@code withdraw} starts withdrawn (its watchdog announces it, ExaBGP) and is not in the initial table.
+     */
     List<Route> routes() {
         List<Route> out = new ArrayList<>();
         for (RouteConfig configured : neighbor.routes()) {
+            if (configured.attributes().withdrawn()) {
+                continue;
+            }
             for (RouteConfig route : configured.expandSplit()) {
                 out.add(route(route, configured));
             }

@@ -64,6 +64,7 @@ class ApiConformanceTest {
                 if (Files.readAllLines(f).stream().anyMatch(l -> l.matches("\\d+:cmd:.*"))) {
                     out.add(Arguments.of(f.getFileName().toString(), "selector"));
                     out.add(Arguments.of(f.getFileName().toString(), "netty"));
+                    out.add(Arguments.of(f.getFileName().toString(), "virtual"));
                 }
             }
         }

@@ -85,13 +85,16 @@ class CommandParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, version, help, enable-ack, disable-ack, silence-ack or neighbor",
-        "announce|announce: expected route, ipv4, ipv6, attributes, eor or route-refresh",
-        "announce foo|announce: expected route, ipv4, ipv6, attributes, eor or route-refresh, found 'foo'",
+        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, version, help, ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor",
+        "announce|announce: expected route, ipv4, ipv6, attributes, eor, route-refresh or watchdog",
+        "announce foo|announce: expected route, ipv4, ipv6, attributes, eor, route-refresh or watchdog, found 'foo'",
         "announce route 10.0.0.0/24|announce column 27: found end of the command, expected next-hop (route 10.0.0.0/24 has no next hop)",
         "announce route 10.0.0.0/33 next-hop 1.2.3.4|announce column 16: found '10.0.0.0/33', expected a prefix length of 0-32",
         "announce route 10.0.0.0/24 next-hop 1.2.3.4 med x|announce column 49: found 'x', expected a MED (0-4294967295)",
-        "withdraw|withdraw: expected route, ipv4, ipv6 or attributes",
+        "withdraw|withdraw: expected route, ipv4, ipv6, attributes or watchdog",
+        "announce watchdog|expected a watchdog name after announce watchdog",
+        "withdraw watchdog dnsr now|unexpected 'now', expected withdraw watchdog NAME",
+        "ping a b c|ping: expected ping [UUID [TIMESTAMP]] or ping text",
         "announce attributes next-hop 1.2.3.4 10.0.0.0/8|announce attributes: expected ATTRIBUTES nlri PREFIX [PREFIX ...]",
         "announce attributes med 5 nlri 10.0.0.0/8|announce attributes: expected next-hop among the attributes",
         "announce attributes next-hop 1.2.3.4 nlri 10.0.0.1/8|announce attributes: host bits set in 10.0.0.1/8",
@@ -148,5 +151,24 @@ class CommandParserTest {
                 assertTrue(!e.getMessage().isEmpty());
             }
         }
+    }
+
+    @Test
+    void watchdogAndPing() throws CommandException {
+        assertEquals(new Command.Watchdog("dnsr", true), parse("announce watchdog dnsr").command());
+        assertEquals(new Command.Watchdog("dnsr", false), parse("neighbor 127.0.0.1 withdraw watchdog dnsr").command());
+        assertEquals(new Command.Ping(false), parse("ping").command());
+        assertEquals(new Command.Ping(false), parse("ping 0f5c3f6e-8b4a-4f0e-9d3c-5a2b1c0d9e8f 1700000000.5").command());
+        assertEquals(new Command.Ping(true), parse("ping text").command());
+    }
+
+    @Test
+    void createNeighborBecomesAConfigurationBlock() throws CommandException {
+        Command.CreateNeighbor c = (Command.CreateNeighbor) parse("create neighbor 127.0.0.1 local-address 127.0.0.1"
+                + " local-as 1 peer-as 1 router-id 1.2.3.4 family ipv4 unicast api peer-lifecycle").command();
+        assertEquals("neighbor 127.0.0.1 { local-address 127.0.0.1; local-as 1; peer-as 1; router-id 1.2.3.4;"
+                + " family { ipv4 unicast; } api { processes [ peer-lifecycle ]; } }", c.config());
+        assertEquals(new Command.DeleteNeighbor(dev.twinbgp.speaker.config.IpAddress.parse("127.0.0.1")),
+                parse("delete neighbor 127.0.0.1").command());
     }
 }

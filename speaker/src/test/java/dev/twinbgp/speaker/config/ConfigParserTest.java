@@ -156,4 +156,37 @@ class ConfigParserTest {
         ConfigException error = assertThrows(ConfigException.class, () -> ConfigParser.parse(binary));
         assertEquals(binary + ": cannot read: not UTF-8 text", error.getMessage());
     }
+
+    @Test
+    void processListsWithCommasPatternsRespawnAndWatchdogs() throws ConfigException {
+        Configuration c = ConfigParser.parse("t.conf", """
+                process add-one { run /bin/true; }
+                process add-two { run /bin/true; respawn false; }
+                process other { run /bin/true; }
+                neighbor 192.0.2.1 {
+                    local-as 65000; peer-as 65001; router-id 192.0.2.2;
+                    api { processes [ other, add-one ]; }
+                    api { processes-match [ "^add" ]; }
+                    static { route 10.0.0.0/24 next-hop 192.0.2.2 watchdog dnsr withdraw; }
+                }
+                """);
+        assertTrue(c.processes().get(0).respawn());
+        assertFalse(c.processes().get(1).respawn());
+        List<ApiConfig> apis = c.neighbors().get(0).apis();
+        assertEquals(List.of("other", "add-one"), apis.get(0).processes());
+        assertEquals(List.of("add-one", "add-two"), apis.get(1).processes());
+        RouteConfig route = c.neighbors().get(0).routes().get(0);
+        assertEquals(Optional.of("dnsr"), route.attributes().watchdog());
+        assertTrue(route.attributes().withdrawn());
+        assertTrue(route.watchedBy("dnsr"));
+        assertFalse(route.announced().attributes().withdrawn());
+    }
+
+    @Test
+    void badProcessPatternSaysWhere() {
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> ConfigParser.parse("t.conf",
+                "process p { run /bin/true; }\nneighbor 192.0.2.1 { local-as 1; peer-as 2; router-id 1.1.1.1;\n"
+                        + "  api { processes-match [ \"(\" ]; } }\n"));
+        assertTrue(e.getMessage().startsWith("t.conf:3:27: found '(', expected a regular expression"), e.getMessage());
+    }
 }

@@ -80,7 +80,7 @@ class MalformedConfigTest {
                 Arguments.of("unknown api process", neighbor("  api { processes [ watcher ]; }\n"),
                         "t.conf:4:21: found 'watcher', expected a process name (no process is defined)"),
                 Arguments.of("bad reactor", "twinbgp {\n  reactor epoll;\n}\n",
-                        "t.conf:2:11: found 'epoll', expected selector or netty"),
+                        "t.conf:2:11: found 'epoll', expected selector, netty or virtual"),
                 Arguments.of("unsupported family", neighbor("  family { ipv4 flow; }\n"),
                         "t.conf:4:17: found 'flow', expected unicast (the only SAFI twinbgp supports)"),
                 Arguments.of("unterminated quote", neighbor("  description \"oops;\n"),

@@ -56,7 +56,7 @@ class EncodingConformanceTest {
         List<Arguments> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of(dir(), "encoding"))) {
             for (Path ci : files.filter(p -> p.toString().endsWith(".ci")).sorted().toList()) {
-                for (String reactor : List.of("selector", "netty")) {
+                for (String reactor : List.of("selector", "netty", "virtual")) {
                     out.add(Arguments.of(ci.getFileName().toString(), reactor));
                 }
             }
