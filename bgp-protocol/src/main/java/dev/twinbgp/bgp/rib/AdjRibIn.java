@@ -28,6 +28,10 @@ public final class AdjRibIn {
      * its own copy. Compared by the received octets, so the check costs no decoding.
      */
     private Path lastPath;
+    /** Routes held per family (what {@code show neighbor} calls accepted); kept as routes come and go. */
+    private final Map<Family, int[]> held = new HashMap<>();
+    /** Scratch for {@link #put}/{@link #remove}: how many routes the current block added or removed. */
+    private int changed;
 
     /**
      * Applies an UPDATE: withdrawals first, then announcements (RFC 4271 section 4.3 allows both in
@@ -91,19 +95,56 @@ public final class AdjRibIn {
     }
 
     private void put(Nlri nlri, Path path) {
+        changed = 0;
         if (isPlainIpv4(nlri)) {
-            nlri.forEachIpv4((id, address, length) -> ipv4.put(Ipv4RouteMap.key(address, length), path));
+            nlri.forEachIpv4((id, address, length) -> {
+                if (ipv4.put(Ipv4RouteMap.key(address, length), path) == null) {
+                    changed++;
+                }
+            });
         } else {
-            nlri.forEachRoute(r -> others.put(r, path)); // nothing for a family without codec (RFC 4760 section 7)
+            nlri.forEachRoute(r -> { // nothing for a family without codec (RFC 4760 section 7)
+                if (others.put(r, path) == null) {
+                    changed++;
+                }
+            });
         }
+        count(nlri.family(), changed);
     }
 
     private void remove(Nlri nlri) {
+        changed = 0;
         if (isPlainIpv4(nlri)) {
-            nlri.forEachIpv4((id, address, length) -> ipv4.remove(Ipv4RouteMap.key(address, length)));
+            nlri.forEachIpv4((id, address, length) -> {
+                if (ipv4.remove(Ipv4RouteMap.key(address, length)) != null) {
+                    changed++;
+                }
+            });
         } else {
-            nlri.forEachRoute(others::remove);
+            nlri.forEachRoute(r -> {
+                if (others.remove(r) != null) {
+                    changed++;
+                }
+            });
         }
+        count(nlri.family(), -changed);
+    }
+
+    private void count(Family family, int delta) {
+        if (delta != 0) {
+            held.computeIfAbsent(family, f -> new int[1])[0] += delta;
+        }
+    }
+
+    /**
+     * Routes held per family, in no particular order (families that never held one are absent). The maps are
+     * keyed by prefix, not family: a prefix announced in two families sharing an AFI (IPv4 unicast and
+     * multicast) is held once (a known limit of this RIB), so those two families' counts can be off by it.
+     */
+    public Map<Family, Integer> sizesByFamily() {
+        Map<Family, Integer> out = new HashMap<>();
+        held.forEach((f, n) -> out.put(f, n[0]));
+        return out;
     }
 
     private static boolean isPlainIpv4(Nlri nlri) {
@@ -123,6 +164,7 @@ public final class AdjRibIn {
 
     public void clear() {
         lastPath = null;
+        held.clear();
         ipv4.clear();
         others.clear();
     }

@@ -66,7 +66,7 @@ final class ApiEvents implements SessionListener {
 
     @Override
     public void established(PeerDriver peer, Session session) {
-        stats(peer.name()).upSince.set(clock.millis());
+        stats(peer.name()).sessionUp(clock.millis());
         state(peer, SessionState.UP, null);
     }
 
@@ -80,16 +80,20 @@ final class ApiEvents implements SessionListener {
 
     @Override
     public void received(PeerDriver peer, BgpMessage message) {
-        if (message instanceof Update) {
-            stats(peer.name()).updatesReceived.incrementAndGet();
+        if (message instanceof Update u) {
+            PeerStats s = stats(peer.name());
+            s.updatesReceived.incrementAndGet();
+            s.count(u, true);
         }
         message(peer, message, true);
     }
 
     @Override
     public void sent(PeerDriver peer, BgpMessage message) {
-        if (message instanceof Update) {
-            stats(peer.name()).updatesSent.incrementAndGet();
+        if (message instanceof Update u) {
+            PeerStats s = stats(peer.name());
+            s.updatesSent.incrementAndGet();
+            s.count(u, false);
         }
         message(peer, message, false);
     }

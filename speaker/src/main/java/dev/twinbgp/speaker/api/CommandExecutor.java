@@ -3,6 +3,7 @@ package dev.twinbgp.speaker.api;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.bgp.wire.family.RouteKey;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.time.Clock;
@@ -210,7 +211,7 @@ final class CommandExecutor {
                 }
                 yield done(List.of());
             }
-            case Command.ShowNeighbor s -> done(NeighborReport.render(select(request, scope), s, clock));
+            case Command.ShowNeighbor s -> showNeighbor(select(request, scope), s);
             case Command.ShowAdjRib s -> adjRib(select(request, scope), s);
             case Command.ClearAdjRib c -> clear(targets(request, scope), c.in());
             case Command.Teardown t -> teardown(request, scope, t);
@@ -278,6 +279,21 @@ final class CommandExecutor {
                     : "no configured neighbor matches the selector");
         }
         return targets;
+    }
+
+    /** {@code show neighbor}: the counters, and what each Adj-RIB-In holds per family (read on its loop). */
+    private CompletableFuture<Reply> showNeighbor(List<Neighbor> targets, Command.ShowNeighbor show) {
+        List<CompletableFuture<Map<Family, Integer>>> held = new ArrayList<>();
+        for (Neighbor n : targets) {
+            held.add(n.driver().query(() -> n.driver().adjRibIn().sizesByFamily()));
+        }
+        return CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            Map<Neighbor, Map<Family, Integer>> accepted = new LinkedHashMap<>();
+            for (int i = 0; i < targets.size(); i++) {
+                accepted.put(targets.get(i), held.get(i).join());
+            }
+            return Reply.done(NeighborReport.render(accepted, show, clock));
+        });
     }
 
     private CompletableFuture<Reply> adjRib(List<Neighbor> targets, Command.ShowAdjRib show) {

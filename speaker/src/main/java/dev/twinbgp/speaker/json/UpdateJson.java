@@ -89,7 +89,7 @@ final class UpdateJson {
         return Family.afiName(f.afi()) + " " + Family.safiName(f.safi());
     }
 
-    private static String nextHop(Update u, Nlri block) {
+    static String nextHop(Update u, Nlri block) {
         if (u.mpReach().isPresent() && u.mpReach().get().nlri() == block) {
             List<String> addrs = u.mpReach().get().nextHopAddresses();
             String first = addrs.isEmpty() ? "" : addrs.get(0);

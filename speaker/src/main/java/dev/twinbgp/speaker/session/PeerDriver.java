@@ -675,6 +675,12 @@ public final class PeerDriver {
                     log.warn("peer {}: ignoring routes of {}, a family this session did not negotiate (RFC 4760 section 6)",
                             name(), ignored);
                 }
+                if (update.isEndOfRib()) {
+                    // One line per family and session: says when the peer's table is complete (RFC 4724
+                    // section 2), which the daemon benchmark also reads to time a transfer without polling.
+                    log.info("peer {}: End-of-RIB received for {}, {} routes held", name(),
+                            update.endOfRibFamily().orElseThrow(), ribIn.size());
+                }
             }
             case RouteRefresh refresh -> refresh(refresh);
             default -> log.debug("peer {}: ignoring delivered {}", name(), message.type());
