@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * differential fuzzing, or {@code --fuzz-case SEED} to replay one fuzzing case ({@code docs/parity.md}).
  * Plays every scenario on every reactor, prints one row per run (scenario, reactor, result, time) and, when the traces of the reactors differ, the
  * unified diff. Exit status: 0 when everything passed, 1 on any failure or difference, 2 for a scenario file
- * that cannot be read ({@code file:line:column: found X, expected Y}).
+ * that cannot be read ({@code file:line:column: found X, expected Y}). The speakers' logs go to stderr at WARN
+ * unless {@code --log-level} asks for more.
  */
 @Command(name = "parity", mixinStandardHelpOptions = true,
         description = "Replay scenarios on every reactor and check that their traces are identical.")
@@ -46,6 +48,11 @@ public final class ParityCommand implements Callable<Integer> {
     @Option(names = "--fuzz-case", paramLabel = "SEED", description = "Replay the one fuzzing case with this seed.")
     Long fuzzCase;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "Level of the speakers' logs on stderr: trace, debug, info, warn, error or off "
+                    + "(default: warn, so stdout's table and diffs are all you see).")
+    String logLevel;
+
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
             description = "Scenario files or directories of *.scenario files (default: the bundled scenarios).")
     List<Path> paths = new ArrayList<>();
@@ -54,6 +61,14 @@ public final class ParityCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (logLevel != null && !Logging.isLevel(logLevel)) {
+            err.println("twinbgp parity: unknown log level '" + logLevel + "'; use one of " + String.join(", ", Logging.LEVELS));
+            err.flush();
+            return 2;
+        }
+        // The speakers under test log through slf4j to stderr (logback.xml); stdout carries only
+        // the table and the diffs, and their INFO lines would bury the table on stderr.
+        Logging.setLevel(Logger.ROOT_LOGGER_NAME, logLevel == null ? "warn" : logLevel);
         if (fuzz != null || fuzzCase != null) {
             return fuzz(out, err);
         }

@@ -118,9 +118,37 @@ final class ScenarioParserTest {
 
     @Test
     void unknownSectionsAndMissingSections() {
-        assertEquals("t:1:1: found 'hello', expected 'description:', 'config:' or '#'",
+        assertEquals("t:1:1: found 'hello', expected 'description:', 'water-marks:', 'config:' or '#'",
                 assertThrows(ScenarioException.class, () -> ScenarioParser.parse("t", "hello\n")).getMessage());
         assertEquals("t:1:1: found end of line, expected 'config:'",
                 assertThrows(ScenarioException.class, () -> ScenarioParser.parse("t", "# nothing\n")).getMessage());
+    }
+
+    @Test
+    void waterMarksSetTheReactorsBoundsForOneScenario() throws ScenarioException {
+        assertEquals(dev.twinbgp.reactor.ReactorConfig.defaults(), ScenarioParser.parse("t", CONFIG + "accept\n").reactorConfig());
+        Scenario s = ScenarioParser.parse("t", "water-marks: 1000 2000 3000\n" + CONFIG + "accept\n");
+        assertEquals(1000, s.reactorConfig().writeLowWater());
+        assertEquals(2000, s.reactorConfig().writeHighWater());
+        assertEquals(3000, s.reactorConfig().maxPendingOutput());
+        assertEquals("t:1:19: found '10', expected the high-water mark in bytes (1000-2147483647)",
+                assertThrows(ScenarioException.class,
+                        () -> ScenarioParser.parse("t", "water-marks: 1000 10 3000\n" + CONFIG + "accept\n")).getMessage());
+    }
+
+    @Test
+    void resetDroppedAndEorQueued() throws ScenarioException {
+        Scenario s = ScenarioParser.parse("t", CONFIG + "accept\nexpect within 60 eor-queued\nreset\nexpect within 30 dropped\n");
+        assertEquals(new Step.ExpectEorQueued(11, 60), s.steps().get(1));
+        assertEquals(new Step.Reset(12), s.steps().get(2));
+        assertEquals(new Step.ExpectDropped(13, 30), s.steps().get(3));
+    }
+
+    @Test
+    void overHighWaterTakesTheScenariosHighWaterMark() throws ScenarioException {
+        assertEquals(new Step.ExpectOverHighWater(11, 1024 * 1024, 10),
+                ScenarioParser.parse("t", CONFIG + "accept\nexpect over-high-water\n").steps().get(1));
+        assertEquals(new Step.ExpectOverHighWater(12, 2000, 60),
+                ScenarioParser.parse("t", "water-marks: 1000 2000 3000\n" + CONFIG + "accept\nexpect within 60 over-high-water\n").steps().get(1));
     }
 }

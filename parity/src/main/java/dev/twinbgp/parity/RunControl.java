@@ -56,6 +56,12 @@ final class RunControl implements SpeakerControl {
     }
 
     @Override
+    public long maxPendingOutput() {
+        Long peak = ScenarioRunner.await(peer.query(peer::maxPendingOutputBytes));
+        return peak == null ? 0 : peak;
+    }
+
+    @Override
     public int connectRetries() {
         return trace.connectRetries();
     }

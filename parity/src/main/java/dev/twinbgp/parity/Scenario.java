@@ -1,5 +1,6 @@
 package dev.twinbgp.parity;
 
+import dev.twinbgp.reactor.ReactorConfig;
 import java.util.List;
 
 /**
@@ -11,10 +12,17 @@ import java.util.List;
  * @param description the {@code description:} line, or empty
  * @param config      the configuration text, padded with empty lines so its line numbers are the file's
  * @param steps       the script
+ * @param reactorConfig the reactors' configuration: the defaults, or the {@code water-marks:} line's bounds
  */
-public record Scenario(String name, String source, String description, String config, List<Step> steps) {
+public record Scenario(String name, String source, String description, String config, List<Step> steps,
+                       ReactorConfig reactorConfig) {
     public Scenario {
         steps = List.copyOf(steps);
+    }
+
+    /** A scenario on the reactors' default configuration ({@link ReactorConfig#defaults()}). */
+    public Scenario(String name, String source, String description, String config, List<Step> steps) {
+        this(name, source, description, config, steps, ReactorConfig.defaults());
     }
 
     /** How many connections the script plays (its {@code accept} and {@code connect} steps). */

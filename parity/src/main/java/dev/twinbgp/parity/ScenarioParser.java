@@ -1,5 +1,6 @@
 package dev.twinbgp.parity;
 
+import dev.twinbgp.reactor.ReactorConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,15 +28,17 @@ import java.util.regex.PatternSyntaxException;
 public final class ScenarioParser {
     private static final int DEFAULT_TIMEOUT_SECONDS = 10;
     private static final String EXPECTED_KINDS =
-            "what to expect (keepalive, open, update, eor, notification, refresh, message, close, table, held-back)";
+            "what to expect (keepalive, open, update, eor, notification, refresh, message, close, dropped, table, held-back, eor-queued, over-high-water)";
     private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
-    private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "api", "checkpoint", "trace",
+    private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "reset", "api", "checkpoint", "trace",
             "conn", "refuse", "hang", "announce-table", "mark", "stop");
     /** How many connections a script may hold at once ({@code conn N}). */
     static final int MAX_CONNECTIONS = 4;
 
     private final String source;
     private Tokens tokens;
+    /** The reactors' configuration: the defaults, or the {@code water-marks:} line's (which comes before the script). */
+    private ReactorConfig reactorConfig = ReactorConfig.defaults();
 
     private ScenarioParser(String source) {
         this.source = source;
@@ -56,6 +59,21 @@ public final class ScenarioParser {
     /** @param source the file name used in messages; the scenario's name is it without directory and {@code .scenario} */
     public static Scenario parse(String source, String text) throws ScenarioException {
         return new ScenarioParser(source).scenario(text);
+    }
+
+    /**
+     * {@code water-marks: LOW HIGH MAX}: the reactors' output bounds for this scenario, in bytes (default
+     * 256 KiB, 1 MiB, 16 MiB: {@link ReactorConfig#defaults()}); e.g. a high-water mark above the table lets the
+     * speaker encode a whole table into the connection's pending output while the peer does not read.
+     */
+    private ReactorConfig waterMarks(int lineNo, String line) throws ScenarioException {
+        String rest = line.substring(line.indexOf("water-marks:") + "water-marks:".length());
+        tokens = new Tokens(source, lineNo, " ".repeat(line.length() - rest.length()) + rest);
+        int low = tokens.number("the low-water mark in bytes", 0, Integer.MAX_VALUE);
+        int high = tokens.number("the high-water mark in bytes", low, Integer.MAX_VALUE);
+        int max = tokens.number("the most pending output in bytes", high, Integer.MAX_VALUE);
+        tokens.end();
+        return ReactorConfig.defaults().withWaterMarks(low, high, max);
     }
 
     private Scenario scenario(String text) throws ScenarioException {
@@ -86,10 +104,12 @@ public final class ScenarioParser {
                 steps = new ArrayList<>();
             } else if (trimmed.startsWith("description:")) {
                 description = trimmed.substring("description:".length()).strip();
+            } else if (trimmed.startsWith("water-marks:")) {
+                reactorConfig = waterMarks(lineNo, line);
             } else if (trimmed.equals("config:")) {
                 config = new StringBuilder("\n".repeat(lineNo)); // the config's line numbers are the file's
             } else {
-                throw ScenarioException.at(source, lineNo, column(line), firstWord(trimmed), "'description:', 'config:' or '#'");
+                throw ScenarioException.at(source, lineNo, column(line), firstWord(trimmed), "'description:', 'water-marks:', 'config:' or '#'");
             }
         }
         int last = Math.max(1, text.endsWith("\n") ? lines.length - 1 : lines.length);
@@ -124,7 +144,7 @@ public final class ScenarioParser {
                 throw ScenarioException.at(source, line, 1, steps.size() < 2 ? null : "step", "'accept' after '" + gate + "'");
             }
         }
-        Scenario scenario = new Scenario(nameOf(source), source, description, config.toString(), steps);
+        Scenario scenario = new Scenario(nameOf(source), source, description, config.toString(), steps, reactorConfig);
         ScenarioRunner.settings(scenario, ScenarioRunner.configure(scenario, 1179, 1179)); // the configuration is valid
         return scenario;
     }
@@ -149,6 +169,7 @@ public final class ScenarioParser {
             case "accept" -> new Step.Accept(lineNo);
             case "connect" -> new Step.Connect(lineNo);
             case "close" -> new Step.Close(lineNo);
+            case "reset" -> new Step.Reset(lineNo);
             case "pause" -> new Step.Pause(lineNo, tokens.number("milliseconds", 0, 600_000));
             case "drain" -> new Step.Drain(lineNo, tokens.number("milliseconds", 0, 600_000));
             case "checkpoint" -> new Step.Checkpoint(lineNo, tokens.next("a checkpoint name").text());
@@ -309,8 +330,11 @@ public final class ScenarioParser {
         String description = "expect " + what.text();
         return switch (what.text()) {
             case "close" -> new Step.ExpectClose(lineNo, timeout);
+            case "dropped" -> new Step.ExpectDropped(lineNo, timeout);
             case "table" -> new Step.ExpectTable(lineNo, tokens.number("a number of prefixes", 0, 10_000_000), timeout);
             case "held-back" -> new Step.ExpectHeldBack(lineNo);
+            case "eor-queued" -> new Step.ExpectEorQueued(lineNo, timeout);
+            case "over-high-water" -> new Step.ExpectOverHighWater(lineNo, reactorConfig.writeHighWater(), timeout);
             case "keepalive" -> new Step.Expect(lineNo, description, Pattern.compile("^Keepalive"), true, timeout);
             case "notification" -> {
                 int[] cs = codeSubcode();

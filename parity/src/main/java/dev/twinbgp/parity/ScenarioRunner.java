@@ -80,7 +80,7 @@ public final class ScenarioRunner {
             ApiAdapter api = usesApi ? ApiAdapter.create(configuration, trace) : null;
             BgpSpeaker speaker;
             try {
-                speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(), settings, api == null ? trace : api.listener());
+                speaker = BgpSpeaker.start(reactor, scenario.reactorConfig(), settings, api == null ? trace : api.listener());
             } catch (IOException e) {
                 if (api != null) {
                     api.close();

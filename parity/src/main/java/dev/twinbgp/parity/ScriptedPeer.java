@@ -152,6 +152,7 @@ final class ScriptedPeer {
             case Step.Send s -> send(s);
             case Step.Expect e -> expect(e);
             case Step.ExpectClose c -> expectClose(c);
+            case Step.ExpectDropped d -> expectDropped(d);
             case Step.Pause p -> {
                 Thread.sleep(p.millis());
                 yield null;
@@ -159,6 +160,10 @@ final class ScriptedPeer {
             case Step.Drain d -> drain(d);
             case Step.Close c -> {
                 closeQuietly(current);
+                yield null;
+            }
+            case Step.Reset r -> {
+                resetQuietly(current);
                 yield null;
             }
             case Step.Api a -> {
@@ -188,6 +193,40 @@ final class ScriptedPeer {
                 yield null;
             }
             case Step.ExpectTable t -> expectTable(t);
+            case Step.ExpectEorQueued q -> {
+                // Progress, not a clock: poll the speaker's trace; the timeout only bounds a failing run.
+                // A KEEPALIVE of ours every 300 ms meanwhile (as drain sends), so encoding a big table never
+                // outlasts a short hold time; we still read nothing.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(q.timeoutSeconds());
+                long nextKeepalive = System.nanoTime();
+                while (control.heldBack()) {
+                    if (System.nanoTime() > deadline) {
+                        yield "expect eor-queued: no End-of-RIB sent within " + q.timeoutSeconds() + " s";
+                    }
+                    if (System.nanoTime() >= nextKeepalive) {
+                        keepalive();
+                        nextKeepalive = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                    }
+                    Thread.sleep(20);
+                }
+                yield null;
+            }
+            case Step.ExpectOverHighWater w -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(w.timeoutSeconds());
+                long nextKeepalive = System.nanoTime();
+                while (control.maxPendingOutput() <= w.highWater()) {
+                    if (System.nanoTime() > deadline) {
+                        yield "expect over-high-water: the speaker's pending output stayed at or under " + w.highWater()
+                                + " bytes for " + w.timeoutSeconds() + " s";
+                    }
+                    if (System.nanoTime() >= nextKeepalive) {
+                        keepalive();
+                        nextKeepalive = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                    }
+                    Thread.sleep(20);
+                }
+                yield null;
+            }
             case Step.ExpectHeldBack h -> control.heldBack() ? null
                     : "expect held-back: the speaker has already sent its whole table and End-of-RIB";
             case Step.Mark m -> {
@@ -363,6 +402,30 @@ final class ScriptedPeer {
         }
     }
 
+    /** Reads until the speaker drops the connection (EOF or reset); UPDATEs and KEEPALIVEs may come first. */
+    private String expectDropped(Step.ExpectDropped d) throws IOException {
+        if (current.in == null) {
+            return null;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(d.timeoutSeconds());
+        while (true) {
+            byte[] m;
+            try {
+                m = read(deadline);
+            } catch (SocketTimeoutException t) {
+                return "expect dropped: still open after " + d.timeoutSeconds() + " s";
+            } catch (java.net.SocketException reset) {
+                return null; // a reset drops it as well
+            }
+            if (m == null) {
+                return null;
+            }
+            if (m[18] != 2 && m[18] != 4) {
+                return "expect dropped: got " + text(m);
+            }
+        }
+    }
+
     private String expectClose(Step.ExpectClose c) throws IOException {
         if (current.in == null) {
             return null;
@@ -490,6 +553,20 @@ final class ScriptedPeer {
      * the receive buffer would send a RST instead, and a RST may overtake data the speaker has not read yet,
      * which would make the trace depend on timing.
      */
+    /** Aborts our side: SO_LINGER 0 makes close() send a RST instead of a FIN. */
+    private static void resetQuietly(Connection c) {
+        Socket socket = c.socket;
+        if (socket != null && !socket.isClosed()) {
+            try {
+                socket.setSoLinger(true, 0);
+                socket.close();
+            } catch (IOException e) {
+                // gone already: what a reset wanted
+            }
+        }
+        c.in = null;
+    }
+
     private static void closeQuietly(Connection c) {
         Socket socket = c.socket;
         if (socket != null && !socket.isClosed()) {

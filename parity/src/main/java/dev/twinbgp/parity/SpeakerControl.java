@@ -33,6 +33,12 @@ interface SpeakerControl {
     /** True when the speaker has not sent an End-of-RIB since its session came up (asked on its loop). */
     boolean heldBack();
 
+    /**
+     * The largest pending output (bytes written but not yet taken by the kernel) the speaker has had on its
+     * connection to this peer, right after one of its writes (asked on its loop).
+     */
+    long maxPendingOutput();
+
     /** Records {@code line} in the trace, in the loop's order, and returns once it is recorded. */
     void note(String line);
 

@@ -60,8 +60,31 @@ sealed interface Step {
      */
     record Drain(int line, int millis) implements Step { }
 
+    /**
+     * {@code expect dropped}: the speaker drops the connection without a NOTIFICATION; only UPDATEs and
+     * KEEPALIVEs may come first (what the kernel had taken before the drop), and a reset counts as dropped.
+     */
+    record ExpectDropped(int line, int timeoutSeconds) implements Step { }
+
+    /**
+     * {@code expect eor-queued}: wait until the speaker has handed its End-of-RIB (so its whole table) to the
+     * reactor on the current session - sent in its trace, whether or not the peer has read it yet. Reads
+     * nothing meanwhile, but sends a KEEPALIVE every 300 ms so a short hold time does not expire first.
+     */
+    record ExpectEorQueued(int line, int timeoutSeconds) implements Step { }
+
+    /**
+     * {@code expect over-high-water}: wait until the speaker's pending output on this peer has gone above the
+     * reactors' high-water mark ({@code highWater}, from the scenario's {@code water-marks:} or the default), so
+     * its reactor has told it to stop writing; reads nothing meanwhile, KEEPALIVEs as {@link ExpectEorQueued}.
+     */
+    record ExpectOverHighWater(int line, long highWater, int timeoutSeconds) implements Step { }
+
     /** Close our side of the connection. */
     record Close(int line) implements Step { }
+
+    /** {@code reset}: abort our side of the connection with a TCP RST (SO_LINGER 0), as a crashing peer's kernel does. */
+    record Reset(int line) implements Step { }
 
     /**
      * {@code stop [SUBCODE] [TEXT]}: the operator stops the peer (ManualStop, RFC 4271 section 8.1.2 event 2):

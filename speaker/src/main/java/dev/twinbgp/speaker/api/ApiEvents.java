@@ -43,7 +43,16 @@ final class ApiEvents implements SessionListener {
     ApiEvents(ExaJson json, Clock clock, Map<String, List<Subscription>> subscriptions) {
         this.json = json;
         this.clock = clock;
-        this.subscriptions = Map.copyOf(subscriptions);
+        this.subscriptions = new ConcurrentHashMap<>(subscriptions);
+    }
+
+    /** Events of {@code peer} (a neighbor created at run time) go to these processes from now on. */
+    void subscribe(String peer, List<Subscription> subs) {
+        subscriptions.put(peer, List.copyOf(subs));
+    }
+
+    void unsubscribe(String peer) {
+        subscriptions.remove(peer);
     }
 
     PeerStats stats(String peer) {

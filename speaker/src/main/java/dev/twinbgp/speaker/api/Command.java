@@ -45,6 +45,18 @@ public sealed interface Command {
     record Ping(boolean text) implements Command {
     }
 
+    /**
+     * {@code create neighbor IP SETTING VALUE ...}: a neighbor added at run time, its settings those of a
+     * configuration's neighbor block written on one line ({@code local-as 1 peer-as 2 router-id 1.2.3.4}), with
+     * {@code family AFI SAFI} and {@code api PROCESS} (ExaBGP 5); {@code config} is that block as configuration text.
+     */
+    record CreateNeighbor(IpAddress address, String config) implements Command {
+    }
+
+    /** {@code delete neighbor IP}: stop the neighbor (Cease / Peer De-configured) and forget it. */
+    record DeleteNeighbor(IpAddress address) implements Command {
+    }
+
     /** {@code show neighbor [summary|extensive] [json]}. */
     record ShowNeighbor(boolean extensive, boolean json) implements Command {
     }

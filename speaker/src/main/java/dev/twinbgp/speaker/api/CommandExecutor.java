@@ -34,6 +34,7 @@ final class CommandExecutor {
             "version",
             "help",
             "ping [UUID [TIMESTAMP]] | ping text",
+            "create neighbor IP SETTING VALUE ... [family AFI SAFI] [api PROCESS] | delete neighbor IP",
             "enable-ack | disable-ack | silence-ack",
             "any command may start with: neighbor IP [local-ip IP] [local-as ASN] [peer-as ASN] [router-id ID]"
                     + " [, neighbor ...] or neighbor *");
@@ -41,8 +42,29 @@ final class CommandExecutor {
     /** This daemon's id in {@code ping} answers (ExaBGP's daemon UUID): one per process run. */
     static final String DAEMON_ID = java.util.UUID.randomUUID().toString();
 
-    private final List<Neighbor> neighbors;
+    /** What {@code create neighbor} / {@code delete neighbor} need from the daemon (the API owns speaker and processes). */
+    interface NeighborControl {
+        CompletableFuture<Reply> create(Command.CreateNeighbor create, ApiProcess from);
+
+        CompletableFuture<Reply> delete(Command.DeleteNeighbor delete);
+
+        NeighborControl NONE = new NeighborControl() {
+            @Override
+            public CompletableFuture<Reply> create(Command.CreateNeighbor create, ApiProcess from) {
+                return CompletableFuture.completedFuture(Reply.error("neighbors cannot be created here"));
+            }
+
+            @Override
+            public CompletableFuture<Reply> delete(Command.DeleteNeighbor delete) {
+                return CompletableFuture.completedFuture(Reply.error("neighbors cannot be deleted here"));
+            }
+        };
+    }
+
+    // Copy-on-write: read by every command, changed by create / delete neighbor (synchronized writers).
+    private volatile List<Neighbor> neighbors;
     private final RouteConverter converter;
+    private NeighborControl control = NeighborControl.NONE;
     private final Runnable shutdown;
     private final String version;
     private final Clock clock;
@@ -57,6 +79,22 @@ final class CommandExecutor {
 
     List<Neighbor> neighbors() {
         return neighbors;
+    }
+
+    void control(NeighborControl c) {
+        this.control = c;
+    }
+
+    synchronized void add(Neighbor n) {
+        List<Neighbor> next = new ArrayList<>(neighbors);
+        next.add(n);
+        neighbors = List.copyOf(next);
+    }
+
+    synchronized void remove(Neighbor n) {
+        List<Neighbor> next = new ArrayList<>(neighbors);
+        next.remove(n);
+        neighbors = List.copyOf(next);
     }
 
     static boolean isRouteChange(Command c) {
@@ -121,7 +159,15 @@ final class CommandExecutor {
 
     /** Runs any command; the future never completes exceptionally (failures are {@code error} replies). */
     CompletableFuture<Reply> execute(Request request, List<Neighbor> scope) {
+        return execute(request, scope, null);
+    }
+
+    /** {@link #execute(Request, List)} for a command from process {@code from} (null: the control socket). */
+    CompletableFuture<Reply> execute(Request request, List<Neighbor> scope, ApiProcess from) {
         try {
+            if (request.command() instanceof Command.CreateNeighbor c) {
+                return control.create(c, from);
+            }
             return run(request, scope).exceptionally(e -> Reply.error("failed: " + rootMessage(e)));
         } catch (CommandException e) {
             return CompletableFuture.completedFuture(Reply.error(e.getMessage()));
@@ -159,6 +205,8 @@ final class CommandExecutor {
             case Command.Version v -> done(List.of("twinbgp " + version));
             case Command.Help h -> done(List.of(HELP.split("\n")));
             case Command.Watchdog d -> watchdog(targets(request, scope), d);
+            case Command.CreateNeighbor c -> control.create(c, null);
+            case Command.DeleteNeighbor d -> control.delete(d);
             case Command.Ping p -> done(List.of(p.text() ? "pong " + DAEMON_ID + " active=true"
                     : "{ \"pong\": \"" + DAEMON_ID + "\", \"active\": true }"));
             case Command.SetAck s -> done(List.of());

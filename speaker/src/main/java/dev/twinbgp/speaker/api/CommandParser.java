@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  */
 public final class CommandParser {
     static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, version, help, "
-            + "ping, enable-ack, disable-ack, silence-ack or neighbor";
+            + "ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor";
 
     private CommandParser() {
     }
@@ -114,6 +114,13 @@ public final class CommandParser {
             case "version" -> single(w, "version", new Command.Version());
             case "help" -> single(w, "help", new Command.Help());
             case "ping" -> ping(w);
+            case "create" -> createNeighbor(w);
+            case "delete" -> {
+                w.expectPhrase("neighbor");
+                IpAddress address = address(w.expectWord("the neighbor's IP address"), "delete neighbor");
+                w.expectEnd("delete neighbor IP");
+                yield new Command.DeleteNeighbor(address);
+            }
             case "enable-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.ENABLED));
             case "disable-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.DISABLED));
             case "silence-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.SILENCED));
@@ -180,6 +187,44 @@ public final class CommandParser {
         String name = w.expectWord("a watchdog name after " + verb);
         w.expectEnd(verb + " NAME");
         return new Command.Watchdog(name, announce);
+    }
+
+    /**
+     * {@code create neighbor IP KEY VALUE ...}: the pairs become the settings of a configuration neighbor block
+     * ({@code KEY VALUE;}), {@code family AFI SAFI} a {@code family { }} entry and {@code api NAME} an
+     * {@code api { processes [ NAME ]; }} block, so the neighbor accepts exactly what a configuration file does.
+     */
+    private static Command createNeighbor(Words w) throws CommandException {
+        w.expectPhrase("neighbor");
+        String ip = w.expectWord("the neighbor's IP address");
+        IpAddress address = address(ip, "create neighbor");
+        StringBuilder settings = new StringBuilder();
+        List<String> families = new ArrayList<>();
+        List<String> apis = new ArrayList<>();
+        while (!w.atEnd()) {
+            String key = w.next();
+            String form = "create neighbor IP SETTING VALUE ...";
+            switch (key) {
+                case "family" -> families.add(w.expectWord("an AFI after family") + " "
+                        + w.expectWord("a SAFI after family AFI"));
+                case "api" -> apis.add(w.expectWord("a process name after api"));
+                default -> {
+                    if (!key.matches("[a-z][a-z0-9-]*")) {
+                        throw new CommandException("unexpected '" + key + "', expected " + form);
+                    }
+                    settings.append(' ').append(key).append(' ')
+                            .append(w.expectWord("a value after " + key)).append(';');
+                }
+            }
+        }
+        StringBuilder config = new StringBuilder("neighbor ").append(ip).append(" {").append(settings);
+        if (!families.isEmpty()) {
+            config.append(" family {");
+            families.forEach(f -> config.append(' ').append(f).append(';'));
+            config.append(" }");
+        }
+        apis.forEach(a -> config.append(" api { processes [ ").append(a).append(" ]; }"));
+        return new Command.CreateNeighbor(address, config.append(" }").toString());
     }
 
     /** {@code ping [UUID [TIMESTAMP]]} or {@code ping text}: the client's id and time are not needed to answer. */

@@ -53,6 +53,17 @@ public final class ConfigParser {
         return parse(source, text).withProgramsRelativeTo(file.toAbsolutePath().getParent());
     }
 
+    /**
+     * Parses configuration text that may name {@code known} processes without defining them (a neighbor created
+     * at run time by the API names the processes of the running configuration).
+     */
+    public static Configuration parse(String source, String text, List<ProcessConfig> known) throws ConfigException {
+        ConfigParser parser = new ConfigParser();
+        known.forEach(p -> parser.processes.put(p.name(), p));
+        parser.read(TokenStream.of(source, text));
+        return parser.resolve(source);
+    }
+
     /** Parses configuration text; {@code source} names it in error messages. */
     public static Configuration parse(String source, String text) throws ConfigException {
         Objects.requireNonNull(source, "source");

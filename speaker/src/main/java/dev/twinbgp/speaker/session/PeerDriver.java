@@ -163,9 +163,22 @@ public final class PeerDriver {
      * connection of the peer is closed.
      */
     public CompletableFuture<Void> stop(int ceaseSubcode, String text) {
+        return stop(new Event.Stop(ceaseSubcode, text));
+    }
+
+    /**
+     * Stops the peer because the process is about to restart: with graceful restart advertised the
+     * session closes without a NOTIFICATION, so the peer keeps our routes (RFC 4724 section 4, see
+     * {@link Event.Stop#forRestart()}); otherwise as {@link #stop(int, String)} with Administrative Shutdown.
+     */
+    public CompletableFuture<Void> stopForRestart() {
+        return stop(Event.Stop.forRestart());
+    }
+
+    private CompletableFuture<Void> stop(Event.Stop event) {
         submit(() -> {
             stopping = true;
-            handle(fsm.onEvent(new Event.Stop(ceaseSubcode, text), now()));
+            handle(fsm.onEvent(event, now()));
             completeStopIfIdle();
         });
         return stopped;

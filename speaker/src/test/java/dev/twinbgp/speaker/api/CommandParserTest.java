@@ -85,7 +85,7 @@ class CommandParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, version, help, ping, enable-ack, disable-ack, silence-ack or neighbor",
+        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, version, help, ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor",
         "announce|announce: expected route, ipv4, ipv6, attributes, eor, route-refresh or watchdog",
         "announce foo|announce: expected route, ipv4, ipv6, attributes, eor, route-refresh or watchdog, found 'foo'",
         "announce route 10.0.0.0/24|announce column 27: found end of the command, expected next-hop (route 10.0.0.0/24 has no next hop)",
@@ -160,5 +160,15 @@ class CommandParserTest {
         assertEquals(new Command.Ping(false), parse("ping").command());
         assertEquals(new Command.Ping(false), parse("ping 0f5c3f6e-8b4a-4f0e-9d3c-5a2b1c0d9e8f 1700000000.5").command());
         assertEquals(new Command.Ping(true), parse("ping text").command());
+    }
+
+    @Test
+    void createNeighborBecomesAConfigurationBlock() throws CommandException {
+        Command.CreateNeighbor c = (Command.CreateNeighbor) parse("create neighbor 127.0.0.1 local-address 127.0.0.1"
+                + " local-as 1 peer-as 1 router-id 1.2.3.4 family ipv4 unicast api peer-lifecycle").command();
+        assertEquals("neighbor 127.0.0.1 { local-address 127.0.0.1; local-as 1; peer-as 1; router-id 1.2.3.4;"
+                + " family { ipv4 unicast; } api { processes [ peer-lifecycle ]; } }", c.config());
+        assertEquals(new Command.DeleteNeighbor(dev.twinbgp.speaker.config.IpAddress.parse("127.0.0.1")),
+                parse("delete neighbor 127.0.0.1").command());
     }
 }

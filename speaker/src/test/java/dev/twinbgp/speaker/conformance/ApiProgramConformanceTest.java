@@ -49,10 +49,13 @@ class ApiProgramConformanceTest {
             Map.entry("api-ipv4", "MUP, issue 14"),
             Map.entry("api-multisession", "the multi-session capability, issue 14"),
             Map.entry("api-vpls", "L2VPN VPLS, issue 14"),
-            Map.entry("api-peer-lifecycle", "create neighbor / delete neighbor (dynamic peers), issue 15"),
-            Map.entry("api-fast", "commands that arrive together coalescing in the Adj-RIB-Out before UPDATEs are"
-                    + " made (ExaBGP's per-loop RIB: an announce withdrawn in the same batch never goes out), issue 15"),
-            Map.entry("api-rib", "the same batch coalescing, with clear/flush adj-rib out, issue 15")
+            Map.entry("api-fast", "coalescing of the commands of one burst before UPDATEs are made, and ExaBGP's timing:"
+                    + " the vector expects its first burst to land before the session's initial table (an announce"
+                    + " withdrawn in that burst never goes out); twinbgp is established within the 0.2 s the program"
+                    + " waits and sends each command's UPDATE at once, issue 15"),
+            Map.entry("api-rib", "coalescing of one burst: 'announce X' and 'clear adj-rib out' written back to back"
+                    + " must send nothing for X; twinbgp applies and sends the announce before it reads the clear,"
+                    + " issue 15")
     );
 
     private static String dir() {
