@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
  * flags of this JVM, a small serial-GC heap (the clients must disturb the measured JVM as little as
  * a separate process can on a shared machine). Its output is drained by a daemon thread (a full
  * pipe would block the child) and its last lines kept for error messages. One process serves many
- * runs: {@link #go} starts its sessions towards a port, {@link #stop} ends them.
+ * runs: {@link #go} starts its sessions towards a port, {@link #stop} ends them. The benchmark runs
+ * several of them ({@link ClientProcesses}).
  */
-public final class ClientProcess implements AutoCloseable {
+final class ClientProcess implements AutoCloseable {
     private static final int TAIL_LINES = 20;
 
     private final Process process;
@@ -40,11 +41,11 @@ public final class ClientProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the child, whose {@code sessions} clients run on {@code reactor} with hold time
-     * {@code holdTime} s, and waits until it is loaded.
+     * Starts the child, whose clients (sessions {@code first .. first+sessions-1} of a plan with
+     * {@code listeners} speaker addresses) run on {@code reactor} with hold time {@code holdTime} s;
+     * {@link #awaitReady} waits until it is loaded.
      */
-    public static ClientProcess start(String reactor, int sessions, int holdTime) throws IOException, InterruptedException {
-        ScalePlan.checkSessions(sessions);
+    static ClientProcess spawn(String reactor, int first, int sessions, int listeners, int holdTime) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -56,13 +57,16 @@ public final class ClientProcess implements AutoCloseable {
         }
         cmd.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dtwinbgp.log.level=WARN",
                 "-cp", System.getProperty("java.class.path"), ScaleClients.class.getName(),
-                reactor, Integer.toString(sessions), Integer.toString(holdTime)));
-        ClientProcess p = new ClientProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start(), sessions);
-        if (!p.ready.await(60, TimeUnit.SECONDS)) {
-            p.close();
-            throw new IllegalStateException("the client process did not start: " + p.tail());
+                reactor, Integer.toString(first), Integer.toString(sessions), Integer.toString(listeners),
+                Integer.toString(holdTime)));
+        return new ClientProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start(), sessions);
+    }
+
+    /** Waits until the child is loaded (it printed {@value ScaleClients#READY}). */
+    void awaitReady() throws InterruptedException {
+        if (!ready.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the client process did not start: " + tail());
         }
-        return p;
     }
 
     int sessions() {
@@ -74,9 +78,12 @@ public final class ClientProcess implements AutoCloseable {
         send(ScaleClients.GO + " " + port);
     }
 
-    /** Stops the clients' sessions (Cease) and waits until they are closed. */
-    void stop() throws IOException, InterruptedException {
+    /** Tells the clients to stop their sessions (Cease); {@link #awaitStopped} waits until they are closed. */
+    void stop() throws IOException {
         send(ScaleClients.STOP);
+    }
+
+    void awaitStopped() throws InterruptedException {
         if (!stopped.tryAcquire(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the clients did not stop within 30 s: " + tail());
         }

@@ -15,14 +15,16 @@ import java.util.List;
 /**
  * The clients of the session-scale benchmark, run in their own JVM ({@link ClientProcess}) so their
  * heap and CPU are not the measured speaker's: one {@link BgpSpeaker} with one active peer per
- * session, each bound to its own client address (see {@link ScalePlan}).
+ * session of its slice (sessions {@code FIRST .. FIRST+COUNT-1}), each bound to its own client address
+ * and towards its own speaker address (see {@link ScalePlan}: within one slice of at most
+ * {@code LISTENERS} sessions, the speaker addresses are distinct).
  *
  * <p>Protocol on stdin/stdout: prints {@value #READY} once loaded; on a line {@code go PORT} starts
  * every session (all connect at once) to that port; on {@value #STOP} stops them (Cease) and prints
  * {@value #STOPPED}. One process serves every run of a JMH trial, so its JIT is warm after the
  * first. It exits at end of input, so it also ends when the benchmark's JVM dies.
  *
- * <p>Usage: {@code ScaleClients REACTOR SESSIONS HOLD-TIME}
+ * <p>Usage: {@code ScaleClients REACTOR FIRST COUNT LISTENERS HOLD-TIME}
  */
 public final class ScaleClients {
     static final String READY = "twinbgp-scale-clients ready";
@@ -34,14 +36,20 @@ public final class ScaleClients {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: ScaleClients REACTOR SESSIONS HOLD-TIME");
+        if (args.length != 5) {
+            System.err.println("usage: ScaleClients REACTOR FIRST COUNT LISTENERS HOLD-TIME");
             System.exit(2);
         }
         String reactor = args[0];
-        int sessions = Integer.parseInt(args[1]);
-        int holdTime = Integer.parseInt(args[2]);
-        ScalePlan.checkSessions(sessions);
+        int first = Integer.parseInt(args[1]);
+        int count = Integer.parseInt(args[2]);
+        int listeners = Integer.parseInt(args[3]);
+        int holdTime = Integer.parseInt(args[4]);
+        ScalePlan.checkSessions(first + count);
+        if (first < 0 || count < 1 || count > listeners) {
+            // more than LISTENERS sessions would name two peers by one speaker address
+            throw new IllegalArgumentException("need 0 <= FIRST and 1 <= COUNT <= LISTENERS: " + String.join(" ", args));
+        }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println(READY);
         System.out.flush();
@@ -51,7 +59,7 @@ public final class ScaleClients {
                 String[] words = line.strip().split(" ");
                 if (words[0].equals(GO) && words.length == 2 && speaker == null) {
                     speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(),
-                            peers(Integer.parseInt(words[1]), sessions, holdTime), SessionListener.NONE);
+                            peers(Integer.parseInt(words[1]), first, count, listeners, holdTime), SessionListener.NONE);
                 } else if (words[0].equals(STOP)) {
                     if (speaker != null) {
                         speaker.close();
@@ -68,11 +76,11 @@ public final class ScaleClients {
         }
     }
 
-    private static List<PeerSettings> peers(int port, int sessions, int holdTime) {
-        List<PeerSettings> peers = new ArrayList<>(sessions);
-        for (int i = 0; i < sessions; i++) {
+    private static List<PeerSettings> peers(int port, int first, int count, int listeners, int holdTime) {
+        List<PeerSettings> peers = new ArrayList<>(count);
+        for (int i = first; i < first + count; i++) {
             InetAddress self = ScalePlan.client(i);
-            peers.add(new PeerSettings(ScalePlan.speaker(i), port, self, 0,
+            peers.add(new PeerSettings(ScalePlan.speaker(i, listeners), port, self, 0,
                     ScalePlan.session(ScalePlan.CLIENT_AS, ScalePlan.SPEAKER_AS, self, holdTime)
                             .active(true).passive(false).build(), true, false, List.of()));
         }

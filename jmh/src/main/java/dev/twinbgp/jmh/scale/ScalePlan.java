@@ -9,15 +9,31 @@ import java.util.List;
 
 /**
  * The addresses and session settings of the session-scale benchmark, shared by the speaker under
- * test (in the JMH fork) and the clients (in their own process), so both sides agree on them.
+ * test (in the JMH fork) and the clients (in their own processes), so both sides agree on them.
  *
- * <p>Session {@code i} runs from client address 127.1.a.b to speaker address 127.2.a.b (b = 1..250):
- * 4-tuples spread over 127.0.0.0/8. The speaker listens on one address per session, all on the
- * same port: {@code BgpSpeaker} names a peer by its address, so one client speaker cannot hold 1,000
- * peers of one speaker address; distinct speaker addresses let one client process run them all.
+ * <p>Session {@code i} runs from client address 127.1.a.b (a = i / 250, b = i % 250 + 1: one client
+ * address per session) to speaker address {@code speaker(i % listeners)} = 127.2.c.d, all on one
+ * port. The speaker under test listens on only {@code listeners} addresses (at most
+ * {@value #MAX_LISTENERS}), so N sessions hold N + listeners descriptors in its JVM, not 2N (the hard
+ * {@code ulimit -n} of 20,000 here kept 10,000 sessions out of reach). It has one passive peer per
+ * client address; its accept picks the peer by remote address, local address and port, so sessions
+ * sharing a speaker address are told apart by their client address.
+ *
+ * <p>The clients are spread over {@code ceil(sessions / listeners)} processes, process {@code k}
+ * running sessions {@code k * listeners ..} (at most {@code listeners} of them): a client's
+ * {@code BgpSpeaker} names a peer by its address, so within one client process every peer needs
+ * its own speaker address, which sessions {@code i} with distinct {@code i % listeners} have.
+ *
+ * <pre>
+ *   client process 0: 127.1.0.1 ... client(L-1)  --\
+ *   client process 1: client(L) ... client(2L-1) ---&gt;  speaker(0) ... speaker(L-1) : port
+ *   ...                                          --/     (L listening sockets, N sessions)
+ * </pre>
  */
 final class ScalePlan {
     static final int MAX_SESSIONS = 250 * 256;
+    /** Speaker listen addresses the benchmark uses at most (so at most that many sessions per client process). */
+    static final int MAX_LISTENERS = 2000;
     static final long SPEAKER_AS = 65000;
     static final long CLIENT_AS = 65001;
     static final int CONNECT_RETRY = 5;
@@ -29,14 +45,29 @@ final class ScalePlan {
         return address(1, i);
     }
 
-    static InetAddress speaker(int i) {
-        return address(2, i);
+    /** The speaker address of session {@code i} when the speaker listens on {@code listeners} addresses. */
+    static InetAddress speaker(int i, int listeners) {
+        return address(2, i % listeners);
     }
 
-    static List<InetAddress> speakers(int sessions) {
-        List<InetAddress> out = new ArrayList<>(sessions);
-        for (int i = 0; i < sessions; i++) {
-            out.add(speaker(i));
+    /** The speaker's listen addresses for {@code sessions} sessions over at most {@code maxListeners} addresses. */
+    static int listeners(int sessions, int maxListeners) {
+        checkSessions(sessions);
+        if (maxListeners < 1 || maxListeners > MAX_SESSIONS) {
+            throw new IllegalArgumentException("listeners must be 1.." + MAX_SESSIONS + ": " + maxListeners);
+        }
+        return Math.min(sessions, maxListeners);
+    }
+
+    /** How many client processes {@code sessions} sessions over {@code listeners} speaker addresses need. */
+    static int processes(int sessions, int listeners) {
+        return (sessions + listeners - 1) / listeners;
+    }
+
+    static List<InetAddress> listenAddresses(int listeners) {
+        List<InetAddress> out = new ArrayList<>(listeners);
+        for (int i = 0; i < listeners; i++) {
+            out.add(address(2, i));
         }
         return out;
     }

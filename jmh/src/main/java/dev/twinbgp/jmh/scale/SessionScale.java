@@ -25,8 +25,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One session-scale run: the speaker under test (this JVM, one loop thread, one passive peer per
- * session) and the BGP clients in a child JVM ({@link ClientProcess}), each session on its own
- * pair of loopback addresses ({@link ScalePlan}).
+ * session, listening on a bounded set of addresses) and the BGP clients in child JVMs
+ * ({@link ClientProcesses}), each session from its own client address ({@link ScalePlan}).
  *
  * <p>{@link #prepare} starts the speaker and takes the heap baseline (configured and listening, no
  * session); {@link #establish} lets every client connect at once and returns when the speaker has
@@ -38,13 +38,13 @@ public final class SessionScale implements AutoCloseable {
     private final int sessions;
     private final ScaleListener events;
     private final BgpSpeaker speaker;
-    private final ClientProcess clients;
+    private final ClientProcesses clients;
     private final int port;
     private boolean clientsStarted;
     private long heapBefore;
     private long directBefore;
 
-    private SessionScale(int sessions, ScaleListener events, BgpSpeaker speaker, ClientProcess clients, int port) {
+    private SessionScale(int sessions, ScaleListener events, BgpSpeaker speaker, ClientProcesses clients, int port) {
         this.sessions = sessions;
         this.events = events;
         this.speaker = speaker;
@@ -57,13 +57,15 @@ public final class SessionScale implements AutoCloseable {
      * {@code clients} (started, idle, by the caller) and hold time {@code holdTime} s, and takes
      * the heap baseline. The clients connect in {@link #establish}.
      */
-    public static SessionScale prepare(String reactor, int holdTime, ClientProcess clients) throws IOException {
+    public static SessionScale prepare(String reactor, int holdTime, ClientProcesses clients) throws IOException {
         int sessions = clients.sessions();
-        List<InetAddress> addresses = ScalePlan.speakers(sessions);
+        int listeners = clients.listeners();
+        List<InetAddress> addresses = ScalePlan.listenAddresses(listeners);
         int port = FreePort.on(addresses.toArray(InetAddress[]::new));
         List<PeerSettings> peers = new ArrayList<>(sessions);
         for (int i = 0; i < sessions; i++) {
-            InetAddress self = addresses.get(i);
+            // Peers sharing a listen address: the speaker's accept tells them apart by the client address.
+            InetAddress self = ScalePlan.speaker(i, listeners);
             // One BGP identifier for the speaker (its first address), as a real speaker has.
             peers.add(new PeerSettings(ScalePlan.client(i), port, self, port,
                     ScalePlan.session(ScalePlan.SPEAKER_AS, ScalePlan.CLIENT_AS, addresses.get(0), holdTime)

@@ -22,11 +22,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Issue 7, benchmark 2: {@code sessions} BGP sessions against one speaker, per reactor.
  *
- * <p>The speaker under test runs in the JMH fork; the clients run in a child JVM on the same
- * reactor ({@link SessionScale}), so the heap and CPU figures are the speaker's alone. One
+ * <p>The speaker under test runs in the JMH fork; the clients run in child JVMs on the same
+ * reactor ({@link SessionScale}; one per {@value ScalePlan#MAX_LISTENERS} sessions, see
+ * {@link ScalePlan}), so the heap and CPU figures are the speaker's alone. One
  * invocation ({@link Mode#SingleShotTime}) is one run: untimed, a fresh speaker with every peer
- * configured starts, and the heap baseline is taken (the client process is started once per trial
- * and serves every run, so its JIT is warm after the first); timed, the clients
+ * configured starts, and the heap baseline is taken (the client processes are started once per trial
+ * and serve every run, so its JIT is warm after the first); timed, the clients
  * all connect at once and the invocation ends when the speaker has every session Established
  * (checked; a missing or dropped session throws). Then, untimed, the heap per session and the
  * CPU over an idle window of {@code idleSeconds}, after which every session must still be up.
@@ -61,7 +62,7 @@ public class SessionScaleBenchmark {
     @Param({"10"})
     public int idleSeconds;
 
-    private ClientProcess clients;
+    private ClientProcesses clients;
     private SessionScale scale;
     private boolean established;
 
@@ -89,7 +90,7 @@ public class SessionScaleBenchmark {
 
     @Setup(Level.Trial)
     public void startClientProcess() throws IOException, InterruptedException {
-        clients = ClientProcess.start(reactor, sessions, HOLD_TIME);
+        clients = ClientProcesses.start(reactor, sessions, ScalePlan.MAX_LISTENERS, HOLD_TIME);
     }
 
     @TearDown(Level.Trial)

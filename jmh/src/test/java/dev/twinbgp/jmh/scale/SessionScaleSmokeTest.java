@@ -3,25 +3,32 @@ package dev.twinbgp.jmh.scale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * CI smoke test of the session-scale harness (issue 7): 50 sessions per reactor from a real child
- * JVM over loopback, twice with the same client process, run directly (not through the JMH runner). It checks every session comes up
- * and stays up through a short idle window, and that the figures are sane; never how fast.
+ * CI smoke test of the session-scale harness (issue 7): 50 sessions per reactor over 25 speaker
+ * listen addresses, so from two real child JVMs (the layout 10,000 sessions use: listen addresses
+ * shared by sessions of different client processes), over loopback, twice with the same client
+ * processes, run directly (not through the JMH runner). It checks every session comes up and stays
+ * up through a short idle window, and that the figures are sane; never how fast.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class SessionScaleSmokeTest {
     private static final int SESSIONS = 50;
+    private static final int LISTENERS = 25;
 
     @ParameterizedTest
     @ValueSource(strings = {"selector", "netty", "virtual"})
     void establishesEverySessionAndKeepsThem(String reactor) throws Exception {
-        try (ClientProcess clients = ClientProcess.start(reactor, SESSIONS, SessionScaleBenchmark.HOLD_TIME)) {
+        try (ClientProcesses clients = ClientProcesses.start(reactor, SESSIONS, LISTENERS, SessionScaleBenchmark.HOLD_TIME)) {
+            assertEquals(2, clients.processes());
             for (int run = 0; run < 2; run++) { // the client process serves successive runs
                 try (SessionScale scale = SessionScale.prepare(reactor, SessionScaleBenchmark.HOLD_TIME, clients)) {
                     scale.establish(120, TimeUnit.SECONDS);
@@ -37,15 +44,28 @@ class SessionScaleSmokeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 249, 250, 999})
-    void sessionsGetDistinctLoopbackAddresses(int i) {
-        byte[] client = ScalePlan.client(i).getAddress();
-        byte[] speaker = ScalePlan.speaker(i).getAddress();
-        assertEquals(127, client[0]);
-        assertEquals(1, client[1]);
-        assertEquals(2, speaker[1]);
-        assertEquals(client[2], speaker[2]);
-        assertEquals(client[3], speaker[3]);
-        assertTrue(client[3] != 0 && client[3] != (byte) 255, "no .0 or .255 host octet");
+    @ValueSource(ints = {1, 50, 2000, 2001, 10000})
+    void everyClientProcessHasDistinctSpeakerAddressesAndTheSpeakerDistinctClients(int sessions) {
+        int listeners = ScalePlan.listeners(sessions, ScalePlan.MAX_LISTENERS);
+        assertTrue(listeners <= ScalePlan.MAX_LISTENERS);
+        Set<InetAddress> listenAddresses = Set.copyOf(ScalePlan.listenAddresses(listeners));
+        assertEquals(listeners, listenAddresses.size());
+        Set<InetAddress> clients = new HashSet<>();
+        int covered = 0;
+        for (int k = 0; k < ScalePlan.processes(sessions, listeners); k++) {
+            Set<InetAddress> speakersOfProcess = new HashSet<>(); // the client's BgpSpeaker names a peer by it
+            for (int i = k * listeners; i < Math.min(sessions, (k + 1) * listeners); i++, covered++) {
+                assertTrue(speakersOfProcess.add(ScalePlan.speaker(i, listeners)), "speaker address of session " + i);
+                assertTrue(listenAddresses.contains(ScalePlan.speaker(i, listeners)));
+                byte[] client = ScalePlan.client(i).getAddress();
+                assertEquals(127, client[0]);
+                assertEquals(1, client[1]);
+                assertTrue(client[3] != 0 && client[3] != (byte) 255, "no .0 or .255 host octet");
+                assertTrue(clients.add(ScalePlan.client(i)), "client address of session " + i); // the speaker names peers by it
+            }
+        }
+        assertEquals(sessions, covered);
+        assertEquals(sessions == 10000 ? 5 : sessions == 2001 ? 2 : 1, ScalePlan.processes(sessions, listeners));
+        listenAddresses.forEach(a -> assertEquals(2, a.getAddress()[1]));
     }
 }
