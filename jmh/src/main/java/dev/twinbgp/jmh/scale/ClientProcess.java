@@ -25,6 +25,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClientProcess implements AutoCloseable {
     private static final int TAIL_LINES = 20;
+    /**
+     * System property: the clients' log level (default WARN; their last lines appear in a failed run's
+     * message, so INFO there shows why the clients dropped sessions). Pass it to the JMH fork with
+     * {@code -jvmArgsAppend -Dtwinbgp.scale.clients.log=INFO}.
+     */
+    static final String CLIENT_LOG_LEVEL = "twinbgp.scale.clients.log";
 
     private final Process process;
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -55,7 +61,7 @@ final class ClientProcess implements AutoCloseable {
                 cmd.add(arg);
             }
         }
-        cmd.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dtwinbgp.log.level=WARN",
+        cmd.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dtwinbgp.log.level=" + System.getProperty(CLIENT_LOG_LEVEL, "WARN"),
                 "-cp", System.getProperty("java.class.path"), ScaleClients.class.getName(),
                 reactor, Integer.toString(first), Integer.toString(sessions), Integer.toString(listeners),
                 Integer.toString(holdTime)));

@@ -5,6 +5,9 @@ import dev.twinbgp.bgp.fsm.Session;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.SessionListener;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +27,10 @@ final class ScaleListener implements SessionListener {
     private final AtomicInteger failedAttempts = new AtomicInteger();
     private volatile long allEstablishedAt;
     private volatile String firstDown;
+    // Why established sessions went down, counted (at most MAX_REASONS distinct texts): a run losing
+    // thousands of sessions says at once whether it was hold-timer expiry or the connection.
+    private static final int MAX_REASONS = 20;
+    private final Map<String, AtomicInteger> downReasons = new ConcurrentHashMap<>();
 
     ScaleListener(int sessions) {
         this.sessions = sessions;
@@ -50,8 +57,12 @@ final class ScaleListener implements SessionListener {
             failedAttempts.incrementAndGet();
             return;
         }
+        String why = reason + (notification == null ? "" : " (" + notification + ")");
         if (drops.getAndIncrement() == 0) {
-            firstDown = peer.name() + ": " + reason + (notification == null ? "" : " (" + notification + ")");
+            firstDown = peer.name() + ": " + why;
+        }
+        if (downReasons.size() < MAX_REASONS || downReasons.containsKey(why)) {
+            downReasons.computeIfAbsent(why, k -> new AtomicInteger()).incrementAndGet();
         }
     }
 
@@ -71,6 +82,13 @@ final class ScaleListener implements SessionListener {
 
     String firstDown() {
         return firstDown;
+    }
+
+    /** Established sessions that went down, counted by reason (the first {@value #MAX_REASONS} reasons seen). */
+    String downReasons() {
+        Map<String, Integer> out = new TreeMap<>();
+        downReasons.forEach((k, v) -> out.put(k, v.get()));
+        return out.toString();
     }
 
     /** From the first client's TCP connection accepted to the last session Established. */

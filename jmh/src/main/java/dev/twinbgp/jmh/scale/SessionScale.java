@@ -209,7 +209,7 @@ public final class SessionScale implements AutoCloseable {
     private void checkNoneDown() {
         if (events.drops() > 0) {
             throw new IllegalStateException(events.drops() + " session(s) went down, first " + events.firstDown()
-                    + "; " + problems());
+                    + "; by reason " + events.downReasons() + "; " + problems());
         }
     }
 
