@@ -1,7 +1,9 @@
 package dev.twinbgp.jmh.scale;
 
 import dev.twinbgp.reactor.ReactorConfig;
+import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.speaker.session.BgpSpeaker;
+import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.PeerSettings;
 import dev.twinbgp.speaker.session.SessionListener;
 import java.io.BufferedReader;
@@ -11,6 +13,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The clients of the session-scale benchmark, run in their own JVM ({@link ClientProcess}) so their
@@ -32,7 +35,40 @@ public final class ScaleClients {
     static final String STOP = "stop";
     static final String STOPPED = "twinbgp-scale-clients stopped";
 
+    /** Client-side drops and ConnectRetry expiries printed per run (the rest are only counted). */
+    private static final int REPORTED = 3;
+
     private ScaleClients() {
+    }
+
+    /**
+     * Prints the first {@value #REPORTED} sessions or attempts this process saw end, and ConnectRetry
+     * expiries, with their reason: a failed run's message ends with the clients' last lines, so the
+     * client side of a drop is in it without INFO logging. Silent while stopping (every session ends then).
+     */
+    private static final class DropReporter implements SessionListener {
+        private final AtomicInteger downs = new AtomicInteger();
+        private final AtomicInteger retries = new AtomicInteger();
+        volatile boolean stopping;
+
+        @Override
+        public void connectRetry(PeerDriver peer) {
+            int n = retries.incrementAndGet();
+            if (!stopping && n <= REPORTED) {
+                System.out.println("client ConnectRetry expired #" + n + ": peer " + peer.name());
+                System.out.flush();
+            }
+        }
+
+        @Override
+        public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
+            int n = downs.incrementAndGet();
+            if (!stopping && n <= REPORTED) {
+                System.out.println("client down #" + n + (wasEstablished ? " (was Established)" : " (attempt)")
+                        + ": peer " + peer.name() + ": " + reason + (notification == null ? "" : " (" + notification + ")"));
+                System.out.flush();
+            }
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -54,14 +90,17 @@ public final class ScaleClients {
         System.out.println(READY);
         System.out.flush();
         BgpSpeaker speaker = null;
+        DropReporter reporter = null;
         try {
             for (String line; (line = in.readLine()) != null; ) {
                 String[] words = line.strip().split(" ");
                 if (words[0].equals(GO) && words.length == 2 && speaker == null) {
+                    reporter = new DropReporter();
                     speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(),
-                            peers(Integer.parseInt(words[1]), first, count, listeners, holdTime), SessionListener.NONE);
+                            peers(Integer.parseInt(words[1]), first, count, listeners, holdTime), reporter);
                 } else if (words[0].equals(STOP)) {
                     if (speaker != null) {
+                        reporter.stopping = true;
                         speaker.close();
                         speaker = null;
                     }
