@@ -41,7 +41,8 @@ final class UpdateLine {
             }
         }
         for (Nlri b : blocks) {
-            if (b.isOpaque()) {
+            // Plain prefixes only: a family with a codec of its own (FlowSpec, ...) is written by its codec's JSON.
+            if (b.isOpaque() || !Nlri.hasPrefixEncoding(b.family())) {
                 return false;
             }
         }
