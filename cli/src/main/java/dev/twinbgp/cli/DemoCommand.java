@@ -28,28 +28,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code twinbgp demo}: two speakers in this process, by default one on each reactor, peer over
- * loopback (127.0.0.2 and 127.0.0.3), each announce a generated IPv4 table to the other, and the
- * command prints how it went: the reactor of each side, the states reached, prefixes sent and
- * received, and the time from start until both sides hold the other's full table.
+ * {@code twinbgp demo}: two speakers in this process (or three, in a full mesh), by default on the
+ * selector and netty reactors, peer over loopback (127.0.0.2, 127.0.0.3, 127.0.0.4), each announce
+ * a generated IPv4 table to the others, and the command prints how it went: the reactor of each
+ * side, the states reached, prefixes sent and received per session, and the time from start until
+ * every side holds each other side's full table.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = "Two speakers in one process, one per reactor by default, peer over loopback"
-                + " (127.0.0.2 and 127.0.0.3), exchange a generated table of IPv4 /24s both ways,"
+        description = "Two (or three) speakers in one process, one per reactor, peer over loopback"
+                + " (127.0.0.2, 127.0.0.3, 127.0.0.4), exchange a generated table of IPv4 /24s both ways,"
                 + " and print a summary: reactors, states, prefixes sent and received, elapsed time.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:both sides hold the other's full table",
+            "0:every side holds each other side's full table",
             "1:they did not within the timeout (or could not start)",
             "2:bad usage"})
 final class DemoCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_USAGE = 2;
-    private static final String ADDRESS_A = "127.0.0.2";
-    private static final String ADDRESS_B = "127.0.0.3";
-    private static final long AS_A = 65001;
-    private static final long AS_B = 65002;
+    private static final long AS_FIRST = 65001;
     private static final int MAX_ROUTES = 1_000_000;
 
     @Spec
@@ -59,8 +57,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "IPv4 /24s each side announces (default: ${DEFAULT-VALUE}, at most " + MAX_ROUTES + ").")
     int routes;
 
-    @Option(names = "--reactors", paramLabel = "A,B", split = ",", defaultValue = "selector,netty",
-            description = "The reactors of the two sides (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reactors", paramLabel = "A,B[,C]", split = ",", defaultValue = "selector,netty",
+            description = "The reactors of the two or three sides (default: ${DEFAULT-VALUE}; three peer in a full mesh).")
     List<String> reactors;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
@@ -82,46 +80,52 @@ final class DemoCommand implements Callable<Integer> {
             return BAD_USAGE;
         }
         Logging.setLevel(Logger.ROOT_LOGGER_NAME, logLevel == null ? "warn" : logLevel);
-        InetAddress a = address(ADDRESS_A);
-        InetAddress b = address(ADDRESS_B);
-        int port = FreePort.on(a, b);
-        List<Route> tableA = DemoTable.ipv4(11, routes, AS_A, a.getAddress());
-        List<Route> tableB = DemoTable.ipv4(101, routes, AS_B, b.getAddress());
-        DemoSide sideA = new DemoSide();
-        DemoSide sideB = new DemoSide();
-        List<BgpSpeaker> speakers = new ArrayList<>(2);
+        int n = reactors.size();
+        InetAddress[] addresses = new InetAddress[n];
+        for (int i = 0; i < n; i++) addresses[i] = address(address(i));
+        int port = FreePort.on(addresses);
+        List<DemoListener> listeners = new ArrayList<>(n);
+        List<BgpSpeaker> speakers = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            listeners.add(new DemoListener());
+            speakers.add(null);
+        }
         long start = System.nanoTime();
         try {
-            // B listens (passive only), A connects (active only): one connection, no collision to resolve.
-            speakers.add(BgpSpeaker.start(reactors.get(1), ReactorConfig.defaults(),
-                    List.of(new PeerSettings(a, port, b, port, session(AS_B, AS_A, b).passive(true).active(false).build(),
-                            true, false, tableB)), sideB));
-            speakers.add(BgpSpeaker.start(reactors.get(0), ReactorConfig.defaults(),
-                    List.of(new PeerSettings(b, port, a, port, session(AS_A, AS_B, a).passive(false).active(true).build(),
-                            true, false, tableA)), sideA));
-            PeerDriver peerA = speakers.get(1).peer(ADDRESS_B);
-            PeerDriver peerB = speakers.get(0).peer(ADDRESS_A);
-            long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            long[] held = {0, 0};
-            while (true) {
-                held[0] = ribSize(peerA);
-                held[1] = ribSize(peerB);
-                if (held[0] == routes && held[1] == routes) {
-                    break;
+            // Every pair peers once: the later side listens (passive only), the earlier connects
+            // (active only): one connection per pair, no collision to resolve. Listeners start first.
+            for (int i = n - 1; i >= 0; i--) {
+                List<Route> table = DemoTable.ipv4(i == 0 ? 11 : 101 + 90 * (i - 1), routes, as(i), addresses[i].getAddress());
+                List<PeerSettings> peers = new ArrayList<>();
+                for (int j = 0; j < n; j++) {
+                    if (j == i) continue;
+                    boolean active = i < j;
+                    peers.add(new PeerSettings(addresses[j], port, addresses[i], port,
+                            session(as(i), as(j), addresses[i]).passive(!active).active(active).build(), true, false, table));
                 }
+                speakers.set(i, BgpSpeaker.start(reactors.get(i), ReactorConfig.defaults(), peers, listeners.get(i)));
+            }
+            long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            long[][] held = new long[n][n];
+            while (true) {
+                boolean all = true;
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        if (j == i) continue;
+                        held[i][j] = ribSize(speakers.get(i).peer(address(j)));
+                        all &= held[i][j] == routes;
+                    }
+                }
+                if (all) break;
                 if (System.nanoTime() - deadline > 0) {
-                    err.printf(Locale.ROOT, "twinbgp demo: FAILED: after %d s, %s (%s) holds %d of %d routes from %s and %s (%s)"
-                                    + " holds %d of %d from %s; states A: %s, B: %s%s%n",
-                            timeoutSeconds, ADDRESS_A, reactors.get(0), held[0], routes, ADDRESS_B,
-                            ADDRESS_B, reactors.get(1), held[1], routes, ADDRESS_A, sideA.states(), sideB.states(),
-                            sideA.lastDown() == null ? "" : "; last down: " + sideA.lastDown());
+                    err.print(failure(speakers, listeners, held));
                     err.flush();
                     return FAILED;
                 }
                 Thread.sleep(5);
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            out.print(summary(sideA, sideB, held, elapsed));
+            out.print(summary(speakers, listeners, held, elapsed));
             out.flush();
             return OK;
         } catch (IOException | RuntimeException e) {
@@ -129,16 +133,30 @@ final class DemoCommand implements Callable<Integer> {
             err.flush();
             return FAILED;
         } finally {
-            speakers.forEach(BgpSpeaker::close);
+            speakers.stream().filter(java.util.Objects::nonNull).forEach(BgpSpeaker::close);
         }
+    }
+
+    /** Side i: A, B, C. */
+    private static String label(int i) {
+        return String.valueOf((char) ('A' + i));
+    }
+
+    /** Side i's address: 127.0.0.2, .3, .4. */
+    private static String address(int i) {
+        return "127.0.0." + (2 + i);
+    }
+
+    private static long as(int i) {
+        return AS_FIRST + i;
     }
 
     private String checkUsage() {
         if (routes < 1 || routes > MAX_ROUTES) {
             return "--routes must be 1.." + MAX_ROUTES + ": " + routes;
         }
-        if (reactors.size() != 2) {
-            return "--reactors takes two names, e.g. selector,netty";
+        if (reactors.size() != 2 && reactors.size() != 3) {
+            return "--reactors takes two or three names, e.g. selector,netty or selector,netty,virtual";
         }
         List<String> available = Reactors.available();
         for (String r : reactors) {
@@ -155,20 +173,45 @@ final class DemoCommand implements Callable<Integer> {
         return null;
     }
 
-    private String summary(DemoSide sideA, DemoSide sideB, long[] held, double elapsed) {
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "twinbgp demo: %,d IPv4 /24 routes each way over loopback%n", routes));
-        side(s, "A", ADDRESS_A, AS_A, reactors.get(0), sideA, held[0]);
-        side(s, "B", ADDRESS_B, AS_B, reactors.get(1), sideB, held[1]);
-        s.append(String.format(Locale.ROOT, "  both sides hold the other's full table after %.3f s%n", elapsed));
-        return s.toString();
+    private String failure(List<BgpSpeaker> speakers, List<DemoListener> listeners, long[][] held) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "twinbgp demo: FAILED: after %d s,", timeoutSeconds));
+        String sep = " ";
+        for (int i = 0; i < held.length; i++) {
+            for (int j = 0; j < held.length; j++) {
+                if (j == i) continue;
+                DemoSide side = listeners.get(i).side(speakers.get(i).peer(address(j)));
+                s.append(sep).append(String.format(Locale.ROOT, "%s (%s) holds %d of %d routes from %s, states %s%s",
+                        address(i), reactors.get(i), held[i][j], routes, address(j), side.states(),
+                        side.lastDown() == null ? "" : ", last down: " + side.lastDown()));
+                sep = "; ";
+            }
+        }
+        return s.append(System.lineSeparator()).toString();
     }
 
-    private void side(StringBuilder s, String label, String address, long asn, String reactor, DemoSide side, long received) {
-        s.append(String.format(Locale.ROOT, "  %s %s AS%d on the %s reactor%n", label, address, asn, reactor));
-        s.append(String.format(Locale.ROOT, "      states:   %s%n", side.states()));
-        s.append(String.format(Locale.ROOT, "      sent:     %,d prefixes in %,d UPDATEs%n", side.prefixesSent(), side.updatesSent()));
-        s.append(String.format(Locale.ROOT, "      received: %,d prefixes in %,d UPDATEs%n", received, side.updatesReceived()));
+    private String summary(List<BgpSpeaker> speakers, List<DemoListener> listeners, long[][] held, double elapsed) {
+        int n = reactors.size();
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "twinbgp demo: %,d IPv4 /24 routes each way over loopback%s%n", routes,
+                n == 2 ? "" : ", " + n + " speakers in a full mesh"));
+        for (int i = 0; i < n; i++) {
+            s.append(String.format(Locale.ROOT, "  %s %s AS%d on the %s reactor%n", label(i), address(i), as(i), reactors.get(i)));
+            for (int j = 0; j < n; j++) {
+                if (j == i) continue;
+                String indent = "      ";
+                if (n > 2) {
+                    s.append(String.format(Locale.ROOT, "    with %s %s (%s)%n", label(j), address(j), reactors.get(j)));
+                    indent = "        ";
+                }
+                DemoSide side = listeners.get(i).side(speakers.get(i).peer(address(j)));
+                s.append(String.format(Locale.ROOT, "%sstates:   %s%n", indent, side.states()));
+                s.append(String.format(Locale.ROOT, "%ssent:     %,d prefixes in %,d UPDATEs%n", indent, side.prefixesSent(), side.updatesSent()));
+                s.append(String.format(Locale.ROOT, "%sreceived: %,d prefixes in %,d UPDATEs%n", indent, held[i][j], side.updatesReceived()));
+            }
+        }
+        s.append(String.format(Locale.ROOT, n == 2 ? "  both sides hold the other's full table after %.3f s%n"
+                : "  every side holds each other side's full table after %.3f s%n", elapsed));
+        return s.toString();
     }
 
     private static SessionConfig.Builder session(long localAs, long peerAs, InetAddress routerId) {

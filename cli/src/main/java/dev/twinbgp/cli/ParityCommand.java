@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code twinbgp parity [--reactors selector,netty] [DIR|FILE|NAME...]}, or with {@code --fuzz N [--seed S]}
+ * {@code twinbgp parity [--reactors selector,netty,virtual] [DIR|FILE|NAME...]}, or with {@code --fuzz N [--seed S]}
  * differential fuzzing, or {@code --fuzz-case SEED} to replay one fuzzing case ({@code docs/parity.md}).
  * Plays every scenario on every reactor, prints one row per run (scenario, reactor, result, time) and, when the traces of the reactors differ, the
  * unified diff. Exit status: 0 when everything passed, 1 on any failure or difference, 2 for a scenario file
@@ -32,7 +32,7 @@ public final class ParityCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--reactors", split = ",", paramLabel = "NAME", defaultValue = "selector,netty",
+    @Option(names = "--reactors", split = ",", paramLabel = "NAME", defaultValue = "selector,netty,virtual",
             description = "Reactors to compare (default: ${DEFAULT-VALUE}).")
     List<String> reactors;
 

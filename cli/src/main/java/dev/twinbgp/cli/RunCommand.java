@@ -30,16 +30,30 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code twinbgp run}: the daemon. Parses the configuration, starts every neighbor on the chosen
- * reactor, writes JSON events when asked, and runs until SIGTERM or SIGINT, on which every peer
- * gets NOTIFICATION Cease / Administrative Shutdown (RFC 4486 subcode 2) and the process exits 0.
+ * reactor, writes JSON events when asked, and runs until a signal:
+ * <ul>
+ *   <li>SIGTERM or SIGINT, a stop for good: every peer gets NOTIFICATION Cease / Administrative
+ *       Shutdown (RFC 4486 subcode 2) and withdraws our routes at once; exit 0.</li>
+ *   <li>{@value #RESTART_SIGNAL_NAME}, a stop before a restart (an upgrade, another {@code --reactor}):
+ *       a peer with graceful restart negotiated (RFC 4724) is closed without a NOTIFICATION, so it
+ *       keeps our routes until the next process sends its table and End-of-RIB (or the restart time
+ *       runs out); the others get the Cease; exit 0.</li>
+ * </ul>
+ * ExaBGP closes every graceful restart session without a NOTIFICATION on any stop, SIGTERM
+ * included (its peer.py: "closing the session without notification"); twinbgp keeps SIGTERM the
+ * stop an operator stopping the daemon for good expects (routes gone at once, as documented before
+ * graceful restart existed here), and makes the restart an explicit choice of its own. ExaBGP uses
+ * SIGUSR2 for a full reload, which twinbgp does not have.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Runs the BGP speaker for a configuration file (ExaBGP syntax) until SIGTERM or SIGINT,"
-                + " which close every session with Cease / Administrative Shutdown and exit 0."
+                + " which close every session with Cease / Administrative Shutdown and exit 0; or until SIGUSR2,"
+                + " a stop before a restart: sessions with graceful restart negotiated close without NOTIFICATION,"
+                + " so the peers keep our routes until the next 'twinbgp run' is back (RFC 4724)."
                 + " Logs go to stderr; stdout carries only events (with --events -).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:stopped by SIGTERM or SIGINT",
+            "0:stopped by SIGTERM, SIGINT or SIGUSR2",
             "1:could not start (a port that cannot be bound, an events file that cannot be opened)",
             "2:bad usage: an invalid configuration file, an unknown reactor or log level"},
         footerHeading = "%nExamples:%n",
@@ -51,6 +65,8 @@ final class RunCommand implements Callable<Integer> {
     static final int BAD_USAGE = 2;
     /** How long SIGTERM waits for the Cease NOTIFICATIONs to go out: the process exits within 2 s. */
     static final Duration SHUTDOWN_GRACE = Duration.ofMillis(1500);
+    /** The signal that stops the speaker before a restart (see the class comment). */
+    static final String RESTART_SIGNAL_NAME = "SIGUSR2";
 
     @Spec
     CommandSpec spec;
@@ -59,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--reactor", paramLabel = "NAME",
-            description = "selector or netty. Default: $" + ReactorChoice.ENV + ", else the configuration's"
+            description = "selector, netty or virtual. Default: $" + ReactorChoice.ENV + ", else the configuration's"
                     + " 'twinbgp { reactor ...; }', else " + ReactorChoice.DEFAULT + ".")
     String reactor;
 
@@ -86,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
         Stopper stopper = new Stopper();
         Thread hook = new Thread(stopper, "twinbgp-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        onRestartSignal(stopper);
         int code = startAndWait(stopper);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -93,6 +110,23 @@ final class RunCommand implements Callable<Integer> {
             // a signal arrived meanwhile: the hook is running and ends the process with 0
         }
         return code;
+    }
+
+    /**
+     * {@value #RESTART_SIGNAL_NAME}: marks the stop as one before a restart, then exits through the
+     * same shutdown hook as SIGTERM. {@code sun.misc.Signal} (module jdk.unsupported) is the JDK's
+     * only way to catch a signal other than the ones that start the shutdown hooks.
+     */
+    private static void onRestartSignal(Stopper stopper) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(RESTART_SIGNAL_NAME.substring(3)), signal -> {
+                stopper.beforeRestart();
+                new Thread(() -> System.exit(0), "twinbgp-restart-stop").start();
+            });
+        } catch (IllegalArgumentException unavailable) {
+            LoggerFactory.getLogger(RunCommand.class).warn("{} is not available here ({}); stop with SIGTERM",
+                    RESTART_SIGNAL_NAME, unavailable.getMessage());
+        }
     }
 
     /** Starts the speaker and waits for a signal; returns only when it cannot start. */
@@ -204,7 +238,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The shutdown hook (SIGTERM, SIGINT): Cease to every peer (waiting at most
+     * The shutdown hook (SIGTERM, SIGINT; {@value #RESTART_SIGNAL_NAME} after marking the stop as one
+     * before a restart): Cease to every peer, or the restart stop (waiting at most
      * {@link #SHUTDOWN_GRACE}), the last events written, logback stopped so its last lines are
      * not lost. Then {@code halt(0)}: the JVM would otherwise exit 143 / 130 for the signal, and
      * a signal is how this daemon is meant to stop.
@@ -218,6 +253,12 @@ final class RunCommand implements Callable<Integer> {
         private BgpSpeaker speaker;
         private EventWriter writer;
         private Api api;
+        /** Set by {@value #RESTART_SIGNAL_NAME} before the exit that runs this hook. */
+        private volatile boolean beforeRestart;
+
+        void beforeRestart() {
+            beforeRestart = true;
+        }
 
         synchronized void attach(BgpSpeaker speaker, EventWriter writer, Api api) {
             this.speaker = speaker;
@@ -230,9 +271,15 @@ final class RunCommand implements Callable<Integer> {
             Logger log = LoggerFactory.getLogger(RunCommand.class);
             try {
                 if (speaker != null) {
-                    log.info("stopping: Cease / Administrative Shutdown to every peer");
                     api.close(); // no more commands; processes stopped, control socket removed
-                    speaker.shutdown(SHUTDOWN_GRACE);
+                    if (beforeRestart) {
+                        log.info("stopping for a restart ({}): peers with graceful restart are closed without"
+                                + " NOTIFICATION and keep our routes (RFC 4724); the others get Cease", RESTART_SIGNAL_NAME);
+                        speaker.shutdownForRestart(SHUTDOWN_GRACE);
+                    } else {
+                        log.info("stopping: Cease / Administrative Shutdown to every peer");
+                        speaker.shutdown(SHUTDOWN_GRACE);
+                    }
                     closeQuietly(writer);
                     log.info("stopped");
                 }

@@ -96,6 +96,32 @@ class DecodeCommandTest {
         assertEquals("ExaBGP/main-c2a2ea8ebd-20240715", open.path("capabilities").path("75").path("software").asText());
     }
 
+    /** decoding/bgp-flow-1 of ExaBGP's vectors: an IPv6 FlowSpec rule (RFC 8956). */
+    private static final String FLOW = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF:0056:02:0000003F4001010040020040050400000064800E2E000285"
+            + "0000280180002A0229B8192500000000000000002E69024000BEEFF00E000000000381060C000400028008";
+
+    @Test
+    void flowSpecGivesExaBgpsJson() throws Exception {
+        Run r = run("", "decode", FLOW);
+        assertEquals(0, r.exit(), r.err());
+        JsonNode update = r.lines().get(0).path("neighbor").path("message").path("update");
+        assertEquals(MAPPER.readTree("{ \"no-nexthop\": [ { \"destination-ipv6\": [ \"2a02:29b8:1925::2e69/128/0\" ],"
+                + " \"source-ipv6\": [ \"beef:f00e::/64/0\" ], \"next-header\": [ \"=tcp\" ],"
+                + " \"fragment\": [ \"first-fragment\", \"is-fragment\", \"last-fragment\" ], \"string\": \"flow"
+                + " destination-ipv6 2a02:29b8:1925::2e69/128/0 source-ipv6 beef:f00e::/64/0 next-header =tcp fragment"
+                + " [ first-fragment is-fragment last-fragment ]\" } ] }"), update.path("announce").path("ipv6 flow"));
+    }
+
+    @Test
+    void flowSpecOutOfOrderIsTreatAsWithdrawWithOneLineOnStderr() {
+        // MP_REACH ipv4 flow whose source (2) comes before its destination (1): RFC 8955 section 4.2
+        Run r = run("", "decode", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF003A020000002340010100400200400504000000"
+                + "64800E120001850000" + "0C02200A0000020120C0A80001");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("increasing type order"), r.err());
+        assertTrue(r.lines().get(0).path("neighbor").path("message").path("update").has("withdraw"), r.lines().toString());
+    }
+
     @Test
     void updateVectorGivesExaBgpsJson() throws Exception {
         Run r = run("", "decode", UPDATE);

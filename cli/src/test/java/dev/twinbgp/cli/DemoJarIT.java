@@ -23,10 +23,31 @@ class DemoJarIT {
     }
 
     @Test
+    void threeSpeakersInAFullMeshOnTheThreeReactors() throws Exception {
+        try (JarProcess p = JarProcess.start("demo", "--routes", "1000", "--reactors", "selector,netty,virtual")) {
+            assertEquals(0, p.waitFor(120), p.stderr());
+            String out = String.join("\n", p.out);
+            assertTrue(out.contains("3 speakers in a full mesh"), out);
+            for (String r : new String[] {"selector", "netty", "virtual"}) {
+                assertTrue(out.contains("on the " + r + " reactor"), out);
+            }
+            assertEquals(6, count(out, "sent:     1,000 prefixes"), out);
+            assertEquals(6, count(out, "received: 1,000 prefixes"), out);
+            assertTrue(out.contains("every side holds each other side's full table after"), out);
+            assertEquals("", p.stderr(), "quiet: no logs at the default level, no JVM warnings");
+        }
+    }
+
+    @Test
     void badUsageIsOneLineAndExitTwo() throws Exception {
         try (JarProcess p = JarProcess.start("demo", "--reactors", "selector,epoll")) {
             assertEquals(2, p.waitFor(60));
-            assertEquals("twinbgp demo: unknown reactor 'epoll'; available: netty, selector", p.stderr());
+            assertEquals("twinbgp demo: unknown reactor 'epoll'; available: netty, selector, virtual", p.stderr());
+        }
+        try (JarProcess p = JarProcess.start("demo", "--reactors", "selector,netty,virtual,netty")) {
+            assertEquals(2, p.waitFor(60));
+            assertEquals("twinbgp demo: --reactors takes two or three names, e.g. selector,netty or selector,netty,virtual",
+                    p.stderr());
         }
     }
 

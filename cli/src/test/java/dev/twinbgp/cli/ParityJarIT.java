@@ -42,11 +42,12 @@ class ParityJarIT {
         Result r = parity("establish-active");
         assertEquals(0, r.exit(), r.out() + r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(4, lines.size(), r.out());
+        assertEquals(5, lines.size(), r.out());
         assertTrue(lines.get(0).matches("scenario\\s+reactor\\s+result\\s+time"), lines.get(0));
         assertTrue(lines.get(1).matches("establish-active\\s+selector\\s+pass\\s+[0-9.]+s"), lines.get(1));
         assertTrue(lines.get(2).matches("establish-active\\s+netty\\s+pass\\s+[0-9.]+s"), lines.get(2));
-        assertEquals("1 scenario(s) passed on selector, netty", lines.get(3));
+        assertTrue(lines.get(3).matches("establish-active\\s+virtual\\s+pass\\s+[0-9.]+s"), lines.get(3));
+        assertEquals("1 scenario(s) passed on selector, netty, virtual", lines.get(4));
         assertEquals("", r.err(), "speakers log at WARN by default: a passing scenario prints nothing on stderr");
     }
 
@@ -54,7 +55,7 @@ class ParityJarIT {
     void logLevelBringsTheSpeakersLogsBackOnStderr() throws Exception {
         Result r = parity("--log-level", "info", "establish-active");
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertEquals(4, r.out().lines().count(), "the logs never reach stdout: " + r.out());
+        assertEquals(5, r.out().lines().count(), "the logs never reach stdout: " + r.out());
         assertTrue(r.err().contains(" INFO  PeerDriver - peer 127.0.0.1 up"), r.err());
     }
 

@@ -30,6 +30,12 @@ class ReactorChoiceTest {
     }
 
     @Test
+    void theVirtualReactorFromTheConfiguration() throws Exception {
+        assertEquals(new ReactorChoice("virtual", "the configuration"),
+                ReactorChoice.choose(null, null, Optional.of(ReactorKind.VIRTUAL), List.of("netty", "selector", "virtual")));
+    }
+
+    @Test
     void nettyByDefault() throws Exception {
         assertEquals(new ReactorChoice("netty", "the default"), ReactorChoice.choose(null, null, Optional.empty(), BOTH));
     }

@@ -92,7 +92,7 @@ class RunJarIT {
         Path file = config(neighbor(179));
         try (JarProcess p = JarProcess.start("run", "--config", file.toString(), "--reactor", "epoll")) {
             assertEquals(2, p.waitFor(60));
-            assertEquals(List.of("twinbgp run: unknown reactor 'epoll' (from --reactor); available: netty, selector"), p.err);
+            assertEquals(List.of("twinbgp run: unknown reactor 'epoll' (from --reactor); available: netty, selector, virtual"), p.err);
         }
     }
 
@@ -117,7 +117,7 @@ class RunJarIT {
 
     /** "" runs without --reactor: netty, the default. */
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty", ""})
+    @ValueSource(strings = {"selector", "netty", "virtual", ""})
     void sendsItsRoutesWritesEventsAndCeasesOnSigterm(String reactor) throws Exception {
         try (TestPeer peer = new TestPeer()) {
             Path file = config(neighbor(peer.port()));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
  * normalised traces of the reactors must be identical ({@code docs/parity.md}).
  */
 final class BundledScenariosTest {
-    static final List<String> REACTORS = List.of("selector", "netty");
+    static final List<String> REACTORS = List.of("selector", "netty", "virtual");
 
     @Test
     void atLeastFortyScenariosAreBundled() throws ScenarioException {

@@ -30,11 +30,12 @@ final class ParityCommandTest {
     }
 
     @Test
-    void aBundledScenarioByNamePassesOnBothReactors() {
+    void aBundledScenarioByNamePassesOnEveryReactor() {
         Run r = run("parity", "establish-passive");
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("establish-passive  selector  pass"), r.out());
         assertTrue(r.out().contains("establish-passive  netty     pass"), r.out());
+        assertTrue(r.out().contains("establish-passive  virtual   pass"), r.out());
     }
 
     @Test
@@ -69,6 +70,6 @@ final class ParityCommandTest {
     void aFuzzCaseReplays() {
         Run r = run("parity", "--fuzz-case", "42");
         assertEquals(0, r.status(), r.out() + r.err());
-        assertTrue(r.out().contains("1 case(s): identical traces on selector, netty"), r.out());
+        assertTrue(r.out().contains("1 case(s): identical traces on selector, netty, virtual"), r.out());
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * hold 180, id 10.0.0.2, caps asn4 route-refresh ipv4. {@code my-as} overrides the 2-octet My AS field
  * (otherwise the AS, or AS_TRANS above 65535). Capabilities: {@code asn4}, {@code route-refresh},
  * {@code enhanced-refresh}, {@code extended-message}, {@code ipv4}, {@code ipv6} (multiprotocol unicast),
+ * {@code ipv4-flow}, {@code ipv6-flow}, {@code ipv4-flow-vpn}, {@code ipv6-flow-vpn} (FlowSpec, RFC 8955),
  * {@code add-path:ipv4|ipv6:send|receive|both}, {@code none}.
  */
 final class OpenSpec {
@@ -74,13 +75,15 @@ final class OpenSpec {
         Tokens.Token t = tokens.peek();
         if (t != null && !List.of("split", "delay", "repeat", "then-close", "version", "as", "my-as", "hold", "id").contains(t.text())) {
             throw tokens.unexpected(t, "a capability (asn4, route-refresh, enhanced-refresh, extended-message, ipv4, ipv6, "
+                    + "ipv4-flow, ipv6-flow, ipv4-flow-vpn, ipv6-flow-vpn, "
                     + "add-path:FAMILY:MODE, none)");
         }
         return out;
     }
 
     private static boolean isCapability(String word) {
-        return List.of("asn4", "route-refresh", "enhanced-refresh", "extended-message", "ipv4", "ipv6", "none").contains(word)
+        return List.of("asn4", "route-refresh", "enhanced-refresh", "extended-message", "ipv4", "ipv6", "ipv4-flow",
+                "ipv6-flow", "ipv4-flow-vpn", "ipv6-flow-vpn", "none").contains(word)
                 || word.matches("add-path:(ipv4|ipv6):(send|receive|both)");
     }
 
@@ -94,6 +97,10 @@ final class OpenSpec {
                 case "extended-message" -> new Capability.ExtendedMessage();
                 case "ipv4" -> new Capability.Multiprotocol(Family.IPV4_UNICAST);
                 case "ipv6" -> new Capability.Multiprotocol(Family.IPV6_UNICAST);
+                case "ipv4-flow" -> new Capability.Multiprotocol(Family.IPV4_FLOW);
+                case "ipv6-flow" -> new Capability.Multiprotocol(Family.IPV6_FLOW);
+                case "ipv4-flow-vpn" -> new Capability.Multiprotocol(Family.IPV4_FLOW_VPN);
+                case "ipv6-flow-vpn" -> new Capability.Multiprotocol(Family.IPV6_FLOW_VPN);
                 default -> {
                     String[] p = c.split(":");
                     Family f = p[1].equals("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;

@@ -21,10 +21,24 @@ public sealed interface Event {
      * Shutdown, RFC 4486) and, when {@code shutdownCommunication} is not null, the RFC 9003 text.
      * No automatic restart follows.
      */
-    record Stop(int ceaseSubcode, String shutdownCommunication) implements Event {
+    record Stop(int ceaseSubcode, String shutdownCommunication, boolean beforeRestart) implements Event {
+        /** A plain ManualStop: the NOTIFICATION always goes out. */
+        public Stop(int ceaseSubcode, String shutdownCommunication) {
+            this(ceaseSubcode, shutdownCommunication, false);
+        }
+
         /** Administrative Shutdown (6/2) without a communication. */
         public Stop() {
             this(ErrorCodes.CEASE_ADMIN_SHUTDOWN, null);
+        }
+
+        /**
+         * The speaker stops because it is going to restart (the process ends: SIGTERM, a reactor
+         * switch). When we advertise graceful restart, the connection is closed without the Cease
+         * (RFC 4724 section 4, see {@link SessionFsm}), so the peer keeps our routes until we are back.
+         */
+        public static Stop forRestart() {
+            return new Stop(ErrorCodes.CEASE_ADMIN_SHUTDOWN, null, true);
         }
     }
 

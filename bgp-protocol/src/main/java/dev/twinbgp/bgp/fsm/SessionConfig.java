@@ -110,11 +110,7 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
             caps.add(new Capability.AddPath(addPathEntries));
         }
         if (gracefulRestartTime >= 0) {
-            List<Capability.GracefulRestart.Entry> entries = new ArrayList<>();
-            for (Family f : families) {
-                entries.add(new Capability.GracefulRestart.Entry(f, 0));
-            }
-            caps.add(new Capability.GracefulRestart(0, gracefulRestartTime, entries));
+            caps.add(gracefulRestart());
         }
         if (routeRefresh) {
             caps.add(new Capability.RouteRefresh());
@@ -132,6 +128,38 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
             caps.add(new Capability.SoftwareVersion(softwareVersion));
         }
         return caps;
+    }
+
+    /** RFC 4724 section 3: the Restart State bit, the top bit of the 4-bit Restart Flags. */
+    public static final int RESTART_STATE = 0x8;
+    /** RFC 4724 section 3: the Forwarding State bit, the top bit of a family's flags. */
+    public static final int FORWARDING_STATE = 0x80;
+
+    /**
+     * Our graceful restart capability (RFC 4724 section 3), as the restarting speaker (section 4.1),
+     * the way ExaBGP sends it:
+     * <pre>
+     *  0                   1
+     *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5
+     * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+     * |R|0 0 0|      Restart Time     |   R = 1: "I have restarted" - do not wait for my End-of-RIB
+     * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+     * |  AFI (2)  | SAFI  |F|0 0 0 0 0 0 0|   per family; F = 1: forwarding state preserved
+     * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+     * </pre>
+     * R is set in every OPEN: a process cannot tell a first start from a restart (ExaBGP's
+     * {@code FORCE_GRACEFUL}), and R only tells the peer not to wait for our End-of-RIB before it
+     * sends its own routes - harmless on a first start, needed after a restart (section 4.1). F is
+     * set for every family: twinbgp installs no forwarding state that a restart could lose, and a
+     * peer must drop our stale routes at once when F is clear in the restarted OPEN (section 4.2) -
+     * the very withdrawal graceful restart is configured to avoid.
+     */
+    public Capability.GracefulRestart gracefulRestart() {
+        List<Capability.GracefulRestart.Entry> entries = new ArrayList<>();
+        for (Family f : families) {
+            entries.add(new Capability.GracefulRestart.Entry(f, FORWARDING_STATE));
+        }
+        return new Capability.GracefulRestart(RESTART_STATE, gracefulRestartTime, entries);
     }
 
     /** Mutable helper to build a {@link SessionConfig}; validation happens in {@link #build()}. */

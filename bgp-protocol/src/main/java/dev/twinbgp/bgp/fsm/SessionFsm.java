@@ -234,6 +234,15 @@ public final class SessionFsm {
                 tearDown("stopped administratively", null, 0, out);
             }
             case OPEN_SENT, OPEN_CONFIRM, ESTABLISHED -> {
+                if (stop.beforeRestart() && keepsRoutesThroughRestart()) {
+                    // RFC 4724 section 4: the peer keeps our routes when the session ends without a
+                    // NOTIFICATION (a Cease makes it flush them, RFC 8538 section 1; we do not
+                    // negotiate its N bit). ExaBGP closes the same way when it advertised the
+                    // capability ("closing the session without notification").
+                    tearDown("stopped for a restart; closed without NOTIFICATION (RFC 4724 section 4), the peer keeps"
+                            + " our routes for up to " + config.gracefulRestartTime() + " s", null, 0, out);
+                    return;
+                }
                 // Section 8.2.2: ManualStop sends NOTIFICATION Cease (RFC 4486 / RFC 9003).
                 Notification cease = CeaseNotifications.cease(stop.ceaseSubcode(), stop.shutdownCommunication());
                 out.add(new Action.Send(connection, cease));
@@ -241,6 +250,17 @@ public final class SessionFsm {
                         cease, 0, out);
             }
         }
+    }
+
+    /**
+     * Whether a silent close lets the peer keep our routes: we advertised graceful restart and the
+     * peer did too (before its OPEN arrived, in OpenSent, we cannot know: it may hold our routes of
+     * an earlier session, so we stay silent). A peer without the capability drops our routes on
+     * any close (RFC 4724 section 4.2 applies only to a peer that received it and supports it), so
+     * it gets the Cease and its reason.
+     */
+    private boolean keepsRoutesThroughRestart() {
+        return config.gracefulRestartTime() >= 0 && (session == null || session.gracefulRestart() != null);
     }
 
     private void connected(Direction via, long now, List<Action> out) {

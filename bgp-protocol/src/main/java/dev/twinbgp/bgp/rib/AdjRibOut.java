@@ -5,6 +5,7 @@ import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.bgp.wire.UpdatePacker;
 import java.util.AbstractList;
@@ -27,7 +28,7 @@ import java.util.Objects;
  * Not thread-safe: owned by the session's loop.
  */
 public final class AdjRibOut {
-    private final Map<Prefix, Path> routes = new LinkedHashMap<>();
+    private final Map<RouteKey, Path> routes = new LinkedHashMap<>();
     /**
      * The IPv4 unicast routes grouped by path, in the order {@link #updates} packs them (groups by
      * first appearance in {@link #routes}, prefixes in route order), kept up to date while routes are
@@ -67,24 +68,24 @@ public final class AdjRibOut {
 
     /** Adds or replaces a route; returns true when it changed. */
     public boolean announce(Route route) {
-        Path old = routes.put(route.prefix(), route.path());
+        Path old = routes.put(route.key(), route.path());
         if (route.path().equals(old)) {
             return false;
         }
         if (old != null) {
             ipv4Groups = null; // the prefix keeps its place in routes but changes group
-        } else if (ipv4Groups != null && familyOf(route.prefix()).equals(Family.IPV4_UNICAST)) {
+        } else if (ipv4Groups != null && route.key() instanceof Prefix prefix && prefix.family().equals(Family.IPV4_UNICAST)) {
             Group g = ipv4Groups.computeIfAbsent(route.path(), Group::new);
             if (g.prefixes.isEmpty()) {
                 g.ipv4Attributes(); // once per path, while the table loads rather than when a session comes up
             }
-            g.prefixes.add(route.prefix());
+            g.prefixes.add(prefix);
         }
         return true;
     }
 
     /** Removes a route; returns true when it was there. */
-    public boolean withdraw(Prefix prefix) {
+    public boolean withdraw(RouteKey prefix) {
         if (routes.remove(prefix) == null) {
             return false;
         }
@@ -137,7 +138,7 @@ public final class AdjRibOut {
             public boolean hasNext() {
                 while (!current.hasNext() && it.hasNext()) {
                     Route r = it.next();
-                    current = pack(r.path(), List.of(r.prefix()), negotiated).iterator();
+                    current = pack(r.path(), List.of(r.key()), negotiated).iterator();
                 }
                 return current.hasNext();
             }
@@ -157,8 +158,8 @@ public final class AdjRibOut {
         if (ipv4Groups == null) {
             Map<Path, Group> regrouped = new LinkedHashMap<>();
             routes.forEach((p, path) -> {
-                if (familyOf(p).equals(Family.IPV4_UNICAST)) {
-                    regrouped.computeIfAbsent(path, Group::new).prefixes.add(p);
+                if (p instanceof Prefix prefix && prefix.family().equals(Family.IPV4_UNICAST)) {
+                    regrouped.computeIfAbsent(path, Group::new).prefixes.add(prefix);
                 }
             });
             ipv4Groups = regrouped;
@@ -208,9 +209,9 @@ public final class AdjRibOut {
     }
 
     /** UPDATEs withdrawing {@code prefixes} (all of one family or mixed). */
-    public static List<Update> withdraw(Collection<Prefix> prefixes, Negotiated negotiated) {
-        Map<Family, List<Prefix>> byFamily = new LinkedHashMap<>();
-        for (Prefix p : prefixes) {
+    public static List<Update> withdraw(Collection<? extends RouteKey> prefixes, Negotiated negotiated) {
+        Map<Family, List<RouteKey>> byFamily = new LinkedHashMap<>();
+        for (RouteKey p : prefixes) {
             byFamily.computeIfAbsent(familyOf(p), k -> new ArrayList<>()).add(p);
         }
         List<Update> out = new ArrayList<>();
@@ -241,8 +242,9 @@ public final class AdjRibOut {
      * are sent with ({@link #ipv4AttributesOf}), or null for any other family or an MP next hop.
      * IPv4 unicast ones are packed one at a time as they are asked for.
      */
-    static Iterator<Update> packLazily(Path path, Attributes ipv4, List<Prefix> prefixes, Negotiated negotiated) {
-        return ipv4 != null ? UpdatePacker.announceIpv4Lazily(ipv4, prefixes, negotiated)
+    @SuppressWarnings("unchecked")
+    static Iterator<Update> packLazily(Path path, Attributes ipv4, List<? extends RouteKey> prefixes, Negotiated negotiated) {
+        return ipv4 != null ? UpdatePacker.announceIpv4Lazily(ipv4, (List<Prefix>) prefixes, negotiated)
                 : pack(path, prefixes, negotiated).iterator();
     }
 
@@ -256,13 +258,15 @@ public final class AdjRibOut {
         return g != null ? g.ipv4Attributes() : ipv4AttributesOf(path);
     }
 
-    private static List<Update> pack(Path path, List<Prefix> prefixes, Negotiated negotiated) {
+    @SuppressWarnings("unchecked")
+    private static List<Update> pack(Path path, List<? extends RouteKey> prefixes, Negotiated negotiated) {
         Family family = familyOf(prefixes.get(0));
         Attributes ipv4 = family.equals(Family.IPV4_UNICAST) ? ipv4AttributesOf(path) : null;
         if (ipv4 != null) {
-            return UpdatePacker.announceIpv4(ipv4, prefixes, negotiated);
+            return UpdatePacker.announceIpv4(ipv4, (List<Prefix>) prefixes, negotiated);
         }
-        // RFC 4760 section 3 (and RFC 8950 for an IPv6 next hop on IPv4 NLRI): MP_REACH_NLRI.
+        // RFC 4760 section 3 (and RFC 8950 for an IPv6 next hop on IPv4 NLRI): MP_REACH_NLRI, for every
+        // other family (a FlowSpec rule without next hop has an empty one, RFC 8955 section 4).
         return UpdatePacker.announce(family, path.nextHop(), path.attributes(), prefixes, negotiated);
     }
 
@@ -279,7 +283,7 @@ public final class AdjRibOut {
                 ? path.attributes().with(new Attribute.NextHop(java.nio.ByteBuffer.wrap(nextHop).getInt())) : null;
     }
 
-    static Family familyOf(Prefix p) {
-        return p.isIpv6() ? Family.IPV6_UNICAST : Family.IPV4_UNICAST;
+    static Family familyOf(RouteKey p) {
+        return p.family();
     }
 }

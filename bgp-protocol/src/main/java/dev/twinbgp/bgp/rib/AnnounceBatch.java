@@ -4,6 +4,7 @@ import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.bgp.wire.Update;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,8 +47,8 @@ public final class AnnounceBatch {
     }
 
     public void add(Route route) {
-        if (group && AdjRibOut.familyOf(route.prefix()).equals(Family.IPV4_UNICAST)) {
-            groups.computeIfAbsent(route.path(), k -> new ArrayList<>(4)).add(route.prefix());
+        if (group && route.key() instanceof Prefix p && p.family().equals(Family.IPV4_UNICAST)) {
+            groups.computeIfAbsent(route.path(), k -> new ArrayList<>(4)).add(p);
         } else {
             single.add(route);
         }
@@ -72,7 +73,7 @@ public final class AnnounceBatch {
                         current = pack(g.getKey(), g.getValue(), negotiated);
                     } else if (singles.hasNext()) {
                         Route r = singles.next();
-                        current = pack(r.path(), List.of(r.prefix()), negotiated);
+                        current = pack(r.path(), List.of(r.key()), negotiated);
                     } else {
                         return false;
                     }
@@ -90,7 +91,7 @@ public final class AnnounceBatch {
         };
     }
 
-    private Iterator<Update> pack(Path path, List<Prefix> prefixes, Negotiated negotiated) {
+    private Iterator<Update> pack(Path path, List<? extends RouteKey> prefixes, Negotiated negotiated) {
         Attributes ipv4 = AdjRibOut.familyOf(prefixes.get(0)).equals(Family.IPV4_UNICAST) ? ipv4Attributes.apply(path) : null;
         return AdjRibOut.packLazily(path, ipv4, prefixes, negotiated);
     }

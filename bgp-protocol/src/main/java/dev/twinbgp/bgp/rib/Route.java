@@ -2,10 +2,30 @@ package dev.twinbgp.bgp.rib;
 
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.family.RouteKey;
 
-/** A prefix (with its path id under ADD-PATH) and its path. */
-public record Route(Prefix prefix, Path path) {
+/** A route of any family - a prefix, or a family codec's NLRI, with its path id under ADD-PATH - and its path. */
+public record Route(RouteKey key, Path path) {
     public Family family() {
-        return prefix.isIpv6() ? Family.IPV6_UNICAST : Family.IPV4_UNICAST;
+        return key.family();
+    }
+
+    /** True for a unicast prefix route. */
+    public boolean isPrefix() {
+        return key instanceof Prefix;
+    }
+
+    /** The prefix of a unicast route; IllegalStateException for any other family (check {@link #isPrefix}). */
+    public Prefix prefix() {
+        if (key instanceof Prefix p) {
+            return p;
+        }
+        throw new IllegalStateException("not a prefix route: " + key);
+    }
+
+    /** {@code Route[prefix=10.0.0.0/24, path=...]}, or {@code Route[nlri=flow ..., path=...]} for another family. */
+    @Override
+    public String toString() {
+        return "Route[" + (isPrefix() ? "prefix=" : "nlri=") + key + ", path=" + path + "]";
     }
 }

@@ -140,6 +140,12 @@ public final class UpdateCodec {
         // RFC 4271 section 6.3 / RFC 7606 section 3 (d): a missing well-known mandatory attribute ->
         // 3/3 with its type code as data, treat-as-withdraw. ORIGIN and AS_PATH are needed when
         // anything is announced; NEXT_HOP only for the IPv4 NLRI field (RFC 4760 section 3).
+        // RFC 8955 section 4.2 / RFC 7606 section 2: a route its family's codec finds malformed (FlowSpec
+        // components out of order, say) makes the UPDATE treat-as-withdraw; its octets are still delimited.
+        if (mpReach != null && mpReach.nlri().malformed() != null) {
+            errors = add(errors, new AttributeError(TREAT_AS_WITHDRAW, Attribute.MP_REACH_NLRI, new WireError(UPDATE_MESSAGE,
+                    UPDATE_INVALID_NETWORK_FIELD, "malformed " + mpReach.family() + " NLRI: " + mpReach.nlri().malformed())));
+        }
         boolean announces = !nlri.isEmpty() || mpReach != null;
         if (announces) {
             errors = missing(errors, seen, Attribute.ORIGIN);
@@ -181,43 +187,51 @@ public final class UpdateCodec {
     // ---------------------------------------------------------------- encoding
 
     /** The encoded body, as the pieces the writer copies. */
-    record Parts(Nlri withdrawn, Attributes.Encoded attributes, byte[] mp, Nlri nlri) {
+    public record Parts(Nlri withdrawn, Attributes.Encoded attributes, byte[] mpUnreach, byte[] mpReach, Nlri nlri) {
         int bodyLength() {
-            return 2 + withdrawn.wireLength() + 2 + attributes.bytes().length + mp.length + nlri.wireLength();
+            return 2 + withdrawn.wireLength() + 2 + attributes.bytes().length + mpUnreach.length + mpReach.length + nlri.wireLength();
         }
     }
 
     /** Prepares an UPDATE for the session: path ids as the SEND direction of ADD-PATH says (RFC 7911 section 3). */
     static Parts parts(Update u, Negotiated neg) {
         boolean ipv4Ids = neg.addPathSend().contains(Family.IPV4_UNICAST);
-        byte[] mp = EMPTY;
-        if (u.mpReach().isPresent() || u.mpUnreach().isPresent()) {
+        byte[] unreach = EMPTY;
+        byte[] reach = EMPTY;
+        if (u.mpUnreach().isPresent()) {
+            WireWriter w = new WireWriter(64);
+            u.mpUnreach().ifPresent(r -> AttributeCodec.write(new Attribute.MpUnreach(r.family(),
+                    r.nlri().withPathIds(neg.addPathSend().contains(r.family()))), neg.asn4(), w));
+            unreach = w.toByteArray();
+        }
+        if (u.mpReach().isPresent()) {
             WireWriter w = new WireWriter(64);
             u.mpReach().ifPresent(r -> AttributeCodec.write(new Attribute.MpReach(r.family(), r.nextHop(),
                     r.nlri().withPathIds(neg.addPathSend().contains(r.family()))), neg.asn4(), w));
-            u.mpUnreach().ifPresent(r -> AttributeCodec.write(new Attribute.MpUnreach(r.family(),
-                    r.nlri().withPathIds(neg.addPathSend().contains(r.family()))), neg.asn4(), w));
-            mp = w.toByteArray();
+            reach = w.toByteArray();
         }
-        return new Parts(u.withdrawn().withPathIds(ipv4Ids), u.attributes().encoded(neg.asn4()), mp, u.nlri().withPathIds(ipv4Ids));
+        return new Parts(u.withdrawn().withPathIds(ipv4Ids), u.attributes().encoded(neg.asn4()), unreach, reach, u.nlri().withPathIds(ipv4Ids));
     }
 
     private static final byte[] EMPTY = new byte[0];
 
-    /** Writes the body at {@code pos}; returns the position after it. Attributes are in type order, MP ones in place. */
+    /**
+     * Writes the body at {@code pos}; returns the position after it. The other attributes are in type order
+     * (RFC 4271 section 5: SHOULD); MP_UNREACH_NLRI comes first and MP_REACH_NLRI last, as ExaBGP sends them
+     * (its vectors are byte-exact; receivers must accept any order, RFC 4271 section 5).
+     */
     static int write(Parts parts, byte[] out, int pos) {
         Bytes.put16(out, pos, parts.withdrawn().wireLength());
         pos = parts.withdrawn().writeTo(out, pos + 2);
         byte[] a = parts.attributes().bytes();
-        int split = parts.attributes().split();
-        Bytes.put16(out, pos, a.length + parts.mp().length);
+        Bytes.put16(out, pos, a.length + parts.mpUnreach().length + parts.mpReach().length);
         pos += 2;
-        System.arraycopy(a, 0, out, pos, split);
-        pos += split;
-        System.arraycopy(parts.mp(), 0, out, pos, parts.mp().length);
-        pos += parts.mp().length;
-        System.arraycopy(a, split, out, pos, a.length - split);
-        pos += a.length - split;
+        System.arraycopy(parts.mpUnreach(), 0, out, pos, parts.mpUnreach().length);
+        pos += parts.mpUnreach().length;
+        System.arraycopy(a, 0, out, pos, a.length);
+        pos += a.length;
+        System.arraycopy(parts.mpReach(), 0, out, pos, parts.mpReach().length);
+        pos += parts.mpReach().length;
         return parts.nlri().writeTo(out, pos);
     }
 }

@@ -8,6 +8,7 @@ import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.family.NlriChunks;
 import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.family.RouteKey;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,7 +57,7 @@ public final class UpdatePacker {
     }
 
     /** Announcements in MP_REACH_NLRI (RFC 4760 section 3) with the given next hop (4, 16 or 32 octets). */
-    public static List<Update> announce(Family family, byte[] nextHop, Attributes attributes, Collection<Prefix> prefixes,
+    public static List<Update> announce(Family family, byte[] nextHop, Attributes attributes, Collection<? extends RouteKey> prefixes,
                                         Negotiated negotiated) {
         boolean ids = negotiated.addPathSend().contains(family);
         // MP_REACH_NLRI overhead: flags, type, 2-octet length, AFI, SAFI, next hop length, next hop, reserved.
@@ -70,7 +71,7 @@ public final class UpdatePacker {
     }
 
     /** Withdrawals: in Withdrawn Routes for IPv4 unicast, else in MP_UNREACH_NLRI (RFC 4760 section 4). */
-    public static List<Update> withdraw(Family family, Collection<Prefix> prefixes, Negotiated negotiated) {
+    public static List<Update> withdraw(Family family, Collection<? extends RouteKey> prefixes, Negotiated negotiated) {
         boolean ids = negotiated.addPathSend().contains(family);
         boolean ipv4 = family.equals(Family.IPV4_UNICAST);
         int budget = negotiated.maxMessageLength() - FIXED - (ipv4 ? 0 : 7);
@@ -82,9 +83,19 @@ public final class UpdatePacker {
         return out;
     }
 
-    private static List<Nlri> chunks(Family family, boolean ids, Collection<Prefix> prefixes, int budget) {
+    private static List<Nlri> chunks(Family family, boolean ids, Collection<? extends RouteKey> routes, int budget) {
         List<Nlri> out = new ArrayList<>();
-        new NlriChunks(family, ids, prefixes.iterator(), budget).forEachRemaining(out::add);
+        Nlri.Builder b = Nlri.builder(family, ids);
+        for (RouteKey r : routes) {
+            if (b.size() > 0 && b.wireLength() + r.wireSize(ids) > budget) {
+                out.add(b.build());
+                b = Nlri.builder(family, ids);
+            }
+            b.add(r);
+        }
+        if (b.size() > 0) {
+            out.add(b.build());
+        }
         return out;
     }
 }

@@ -41,6 +41,36 @@ class ConformanceTest {
             "conf-no-asn4.conf", Negotiated.DEFAULT,
             "conf-path-information.conf", new Negotiated(true, Set.of(Family.IPV4_UNICAST), Set.of(Family.IPV4_UNICAST), false));
 
+    /**
+     * Vectors that wait for a family (or feature) still to come, as in the speaker's {@code conformance.Vectors}:
+     * reported as skipped with the reason. The list only shrinks.
+     */
+    private static final Map<String, String> WAITING = Map.ofEntries(
+            Map.entry("bgp-evpn-1", "EVPN (issue 14)"),
+            Map.entry("bgp-ls-1", "BGP-LS (issue 14)"), Map.entry("bgp-ls-2", "BGP-LS (issue 14)"),
+            Map.entry("bgp-ls-3", "BGP-LS (issue 14)"), Map.entry("bgp-ls-4", "BGP-LS (issue 14)"),
+            Map.entry("bgp-ls-5", "BGP-LS (issue 14)"), Map.entry("bgp-ls-6", "BGP-LS (issue 14)"),
+            Map.entry("bgp-ls-7", "BGP-LS (issue 14)"), Map.entry("bgp-ls-8", "BGP-LS (issue 14)"),
+            Map.entry("bgp-ls-9", "BGP-LS (issue 14)"), Map.entry("bgp-ls-10", "BGP-LS (issue 14)"),
+            Map.entry("bgp-sr-policy-1", "SR policy (issue 14)"), Map.entry("bgp-sr-policy-2", "SR policy (issue 14)"),
+            Map.entry("vpnv4-extended-nexthop-1", "L3VPN (issue 13)"),
+            Map.entry("conf-addpath.ci", "L3VPN (issue 13)"), Map.entry("conf-vpn.ci", "L3VPN (issue 13)"),
+            Map.entry("conf-prefix-sid.ci", "labeled unicast and Prefix-SID (issue 13)"),
+            Map.entry("conf-l2vpn.ci", "VPLS (issue 14)"), Map.entry("conf-mvpn.ci", "MVPN (issue 14)"),
+            Map.entry("conf-sr-policy.ci", "SR policy (issue 14)"), Map.entry("conf-srv6-mup.ci", "MUP (issue 14)"));
+
+    /**
+     * RFC 8956 section 3.1 vs conf-flow.ci (see the speaker's {@code conformance.Vectors}): the IPv6 pattern of
+     * {@code ::1/128/120} is one octet, not ExaBGP's sixteen; the RFC's message replaces the vector's.
+     */
+    private static final Map<String, String> RFC = Map.of(
+            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF006902000000524001010040020040050400000064C010088006000000000000800E360002850000300180002A020B80001500007ACA39FFFEAEA87A028078000000000000000000000000000000010381110B81650D9107DD",
+            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF005A02000000434001010040020040050400000064C010088006000000000000800E270002850000210180002A020B80001500007ACA39FFFEAEA87A028078010381110B81650D9107DD");
+
+    private static void assumeNotWaiting(String vector) {
+        assumeTrue(!WAITING.containsKey(vector), () -> vector + " waits for " + WAITING.get(vector));
+    }
+
     /** The vectors folder, or null when the property is empty or not a directory. */
     private static Path folder() {
         String d = System.getProperty("twinbgp.conformance.dir", "");
@@ -48,7 +78,7 @@ class ConformanceTest {
     }
 
     private static final String SKIP_REASON = "twinbgp.conformance.dir not set (or not a directory): ExaBGP conformance"
-            + " vectors not run; run with TWINBGP_CONFORMANCE_DIR=/work/shared/conformance/exabgp ./run-tests";
+            + " vectors not run; run with TWINBGP_CONFORMANCE_DIR=/work/shared/conformance/exabgp-full ./run-tests";
 
     /** The folder; aborts the calling test (reported as skipped, with the reason) without it. */
     private static Path dir() {
@@ -78,8 +108,11 @@ class ConformanceTest {
         try (Stream<Path> files = Files.list(decoding)) {
             for (Path f : files.sorted().toList()) {
                 List<String> lines = Files.readAllLines(f);
-                byte[] wire = Hex.bytes(lines.get(1).trim());
-                tests.add(DynamicTest.dynamicTest(f.getFileName().toString(), () -> roundTrip(wire, ASN4)));
+                String name = f.getFileName().toString();
+                tests.add(DynamicTest.dynamicTest(name, () -> {
+                    assumeNotWaiting(name);
+                    received(Hex.bytes(lines.get(1).trim()), ASN4);
+                }));
             }
         }
         assertTrue(!tests.isEmpty(), "no decoding vectors in " + decoding);
@@ -106,14 +139,35 @@ class ConformanceTest {
                         continue;
                     }
                     // N:raw:MARKER:LENGTH:TYPE:BODY - colons are only separators (one file omits one).
-                    byte[] wire = Hex.bytes(line.substring(raw + 5));
+                    String hex = line.substring(raw + 5).replace(":", "").toUpperCase(java.util.Locale.ROOT);
+                    byte[] wire = Hex.bytes(RFC.getOrDefault(hex, hex));
                     Negotiated ctx = neg;
-                    tests.add(DynamicTest.dynamicTest(f.getFileName() + " #" + (++n), () -> roundTrip(wire, ctx)));
+                    String name = f.getFileName().toString();
+                    tests.add(DynamicTest.dynamicTest(name + " #" + (++n), () -> {
+                        assumeNotWaiting(name);
+                        roundTrip(wire, ctx);
+                    }));
                 }
             }
         }
         assertTrue(!tests.isEmpty(), "no encoding vectors in " + encoding);
         return tests.stream();
+    }
+
+    /**
+     * A received message (decoding vectors come from other implementations, which order attributes their own
+     * way): it decodes without error, and what we encode from it decodes to the same message.
+     */
+    private static void received(byte[] wire, Negotiated neg) {
+        Decoded d = MessageDecoder.decode(wire, neg);
+        assertTrue(d.isOk(), () -> "decoding failed: " + d);
+        BgpMessage m = d.message();
+        if (m instanceof Update u) {
+            assertTrue(u.attributeErrors().isEmpty(), () -> "attribute errors: " + u.attributeErrors());
+        }
+        Decoded again = MessageDecoder.decode(MessageEncoder.encode(m, neg), neg);
+        assertTrue(again.isOk(), () -> "re-encoded message does not decode: " + again);
+        assertEquals(m, again.message(), "re-encoded message decodes to the same message");
     }
 
     private static void roundTrip(byte[] wire, Negotiated neg) {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.ErrorCodes;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.cli.Main;
@@ -110,6 +113,35 @@ class ControlSocketTest {
         Await.until("the session is established again after the teardown",
                 () -> twinSide.state() == dev.twinbgp.bgp.fsm.State.ESTABLISHED
                         && harness.peerEvents.notificationsReceived.size() == 1);
+    }
+
+    @Test
+    void showNeighborCountsPrefixesPerFamily() throws Exception {
+        java.nio.file.Path script = ApiHarness.script(dir, "idle.sh", "exec cat > /dev/null\n");
+        socket = dir.resolve("run").resolve("twinbgp.sock");
+        Files.createDirectories(socket.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        dev.twinbgp.bgp.rib.Path path = new dev.twinbgp.bgp.rib.Path(Attributes.of(new Attribute.Origin(Attribute.Origin.IGP),
+                Attribute.AsPath.sequence(65002L), Attribute.NextHop.of(ApiHarness.PEER)));
+        List<Route> routes = List.of(new Route(Prefix.parse("203.0.113.0/24"), path),
+                new Route(Prefix.parse("203.0.114.0/24"), path), new Route(Prefix.parse("203.0.115.0/24"), path));
+        harness = ApiHarness.start("selector", "netty", dir, ProcessEndToEndTest.config("idle", script, "text", ""),
+                Api.Options.defaults().withControlSocket(socket), routes, true);
+        Await.until("established", harness::established);
+        Await.until("twinbgp holds the peer's 3 routes", () -> ApiHarness.ribInSize(harness.twinSide()) == 3);
+        assertEquals(0, ctl("announce", "route", "198.51.100.0/24", "next-hop", "127.0.0.2").exit());
+        Await.until("the peer got the route", () -> ApiHarness.ribInSize(harness.peerSide()) == 1);
+
+        JsonNode counts = new ObjectMapper().readTree(ctl("--json", "show", "neighbor").out()).get(0).get("prefixes");
+        assertEquals("{\"ipv4 unicast\":{\"received\":3,\"accepted\":3,\"sent\":1}}", counts.toString());
+        Result summary = ctl("show", "neighbor", "summary");
+        assertTrue(summary.out().lines().anyMatch(l -> l.matches("Peer +Family +received +accepted +sent")), summary.out());
+        assertTrue(summary.out().lines().anyMatch(l -> l.matches("127\\.0\\.0\\.3 +ipv4 unicast +3 +3 +1")), summary.out());
+
+        // A withdrawal leaves the received count (announcements made) and lowers the accepted one (routes held).
+        harness.peerSide().withdraw(List.of(Prefix.parse("203.0.114.0/24")));
+        Await.until("twinbgp dropped the withdrawn route", () -> ApiHarness.ribInSize(harness.twinSide()) == 2);
+        Result extensive = ctl("show", "neighbor", "extensive");
+        assertTrue(extensive.out().contains("\n  Prefixes        ipv4 unicast: received 3 accepted 2 sent 1\n"), extensive.out());
     }
 
     @Test

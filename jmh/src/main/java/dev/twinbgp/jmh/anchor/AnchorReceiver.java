@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * A running anchor daemon that receives one eBGP session on loopback, passive (it only accepts
  * the sender's connection), with a generated configuration in its own directory.
  */
-sealed interface AnchorReceiver extends AutoCloseable permits BirdReceiver, GoBgpReceiver {
+public sealed interface AnchorReceiver extends AutoCloseable permits BirdReceiver, GoBgpReceiver {
 
     /** Where the daemon listens and whom it expects; {@code port} is its BGP port. */
     record Endpoint(String address, int port, long asn, String peerAddress, long peerAsn) {
@@ -17,7 +17,7 @@ sealed interface AnchorReceiver extends AutoCloseable permits BirdReceiver, GoBg
      * Starts the daemon in {@code dir} and waits until it answers its control interface (untimed
      * setup); it then waits, passive, for the sender.
      */
-    static AnchorReceiver start(Anchor anchor, Path dir, Endpoint at) throws IOException {
+    public static AnchorReceiver start(Anchor anchor, Path dir, Endpoint at) throws IOException {
         anchor.requireInstalled();
         return switch (anchor) {
             case BIRD -> BirdReceiver.start(dir, at);
@@ -35,6 +35,9 @@ sealed interface AnchorReceiver extends AutoCloseable permits BirdReceiver, GoBg
     long prefixesInTable();
 
     boolean established();
+
+    /** The daemon's process id, for its peak RSS ({@code VmHWM} in /proc). */
+    long pid();
 
     boolean alive();
 

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class AnchorReport {
     static final String BENCHMARK = AnchorTransferBenchmark.class.getName() + ".transfer";
     private static final String TRANSFER = FullTableTransferBenchmark.class.getName() + ".transfer";
-    private static final List<String> SENDERS = List.of("selector", "netty");
+    private static final List<String> SENDERS = List.of("selector", "netty", "virtual");
 
     private AnchorReport() {
     }

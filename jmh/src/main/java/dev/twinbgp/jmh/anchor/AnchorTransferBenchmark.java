@@ -65,7 +65,7 @@ public class AnchorTransferBenchmark {
     public String receiver;
 
     /** The sender's reactor. */
-    @Param({"selector", "netty"})
+    @Param({"selector", "netty", "virtual"})
     public String sender;
 
     @Param({"packed", "diverse"})

@@ -72,6 +72,11 @@ final class BirdReceiver implements AnchorReceiver {
     }
 
     @Override
+    public long pid() {
+        return bird.pid();
+    }
+
+    @Override
     public boolean alive() {
         return bird.alive();
     }

@@ -67,6 +67,11 @@ final class GoBgpReceiver implements AnchorReceiver {
     }
 
     @Override
+    public long pid() {
+        return gobgp.pid();
+    }
+
+    @Override
     public boolean alive() {
         return gobgp.alive();
     }

@@ -9,13 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Renders the session-scale results of a JMH JSON file as the Markdown table of
- * {@code docs/benchmarks.md}: one per session count, selector and netty side by side with their
- * ratio. Like {@code TransferReport}, it averages the raw per-iteration {@code @AuxCounters} (one
+ * {@code docs/benchmarks.md}: one per session count, selector, netty and virtual side by side with
+ * their ratios to selector. Like {@code TransferReport}, it averages the raw per-iteration {@code @AuxCounters} (one
  * run per iteration) instead of JMH's sums.
  *
  * <p>Usage: {@code java -cp jmh/target/benchmarks.jar dev.twinbgp.jmh.scale.ScaleReport FILE}
@@ -55,28 +56,39 @@ public final class ScaleReport {
                     count(s.path("sessionsPerSecond"))));
         }
         StringBuilder out = new StringBuilder();
-        tables.forEach((key, rows) -> table(out, key, rows.get("selector"), rows.get("netty")));
+        tables.forEach((key, rows) -> table(out, key, rows));
         return out.toString();
     }
 
-    private static void table(StringBuilder out, String key, Row selector, Row netty) {
-        out.append("**").append(key).append("**\n\n| | selector | netty | netty/selector |\n|---|---:|---:|---:|\n");
-        line(out, "establishment rate, first connect → all Established (sessions/s, mean)", selector, netty,
+    /** Reactors in column order; a reactor without results gets dashes. */
+    private static final List<String> REACTORS = List.of("selector", "netty", "virtual");
+
+    private static void table(StringBuilder out, String key, Map<String, Row> rows) {
+        out.append("**").append(key).append("**\n\n| | selector | netty | virtual | netty/selector | virtual/selector |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        line(out, "establishment rate, first connect → all Established (sessions/s, mean)", rows,
                 Row::sessionsPerSecond, "%.0f");
-        line(out, "JMH score: clients go → all Established (s/op)", selector, netty, Row::score, "%.3f");
-        line(out, "heap per established idle session (KiB, mean)", selector, netty, Row::heapKiB, "%.1f");
-        line(out, "idle CPU, the speaker's loop thread (% of one core, mean)", selector, netty, Row::loopCpu, "%.2f");
-        line(out, "idle CPU, the speaker's whole JVM (% of one core, mean)", selector, netty, Row::processCpu, "%.2f");
-        line(out, "runs measured", selector, netty, Row::samples, "%.0f");
+        line(out, "JMH score: clients go → all Established (s/op)", rows, Row::score, "%.3f");
+        line(out, "heap per established idle session (KiB, mean)", rows, Row::heapKiB, "%.1f");
+        line(out, "idle CPU, the speaker's loop thread (virtual: its carrier and poller threads) (% of one core, mean)",
+                rows, Row::loopCpu, "%.2f");
+        line(out, "idle CPU, the speaker's whole JVM (% of one core, mean)", rows, Row::processCpu, "%.2f");
+        line(out, "runs measured", rows, Row::samples, "%.0f");
         out.append('\n');
     }
 
-    private static void line(StringBuilder out, String label, Row selector, Row netty, ToDoubleFunction<Row> value,
+    private static void line(StringBuilder out, String label, Map<String, Row> rows, ToDoubleFunction<Row> value,
                              String format) {
-        double s = selector == null ? Double.NaN : value.applyAsDouble(selector);
-        double n = netty == null ? Double.NaN : value.applyAsDouble(netty);
-        out.append("| ").append(label).append(" | ").append(cell(format, s)).append(" | ").append(cell(format, n))
-                .append(" | ").append(label.startsWith("runs") ? "" : cell("%.2f", n / s)).append(" |\n");
+        double[] v = new double[REACTORS.size()];
+        out.append("| ").append(label).append(" |");
+        for (int i = 0; i < v.length; i++) {
+            Row r = rows.get(REACTORS.get(i));
+            v[i] = r == null ? Double.NaN : value.applyAsDouble(r);
+            out.append(' ').append(cell(format, v[i])).append(" |");
+        }
+        boolean count = label.startsWith("runs");
+        out.append(' ').append(count ? "" : cell("%.2f", v[1] / v[0])).append(" |")
+                .append(' ').append(count ? "" : cell("%.2f", v[2] / v[0])).append(" |\n");
     }
 
     private static String cell(String format, double v) {

@@ -14,8 +14,10 @@ import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -97,15 +99,16 @@ public final class SessionScale implements AutoCloseable {
     public ScaleResult measure(Duration idle) throws InterruptedException {
         long heapAfter = FullTableTransfer.usedHeapAfterGc();
         long directAfter = directBytes();
-        Set<Long> loopThreads = loopThreadIds();
+        Set<Thread> loopThreads = loopThreads();
+        Set<Long> cpuThreads = cpuThreadIds(loopThreads);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long loopCpu0 = cpu(threads, loopThreads);
+        Map<Long, Long> loopCpu0 = cpu(threads, cpuThreads);
         long processCpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Thread.sleep(idle.toMillis());
-        long loopCpu = cpu(threads, loopThreads) - loopCpu0;
+        long loopCpu = cpuSince(threads, loopCpu0);
         long processCpu = os.getProcessCpuTime() - processCpu0;
         long window = System.nanoTime() - t0;
         checkNoneDown();
@@ -132,11 +135,11 @@ public final class SessionScale implements AutoCloseable {
         return 0;
     }
 
-    private Set<Long> loopThreadIds() {
-        Set<Long> ids = new LinkedHashSet<>();
+    private Set<Thread> loopThreads() {
+        Set<Thread> loops = new LinkedHashSet<>();
         try {
             for (PeerDriver p : speaker.peers()) {
-                ids.add(p.query(() -> Thread.currentThread().threadId()).get(30, TimeUnit.SECONDS));
+                loops.add(p.query(Thread::currentThread).get(30, TimeUnit.SECONDS));
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot reach the speaker's loops: " + e, e);
@@ -144,17 +147,59 @@ public final class SessionScale implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+        return loops;
+    }
+
+    /**
+     * The platform threads whose CPU time is the loops' cost: the loop threads themselves, or, for
+     * a loop on a virtual thread (which ThreadMXBean does not time), the virtual-thread scheduler's
+     * carrier threads and the JDK's I/O poller threads. Those also run the sessions' reader and
+     * writer threads - which is the virtual reactor's I/O cost, as the selector's is in its loop
+     * thread. (No other virtual threads run in this JVM: the clients are another process.)
+     */
+    private static Set<Long> cpuThreadIds(Set<Thread> loops) {
+        Set<Long> ids = new LinkedHashSet<>();
+        boolean virtual = false;
+        for (Thread t : loops) {
+            if (t.isVirtual()) {
+                virtual = true;
+            } else {
+                ids.add(t.threadId());
+            }
+        }
+        if (virtual) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getClass().getName().equals("jdk.internal.misc.CarrierThread") || t.getName().contains("Poller")) {
+                    ids.add(t.threadId());
+                }
+            }
+        }
         return ids;
     }
 
-    private static long cpu(ThreadMXBean threads, Set<Long> ids) {
-        long sum = 0;
+    private static Map<Long, Long> cpu(ThreadMXBean threads, Set<Long> ids) {
+        Map<Long, Long> out = new LinkedHashMap<>();
         for (long id : ids) {
             long t = threads.getThreadCpuTime(id);
             if (t < 0) {
                 throw new IllegalStateException("no CPU time for loop thread " + id + " (ended, or unsupported)");
             }
-            sum += t;
+            out.put(id, t);
+        }
+        return out;
+    }
+
+    /**
+     * CPU since {@code before}, summed. A carrier thread the scheduler retired meanwhile (idle carriers
+     * end after a while) counts nothing for the window: an idle carrier had little to count.
+     */
+    private static long cpuSince(ThreadMXBean threads, Map<Long, Long> before) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : before.entrySet()) {
+            long t = threads.getThreadCpuTime(e.getKey());
+            if (t >= 0) {
+                sum += t - e.getValue();
+            }
         }
         return sum;
     }

@@ -52,7 +52,7 @@ public class SessionScaleBenchmark {
     private static final long TIMEOUT_SECONDS = 120;
     static final int HOLD_TIME = 9;
 
-    @Param({"selector", "netty"})
+    @Param({"selector", "netty", "virtual"})
     public String reactor;
 
     @Param({"1000"})

@@ -48,7 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FullTableTransferBenchmark {
     private static final long TIMEOUT_SECONDS = 300;
 
-    @Param({"selector-selector", "selector-netty", "netty-selector", "netty-netty"})
+    @Param({"selector-selector", "selector-netty", "netty-selector", "netty-netty",
+            "selector-virtual", "virtual-selector", "netty-virtual", "virtual-netty", "virtual-virtual"})
     public String pairing;
 
     @Param({"packed", "diverse"})

@@ -10,7 +10,12 @@ public enum Pairing {
     SELECTOR_SELECTOR("selector", "selector"),
     SELECTOR_NETTY("selector", "netty"),
     NETTY_SELECTOR("netty", "selector"),
-    NETTY_NETTY("netty", "netty");
+    NETTY_NETTY("netty", "netty"),
+    SELECTOR_VIRTUAL("selector", "virtual"),
+    VIRTUAL_SELECTOR("virtual", "selector"),
+    NETTY_VIRTUAL("netty", "virtual"),
+    VIRTUAL_NETTY("virtual", "netty"),
+    VIRTUAL_VIRTUAL("virtual", "virtual");
 
     private final String sender;
     private final String receiver;

@@ -74,6 +74,9 @@ public final class TransferReport {
         ratio(out, rows, "selector-selector", "netty-netty", "both sides netty vs both selector");
         ratio(out, rows, "selector-selector", "netty-selector", "netty sender vs selector sender (selector receiver)");
         ratio(out, rows, "selector-selector", "selector-netty", "netty receiver vs selector receiver (selector sender)");
+        ratio(out, rows, "selector-selector", "virtual-virtual", "both sides virtual vs both selector");
+        ratio(out, rows, "selector-selector", "virtual-selector", "virtual sender vs selector sender (selector receiver)");
+        ratio(out, rows, "selector-selector", "selector-virtual", "virtual receiver vs selector receiver (selector sender)");
         out.append('\n');
     }
 
@@ -81,7 +84,8 @@ public final class TransferReport {
         Row b = rows.get(base);
         Row o = rows.get(other);
         if (b != null && o != null) {
-            out.append(fmt("- netty/selector prefixes/s ratio, %s (%s / %s): **%.2f**%n", what, other, base,
+            out.append(fmt("- %s/selector prefixes/s ratio, %s (%s / %s): **%.2f**%n",
+                    other.contains("virtual") ? "virtual" : "netty", what, other, base,
                     o.prefixesPerSecond() / b.prefixesPerSecond()));
         }
     }

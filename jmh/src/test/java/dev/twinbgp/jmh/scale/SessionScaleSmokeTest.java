@@ -19,7 +19,7 @@ class SessionScaleSmokeTest {
     private static final int SESSIONS = 50;
 
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty"})
+    @ValueSource(strings = {"selector", "netty", "virtual"})
     void establishesEverySessionAndKeepsThem(String reactor) throws Exception {
         try (ClientProcess clients = ClientProcess.start(reactor, SESSIONS, SessionScaleBenchmark.HOLD_TIME)) {
             for (int run = 0; run < 2; run++) { // the client process serves successive runs

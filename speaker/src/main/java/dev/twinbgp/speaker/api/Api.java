@@ -3,12 +3,15 @@ package dev.twinbgp.speaker.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twinbgp.speaker.config.ApiConfig;
+import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.config.Configuration;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.ProcessConfig;
 import dev.twinbgp.speaker.json.ExaJson;
+import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.session.BgpSpeaker;
 import dev.twinbgp.speaker.session.PeerDriver;
+import dev.twinbgp.speaker.session.PeerSettings;
 import dev.twinbgp.speaker.session.SessionListener;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +105,8 @@ public final class Api implements AutoCloseable {
     private final Map<String, ApiProcess> processes = new LinkedHashMap<>();
     private final ApiEvents events;
     private volatile CommandExecutor executor;
+    private BgpSpeaker speaker;
+    private final Map<String, Neighbor> created = new HashMap<>(); // by peer name, guarded by this
     private ControlServer control;
     private boolean closed;
 
@@ -161,6 +167,8 @@ public final class Api implements AutoCloseable {
         CommandExecutor ex = new CommandExecutor(neighbors, options.routes(), options.shutdown(), options.version(),
                 options.clock());
         executor = ex;
+        this.speaker = speaker;
+        ex.control(new Dynamic());
         if (options.controlEnabled()) {
             Path path = options.controlSocket() != null ? options.controlSocket() : ControlSocket.defaultPath();
             control = ControlServer.open(path, ControlSocket.needsPrivateDirectory(path),
@@ -170,6 +178,75 @@ public final class Api implements AutoCloseable {
             List<Neighbor> scope = neighbors.stream()
                     .filter(n -> n.config().apis().stream().anyMatch(a -> a.processes().contains(p.name()))).toList();
             p.start(ex, scope);
+        }
+    }
+
+    /** {@code create neighbor} and {@code delete neighbor}: neighbors added and removed while the daemon runs. */
+    private final class Dynamic implements CommandExecutor.NeighborControl {
+        @Override
+        public CompletableFuture<Reply> create(Command.CreateNeighbor c, ApiProcess from) {
+            synchronized (Api.this) {
+                try {
+                    Configuration one = ConfigParser.parse("create neighbor", c.config(), configuration.processes());
+                    NeighborConfig n = one.neighbors().get(0);
+                    PeerSettings s = PeerSettingsMapper.map(one).get(0);
+                    if (!c.config().contains(" connect ")) { // the daemon's peer port (ExaBGP's exabgp.tcp.port)
+                        s = new PeerSettings(s.peerAddress(), options.peerPort(), s.localAddress(), s.listenPort(),
+                                s.session(), s.groupUpdates(), s.manualEor(), s.routes());
+                    }
+                    List<Subscription> subs = new ArrayList<>();
+                    for (ApiConfig api : n.apis()) {
+                        for (String name : api.processes()) {
+                            subs.add(new Subscription(processes.get(name), copy(api.receive()), copy(api.send()),
+                                    api.neighborChanges()));
+                        }
+                    }
+                    events.subscribe(s.name(), subs); // before it starts: its first events reach the processes
+                    PeerDriver driver;
+                    try {
+                        driver = speaker.addPeer(s);
+                    } catch (IOException | RuntimeException e) {
+                        events.unsubscribe(s.name());
+                        throw e;
+                    }
+                    Neighbor neighbor = new Neighbor(n, driver, events.stats(driver.name()));
+                    executor.add(neighbor);
+                    subs.forEach(sub -> sub.process().addToScope(neighbor));
+                    created.put(driver.name(), neighbor);
+                    LOG.info("neighbor {} created by the API", driver.name());
+                    return CompletableFuture.completedFuture(Reply.done());
+                } catch (dev.twinbgp.speaker.config.ConfigException e) {
+                    return CompletableFuture.completedFuture(Reply.error(e.getMessage()));
+                } catch (IOException | RuntimeException e) {
+                    return CompletableFuture.completedFuture(Reply.error("create neighbor: " + e.getMessage()));
+                }
+            }
+        }
+
+        @Override
+        public CompletableFuture<Reply> delete(Command.DeleteNeighbor d) {
+            synchronized (Api.this) {
+                Neighbor gone = null;
+                for (Neighbor n : executor.neighbors()) {
+                    if (n.config().peerAddress().equals(d.address())) {
+                        gone = n;
+                    }
+                }
+                if (gone == null) {
+                    return CompletableFuture.completedFuture(Reply.error("delete neighbor: no neighbor " + d.address()));
+                }
+                Neighbor n = gone;
+                executor.remove(n);
+                processes.values().forEach(p -> p.removeFromScope(n));
+                created.remove(n.name());
+                CompletableFuture<Void> stopped = speaker.removePeer(n.name());
+                LOG.info("neighbor {} deleted by the API", n.name());
+                CompletableFuture<Void> done = stopped == null ? CompletableFuture.completedFuture(null) : stopped;
+                return done.thenApply(v -> {
+                    events.unsubscribe(n.name());
+                    return Reply.done();
+                });
+            }
         }
     }
 

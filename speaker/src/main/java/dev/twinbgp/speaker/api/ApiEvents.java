@@ -43,7 +43,16 @@ final class ApiEvents implements SessionListener {
     ApiEvents(ExaJson json, Clock clock, Map<String, List<Subscription>> subscriptions) {
         this.json = json;
         this.clock = clock;
-        this.subscriptions = Map.copyOf(subscriptions);
+        this.subscriptions = new ConcurrentHashMap<>(subscriptions);
+    }
+
+    /** Events of {@code peer} (a neighbor created at run time) go to these processes from now on. */
+    void subscribe(String peer, List<Subscription> subs) {
+        subscriptions.put(peer, List.copyOf(subs));
+    }
+
+    void unsubscribe(String peer) {
+        subscriptions.remove(peer);
     }
 
     PeerStats stats(String peer) {
@@ -57,7 +66,7 @@ final class ApiEvents implements SessionListener {
 
     @Override
     public void established(PeerDriver peer, Session session) {
-        stats(peer.name()).upSince.set(clock.millis());
+        stats(peer.name()).sessionUp(clock.millis());
         state(peer, SessionState.UP, null);
     }
 
@@ -71,16 +80,20 @@ final class ApiEvents implements SessionListener {
 
     @Override
     public void received(PeerDriver peer, BgpMessage message) {
-        if (message instanceof Update) {
-            stats(peer.name()).updatesReceived.incrementAndGet();
+        if (message instanceof Update u) {
+            PeerStats s = stats(peer.name());
+            s.updatesReceived.incrementAndGet();
+            s.count(u, true);
         }
         message(peer, message, true);
     }
 
     @Override
     public void sent(PeerDriver peer, BgpMessage message) {
-        if (message instanceof Update) {
-            stats(peer.name()).updatesSent.incrementAndGet();
+        if (message instanceof Update u) {
+            PeerStats s = stats(peer.name());
+            s.updatesSent.incrementAndGet();
+            s.count(u, false);
         }
         message(peer, message, false);
     }

@@ -155,6 +155,19 @@ final class ApiProcess implements AutoCloseable {
         return false;
     }
 
+    /** A neighbor created at run time whose api names this process: commands act on it too. */
+    synchronized void addToScope(Neighbor n) {
+        List<Neighbor> next = new ArrayList<>(scope);
+        next.add(n);
+        scope = List.copyOf(next);
+    }
+
+    synchronized void removeFromScope(Neighbor n) {
+        List<Neighbor> next = new ArrayList<>(scope);
+        next.remove(n);
+        scope = List.copyOf(next);
+    }
+
     /** Starts the child; commands act on {@code scope} unless they name neighbors. */
     synchronized void start(CommandExecutor executor, List<Neighbor> scope) {
         this.executor = executor;
@@ -322,7 +335,7 @@ final class ApiProcess implements AutoCloseable {
                 // one still running after the timeout answers when it ends, and the events go on meanwhile.
                 String command = line;
                 holdEvents();
-                await(executor.execute(request, scope).handle((reply, failed) -> {
+                await(executor.execute(request, scope, this).handle((reply, failed) -> {
                     answer(failed == null ? reply : null, command);
                     releaseEvents();
                     return null;

@@ -1,6 +1,7 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.util.List;
@@ -10,16 +11,26 @@ import java.util.Optional;
 public sealed interface Command {
 
     /** {@code announce route ...}, {@code announce ipv4|ipv6 unicast ...}, {@code announce attributes ... nlri ...}. */
-    record Announce(List<RouteConfig> routes) implements Command {
+    record Announce(List<RouteConfig> routes, List<FlowConfig> flows) implements Command {
         public Announce {
             routes = List.copyOf(routes);
+            flows = List.copyOf(flows);
+        }
+
+        public Announce(List<RouteConfig> routes) {
+            this(routes, List.of());
         }
     }
 
     /** {@code withdraw route ...}, {@code withdraw attributes ... nlri ...}. */
-    record Withdraw(List<RouteConfig> routes) implements Command {
+    record Withdraw(List<RouteConfig> routes, List<FlowConfig> flows) implements Command {
         public Withdraw {
             routes = List.copyOf(routes);
+            flows = List.copyOf(flows);
+        }
+
+        public Withdraw(List<RouteConfig> routes) {
+            this(routes, List.of());
         }
     }
 
@@ -43,6 +54,18 @@ public sealed interface Command {
      * {@code ping text}.
      */
     record Ping(boolean text) implements Command {
+    }
+
+    /**
+     * {@code create neighbor IP SETTING VALUE ...}: a neighbor added at run time, its settings those of a
+     * configuration's neighbor block written on one line ({@code local-as 1 peer-as 2 router-id 1.2.3.4}), with
+     * {@code family AFI SAFI} and {@code api PROCESS} (ExaBGP 5); {@code config} is that block as configuration text.
+     */
+    record CreateNeighbor(IpAddress address, String config) implements Command {
+    }
+
+    /** {@code delete neighbor IP}: stop the neighbor (Cease / Peer De-configured) and forget it. */
+    record DeleteNeighbor(IpAddress address) implements Command {
     }
 
     /** {@code show neighbor [summary|extensive] [json]}. */

@@ -1,6 +1,9 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.speaker.config.FlowConfig;
+import dev.twinbgp.bgp.wire.family.RouteKey;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.time.Clock;
@@ -34,6 +37,7 @@ final class CommandExecutor {
             "version",
             "help",
             "ping [UUID [TIMESTAMP]] | ping text",
+            "create neighbor IP SETTING VALUE ... [family AFI SAFI] [api PROCESS] | delete neighbor IP",
             "enable-ack | disable-ack | silence-ack",
             "any command may start with: neighbor IP [local-ip IP] [local-as ASN] [peer-as ASN] [router-id ID]"
                     + " [, neighbor ...] or neighbor *");
@@ -41,8 +45,29 @@ final class CommandExecutor {
     /** This daemon's id in {@code ping} answers (ExaBGP's daemon UUID): one per process run. */
     static final String DAEMON_ID = java.util.UUID.randomUUID().toString();
 
-    private final List<Neighbor> neighbors;
+    /** What {@code create neighbor} / {@code delete neighbor} need from the daemon (the API owns speaker and processes). */
+    interface NeighborControl {
+        CompletableFuture<Reply> create(Command.CreateNeighbor create, ApiProcess from);
+
+        CompletableFuture<Reply> delete(Command.DeleteNeighbor delete);
+
+        NeighborControl NONE = new NeighborControl() {
+            @Override
+            public CompletableFuture<Reply> create(Command.CreateNeighbor create, ApiProcess from) {
+                return CompletableFuture.completedFuture(Reply.error("neighbors cannot be created here"));
+            }
+
+            @Override
+            public CompletableFuture<Reply> delete(Command.DeleteNeighbor delete) {
+                return CompletableFuture.completedFuture(Reply.error("neighbors cannot be deleted here"));
+            }
+        };
+    }
+
+    // Copy-on-write: read by every command, changed by create / delete neighbor (synchronized writers).
+    private volatile List<Neighbor> neighbors;
     private final RouteConverter converter;
+    private NeighborControl control = NeighborControl.NONE;
     private final Runnable shutdown;
     private final String version;
     private final Clock clock;
@@ -57,6 +82,22 @@ final class CommandExecutor {
 
     List<Neighbor> neighbors() {
         return neighbors;
+    }
+
+    void control(NeighborControl c) {
+        this.control = c;
+    }
+
+    synchronized void add(Neighbor n) {
+        List<Neighbor> next = new ArrayList<>(neighbors);
+        next.add(n);
+        neighbors = List.copyOf(next);
+    }
+
+    synchronized void remove(Neighbor n) {
+        List<Neighbor> next = new ArrayList<>(neighbors);
+        next.remove(n);
+        neighbors = List.copyOf(next);
     }
 
     static boolean isRouteChange(Command c) {
@@ -101,14 +142,28 @@ final class CommandExecutor {
                             throw new CommandException("neighbor " + n.name() + ": " + e.getMessage());
                         }
                     }
+                    for (FlowConfig f : a.flows()) {
+                        if (!n.config().families().contains(f.family())) {
+                            throw new CommandException("neighbor " + n.name() + " is not configured for "
+                                    + f.family() + " (family { } block)");
+                        }
+                        try {
+                            routes.add(converter.toRoute(n.config(), f));
+                        } catch (IllegalArgumentException e) {
+                            throw new CommandException("neighbor " + n.name() + ": " + e.getMessage());
+                        }
+                    }
                     converted.put(n, routes);
                 }
                 converted.forEach((n, routes) -> batch.announce(n.driver(), routes));
             }
             case Command.Withdraw w -> {
-                List<Prefix> prefixes = new ArrayList<>();
+                List<RouteKey> prefixes = new ArrayList<>();
                 for (RouteConfig r : w.routes()) {
                     prefixes.addAll(converter.toPrefixes(r));
+                }
+                for (FlowConfig f : w.flows()) {
+                    prefixes.add(f.rule().route());
                 }
                 for (Neighbor n : targets) {
                     batch.withdraw(n.driver(), prefixes);
@@ -121,7 +176,15 @@ final class CommandExecutor {
 
     /** Runs any command; the future never completes exceptionally (failures are {@code error} replies). */
     CompletableFuture<Reply> execute(Request request, List<Neighbor> scope) {
+        return execute(request, scope, null);
+    }
+
+    /** {@link #execute(Request, List)} for a command from process {@code from} (null: the control socket). */
+    CompletableFuture<Reply> execute(Request request, List<Neighbor> scope, ApiProcess from) {
         try {
+            if (request.command() instanceof Command.CreateNeighbor c) {
+                return control.create(c, from);
+            }
             return run(request, scope).exceptionally(e -> Reply.error("failed: " + rootMessage(e)));
         } catch (CommandException e) {
             return CompletableFuture.completedFuture(Reply.error(e.getMessage()));
@@ -148,7 +211,7 @@ final class CommandExecutor {
                 }
                 yield done(List.of());
             }
-            case Command.ShowNeighbor s -> done(NeighborReport.render(select(request, scope), s, clock));
+            case Command.ShowNeighbor s -> showNeighbor(select(request, scope), s);
             case Command.ShowAdjRib s -> adjRib(select(request, scope), s);
             case Command.ClearAdjRib c -> clear(targets(request, scope), c.in());
             case Command.Teardown t -> teardown(request, scope, t);
@@ -159,6 +222,8 @@ final class CommandExecutor {
             case Command.Version v -> done(List.of("twinbgp " + version));
             case Command.Help h -> done(List.of(HELP.split("\n")));
             case Command.Watchdog d -> watchdog(targets(request, scope), d);
+            case Command.CreateNeighbor c -> control.create(c, null);
+            case Command.DeleteNeighbor d -> control.delete(d);
             case Command.Ping p -> done(List.of(p.text() ? "pong " + DAEMON_ID + " active=true"
                     : "{ \"pong\": \"" + DAEMON_ID + "\", \"active\": true }"));
             case Command.SetAck s -> done(List.of());
@@ -216,6 +281,21 @@ final class CommandExecutor {
         return targets;
     }
 
+    /** {@code show neighbor}: the counters, and what each Adj-RIB-In holds per family (read on its loop). */
+    private CompletableFuture<Reply> showNeighbor(List<Neighbor> targets, Command.ShowNeighbor show) {
+        List<CompletableFuture<Map<Family, Integer>>> held = new ArrayList<>();
+        for (Neighbor n : targets) {
+            held.add(n.driver().query(() -> n.driver().adjRibIn().sizesByFamily()));
+        }
+        return CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            Map<Neighbor, Map<Family, Integer>> accepted = new LinkedHashMap<>();
+            for (int i = 0; i < targets.size(); i++) {
+                accepted.put(targets.get(i), held.get(i).join());
+            }
+            return Reply.done(NeighborReport.render(accepted, show, clock));
+        });
+    }
+
     private CompletableFuture<Reply> adjRib(List<Neighbor> targets, Command.ShowAdjRib show) {
         List<CompletableFuture<List<Route>>> tables = new ArrayList<>();
         for (Neighbor n : targets) {
@@ -244,7 +324,7 @@ final class CommandExecutor {
                 }));
             } else {
                 all.add(n.driver().query(() -> {
-                    List<Prefix> prefixes = n.driver().adjRibOut().routes().stream().map(Route::prefix).toList();
+                    List<RouteKey> prefixes = n.driver().adjRibOut().routes().stream().map(Route::key).toList();
                     n.driver().withdraw(prefixes);
                     return Boolean.TRUE;
                 }).thenCompose(v -> n.driver().query(() -> Boolean.TRUE)));

@@ -1,6 +1,8 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.speaker.config.FlowConfig;
+import dev.twinbgp.speaker.config.FlowParser;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
@@ -20,7 +22,7 @@ import java.util.OptionalLong;
  */
 public final class CommandParser {
     static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, version, help, "
-            + "ping, enable-ack, disable-ack, silence-ack or neighbor";
+            + "ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor";
 
     private CommandParser() {
     }
@@ -114,6 +116,13 @@ public final class CommandParser {
             case "version" -> single(w, "version", new Command.Version());
             case "help" -> single(w, "help", new Command.Help());
             case "ping" -> ping(w);
+            case "create" -> createNeighbor(w);
+            case "delete" -> {
+                w.expectPhrase("neighbor");
+                IpAddress address = address(w.expectWord("the neighbor's IP address"), "delete neighbor");
+                w.expectEnd("delete neighbor IP");
+                yield new Command.DeleteNeighbor(address);
+            }
             case "enable-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.ENABLED));
             case "disable-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.DISABLED));
             case "silence-ack" -> single(w, verb, new Command.SetAck(Command.AckMode.SILENCED));
@@ -126,8 +135,26 @@ public final class CommandParser {
         return command;
     }
 
+    /** {@code flow route ...} or {@code ipv4|ipv6 flow|flow-vpn ...}: a FlowSpec rule ({@link FlowParser}). */
+    private static boolean isFlow(Words w) {
+        return w.rest().matches("(flow\\s+route|ipv[46]\\s+flow(-vpn)?)(\\s.*|\\{.*|)");
+    }
+
+    private static FlowConfig flow(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        String text = w.rest();
+        try {
+            return FlowParser.command(text);
+        } catch (ConfigException e) {
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
+        }
+    }
+
     private static Command announce(Words w) throws CommandException {
         String what = w.atEnd() ? "" : w.peek();
+        if (!w.atEnd() && isFlow(w)) {
+            return new Command.Announce(List.of(), List.of(flow(w, true)));
+        }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Announce(List.of(route(w, true)));
             case "attributes" -> {
@@ -153,13 +180,16 @@ public final class CommandParser {
                 w.expectEnd("announce route-refresh AFI SAFI");
                 yield new Command.RouteRefresh(family);
             }
-            default -> throw new CommandException("announce: expected route, ipv4, ipv6, attributes, eor, "
+            default -> throw new CommandException("announce: expected route, flow route, ipv4, ipv6, attributes, eor, "
                     + "route-refresh or watchdog" + (what.isEmpty() ? "" : ", found '" + what + "'"));
         };
     }
 
     private static Command withdraw(Words w) throws CommandException {
         String what = w.atEnd() ? "" : w.peek();
+        if (!w.atEnd() && isFlow(w)) {
+            return new Command.Withdraw(List.of(), List.of(flow(w, false)));
+        }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Withdraw(List.of(route(w, false)));
             case "attributes" -> {
@@ -170,7 +200,7 @@ public final class CommandParser {
                 w.next();
                 yield watchdog(w, false);
             }
-            default -> throw new CommandException("withdraw: expected route, ipv4, ipv6, attributes or watchdog"
+            default -> throw new CommandException("withdraw: expected route, flow route, ipv4, ipv6, attributes or watchdog"
                     + (what.isEmpty() ? "" : ", found '" + what + "'"));
         };
     }
@@ -180,6 +210,44 @@ public final class CommandParser {
         String name = w.expectWord("a watchdog name after " + verb);
         w.expectEnd(verb + " NAME");
         return new Command.Watchdog(name, announce);
+    }
+
+    /**
+     * {@code create neighbor IP KEY VALUE ...}: the pairs become the settings of a configuration neighbor block
+     * ({@code KEY VALUE;}), {@code family AFI SAFI} a {@code family { }} entry and {@code api NAME} an
+     * {@code api { processes [ NAME ]; }} block, so the neighbor accepts exactly what a configuration file does.
+     */
+    private static Command createNeighbor(Words w) throws CommandException {
+        w.expectPhrase("neighbor");
+        String ip = w.expectWord("the neighbor's IP address");
+        IpAddress address = address(ip, "create neighbor");
+        StringBuilder settings = new StringBuilder();
+        List<String> families = new ArrayList<>();
+        List<String> apis = new ArrayList<>();
+        while (!w.atEnd()) {
+            String key = w.next();
+            String form = "create neighbor IP SETTING VALUE ...";
+            switch (key) {
+                case "family" -> families.add(w.expectWord("an AFI after family") + " "
+                        + w.expectWord("a SAFI after family AFI"));
+                case "api" -> apis.add(w.expectWord("a process name after api"));
+                default -> {
+                    if (!key.matches("[a-z][a-z0-9-]*")) {
+                        throw new CommandException("unexpected '" + key + "', expected " + form);
+                    }
+                    settings.append(' ').append(key).append(' ')
+                            .append(w.expectWord("a value after " + key)).append(';');
+                }
+            }
+        }
+        StringBuilder config = new StringBuilder("neighbor ").append(ip).append(" {").append(settings);
+        if (!families.isEmpty()) {
+            config.append(" family {");
+            families.forEach(f -> config.append(' ').append(f).append(';'));
+            config.append(" }");
+        }
+        apis.forEach(a -> config.append(" api { processes [ ").append(a).append(" ]; }"));
+        return new Command.CreateNeighbor(address, config.append(" }").toString());
     }
 
     /** {@code ping [UUID [TIMESTAMP]]} or {@code ping text}: the client's id and time are not needed to answer. */
@@ -298,10 +366,16 @@ public final class CommandParser {
     private static Family family(Words w, String context) throws CommandException {
         String afi = w.next().toLowerCase(Locale.ROOT);
         String safi = w.atEnd() ? "" : w.next().toLowerCase(Locale.ROOT);
-        if (!safi.equals("unicast") || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
-            throw new CommandException(context + ": expected ipv4 unicast or ipv6 unicast");
+        int code = switch (safi) {
+            case "unicast" -> Family.SAFI_UNICAST;
+            case "flow" -> Family.SAFI_FLOW;
+            case "flow-vpn" -> Family.SAFI_FLOW_VPN;
+            default -> -1;
+        };
+        if (code < 0 || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
+            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, flow or flow-vpn)");
         }
-        return afi.equals("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;
+        return new Family(afi.equals("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
     }
 
     private static IpAddress address(String text, String context) throws CommandException {

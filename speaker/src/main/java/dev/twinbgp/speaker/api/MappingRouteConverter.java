@@ -3,6 +3,7 @@ package dev.twinbgp.speaker.api;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.Configuration;
+import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.RouteConfig;
 import dev.twinbgp.speaker.config.RouteParser;
@@ -31,6 +32,20 @@ public final class MappingRouteConverter implements RouteConverter {
         try {
             return PeerSettingsMapper.map(new Configuration(RouteParser.COMMAND, List.of(one), List.of(), Optional.empty()))
                     .get(0).routes();
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(reason(e.getMessage(), n));
+        }
+    }
+
+    @Override
+    public Route toRoute(NeighborConfig n, FlowConfig flow) {
+        NeighborConfig one = new NeighborConfig(n.peerAddress(), n.localAddress(), n.routerId(), n.localAs(), n.peerAs(),
+                n.holdTime(), n.passive(), n.listenPort(), n.connectPort(), n.description(), n.hostName(),
+                n.domainName(), n.groupUpdates(), n.adjRibIn(), n.adjRibOut(), n.manualEor(), n.inherited(),
+                n.families(), n.capabilities(), n.nextHopEncodings(), n.apis(), List.of(), List.of(flow));
+        try {
+            return PeerSettingsMapper.map(new Configuration(RouteParser.COMMAND, List.of(one), List.of(), Optional.empty()))
+                    .get(0).routes().get(0);
         } catch (ConfigException e) {
             throw new IllegalArgumentException(reason(e.getMessage(), n));
         }

@@ -4,20 +4,36 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twinbgp.bgp.fsm.State;
+import dev.twinbgp.bgp.wire.family.Family;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** {@code show neighbor}: ExaBGP's summary table, an extensive block per neighbor, or a JSON array. */
+/**
+ * {@code show neighbor}: ExaBGP's summary table, an extensive block per neighbor, or a JSON array; each with
+ * the prefix counts per family - received and sent (NLRI announced in UPDATEs since the session came up) and
+ * accepted (held in the Adj-RIB-In now), as {@code birdc show protocols all}, {@code gobgp neighbor} and FRR's
+ * {@code show bgp summary} report theirs.
+ */
 final class NeighborReport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private NeighborReport() {
     }
 
-    static List<String> render(List<Neighbor> neighbors, Command.ShowNeighbor show, Clock clock) {
+    /** One family's counts. */
+    record Counts(Family family, long received, long accepted, long sent) {
+    }
+
+    /** {@code accepted}: each neighbor to report, in order, with what its Adj-RIB-In holds per family. */
+    static List<String> render(Map<Neighbor, Map<Family, Integer>> accepted, Command.ShowNeighbor show, Clock clock) {
+        List<Neighbor> neighbors = List.copyOf(accepted.keySet());
         if (show.json()) {
             ArrayNode all = JSON.createArrayNode();
             for (Neighbor n : neighbors) {
@@ -32,6 +48,13 @@ final class NeighborReport {
                 o.put("updates-sent", n.stats().updatesSent.get());
                 o.put("updates-received", n.stats().updatesReceived.get());
                 o.put("last-down-reason", n.stats().lastDownReason);
+                ObjectNode prefixes = o.putObject("prefixes");
+                for (Counts c : counts(n, accepted.get(n))) {
+                    ObjectNode f = prefixes.putObject(c.family().toString());
+                    f.put("received", c.received());
+                    f.put("accepted", c.accepted());
+                    f.put("sent", c.sent());
+                }
             }
             return List.of(all.toString());
         }
@@ -59,11 +82,41 @@ final class NeighborReport {
             lines.add("  Families        " + String.join(" ", n.config().families().stream().map(Object::toString).toList()));
             lines.add("  Updates sent    " + n.stats().updatesSent.get());
             lines.add("  Updates recvd   " + n.stats().updatesReceived.get());
+            for (Counts c : counts(n, accepted.get(n))) {
+                lines.add(String.format(Locale.ROOT, "  Prefixes        %s: received %d accepted %d sent %d",
+                        c.family(), c.received(), c.accepted(), c.sent()));
+            }
             if (!n.stats().lastDownReason.isEmpty()) {
                 lines.add("  Last down       " + n.stats().lastDownReason);
             }
         }
+        if (!show.extensive()) {
+            // A second table, so the first keeps ExaBGP's columns for scripts that read them.
+            lines.add("");
+            lines.add(String.format(Locale.ROOT, "%-15s %-20s %10s %10s %10s", "Peer", "Family", "received", "accepted", "sent"));
+            for (Neighbor n : neighbors) {
+                for (Counts c : counts(n, accepted.get(n))) {
+                    lines.add(String.format(Locale.ROOT, "%-15s %-20s %10d %10d %10d", n.name(), c.family(),
+                            c.received(), c.accepted(), c.sent()));
+                }
+            }
+        }
         return lines;
+    }
+
+    /** The configured families in their order, then any other family the counters saw (by AFI, SAFI). */
+    static List<Counts> counts(Neighbor n, Map<Family, Integer> held) {
+        Set<Family> families = new LinkedHashSet<>(n.config().families());
+        List<Family> seen = new ArrayList<>(n.stats().prefixes.keySet());
+        seen.addAll(held.keySet());
+        seen.sort(Comparator.comparingInt(Family::afi).thenComparingInt(Family::safi));
+        families.addAll(seen);
+        List<Counts> out = new ArrayList<>(families.size());
+        for (Family f : families) {
+            PeerStats.FamilyCounts c = n.stats().prefixes.get(f);
+            out.add(new Counts(f, c == null ? 0 : c.received.get(), held.getOrDefault(f, 0), c == null ? 0 : c.sent.get()));
+        }
+        return out;
     }
 
     private static String state(State s) {

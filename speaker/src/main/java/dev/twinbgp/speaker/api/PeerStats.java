@@ -1,14 +1,47 @@
 package dev.twinbgp.speaker.api;
 
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.Nlri;
+import dev.twinbgp.bgp.wire.Update;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counters for {@code show neighbor}: written on the peer's loop thread (by {@link ApiEvents}), read by any
  * command thread, hence atomics. {@code upSince} is a {@link java.time.Clock} millisecond, -1 when down.
+ * {@link #prefixes} counts, per family, the NLRI announced in the UPDATEs received and sent since the session
+ * last came up (an announcement counts each time it is made); what the Adj-RIB-In holds (accepted) is asked
+ * of the RIB on the loop, see {@link NeighborReport}.
  */
 final class PeerStats {
     final AtomicLong updatesSent = new AtomicLong();
     final AtomicLong updatesReceived = new AtomicLong();
     final AtomicLong upSince = new AtomicLong(-1);
     volatile String lastDownReason = "";
+    final Map<Family, FamilyCounts> prefixes = new ConcurrentHashMap<>();
+
+    /** Prefixes announced in UPDATEs of one family, received and sent. */
+    static final class FamilyCounts {
+        final AtomicLong received = new AtomicLong();
+        final AtomicLong sent = new AtomicLong();
+    }
+
+    FamilyCounts family(Family f) {
+        return prefixes.computeIfAbsent(f, k -> new FamilyCounts());
+    }
+
+    /** Counts the NLRI {@code update} announces (IPv4 NLRI field and MP_REACH_NLRI), by family. */
+    void count(Update update, boolean received) {
+        for (Nlri nlri : update.announced()) {
+            FamilyCounts c = family(nlri.family());
+            (received ? c.received : c.sent).addAndGet(nlri.size());
+        }
+    }
+
+    /** A new session: the per-session prefix counts start again. */
+    void sessionUp(long millis) {
+        prefixes.clear();
+        upSince.set(millis);
+    }
 }

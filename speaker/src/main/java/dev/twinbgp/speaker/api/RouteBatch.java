@@ -1,7 +1,7 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.rib.Route;
-import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.speaker.session.PeerDriver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ final class RouteBatch {
     private record Announce(List<Route> routes) implements Op {
     }
 
-    private record Withdraw(List<Prefix> prefixes) implements Op {
+    private record Withdraw(List<RouteKey> prefixes) implements Op {
     }
 
     private final Map<PeerDriver, List<Op>> ops = new LinkedHashMap<>();
@@ -37,7 +37,7 @@ final class RouteBatch {
         }
     }
 
-    void withdraw(PeerDriver peer, List<Prefix> prefixes) {
+    void withdraw(PeerDriver peer, List<? extends RouteKey> prefixes) {
         List<Op> list = ops.computeIfAbsent(peer, k -> new ArrayList<>());
         if (!list.isEmpty() && list.get(list.size() - 1) instanceof Withdraw w) {
             w.prefixes.addAll(prefixes);

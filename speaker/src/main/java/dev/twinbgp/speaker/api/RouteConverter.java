@@ -3,6 +3,7 @@ package dev.twinbgp.speaker.api;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.config.NeighborConfig;
+import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.util.List;
 
@@ -19,6 +20,15 @@ public interface RouteConverter {
      * @throws IllegalArgumentException for a route that cannot be sent to that neighbor (one line saying why)
      */
     List<Route> toRoutes(NeighborConfig neighbor, RouteConfig route);
+
+    /**
+     * The route of a FlowSpec rule for {@code neighbor} (defaults applied).
+     *
+     * @throws IllegalArgumentException when it cannot be sent to that neighbor
+     */
+    default Route toRoute(NeighborConfig neighbor, FlowConfig flow) {
+        throw new IllegalArgumentException("FlowSpec routes are not supported here");
+    }
 
     /** The wire prefixes a {@code withdraw route} removes (with the path id when one is given). */
     default List<Prefix> toPrefixes(RouteConfig route) {

@@ -33,9 +33,9 @@ final class RouteReport {
                     ObjectNode o = all.addObject();
                     o.put("neighbor", n.name());
                     o.put("family", family(r.family()));
-                    o.put("prefix", r.prefix().prefixString());
-                    if (r.prefix().hasPathId()) {
-                        o.put("path-information", r.prefix().pathId());
+                    o.put("prefix", routeText(r));
+                    if (r.key().hasPathId()) {
+                        o.put("path-information", r.key().pathId());
                     }
                     o.put("attributes", attributes(r.path()));
                 }
@@ -48,12 +48,17 @@ final class RouteReport {
                     + n.config().localAddress().map(Object::toString).orElse("-") + " local-as " + n.config().localAs()
                     + " peer-as " + n.config().peerAs() : "");
             for (Route r : routes) {
-                lines.add(head + " " + family(r.family()) + " " + r.prefix().prefixString()
-                        + (r.prefix().hasPathId() ? " path-information " + r.prefix().pathId() : "")
+                lines.add(head + " " + family(r.family()) + " " + routeText(r)
+                        + (r.key().hasPathId() ? " path-information " + r.key().pathId() : "")
                         + " " + attributes(r.path()));
             }
         });
         return lines;
+    }
+
+    /** A prefix as {@code 10.0.0.0/24}; another family's route as its codec writes it (e.g. {@code flow ...}). */
+    private static String routeText(Route r) {
+        return r.isPrefix() ? r.prefix().prefixString() : r.key().withoutPathId().toString();
     }
 
     private static String family(Family f) {

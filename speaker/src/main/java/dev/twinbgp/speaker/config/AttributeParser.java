@@ -48,8 +48,7 @@ final class AttributeParser {
             case "community" -> out.communities = list(in, CommunityValues.COMMUNITY, CommunityValues::community, false);
             case "large-community" -> out.largeCommunities =
                     list(in, CommunityValues.LARGE_COMMUNITY, CommunityValues::largeCommunity, true);
-            case "extended-community" -> out.extendedCommunities =
-                    list(in, CommunityValues.EXTENDED_COMMUNITY, CommunityValues::extendedCommunity, false);
+            case "extended-community" -> out.extendedCommunities = extendedCommunities(in);
             case "originator-id" -> out.originatorId =
                     Optional.of(Values.ipv4(in.value("an IPv4 address"), "an IPv4 address"));
             case "cluster-list" -> out.clusterList =
@@ -86,6 +85,24 @@ final class AttributeParser {
     }
 
     /** {@code [ item ... ]} or a single bare item; duplicates are dropped when asked (ExaBGP does for large). */
+    /** A list of extended communities; ExaBGP's FlowSpec forms {@code mark N} and {@code action X} are two words. */
+    private static List<ExtendedCommunity> extendedCommunities(TokenStream in) throws ConfigException {
+        List<ExtendedCommunity> out = new ArrayList<>();
+        boolean bracket = in.accept("[");
+        do {
+            if (bracket && in.accept("]")) {
+                break;
+            }
+            Token t = in.value(CommunityValues.EXTENDED_COMMUNITY + (bracket ? " or ']'" : " or ["));
+            if (t.is("mark") || t.is("action")) {
+                out.add(FlowActions.twoWord(t, in));
+            } else {
+                out.add(CommunityValues.extendedCommunity(t));
+            }
+        } while (bracket);
+        return out;
+    }
+
     private static <T> List<T> list(TokenStream in, String what, Item<T> item, boolean distinct)
             throws ConfigException {
         List<T> out = new ArrayList<>();

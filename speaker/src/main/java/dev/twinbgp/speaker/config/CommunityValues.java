@@ -10,7 +10,7 @@ final class CommunityValues {
     static final String LARGE_COMMUNITY = "a large community (0-4294967295:0-4294967295:0-4294967295)";
     static final String EXTENDED_COMMUNITY = "an extended community ([target:|origin:]ASN:NUMBER, "
             + "[target:|origin:]IPV4:NUMBER, redirect:ASN:NUMBER, bandwidth:ASN:BYTES-PER-SECOND, "
-            + "redirect-to-nexthop, or 0x and 16 hex digits)";
+            + "redirect-to-nexthop, copy-to-nexthop, rate-limit:BYTES[:packets], or 0x and 16 hex digits)";
 
     private CommunityValues() {
     }
@@ -81,6 +81,16 @@ final class CommunityValues {
         if (text.equals("redirect-to-nexthop")) {
             return new ExtendedCommunity(new byte[] {0x08, 0, 0, 0, 0, 0, 0, 0}); // RFC 7674 / ExaBGP
         }
+        if (text.equals("copy-to-nexthop")) {
+            return new ExtendedCommunity(new byte[] {0x08, 0, 0, 0, 0, 0, 0, 1}); // draft-simpson-idr-flowspec-redirect
+        }
+        if (text.startsWith("rate-limit:")) { // RFC 8955 section 7.1 (bytes), RFC 8955 / draft-ietf-idr-flowspec-packet-rate (packets)
+            String[] rate = text.split(":", -1);
+            if (rate.length > 3 || (rate.length == 3 && !rate[2].equals("packets"))) {
+                throw ConfigException.unexpected(token, EXTENDED_COMMUNITY);
+            }
+            return trafficRate(part(token, rate[1], Values.MAX_UINT32, EXTENDED_COMMUNITY), rate.length == 3);
+        }
         String[] parts = text.split(":", -1);
         String kind = parts.length == 2 ? "target" : parts[0];
         if (parts.length < 2 || parts.length > 3) {
@@ -108,9 +118,9 @@ final class CommunityValues {
                     }
                 }
             }
-            case "redirect" -> out.put((byte) 0x80).put((byte) 0x08) // RFC 8955 section 7.4
-                    .putShort((short) part(token, admin, 0xFFFF, EXTENDED_COMMUNITY))
-                    .putInt((int) part(token, assigned, Values.MAX_UINT32, EXTENDED_COMMUNITY));
+            case "redirect" -> {
+                return redirect(token, admin, assigned);
+            }
             case "bandwidth" -> { // draft-ietf-idr-link-bandwidth: AS(2) and an IEEE float of bytes per second
                 float bandwidth;
                 try {
@@ -125,6 +135,35 @@ final class CommunityValues {
                         .putFloat(bandwidth);
             }
             default -> throw ConfigException.unexpected(token, EXTENDED_COMMUNITY);
+        }
+        return new ExtendedCommunity(out.array());
+    }
+
+    /** Traffic-rate (RFC 8955 section 7.1): AS 0 (as ExaBGP, Juniper and Arbor) and the rate as an IEEE float. */
+    static ExtendedCommunity trafficRate(long rate, boolean packets) {
+        return new ExtendedCommunity(ByteBuffer.allocate(8).put((byte) 0x80).put((byte) (packets ? 0x0C : 0x06))
+                .putShort((short) 0).putFloat(rate).array());
+    }
+
+    /**
+     * Redirect (RFC 8955 section 7.4, RFC 7674 section 3): 0x8008 AS(2):NUMBER(4), 0x8108 IPV4:NUMBER(2),
+     * 0x8208 AS(4):NUMBER(2) when the AS needs 4 octets.
+     */
+    static ExtendedCommunity redirect(Token token, String admin, String assigned) throws ConfigException {
+        ByteBuffer out = ByteBuffer.allocate(8);
+        if (admin.indexOf('.') >= 0) {
+            IpAddress ip = Values.ipv4(new Token(token.source(), token.line(), token.column(), admin, false),
+                    EXTENDED_COMMUNITY);
+            out.put((byte) 0x81).put((byte) 0x08).put(ip.bytes()).putShort((short) part(token, assigned, 0xFFFF, EXTENDED_COMMUNITY));
+        } else {
+            long asn = part(token, admin, Values.MAX_UINT32, EXTENDED_COMMUNITY);
+            if (asn > 0xFFFF) {
+                out.put((byte) 0x82).put((byte) 0x08).putInt((int) asn)
+                        .putShort((short) part(token, assigned, 0xFFFF, EXTENDED_COMMUNITY));
+            } else {
+                out.put((byte) 0x80).put((byte) 0x08).putShort((short) asn)
+                        .putInt((int) part(token, assigned, Values.MAX_UINT32, EXTENDED_COMMUNITY));
+            }
         }
         return new ExtendedCommunity(out.array());
     }

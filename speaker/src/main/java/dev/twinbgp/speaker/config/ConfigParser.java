@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Reads an ExaBGP-syntax configuration file (the subset for IPv4/IPv6 unicast, see docs/configuration.md).
  * Top level: {@code neighbor <ip> { }}, {@code template { neighbor <name> { } }}, {@code process <name> { }},
- * {@code twinbgp { reactor selector|netty; }}. Any error is a {@link ConfigException} with a one-line message;
+ * {@code twinbgp { reactor selector|netty|virtual; }}. Any error is a {@link ConfigException} with a one-line message;
  * nothing is started from a file that fails.
  */
 public final class ConfigParser {
@@ -51,6 +51,17 @@ public final class ConfigParser {
             throw ConfigException.unreadable(source, reason, other);
         }
         return parse(source, text).withProgramsRelativeTo(file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Parses configuration text that may name {@code known} processes without defining them (a neighbor created
+     * at run time by the API names the processes of the running configuration).
+     */
+    public static Configuration parse(String source, String text, List<ProcessConfig> known) throws ConfigException {
+        ConfigParser parser = new ConfigParser();
+        known.forEach(p -> parser.processes.put(p.name(), p));
+        parser.read(TokenStream.of(source, text));
+        return parser.resolve(source);
     }
 
     /** Parses configuration text; {@code source} names it in error messages. */
@@ -152,7 +163,7 @@ public final class ConfigParser {
         processes.put(name.text(), new ProcessConfig(name.text(), command, encoder, respawn));
     }
 
-    /** {@code twinbgp { reactor selector|netty; }}: settings ExaBGP does not have. */
+    /** {@code twinbgp { reactor selector|netty|virtual; }}: settings ExaBGP does not have. */
     private void twinbgp(TokenStream in) throws ConfigException {
         in.expect("{");
         while (!in.accept("}")) {
@@ -161,11 +172,12 @@ public final class ConfigParser {
                 throw ConfigException.unexpected(keyword, "a twinbgp setting (reactor) or '}'");
             }
             in.next();
-            Token value = in.value("selector or netty");
+            Token value = in.value("selector, netty or virtual");
             reactor = Optional.of(switch (value.quoted() ? "" : value.text()) {
                 case "selector" -> ReactorKind.SELECTOR;
                 case "netty" -> ReactorKind.NETTY;
-                default -> throw ConfigException.unexpected(value, "selector or netty");
+                case "virtual" -> ReactorKind.VIRTUAL;
+                default -> throw ConfigException.unexpected(value, "selector, netty or virtual");
             });
             in.expect(";");
         }

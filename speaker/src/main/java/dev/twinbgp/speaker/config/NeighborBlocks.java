@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The nested blocks of a neighbor: family, capability, nexthop, static and announce. */
 final class NeighborBlocks {
-    static final String FAMILY = "ipv4 unicast or ipv6 unicast";
+    static final String FAMILY = "ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn or ipv6 flow-vpn";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
             + "software-version, nexthop";
 
@@ -29,19 +29,39 @@ final class NeighborBlocks {
         }
     }
 
-    /** {@code ipv4 unicast} or {@code ipv6 unicast}: the only families twinbgp speaks. */
-    private static Family family(TokenStream in, String expected) throws ConfigException {
+    /** {@code ipv4|ipv6 unicast|flow|flow-vpn}: the families twinbgp speaks. */
+    static Family family(TokenStream in, String expected) throws ConfigException {
         Token afi = in.peek();
         if (!afi.is("ipv4") && !afi.is("ipv6")) {
             throw ConfigException.unexpected(afi, expected);
         }
         in.next();
         Token safi = in.peek();
-        if (!safi.is("unicast")) {
-            throw ConfigException.unexpected(safi, "unicast (the only SAFI twinbgp supports)");
+        int code;
+        if (safi.is("unicast")) {
+            code = Family.SAFI_UNICAST;
+        } else if (safi.is("flow")) {
+            code = Family.SAFI_FLOW;
+        } else if (safi.is("flow-vpn")) {
+            code = Family.SAFI_FLOW_VPN;
+        } else {
+            throw ConfigException.unexpected(safi, "unicast, flow or flow-vpn (the SAFIs twinbgp supports)");
         }
         in.next();
-        return afi.is("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;
+        return new Family(afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
+    }
+
+    /** {@code flow { route NAME { match { } then { } } ... }} (ExaBGP's FlowSpec block, see {@link FlowParser}). */
+    static void flow(TokenStream in, NeighborDraft draft) throws ConfigException {
+        in.expect("{");
+        while (!in.accept("}")) {
+            Token keyword = in.peek();
+            if (!keyword.is("route")) {
+                throw ConfigException.unexpected(keyword, "route or '}'");
+            }
+            in.next();
+            draft.flows.add(new NeighborDraft.PlacedFlow(FlowParser.routeBlock(in, null), keyword));
+        }
     }
 
     /** {@code capability { ... }} (RFC 5492 capabilities, see {@link Capabilities}). */

@@ -25,6 +25,7 @@ import java.util.OptionalLong;
  *                         {@link Capabilities#extendedNextHop()}
  * @param apis             {@code api { }} blocks
  * @param routes           {@code static}/{@code announce} routes, template routes first, as written (not split)
+ * @param flows            {@code flow { route ... }} FlowSpec routes, template ones first
  */
 public record NeighborConfig(
         IpAddress peerAddress,
@@ -48,7 +49,8 @@ public record NeighborConfig(
         Capabilities capabilities,
         List<NextHopEncoding> nextHopEncodings,
         List<ApiConfig> apis,
-        List<RouteConfig> routes) {
+        List<RouteConfig> routes,
+        List<FlowConfig> flows) {
 
     public static final int DEFAULT_HOLD_TIME = 180;
     public static final int DEFAULT_PORT = 179;
@@ -60,6 +62,19 @@ public record NeighborConfig(
         nextHopEncodings = List.copyOf(nextHopEncodings);
         apis = List.copyOf(apis);
         routes = List.copyOf(routes);
+        flows = List.copyOf(flows);
+    }
+
+    /** A neighbor without FlowSpec routes. */
+    public NeighborConfig(IpAddress peerAddress, Optional<IpAddress> localAddress, Optional<IpAddress> routerId,
+                          long localAs, long peerAs, int holdTime, boolean passive, OptionalInt listenPort, int connectPort,
+                          Optional<String> description, Optional<String> hostName, Optional<String> domainName,
+                          boolean groupUpdates, boolean adjRibIn, boolean adjRibOut, boolean manualEor,
+                          List<String> inherited, List<Family> families, Capabilities capabilities,
+                          List<NextHopEncoding> nextHopEncodings, List<ApiConfig> apis, List<RouteConfig> routes) {
+        this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
+                hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
+                nextHopEncodings, apis, routes, List.of());
     }
 
     /** Internal BGP: both ends in the same AS. */

@@ -60,6 +60,11 @@ final class NeighborDraft {
 
     final List<PlacedApi> apis = new ArrayList<>();
     final List<PlacedRoute> routes = new ArrayList<>();
+    final List<PlacedFlow> flows = new ArrayList<>();
+
+    /** A FlowSpec route and the token of its {@code route} keyword, for family errors. */
+    record PlacedFlow(FlowConfig flow, Token at) {
+    }
 
     /** @param name the neighbor's address token, or the template's name token */
     NeighborDraft(Token name) {

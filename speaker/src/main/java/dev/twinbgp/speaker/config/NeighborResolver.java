@@ -116,6 +116,7 @@ final class NeighborResolver {
                 extendedNextHop);
 
         List<RouteConfig> routes = new ArrayList<>();
+        List<FlowConfig> flows = new ArrayList<>();
         List<ApiConfig> apis = new ArrayList<>();
         List<NeighborDraft> inOrder = new ArrayList<>(layers.subList(1, layers.size()));
         inOrder.add(own); // templates first, in the order named, then the neighbor's own
@@ -129,6 +130,15 @@ final class NeighborResolver {
                             + "); add '" + family + ";' to family { } of " + who);
                 }
                 routes.add(placed.route());
+            }
+            for (NeighborDraft.PlacedFlow placed : layer.flows) {
+                Family family = placed.flow().family();
+                if (!families.contains(family)) {
+                    throw ConfigException.unexpected(placed.at(), "a route of a configured family ("
+                            + String.join(", ", families.stream().map(Family::toString).toList())
+                            + "); add '" + family + ";' to family { } of " + who);
+                }
+                flows.add(placed.flow());
             }
             for (NeighborDraft.PlacedApi placed : layer.apis) {
                 for (Token process : placed.processNames()) {
@@ -154,7 +164,7 @@ final class NeighborResolver {
                 or(first(layers, d -> d.adjRibOut), false),
                 or(first(layers, d -> d.manualEor), false),
                 own.inherits.stream().map(Token::text).toList(),
-                families, capabilities, encodings, apis, routes);
+                families, capabilities, encodings, apis, routes, flows);
     }
 
     /** The value of the first layer (neighbor, then templates in order) that sets it, or null. */

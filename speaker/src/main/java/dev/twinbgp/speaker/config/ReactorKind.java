@@ -2,9 +2,9 @@ package dev.twinbgp.speaker.config;
 
 import java.util.Locale;
 
-/** Which I/O reactor runs the sessions: {@code twinbgp { reactor selector|netty; }}. */
+/** Which I/O reactor runs the sessions: {@code twinbgp { reactor selector|netty|virtual; }}. */
 public enum ReactorKind {
-    SELECTOR, NETTY;
+    SELECTOR, NETTY, VIRTUAL;
 
     /** The configuration spelling. */
     @Override

@@ -75,6 +75,94 @@ final class AttributeJson {
         return n;
     }
 
+    /**
+     * {@link #attributes} written as text after {@code ,} or nothing ({@code "attribute":{..}} with its key), for
+     * the attributes a full table carries (ORIGIN, AS_PATH, NEXT_HOP, MED, LOCAL_PREF, ATOMIC_AGGREGATE,
+     * COMMUNITIES): the same keys, order and values as the tree. Returns false, having written nothing, when
+     * another attribute is present: then the caller uses the tree.
+     */
+    static boolean appendText(StringBuilder sb, Attributes attrs, boolean withNextHop, boolean comma) {
+        List<Attribute> list = attrs.list();
+        for (Attribute a : list) {
+            switch (a) {
+                case Attribute.Origin o -> { }
+                case Attribute.AsPath p -> { }
+                case Attribute.NextHop h -> { }
+                case Attribute.MultiExitDisc m -> { }
+                case Attribute.LocalPref l -> { }
+                case Attribute.AtomicAggregate x -> { }
+                case Attribute.Communities c -> { }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        int mark = sb.length();
+        sb.append(comma ? ",\"attribute\":{" : "\"attribute\":{");
+        int open = sb.length();
+        for (Attribute a : list) {
+            int before = sb.length();
+            if (before > open) {
+                sb.append(',');
+            }
+            switch (a) {
+                case Attribute.Origin o -> sb.append("\"origin\":\"").append(o.valueName()).append('"');
+                case Attribute.AsPath p -> {
+                    Attribute.AsPath eff = attrs.effectiveAsPath().orElse(p);
+                    if (eff.segments().isEmpty()) {
+                        sb.setLength(before);
+                    } else {
+                        sb.append("\"as-path\":{");
+                        int i = 0;
+                        for (AsPathSegment seg : eff.segments()) {
+                            if (i > 0) {
+                                sb.append(',');
+                            }
+                            sb.append('"').append(i++).append("\":{\"element\":\"").append(seg.typeName()).append("\",\"value\":[");
+                            int k = 0;
+                            for (Long asn : seg.asns()) {
+                                if (k++ > 0) {
+                                    sb.append(',');
+                                }
+                                sb.append(asn.longValue());
+                            }
+                            sb.append("]}");
+                        }
+                        sb.append('}');
+                    }
+                }
+                case Attribute.NextHop h -> {
+                    if (withNextHop) {
+                        sb.append("\"next-hop\":\"").append(h.addressString()).append('"');
+                    } else {
+                        sb.setLength(before);
+                    }
+                }
+                case Attribute.MultiExitDisc m -> sb.append("\"med\":").append(m.value());
+                case Attribute.LocalPref l -> sb.append("\"local-preference\":").append(l.value());
+                case Attribute.AtomicAggregate x -> sb.append("\"atomic-aggregate\":true");
+                case Attribute.Communities c -> {
+                    sb.append("\"community\":[");
+                    long[] v = c.values().stream().mapToLong(Long::longValue).distinct().sorted().toArray();
+                    for (int i = 0; i < v.length; i++) {
+                        if (i > 0) {
+                            sb.append(',');
+                        }
+                        sb.append('[').append(v[i] >>> 16).append(',').append(v[i] & 0xFFFF).append(']');
+                    }
+                    sb.append(']');
+                }
+                default -> throw new IllegalStateException("checked above: " + a);
+            }
+        }
+        if (sb.length() == open) {
+            sb.setLength(mark); // nothing to show: no "attribute" key, as the tree leaves out an empty object
+        } else {
+            sb.append('}');
+        }
+        return true;
+    }
+
     /** ExaBGP's key for an attribute it does not interpret: type code and flags, upper-case hex. */
     static String genericKey(Attribute.Unknown u) {
         return String.format("attribute-0x%02X-0x%02X", u.typeCode(), u.flags());

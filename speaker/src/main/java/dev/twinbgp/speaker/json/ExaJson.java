@@ -54,11 +54,22 @@ public final class ExaJson {
     private final Clock clock;
     private final ProcessInfo process;
     private final ConcurrentHashMap<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    /** The text header's fixed parts: before the time, and between the time and the counter. */
+    private final String headPrefix;
+    private final String headProcess;
+    private final ConcurrentHashMap<NeighborContext, String> neighborText = new ConcurrentHashMap<>();
 
     public ExaJson(String version, Clock clock, ProcessInfo process) {
         this.version = Objects.requireNonNull(version, "version");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.process = Objects.requireNonNull(process, "process");
+        StringBuilder head = new StringBuilder("{\"exabgp\":");
+        UpdateLine.string(head, version);
+        this.headPrefix = head.append(",\"time\":").toString();
+        StringBuilder proc = new StringBuilder(",\"host\":");
+        UpdateLine.string(proc, process.host());
+        this.headProcess = proc.append(",\"pid\":").append(process.pid()).append(",\"ppid\":").append(process.ppid())
+                .append(",\"counter\":").toString();
     }
 
     public ExaJson(Clock clock, ProcessInfo process) {
@@ -72,7 +83,52 @@ public final class ExaJson {
 
     /** One message received ({@link Direction#IN}) from or sent to the neighbor, as one JSON line (no newline). */
     public String message(BgpMessage message, NeighborContext neighbor, Direction direction) {
+        if (message instanceof Update u && UpdateLine.fits(u)) {
+            // The common UPDATE written as text, not built as a tree (see UpdateLine): the same line.
+            Objects.requireNonNull(direction, "direction");
+            StringBuilder sb = new StringBuilder(512);
+            headerText(sb, neighbor, "update");
+            sb.append(",\"direction\":");
+            UpdateLine.string(sb, direction.text());
+            sb.append(",\"message\":{\"update\":");
+            UpdateLine.update(sb, u);
+            return UpdateLine.spaced(sb.append("}}}"));
+        }
         return line(messageTree(message, neighbor, direction));
+    }
+
+    /**
+     * {@link #header} and {@link #neighbor} as text, up to and without the closing braces of the neighbor
+     * object and the root: the same keys and values in the same order.
+     */
+    private void headerText(StringBuilder sb, NeighborContext neighbor, String type) {
+        Objects.requireNonNull(neighbor, "neighbor");
+        sb.append(headPrefix);
+        Instant now = clock.instant();
+        // BigDecimal seconds + micros at scale 6, written plain: always six decimals.
+        String micros = Integer.toString(now.getNano() / 1000);
+        sb.append(now.getEpochSecond()).append('.');
+        for (int i = micros.length(); i < 6; i++) {
+            sb.append('0');
+        }
+        sb.append(micros).append(headProcess);
+        sb.append(counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+        sb.append(",\"type\":");
+        UpdateLine.string(sb, type);
+        sb.append(neighborText.computeIfAbsent(neighbor, ExaJson::neighborText));
+    }
+
+    /** The neighbor block's fixed part as text: {@code ,"neighbor":{"address":{..},"asn":{..},"router-id":".."}. */
+    private static String neighborText(NeighborContext neighbor) {
+        StringBuilder sb = new StringBuilder(160);
+        sb.append(",\"neighbor\":{\"address\":{\"local\":");
+        UpdateLine.string(sb, neighbor.localAddress());
+        sb.append(",\"peer\":");
+        UpdateLine.string(sb, neighbor.peerAddress());
+        sb.append("},\"asn\":{\"local\":").append(neighbor.localAs()).append(",\"peer\":").append(neighbor.peerAs());
+        sb.append("},\"router-id\":");
+        UpdateLine.string(sb, neighbor.routerId());
+        return sb.toString();
     }
 
     /** A session state change, as one JSON line; {@code reason} is used for {@link SessionState#DOWN} only. */
@@ -169,6 +225,15 @@ public final class ExaJson {
                     .withArrayEmptySeparator(" "))
                     .withObjectIndenter(new DefaultPrettyPrinter.FixedSpaceIndenter())
                     .withArrayIndenter(new DefaultPrettyPrinter.FixedSpaceIndenter()));
+
+    /** A tree as compact JSON (no spaces), for {@link UpdateLine}, which spaces the whole line at the end. */
+    static String compact(ObjectNode tree) {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
 
     /** Serialises a tree as one line of JSON in ExaBGP's layout (Jackson does the escaping). */
     public static String line(ObjectNode tree) {

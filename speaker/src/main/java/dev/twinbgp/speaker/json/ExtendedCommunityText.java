@@ -23,6 +23,10 @@ final class ExtendedCommunityText {
     }
 
     static String of(long v) {
+        String flow = flowAction(v);
+        if (flow != null) {
+            return flow;
+        }
         int type = (int) (v >>> 56) & 0x0F;
         int subtype = (int) (v >>> 48) & 0xFF;
         String name = switch (subtype) {
@@ -47,5 +51,32 @@ final class ExtendedCommunityText {
             }
         }
         return String.format("0x%016X", v);
+    }
+
+    /**
+     * FlowSpec actions (RFC 8955 section 7, RFC 7674, draft-simpson-idr-flowspec-redirect), as ExaBGP names them:
+     * {@code rate-limit:N} (bytes, 0x8006), {@code rate-limit:N:packets} (0x800C), {@code action sample-terminal}
+     * (0x8007), {@code redirect:ASN:NUMBER} (0x8008 2-octet AS, 0x8208 4-octet AS), {@code mark N} (0x8009),
+     * {@code redirect-to-nexthop} / {@code copy-to-nexthop} (0x0800), {@code redirect-to-nexthop-ietf IP} (0x010C).
+     * Null for anything else.
+     */
+    private static String flowAction(long v) {
+        int typeSub = (int) (v >>> 48) & 0xFFFF;
+        return switch (typeSub) {
+            case 0x8006 -> "rate-limit:" + (long) Float.intBitsToFloat((int) v);
+            case 0x800C -> "rate-limit:" + (long) Float.intBitsToFloat((int) v) + ":packets";
+            case 0x8007 -> {
+                boolean sample = (v & 0x02) != 0;
+                boolean terminal = (v & 0x01) != 0;
+                yield "action " + (sample ? "sample" : "") + (sample && terminal ? "-" : "") + (terminal ? "terminal" : "");
+            }
+            case 0x8008 -> "redirect:" + (v >>> 32 & 0xFFFF) + ":" + (v & 0xFFFFFFFFL);
+            case 0x8208 -> "redirect:" + (v >>> 16 & 0xFFFFFFFFL) + ":" + (v & 0xFFFF);
+            case 0x8009 -> "mark " + (v & 0xFF);
+            case 0x0800 -> (v & 0x01) != 0 ? "copy-to-nexthop" : "redirect-to-nexthop";
+            case 0x010C -> (v & 0x01) != 0 ? "copy-to-nexthop-ietf " + Text.dotted(v >>> 16 & 0xFFFFFFFFL) + " (with copy)"
+                    : "redirect-to-nexthop-ietf " + Text.dotted(v >>> 16 & 0xFFFFFFFFL);
+            default -> null;
+        };
     }
 }

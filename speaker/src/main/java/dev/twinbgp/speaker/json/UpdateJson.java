@@ -7,6 +7,9 @@ import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.family.Families;
+import dev.twinbgp.bgp.wire.family.FamilyCodec;
+import dev.twinbgp.bgp.wire.family.NlriRoute;
 import dev.twinbgp.bgp.wire.Update;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +89,12 @@ final class UpdateJson {
         return Family.afiName(f.afi()) + " " + Family.safiName(f.safi());
     }
 
-    private static String nextHop(Update u, Nlri block) {
+    static String nextHop(Update u, Nlri block) {
         if (u.mpReach().isPresent() && u.mpReach().get().nlri() == block) {
             List<String> addrs = u.mpReach().get().nextHopAddresses();
-            return addrs.isEmpty() ? "null" : addrs.get(0);
+            String first = addrs.isEmpty() ? "" : addrs.get(0);
+            // ExaBGP's NoNextHop: a FlowSpec rule without next hop (RFC 8955 section 4).
+            return first.isEmpty() ? (block.hasCodec() ? "no-nexthop" : "null") : first;
         }
         return u.attributes().nextHop().map(Attribute.NextHop::addressString).orElse("null");
     }
@@ -99,7 +104,33 @@ final class UpdateJson {
             out.addObject().put("raw", Text.hex0x(block.toByteArray()));
             return;
         }
+        if (block.hasCodec()) {
+            FamilyCodec codec = Families.codec(block.family());
+            block.forEachRoute(r -> out.add(route(codec, (NlriRoute) r)));
+            return;
+        }
         block.forEach(p -> out.add(route(p)));
+    }
+
+    /** A family codec's route: the fields its codec writes (ExaBGP's shape for the family), then its path id. */
+    private static ObjectNode route(FamilyCodec codec, NlriRoute r) {
+        ObjectNode o = F.objectNode();
+        codec.describe(r.family(), r.nlri(), new FamilyCodec.Fields() {
+            @Override
+            public void list(String name, List<String> values) {
+                ArrayNode a = o.putArray(name);
+                values.forEach(a::add);
+            }
+
+            @Override
+            public void string(String name, String value) {
+                o.put(name, value);
+            }
+        });
+        if (r.hasPathId()) {
+            o.put("path-information", Text.dotted(r.pathId()));
+        }
+        return o;
     }
 
     private static ObjectNode route(Prefix p) {

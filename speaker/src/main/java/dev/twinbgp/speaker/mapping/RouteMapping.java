@@ -6,6 +6,7 @@ import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.NextHop;
@@ -51,7 +52,34 @@ final class RouteMapping {
                 out.add(route(route, configured));
             }
         }
+        for (FlowConfig flow : neighbor.flows()) {
+            out.add(flow(flow));
+        }
         return out;
+    }
+
+    /**
+     * A FlowSpec route: its rule as the RIB key, its attributes with the defaults, and as next hop the one a
+     * redirect or {@code next-hop} gave (MP_REACH_NLRI, RFC 8955 section 4), else none (length 0).
+     */
+    Route flow(FlowConfig flow) {
+        try {
+            Map<Integer, Attribute> attributes = PathAttributes.of(flow.attributes(), neighbor);
+            attributes.remove(Attribute.NEXT_HOP);
+            byte[] nextHop = null;
+            if (flow.attributes().nextHop().isPresent()) {
+                IpAddress address = switch (flow.attributes().nextHop().get()) {
+                    case NextHop.Address a -> a.address();
+                    case NextHop.Self s -> neighbor.localAddress().orElseThrow(() -> new Refused(
+                            "next-hop self needs the neighbor's local-address"));
+                };
+                nextHop = address.bytes();
+            }
+            Path path = new Path(Attributes.of(attributes.values()), nextHop);
+            return new Route(flow.rule().route(), paths.computeIfAbsent(path, p -> p));
+        } catch (IllegalArgumentException e) {
+            throw new Refused(flow.rule() + ": " + e.getMessage());
+        }
     }
 
     private Route route(RouteConfig route, RouteConfig asWritten) {

@@ -33,12 +33,17 @@ public final class BgpSpeaker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BgpSpeaker.class);
 
     private final Reactor reactor;
-    private final Map<String, PeerDriver> peers = new LinkedHashMap<>();
+    private final SessionListener listener;
+    // Copy-on-write: loop threads read it on every accepted connection, the API adds and removes peers at run
+    // time (create / delete neighbor) under this object's lock, publishing a new map each time.
+    private volatile Map<String, PeerDriver> peers = Map.of();
     private final List<Listener> listeners = new ArrayList<>();
+    private final Map<InetSocketAddress, Boolean> bound = new LinkedHashMap<>();
     private boolean closed;
 
-    private BgpSpeaker(Reactor reactor) {
+    private BgpSpeaker(Reactor reactor, SessionListener listener) {
         this.reactor = reactor;
+        this.listener = listener;
     }
 
     /**
@@ -49,14 +54,16 @@ public final class BgpSpeaker implements AutoCloseable {
      */
     public static BgpSpeaker start(String reactorName, ReactorConfig config, List<PeerSettings> settings,
                                    SessionListener listener) throws IOException {
-        BgpSpeaker speaker = new BgpSpeaker(Reactors.create(reactorName, config));
+        BgpSpeaker speaker = new BgpSpeaker(Reactors.create(reactorName, config), listener);
         try {
+            Map<String, PeerDriver> all = new LinkedHashMap<>();
             for (PeerSettings s : settings) {
                 PeerDriver driver = new PeerDriver(s, speaker.reactor, speaker.reactor.nextLoop(), listener);
-                if (speaker.peers.putIfAbsent(s.name(), driver) != null) {
+                if (all.putIfAbsent(s.name(), driver) != null) {
                     throw new IllegalArgumentException("peer " + s.name() + " is configured twice");
                 }
             }
+            speaker.peers = java.util.Collections.unmodifiableMap(all);
             // Race: listening first let a connection arrive before the peer's loop had run the
             // queued Start; the FSM, Idle and not started, then refused it (RFC 4271 section 8.2.2)
             // and the peer had to retry. So every FSM is started - and each loop has run its Start
@@ -74,23 +81,27 @@ public final class BgpSpeaker implements AutoCloseable {
     }
 
     private void listen() throws IOException {
-        Map<InetSocketAddress, Boolean> bound = new LinkedHashMap<>();
         for (PeerDriver p : peers.values()) {
-            PeerSettings s = p.settings();
-            if (s.listenPort() == 0 || !s.session().passive()) {
-                continue;
+            listenFor(p.settings());
+        }
+    }
+
+    /** Binds the listening address {@code s} needs, unless it is bound already or the peer does not listen. */
+    private void listenFor(PeerSettings s) throws IOException {
+        if (s.listenPort() == 0 || !s.session().passive()) {
+            return;
+        }
+        InetAddress host = s.localAddress() != null ? s.localAddress() : InetAddress.getByAddress(new byte[4]);
+        InetSocketAddress at = new InetSocketAddress(host, s.listenPort());
+        if (bound.putIfAbsent(at, true) == null) {
+            try {
+                listeners.add(reactor.listen(at, this::accept));
+            } catch (IOException e) {
+                bound.remove(at);
+                throw new IOException("cannot listen on " + at.getAddress().getHostAddress() + ":" + at.getPort()
+                        + ": " + e.getMessage(), e);
             }
-            InetAddress host = s.localAddress() != null ? s.localAddress() : InetAddress.getByAddress(new byte[4]);
-            InetSocketAddress at = new InetSocketAddress(host, s.listenPort());
-            if (bound.putIfAbsent(at, true) == null) {
-                try {
-                    listeners.add(reactor.listen(at, this::accept));
-                } catch (IOException e) {
-                    throw new IOException("cannot listen on " + at.getAddress().getHostAddress() + ":" + at.getPort()
-                            + ": " + e.getMessage(), e);
-                }
-                LOG.info("listening on {}:{}", at.getAddress().getHostAddress(), at.getPort());
-            }
+            LOG.info("listening on {}:{}", at.getAddress().getHostAddress(), at.getPort());
         }
     }
 
@@ -131,6 +142,45 @@ public final class BgpSpeaker implements AutoCloseable {
         return List.copyOf(peers.values());
     }
 
+    /**
+     * Adds and starts a peer while the speaker runs (the API's {@code create neighbor}): it behaves exactly as a
+     * configured one from then on.
+     *
+     * @throws IllegalArgumentException when a peer with this name exists, or the speaker is stopping
+     * @throws IOException              when its listening address cannot be bound
+     */
+    public synchronized PeerDriver addPeer(PeerSettings s) throws IOException {
+        if (closed) {
+            throw new IllegalArgumentException("the speaker is stopping");
+        }
+        if (peers.containsKey(s.name())) {
+            throw new IllegalArgumentException("neighbor " + s.name() + " exists already");
+        }
+        PeerDriver driver = new PeerDriver(s, reactor, reactor.nextLoop(), listener);
+        Map<String, PeerDriver> next = new LinkedHashMap<>(peers);
+        next.put(s.name(), driver);
+        driver.start();
+        driver.query(() -> null).join(); // its Start has run before a connection can be accepted for it
+        peers = java.util.Collections.unmodifiableMap(next);
+        listenFor(s);
+        return driver;
+    }
+
+    /**
+     * Stops a peer with Cease / Peer De-configured (RFC 4486 subcode 3) and forgets it (the API's
+     * {@code delete neighbor}); the future completes when its connection is closed. Null when there is no such peer.
+     */
+    public synchronized CompletableFuture<Void> removePeer(String name) {
+        PeerDriver driver = peers.get(name);
+        if (driver == null) {
+            return null;
+        }
+        Map<String, PeerDriver> next = new LinkedHashMap<>(peers);
+        next.remove(name);
+        peers = java.util.Collections.unmodifiableMap(next);
+        return driver.stop(ErrorCodes.CEASE_PEER_DECONFIGURED, null);
+    }
+
     /** The peer with this address (as written in the configuration), or null. */
     public PeerDriver peer(String address) {
         return peers.get(address);
@@ -141,7 +191,20 @@ public final class BgpSpeaker implements AutoCloseable {
      * {@code grace} for the NOTIFICATIONs to be written and the connections closed (a peer that
      * never answers delays nothing beyond that), then stops the reactor.
      */
-    public synchronized void shutdown(Duration grace) {
+    public void shutdown(Duration grace) {
+        shutdown(grace, false);
+    }
+
+    /**
+     * What {@code twinbgp run} does on SIGTERM: like {@link #shutdown(Duration)}, but a peer with
+     * graceful restart (RFC 4724) negotiated is closed without a NOTIFICATION, so it keeps our routes
+     * while the process restarts ({@link PeerDriver#stopForRestart()}); the others get the Cease.
+     */
+    public void shutdownForRestart(Duration grace) {
+        shutdown(grace, true);
+    }
+
+    private synchronized void shutdown(Duration grace, boolean forRestart) {
         if (closed) {
             return;
         }
@@ -149,7 +212,7 @@ public final class BgpSpeaker implements AutoCloseable {
         listeners.forEach(Listener::close);
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (PeerDriver p : peers.values()) {
-            stops.add(p.stop(ErrorCodes.CEASE_ADMIN_SHUTDOWN, null));
+            stops.add(forRestart ? p.stopForRestart() : p.stop(ErrorCodes.CEASE_ADMIN_SHUTDOWN, null));
         }
         try {
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(grace.toMillis(), TimeUnit.MILLISECONDS);

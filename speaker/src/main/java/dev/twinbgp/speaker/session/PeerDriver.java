@@ -10,6 +10,7 @@ import dev.twinbgp.bgp.rib.AdjRibIn;
 import dev.twinbgp.bgp.rib.AnnounceBatch;
 import dev.twinbgp.bgp.rib.AdjRibOut;
 import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Decoded;
 import dev.twinbgp.bgp.wire.family.Family;
@@ -80,6 +81,8 @@ public final class PeerDriver {
     private final Logger log;
     private final Peer fsm;
     private final AdjRibIn ribIn = new AdjRibIn();
+    /** Families whose routes the peer sent without having negotiated them, logged once per session. */
+    private final java.util.Set<Family> ignoredFamilies = new java.util.HashSet<>();
     private final AdjRibOut ribOut = new AdjRibOut();
     private final Map<Direction, Link> links = new EnumMap<>(Direction.class);
     private final List<Link> openLinks = new ArrayList<>(2);
@@ -163,9 +166,22 @@ public final class PeerDriver {
      * connection of the peer is closed.
      */
     public CompletableFuture<Void> stop(int ceaseSubcode, String text) {
+        return stop(new Event.Stop(ceaseSubcode, text));
+    }
+
+    /**
+     * Stops the peer because the process is about to restart: with graceful restart advertised the
+     * session closes without a NOTIFICATION, so the peer keeps our routes (RFC 4724 section 4, see
+     * {@link Event.Stop#forRestart()}); otherwise as {@link #stop(int, String)} with Administrative Shutdown.
+     */
+    public CompletableFuture<Void> stopForRestart() {
+        return stop(Event.Stop.forRestart());
+    }
+
+    private CompletableFuture<Void> stop(Event.Stop event) {
         submit(() -> {
             stopping = true;
-            handle(fsm.onEvent(new Event.Stop(ceaseSubcode, text), now()));
+            handle(fsm.onEvent(event, now()));
             completeStopIfIdle();
         });
         return stopped;
@@ -200,7 +216,7 @@ public final class PeerDriver {
     }
 
     /** Removes routes from the Adj-RIB-Out; withdrawn at once when the session is up. */
-    public void withdraw(Collection<Prefix> prefixes) {
+    public void withdraw(Collection<? extends RouteKey> prefixes) {
         submitSteps(new WithdrawRequest(List.copyOf(prefixes)));
     }
 
@@ -238,11 +254,11 @@ public final class PeerDriver {
 
     /** A {@link #withdraw}: {@link #ROUTES_PER_STEP} prefixes out of the Adj-RIB-Out per step, then its UPDATEs. */
     private final class WithdrawRequest implements Work {
-        private final List<Prefix> prefixes;
-        private final List<Prefix> removed = new ArrayList<>();
+        private final List<? extends RouteKey> prefixes;
+        private final List<RouteKey> removed = new ArrayList<>();
         private int next;
 
-        WithdrawRequest(List<Prefix> prefixes) {
+        WithdrawRequest(List<? extends RouteKey> prefixes) {
             this.prefixes = prefixes;
         }
 
@@ -250,7 +266,7 @@ public final class PeerDriver {
         public boolean step() {
             int end = Math.min(prefixes.size(), next + ROUTES_PER_STEP);
             for (; next < end; next++) {
-                Prefix p = prefixes.get(next);
+                RouteKey p = prefixes.get(next);
                 if (ribOut.withdraw(p)) {
                     removed.add(p);
                 }
@@ -262,7 +278,7 @@ public final class PeerDriver {
                 if (settings.groupUpdates()) {
                     outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
                 } else { // group-updates false: one prefix per UPDATE, withdrawals as announcements (ExaBGP)
-                    for (Prefix p : removed) {
+                    for (RouteKey p : removed) {
                         outbound.addAll(AdjRibOut.withdraw(List.of(p), established.negotiated));
                     }
                 }
@@ -631,6 +647,7 @@ public final class PeerDriver {
     }
 
     private void established(Session session) {
+        ignoredFamilies.clear();
         Link link = links.get(session.connection());
         established = link;
         log.info("peer {} up: hold time {} s, families {}, AS4 {}, ADD-PATH receive {} send {}",
@@ -651,7 +668,20 @@ public final class PeerDriver {
 
     private void deliver(BgpMessage message) {
         switch (message) {
-            case Update update -> ribIn.apply(update);
+            case Update update -> {
+                Session session = fsm.session();
+                Family ignored = ribIn.apply(update, session == null ? null : session.families());
+                if (ignored != null && ignoredFamilies.add(ignored)) { // once per family and session
+                    log.warn("peer {}: ignoring routes of {}, a family this session did not negotiate (RFC 4760 section 6)",
+                            name(), ignored);
+                }
+                if (update.isEndOfRib()) {
+                    // One line per family and session: says when the peer's table is complete (RFC 4724
+                    // section 2), which the daemon benchmark also reads to time a transfer without polling.
+                    log.info("peer {}: End-of-RIB received for {}, {} routes held", name(),
+                            update.endOfRibFamily().orElseThrow(), ribIn.size());
+                }
+            }
             case RouteRefresh refresh -> refresh(refresh);
             default -> log.debug("peer {}: ignoring delivered {}", name(), message.type());
         }

@@ -85,20 +85,22 @@ class CommandParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, version, help, ping, enable-ack, disable-ack, silence-ack or neighbor",
-        "announce|announce: expected route, ipv4, ipv6, attributes, eor, route-refresh or watchdog",
-        "announce foo|announce: expected route, ipv4, ipv6, attributes, eor, route-refresh or watchdog, found 'foo'",
+        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, version, help, ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor",
+        "announce|announce: expected route, flow route, ipv4, ipv6, attributes, eor, route-refresh or watchdog",
+        "announce foo|announce: expected route, flow route, ipv4, ipv6, attributes, eor, route-refresh or watchdog, found 'foo'",
+        "announce flow route source 10.0.0.0/8 protocol =tcpp then discard|announce column 48: found '=tcpp', expected a protocol (tcp, udp, icmp, gre, ... or 0-255)",
+        "announce flow route { match { source 10.0.0.0/8; } then { rate-limit fast; } }|announce column 70: found 'fast', expected a rate in bytes per second",
         "announce route 10.0.0.0/24|announce column 27: found end of the command, expected next-hop (route 10.0.0.0/24 has no next hop)",
         "announce route 10.0.0.0/33 next-hop 1.2.3.4|announce column 16: found '10.0.0.0/33', expected a prefix length of 0-32",
         "announce route 10.0.0.0/24 next-hop 1.2.3.4 med x|announce column 49: found 'x', expected a MED (0-4294967295)",
-        "withdraw|withdraw: expected route, ipv4, ipv6, attributes or watchdog",
+        "withdraw|withdraw: expected route, flow route, ipv4, ipv6, attributes or watchdog",
         "announce watchdog|expected a watchdog name after announce watchdog",
         "withdraw watchdog dnsr now|unexpected 'now', expected withdraw watchdog NAME",
         "ping a b c|ping: expected ping [UUID [TIMESTAMP]] or ping text",
         "announce attributes next-hop 1.2.3.4 10.0.0.0/8|announce attributes: expected ATTRIBUTES nlri PREFIX [PREFIX ...]",
         "announce attributes med 5 nlri 10.0.0.0/8|announce attributes: expected next-hop among the attributes",
         "announce attributes next-hop 1.2.3.4 nlri 10.0.0.1/8|announce attributes: host bits set in 10.0.0.1/8",
-        "announce eor ipv4 flowspec|announce eor: expected ipv4 unicast or ipv6 unicast",
+        "announce eor ipv4 flowspec|announce eor: expected AFI SAFI (ipv4 or ipv6; unicast, flow or flow-vpn)",
         "announce route-refresh|announce route-refresh: expected AFI SAFI (e.g. ipv4 unicast)",
         "show|show: expected neighbor or adj-rib",
         "show adj-rib sideways|show adj-rib: expected in or out",
@@ -160,5 +162,15 @@ class CommandParserTest {
         assertEquals(new Command.Ping(false), parse("ping").command());
         assertEquals(new Command.Ping(false), parse("ping 0f5c3f6e-8b4a-4f0e-9d3c-5a2b1c0d9e8f 1700000000.5").command());
         assertEquals(new Command.Ping(true), parse("ping text").command());
+    }
+
+    @Test
+    void createNeighborBecomesAConfigurationBlock() throws CommandException {
+        Command.CreateNeighbor c = (Command.CreateNeighbor) parse("create neighbor 127.0.0.1 local-address 127.0.0.1"
+                + " local-as 1 peer-as 1 router-id 1.2.3.4 family ipv4 unicast api peer-lifecycle").command();
+        assertEquals("neighbor 127.0.0.1 { local-address 127.0.0.1; local-as 1; peer-as 1; router-id 1.2.3.4;"
+                + " family { ipv4 unicast; } api { processes [ peer-lifecycle ]; } }", c.config());
+        assertEquals(new Command.DeleteNeighbor(dev.twinbgp.speaker.config.IpAddress.parse("127.0.0.1")),
+                parse("delete neighbor 127.0.0.1").command());
     }
 }

@@ -209,7 +209,7 @@ class ProcessEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty"})
+    @ValueSource(strings = {"selector", "netty", "virtual"})
     void aBurstOf100000CommandsDoesNotStarveKeepalives(String reactor) throws Exception {
         java.nio.file.Path script = ApiHarness.script(dir, "burst.sh", """
                 awk 'BEGIN { for (i = 0; i < 100000; i++) \
@@ -228,7 +228,7 @@ class ProcessEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty"})
+    @ValueSource(strings = {"selector", "netty", "virtual"})
     void aProcessThatNeverReadsDoesNotStallTheSpeaker(String reactor) throws Exception {
         java.nio.file.Path script = ApiHarness.script(dir, "sink.sh", "exec sleep 600\n");
         List<Route> routes = new ArrayList<>(100_000);

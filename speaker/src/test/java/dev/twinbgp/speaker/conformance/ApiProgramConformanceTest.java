@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -33,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Python 3) is started and driven through the API as in the daemon, the neighbors are pointed at a
  * {@link ProgramPeer}, and every message the speaker sends must be one the vector lists, byte for byte.
  *
- * <p>{@link #WAITING} lists the vectors that cannot pass yet, each with what it waits for (an address family of the
+ * <p>{@link Vectors#WAITING} lists the vectors that cannot pass yet, each with what it waits for (an address family of the
  * family issues, or a daemon feature of issue 15); they are reported as skipped with that reason. The list only
  * shrinks: a vector is taken off when what it waits for lands.
  */
@@ -42,18 +41,6 @@ class ApiProgramConformanceTest {
     private static final long SECONDS_PER_MESSAGE = 3; // the vectors' README: the test peer waits 3 s per message
     private static final long BASE_SECONDS = 20; // start-up of the program (Python) and of the session
 
-    /** Vector name to what it waits for. */
-    static final Map<String, String> WAITING = Map.ofEntries(
-            Map.entry("api-api", "labeled unicast (nlri-mpls), issue 13"),
-            Map.entry("api-flow", "FlowSpec, issue 12"),
-            Map.entry("api-ipv4", "MUP, issue 14"),
-            Map.entry("api-multisession", "the multi-session capability, issue 14"),
-            Map.entry("api-vpls", "L2VPN VPLS, issue 14"),
-            Map.entry("api-peer-lifecycle", "create neighbor / delete neighbor (dynamic peers), issue 15"),
-            Map.entry("api-fast", "commands that arrive together coalescing in the Adj-RIB-Out before UPDATEs are"
-                    + " made (ExaBGP's per-loop RIB: an announce withdrawn in the same batch never goes out), issue 15"),
-            Map.entry("api-rib", "the same batch coalescing, with clear/flush adj-rib out, issue 15")
-    );
 
     private static String dir() {
         return System.getProperty("twinbgp.conformance.dir", "");
@@ -70,7 +57,7 @@ class ApiProgramConformanceTest {
         List<Arguments> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(apiDir())) {
             for (Path ci : files.filter(p -> p.toString().endsWith(".ci")).sorted().toList()) {
-                for (String reactor : List.of("selector", "netty")) {
+                for (String reactor : List.of("selector", "netty", "virtual")) {
                     out.add(Arguments.of(ci.getFileName().toString(), reactor));
                 }
             }
@@ -97,8 +84,7 @@ class ApiProgramConformanceTest {
     void speakerDrivenByTheProgramSendsExactlyTheVectorsMessages(String file, String reactor) throws Exception {
         assumeVectors();
         ProgramVector vector = ProgramVector.read(apiDir().resolve(file));
-        String waiting = WAITING.get(vector.name());
-        Assumptions.assumeTrue(waiting == null, () -> vector.name() + " waits for " + waiting);
+        Vectors.assumeNotWaiting(file);
         Configuration configuration = ConfigParser.parse(vector.config());
         try (ProgramPeer peer = new ProgramPeer(vector)) {
             List<PeerSettings> peers = PeerSettingsMapper.map(configuration).stream()

@@ -1,7 +1,8 @@
 package dev.twinbgp.speaker.conformance;
 
+import static dev.twinbgp.speaker.conformance.PeerWire.*;
+
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -9,14 +10,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * The ExaBGP encoding test peer (the vectors' README, "How the test peer behaves"), on plain blocking
@@ -34,15 +33,7 @@ import java.util.regex.Pattern;
  * A read timeout bounds the thread's life even if the speaker never connects or never closes.
  */
 final class ConformancePeer implements AutoCloseable {
-    private static final int HEADER = 19;
-    private static final int OPEN = 1;
-    private static final int NOTIFICATION = 3;
-    private static final int KEEPALIVE = 4;
     private static final int READ_TIMEOUT_MS = 60_000;
-    private static final byte[] KEEPALIVE_MESSAGE = HexFormat.of().parseHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF001304");
-    // RFC 4724 section 2: an empty UPDATE (IPv4 unicast), or one holding only an empty MP_UNREACH_NLRI.
-    private static final Pattern END_OF_RIB =
-            Pattern.compile("^F{32}0017020{8}$|^F{32}001E020{4}0007900F0003[0-9A-F]{6}$|^F{32}001D020{4}0006800F03[0-9A-F]{6}$");
 
     private final EncodingVector vector;
     private final UnaryOperator<String> expectedOpen;
@@ -191,26 +182,7 @@ final class ConformancePeer implements AutoCloseable {
         allSeen.countDown();
     }
 
-    /** One whole message (RFC 4271 section 4.1), or null at the end of the stream. */
-    private static byte[] read(DataInputStream in) throws IOException {
-        byte[] message = new byte[HEADER];
-        try {
-            in.readFully(message);
-        } catch (EOFException e) {
-            return null;
-        }
-        int length = ((message[16] & 0xFF) << 8) | (message[17] & 0xFF);
-        if (length < HEADER) {
-            throw new IOException("bad message length " + length);
-        }
-        byte[] whole = java.util.Arrays.copyOf(message, length);
-        in.readFully(whole, HEADER, length - HEADER);
-        return whole;
-    }
 
-    private static String hex(byte[] message) {
-        return message == null ? "(none)" : HexFormat.of().withUpperCase().formatHex(message);
-    }
 
     @Override
     public void close() throws IOException {

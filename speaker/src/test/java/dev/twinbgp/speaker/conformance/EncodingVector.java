@@ -42,7 +42,7 @@ record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean se
                 String rest = line.substring(colon + 1);
                 if (rest.startsWith("raw:")) {
                     // Colons are only separators, and one vector puts them in odd places: drop them all.
-                    String hex = rest.substring("raw:".length()).replace(":", "").toUpperCase(Locale.ROOT);
+                    String hex = Vectors.rfc(rest.substring("raw:".length()).replace(":", "").toUpperCase(Locale.ROOT));
                     groups.computeIfAbsent(Integer.parseInt(line.substring(0, colon)), k -> new ArrayList<>()).add(hex);
                 }
             }

@@ -1,7 +1,8 @@
 package dev.twinbgp.speaker.conformance;
 
+import static dev.twinbgp.speaker.conformance.PeerWire.*;
+
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * The test peer of ExaBGP's API vectors (the vectors' README, "How the test peer behaves"), on plain blocking
@@ -37,21 +37,11 @@ import java.util.regex.Pattern;
  * Passes when every expected message was seen on every connection ({@link #awaitAllSeen}).
  */
 final class ProgramPeer implements AutoCloseable {
-    private static final int HEADER = 19;
-    private static final int OPEN = 1;
-    private static final int UPDATE = 2;
-    private static final int NOTIFICATION = 3;
-    private static final int KEEPALIVE = 4;
-    private static final int ROUTE_REFRESH = 5;
     private static final int READ_TIMEOUT_MS = 60_000;
-    private static final byte[] KEEPALIVE_MESSAGE = HexFormat.of().parseHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF001304");
     // 0.0.0.0/0, ORIGIN IGP, empty AS_PATH, NEXT_HOP 127.0.0.1 (what ExaBGP's test peer announces for the option)
     private static final byte[] DEFAULT_ROUTE = HexFormat.of().parseHex(
             "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF" + "002A" + "02" + "0000" + "000E"
                     + "40010100" + "40020000" + "4003047F000001" + "00");
-    // RFC 4724 section 2: an empty UPDATE (IPv4 unicast), or one holding only an empty MP_UNREACH_NLRI.
-    private static final Pattern END_OF_RIB =
-            Pattern.compile("^F{32}0017020{8}$|^F{32}001E020{4}0007900F0003[0-9A-F]{6}$|^F{32}001D020{4}0006800F03[0-9A-F]{6}$");
 
     private final ProgramVector vector;
     private final ServerSocket server;
@@ -270,26 +260,7 @@ final class ProgramPeer implements AutoCloseable {
         allSeen.countDown();
     }
 
-    /** One whole message (RFC 4271 section 4.1), or null at the end of the stream. */
-    private static byte[] read(DataInputStream in) throws IOException {
-        byte[] message = new byte[HEADER];
-        try {
-            in.readFully(message);
-        } catch (EOFException e) {
-            return null;
-        }
-        int length = ((message[16] & 0xFF) << 8) | (message[17] & 0xFF);
-        if (length < HEADER) {
-            throw new IOException("bad message length " + length);
-        }
-        byte[] whole = Arrays.copyOf(message, length);
-        in.readFully(whole, HEADER, length - HEADER);
-        return whole;
-    }
 
-    private static String hex(byte[] message) {
-        return message == null ? "(none)" : HexFormat.of().withUpperCase().formatHex(message);
-    }
 
     @Override
     public void close() throws IOException {

@@ -48,7 +48,7 @@ class WatchdogVectorTest {
     Path dir;
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"selector", "netty"})
+    @ValueSource(strings = {"selector", "netty", "virtual"})
     void watchdogAnnouncesAndWithdrawsItsRoutes(String reactor) throws Exception {
         String vectors = System.getProperty("twinbgp.conformance.dir", "");
         Path ci = Path.of(vectors, "encoding", "conf-watchdog.ci");

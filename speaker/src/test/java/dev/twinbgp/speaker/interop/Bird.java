@@ -38,6 +38,8 @@ public final class Bird extends ExternalDaemon {
     private final boolean passive;
     private List<String> staticRoutes = List.of();
     private String logClasses = "all";
+    private String debug = "";
+    private boolean flowSpec;
 
     public Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
          boolean passive) {
@@ -59,6 +61,48 @@ public final class Bird extends ExternalDaemon {
      */
     public Bird withoutRemoteLog() {
         logClasses = "{ debug, trace, info, warning, error, auth, fatal, bug }";
+        return this;
+    }
+
+    /**
+     * Traces the session's state changes and events (BIRD's {@code debug { states, events; }}), which
+     * include its graceful restart as the receiving speaker: "Neighbor graceful restart detected" when
+     * we go away without a NOTIFICATION, "Neighbor graceful restart done" once our End-of-RIB has
+     * come after we are back. BIRD's default {@code graceful restart aware} keeps our routes meanwhile.
+     * Call before {@link #start()}.
+     */
+    public Bird withEventLog() {
+        debug = "  debug { states, events };\n";
+        return this;
+    }
+
+    /** How many times the log says BIRD saw our End-of-RIB after a graceful restart (see {@link #withEventLog()}). */
+    public int gracefulRestartsDone() {
+        return (int) log().lines().filter(l -> l.contains("Neighbor graceful restart done")).count();
+    }
+
+    /**
+     * The routes BIRD holds from us, from its own count ({@code show route count protocol peer}:
+     * "1024 of 1024 routes for 1024 networks in table master4"); stale routes kept through our
+     * restart count too.
+     */
+    public int routeCount() {
+        for (String line : birdc("show", "route", "count", "protocol", "peer").split("\n")) {
+            String t = line.strip();
+            if (t.contains(" routes for ") && t.endsWith("master4")) {
+                return Integer.parseInt(t.substring(0, t.indexOf(' ')));
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Speaks FlowSpec instead of IPv4 unicast: the session's channels are {@code flow4} and {@code flow6}, importing
+     * into the tables {@code flowtab4} / {@code flowtab6} (no validation, RFC 8955 section 6, on an eBGP test
+     * session). Call before {@link #start()}.
+     */
+    public Bird withFlowSpec() {
+        flowSpec = true;
         return this;
     }
 
@@ -92,6 +136,13 @@ public final class Bird extends ExternalDaemon {
                   passive %s;
                   connect retry time 1;
                   error wait time 1, 2;
+                %s%s
+                }
+                """.formatted(address, logClasses, routes, address, port, asn, peerAddress, peerPort, peerAsn, holdTime,
+                passive ? "on" : "off", debug, flowSpec ? """
+                  flow4 { table flowtab4; import all; export none; };
+                  flow6 { table flowtab6; import all; export none; };
+                """ : """
                   ipv4 {
                     import all;
                     export filter {
@@ -102,9 +153,10 @@ public final class Bird extends ExternalDaemon {
                     };
                     next hop self;
                   };
-                }
-                """.formatted(address, logClasses, routes, address, port, asn, peerAddress, peerPort, peerAsn, holdTime,
-                passive ? "on" : "off", MED, asn, COMMUNITY);
+                """.formatted(MED, asn, COMMUNITY));
+        if (flowSpec) {
+            conf = "flow4 table flowtab4;\nflow6 table flowtab6;\n" + conf;
+        }
         Files.writeString(dir.resolve("bird.conf"), conf);
     }
 

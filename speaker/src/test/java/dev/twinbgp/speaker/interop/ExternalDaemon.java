@@ -45,6 +45,11 @@ public abstract class ExternalDaemon implements AutoCloseable {
         }
     }
 
+    /** The daemon's process id (for its peak RSS in /proc), -1 before {@link #start}. */
+    public final long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     public final boolean alive() {
         return process != null && process.isAlive();
     }

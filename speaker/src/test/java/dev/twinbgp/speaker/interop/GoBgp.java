@@ -22,10 +22,12 @@ public final class GoBgp extends ExternalDaemon {
     private final int apiPort;
     private final long asn;
     private final String peerAddress;
+    private List<String> families = List.of("ipv4-unicast", "ipv6-unicast");
     private final int peerPort;
     private final long peerAsn;
     private final int holdTime;
     private final boolean passive;
+    private int gracefulRestartTime = -1;
 
     /** {@code passive}: only accept the neighbor's connection, never connect (GoBGP {@code passive-mode}). */
     public GoBgp(Path dir, String address, int port, int apiPort, long asn,
@@ -40,6 +42,47 @@ public final class GoBgp extends ExternalDaemon {
         this.peerAsn = peerAsn;
         this.holdTime = holdTime;
         this.passive = passive;
+    }
+
+    /**
+     * Enables graceful restart (RFC 4724) for the neighbor and each family, which GoBGP needs to keep
+     * the routes of a neighbor that restarts (it is off by default). Call before {@link #start()}.
+     */
+    public GoBgp withGracefulRestart(int restartTime) {
+        gracefulRestartTime = restartTime;
+        return this;
+    }
+
+    /** The IPv4 unicast paths in GoBGP's global RIB, from {@code gobgp global rib summary} ("Destination: N, Path: M"). */
+    public int ribPaths() {
+        for (String line : gobgp("global", "rib", "summary", "-a", "ipv4").split("\n")) {
+            int at = line.indexOf("Path: ");
+            if (at >= 0) {
+                return Integer.parseInt(line.substring(at + 6).strip());
+            }
+        }
+        throw new IllegalStateException("no path count in gobgp global rib summary");
+    }
+
+    /**
+     * Whether GoBGP has received the neighbor's End-of-RIB for IPv4 unicast in the current session
+     * ({@code afi_safis[].mp_graceful_restart.state.end_of_rib_received}; GoBGP clears it when the
+     * session goes down). Needs {@link #withGracefulRestart(int)}.
+     */
+    public boolean endOfRibReceived() {
+        for (JsonNode afiSafi : neighbor().path("afi_safis")) {
+            if (afiSafi.path("config").path("family").path("afi").asInt() == 1
+                    && afiSafi.path("config").path("family").path("safi").asInt() == 1) {
+                return afiSafi.path("mp_graceful_restart").path("state").path("end_of_rib_received").asBoolean(false);
+            }
+        }
+        return false;
+    }
+
+    /** The AFI-SAFIs (GoBGP's names, e.g. {@code ipv4-flowspec}) to configure, instead of IPv4 and IPv6 unicast. */
+    GoBgp families(String... names) {
+        families = List.of(names);
+        return this;
     }
 
     @Override
@@ -69,18 +112,33 @@ public final class GoBgp extends ExternalDaemon {
                     keepalive-interval = %d
                     connect-retry = 1
                     idle-hold-time-after-reset = 1
-                  [[neighbors.afi-safis]]
-                    [neighbors.afi-safis.config]
-                      afi-safi-name = "ipv4-unicast"
-                  [[neighbors.afi-safis]]
-                    [neighbors.afi-safis.config]
-                      afi-safi-name = "ipv6-unicast"
                 """.formatted(asn, address, port, address, peerAddress, peerAsn, address, peerPort, passive,
                 holdTime, Math.max(1, holdTime / 3));
+        for (String family : families) {
+            toml += """
+                  [[neighbors.afi-safis]]
+                    [neighbors.afi-safis.config]
+                      afi-safi-name = "%s"
+                """.formatted(family) + familyGracefulRestart();
+        }
+        if (gracefulRestartTime >= 0) {
+            toml += """
+                      [neighbors.graceful-restart.config]
+                        enabled = true
+                        restart-time = %d
+                    """.formatted(gracefulRestartTime);
+        }
         Path conf = dir.resolve("gobgpd.toml");
         Files.writeString(conf, toml);
         return List.of("gobgpd", "-f", conf.toString(), "--api-hosts", address + ":" + apiPort,
                 "-l", "info");
+    }
+
+    private String familyGracefulRestart() {
+        return gracefulRestartTime < 0 ? "" : """
+                    [neighbors.afi-safis.mp-graceful-restart.config]
+                      enabled = true
+                """;
     }
 
     private List<String> cli(String... args) {
@@ -169,7 +227,7 @@ public final class GoBgp extends ExternalDaemon {
      * {"Key":"127.0.0.33","Reason":"notification-received code 6(cease) subcode 2(administrative shutdown)",...,"msg":"Peer Down",...}
      * </pre>
      */
-    boolean receivedCease() {
+    public boolean receivedCease() {
         for (String line : log().split("\n")) {
             if (!line.startsWith("{")) {
                 continue;

@@ -86,9 +86,9 @@ final class Interop {
 
     static void assumeDaemon(String... binaries) {
         assumeTrue(Boolean.getBoolean("twinbgp.interop"),
-                "interop tests need real daemons: run with TWINBGP_INTEROP=true (as .ci/run does) after 'apt-get install bird2 gobgpd'");
+                "interop tests need real daemons: run with TWINBGP_INTEROP=true (as .ci/run does) after 'apt-get install bird2 gobgpd frr'");
         for (String b : binaries) {
-            assumeTrue(onPath(b), "'" + b + "' is not installed (apt-get install bird2 gobgpd)");
+            assumeTrue(onPath(b), "'" + b + "' is not installed (apt-get install bird2 gobgpd frr)");
         }
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twinbgp.speaker.conformance.Vectors;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.BgpMessage;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ConformanceJsonTest {
     private static final String SKIP_REASON = "twinbgp.conformance.dir not set (or not a directory): ExaBGP JSON"
-            + " vectors not run; run with TWINBGP_CONFORMANCE_DIR=/work/shared/conformance/exabgp ./run-tests";
+            + " vectors not run; run with TWINBGP_CONFORMANCE_DIR=/work/shared/conformance/exabgp-full ./run-tests";
 
     private static Path folder() {
         String d = System.getProperty("twinbgp.conformance.dir", "");
@@ -65,6 +66,11 @@ class ConformanceJsonTest {
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir.resolve("encoding"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".ci")).sorted().toList()) {
+                if (Vectors.WAITING.containsKey(f.getFileName().toString())) {
+                    String name = f.getFileName().toString();
+                    tests.add(DynamicTest.dynamicTest(name, () -> Vectors.assumeNotWaiting(name)));
+                    continue;
+                }
                 Negotiated neg = new Negotiated(true, Set.of(), Set.of(), false);
                 String lastRaw = null;
                 String lastGroup = null;
@@ -79,14 +85,18 @@ class ConformanceJsonTest {
                     int colon = line.indexOf(':');
                     String group = colon > 0 ? line.substring(0, colon) : "";
                     if (line.contains(":raw:")) {
-                        lastRaw = line.substring(line.indexOf(":raw:") + 5);
+                        lastRaw = Vectors.rfc(line.substring(line.indexOf(":raw:") + 5).replace(":", "").toUpperCase());
                         lastGroup = group;
-                    } else if (line.contains(":json:")) {
+                    } else if (line.contains(":json:") || line.contains(":jsv6:")) { // jsv6: ExaBGP 6's form (not jsv4)
                         assertTrue(lastRaw != null && group.equals(lastGroup), f + ": json line without a raw line before it in group " + group);
                         byte[] wire = hex(lastRaw);
-                        String expected = line.substring(line.indexOf(":json:") + 6);
+                        String expected = line.substring(Math.max(line.indexOf(":json:"), line.indexOf(":jsv6:")) + 6);
                         Negotiated ctx = neg;
-                        tests.add(DynamicTest.dynamicTest(f.getFileName() + " json #" + (++n), () -> check(wire, ctx, expected)));
+                        String name = f.getFileName().toString();
+                        tests.add(DynamicTest.dynamicTest(name + " json #" + (++n), () -> {
+                            Vectors.assumeNotWaiting(name);
+                            check(wire, ctx, expected);
+                        }));
                     }
                 }
             }
@@ -108,7 +118,9 @@ class ConformanceJsonTest {
                 byte[] wire = hex(lines.get(1).trim());
                 String expected = lines.get(2);
                 String kind = lines.get(0).trim();
-                tests.add(DynamicTest.dynamicTest(f.getFileName() + " (" + kind + ")", () -> {
+                String name = f.getFileName().toString();
+                tests.add(DynamicTest.dynamicTest(name + " (" + kind + ")", () -> {
+                    Vectors.assumeNotWaiting(name);
                     check(wire, new Negotiated(true, Set.of(), Set.of(), false), expected);
                     assertTrue(kind.startsWith(parse(expected).path("type").asText()), "line 1 names the message kind");
                 }));

@@ -29,7 +29,12 @@ class ExtendedCommunityTextTest {
 
     @Test
     void anythingElseIsRawHex() {
-        assertEquals("0x800600000000FFFF", ExtendedCommunityText.of(0x800600000000FFFFL));
+        assertEquals("0x80FF00000000FFFF", ExtendedCommunityText.of(0x80FF00000000FFFFL));
+        assertEquals("rate-limit:9600", ExtendedCommunityText.of(0x8006000046160000L), "FlowSpec traffic-rate (RFC 8955 section 7.1)");
+        assertEquals("action sample-terminal", ExtendedCommunityText.of(0x8007000000000003L));
+        assertEquals("redirect:65500:12345", ExtendedCommunityText.of(0x8008FFDC00003039L));
+        assertEquals("mark 10", ExtendedCommunityText.of(0x800900000000000AL));
+        assertEquals("copy-to-nexthop", ExtendedCommunityText.of(0x0800000000000001L));
         assertEquals("0x0302000000000001", ExtendedCommunityText.of(0x0302000000000001L), "type 3 is opaque, not AS-specific");
     }
 }

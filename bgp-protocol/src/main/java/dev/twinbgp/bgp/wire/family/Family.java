@@ -5,9 +5,15 @@ public record Family(int afi, int safi) {
     public static final int AFI_IPV4 = 1;
     public static final int AFI_IPV6 = 2;
     public static final int SAFI_UNICAST = 1;
+    public static final int SAFI_FLOW = 133;
+    public static final int SAFI_FLOW_VPN = 134;
 
     public static final Family IPV4_UNICAST = new Family(AFI_IPV4, SAFI_UNICAST);
     public static final Family IPV6_UNICAST = new Family(AFI_IPV6, SAFI_UNICAST);
+    public static final Family IPV4_FLOW = new Family(AFI_IPV4, SAFI_FLOW);
+    public static final Family IPV6_FLOW = new Family(AFI_IPV6, SAFI_FLOW);
+    public static final Family IPV4_FLOW_VPN = new Family(AFI_IPV4, SAFI_FLOW_VPN);
+    public static final Family IPV6_FLOW_VPN = new Family(AFI_IPV6, SAFI_FLOW_VPN);
 
     public Family {
         if (afi < 0 || afi > 0xFFFF || safi < 0 || safi > 0xFF) {
@@ -27,6 +33,8 @@ public record Family(int afi, int safi) {
         return switch (safi) {
             case SAFI_UNICAST -> "unicast";
             case 2 -> "multicast";
+            case SAFI_FLOW -> "flow";
+            case SAFI_FLOW_VPN -> "flow-vpn";
             default -> "unknown-safi-" + safi;
         };
     }

@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  * </pre>
  * Decoding keeps the bytes of the received message (no copy, no object per prefix): {@link #size()},
  * {@link #forEachIpv4} with primitive callbacks, and {@link #get(int)} to make a {@link Prefix} on demand.
- * A block whose family has no plain prefix encoding (not IPv4/IPv6 unicast/multicast) is
+ * A block of a family with a {@link FamilyCodec} (see {@link Families}) is split into routes by that codec,
+ * each visited as an {@link NlriRoute} ({@link #forEachRoute}); a route the codec finds malformed is kept
+ * (so it can be withdrawn) and named by {@link #malformed()}. A block of any other family is
  * {@linkplain #isOpaque() opaque}: kept byte for byte, {@code size() == 0}.
  */
 public final class Nlri {
@@ -40,6 +42,7 @@ public final class Nlri {
     private final int offset;
     private final int length;
     private final int count;
+    private final String malformed; // why the first malformed route is, or null
     // Lazily built offsets of each prefix for get(i). Racy but benign: every thread computes the same
     // offsets, and the array is published through the final field of Index, so a thread that sees
     // the Index also sees the filled array (JLS 17.5); a plain int[] field would not guarantee that.
@@ -48,6 +51,12 @@ public final class Nlri {
     private record Index(int[] offsets) { }
 
     private Nlri(Family family, boolean pathIds, boolean opaque, byte[] bytes, int offset, int length, int count) {
+        this(family, pathIds, opaque, bytes, offset, length, count, null);
+    }
+
+    private Nlri(Family family, boolean pathIds, boolean opaque, byte[] bytes, int offset, int length, int count,
+                 String malformed) {
+        this.malformed = malformed;
         this.family = family;
         this.pathIds = pathIds;
         this.opaque = opaque;
@@ -59,7 +68,7 @@ public final class Nlri {
 
     /** An empty block. */
     public static Nlri empty(Family family, boolean pathIds) {
-        return new Nlri(family, pathIds, !hasPrefixEncoding(family), new byte[0], 0, 0, 0);
+        return new Nlri(family, pathIds, !Families.isKnown(family), new byte[0], 0, 0, 0);
     }
 
     // Shared empty IPv4 unicast blocks for the decoder (most UPDATEs have an empty Withdrawn Routes
@@ -86,7 +95,8 @@ public final class Nlri {
      */
     public static Nlri wrap(Family family, boolean pathIds, byte[] b, int off, int len) {
         if (!hasPrefixEncoding(family)) {
-            return new Nlri(family, pathIds, true, b, off, len, 0);
+            FamilyCodec codec = Families.codec(family);
+            return codec == null ? new Nlri(family, pathIds, true, b, off, len, 0) : wrapRoutes(codec, family, pathIds, b, off, len);
         }
         int maxBits = family.afi() == Family.AFI_IPV6 ? 128 : 32;
         int end = off + len;
@@ -111,6 +121,27 @@ public final class Nlri {
         return new Nlri(family, pathIds, false, b, off, len, n);
     }
 
+    /** A field of a codec's family: each route delimited by the codec, the first malformed one remembered. */
+    private static Nlri wrapRoutes(FamilyCodec codec, Family family, boolean pathIds, byte[] b, int off, int len) {
+        int end = off + len;
+        int p = off;
+        int n = 0;
+        String malformed = null;
+        while (p < end) {
+            p += pathIds ? 4 : 0;
+            int rl = p >= end ? -1 : codec.routeLength(family, b, p, end);
+            if (rl < 0 || p + rl > end) {
+                return null;
+            }
+            if (malformed == null) {
+                malformed = codec.malformed(family, b, p, rl);
+            }
+            p += rl;
+            n++;
+        }
+        return new Nlri(family, pathIds, false, b, off, len, n, malformed);
+    }
+
     /** Builds a block from prefixes; prefixes without a path id get 0 when {@code pathIds}. */
     public static Nlri of(Family family, boolean pathIds, Collection<Prefix> prefixes) {
         Builder b = builder(family, pathIds);
@@ -133,7 +164,7 @@ public final class Nlri {
         private int count;
 
         private Builder(Family family, boolean pathIds) {
-            if (!hasPrefixEncoding(family)) {
+            if (!Families.isKnown(family)) {
                 throw new IllegalArgumentException("no prefix encoding for " + family);
             }
             this.family = family;
@@ -149,6 +180,23 @@ public final class Nlri {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + need));
             }
             pos = p.writeTo(buf, pos, pathIds);
+            count++;
+            return this;
+        }
+
+        /** Adds a route of this block's family (a prefix or a codec's route). */
+        public Builder add(RouteKey r) {
+            if (r instanceof Prefix p) {
+                return add(p);
+            }
+            if (!r.family().equals(family)) {
+                throw new IllegalArgumentException(r + " is not in " + family);
+            }
+            int need = r.wireSize(pathIds);
+            if (pos + need > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + need));
+            }
+            pos = r.writeTo(buf, pos, pathIds);
             count++;
             return this;
         }
@@ -183,6 +231,47 @@ public final class Nlri {
 
     public int size() {
         return count;
+    }
+
+    /** Why the first malformed route of a codec's block is malformed, or null (RFC 7606 treat-as-withdraw). */
+    public String malformed() {
+        return malformed;
+    }
+
+    /** True for a block of a family with a {@link FamilyCodec}: its routes are {@link NlriRoute}s. */
+    public boolean hasCodec() {
+        return !opaque && !hasPrefixEncoding(family);
+    }
+
+    /** Calls {@code c} for each route: a {@link Prefix} for the prefix families, an {@link NlriRoute} for a codec's. */
+    public void forEachRoute(Consumer<? super RouteKey> c) {
+        if (opaque) {
+            return;
+        }
+        if (hasPrefixEncoding(family)) {
+            forEach(c::accept);
+            return;
+        }
+        FamilyCodec codec = Families.codec(family);
+        int end = offset + length;
+        int p = offset;
+        while (p < end) {
+            long id = Prefix.NO_PATH_ID;
+            if (pathIds) {
+                id = Bytes.u32(bytes, p);
+                p += 4;
+            }
+            int rl = codec.routeLength(family, bytes, p, end);
+            c.accept(NlriRoute.wrap(family, bytes, p, rl, id));
+            p += rl;
+        }
+    }
+
+    /** All routes as a new list (see {@link #forEachRoute}). */
+    public List<RouteKey> routes() {
+        List<RouteKey> out = new ArrayList<>(count);
+        forEachRoute(out::add);
+        return out;
     }
 
     public boolean isEmpty() {
@@ -233,6 +322,9 @@ public final class Nlri {
 
     /** Calls {@code c} with a new {@link Prefix} for each prefix. */
     public void forEach(Consumer<Prefix> c) {
+        if (!hasPrefixEncoding(family)) {
+            return;
+        }
         int end = offset + length;
         int p = offset;
         boolean v6 = family.afi() == Family.AFI_IPV6;
@@ -286,6 +378,11 @@ public final class Nlri {
         if (ids == pathIds || opaque) {
             return this;
         }
+        if (hasCodec()) {
+            Builder b = builder(family, ids);
+            forEachRoute(r -> b.add(ids ? r : r.withoutPathId()));
+            return b.build();
+        }
         return of(family, ids, ids ? prefixes() : prefixes().stream().map(Prefix::withoutPathId).toList());
     }
 
@@ -313,7 +410,13 @@ public final class Nlri {
         }
         StringBuilder sb = new StringBuilder("[");
         int shown = Math.min(count, 16);
-        for (int i = 0; i < shown; i++) {
+        if (hasCodec()) {
+            List<RouteKey> routes = routes();
+            for (int i = 0; i < shown; i++) {
+                sb.append(i == 0 ? "" : ", ").append(routes.get(i));
+            }
+        }
+        for (int i = 0; i < shown && !hasCodec(); i++) {
             sb.append(i == 0 ? "" : ", ").append(get(i));
         }
         if (count > shown) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * path identifier. Bits past the prefix length are always zero. Immutable; created on demand from
  * an {@link Nlri} block (decoding never allocates one per prefix).
  */
-public final class Prefix implements Comparable<Prefix> {
+public final class Prefix implements Comparable<Prefix>, RouteKey {
     /** {@link #pathId()} when the prefix carries no path identifier. */
     public static final long NO_PATH_ID = -1;
 
@@ -80,6 +80,7 @@ public final class Prefix implements Comparable<Prefix> {
     }
 
     /** The same prefix with a path identifier (0..2^32-1), RFC 7911 section 3. */
+    @Override
     public Prefix withPathId(long id) {
         if (id < 0 || id > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("path identifier out of range: " + id);
@@ -87,8 +88,15 @@ public final class Prefix implements Comparable<Prefix> {
         return new Prefix(ipv6, address.clone(), length, id);
     }
 
+    @Override
     public Prefix withoutPathId() {
         return pathId == NO_PATH_ID ? this : new Prefix(ipv6, address.clone(), length, NO_PATH_ID);
+    }
+
+    /** IPv4 or IPv6 unicast: a prefix does not say whether it is unicast or multicast. */
+    @Override
+    public Family family() {
+        return ipv6 ? Family.IPV6_UNICAST : Family.IPV4_UNICAST;
     }
 
     public boolean isIpv6() {
@@ -131,7 +139,8 @@ public final class Prefix implements Comparable<Prefix> {
     }
 
     /** Writes the NLRI encoding at {@code pos}; returns the position after it. A missing path id is written as 0. */
-    int writeTo(byte[] out, int pos, boolean withPathId) {
+    @Override
+    public int writeTo(byte[] out, int pos, boolean withPathId) {
         if (withPathId) {
             Bytes.put32(out, pos, hasPathId() ? pathId : 0);
             pos += 4;

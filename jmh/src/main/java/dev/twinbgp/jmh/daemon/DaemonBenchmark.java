@@ -1,0 +1,189 @@
+package dev.twinbgp.jmh.daemon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twinbgp.jmh.anchor.Anchor;
+import dev.twinbgp.jmh.transfer.TableShape;
+import dev.twinbgp.speaker.session.FreePort;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The daemon benchmark (issue 18): receivers as users run them. For each round, table shape and receiver:
+ * a fresh receiver process (a cold {@code twinbgp run} per reactor, BIRD 2, FRR, OpenBGPD, GoBGP), a fresh
+ * {@link RawSender} process on loopback; the sender connects, writes the table, and the time runs from its
+ * first UPDATE write until the receiver holds every prefix ("first", the receiver's first transfer after
+ * start); the sender then resets the session (Cease), waits until the receiver holds nothing, connects again
+ * and sends the same table ("steady": the same process, warm). Then the receiver's peak RSS
+ * ({@code VmHWM} in /proc, summed over its processes) is read and both are stopped. Receivers run one after
+ * the other, interleaved per round, so every ratio compares figures of the same run.
+ *
+ * <pre>
+ * DaemonBenchmark --root REPO [--prefixes N] [--shapes packed,diverse] [--rounds R]
+ *                 [--receivers twinbgp-selector,twinbgp-netty,twinbgp-selector-events,bird,frr,openbgpd,gobgp]
+ *                 [--work DIR] [--json FILE] [--markdown FILE] [--svg FILE]
+ * </pre>
+ * Results go to {@code --json} (every measurement), {@code --markdown} (the summary table) and {@code --svg}
+ * (a chart of the first-transfer medians); see {@link DaemonReport}.
+ */
+public final class DaemonBenchmark {
+    static final String SENDER = "127.0.0.52";
+    static final String RECEIVER = "127.0.0.53";
+    static final long SENDER_AS = 65001;
+    static final long RECEIVER_AS = 64500;
+    private static final long TIMEOUT_NANOS = 600_000_000_000L;
+
+    private DaemonBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        Path root = Path.of(o.getOrDefault("root", ".")).toAbsolutePath();
+        int prefixes = Integer.parseInt(o.getOrDefault("prefixes", "1000000"));
+        List<TableShape> shapes = new ArrayList<>();
+        for (String s : o.getOrDefault("shapes", "packed,diverse").split(",")) {
+            shapes.add(TableShape.valueOf(s.strip().toUpperCase(Locale.ROOT)));
+        }
+        int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
+        List<String> receivers = List.of(o.getOrDefault("receivers",
+                "twinbgp-selector,twinbgp-netty,bird,frr,openbgpd,gobgp").split(","));
+        Path work = Path.of(o.getOrDefault("work", Files.createTempDirectory("twinbgp-daemon").toString()));
+        Path json = Path.of(o.getOrDefault("json", "daemon.json"));
+
+        ObjectNode report = new ObjectMapper().createObjectNode();
+        report.put("benchmark", "daemon");
+        report.put("started", Instant.now().toString());
+        report.put("prefixes", prefixes);
+        report.put("rounds", rounds);
+        report.set("machine", Machine.describe());
+        ArrayNode results = report.putArray("results");
+        Map<TableShape, TableFile> tables = new LinkedHashMap<>();
+        for (TableShape shape : shapes) {
+            TableFile t = TableFile.write(work.resolve("tables"), shape, prefixes);
+            tables.put(shape, t);
+            System.err.printf(Locale.ROOT, "table %s: %,d prefixes in %,d UPDATEs, %,d bytes%n", shape, prefixes, t.updates(), t.bytes());
+        }
+        for (int round = 1; round <= rounds; round++) {
+            for (TableShape shape : shapes) {
+                for (String receiver : receivers) {
+                    ObjectNode r = results.addObject();
+                    r.put("round", round);
+                    r.put("shape", shape.name().toLowerCase(Locale.ROOT));
+                    r.put("receiver", receiver);
+                    try {
+                        measure(root, receiver, tables.get(shape), work.resolve("r" + round + "-" + shape + "-" + receiver), r);
+                    } catch (RuntimeException | IOException e) {
+                        r.put("error", String.valueOf(e.getMessage()));
+                    }
+                    System.err.println(r);
+                    write(json, report);
+                }
+            }
+        }
+        report.put("finished", Instant.now().toString());
+        report.put("loadAverageAtEnd", Machine.loadAverage());
+        write(json, report);
+        DaemonReport.write(report, o.get("markdown") == null ? null : Path.of(o.get("markdown")),
+                o.get("svg") == null ? null : Path.of(o.get("svg")));
+    }
+
+    static void measure(Path root, String receiver, TableFile table, Path dir, ObjectNode r) throws IOException {
+        InetAddress at = InetAddress.getByName(RECEIVER); // a literal: no lookup
+        Endpoint endpoint = new Endpoint(RECEIVER, FreePort.on(at), RECEIVER_AS, SENDER, SENDER_AS);
+        Files.createDirectories(dir);
+        try (Receiver rx = start(root, receiver, dir, endpoint);
+             SenderProcess tx = SenderProcess.start(dir, SENDER, endpoint, table)) {
+            r.put("name", rx.name());
+            r.put("first", transfer(rx, tx, table, r, "first"));
+            tx.ask("RESET", "CLOSED", 60);
+            rx.awaitEmpty(TIMEOUT_NANOS);
+            r.put("steady", transfer(rx, tx, table, r, "steady"));
+            long hwm = 0;
+            for (long pid : rx.pids()) {
+                hwm += Machine.vmHwmKiB(pid);
+            }
+            r.put("peakRssMiB", hwm / 1024.0);
+            String problems = rx.problems();
+            if (!problems.isEmpty()) {
+                r.put("problems", problems);
+            }
+        }
+    }
+
+    /** One transfer on a fresh session: returns seconds from the first UPDATE written until all are held. */
+    private static double transfer(Receiver rx, SenderProcess tx, TableFile table, ObjectNode r, String label) throws IOException {
+        tx.ask("CONNECT", "UP", 120);
+        long linesBefore = rx instanceof TwinbgpDaemon t ? t.eventLines() : 0;
+        rx.beforeSend();
+        long first = SenderProcess.nanos(tx.ask("SEND", "FIRST", 60));
+        long held = rx.awaitHeld(table.prefixes(), TIMEOUT_NANOS);
+        long written = SenderProcess.nanos(tx.await("WRITTEN", 600));
+        r.put(label + "WrittenSeconds", (written - first) / 1e9);
+        if (rx instanceof TwinbgpDaemon t && t.eventLines() > 0) {
+            long lines = t.eventLines() - linesBefore;
+            r.put(label + "EventLines", lines);
+            if (lines < table.updates()) {
+                r.put(label + "EventsMissing", table.updates() - lines);
+            }
+        }
+        return (held - first) / 1e9;
+    }
+
+    /**
+     * {@code twinbgp-REACTOR[-events][+serialgc][+aot]}: a twinbgp receiver on that reactor, with {@code --events},
+     * and extra JVM options to compare (+serialgc: {@code -XX:+UseSerialGC}; +aot: {@code -XX:AOTCache=} the file
+     * named by the environment variable TWINBGP_AOT_CACHE); or a reference daemon by name.
+     */
+    private static Receiver start(Path root, String receiver, Path dir, Endpoint at) throws IOException {
+        if (receiver.startsWith("twinbgp-")) {
+            String[] parts = receiver.substring("twinbgp-".length()).split("\\+");
+            boolean events = parts[0].endsWith("-events");
+            String reactor = events ? parts[0].substring(0, parts[0].length() - "-events".length()) : parts[0];
+            List<String> jvm = new ArrayList<>();
+            for (int i = 1; i < parts.length; i++) {
+                jvm.add(switch (parts[i]) {
+                    case "serialgc" -> "-XX:+UseSerialGC";
+                    case "aot" -> "-XX:AOTCache=" + System.getenv("TWINBGP_AOT_CACHE");
+                    default -> throw new IllegalArgumentException("unknown JVM variant '" + parts[i] + "' in " + receiver);
+                });
+            }
+            return TwinbgpDaemon.start(root, reactor, events, String.join(" ", jvm), dir, at);
+        }
+        return switch (receiver) {
+            case "bird" -> AnchorDaemon.start(Anchor.BIRD, dir, at);
+            case "gobgp" -> AnchorDaemon.start(Anchor.GOBGP, dir, at);
+            case "frr" -> FrrDaemon.start(dir, at);
+            case "openbgpd" -> OpenBgpdDaemon.start(dir, at);
+            default -> throw new IllegalArgumentException("unknown receiver '" + receiver + "'");
+        };
+    }
+
+    static void write(Path file, ObjectNode report) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n");
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
+            }
+            o.put(args[i].substring(2), args[++i]);
+        }
+        return o;
+    }
+}

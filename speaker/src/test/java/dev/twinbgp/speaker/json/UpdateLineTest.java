@@ -1,0 +1,106 @@
+package dev.twinbgp.speaker.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.twinbgp.bgp.rib.AdjRibOut;
+import dev.twinbgp.bgp.rib.Path;
+import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.MessageDecoder;
+import dev.twinbgp.bgp.wire.MessageEncoder;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
+import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.Update;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The text fast path for UPDATE events writes exactly the line the tree writes, for many kinds of UPDATE. */
+class UpdateLineTest {
+    private static final NeighborContext N = new NeighborContext("127.0.0.1", "127.0.0.2", 65000, 65001, "10.0.0.1");
+
+    /** Decoded as received (lazy attributes, NLRI over the frame's bytes), like the events of a session. */
+    private static List<Update> received(List<Update> built, Negotiated neg) {
+        List<Update> out = new ArrayList<>();
+        for (Update u : built) {
+            out.add((Update) MessageDecoder.decode(MessageEncoder.encode(u, neg), neg).message());
+        }
+        return out;
+    }
+
+    private static List<Update> updates(Negotiated neg) {
+        SplittableRandom random = new SplittableRandom(18);
+        List<Route> routes = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            List<Attribute> a = new ArrayList<>();
+            a.add(new Attribute.Origin(random.nextInt(3)));
+            a.add(Attribute.AsPath.sequence(65001L, 64512L + random.nextInt(1000)));
+            a.add(new Attribute.MultiExitDisc(random.nextInt(1000)));
+            if (random.nextBoolean()) {
+                a.add(new Attribute.LocalPref(100 + random.nextInt(100)));
+            }
+            int communities = random.nextInt(4);
+            if (communities > 0) {
+                List<Long> values = new ArrayList<>();
+                for (int c = 0; c < communities; c++) {
+                    values.add(65001L << 16 | random.nextInt(65536));
+                }
+                a.add(new Attribute.Communities(values));
+            }
+            if (i % 5 == 0) {
+                a.add(new Attribute.AtomicAggregate());
+            }
+            if (i % 11 == 0) {
+                a.add(new Attribute.Aggregator(65001L, 0x0A000001)); // not written as text: the tree's path
+            }
+            boolean v6 = i % 7 == 0;
+            Path path = v6 ? new Path(Attributes.of(a), Prefix.parse("2001:db8::1/128").address())
+                    : new Path(Attributes.of(withNextHop(a)));
+            for (int k = 0; k < 1 + random.nextInt(5); k++) {
+                long id = neg.addPathSend().isEmpty() ? Prefix.NO_PATH_ID : 1 + random.nextInt(5);
+                Prefix p = v6 ? Prefix.parse("2001:db8:" + Integer.toHexString(i) + ":" + k + "::/64")
+                        : Prefix.ipv4((16 << 24) + (i << 12) + (k << 8), 24);
+                routes.add(new Route(id == Prefix.NO_PATH_ID ? p : p.withPathId(id), path));
+            }
+        }
+        List<Update> out = new ArrayList<>(AdjRibOut.announce(routes, neg, true));
+        out.addAll(AdjRibOut.withdraw(routes.stream().limit(50).map(Route::prefix).toList(), neg));
+        out.add(Update.endOfRib(Family.IPV4_UNICAST));
+        return out;
+    }
+
+    private static List<Attribute> withNextHop(List<Attribute> a) {
+        List<Attribute> out = new ArrayList<>(a);
+        out.add(Attribute.NextHop.of("192.0.2.1"));
+        return out;
+    }
+
+    @Test
+    void textAndTreeWriteTheSameLine() {
+        for (Negotiated neg : List.of(new Negotiated(true, Set.of(), Set.of(), false),
+                new Negotiated(true, Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST), Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST), false))) {
+            List<Update> updates = received(updates(neg), neg);
+            int fast = 0;
+            for (Instant at : List.of(Instant.ofEpochSecond(1_700_000_000L, 123_456_789), Instant.ofEpochSecond(1_700_000_000L),
+                    Instant.ofEpochSecond(1_700_000_001L, 1_000))) {
+                ExaJson text = new ExaJson(Clock.fixed(at, ZoneOffset.UTC), new ProcessInfo("host \"q\"", 42, 1));
+                ExaJson tree = new ExaJson(Clock.fixed(at, ZoneOffset.UTC), new ProcessInfo("host \"q\"", 42, 1));
+                for (Update u : updates) {
+                    for (Direction d : Direction.values()) {
+                        assertEquals(ExaJson.line(tree.messageTree(u, N, d)), text.message(u, N, d), u.toString());
+                        fast += UpdateLine.fits(u) ? 1 : 0;
+                    }
+                }
+            }
+            assertTrue(fast > 100, "the fast path was taken: " + fast);
+        }
+    }
+}
