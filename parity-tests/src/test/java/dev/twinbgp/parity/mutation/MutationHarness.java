@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *   MutationHarness [--sample N [--rotation K]] [--timeout SECONDS] [--fuzz N] [--seed S] [--report FILE] [ID...]
  * </pre>
+ * {@code --timeout} bounds one check (a scenario, or the fuzzing campaign): a check that runs longer hangs, and
+ * a hang counts as killed by that check. The whole run of a mutant has no bound of its own.
  * Without ids or {@code --sample} every mutant runs. {@code --sample N} takes N consecutive mutants of the
  * catalog's killable (not {@code equivalent}) mutants starting at {@code (K * N) mod size}, K the rotation
  * (default: days since 1970, so CI covers the catalog over successive days). Exit 0 when every mutant run
@@ -156,6 +158,7 @@ public final class MutationHarness {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         String[] last = {"(start)"};
+        long[] checkStarted = {System.nanoTime()};
         String[] verdict = {null};
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -164,6 +167,7 @@ public final class MutationHarness {
                     if (line.startsWith("CHECK ")) {
                         synchronized (last) {
                             last[0] = line.substring(6);
+                            checkStarted[0] = System.nanoTime();
                         }
                     } else if (line.startsWith("KILLED ") || line.startsWith("ERROR ") || line.equals("SURVIVED")) {
                         synchronized (last) {
@@ -175,7 +179,19 @@ public final class MutationHarness {
                 // the process was stopped: what was read so far stands
             }
         });
-        boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        // The timeout bounds one check (a scenario, or the fuzzing campaign), never the whole run: a mutant
+        // that survives plays every scenario, which takes minutes, and must be reported as SURVIVED.
+        boolean done;
+        while (true) {
+            done = p.waitFor(1, TimeUnit.SECONDS);
+            long since;
+            synchronized (last) {
+                since = System.nanoTime() - checkStarted[0];
+            }
+            if (done || since > TimeUnit.SECONDS.toNanos(timeoutSeconds)) {
+                break;
+            }
+        }
         if (!done) {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
@@ -193,7 +209,7 @@ public final class MutationHarness {
                 System.exit(2);
             }
             if (!done) {
-                return new Outcome(m, true, last[0], "hung: no verdict within " + timeoutSeconds + " s (the run's log: " + log + ")", elapsed);
+                return new Outcome(m, true, last[0], "hung: this check gave no verdict within " + timeoutSeconds + " s (the run's log: " + log + ")", elapsed);
             }
             if (v == null) {
                 return new Outcome(m, true, last[0], "the run died (exit " + p.exitValue() + ", log: " + log + ")", elapsed);
