@@ -32,6 +32,10 @@ public final class RouteText {
         }
         a.split().ifPresent(split -> out.add("split /" + split));
         a.name().ifPresent(name -> out.add("name \"" + name + "\""));
+        a.watchdog().ifPresent(dog -> out.add("watchdog " + dog));
+        if (a.withdrawn()) {
+            out.add("withdraw");
+        }
         return String.join(" ", out);
     }
 
