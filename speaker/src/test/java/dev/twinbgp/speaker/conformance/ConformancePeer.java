@@ -182,8 +182,6 @@ final class ConformancePeer implements AutoCloseable {
         allSeen.countDown();
     }
 
-
-
     @Override
     public void close() throws IOException {
         server.close();

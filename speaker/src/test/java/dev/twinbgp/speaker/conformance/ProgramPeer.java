@@ -260,8 +260,6 @@ final class ProgramPeer implements AutoCloseable {
         allSeen.countDown();
     }
 
-
-
     @Override
     public void close() throws IOException {
         server.close();
