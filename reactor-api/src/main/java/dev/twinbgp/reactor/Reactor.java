@@ -34,7 +34,18 @@ public interface Reactor extends AutoCloseable {
     }
 
     /** As {@link #connect(InetSocketAddress, InetSocketAddress, ConnectionHandler, Duration)} on a chosen loop of this reactor. */
-    void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout);
+    default void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
+        connect(loop, remote, localBind, handler, timeout, SocketOptions.NONE);
+    }
+
+    /**
+     * As {@link #connect(EventLoop, InetSocketAddress, InetSocketAddress, ConnectionHandler, Duration)}, with
+     * {@code options} set on the socket before it connects (the MD5 key is the one for {@code remote}). When the
+     * host cannot set them ({@link dev.twinbgp.reactor.sockopt.LinuxSockets#unavailable()}), or the kernel refuses
+     * them, {@code onConnectFailed} gets an {@link IOException} saying so and nothing is sent.
+     */
+    void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout,
+                 SocketOptions options);
 
     /** A loop of this reactor, round-robin; use it to run timers and tasks beside the connections. */
     EventLoop nextLoop();

@@ -606,4 +606,110 @@ public abstract class AbstractReactorContractTest {
         assertEquals(1, p.client().closeCount.get());
         r.close();
     }
+
+    // --- socket options (TCP MD5, RFC 2385; GTSM, RFC 5082), where the host can set them ---
+
+    private static final byte[] KEY = "twinbgp-md5-key".getBytes(StandardCharsets.US_ASCII);
+    private static final Duration SHORT_CONNECT = Duration.ofSeconds(2);
+
+    private static void assumeSocketOptions() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.twinbgp.reactor.sockopt.LinuxSockets.unavailable() == null,
+                () -> "socket options not available here: " + dev.twinbgp.reactor.sockopt.LinuxSockets.unavailable());
+    }
+
+    /** A listener whose connections from 127.0.0.1 get {@code options}, each accepted one recorded by {@code server}. */
+    private Listener protectedListener(Reactor r, RecordingHandler server, SocketOptions options) throws IOException {
+        Listener l = r.listen(loopback(0), (remote, local) -> server);
+        l.peer(InetAddress.getByName("127.0.0.1"), options);
+        return l;
+    }
+
+    @Test
+    void md5WithTheSameKeyOnBothSidesConnectsAndCarriesData() throws Exception {
+        assumeSocketOptions();
+        Reactor r = reactor();
+        RecordingHandler server = new RecordingHandler();
+        RecordingHandler client = new RecordingHandler();
+        Listener l = protectedListener(r, server, new SocketOptions(KEY, 0, 0));
+        r.connect(r.nextLoop(), l.localAddress(), null, client, CONNECT_TIMEOUT, new SocketOptions(KEY, 0, 0));
+        Connection cc = get(client.opened);
+        get(server.opened);
+        CompletableFuture<Void> five = server.awaitBytes(5);
+        cc.write(ascii("hello"));
+        get(five);
+        assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), server.data());
+        l.close();
+    }
+
+    @Test
+    void md5WithAnotherKeyOrNoneNeverConnects() throws Exception {
+        assumeSocketOptions();
+        Reactor r = reactor();
+        RecordingHandler server = new RecordingHandler();
+        Listener l = protectedListener(r, server, new SocketOptions(KEY, 0, 0));
+        RecordingHandler wrongKey = new RecordingHandler();
+        RecordingHandler noKey = new RecordingHandler();
+        r.connect(r.nextLoop(), l.localAddress(), null, wrongKey, SHORT_CONNECT,
+                new SocketOptions("another-key".getBytes(StandardCharsets.US_ASCII), 0, 0));
+        r.connect(r.nextLoop(), l.localAddress(), null, noKey, SHORT_CONNECT, SocketOptions.NONE);
+        // the kernel drops the unsigned or wrongly signed SYNs: both connects time out, nothing is accepted
+        assertInstanceOf(java.net.SocketTimeoutException.class, get(wrongKey.connectFailed));
+        assertInstanceOf(java.net.SocketTimeoutException.class, get(noKey.connectFailed));
+        assertFalse(server.opened.isDone());
+        // and the key can be taken away again: a plain connect then works
+        l.peer(InetAddress.getByName("127.0.0.1"), SocketOptions.NONE);
+        RecordingHandler plain = new RecordingHandler();
+        r.connect(l.localAddress(), null, plain, CONNECT_TIMEOUT);
+        get(plain.opened);
+        get(server.opened);
+        l.close();
+    }
+
+    @Test
+    void gtsmAcceptsTtl255AndDropsWhatComesWithLess() throws Exception {
+        assumeSocketOptions();
+        Reactor r = reactor();
+        RecordingHandler server = new RecordingHandler();
+        Listener l = protectedListener(r, server, new SocketOptions(null, 255, 255));
+        RecordingHandler client = new RecordingHandler();
+        r.connect(r.nextLoop(), l.localAddress(), null, client, CONNECT_TIMEOUT, new SocketOptions(null, 255, 255));
+        Connection cc = get(client.opened);
+        Connection sc = get(server.opened);
+        CompletableFuture<Void> two = server.awaitBytes(2);
+        cc.write(ascii("ok"));
+        get(two);
+        CompletableFuture<Void> four = client.awaitBytes(4);
+        sc.write(ascii("back"));
+        get(four);
+        sc.abort();
+
+        // TTL 254 (loopback does not decrement it): the handshake meets the listening socket, which checks
+        // nothing, but the accepted socket has its minimum TTL before its handler exists, so the data is dropped.
+        RecordingHandler farServer = new RecordingHandler();
+        Listener far = protectedListener(r, farServer, new SocketOptions(null, 255, 255));
+        RecordingHandler farClient = new RecordingHandler();
+        r.connect(r.nextLoop(), far.localAddress(), null, farClient, CONNECT_TIMEOUT, new SocketOptions(null, 254, 0));
+        Connection fc = get(farClient.opened);
+        get(farServer.opened);
+        fc.write(ascii("dropped"));
+        Thread.sleep(1500); // absence can only be waited for; no timing is asserted
+        assertEquals(0, farServer.received.get());
+        l.close();
+        far.close();
+    }
+
+    @Test
+    void aConnectWithOptionsIsRefusedLikeAnyOther() throws Exception {
+        assumeSocketOptions();
+        Reactor r = reactor();
+        RecordingHandler client = new RecordingHandler();
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = closed.getLocalPort();
+            closed.close();
+            // (not with an MD5 key or a minimum TTL: the kernel drops the refusal's unsigned RST, sent with TTL 64, so that
+            // connect times out instead)
+            r.connect(r.nextLoop(), loopback(port), null, client, CONNECT_TIMEOUT, new SocketOptions(null, 64, 0));
+            assertInstanceOf(ConnectException.class, get(client.connectFailed));
+        }
+    }
 }

@@ -6,6 +6,9 @@ import dev.twinbgp.reactor.HandlerFactory;
 import dev.twinbgp.reactor.Listener;
 import dev.twinbgp.reactor.Reactor;
 import dev.twinbgp.reactor.ReactorConfig;
+import dev.twinbgp.reactor.SocketOptions;
+import dev.twinbgp.reactor.sockopt.LinuxSockets;
+import dev.twinbgp.reactor.sockopt.ListenerOptions;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -21,6 +24,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -99,12 +103,14 @@ final class NettyReactor implements Reactor {
     @Override
     public Listener listen(InetSocketAddress local, HandlerFactory factory) throws IOException {
         if (group.isShuttingDown()) throw new IOException("reactor closed");
+        ListenerOptions options = new ListenerOptions();
         ServerBootstrap b = new ServerBootstrap().group(group, group).channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (!options.isEmpty() && !withOptions(options, ch)) return;
                         NettyLoop loop = byNetty.get(ch.eventLoop());
                         ConnectionHandler handler = factory.newHandler(
                                 (InetSocketAddress) ch.remoteAddress(), (InetSocketAddress) ch.localAddress());
@@ -123,16 +129,34 @@ final class NettyReactor implements Reactor {
             }
 
             @Override
+            public void peer(InetAddress remote, SocketOptions peerOptions) throws IOException {
+                options.peer(() -> NettySockets.fd(server), remote, peerOptions);
+            }
+
+            @Override
             public void close() {
                 server.close();
             }
         };
     }
 
+    /** An accepted channel gets the TTLs set for its remote address; false (and closed) when the kernel refused them. */
+    private static boolean withOptions(ListenerOptions options, Channel ch) {
+        try {
+            options.accepted(NettySockets.fd(ch), ((InetSocketAddress) ch.remoteAddress()).getAddress());
+            return true;
+        } catch (IOException e) {
+            LOG.warn("closing a connection accepted on {}: {}", ch.localAddress(), e.getMessage());
+            ch.close();
+            return false;
+        }
+    }
+
     @Override
-    public void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
+    public void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout,
+                        SocketOptions options) {
         NettyLoop owner = own(loop);
-        Bootstrap b = new Bootstrap().group(owner.netty).channel(transport.socketChannel())
+        Bootstrap b = new Bootstrap().group(owner.netty).channelFactory(socketFactory(remote, options))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())))
                 .handler(new NettyConnection(owner, handler, config));
         connectionOptions(b::option);
@@ -151,8 +175,30 @@ final class NettyReactor implements Reactor {
         });
     }
 
+    /**
+     * New client channels of the transport; with {@code options}, set on each new socket before Netty binds and
+     * connects it (a failure there fails the connect future with the IOException as cause).
+     */
+    private io.netty.channel.ChannelFactory<Channel> socketFactory(InetSocketAddress remote, SocketOptions options) {
+        io.netty.channel.ChannelFactory<? extends Channel> plain = new io.netty.channel.ReflectiveChannelFactory<>(transport.socketChannel());
+        if (options.isNone()) return plain::newChannel;
+        return () -> {
+            Channel ch = plain.newChannel();
+            try {
+                LinuxSockets.beforeConnect(NettySockets.fd(ch), remote.getAddress(), options);
+            } catch (IOException e) {
+                ch.unsafe().closeForcibly();
+                throw new io.netty.channel.ChannelException(e.getMessage(), e);
+            }
+            return ch;
+        };
+    }
+
     /** The same exception types as the selector reactor: ConnectException / SocketTimeoutException. */
     private static Throwable normalize(Throwable cause, InetSocketAddress remote, Duration timeout) {
+        if (cause instanceof io.netty.channel.ChannelException c && c.getCause() instanceof IOException socketOptions) {
+            return socketOptions; // from the channel factory: the socket options could not be set
+        }
         if (cause instanceof ConnectTimeoutException) {
             return new SocketTimeoutException("connect to " + remote + " timed out after " + timeout.toMillis() + " ms");
         }

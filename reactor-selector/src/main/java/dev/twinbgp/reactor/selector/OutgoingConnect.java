@@ -1,7 +1,9 @@
 package dev.twinbgp.reactor.selector;
 
 import dev.twinbgp.reactor.ConnectionHandler;
+import dev.twinbgp.reactor.SocketOptions;
 import dev.twinbgp.reactor.Timer;
+import dev.twinbgp.reactor.sockopt.LinuxSockets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -25,17 +27,20 @@ final class OutgoingConnect implements KeyHandler {
     private final InetSocketAddress localBind;
     private final ConnectionHandler handler;
     private final Duration timeout;
+    private final SocketOptions options;
     private SocketChannel channel;
     private SelectionKey key;
     private Timer timer;
     private boolean finished;
 
-    OutgoingConnect(SelectorLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
+    OutgoingConnect(SelectorLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout,
+                    SocketOptions options) {
         this.loop = loop;
         this.remote = remote;
         this.localBind = localBind;
         this.handler = handler;
         this.timeout = timeout;
+        this.options = options;
     }
 
     /** Loop thread. */
@@ -45,6 +50,7 @@ final class OutgoingConnect implements KeyHandler {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (localBind != null) channel.bind(localBind);
+            if (!options.isNone()) LinuxSockets.beforeConnect(LinuxSockets.fd(channel), remote.getAddress(), options);
             if (channel.connect(remote)) {
                 established(channel.register(loop.selector(), 0));
                 return;

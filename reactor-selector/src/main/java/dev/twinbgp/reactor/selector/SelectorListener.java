@@ -2,7 +2,11 @@ package dev.twinbgp.reactor.selector;
 
 import dev.twinbgp.reactor.HandlerFactory;
 import dev.twinbgp.reactor.Listener;
+import dev.twinbgp.reactor.SocketOptions;
+import dev.twinbgp.reactor.sockopt.LinuxSockets;
+import dev.twinbgp.reactor.sockopt.ListenerOptions;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
@@ -21,6 +25,7 @@ final class SelectorListener implements Listener, KeyHandler {
     private final ServerSocketChannel channel;
     private final HandlerFactory factory;
     private final InetSocketAddress local;
+    private final ListenerOptions options = new ListenerOptions();
     private SelectionKey key;
 
     /** Binds at once (so bind errors reach the caller), registers on the loop later. */
@@ -56,9 +61,32 @@ final class SelectorListener implements Listener, KeyHandler {
         for (int i = 0; i < MAX_ACCEPTS_PER_PASS; i++) {
             SocketChannel accepted = channel.accept();
             if (accepted == null) return;
+            if (!options.isEmpty() && !withOptions(accepted)) continue;
             SelectorLoop owner = reactor.nextSelectorLoop();
             owner.execute(() -> owner.adopt(accepted, factory));
         }
+    }
+
+    /** The TTLs set for its remote address ({@link #peer}); false (and closed) when the kernel refused them. */
+    private boolean withOptions(SocketChannel accepted) {
+        try {
+            InetSocketAddress remote = (InetSocketAddress) accepted.getRemoteAddress();
+            options.accepted(LinuxSockets.fd(accepted), remote.getAddress());
+            return true;
+        } catch (IOException e) {
+            LOG.warn("closing a connection accepted on {}: {}", local, e.getMessage());
+            try {
+                accepted.close();
+            } catch (IOException ignored) {
+                // closing is all that is left to do
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public void peer(InetAddress remote, SocketOptions peerOptions) throws IOException {
+        options.peer(() -> LinuxSockets.fd(channel), remote, peerOptions);
     }
 
     @Override

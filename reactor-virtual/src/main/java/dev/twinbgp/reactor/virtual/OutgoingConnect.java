@@ -1,6 +1,8 @@
 package dev.twinbgp.reactor.virtual;
 
 import dev.twinbgp.reactor.ConnectionHandler;
+import dev.twinbgp.reactor.SocketOptions;
+import dev.twinbgp.reactor.sockopt.LinuxSockets;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -25,16 +27,19 @@ final class OutgoingConnect {
     private final InetSocketAddress localBind;
     private final ConnectionHandler handler;
     private final Duration timeout;
+    private final SocketOptions options;
     private volatile SocketChannel channel;
     /** loop */
     private boolean finished;
 
-    OutgoingConnect(VirtualLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
+    OutgoingConnect(VirtualLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout,
+                    SocketOptions options) {
         this.loop = loop;
         this.remote = remote;
         this.localBind = localBind;
         this.handler = handler;
         this.timeout = timeout;
+        this.options = options;
     }
 
     InetSocketAddress remote() {
@@ -55,6 +60,7 @@ final class OutgoingConnect {
             channel = ch;
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (localBind != null) ch.bind(localBind);
+            if (!options.isNone()) LinuxSockets.beforeConnect(LinuxSockets.fd(ch), remote.getAddress(), options);
             ch.socket().connect(remote, (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
             SocketChannel connected = ch;
             if (!loop.offer(() -> established(connected))) VirtualReactor.closeQuietly(connected);

@@ -2,7 +2,11 @@ package dev.twinbgp.reactor.virtual;
 
 import dev.twinbgp.reactor.HandlerFactory;
 import dev.twinbgp.reactor.Listener;
+import dev.twinbgp.reactor.SocketOptions;
+import dev.twinbgp.reactor.sockopt.LinuxSockets;
+import dev.twinbgp.reactor.sockopt.ListenerOptions;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
@@ -20,6 +24,7 @@ final class VirtualListener implements Listener {
     private final ServerSocketChannel channel;
     private final HandlerFactory factory;
     private final InetSocketAddress local;
+    private final ListenerOptions options = new ListenerOptions();
 
     /** Binds at once (so bind errors reach the caller), then starts accepting. */
     VirtualListener(VirtualReactor reactor, InetSocketAddress address, HandlerFactory factory) throws IOException {
@@ -56,9 +61,28 @@ final class VirtualListener implements Listener {
                 }
                 continue;
             }
+            if (!options.isEmpty() && !withOptions(accepted)) continue;
             VirtualLoop owner = reactor.nextVirtualLoop();
             if (!owner.offer(() -> owner.adopt(accepted, factory))) VirtualReactor.closeQuietly(accepted);
         }
+    }
+
+    /** The TTLs set for its remote address ({@link #peer}); false (and closed) when the kernel refused them. */
+    private boolean withOptions(SocketChannel accepted) {
+        try {
+            InetSocketAddress remote = (InetSocketAddress) accepted.getRemoteAddress();
+            options.accepted(LinuxSockets.fd(accepted), remote.getAddress());
+            return true;
+        } catch (IOException e) {
+            LOG.warn("closing a connection accepted on {}: {}", local, e.getMessage());
+            VirtualReactor.closeQuietly(accepted);
+            return false;
+        }
+    }
+
+    @Override
+    public void peer(InetAddress remote, SocketOptions peerOptions) throws IOException {
+        options.peer(() -> LinuxSockets.fd(channel), remote, peerOptions);
     }
 
     @Override

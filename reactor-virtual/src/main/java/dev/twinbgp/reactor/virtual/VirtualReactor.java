@@ -6,6 +6,7 @@ import dev.twinbgp.reactor.HandlerFactory;
 import dev.twinbgp.reactor.Listener;
 import dev.twinbgp.reactor.Reactor;
 import dev.twinbgp.reactor.ReactorConfig;
+import dev.twinbgp.reactor.SocketOptions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -64,9 +65,10 @@ final class VirtualReactor implements Reactor {
     }
 
     @Override
-    public void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
+    public void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout,
+                        SocketOptions options) {
         VirtualLoop owner = own(loop);
-        OutgoingConnect connect = new OutgoingConnect(owner, remote, localBind, handler, timeout);
+        OutgoingConnect connect = new OutgoingConnect(owner, remote, localBind, handler, timeout, options);
         owner.execute(connect::start);
     }
 
