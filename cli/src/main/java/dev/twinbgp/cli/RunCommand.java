@@ -160,6 +160,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException invalid) {
             return fail(err, BAD_USAGE, config + ": " + describe(invalid));
         }
+        // TCP-AO, or MD5 / GTSM where the host cannot set them: 'validate' accepts these, 'run' cannot do them
+        java.util.Optional<String> cannot = PeerSettingsMapper.cannotRun(configuration);
+        if (cannot.isPresent()) {
+            return fail(err, BAD_USAGE, cannot.get(), false);
+        }
         // The first log line: which reactor runs the sessions, and why.
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         log.info("twinbgp {} using the {} reactor (from {}), configuration {}", Version.current(), choice.name(),

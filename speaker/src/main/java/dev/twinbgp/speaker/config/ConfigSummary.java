@@ -39,6 +39,9 @@ public final class ConfigSummary {
         out.append("  families: ").append(String.join(", ", n.families().stream().map(Family::toString).toList()))
                 .append('\n');
         out.append("  capabilities: ").append(String.join(", ", capabilities(n))).append('\n');
+        if (n.tcp().isSet()) {
+            out.append("  tcp: ").append(String.join(", ", tcp(n.tcp()))).append('\n');
+        }
         if (!n.inherited().isEmpty()) {
             out.append("  inherits: ").append(String.join(", ", n.inherited())).append('\n');
         }
@@ -75,6 +78,25 @@ public final class ConfigSummary {
         if (c.extendedNextHop()) {
             out.add("nexthop " + String.join(", ", n.nextHopEncodings().stream().map(Object::toString).toList()));
         }
+        return out;
+    }
+
+    /** The transport settings, never the password itself. */
+    private static List<String> tcp(TcpSecurity t) {
+        List<String> out = new ArrayList<>();
+        t.md5Password().ifPresent(p -> out.add("md5 password (" + switch (t.md5Encoding()) {
+            case TEXT -> "text";
+            case BASE64 -> "base64";
+            case AUTO -> "base64 auto";
+        } + ", " + t.md5Key().length + " octets)"));
+        t.md5Ip().ifPresent(ip -> out.add("md5-ip " + ip));
+        if (t.outgoingTtl() != 0) {
+            out.add("outgoing ttl " + t.outgoingTtl());
+        }
+        if (t.incomingTtl() != 0) {
+            out.add("incoming ttl " + t.incomingTtl() + " (GTSM)");
+        }
+        t.tcpAo().ifPresent(ao -> out.add("tcp-ao key id " + ao.keyId() + " " + ao.algorithm() + " (refused by run: not implemented)"));
         return out;
     }
 

@@ -26,6 +26,7 @@ import java.util.OptionalLong;
  * @param apis             {@code api { }} blocks
  * @param routes           {@code static}/{@code announce} routes, template routes first, as written (not split)
  * @param flows            {@code flow { route ... }} FlowSpec routes, template ones first
+ * @param tcp              TCP MD5, GTSM and TCP-AO settings ({@link TcpSecurity})
  */
 public record NeighborConfig(
         IpAddress peerAddress,
@@ -50,7 +51,8 @@ public record NeighborConfig(
         List<NextHopEncoding> nextHopEncodings,
         List<ApiConfig> apis,
         List<RouteConfig> routes,
-        List<FlowConfig> flows) {
+        List<FlowConfig> flows,
+        TcpSecurity tcp) {
 
     public static final int DEFAULT_HOLD_TIME = 180;
     public static final int DEFAULT_PORT = 179;
@@ -65,6 +67,19 @@ public record NeighborConfig(
         flows = List.copyOf(flows);
     }
 
+    /** A neighbor without transport security settings. */
+    public NeighborConfig(IpAddress peerAddress, Optional<IpAddress> localAddress, Optional<IpAddress> routerId,
+                          long localAs, long peerAs, int holdTime, boolean passive, OptionalInt listenPort, int connectPort,
+                          Optional<String> description, Optional<String> hostName, Optional<String> domainName,
+                          boolean groupUpdates, boolean adjRibIn, boolean adjRibOut, boolean manualEor,
+                          List<String> inherited, List<Family> families, Capabilities capabilities,
+                          List<NextHopEncoding> nextHopEncodings, List<ApiConfig> apis, List<RouteConfig> routes,
+                          List<FlowConfig> flows) {
+        this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
+                hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
+                nextHopEncodings, apis, routes, flows, TcpSecurity.NONE);
+    }
+
     /** A neighbor without FlowSpec routes. */
     public NeighborConfig(IpAddress peerAddress, Optional<IpAddress> localAddress, Optional<IpAddress> routerId,
                           long localAs, long peerAs, int holdTime, boolean passive, OptionalInt listenPort, int connectPort,
@@ -74,7 +89,7 @@ public record NeighborConfig(
                           List<NextHopEncoding> nextHopEncodings, List<ApiConfig> apis, List<RouteConfig> routes) {
         this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
                 hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
-                nextHopEncodings, apis, routes, List.of());
+                nextHopEncodings, apis, routes, List.of(), TcpSecurity.NONE);
     }
 
     /** Internal BGP: both ends in the same AS. */

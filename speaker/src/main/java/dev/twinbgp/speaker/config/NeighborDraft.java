@@ -46,6 +46,12 @@ final class NeighborDraft {
     Boolean adjRibIn;
     Boolean adjRibOut;
     Boolean manualEor;
+    Token md5Password;
+    TcpSecurity.Md5Encoding md5Encoding;
+    IpAddress md5Ip;
+    Integer outgoingTtl;
+    Integer incomingTtl;
+    TcpSecurity.TcpAo tcpAo;
     final List<Token> inherits = new ArrayList<>();
     List<Family> families;
 

@@ -7,7 +7,8 @@ package dev.twinbgp.speaker.config;
 final class NeighborParser {
     static final String KEYWORDS = "router-id, local-address, local-as, peer-as, hold-time, passive, listen, flow, "
             + "connect, description, host-name, domain-name, group-updates, adj-rib-in, adj-rib-out, manual-eor, "
-            + "inherit, family, capability, nexthop, api, static, announce";
+            + "inherit, family, capability, nexthop, api, static, announce, "
+            + "md5-password, md5-base64, md5-ip, outgoing-ttl, incoming-ttl, ttl-security, tcp-ao";
     private static final String PORT = "a TCP port (1-65535)";
     private static final String HOLD_TIME = "a hold time of 0 or 3-65535 seconds";
 
@@ -50,6 +51,15 @@ final class NeighborParser {
             case "adj-rib-in" -> draft.adjRibIn = optionalBool(in);
             case "adj-rib-out" -> draft.adjRibOut = optionalBool(in);
             case "manual-eor" -> draft.manualEor = optionalBool(in);
+            case "md5-password" -> draft.md5Password = in.value("a password");
+            case "md5-base64" -> draft.md5Encoding = TcpParser.md5Encoding(in);
+            case "md5-ip" -> draft.md5Ip = Values.ip(in.value("an IP address"), "an IP address");
+            case "outgoing-ttl" -> draft.outgoingTtl = TcpParser.ttl(in.value(TcpParser.TTL));
+            case "incoming-ttl", "ttl-security" -> draft.incomingTtl = TcpParser.ttl(in.value(TcpParser.TTL));
+            case "tcp-ao" -> {
+                draft.tcpAo = TcpParser.tcpAo(in);
+                return;
+            }
             case "inherit" -> {
                 if (template) {
                     throw ConfigException.unexpected(keyword, "a template setting (templates cannot inherit)");

@@ -164,7 +164,27 @@ final class NeighborResolver {
                 or(first(layers, d -> d.adjRibOut), false),
                 or(first(layers, d -> d.manualEor), false),
                 own.inherits.stream().map(Token::text).toList(),
-                families, capabilities, encodings, apis, routes, flows);
+                families, capabilities, encodings, apis, routes, flows, tcp(layers, peer));
+    }
+
+    /** The TCP settings; a password whose key is empty, too long, or not the base64 asked for is an error at it. */
+    private static TcpSecurity tcp(List<NeighborDraft> layers, IpAddress peer) throws ConfigException {
+        Token password = first(layers, d -> d.md5Password);
+        TcpSecurity.Md5Encoding encoding = or(first(layers, d -> d.md5Encoding), TcpSecurity.Md5Encoding.TEXT);
+        if (password != null) {
+            byte[] key = TcpSecurity.key(password.text(), encoding);
+            if (key == null || key.length == 0 || key.length > TcpSecurity.MD5_MAX_KEY) {
+                throw ConfigException.unexpected(password, (encoding == TcpSecurity.Md5Encoding.BASE64 ? "a base64 " : "a ")
+                        + "password of 1-" + TcpSecurity.MD5_MAX_KEY + " octets");
+            }
+        }
+        IpAddress md5Ip = first(layers, d -> d.md5Ip);
+        if (md5Ip != null && md5Ip.isIpv4() != peer.isIpv4()) {
+            throw ConfigException.unexpected(layers.get(0).close, "an md5-ip of the same family as the peer address " + peer);
+        }
+        return new TcpSecurity(Optional.ofNullable(password).map(Token::text), encoding, Optional.ofNullable(md5Ip),
+                or(first(layers, d -> d.outgoingTtl), 0), or(first(layers, d -> d.incomingTtl), 0),
+                Optional.ofNullable(first(layers, d -> d.tcpAo)));
     }
 
     /** The value of the first layer (neighbor, then templates in order) that sets it, or null. */

@@ -1,15 +1,19 @@
 package dev.twinbgp.speaker.mapping;
 
 import dev.twinbgp.bgp.fsm.SessionConfig;
+import dev.twinbgp.reactor.SocketOptions;
+import dev.twinbgp.reactor.sockopt.LinuxSockets;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.Configuration;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.NeighborConfig;
+import dev.twinbgp.speaker.config.TcpSecurity;
 import dev.twinbgp.speaker.session.PeerSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a parsed configuration (ExaBGP syntax) into what the speaker runs: one {@link PeerSettings} per
@@ -50,12 +54,44 @@ public final class PeerSettingsMapper {
         return new PeerSettings(
                 inet(neighbor.peerAddress()),
                 neighbor.connectPort(),
-                neighbor.localAddress().map(PeerSettingsMapper::inet).orElse(null),
+                neighbor.tcp().md5Ip().or(neighbor::localAddress).map(PeerSettingsMapper::inet).orElse(null),
                 listenPort,
                 session,
                 neighbor.groupUpdates(),
                 neighbor.manualEor(),
-                new RouteMapping(neighbor).routes());
+                new RouteMapping(neighbor).routes(),
+                socketOptions(neighbor.tcp()));
+    }
+
+    /**
+     * RFC 2385's key, and RFC 5082's TTLs: {@code incoming-ttl N} is the lowest TTL accepted; GTSM has the sender
+     * use 255 (RFC 5082 section 3), so without {@code outgoing-ttl} we send with 255 when a minimum is set.
+     */
+    static SocketOptions socketOptions(TcpSecurity tcp) {
+        int ttl = tcp.outgoingTtl() != 0 ? tcp.outgoingTtl() : tcp.incomingTtl() != 0 ? 255 : 0;
+        return new SocketOptions(tcp.md5Key(), ttl, tcp.incomingTtl());
+    }
+
+    /**
+     * What {@code run} cannot do on this host although {@code validate} accepts it, as one sentence naming the
+     * neighbor: TCP-AO (RFC 5925), which twinbgp does not implement, and MD5 / TTL settings where the host cannot
+     * set them ({@link LinuxSockets#unavailable()}: not Linux, Java 21, ...). Empty when everything can run.
+     */
+    public static Optional<String> cannotRun(Configuration configuration) {
+        for (NeighborConfig neighbor : configuration.neighbors()) {
+            TcpSecurity tcp = neighbor.tcp();
+            String who = configuration.source() + ": neighbor " + neighbor.peerAddress() + ": ";
+            if (tcp.tcpAo().isPresent()) {
+                return Optional.of(who + "tcp-ao (TCP-AO, RFC 5925) is not implemented by twinbgp; use md5-password"
+                        + " (TCP MD5, RFC 2385) instead");
+            }
+            String why = LinuxSockets.unavailable();
+            if (why != null && (tcp.md5Password().isPresent() || tcp.outgoingTtl() != 0 || tcp.incomingTtl() != 0)) {
+                return Optional.of(who + (tcp.md5Password().isPresent() ? "md5-password" : "the TTL setting")
+                        + " cannot run here: " + why);
+            }
+        }
+        return Optional.empty();
     }
 
     private static InetAddress inet(IpAddress address) {

@@ -38,7 +38,7 @@ public final class BgpSpeaker implements AutoCloseable {
     // time (create / delete neighbor) under this object's lock, publishing a new map each time.
     private volatile Map<String, PeerDriver> peers = Map.of();
     private final List<Listener> listeners = new ArrayList<>();
-    private final Map<InetSocketAddress, Boolean> bound = new LinkedHashMap<>();
+    private final Map<InetSocketAddress, Listener> bound = new LinkedHashMap<>();
     private boolean closed;
 
     private BgpSpeaker(Reactor reactor, SessionListener listener) {
@@ -58,6 +58,7 @@ public final class BgpSpeaker implements AutoCloseable {
         try {
             Map<String, PeerDriver> all = new LinkedHashMap<>();
             for (PeerSettings s : settings) {
+                checkSocketOptions(s);
                 PeerDriver driver = new PeerDriver(s, speaker.reactor, speaker.reactor.nextLoop(), listener);
                 if (all.putIfAbsent(s.name(), driver) != null) {
                     throw new IllegalArgumentException("peer " + s.name() + " is configured twice");
@@ -93,15 +94,46 @@ public final class BgpSpeaker implements AutoCloseable {
         }
         InetAddress host = s.localAddress() != null ? s.localAddress() : InetAddress.getByAddress(new byte[4]);
         InetSocketAddress at = new InetSocketAddress(host, s.listenPort());
-        if (bound.putIfAbsent(at, true) == null) {
+        Listener listening = bound.get(at);
+        if (listening == null) {
             try {
-                listeners.add(reactor.listen(at, this::accept));
+                listening = reactor.listen(at, this::accept);
             } catch (IOException e) {
-                bound.remove(at);
                 throw new IOException("cannot listen on " + at.getAddress().getHostAddress() + ":" + at.getPort()
                         + ": " + e.getMessage(), e);
             }
+            bound.put(at, listening);
+            listeners.add(listening);
             LOG.info("listening on {}:{}", at.getAddress().getHostAddress(), at.getPort());
+        }
+        if (!s.socket().isNone()) {
+            // RFC 2385 / RFC 5082: the listening socket answers only this peer's signed SYN, and what it accepts
+            // from the peer gets the TTLs before any BGP octet is read
+            listening.peer(s.peerAddress(), s.socket());
+        }
+    }
+
+    /** A peer with an MD5 key or TTLs on a host that cannot set them is refused (one sentence why). */
+    private static void checkSocketOptions(PeerSettings s) {
+        String why = dev.twinbgp.reactor.sockopt.LinuxSockets.unavailable();
+        if (!s.socket().isNone() && why != null) {
+            throw new IllegalArgumentException("neighbor " + s.name() + ": " + why);
+        }
+    }
+
+    /** Takes a removed peer's key and TTLs off the listening socket it used. */
+    private void forgetOptions(PeerSettings s) {
+        if (s.socket().isNone()) {
+            return;
+        }
+        for (Map.Entry<InetSocketAddress, Listener> e : bound.entrySet()) {
+            if (e.getKey().getPort() == s.listenPort()) {
+                try {
+                    e.getValue().peer(s.peerAddress(), dev.twinbgp.reactor.SocketOptions.NONE);
+                } catch (IOException failed) {
+                    LOG.warn("peer {}: could not take its TCP MD5 key off {}: {}", s.name(), e.getKey(), failed.getMessage());
+                }
+            }
         }
     }
 
@@ -156,6 +188,7 @@ public final class BgpSpeaker implements AutoCloseable {
         if (peers.containsKey(s.name())) {
             throw new IllegalArgumentException("neighbor " + s.name() + " exists already");
         }
+        checkSocketOptions(s);
         PeerDriver driver = new PeerDriver(s, reactor, reactor.nextLoop(), listener);
         Map<String, PeerDriver> next = new LinkedHashMap<>(peers);
         next.put(s.name(), driver);
@@ -178,6 +211,7 @@ public final class BgpSpeaker implements AutoCloseable {
         Map<String, PeerDriver> next = new LinkedHashMap<>(peers);
         next.remove(name);
         peers = java.util.Collections.unmodifiableMap(next);
+        forgetOptions(driver.settings());
         return driver.stop(ErrorCodes.CEASE_PEER_DECONFIGURED, null);
     }
 

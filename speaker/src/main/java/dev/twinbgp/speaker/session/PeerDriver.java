@@ -598,7 +598,7 @@ public final class PeerDriver {
         links.put(Direction.OUTGOING, link);
         InetSocketAddress remote = new InetSocketAddress(settings.peerAddress(), settings.connectPort());
         InetSocketAddress bind = settings.localAddress() == null ? null : new InetSocketAddress(settings.localAddress(), 0);
-        reactor.connect(loop, remote, bind, link, Duration.ofSeconds(settings.session().connectRetryTime()));
+        reactor.connect(loop, remote, bind, link, Duration.ofSeconds(settings.session().connectRetryTime()), settings.socket());
     }
 
     private void send(Direction via, BgpMessage message) {

@@ -2,6 +2,7 @@ package dev.twinbgp.speaker.session;
 
 import dev.twinbgp.bgp.fsm.SessionConfig;
 import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.reactor.SocketOptions;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -16,10 +17,12 @@ import java.util.List;
  * @param groupUpdates pack routes that share attributes into one UPDATE (ExaBGP default: on)
  * @param manualEor    do not send End-of-RIB after the initial table (RFC 4724 section 2)
  * @param routes       the initial Adj-RIB-Out
+ * @param socket       TCP MD5 key and TTLs of this peer's connections, set by the reactor on every socket to it
  */
 public record PeerSettings(InetAddress peerAddress, int connectPort, InetAddress localAddress, int listenPort,
-                           SessionConfig session, boolean groupUpdates, boolean manualEor, List<Route> routes) {
+                           SessionConfig session, boolean groupUpdates, boolean manualEor, List<Route> routes, SocketOptions socket) {
     public PeerSettings {
+        java.util.Objects.requireNonNull(socket, "socket");
         routes = List.copyOf(routes);
         if (connectPort < 1 || connectPort > 65535) {
             throw new IllegalArgumentException("connect port must be 1..65535: " + connectPort);
@@ -27,6 +30,12 @@ public record PeerSettings(InetAddress peerAddress, int connectPort, InetAddress
         if (listenPort < 0 || listenPort > 65535) {
             throw new IllegalArgumentException("listen port must be 0..65535: " + listenPort);
         }
+    }
+
+    /** A peer whose sockets need nothing special. */
+    public PeerSettings(InetAddress peerAddress, int connectPort, InetAddress localAddress, int listenPort,
+                        SessionConfig session, boolean groupUpdates, boolean manualEor, List<Route> routes) {
+        this(peerAddress, connectPort, localAddress, listenPort, session, groupUpdates, manualEor, routes, SocketOptions.NONE);
     }
 
     /** The peer's name in logs and events: its address. */

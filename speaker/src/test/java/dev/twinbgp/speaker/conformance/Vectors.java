@@ -100,10 +100,7 @@ public final class Vectors {
             Map.entry("conf-vpn.conf", L3VPN),
             Map.entry("extended-nexthop.conf", L3VPN),
             Map.entry("parse-community.conf", "the ASN:NUMBER L suffix of extended communities (target:120000L:123)"),
-            Map.entry("parse-md5.conf", "md5-password (TCP MD5, RFC 2385)"),
-            Map.entry("parse-multisession.conf", "the multi-session capability"),
-            Map.entry("parse-tcp-ao.conf", "TCP-AO (RFC 5925)"),
-            Map.entry("parse-ttl.conf", "outgoing-ttl (GTSM)")));
+            Map.entry("parse-multisession.conf", "the multi-session capability")));
 
     /** Skips (as a JUnit assumption, with the reason) a vector on the wait-list. */
     public static void assumeNotWaiting(String vector) {
