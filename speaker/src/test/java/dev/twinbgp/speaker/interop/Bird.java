@@ -40,6 +40,7 @@ public final class Bird extends ExternalDaemon {
     private String logClasses = "all";
     private String debug = "";
     private boolean flowSpec;
+    private String security = "";
 
     public Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
          boolean passive) {
@@ -73,6 +74,15 @@ public final class Bird extends ExternalDaemon {
      */
     public Bird withEventLog() {
         debug = "  debug { states, events };\n";
+        return this;
+    }
+
+    /**
+     * TCP MD5 ({@code password}, RFC 2385) and, with {@code gtsm}, GTSM ({@code ttl security on}, RFC 5082) with
+     * {@code multihop 1}: BIRD then sends with TTL 255 and accepts only 255 (256 - 1 hops). Call before {@link #start()}.
+     */
+    public Bird withSecurity(String password, boolean gtsm) {
+        security = (password == null ? "" : "  password \"" + password + "\";\n") + (gtsm ? "  ttl security on;\n" : "");
         return this;
     }
 
@@ -131,15 +141,16 @@ public final class Bird extends ExternalDaemon {
                 protocol bgp peer {
                   local %s port %d as %d;
                   neighbor %s port %d as %d;
-                  multihop;
+                  multihop%s;
                   hold time %d;
                   passive %s;
                   connect retry time 1;
                   error wait time 1, 2;
-                %s%s
+                %s%s%s
                 }
-                """.formatted(address, logClasses, routes, address, port, asn, peerAddress, peerPort, peerAsn, holdTime,
-                passive ? "on" : "off", debug, flowSpec ? """
+                """.formatted(address, logClasses, routes, address, port, asn, peerAddress, peerPort, peerAsn,
+                security.contains("ttl security") ? " 1" : "", holdTime,
+                passive ? "on" : "off", debug, security, flowSpec ? """
                   flow4 { table flowtab4; import all; export none; };
                   flow6 { table flowtab6; import all; export none; };
                 """ : """

@@ -37,6 +37,8 @@ public final class Frr extends ExternalDaemon {
     private final int holdTime;
     private final boolean passive;
     private List<String> families = List.of("ipv4 unicast");
+    private String password;
+    private boolean gtsm;
 
     /** {@code passive}: only accept the neighbor's connection ({@code neighbor ... passive}). */
     public Frr(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
@@ -55,6 +57,17 @@ public final class Frr extends ExternalDaemon {
     /** The address families to activate, in FRR's spelling ({@code ipv4 flowspec}); default IPv4 unicast. */
     public Frr withFamilies(String... names) {
         families = List.of(names);
+        return this;
+    }
+
+    /**
+     * TCP MD5 ({@code neighbor P password}, RFC 2385) and, with {@code gtsm}, GTSM ({@code neighbor P ttl-security
+     * hops 1}, RFC 5082: FRR sends with TTL 255 and accepts 255 only), which FRR allows instead of
+     * {@code ebgp-multihop}. Call before {@link #start()}.
+     */
+    public Frr withSecurity(String password, boolean gtsm) {
+        this.password = password;
+        this.gtsm = gtsm;
         return this;
     }
 
@@ -84,10 +97,13 @@ public final class Frr extends ExternalDaemon {
                  neighbor %s port %d
                  neighbor %s timers %d %d
                  neighbor %s timers connect 1
-                 neighbor %s ebgp-multihop 255
+                 neighbor %s update-source %s
+                 neighbor %s %s
                  neighbor %s graceful-restart-helper
-                %s""".formatted(asn, address, p, peerAsn, p, peerPort, p, Math.max(1, holdTime / 3), holdTime, p, p, p,
-                passive ? " neighbor " + p + " passive\n" : "");
+                %s%s""".formatted(asn, address, p, peerAsn, p, peerPort, p, Math.max(1, holdTime / 3), holdTime, p, p, address, p,
+                gtsm ? "ttl-security hops 1" : "ebgp-multihop 255", p,
+                passive ? " neighbor " + p + " passive\n" : "",
+                password == null ? "" : " neighbor " + p + " password " + password + "\n");
         StringBuilder afs = new StringBuilder(conf);
         for (String family : families) {
             afs.append(" address-family ").append(family).append('\n')
