@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "twinbgp", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A BGP-4 speaker for the JVM with two interchangeable I/O reactors.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, DemoCommand.class,
-                DecodeCommand.class, ValidateCommand.class, CtlCommand.class, ParityCommand.class})
+                DecodeCommand.class, ValidateCommand.class, CtlCommand.class, ParityCommand.class,
+                HealthcheckCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
