@@ -23,11 +23,13 @@ import picocli.CommandLine.Spec;
                 + " 'twinbgp run' through its control socket, and prints the answer.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:the command was done",
-            "1:the speaker refused the command (the reason is printed on stderr)",
+            "0:the command was done (in a shell: every command)",
+            "1:the speaker refused the command (the reason is printed on stderr; in a shell: one of them)",
             "2:bad usage, or no speaker answers on the socket"},
         footerHeading = "%nExamples:%n",
         footer = {
+            "  twinbgp ctl                       (a shell)",
+            "  printf 'show neighbor summary\\nshow adj-rib out\\n' | twinbgp ctl",
             "  twinbgp ctl show neighbor summary",
             "  twinbgp ctl --json show adj-rib out",
             "  twinbgp ctl announce route 192.0.2.1/32 next-hop self",
@@ -48,13 +50,24 @@ final class CtlCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable output for show commands.")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command, e.g. show neighbor summary.")
+    @Parameters(arity = "0..*", paramLabel = "COMMAND",
+            description = "The command, e.g. show neighbor summary. None: a shell (on a terminal: history, Tab"
+                    + " completion of commands and neighbor addresses; else one command per line of stdin).")
     List<String> words;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (words == null || words.isEmpty()) {
+            try {
+                return new CtlShell(socket != null ? socket : ControlSocket.defaultPath(), json, out, err).run();
+            } catch (IOException e) {
+                err.println("twinbgp ctl: " + e.getMessage());
+                err.flush();
+                return UNREACHABLE;
+            }
+        }
         String command = String.join(" ", words);
         if (json && words.get(0).equals("show") && !words.contains("json")) {
             command += " json";
