@@ -642,6 +642,36 @@ public abstract class AbstractReactorContractTest {
     }
 
     @Test
+    void md5OverIpv6() throws Exception {
+        assumeSocketOptions();
+        InetAddress six = InetAddress.getByName("::1");
+        Reactor r = reactor();
+        Listener l;
+        try {
+            l = r.listen(new InetSocketAddress(six, 0), (remote, local) -> new RecordingHandler());
+        } catch (IOException noIpv6) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + noIpv6.getMessage());
+            return;
+        }
+        RecordingHandler server = new RecordingHandler();
+        l.close();
+        l = r.listen(new InetSocketAddress(six, 0), (remote, local) -> server);
+        l.peer(six, new SocketOptions(KEY, 255, 255));
+        RecordingHandler wrong = new RecordingHandler();
+        r.connect(r.nextLoop(), l.localAddress(), null, wrong, SHORT_CONNECT,
+                new SocketOptions("another-key".getBytes(StandardCharsets.US_ASCII), 255, 0));
+        assertInstanceOf(java.net.SocketTimeoutException.class, get(wrong.connectFailed));
+        RecordingHandler client = new RecordingHandler();
+        r.connect(r.nextLoop(), l.localAddress(), null, client, CONNECT_TIMEOUT, new SocketOptions(KEY, 255, 255));
+        Connection cc = get(client.opened);
+        get(server.opened);
+        CompletableFuture<Void> three = server.awaitBytes(3);
+        cc.write(ascii("six"));
+        get(three);
+        l.close();
+    }
+
+    @Test
     void md5WithAnotherKeyOrNoneNeverConnects() throws Exception {
         assumeSocketOptions();
         Reactor r = reactor();
