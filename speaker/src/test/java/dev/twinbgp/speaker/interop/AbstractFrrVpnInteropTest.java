@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * L3VPN and labeled unicast to FRR on loopback ({@code address-family ipv4 vpn}, {@code ipv6 vpn},
  * {@code ipv4 labeled-unicast}): FRR's {@code show bgp ipv4 vpn} lists our routes under their route
- * distinguishers with their labels and route targets. FRR is passive.
+ * distinguishers (types 0, 1 and 2) with their labels and route targets. FRR is passive. Next hops are not loopback addresses: FRR
+ * treats one as martian and the UPDATE as withdraw.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 abstract class AbstractFrrVpnInteropTest {
@@ -76,10 +77,11 @@ abstract class AbstractFrrVpnInteropTest {
                     connect %d;
                     family { ipv4 mpls-vpn; ipv6 mpls-vpn; ipv4 nlri-mpls; }
                     static {
-                        route 10.1.0.0/24 rd 65061:1 label 1000 next-hop self extended-community [ target:65061:1 ];
+                        route 10.1.0.0/24 rd 65061:1 label 1000 next-hop 192.0.2.61 extended-community [ target:65061:1 ];
+                        route 10.1.1.0/24 rd 4200000001:9 label 1001 next-hop 192.0.2.61;
                         route 2001:db8:1::/48 rd 192.0.2.1:7 label 1002 next-hop 2001:db8::1
                             extended-community [ target:65061:2 ];
-                        route 10.2.0.0/24 label 2000 next-hop self;
+                        route 10.2.0.0/24 label 2000 next-hop 192.0.2.61;
                     }
                 }
                 """.formatted(theirs(), ours(), ours(), OUR_AS, THEIR_AS, theirPort);
@@ -95,6 +97,8 @@ abstract class AbstractFrrVpnInteropTest {
         assertTrue(v4.contains("65061:1"), v4); // the RD
         assertTrue(v4.contains("RT:65061:1"), v4);
         assertTrue(v4.contains("1000"), v4); // the label
+        frr.await("our type 2 RD in 'show bgp ipv4 vpn'", Interop.LONG,
+                () -> frr.vtysh("show bgp ipv4 vpn").contains("4200000001:9"));
         frr.await("our VPNv6 route in 'show bgp ipv6 vpn'", Interop.LONG,
                 () -> frr.vtysh("show bgp ipv6 vpn").contains("2001:db8:1::/48"));
         String v6 = frr.vtysh("show bgp ipv6 vpn 2001:db8:1::/48");
