@@ -69,6 +69,12 @@ class RouteParserTest {
         "redirect-to-nexthop, 0x0800000000000000",
         "bandwidth:1:1000, 0x40040001447a0000",
         "0x0102030405060708, 0x0102030405060708",
+        "target:120000L:123, 0x02020001d4c0007b",
+        "target:100L:7, 0x0202000000640007",
+        "origin4:71100:11000, 0x0203000115bc2af8",
+        "target4:71200:12000, 0x0202000116202ee0",
+        "origin:130000:1234, 0x02030001fbd004d2",
+        "l2info:1:2:13398:30864, 0x800a010234567890",
     })
     void extendedCommunityForms(String written, String octets) throws ConfigException {
         assertEquals(octets, RouteParser.parseAttributes("extended-community " + written)

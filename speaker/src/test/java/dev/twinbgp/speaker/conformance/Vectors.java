@@ -76,7 +76,6 @@ public final class Vectors {
             Map.entry("conf-cap-paths-limit.conf", "a neighbor-level add-path block (paths limit)"),
             Map.entry("conf-flow-redirect.conf", "IPv6 address-specific extended communities (RFC 5701) for an IPv6 "
                     + "redirect-to-nexthop-ietf"),
-            Map.entry("conf-extended-attributes.conf", "the origin4: extended community form"),
             Map.entry("conf-l2vpn.conf", VPLS),
             Map.entry("conf-llnh-lla-only.conf", "the link-local next hop capability"),
             Map.entry("conf-llnh-update.conf", "the link-local next hop setting (local-link-local)"),
@@ -89,7 +88,6 @@ public final class Vectors {
             Map.entry("conf-sr-policy.conf", SR_POLICY),
             Map.entry("conf-srv6-mup-v3.conf", MUP),
             Map.entry("conf-srv6-mup.conf", MUP),
-            Map.entry("parse-community.conf", "the ASN:NUMBER L suffix of extended communities (target:120000L:123)"),
             Map.entry("parse-md5.conf", "md5-password (TCP MD5, RFC 2385)"),
             Map.entry("parse-multisession.conf", "the multi-session capability"),
             Map.entry("parse-tcp-ao.conf", "TCP-AO (RFC 5925)"),
