@@ -30,6 +30,7 @@ final class FamilyOption implements CommandLine.ITypeConverter<Family> {
                 case "multicast" -> Family.SAFI_MULTICAST;
                 case "nlri-mpls" -> Family.SAFI_MPLS_LABEL;
                 case "mpls-vpn" -> Family.SAFI_MPLS_VPN;
+                case "rtc" -> Family.SAFI_RTC;
                 default -> -1;
             };
             if (afi > 0 && safi > 0) {

@@ -132,6 +132,16 @@ class DecodeCommandTest {
     }
 
     @Test
+    void routeTargetMembershipGivesExaBgpsJson() throws Exception {
+        // RFC 4684: ipv4 rtc, origin 65000, target:65000:1, next hop 10.0.0.1
+        Run r = run("", "decode", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF003E02000000274001010040020040050400000064"
+                + "800E16000184040A00000100600000FDE80002FDE800000001");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(MAPPER.readTree("{ \"10.0.0.1\": [ { \"origin\": 65000, \"route-target\": \"target:65000:1\" } ] }"),
+                r.lines().get(0).path("neighbor").path("message").path("update").path("announce").path("ipv4 rtc"));
+    }
+
+    @Test
     void flowSpecOutOfOrderIsTreatAsWithdrawWithOneLineOnStderr() {
         // MP_REACH ipv4 flow whose source (2) comes before its destination (1): RFC 8955 section 4.2
         Run r = run("", "decode", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF003A020000002340010100400200400504000000"

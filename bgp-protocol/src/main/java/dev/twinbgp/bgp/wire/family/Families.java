@@ -1,6 +1,7 @@
 package dev.twinbgp.bgp.wire.family;
 
 import dev.twinbgp.bgp.wire.family.flow.FlowSpecCodec;
+import dev.twinbgp.bgp.wire.family.rtc.RtcCodec;
 import dev.twinbgp.bgp.wire.family.vpn.LabeledCodec;
 
 import java.util.HashMap;
@@ -18,6 +19,7 @@ public final class Families {
     static {
         register(new FlowSpecCodec());
         register(new LabeledCodec());
+        register(new RtcCodec());
     }
 
     private Families() {

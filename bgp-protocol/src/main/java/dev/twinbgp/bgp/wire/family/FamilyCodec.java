@@ -49,6 +49,16 @@ public interface FamilyCodec {
 
         void string(String name, String value);
 
+        /** A field holding a number, e.g. ExaBGP's {@code "origin": 65000}. */
+        default void number(String name, long value) {
+            string(name, Long.toString(value));
+        }
+
+        /** A field holding JSON null, e.g. the {@code "route-target"} of ExaBGP's default route target membership. */
+        default void none(String name) {
+            string(name, "null");
+        }
+
         /** A field holding a list of lists of numbers, e.g. ExaBGP's {@code "label": [[1000, 16001]]}. */
         default void numbers(String name, java.util.List<long[]> values) {
             list(name, values.stream().map(java.util.Arrays::toString).toList());
