@@ -32,8 +32,6 @@ public final class Vectors {
             Map.entry("conf-mvpn.ci", MVPN),
             Map.entry("conf-sr-policy.ci", SR_POLICY),
             Map.entry("conf-srv6-mup.ci", MUP),
-            Map.entry("conf-llnh-update.ci", "the link-local next hop setting (local-link-local) and capability"),
-            Map.entry("conf-cap-link-local-nexthop.ci", "the link-local next hop capability"),
             Map.entry("conf-watchdog.ci", "its API program (run/watchdog.run), which is not in the vectors' folder:"
                     + " WatchdogVectorTest runs the vector with a program of ours"),
             Map.entry("api-api.ci", L3VPN),
@@ -79,14 +77,11 @@ public final class Vectors {
             Map.entry("api-vpnv4.conf", L3VPN),
             Map.entry("conf-addpath.conf", L3VPN),
             Map.entry("conf-bgpls.conf", BGP_LS),
-            Map.entry("conf-cap-link-local-nexthop.conf", "the link-local next hop capability"),
             Map.entry("conf-cap-paths-limit.conf", "a neighbor-level add-path block (paths limit)"),
             Map.entry("conf-flow-redirect.conf", "IPv6 address-specific extended communities (RFC 5701) for an IPv6 "
                     + "redirect-to-nexthop-ietf"),
             Map.entry("conf-extended-attributes.conf", "the origin4: extended community form"),
             Map.entry("conf-l2vpn.conf", VPLS),
-            Map.entry("conf-llnh-lla-only.conf", "the link-local next hop capability"),
-            Map.entry("conf-llnh-update.conf", "the link-local next hop setting (local-link-local)"),
             Map.entry("conf-mvpn.conf", MVPN + " and auto-flush"),
             Map.entry("conf-parity.conf", L3VPN),
             Map.entry("conf-prefix-sid-srv6.conf", L3VPN),
