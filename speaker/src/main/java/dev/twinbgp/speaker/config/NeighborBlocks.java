@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The nested blocks of a neighbor: family, capability, nexthop, static and announce. */
 final class NeighborBlocks {
-    static final String FAMILY = "ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn or ipv6 flow-vpn";
+    static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow or flow-vpn";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
             + "software-version, nexthop, aigp, link-local-nexthop";
 
@@ -29,7 +29,7 @@ final class NeighborBlocks {
         }
     }
 
-    /** {@code ipv4|ipv6 unicast|flow|flow-vpn}: the families twinbgp speaks. */
+    /** {@code ipv4|ipv6 unicast|nlri-mpls|mpls-vpn|flow|flow-vpn}: the families twinbgp speaks. */
     static Family family(TokenStream in, String expected) throws ConfigException {
         Token afi = in.peek();
         if (!afi.is("ipv4") && !afi.is("ipv6")) {
@@ -44,8 +44,12 @@ final class NeighborBlocks {
             code = Family.SAFI_FLOW;
         } else if (safi.is("flow-vpn")) {
             code = Family.SAFI_FLOW_VPN;
+        } else if (safi.is("nlri-mpls")) {
+            code = Family.SAFI_MPLS_LABEL;
+        } else if (safi.is("mpls-vpn")) {
+            code = Family.SAFI_MPLS_VPN;
         } else {
-            throw ConfigException.unexpected(safi, "unicast, flow or flow-vpn (the SAFIs twinbgp supports)");
+            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow or flow-vpn (the SAFIs twinbgp supports)");
         }
         in.next();
         return new Family(afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
@@ -140,6 +144,21 @@ final class NeighborBlocks {
         }
     }
 
+    /** {@code add-path { ipv4 unicast; ipv4 mpls-vpn; }}: the families ADD-PATH is offered for (RFC 7911 section 4). */
+    static void addPathFamilies(TokenStream in, NeighborDraft draft) throws ConfigException {
+        in.expect("{");
+        if (draft.addPathFamilies == null) {
+            draft.addPathFamilies = new ArrayList<>();
+        }
+        while (!in.accept("}")) {
+            Family family = family(in, "a family (" + FAMILY + ") or '}'");
+            in.expect(";");
+            if (!draft.addPathFamilies.contains(family)) {
+                draft.addPathFamilies.add(family);
+            }
+        }
+    }
+
     /** {@code static { route PREFIX ATTRIBUTES; route PREFIX { ATTRIBUTE; ... } }}. */
     static void staticRoutes(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
@@ -154,7 +173,10 @@ final class NeighborBlocks {
         }
     }
 
-    /** {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; } ipv6 { unicast ...; } }}. */
+    /**
+     * {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; } ipv6 { unicast ...; } }}; {@code nlri-mpls} needs a
+     * {@code label}, {@code mpls-vpn} an {@code rd} and a {@code label}.
+     */
     static void announce(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
         while (!in.accept("}")) {
@@ -166,8 +188,8 @@ final class NeighborBlocks {
             in.expect("{");
             while (!in.accept("}")) {
                 Token safi = in.peek();
-                if (!safi.is("unicast")) {
-                    throw ConfigException.unexpected(safi, "unicast or '}'");
+                if (!safi.is("unicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
+                    throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn or '}'");
                 }
                 in.next();
                 Token prefix = in.peek();
@@ -175,6 +197,11 @@ final class NeighborBlocks {
                 if (route.prefix().address().isIpv4() != afi.is("ipv4")) {
                     throw ConfigException.unexpected(prefix, "an " + afi.text() + " prefix (inside " + afi.text()
                             + " { })");
+                }
+                if (!Family.safiName(route.family().safi()).equals(safi.text())) {
+                    throw ConfigException.unexpected(prefix, "a " + safi.text() + " route ("
+                            + (safi.is("unicast") ? "without rd or label" : safi.is("nlri-mpls") ? "with a label and no rd"
+                            : "with an rd and a label") + ")");
                 }
                 draft.routes.add(new NeighborDraft.PlacedRoute(route, prefix));
             }

@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  * @param groupUpdates     {@code group-updates}: several prefixes per UPDATE, default true
  * @param inherited        the template names, in order
  * @param families         {@code family { }}; ExaBGP's default (every family it knows) is, for twinbgp,
- *                         {@link #DEFAULT_FAMILIES}
+ *                         {@link #DEFAULT_FAMILIES} and the labeled families (nlri-mpls, mpls-vpn) of its routes
  * @param nextHopEncodings {@code nexthop { }} entries whose families are both configured (RFC 8950); empty unless
  *                         {@link Capabilities#extendedNextHop()}
  * @param apis             {@code api { }} blocks

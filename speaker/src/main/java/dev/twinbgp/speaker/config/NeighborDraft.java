@@ -60,6 +60,7 @@ final class NeighborDraft {
     Boolean softwareVersion;
     Boolean extendedNextHop;
     List<NextHopEncoding> nextHops;
+    List<Family> addPathFamilies; // add-path { FAMILY; ... }, null when not given
 
     final List<PlacedApi> apis = new ArrayList<>();
     final List<PlacedRoute> routes = new ArrayList<>();

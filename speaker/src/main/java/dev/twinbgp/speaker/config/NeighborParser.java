@@ -72,6 +72,10 @@ final class NeighborParser {
                 NeighborBlocks.nextHop(in, draft);
                 return;
             }
+            case "add-path" -> {
+                NeighborBlocks.addPathFamilies(in, draft);
+                return;
+            }
             case "api" -> {
                 ApiParser.parse(in, draft);
                 return;

@@ -1,6 +1,7 @@
 package dev.twinbgp.speaker.config;
 
 import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.family.RouteDistinguisher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import java.util.OptionalLong;
  * @param watchdog        {@code watchdog NAME}: the API's {@code announce watchdog NAME} / {@code withdraw watchdog NAME}
  *                        announce and withdraw every route tagged NAME (ExaBGP), not sent on the wire
  * @param withdrawn       {@code withdraw}: a configured route that starts withdrawn (until its watchdog announces it)
+ * @param rd              {@code rd} / {@code route-distinguisher}: the route is an mpls-vpn one (RFC 4364 section 4.2)
+ * @param labels          {@code label N} or {@code label [ N ... ]}: the route's label stack, top first; without an
+ *                        RD it is a labeled unicast (nlri-mpls) route (RFC 8277)
  */
 public record RouteAttributes(
         Optional<NextHop> nextHop,
@@ -43,7 +47,9 @@ public record RouteAttributes(
         OptionalInt split,
         Optional<String> name,
         Optional<String> watchdog,
-        boolean withdrawn) {
+        boolean withdrawn,
+        Optional<RouteDistinguisher> rd,
+        List<Integer> labels) {
 
     public static final RouteAttributes NONE = new Builder().build();
 
@@ -54,6 +60,7 @@ public record RouteAttributes(
         extendedCommunities = List.copyOf(extendedCommunities);
         clusterList = List.copyOf(clusterList);
         genericAttributes = List.copyOf(genericAttributes);
+        labels = List.copyOf(labels);
     }
 
     /** A copy without {@code split} (used once a route has been expanded). */
@@ -61,7 +68,7 @@ public record RouteAttributes(
         return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
                 communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
                 prefixSid, aigp,
-                pathInformation, OptionalInt.empty(), name, watchdog, withdrawn);
+                pathInformation, OptionalInt.empty(), name, watchdog, withdrawn, rd, labels);
     }
 
     /** A copy that is announced (not {@code withdraw}): what {@code announce watchdog NAME} sends. */
@@ -69,7 +76,7 @@ public record RouteAttributes(
         return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
                 communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
                 prefixSid, aigp,
-                pathInformation, split, name, watchdog, false);
+                pathInformation, split, name, watchdog, false, rd, labels);
     }
 
     /** Mutable collector used by the parser; a later keyword replaces an earlier one of the same name. */
@@ -94,12 +101,14 @@ public record RouteAttributes(
         Optional<String> name = Optional.empty();
         Optional<String> watchdog = Optional.empty();
         boolean withdrawn;
+        Optional<RouteDistinguisher> rd = Optional.empty();
+        List<Integer> labels = new ArrayList<>();
 
         RouteAttributes build() {
             return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
                     communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
                     prefixSid, aigp,
-                    pathInformation, split, name, watchdog, withdrawn);
+                    pathInformation, split, name, watchdog, withdrawn, rd, labels);
         }
     }
 }

@@ -5,7 +5,11 @@ import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.LabelStack;
 import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.family.RouteDistinguisher;
+import dev.twinbgp.bgp.wire.family.RouteKey;
+import dev.twinbgp.bgp.wire.family.vpn.LabeledRoute;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.NeighborConfig;
@@ -100,8 +104,13 @@ final class RouteMapping {
                 attributes.remove(Attribute.NEXT_HOP);
                 mpNextHop = withLinkLocal(nextHop);
             }
+            RouteKey key = prefix;
+            if (route.family().safi() != Family.SAFI_UNICAST) {
+                key = labeled(route, prefix);
+                mpNextHop = labeledNextHop(route.family(), nextHop); // NEXT_HOP stays too, as ExaBGP sends it
+            }
             Path path = new Path(Attributes.of(attributes.values()), mpNextHop);
-            return new Route(prefix, paths.computeIfAbsent(path, p -> p));
+            return new Route(key, paths.computeIfAbsent(path, p -> p));
         } catch (Refused e) {
             throw new Refused("route " + asWritten.prefix() + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -125,6 +134,31 @@ final class RouteMapping {
         return both;
     }
 
+    /**
+     * The NLRI of a labeled route (RFC 8277) or a VPN route (RFC 4364, RFC 4659); a route without a label (a
+     * withdrawal) gets the withdrawal label 0x800000 (RFC 8277 section 2.4).
+     */
+    static RouteKey labeled(RouteConfig route, Prefix prefix) {
+        List<Integer> labels = route.attributes().labels();
+        LabelStack stack = labels.isEmpty() ? LabelStack.withdrawal() : LabelStack.of(labels);
+        RouteDistinguisher rd = route.attributes().rd().orElse(null);
+        return new LabeledRoute(route.family(), stack, rd, prefix).route();
+    }
+
+    /**
+     * The MP_REACH_NLRI next hop of a labeled route: the address (RFC 8277 section 2); of a VPN route, an RD of
+     * zero and the address (RFC 4364 section 4.3.2; RFC 4659 section 3.2.1.1 and RFC 8950 for IPv6 addresses).
+     */
+    private static byte[] labeledNextHop(Family family, IpAddress nextHop) {
+        byte[] address = nextHop.bytes();
+        if (family.safi() != Family.SAFI_MPLS_VPN) {
+            return address;
+        }
+        byte[] out = new byte[RouteDistinguisher.LENGTH + address.length];
+        System.arraycopy(address, 0, out, RouteDistinguisher.LENGTH, address.length);
+        return out;
+    }
+
     private IpAddress nextHop(RouteConfig route) {
         NextHop configured = route.attributes().nextHop()
                 .orElseThrow(() -> new Refused("has no next-hop"));
@@ -133,20 +167,31 @@ final class RouteMapping {
             case NextHop.Self s -> neighbor.localAddress().orElseThrow(() -> new Refused(
                     "next-hop self needs the neighbor's local-address (twinbgp resolves it when the configuration is read)"));
         };
-        boolean ipv4Route = route.family().equals(Family.IPV4_UNICAST);
-        if (ipv4Route && !address.isIpv4() && !ipv6NextHopAllowedForIpv4()) {
+        boolean ipv4Route = route.family().afi() == Family.AFI_IPV4;
+        if (ipv4Route && !address.isIpv4() && !nextHopAllowed(route.family(), Family.AFI_IPV6)) {
             throw new Refused("the IPv6 next hop " + address + " of an IPv4 route needs the extended next hop encoding"
                     + " (nexthop { ipv4 unicast ipv6; }, RFC 8950)");
         }
         if (!ipv4Route && address.isIpv4()) {
-            throw new Refused("an IPv6 route needs an IPv6 next hop, not " + address + " (RFC 2545 section 3)");
+            if (!nextHopAllowed(route.family(), Family.AFI_IPV4)) {
+                throw new Refused("an IPv6 route needs an IPv6 next hop, not " + address + " (RFC 2545 section 3;"
+                        + " nexthop { " + route.family() + " ipv4; } allows an IPv4 one)");
+            }
+            // nexthop { ipv6 unicast ipv4; }: the IPv4 address as an IPv4-mapped IPv6 address (RFC 4291 section
+            // 2.5.5.2), the 16-octet form every IPv6 receiver accepts (RFC 4798 section 2 does the same)
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xFF;
+            mapped[11] = (byte) 0xFF;
+            System.arraycopy(address.bytes(), 0, mapped, 12, 4);
+            return new IpAddress(mapped);
         }
         return address;
     }
 
-    private boolean ipv6NextHopAllowedForIpv4() {
+    /** True when {@code nexthop { FAMILY AFI; }} allows a next hop of {@code afi} for {@code family} (RFC 8950). */
+    private boolean nextHopAllowed(Family family, int afi) {
         for (NextHopEncoding e : neighbor.nextHopEncodings()) {
-            if (e.family().equals(Family.IPV4_UNICAST) && e.nextHopAfi() == Family.AFI_IPV6) {
+            if (e.family().equals(family) && e.nextHopAfi() == afi) {
                 return true;
             }
         }

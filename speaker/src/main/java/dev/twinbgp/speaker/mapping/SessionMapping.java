@@ -45,7 +45,9 @@ final class SessionMapping {
                 .gracefulRestartTime(caps.gracefulRestart().orElse(-1));
         caps.addPath().ifPresent(mode -> {
             for (Family family : neighbor.families()) {
-                b.addPath(family, mode);
+                if (caps.addPathFamilies().isEmpty() || caps.addPathFamilies().contains(family)) {
+                    b.addPath(family, mode);
+                }
             }
         });
         if (neighbor.hostName().isPresent() || neighbor.domainName().isPresent()) {

@@ -25,16 +25,12 @@ public final class Vectors {
 
     /** Vector file (encoding/*.ci, api/*.ci, decoding/*, conf/*.conf) -> what it waits for. */
     public static final Map<String, String> WAITING = new TreeMap<>(Map.ofEntries(
-            Map.entry("conf-addpath.ci", L3VPN),
-            Map.entry("conf-vpn.ci", L3VPN),
-            Map.entry("conf-prefix-sid.ci", L3VPN + " and the Prefix-SID attribute"),
             Map.entry("conf-l2vpn.ci", VPLS),
             Map.entry("conf-mvpn.ci", MVPN),
             Map.entry("conf-sr-policy.ci", SR_POLICY),
             Map.entry("conf-srv6-mup.ci", MUP),
             Map.entry("conf-watchdog.ci", "its API program (run/watchdog.run), which is not in the vectors' folder:"
                     + " WatchdogVectorTest runs the vector with a program of ours"),
-            Map.entry("api-api.ci", L3VPN),
             Map.entry("api-flow.ci", "ExaBGP's RIB quirks with FlowSpec, which no RFC asks for (issue 12 decided not to copy"
                     + " them): its FlowSpec withdrawals carry the route's attributes, a withdrawal of a rule never announced is"
                     + " still sent, and a repeated identical announcement produces an UPDATE with attributes and no NLRI;"
@@ -63,9 +59,6 @@ public final class Vectors {
             Map.entry("bgp-ls-10", BGP_LS),
             Map.entry("bgp-sr-policy-1", SR_POLICY),
             Map.entry("bgp-sr-policy-2", SR_POLICY),
-            Map.entry("vpnv4-extended-nexthop-1", L3VPN),
-            Map.entry("api-api.conf", L3VPN),
-            Map.entry("api-attributes-vpn.conf", L3VPN),
             Map.entry("api-blocklist.conf", "capability operational (ExaBGP's operational messages)"),
             Map.entry("api-flow-merge.conf", "the FlowSpec interface-set action (scope { interface-set ... })"),
             Map.entry("api-ipv4.conf", MUP),
@@ -74,8 +67,6 @@ public final class Vectors {
             Map.entry("api-mvpn.conf", MVPN + " and auto-flush"),
             Map.entry("api-open.conf", "the AIGP capability"),
             Map.entry("api-vpls.conf", VPLS),
-            Map.entry("api-vpnv4.conf", L3VPN),
-            Map.entry("conf-addpath.conf", L3VPN),
             Map.entry("conf-bgpls.conf", BGP_LS),
             Map.entry("conf-cap-paths-limit.conf", "a neighbor-level add-path block (paths limit)"),
             Map.entry("conf-flow-redirect.conf", "IPv6 address-specific extended communities (RFC 5701) for an IPv6 "
@@ -83,17 +74,12 @@ public final class Vectors {
             Map.entry("conf-extended-attributes.conf", "the origin4: extended community form"),
             Map.entry("conf-l2vpn.conf", VPLS),
             Map.entry("conf-mvpn.conf", MVPN + " and auto-flush"),
-            Map.entry("conf-parity.conf", L3VPN),
-            Map.entry("conf-prefix-sid-srv6.conf", L3VPN),
-            Map.entry("conf-prefix-sid.conf", L3VPN),
             Map.entry("conf-sr-policy-all-types.conf", SR_POLICY),
             Map.entry("conf-sr-policy-simple.conf", SR_POLICY),
             Map.entry("conf-sr-policy-static.conf", SR_POLICY),
             Map.entry("conf-sr-policy.conf", SR_POLICY),
             Map.entry("conf-srv6-mup-v3.conf", MUP),
             Map.entry("conf-srv6-mup.conf", MUP),
-            Map.entry("conf-vpn.conf", L3VPN),
-            Map.entry("extended-nexthop.conf", L3VPN),
             Map.entry("parse-community.conf", "the ASN:NUMBER L suffix of extended communities (target:120000L:123)"),
             Map.entry("parse-md5.conf", "md5-password (TCP MD5, RFC 2385)"),
             Map.entry("parse-multisession.conf", "the multi-session capability"),

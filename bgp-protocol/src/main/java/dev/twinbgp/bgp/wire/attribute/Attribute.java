@@ -216,8 +216,20 @@ public sealed interface Attribute {
 
         @Override public byte[] nextHop() { return nextHop.clone(); }
 
-        /** The next hop's addresses as text: one (4 or 16 octets) or two (32 octets: global, link-local). */
+        /**
+         * The next hop's addresses as text: one (4 or 16 octets) or two (32 octets: global, link-local); of a VPN
+         * next hop (12, 24 or 48 octets, each address after an 8-octet RD, RFC 4364 section 4.3.2, RFC 4659
+         * section 3.2.1.1) the addresses without their RD, as ExaBGP shows them.
+         */
         public List<String> nextHopAddresses() {
+            if (family.safi() == Family.SAFI_MPLS_VPN) {
+                switch (nextHop.length) {
+                    case 12: return List.of(Bytes.ipv4(Bytes.s32(nextHop, 8)));
+                    case 24: return List.of(Bytes.ipv6(nextHop, 8));
+                    case 48: return List.of(Bytes.ipv6(nextHop, 8), Bytes.ipv6(nextHop, 32));
+                    default: break;
+                }
+            }
             return switch (nextHop.length) {
                 case 4 -> List.of(Bytes.ipv4(Bytes.s32(nextHop, 0)));
                 case 16 -> List.of(Bytes.ipv6(nextHop, 0));

@@ -280,7 +280,8 @@ public final class AttributeCodec {
         }
         Family family = new Family(Bytes.u16(b, off), b[off + 2] & 0xFF);
         int nhLen = b[off + 3] & 0xFF;
-        if (Nlri.hasPrefixEncoding(family) && !nextHopLengthOk(family, nhLen)) {
+        if ((Nlri.hasPrefixEncoding(family) || family.safi() == Family.SAFI_MPLS_LABEL || family.safi() == Family.SAFI_MPLS_VPN)
+                && !nextHopLengthOk(family, nhLen)) {
             throw mpError(Attribute.MP_REACH_NLRI, b, attrStart, end, "next hop length " + nhLen + " for " + family);
         }
         byte[] nh = Bytes.slice(b, off + 4, nhLen);
@@ -293,8 +294,15 @@ public final class AttributeCodec {
         return new Attribute.MpReach(family, nh, nlri);
     }
 
-    /** IPv4: 4, or 16/32 per RFC 8950 section 3; IPv6: 16 or 32 (RFC 2545 section 3). */
+    /**
+     * IPv4: 4, or 16/32 per RFC 8950 section 3; IPv6: 16 or 32 (RFC 2545 section 3). A VPN next hop is an RD
+     * (zero) and an address: 12 for VPN-IPv4 (RFC 4364 section 4.3.2), 24/48 for VPN-IPv6 (RFC 4659 section
+     * 3.2.1.1) and for VPN-IPv4 over IPv6 (RFC 8950 section 3).
+     */
     private static boolean nextHopLengthOk(Family f, int nhLen) {
+        if (f.safi() == Family.SAFI_MPLS_VPN) {
+            return (f.afi() == Family.AFI_IPV4 && nhLen == 12) || nhLen == 24 || nhLen == 48;
+        }
         return f.afi() == Family.AFI_IPV4 ? nhLen == 4 || nhLen == 16 || nhLen == 32 : nhLen == 16 || nhLen == 32;
     }
 

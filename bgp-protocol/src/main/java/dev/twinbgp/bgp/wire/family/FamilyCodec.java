@@ -26,6 +26,20 @@ public interface FamilyCodec {
     /** Writes the fields of one route (its NLRI octets) in the shape of ExaBGP's JSON for the family. */
     void describe(Family family, byte[] nlri, Fields out);
 
+    /** The fields of a withdrawn route (ExaBGP shows fewer for some families, e.g. no labels); by default {@link #describe}. */
+    default void describeWithdrawn(Family family, byte[] nlri, Fields out) {
+        describe(family, nlri, out);
+    }
+
+    /**
+     * The octets that identify the route in the RIBs (RFC 4271 section 9: a withdrawal names the route it
+     * removes): by default all of its NLRI octets. A labeled family leaves its labels out, since a
+     * withdrawal's label field carries any value (RFC 8277 section 2.4). Returns {@code nlri} itself or new octets.
+     */
+    default byte[] key(Family family, byte[] nlri) {
+        return nlri;
+    }
+
     /** ExaBGP's one-line text of a route (its {@code "string"}). */
     String text(Family family, byte[] nlri);
 
@@ -34,5 +48,10 @@ public interface FamilyCodec {
         void list(String name, java.util.List<String> values);
 
         void string(String name, String value);
+
+        /** A field holding a list of lists of numbers, e.g. ExaBGP's {@code "label": [[1000, 16001]]}. */
+        default void numbers(String name, java.util.List<long[]> values) {
+            list(name, values.stream().map(java.util.Arrays::toString).toList());
+        }
     }
 }

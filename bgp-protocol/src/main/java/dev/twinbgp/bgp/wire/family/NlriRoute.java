@@ -7,19 +7,23 @@ import java.util.Arrays;
 /**
  * One route of a family with a {@link FamilyCodec}: the route's NLRI octets as its codec delimits them
  * (without the ADD-PATH path identifier, RFC 7911 section 3), which is what identifies it in the RIBs.
- * The codec reads the octets when the route is shown ({@link FamilyCodec#describe}). Immutable.
+ * The codec reads the octets when the route is shown ({@link FamilyCodec#describe}). Two routes are equal
+ * when their codec's {@linkplain FamilyCodec#key keys} are (a labeled route's labels are not part of it). Immutable.
  */
 public final class NlriRoute implements RouteKey {
     private final Family family;
     private final byte[] nlri;
+    private final byte[] key; // what identifies the route: nlri, or fewer octets (FamilyCodec.key)
     private final long pathId;
     private final int hash;
 
     private NlriRoute(Family family, byte[] nlri, long pathId) {
         this.family = family;
         this.nlri = nlri;
+        FamilyCodec codec = Families.codec(family);
+        this.key = codec == null ? nlri : codec.key(family, nlri);
         this.pathId = pathId;
-        this.hash = (family.hashCode() * 31 + Arrays.hashCode(nlri)) * 31 + Long.hashCode(pathId);
+        this.hash = (family.hashCode() * 31 + Arrays.hashCode(key)) * 31 + Long.hashCode(pathId);
     }
 
     /** A route of {@code family} from its NLRI octets (copied). */
@@ -82,7 +86,7 @@ public final class NlriRoute implements RouteKey {
     @Override
     public boolean equals(Object o) {
         return o instanceof NlriRoute r && r.hash == hash && r.pathId == pathId && r.family.equals(family)
-                && Arrays.equals(r.nlri, nlri);
+                && Arrays.equals(r.key, key);
     }
 
     @Override
