@@ -65,7 +65,7 @@ public final class Vectors {
             Map.entry("api-ipv6.conf", MUP),
             Map.entry("api-multisession.conf", "the multi-session capability"),
             Map.entry("api-mvpn.conf", MVPN + " and auto-flush"),
-            Map.entry("api-open.conf", "the AIGP capability"),
+            Map.entry("api-open.conf", "the operational and multi-session capabilities (its aigp is read)"),
             Map.entry("api-vpls.conf", VPLS),
             Map.entry("conf-bgpls.conf", BGP_LS),
             Map.entry("conf-cap-paths-limit.conf", "a neighbor-level add-path block (paths limit)"),
