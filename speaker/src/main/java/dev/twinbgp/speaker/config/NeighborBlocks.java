@@ -9,7 +9,7 @@ import java.util.Optional;
 final class NeighborBlocks {
     static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow or flow-vpn, or ipv4 rtc";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
-            + "software-version, nexthop";
+            + "software-version, nexthop, aigp, link-local-nexthop";
 
     private NeighborBlocks() {
     }
@@ -87,6 +87,8 @@ final class NeighborBlocks {
                 case "extended-message" -> draft.extendedMessage = NeighborParser.optionalBool(in);
                 case "software-version" -> draft.softwareVersion = NeighborParser.optionalBool(in);
                 case "nexthop" -> draft.extendedNextHop = NeighborParser.optionalBool(in);
+                case "aigp" -> draft.aigp = NeighborParser.optionalBool(in);
+                case "link-local-nexthop" -> draft.linkLocalNextHop = NeighborParser.optionalBool(in);
                 case "add-path" -> draft.addPath = addPath(in.value("disable, send, receive or send/receive"));
                 case "graceful-restart" -> draft.gracefulRestart = gracefulRestart(in);
                 default -> throw ConfigException.unexpected(keyword, expected);

@@ -25,13 +25,10 @@ public final class Vectors {
 
     /** Vector file (encoding/*.ci, api/*.ci, decoding/*, conf/*.conf) -> what it waits for. */
     public static final Map<String, String> WAITING = new TreeMap<>(Map.ofEntries(
-            Map.entry("conf-prefix-sid.ci", L3VPN + " and the Prefix-SID attribute"),
             Map.entry("conf-l2vpn.ci", VPLS),
             Map.entry("conf-mvpn.ci", MVPN),
             Map.entry("conf-sr-policy.ci", SR_POLICY),
             Map.entry("conf-srv6-mup.ci", MUP),
-            Map.entry("conf-llnh-update.ci", "the link-local next hop setting (local-link-local) and capability"),
-            Map.entry("conf-cap-link-local-nexthop.ci", "the link-local next hop capability"),
             Map.entry("conf-watchdog.ci", "its API program (run/watchdog.run), which is not in the vectors' folder:"
                     + " WatchdogVectorTest runs the vector with a program of ours"),
             Map.entry("api-flow.ci", "ExaBGP's RIB quirks with FlowSpec, which no RFC asks for (issue 12 decided not to copy"
@@ -62,26 +59,20 @@ public final class Vectors {
             Map.entry("bgp-ls-10", BGP_LS),
             Map.entry("bgp-sr-policy-1", SR_POLICY),
             Map.entry("bgp-sr-policy-2", SR_POLICY),
-            Map.entry("vpnv4-extended-nexthop-1", L3VPN),
             Map.entry("api-blocklist.conf", "capability operational (ExaBGP's operational messages)"),
             Map.entry("api-flow-merge.conf", "the FlowSpec interface-set action (scope { interface-set ... })"),
             Map.entry("api-ipv4.conf", MUP),
             Map.entry("api-ipv6.conf", MUP),
             Map.entry("api-multisession.conf", "the multi-session capability"),
             Map.entry("api-mvpn.conf", MVPN + " and auto-flush"),
-            Map.entry("api-open.conf", "the AIGP capability"),
+            Map.entry("api-open.conf", "the operational and multi-session capabilities (its aigp is read)"),
             Map.entry("api-vpls.conf", VPLS),
             Map.entry("conf-bgpls.conf", BGP_LS),
-            Map.entry("conf-cap-link-local-nexthop.conf", "the link-local next hop capability"),
             Map.entry("conf-cap-paths-limit.conf", "a neighbor-level add-path block (paths limit)"),
             Map.entry("conf-flow-redirect.conf", "IPv6 address-specific extended communities (RFC 5701) for an IPv6 "
                     + "redirect-to-nexthop-ietf"),
             Map.entry("conf-l2vpn.conf", VPLS),
-            Map.entry("conf-llnh-lla-only.conf", "the link-local next hop capability"),
-            Map.entry("conf-llnh-update.conf", "the link-local next hop setting (local-link-local)"),
             Map.entry("conf-mvpn.conf", MVPN + " and auto-flush"),
-            Map.entry("conf-prefix-sid-srv6.conf", L3VPN),
-            Map.entry("conf-prefix-sid.conf", L3VPN),
             Map.entry("conf-sr-policy-all-types.conf", SR_POLICY),
             Map.entry("conf-sr-policy-simple.conf", SR_POLICY),
             Map.entry("conf-sr-policy-static.conf", SR_POLICY),
