@@ -3,6 +3,7 @@ package dev.twinbgp.bgp.rib;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.NlriRoute;
 import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.family.RouteKey;
@@ -68,6 +69,12 @@ public final class AdjRibOut {
 
     /** Adds or replaces a route; returns true when it changed. */
     public boolean announce(Route route) {
+        if (route.key() instanceof NlriRoute n && n.hasNonKeyFields()) {
+            // same key, maybe other octets (EVPN's label, RFC 7432 section 7): the new octets replace the old
+            routes.remove(n);
+            routes.put(n, route.path());
+            return true;
+        }
         Path old = routes.put(route.key(), route.path());
         if (route.path().equals(old)) {
             return false;

@@ -126,6 +126,27 @@ final class UpdateJson {
             public void string(String name, String value) {
                 o.put(name, value);
             }
+
+            @Override
+            public void number(String name, long value) {
+                o.put(name, value);
+            }
+
+            @Override
+            public void bool(String name, boolean value) {
+                o.put(name, value);
+            }
+
+            @Override
+            public void numberLists(String name, List<long[]> values) {
+                ArrayNode a = o.putArray(name);
+                for (long[] v : values) {
+                    ArrayNode inner = a.addArray();
+                    for (long x : v) {
+                        inner.add(x);
+                    }
+                }
+            }
         });
         if (r.hasPathId()) {
             o.put("path-information", Text.dotted(r.pathId()));

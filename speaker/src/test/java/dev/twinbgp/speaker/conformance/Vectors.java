@@ -52,7 +52,6 @@ public final class Vectors {
                     + " must send nothing for X; twinbgp applies and sends the announce before it reads the clear,"
                     + " issue 15"),
             Map.entry("unknown-message.ci", "ExaBGP's NOTIFICATION text for a message of unknown type"),
-            Map.entry("bgp-evpn-1", EVPN),
             Map.entry("bgp-ls-1", BGP_LS),
             Map.entry("bgp-ls-2", BGP_LS),
             Map.entry("bgp-ls-3", BGP_LS),

@@ -1,5 +1,6 @@
 package dev.twinbgp.bgp.wire.family;
 
+import dev.twinbgp.bgp.wire.family.evpn.EvpnCodec;
 import dev.twinbgp.bgp.wire.family.flow.FlowSpecCodec;
 
 import java.util.HashMap;
@@ -16,6 +17,7 @@ public final class Families {
 
     static {
         register(new FlowSpecCodec());
+        register(new EvpnCodec());
     }
 
     private Families() {

@@ -23,6 +23,23 @@ public interface FamilyCodec {
      */
     String malformed(Family family, byte[] b, int off, int len);
 
+    /**
+     * The octets that identify the route {@code nlri} in a RIB, when some of its fields are attributes of the
+     * route rather than part of its key (EVPN's labels and ESI, RFC 7432 section 7); by default the whole NLRI.
+     * Two routes with the same key replace each other.
+     */
+    default byte[] key(Family family, byte[] nlri) {
+        return nlri;
+    }
+
+    /**
+     * False for a well-formed route of a type the codec does not know, in a typed family (EVPN, MVPN, MUP):
+     * RFC 7606 section 5.4 says to discard it - it is reported, never stored. True by default.
+     */
+    default boolean recognised(Family family, byte[] nlri) {
+        return true;
+    }
+
     /** Writes the fields of one route (its NLRI octets) in the shape of ExaBGP's JSON for the family. */
     void describe(Family family, byte[] nlri, Fields out);
 
@@ -34,5 +51,20 @@ public interface FamilyCodec {
         void list(String name, java.util.List<String> values);
 
         void string(String name, String value);
+
+        /** A JSON number. */
+        default void number(String name, long value) {
+            string(name, Long.toString(value));
+        }
+
+        /** A JSON boolean. */
+        default void bool(String name, boolean value) {
+            string(name, Boolean.toString(value));
+        }
+
+        /** A list of lists of numbers (ExaBGP's {@code "label": [ [100, 1601] ]}). */
+        default void numberLists(String name, java.util.List<long[]> values) {
+            list(name, values.stream().map(java.util.Arrays::toString).toList());
+        }
     }
 }
