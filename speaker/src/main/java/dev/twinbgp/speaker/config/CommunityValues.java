@@ -10,7 +10,8 @@ final class CommunityValues {
     static final String LARGE_COMMUNITY = "a large community (0-4294967295:0-4294967295:0-4294967295)";
     static final String EXTENDED_COMMUNITY = "an extended community ([target:|origin:]ASN:NUMBER, "
             + "[target:|origin:]IPV4:NUMBER, redirect:ASN:NUMBER, bandwidth:ASN:BYTES-PER-SECOND, "
-            + "redirect-to-nexthop, copy-to-nexthop, rate-limit:BYTES[:packets], or 0x and 16 hex digits)";
+            + "redirect-to-nexthop, copy-to-nexthop, rate-limit:BYTES[:packets], l2info:ENCAPS:FLAGS:MTU:PREFERENCE, "
+            + "or 0x and 16 hex digits)";
 
     private CommunityValues() {
     }
@@ -92,6 +93,16 @@ final class CommunityValues {
             return trafficRate(part(token, rate[1], Values.MAX_UINT32, EXTENDED_COMMUNITY), rate.length == 3);
         }
         String[] parts = text.split(":", -1);
+        if (parts[0].equals("l2info")) { // RFC 4761 section 3.2.4: encapsulation, control flags, MTU, site preference
+            if (parts.length != 5) {
+                throw ConfigException.unexpected(token, EXTENDED_COMMUNITY);
+            }
+            return new ExtendedCommunity(ByteBuffer.allocate(8).put((byte) 0x80).put((byte) 0x0A)
+                    .put((byte) part(token, parts[1], 0xFF, EXTENDED_COMMUNITY))
+                    .put((byte) part(token, parts[2], 0xFF, EXTENDED_COMMUNITY))
+                    .putShort((short) part(token, parts[3], 0xFFFF, EXTENDED_COMMUNITY))
+                    .putShort((short) part(token, parts[4], 0xFFFF, EXTENDED_COMMUNITY)).array());
+        }
         String kind = parts.length == 2 ? "target" : parts[0];
         if (parts.length < 2 || parts.length > 3) {
             throw ConfigException.unexpected(token, EXTENDED_COMMUNITY);

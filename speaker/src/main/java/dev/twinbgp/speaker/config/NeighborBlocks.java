@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /** The nested blocks of a neighbor: family, capability, nexthop, static and announce. */
 final class NeighborBlocks {
-    static final String FAMILY = "ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn or ipv6 flow-vpn";
+    static final String FAMILY = "ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn, ipv6 flow-vpn, "
+            + "ipv4 mcast-vpn, ipv6 mcast-vpn, l2vpn evpn or l2vpn vpls";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
             + "software-version, nexthop";
 
@@ -32,20 +33,31 @@ final class NeighborBlocks {
     /** {@code ipv4|ipv6 unicast|flow|flow-vpn}: the families twinbgp speaks. */
     static Family family(TokenStream in, String expected) throws ConfigException {
         Token afi = in.peek();
+        if (afi.is("l2vpn")) {
+            in.next();
+            Token safi = in.peek();
+            if (!safi.is("evpn") && !safi.is("vpls")) {
+                throw ConfigException.unexpected(safi, "evpn or vpls (the l2vpn SAFIs twinbgp supports)");
+            }
+            in.next();
+            return safi.is("evpn") ? Family.L2VPN_EVPN : Family.L2VPN_VPLS;
+        }
         if (!afi.is("ipv4") && !afi.is("ipv6")) {
             throw ConfigException.unexpected(afi, expected);
         }
         in.next();
         Token safi = in.peek();
         int code;
-        if (safi.is("unicast")) {
+        if (safi.is("mcast-vpn")) {
+            code = Family.SAFI_MCAST_VPN;
+        } else if (safi.is("unicast")) {
             code = Family.SAFI_UNICAST;
         } else if (safi.is("flow")) {
             code = Family.SAFI_FLOW;
         } else if (safi.is("flow-vpn")) {
             code = Family.SAFI_FLOW_VPN;
         } else {
-            throw ConfigException.unexpected(safi, "unicast, flow or flow-vpn (the SAFIs twinbgp supports)");
+            throw ConfigException.unexpected(safi, "unicast, flow, flow-vpn or mcast-vpn (the SAFIs twinbgp supports)");
         }
         in.next();
         return new Family(afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
@@ -152,20 +164,30 @@ final class NeighborBlocks {
         }
     }
 
-    /** {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; } ipv6 { unicast ...; } }}. */
+    /** {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; } ipv6 { unicast ...; } l2vpn { vpls ...; evpn ...; } }}. */
     static void announce(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
         while (!in.accept("}")) {
             Token afi = in.peek();
+            if (afi.is("l2vpn")) {
+                in.next();
+                L2vpnParser.block(in, draft);
+                continue;
+            }
             if (!afi.is("ipv4") && !afi.is("ipv6")) {
-                throw ConfigException.unexpected(afi, "ipv4, ipv6 or '}'");
+                throw ConfigException.unexpected(afi, "ipv4, ipv6, l2vpn or '}'");
             }
             in.next();
             in.expect("{");
             while (!in.accept("}")) {
                 Token safi = in.peek();
+                if (safi.is("mcast-vpn")) {
+                    in.next();
+                    draft.flows.add(new NeighborDraft.PlacedFlow(McastVpnParser.route(in, afi.is("ipv6"), true, true), safi));
+                    continue;
+                }
                 if (!safi.is("unicast")) {
-                    throw ConfigException.unexpected(safi, "unicast or '}'");
+                    throw ConfigException.unexpected(safi, "unicast, mcast-vpn or '}'");
                 }
                 in.next();
                 Token prefix = in.peek();

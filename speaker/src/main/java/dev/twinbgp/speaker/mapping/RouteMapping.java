@@ -59,7 +59,7 @@ final class RouteMapping {
     }
 
     /**
-     * A FlowSpec route: its rule as the RIB key, its attributes with the defaults, and as next hop the one a
+     * A route of a codec's family (FlowSpec, EVPN, VPLS, MCAST-VPN, ...): its rule as the RIB key, its attributes with the defaults, and as next hop the one a
      * redirect or {@code next-hop} gave (MP_REACH_NLRI, RFC 8955 section 4), else none (length 0).
      */
     Route flow(FlowConfig flow) {
@@ -74,6 +74,9 @@ final class RouteMapping {
                             "next-hop self needs the neighbor's local-address"));
                 };
                 nextHop = address.bytes();
+                if (flow.rule().nextHopAttribute() && address.isIpv4() && !attributes.containsKey(Attribute.NEXT_HOP)) {
+                    attributes.put(Attribute.NEXT_HOP, new Attribute.NextHop((int) address.toUnsignedInt()));
+                }
             }
             Path path = new Path(Attributes.of(attributes.values()), nextHop);
             return new Route(flow.rule().route(), paths.computeIfAbsent(path, p -> p));

@@ -2,6 +2,8 @@ package dev.twinbgp.bgp.wire.family;
 
 import dev.twinbgp.bgp.wire.family.evpn.EvpnCodec;
 import dev.twinbgp.bgp.wire.family.flow.FlowSpecCodec;
+import dev.twinbgp.bgp.wire.family.mvpn.MvpnCodec;
+import dev.twinbgp.bgp.wire.family.vpls.VplsCodec;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +20,8 @@ public final class Families {
     static {
         register(new FlowSpecCodec());
         register(new EvpnCodec());
+        register(new VplsCodec());
+        register(new MvpnCodec());
     }
 
     private Families() {

@@ -9,4 +9,12 @@ public interface FamilyRoute {
 
     /** The route's NLRI octets as its codec reads them. */
     NlriRoute route();
+
+    /**
+     * True when an IPv4 next hop also goes in a NEXT_HOP attribute beside MP_REACH_NLRI, as ExaBGP sends it for
+     * MCAST-VPN and MUP routes (RFC 4760 section 3 leaves it to the sender; a receiver ignores it).
+     */
+    default boolean nextHopAttribute() {
+        return false;
+    }
 }
