@@ -84,7 +84,8 @@ abstract class AbstractFrrEvpnInteropTest {
         PeerSettings sender = new PeerSettings(Interop.address(theirs()), theirPort, Interop.address(ours()), 0,
                 Interop.session(OUR_AS, THEIR_AS, ours()).active(true).passive(false)
                         .families(List.of(Family.L2VPN_EVPN)).build(), true, false,
-                AbstractGoBgpEvpnInteropTest.ourRoutes(ours(), OUR_AS));
+                // FRR refuses a 127/8 next hop as martian: a documentation address (the value only, no traffic)
+                AbstractGoBgpEvpnInteropTest.ourRoutes("192.0.2.1", OUR_AS));
         PeerSettings receiver = new PeerSettings(Interop.address(theirs()), theirPort, Interop.address(other()), 0,
                 Interop.session(OTHER_AS, THEIR_AS, other()).active(true).passive(false)
                         .families(List.of(Family.L2VPN_EVPN)).build(), true, false, List.of());
