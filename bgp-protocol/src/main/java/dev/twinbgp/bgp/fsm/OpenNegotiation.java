@@ -93,6 +93,7 @@ public final class OpenNegotiation {
                 case Capability.ExtendedNextHop ignored -> { }
                 case Capability.Fqdn ignored -> { }
                 case Capability.SoftwareVersion ignored -> { }
+                case Capability.LinkLocalNextHop ignored -> { }
                 case Capability.Unknown ignored -> { }
             }
         }

@@ -52,10 +52,7 @@ class ConformanceTest {
             Map.entry("bgp-ls-7", "BGP-LS (issue 14)"), Map.entry("bgp-ls-8", "BGP-LS (issue 14)"),
             Map.entry("bgp-ls-9", "BGP-LS (issue 14)"), Map.entry("bgp-ls-10", "BGP-LS (issue 14)"),
             Map.entry("bgp-sr-policy-1", "SR policy (issue 14)"), Map.entry("bgp-sr-policy-2", "SR policy (issue 14)"),
-            Map.entry("vpnv4-extended-nexthop-1", "L3VPN (issue 13)"),
             Map.entry("conf-addpath.ci", "L3VPN (issue 13)"), Map.entry("conf-vpn.ci", "L3VPN (issue 13)"),
-            Map.entry("conf-prefix-sid.ci", "labeled unicast and Prefix-SID (issue 13)"),
-            
             Map.entry("conf-sr-policy.ci", "SR policy (issue 14)"), Map.entry("conf-srv6-mup.ci", "MUP (issue 14)"));
 
     /**

@@ -185,7 +185,7 @@ public final class CommandParser {
         }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Announce(List.of(route(w, true)));
-            case "attributes" -> {
+            case "attributes", "attribute" -> {
                 w.next();
                 yield new Command.Announce(attributesNlri(w, true));
             }
@@ -226,7 +226,7 @@ public final class CommandParser {
         }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Withdraw(List.of(route(w, false)));
-            case "attributes" -> {
+            case "attributes", "attribute" -> {
                 w.next();
                 yield new Command.Withdraw(attributesNlri(w, false));
             }
@@ -408,10 +408,13 @@ public final class CommandParser {
             case "flow" -> Family.SAFI_FLOW;
             case "flow-vpn" -> Family.SAFI_FLOW_VPN;
             case "mcast-vpn" -> Family.SAFI_MCAST_VPN;
+            case "nlri-mpls" -> Family.SAFI_MPLS_LABEL;
+            case "mpls-vpn" -> Family.SAFI_MPLS_VPN;
             default -> -1;
         };
         if (code < 0 || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
-            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, flow or flow-vpn; or l2vpn evpn|vpls)");
+            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow,"
+                    + " flow-vpn or mcast-vpn; or l2vpn evpn|vpls)");
         }
         return new Family(afi.equals("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
     }

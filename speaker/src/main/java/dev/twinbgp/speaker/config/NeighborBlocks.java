@@ -7,10 +7,9 @@ import java.util.Optional;
 
 /** The nested blocks of a neighbor: family, capability, nexthop, static and announce. */
 final class NeighborBlocks {
-    static final String FAMILY = "ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn, ipv6 flow-vpn, "
-            + "ipv4 mcast-vpn, ipv6 mcast-vpn, l2vpn evpn or l2vpn vpls";
+    static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow, flow-vpn or mcast-vpn; l2vpn evpn or vpls";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
-            + "software-version, nexthop";
+            + "software-version, nexthop, aigp, link-local-nexthop";
 
     private NeighborBlocks() {
     }
@@ -30,7 +29,7 @@ final class NeighborBlocks {
         }
     }
 
-    /** {@code ipv4|ipv6 unicast|flow|flow-vpn}: the families twinbgp speaks. */
+    /** {@code ipv4|ipv6 unicast|nlri-mpls|mpls-vpn|flow|flow-vpn}: the families twinbgp speaks. */
     static Family family(TokenStream in, String expected) throws ConfigException {
         Token afi = in.peek();
         if (afi.is("l2vpn")) {
@@ -56,8 +55,12 @@ final class NeighborBlocks {
             code = Family.SAFI_FLOW;
         } else if (safi.is("flow-vpn")) {
             code = Family.SAFI_FLOW_VPN;
+        } else if (safi.is("nlri-mpls")) {
+            code = Family.SAFI_MPLS_LABEL;
+        } else if (safi.is("mpls-vpn")) {
+            code = Family.SAFI_MPLS_VPN;
         } else {
-            throw ConfigException.unexpected(safi, "unicast, flow, flow-vpn or mcast-vpn (the SAFIs twinbgp supports)");
+            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow, flow-vpn or mcast-vpn (the SAFIs twinbgp supports)");
         }
         in.next();
         return new Family(afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
@@ -92,6 +95,8 @@ final class NeighborBlocks {
                 case "extended-message" -> draft.extendedMessage = NeighborParser.optionalBool(in);
                 case "software-version" -> draft.softwareVersion = NeighborParser.optionalBool(in);
                 case "nexthop" -> draft.extendedNextHop = NeighborParser.optionalBool(in);
+                case "aigp" -> draft.aigp = NeighborParser.optionalBool(in);
+                case "link-local-nexthop" -> draft.linkLocalNextHop = NeighborParser.optionalBool(in);
                 case "add-path" -> draft.addPath = addPath(in.value("disable, send, receive or send/receive"));
                 case "graceful-restart" -> draft.gracefulRestart = gracefulRestart(in);
                 default -> throw ConfigException.unexpected(keyword, expected);
@@ -150,6 +155,21 @@ final class NeighborBlocks {
         }
     }
 
+    /** {@code add-path { ipv4 unicast; ipv4 mpls-vpn; }}: the families ADD-PATH is offered for (RFC 7911 section 4). */
+    static void addPathFamilies(TokenStream in, NeighborDraft draft) throws ConfigException {
+        in.expect("{");
+        if (draft.addPathFamilies == null) {
+            draft.addPathFamilies = new ArrayList<>();
+        }
+        while (!in.accept("}")) {
+            Family family = family(in, "a family (" + FAMILY + ") or '}'");
+            in.expect(";");
+            if (!draft.addPathFamilies.contains(family)) {
+                draft.addPathFamilies.add(family);
+            }
+        }
+    }
+
     /** {@code static { route PREFIX ATTRIBUTES; route PREFIX { ATTRIBUTE; ... } }}. */
     static void staticRoutes(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
@@ -164,7 +184,10 @@ final class NeighborBlocks {
         }
     }
 
-    /** {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; } ipv6 { unicast ...; } l2vpn { vpls ...; evpn ...; } }}. */
+    /**
+     * {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; mcast-vpn ...; } ipv6 { unicast ...; } l2vpn { vpls ...;
+     * evpn ...; } }}; {@code nlri-mpls} needs a {@code label}, {@code mpls-vpn} an {@code rd} and a {@code label}.
+     */
     static void announce(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
         while (!in.accept("}")) {
@@ -186,8 +209,8 @@ final class NeighborBlocks {
                     draft.flows.add(new NeighborDraft.PlacedFlow(McastVpnParser.route(in, afi.is("ipv6"), true, true), safi));
                     continue;
                 }
-                if (!safi.is("unicast")) {
-                    throw ConfigException.unexpected(safi, "unicast, mcast-vpn or '}'");
+                if (!safi.is("unicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
+                    throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, mcast-vpn or '}'");
                 }
                 in.next();
                 Token prefix = in.peek();
@@ -195,6 +218,11 @@ final class NeighborBlocks {
                 if (route.prefix().address().isIpv4() != afi.is("ipv4")) {
                     throw ConfigException.unexpected(prefix, "an " + afi.text() + " prefix (inside " + afi.text()
                             + " { })");
+                }
+                if (!Family.safiName(route.family().safi()).equals(safi.text())) {
+                    throw ConfigException.unexpected(prefix, "a " + safi.text() + " route ("
+                            + (safi.is("unicast") ? "without rd or label" : safi.is("nlri-mpls") ? "with a label and no rd"
+                            : "with an rd and a label") + ")");
                 }
                 draft.routes.add(new NeighborDraft.PlacedRoute(route, prefix));
             }

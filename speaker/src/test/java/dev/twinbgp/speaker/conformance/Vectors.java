@@ -16,7 +16,6 @@ public final class Vectors {
     }
 
     private static final String L3VPN = "L3VPN / labeled unicast families (mpls-vpn, nlri-mpls; issue 13)";
-    private static final String EVPN = "EVPN (issue 14)";
     private static final String BGP_LS = "BGP-LS (issue 14)";
     private static final String SR_POLICY = "SR policy (issue 14)";
     private static final String MUP = "MUP (issue 14)";
@@ -25,21 +24,15 @@ public final class Vectors {
 
     /** Vector file (encoding/*.ci, api/*.ci, decoding/*, conf/*.conf) -> what it waits for. */
     public static final Map<String, String> WAITING = new TreeMap<>(Map.ofEntries(
-            Map.entry("conf-addpath.ci", L3VPN),
-            Map.entry("conf-vpn.ci", L3VPN),
-            Map.entry("conf-prefix-sid.ci", L3VPN + " and the Prefix-SID attribute"),
-            Map.entry("conf-mvpn.ci", AUTO_FLUSH),
-            Map.entry("conf-sr-policy.ci", SR_POLICY),
-            Map.entry("conf-srv6-mup.ci", MUP),
             Map.entry("conf-l2vpn.ci", "a configuration that gives one VPLS NLRI twice (rd 192.168.201.1:123 in the l2vpn"
                     + " section with local-preference 100, and in the announce block with local-preference 1): ExaBGP"
                     + " sends both UPDATEs, twinbgp's Adj-RIB-Out holds one route per NLRI and sends the last one;"
                     + " its JSON lines are checked all the same (JSON_CHECKED)"),
-            Map.entry("conf-llnh-update.ci", "the link-local next hop setting (local-link-local) and capability"),
-            Map.entry("conf-cap-link-local-nexthop.ci", "the link-local next hop capability"),
+            Map.entry("conf-mvpn.ci", AUTO_FLUSH),
+            Map.entry("conf-sr-policy.ci", SR_POLICY),
+            Map.entry("conf-srv6-mup.ci", MUP),
             Map.entry("conf-watchdog.ci", "its API program (run/watchdog.run), which is not in the vectors' folder:"
                     + " WatchdogVectorTest runs the vector with a program of ours"),
-            Map.entry("api-api.ci", L3VPN),
             Map.entry("api-flow.ci", "ExaBGP's RIB quirks with FlowSpec, which no RFC asks for (issue 12 decided not to copy"
                     + " them): its FlowSpec withdrawals carry the route's attributes, a withdrawal of a rule never announced is"
                     + " still sent, and a repeated identical announcement produces an UPDATE with attributes and no NLRI;"
@@ -66,9 +59,6 @@ public final class Vectors {
             Map.entry("bgp-ls-10", BGP_LS),
             Map.entry("bgp-sr-policy-1", SR_POLICY),
             Map.entry("bgp-sr-policy-2", SR_POLICY),
-            Map.entry("vpnv4-extended-nexthop-1", L3VPN),
-            Map.entry("api-api.conf", L3VPN),
-            Map.entry("api-attributes-vpn.conf", L3VPN),
             Map.entry("api-blocklist.conf", "capability operational (ExaBGP's operational messages)"),
             Map.entry("api-flow-merge.conf", "the FlowSpec interface-set action (scope { interface-set ... })"),
             Map.entry("api-ipv4.conf", MUP),
@@ -76,28 +66,18 @@ public final class Vectors {
             Map.entry("api-multisession.conf", "the multi-session capability"),
             Map.entry("api-mvpn.conf", AUTO_FLUSH),
             Map.entry("api-open.conf", "the AIGP capability"),
-            Map.entry("api-vpnv4.conf", L3VPN),
-            Map.entry("conf-addpath.conf", L3VPN),
             Map.entry("conf-bgpls.conf", BGP_LS),
-            Map.entry("conf-cap-link-local-nexthop.conf", "the link-local next hop capability"),
             Map.entry("conf-cap-paths-limit.conf", "a neighbor-level add-path block (paths limit)"),
             Map.entry("conf-flow-redirect.conf", "IPv6 address-specific extended communities (RFC 5701) for an IPv6 "
                     + "redirect-to-nexthop-ietf"),
             Map.entry("conf-extended-attributes.conf", "the origin4: extended community form"),
-            Map.entry("conf-llnh-lla-only.conf", "the link-local next hop capability"),
-            Map.entry("conf-llnh-update.conf", "the link-local next hop setting (local-link-local)"),
             Map.entry("conf-mvpn.conf", AUTO_FLUSH),
-            Map.entry("conf-parity.conf", L3VPN),
-            Map.entry("conf-prefix-sid-srv6.conf", L3VPN),
-            Map.entry("conf-prefix-sid.conf", L3VPN),
             Map.entry("conf-sr-policy-all-types.conf", SR_POLICY),
             Map.entry("conf-sr-policy-simple.conf", SR_POLICY),
             Map.entry("conf-sr-policy-static.conf", SR_POLICY),
             Map.entry("conf-sr-policy.conf", SR_POLICY),
             Map.entry("conf-srv6-mup-v3.conf", MUP),
             Map.entry("conf-srv6-mup.conf", MUP),
-            Map.entry("conf-vpn.conf", L3VPN),
-            Map.entry("extended-nexthop.conf", L3VPN),
             Map.entry("parse-community.conf", "the ASN:NUMBER L suffix of extended communities (target:120000L:123)"),
             Map.entry("parse-md5.conf", "md5-password (TCP MD5, RFC 2385)"),
             Map.entry("parse-multisession.conf", "the multi-session capability"),

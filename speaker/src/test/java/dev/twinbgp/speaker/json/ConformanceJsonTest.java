@@ -142,6 +142,9 @@ class ConformanceJsonTest {
         boolean asn4 = !text.matches("(?s).*asn4\\s+disable.*");
         boolean addPath = text.matches("(?s).*add-path\\s+(send/receive|receive).*");
         Set<Family> ap = addPath ? Set.of(Family.IPV4_UNICAST) : Set.of();
+        if (addPath && text.matches("(?s).*add-path\\s*\\{[^}]*ipv4 mpls-vpn[^}]*}.*")) {
+            ap = Set.of(Family.IPV4_UNICAST, Family.IPV4_MPLS_VPN); // the neighbor's add-path { } block
+        }
         return new Negotiated(asn4, ap, ap, false);
     }
 

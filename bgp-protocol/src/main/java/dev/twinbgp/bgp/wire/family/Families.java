@@ -4,6 +4,7 @@ import dev.twinbgp.bgp.wire.family.evpn.EvpnCodec;
 import dev.twinbgp.bgp.wire.family.flow.FlowSpecCodec;
 import dev.twinbgp.bgp.wire.family.mvpn.MvpnCodec;
 import dev.twinbgp.bgp.wire.family.vpls.VplsCodec;
+import dev.twinbgp.bgp.wire.family.vpn.LabeledCodec;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class Families {
         register(new EvpnCodec());
         register(new VplsCodec());
         register(new MvpnCodec());
+        register(new LabeledCodec());
     }
 
     private Families() {

@@ -6,6 +6,10 @@ public record Family(int afi, int safi) {
     public static final int AFI_IPV6 = 2;
     public static final int AFI_L2VPN = 25;
     public static final int SAFI_UNICAST = 1;
+    public static final int SAFI_MULTICAST = 2;
+    public static final int SAFI_MPLS_LABEL = 4; // RFC 8277, ExaBGP's nlri-mpls
+    public static final int SAFI_MPLS_VPN = 128; // RFC 4364, RFC 4659
+    public static final int SAFI_RTC = 132; // RFC 4684
     public static final int SAFI_FLOW = 133;
     public static final int SAFI_FLOW_VPN = 134;
     public static final int SAFI_MCAST_VPN = 5;
@@ -15,6 +19,10 @@ public record Family(int afi, int safi) {
 
     public static final Family IPV4_UNICAST = new Family(AFI_IPV4, SAFI_UNICAST);
     public static final Family IPV6_UNICAST = new Family(AFI_IPV6, SAFI_UNICAST);
+    public static final Family IPV4_MPLS_LABEL = new Family(AFI_IPV4, SAFI_MPLS_LABEL);
+    public static final Family IPV6_MPLS_LABEL = new Family(AFI_IPV6, SAFI_MPLS_LABEL);
+    public static final Family IPV4_MPLS_VPN = new Family(AFI_IPV4, SAFI_MPLS_VPN);
+    public static final Family IPV6_MPLS_VPN = new Family(AFI_IPV6, SAFI_MPLS_VPN);
     public static final Family IPV4_FLOW = new Family(AFI_IPV4, SAFI_FLOW);
     public static final Family IPV6_FLOW = new Family(AFI_IPV6, SAFI_FLOW);
     public static final Family IPV4_FLOW_VPN = new Family(AFI_IPV4, SAFI_FLOW_VPN);
@@ -44,7 +52,10 @@ public record Family(int afi, int safi) {
     public static String safiName(int safi) {
         return switch (safi) {
             case SAFI_UNICAST -> "unicast";
-            case 2 -> "multicast";
+            case SAFI_MULTICAST -> "multicast";
+            case SAFI_MPLS_LABEL -> "nlri-mpls";
+            case SAFI_MPLS_VPN -> "mpls-vpn";
+            case SAFI_RTC -> "rtc";
             case SAFI_FLOW -> "flow";
             case SAFI_FLOW_VPN -> "flow-vpn";
             case SAFI_MCAST_VPN -> "mcast-vpn";

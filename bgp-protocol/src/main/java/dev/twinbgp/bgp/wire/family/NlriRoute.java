@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * One route of a family with a {@link FamilyCodec}: the route's NLRI octets as its codec delimits them
  * (without the ADD-PATH path identifier, RFC 7911 section 3), which is what identifies it in the RIBs.
- * The codec reads the octets when the route is shown ({@link FamilyCodec#describe}). Immutable.
+ * The codec reads the octets when the route is shown ({@link FamilyCodec#describe}). Two routes are equal
+ * when their codec's {@linkplain FamilyCodec#key keys} are (a labeled route's labels are not part of it). Immutable.
  */
 public final class NlriRoute implements RouteKey {
     private final Family family;

@@ -72,7 +72,7 @@ class PrefixAndNlriTest {
         assertNull(Nlri.wrap(Family.IPV4_UNICAST, true, Hex.bytes("000000 01"), 0, 4)); // path id cut
         assertNull(Nlri.wrap(Family.IPV6_UNICAST, false, Hex.bytes("81 00"), 0, 2)); // /129
         // A family without a plain prefix encoding is kept opaque.
-        Nlri opaque = Nlri.wrap(new Family(1, 128), false, Hex.bytes("FFFF"), 0, 2);
+        Nlri opaque = Nlri.wrap(new Family(1, 241), false, Hex.bytes("FFFF"), 0, 2);
         assertTrue(opaque.isOpaque());
         assertEquals(0, opaque.size());
     }

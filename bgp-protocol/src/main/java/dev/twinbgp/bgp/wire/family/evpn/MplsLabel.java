@@ -44,7 +44,7 @@ final class MplsLabel {
             }
         }
         if (!labels.isEmpty()) {
-            out.numberLists("label", labels);
+            out.numbers("label", labels);
         }
     }
 
