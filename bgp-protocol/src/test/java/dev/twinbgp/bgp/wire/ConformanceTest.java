@@ -53,7 +53,7 @@ class ConformanceTest {
             Map.entry("bgp-ls-9", "BGP-LS (issue 14)"), Map.entry("bgp-ls-10", "BGP-LS (issue 14)"),
             Map.entry("bgp-sr-policy-1", "SR policy (issue 14)"), Map.entry("bgp-sr-policy-2", "SR policy (issue 14)"),
             Map.entry("conf-addpath.ci", "L3VPN (issue 13)"), Map.entry("conf-vpn.ci", "L3VPN (issue 13)"),
-            Map.entry("conf-sr-policy.ci", "SR policy (issue 14)"), Map.entry("conf-srv6-mup.ci", "MUP (issue 14)"));
+            Map.entry("conf-sr-policy.ci", "SR policy (issue 14)"));
 
     /**
      * RFC 8956 section 3.1 vs conf-flow.ci (see the speaker's {@code conformance.Vectors}): the IPv6 pattern of

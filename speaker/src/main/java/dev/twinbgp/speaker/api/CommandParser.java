@@ -5,6 +5,7 @@ import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.FlowParser;
 import dev.twinbgp.speaker.config.L2vpnParser;
 import dev.twinbgp.speaker.config.McastVpnParser;
+import dev.twinbgp.speaker.config.MupParser;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
@@ -152,6 +153,16 @@ public final class CommandParser {
         }
     }
 
+    /** {@code ipv4|ipv6 mup ...} ({@link MupParser}). */
+    private static FlowConfig mup(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        try {
+            return MupParser.command(w.rest(), announce);
+        } catch (ConfigException e) {
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
+        }
+    }
+
     /** {@code ipv4|ipv6 mcast-vpn ...} ({@link McastVpnParser}). */
     private static FlowConfig mcastVpn(Words w, boolean announce) throws CommandException {
         int offset = w.restOffset();
@@ -182,6 +193,9 @@ public final class CommandParser {
         }
         if (!w.atEnd() && McastVpnParser.isCommand(w.rest())) {
             return new Command.Announce(List.of(), List.of(mcastVpn(w, true)));
+        }
+        if (!w.atEnd() && MupParser.isCommand(w.rest())) {
+            return new Command.Announce(List.of(), List.of(mup(w, true)));
         }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Announce(List.of(route(w, true)));
@@ -223,6 +237,9 @@ public final class CommandParser {
         }
         if (!w.atEnd() && McastVpnParser.isCommand(w.rest())) {
             return new Command.Withdraw(List.of(), List.of(mcastVpn(w, false)));
+        }
+        if (!w.atEnd() && MupParser.isCommand(w.rest())) {
+            return new Command.Withdraw(List.of(), List.of(mup(w, false)));
         }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Withdraw(List.of(route(w, false)));
@@ -408,13 +425,14 @@ public final class CommandParser {
             case "flow" -> Family.SAFI_FLOW;
             case "flow-vpn" -> Family.SAFI_FLOW_VPN;
             case "mcast-vpn" -> Family.SAFI_MCAST_VPN;
+            case "mup" -> Family.SAFI_MUP;
             case "nlri-mpls" -> Family.SAFI_MPLS_LABEL;
             case "mpls-vpn" -> Family.SAFI_MPLS_VPN;
             default -> -1;
         };
         if (code < 0 || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
             throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow,"
-                    + " flow-vpn or mcast-vpn; or l2vpn evpn|vpls)");
+                    + " flow-vpn, mcast-vpn or mup; or l2vpn evpn|vpls)");
         }
         return new Family(afi.equals("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
     }

@@ -10,7 +10,7 @@ final class CommunityValues {
     static final String LARGE_COMMUNITY = "a large community (0-4294967295:0-4294967295:0-4294967295)";
     static final String EXTENDED_COMMUNITY = "an extended community ([target:|origin:]ASN:NUMBER, "
             + "[target:|origin:]IPV4:NUMBER, redirect:ASN:NUMBER, bandwidth:ASN:BYTES-PER-SECOND, "
-            + "redirect-to-nexthop, copy-to-nexthop, rate-limit:BYTES[:packets], l2info:ENCAPS:FLAGS:MTU:PREFERENCE, "
+            + "redirect-to-nexthop, copy-to-nexthop, rate-limit:BYTES[:packets], l2info:ENCAPS:FLAGS:MTU:PREFERENCE, mup:ASN:NUMBER, "
             + "or 0x and 16 hex digits)";
 
     private CommunityValues() {
@@ -132,6 +132,9 @@ final class CommunityValues {
             case "redirect" -> {
                 return redirect(token, admin, assigned);
             }
+            case "mup" -> // draft-mpmz-bess-mup-safi section 3.2: the MUP extended community, 0x0C00, AS(2):ID(4)
+                    out.put((byte) 0x0C).put((byte) 0x00).putShort((short) part(token, admin, 0xFFFF, EXTENDED_COMMUNITY))
+                            .putInt((int) part(token, assigned, Values.MAX_UINT32, EXTENDED_COMMUNITY));
             case "bandwidth" -> { // draft-ietf-idr-link-bandwidth: AS(2) and an IEEE float of bytes per second
                 float bandwidth;
                 try {

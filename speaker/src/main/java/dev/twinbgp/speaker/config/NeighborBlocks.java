@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The nested blocks of a neighbor: family, capability, nexthop, static and announce. */
 final class NeighborBlocks {
-    static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow, flow-vpn or mcast-vpn; l2vpn evpn or vpls";
+    static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup; l2vpn evpn or vpls";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
             + "software-version, nexthop, aigp, link-local-nexthop";
 
@@ -49,6 +49,8 @@ final class NeighborBlocks {
         int code;
         if (safi.is("mcast-vpn")) {
             code = Family.SAFI_MCAST_VPN;
+        } else if (safi.is("mup")) {
+            code = Family.SAFI_MUP;
         } else if (safi.is("unicast")) {
             code = Family.SAFI_UNICAST;
         } else if (safi.is("flow")) {
@@ -60,7 +62,7 @@ final class NeighborBlocks {
         } else if (safi.is("mpls-vpn")) {
             code = Family.SAFI_MPLS_VPN;
         } else {
-            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow, flow-vpn or mcast-vpn (the SAFIs twinbgp supports)");
+            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup (the SAFIs twinbgp supports)");
         }
         in.next();
         return new Family(afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
@@ -209,8 +211,13 @@ final class NeighborBlocks {
                     draft.flows.add(new NeighborDraft.PlacedFlow(McastVpnParser.route(in, afi.is("ipv6"), true, true), safi));
                     continue;
                 }
+                if (safi.is("mup")) {
+                    in.next();
+                    draft.flows.add(new NeighborDraft.PlacedFlow(MupParser.route(in, afi.is("ipv6"), true, true), safi));
+                    continue;
+                }
                 if (!safi.is("unicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
-                    throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, mcast-vpn or '}'");
+                    throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, mcast-vpn, mup or '}'");
                 }
                 in.next();
                 Token prefix = in.peek();

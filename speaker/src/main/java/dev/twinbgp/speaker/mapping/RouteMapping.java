@@ -78,8 +78,8 @@ final class RouteMapping {
                     case NextHop.Self s -> neighbor.localAddress().orElseThrow(() -> new Refused(
                             "next-hop self needs the neighbor's local-address"));
                 };
-                nextHop = address.bytes();
-                if (flow.rule().nextHopAttribute() && address.isIpv4() && !attributes.containsKey(Attribute.NEXT_HOP)) {
+                nextHop = flow.rule().nextHop(address.bytes());
+                if (flow.rule().nextHopAttribute() && nextHop.length == 4 && !attributes.containsKey(Attribute.NEXT_HOP)) {
                     attributes.put(Attribute.NEXT_HOP, new Attribute.NextHop((int) address.toUnsignedInt()));
                 }
             }

@@ -17,4 +17,9 @@ public interface FamilyRoute {
     default boolean nextHopAttribute() {
         return false;
     }
+
+    /** The MP_REACH_NLRI next hop for the configured one (4 or 16 octets); by default as configured. */
+    default byte[] nextHop(byte[] configured) {
+        return configured;
+    }
 }
