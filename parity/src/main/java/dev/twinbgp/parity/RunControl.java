@@ -91,6 +91,24 @@ final class RunControl implements SpeakerControl {
     }
 
     @Override
+    public void stallEvents() {
+        trace.stallEvents();
+    }
+
+    @Override
+    public void drainEvents() {
+        ScenarioRunner.await(peer.query(() -> {
+            trace.drainEvents();
+            return null;
+        }));
+    }
+
+    @Override
+    public int eventsWaiting() {
+        return trace.eventsWaiting();
+    }
+
+    @Override
     public void note(String line) {
         ScenarioRunner.await(peer.query(() -> {
             trace.add(line);
