@@ -19,11 +19,14 @@ final class RunControl implements SpeakerControl {
     private final TraceRecorder trace;
     /** Null when the scenario has no {@code api} step. */
     private final ApiAdapter api;
+    /** The reactors' read budget: the most one read delivers. */
+    private final int readBudget;
 
-    RunControl(PeerDriver peer, TraceRecorder trace, ApiAdapter api) {
+    RunControl(PeerDriver peer, TraceRecorder trace, ApiAdapter api, int readBudget) {
         this.peer = peer;
         this.trace = trace;
         this.api = api;
+        this.readBudget = readBudget;
     }
 
     @Override
@@ -98,7 +101,7 @@ final class RunControl implements SpeakerControl {
     @Override
     public void drainEvents() {
         ScenarioRunner.await(peer.query(() -> {
-            trace.drainEvents();
+            trace.drainEvents(peer.maxHeldBytes(), readBudget);
             return null;
         }));
     }

@@ -86,12 +86,18 @@ final class TraceRecorder implements SessionListener {
         return queue.waiting.size();
     }
 
-    /** {@code events drain}: see {@link Step.EventsDrain}. Call it on the peer's loop, so the lines take the loop's order. */
-    void drainEvents() {
+    /**
+     * {@code events drain}: see {@link Step.EventsDrain}. Call it on the peer's loop, so the lines take the loop's
+     * order. {@code heldBytes}: the most octets of the peer's messages the speaker held while it did not read
+     * ({@code PeerDriver.maxHeldBytes}); recorded only as within one read ({@code readBytes}) or not - how much of
+     * that one read was left depends on TCP's segmentation, that no more was delivered is the reactor's pause.
+     */
+    void drainEvents(long heldBytes, int readBytes) {
         List<String> drained;
         synchronized (this) {
             drained = List.copyOf(queue.waiting);
-            add("events drained: " + drained.size() + " line(s) had waited");
+            add("events drained: " + drained.size() + " line(s) had waited; the peer's data held meanwhile: "
+                    + (heldBytes <= readBytes ? "within one read" : heldBytes + " octets, more than one read of " + readBytes));
             drained.forEach(l -> add("json " + l));
             queue.waiting.clear();
             queue.stalled = false;

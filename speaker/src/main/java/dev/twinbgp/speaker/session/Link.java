@@ -31,6 +31,7 @@ final class Link implements ConnectionHandler {
     /** Receive back-pressure (see {@link PeerDriver}): we stopped reading; frames of the last chunk wait here. */
     boolean receivePaused;
     final ArrayDeque<Frame> held = new ArrayDeque<>();
+    long heldBytes;
     WireError heldError;
     Timer recheck;
     /** Registered with a congested {@code Backlog}; runs on its consumer's thread, so it only queues the resume. */
@@ -45,6 +46,7 @@ final class Link implements ConnectionHandler {
     /** Forgets what receive back-pressure held: the connection is closing or closed. */
     void dropHeld() {
         held.clear();
+        heldBytes = 0;
         heldError = null;
         receivePaused = false;
         if (recheck != null) {

@@ -114,6 +114,7 @@ public final class PeerDriver {
     /** Times reading was paused for receive back-pressure; and frames held while paused, at most at once. */
     private volatile long receivePauses;
     private volatile int maxHeldFrames;
+    private volatile long maxHeldBytes;
 
     PeerDriver(PeerSettings settings, Reactor reactor, EventLoop loop, SessionListener listener) {
         this.settings = settings;
@@ -161,6 +162,15 @@ public final class PeerDriver {
     /** The most received frames held at once while reading was paused (one read chunk's worth); any thread. */
     public int maxHeldFrames() {
         return maxHeldFrames;
+    }
+
+    /**
+     * The most octets of the peer's messages held at once while reading was paused: what a reactor delivered
+     * after {@link Connection#pauseReading()} (the rest of the read in which we paused: at most one read,
+     * {@link dev.twinbgp.reactor.ReactorConfig#readBudgetBytes()}, when the reactor pauses); any thread.
+     */
+    public long maxHeldBytes() {
+        return maxHeldBytes;
     }
 
     private long now() {
@@ -516,8 +526,12 @@ public final class PeerDriver {
         if (link.receivePaused) {
             // The rest of the chunk in which we paused (or a chunk a reactor had read already): kept in order.
             link.held.add(frame);
+            link.heldBytes += frame.messageLength();
             if (link.held.size() > maxHeldFrames) {
                 maxHeldFrames = link.held.size();
+            }
+            if (link.heldBytes > maxHeldBytes) {
+                maxHeldBytes = link.heldBytes;
             }
             return;
         }
@@ -562,6 +576,7 @@ public final class PeerDriver {
         Backlog congested = listener.congestion(this);
         while (congested == null && !link.held.isEmpty() && !link.detached) {
             Frame f = link.held.poll();
+            link.heldBytes -= f.messageLength();
             process(link, f);
             if (f.type() == dev.twinbgp.bgp.wire.MessageType.UPDATE) {
                 congested = listener.congestion(this);
