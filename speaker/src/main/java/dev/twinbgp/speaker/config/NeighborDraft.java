@@ -52,6 +52,9 @@ final class NeighborDraft {
     Integer outgoingTtl;
     Integer incomingTtl;
     TcpSecurity.TcpAo tcpAo;
+    IpAddress localLinkLocal;
+    Boolean aigp;
+    Boolean linkLocalNextHop;
     final List<Token> inherits = new ArrayList<>();
     List<Family> families;
 
@@ -63,6 +66,7 @@ final class NeighborDraft {
     Boolean softwareVersion;
     Boolean extendedNextHop;
     List<NextHopEncoding> nextHops;
+    List<Family> addPathFamilies; // add-path { FAMILY; ... }, null when not given
 
     final List<PlacedApi> apis = new ArrayList<>();
     final List<PlacedRoute> routes = new ArrayList<>();
