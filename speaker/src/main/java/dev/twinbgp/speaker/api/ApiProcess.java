@@ -295,6 +295,7 @@ final class ApiProcess implements AutoCloseable {
         RouteBatch batch = new RouteBatch();
         try (BufferedReader input = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             LineReader in = new LineReader(input);
+            RouteLines routeLines = new RouteLines();
             String line;
             while ((line = in.readLine()) != null && !closing) {
                 if (line == LineReader.TOO_LONG) {
@@ -304,7 +305,7 @@ final class ApiProcess implements AutoCloseable {
                 }
                 Request request;
                 try {
-                    request = CommandParser.parse(line);
+                    request = routeLines.parse(line);
                 } catch (CommandException e) {
                     flush(batch, inFlight);
                     refuse(line, e.getMessage());

@@ -128,7 +128,9 @@ final class CommandExecutor {
         }
         switch (request.command()) {
             case Command.Announce a -> {
-                Map<Neighbor, List<Route>> converted = new LinkedHashMap<>();
+                // A list, not a map keyed by Neighbor: a record's hash reads its whole configuration (every
+                // configured route), once per command line (issue 18).
+                List<Map.Entry<Neighbor, List<Route>>> converted = new ArrayList<>(targets.size());
                 for (Neighbor n : targets) {
                     List<Route> routes = new ArrayList<>();
                     for (RouteConfig r : a.routes()) {
@@ -153,9 +155,9 @@ final class CommandExecutor {
                             throw new CommandException("neighbor " + n.name() + ": " + e.getMessage());
                         }
                     }
-                    converted.put(n, routes);
+                    converted.add(Map.entry(n, routes));
                 }
-                converted.forEach((n, routes) -> batch.announce(n.driver(), routes));
+                converted.forEach(e -> batch.announce(e.getKey().driver(), e.getValue()));
             }
             case Command.Withdraw w -> {
                 List<RouteKey> prefixes = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.OptionalLong;
 
 /**
@@ -137,8 +138,11 @@ public final class CommandParser {
 
     /** {@code flow route ...} or {@code ipv4|ipv6 flow|flow-vpn ...}: a FlowSpec rule ({@link FlowParser}). */
     private static boolean isFlow(Words w) {
-        return w.rest().matches("(flow\\s+route|ipv[46]\\s+flow(-vpn)?)(\\s.*|\\{.*|)");
+        String first = w.peek();
+        return (first.equals("flow") || first.equals("ipv4") || first.equals("ipv6")) && FLOW.matcher(w.rest()).matches();
     }
+
+    private static final Pattern FLOW = Pattern.compile("(flow\\s+route|ipv[46]\\s+flow(-vpn)?)(\\s.*|\\{.*|)");
 
     private static FlowConfig flow(Words w, boolean announce) throws CommandException {
         int offset = w.restOffset();
