@@ -125,8 +125,10 @@ public final class DaemonBenchmark {
         tx.ask("CONNECT", "UP", 120);
         long linesBefore = rx instanceof TwinbgpDaemon t ? t.eventLines() : 0;
         rx.beforeSend();
+        double cpuBefore = Machine.cpuSeconds(rx.pids());
         long first = SenderProcess.nanos(tx.ask("SEND", "FIRST", 60));
         long held = rx.awaitHeld(table.prefixes(), TIMEOUT_NANOS);
+        r.put(label + "CpuSeconds", Machine.cpuSeconds(rx.pids()) - cpuBefore);
         long written = SenderProcess.nanos(tx.await("WRITTEN", 600));
         r.put(label + "WrittenSeconds", (written - first) / 1e9);
         if (rx instanceof TwinbgpDaemon t && t.eventLines() > 0) {

@@ -261,6 +261,7 @@ final class TwinbgpDaemon implements Receiver {
 
     @Override
     public void close() {
+        Machine.dumpFlightRecording(process.pid());
         process.destroy();
         try {
             if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
