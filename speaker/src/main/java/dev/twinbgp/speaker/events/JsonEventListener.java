@@ -15,6 +15,7 @@ import dev.twinbgp.speaker.json.SessionState;
 import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.PeerSettings;
 import java.net.Inet6Address;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns session events into ExaBGP JSON lines ({@link ExaJson}) and hands them to an
- * {@link EventSink} (the {@link EventWriter}, or a parity trace). Runs on the reactor loop threads: it only formats (cheap) and offers the
- * line to the writer's bounded queue, which never blocks.
+ * {@link EventSink} (the {@link EventWriter}, or a parity trace). Runs on the reactor loop threads: it takes the
+ * time and offers the message to the writer's bounded queue, which never blocks; the writer's thread formats it.
  *
  * <p>Reported, as ExaBGP does with {@code receive { parsed; update; notification; ... }}:
  * <ul>
@@ -101,20 +102,34 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
         }
     }
 
+    // Every line is formatted lazily - by the writer's thread when the sink has one - with the time taken here,
+    // when it happened. All of them, not only UPDATEs: the "counter" is counted as lines are formatted, so a line
+    // formatted here at once would take its number before the lines still queued ahead of it.
+
     private void emitState(PeerDriver peer, SessionState state, String reason) {
-        try {
-            writer.offer(json.state(neighbor(peer), state, reason));
-        } catch (RuntimeException e) {
-            LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), state.text(), e.toString());
-        }
+        NeighborContext n = neighbor(peer);
+        Instant at = json.now();
+        writer.offerLazily(() -> {
+            try {
+                return json.state(n, state, reason, at);
+            } catch (RuntimeException e) {
+                LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), state.text(), e.toString());
+                return null;
+            }
+        });
     }
 
     private void emitMessage(PeerDriver peer, BgpMessage message, dev.twinbgp.speaker.json.Direction direction) {
-        try {
-            writer.offer(json.message(message, neighbor(peer), direction));
-        } catch (RuntimeException e) {
-            // The encoder handles every decoded message; if it throws, it is a bug: the session goes on.
-            LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), message.type(), e.toString());
-        }
+        NeighborContext n = neighbor(peer);
+        Instant at = json.now();
+        writer.offerLazily(() -> {
+            try {
+                return json.message(message, n, direction, at);
+            } catch (RuntimeException e) {
+                // The encoder handles every decoded message; if it throws, it is a bug: the session goes on.
+                LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), message.type(), e.toString());
+                return null;
+            }
+        });
     }
 }

@@ -83,28 +83,40 @@ public final class ExaJson {
 
     /** One message received ({@link Direction#IN}) from or sent to the neighbor, as one JSON line (no newline). */
     public String message(BgpMessage message, NeighborContext neighbor, Direction direction) {
+        return message(message, neighbor, direction, clock.instant());
+    }
+
+    /** The clock's time now: what {@link #message} and {@link #state} write as {@code "time"} when not given one. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * {@link #message} at {@code now}: a line formatted later than the event (on the event writer's thread) carries
+     * the time it happened. The per-neighbor {@code "counter"} counts calls, so lines must be formatted in order.
+     */
+    public String message(BgpMessage message, NeighborContext neighbor, Direction direction, Instant now) {
         if (message instanceof Update u && UpdateLine.fits(u)) {
             // The common UPDATE written as text, not built as a tree (see UpdateLine): the same line.
             Objects.requireNonNull(direction, "direction");
             StringBuilder sb = new StringBuilder(512);
-            headerText(sb, neighbor, "update");
+            headerText(sb, neighbor, "update", now);
             sb.append(",\"direction\":");
             UpdateLine.string(sb, direction.text());
             sb.append(",\"message\":{\"update\":");
             UpdateLine.update(sb, u);
             return UpdateLine.spaced(sb.append("}}}"));
         }
-        return line(messageTree(message, neighbor, direction));
+        return line(messageTree(message, neighbor, direction, now));
     }
 
     /**
      * {@link #header} and {@link #neighbor} as text, up to and without the closing braces of the neighbor
      * object and the root: the same keys and values in the same order.
      */
-    private void headerText(StringBuilder sb, NeighborContext neighbor, String type) {
+    private void headerText(StringBuilder sb, NeighborContext neighbor, String type, Instant now) {
         Objects.requireNonNull(neighbor, "neighbor");
         sb.append(headPrefix);
-        Instant now = clock.instant();
         // BigDecimal seconds + micros at scale 6, written plain: always six decimals.
         String micros = Integer.toString(now.getNano() / 1000);
         sb.append(now.getEpochSecond()).append('.');
@@ -133,14 +145,23 @@ public final class ExaJson {
 
     /** A session state change, as one JSON line; {@code reason} is used for {@link SessionState#DOWN} only. */
     public String state(NeighborContext neighbor, SessionState state, String reason) {
-        return line(stateTree(neighbor, state, reason));
+        return line(stateTree(neighbor, state, reason, clock.instant()));
+    }
+
+    /** {@link #state} at {@code now} (see {@link #message(BgpMessage, NeighborContext, Direction, Instant)}). */
+    public String state(NeighborContext neighbor, SessionState state, String reason, Instant now) {
+        return line(stateTree(neighbor, state, reason, now));
     }
 
     /** {@link #message} as a tree (tests, and callers that add keys). */
     public ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction) {
+        return messageTree(message, neighbor, direction, clock.instant());
+    }
+
+    private ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction, Instant now) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(direction, "direction");
-        ObjectNode root = header(neighbor, typeName(message));
+        ObjectNode root = header(neighbor, typeName(message), now);
         ObjectNode n = neighbor(root, neighbor);
         n.put("direction", direction.text());
         switch (message) {
@@ -167,8 +188,12 @@ public final class ExaJson {
 
     /** {@link #state} as a tree. */
     public ObjectNode stateTree(NeighborContext neighbor, SessionState state, String reason) {
+        return stateTree(neighbor, state, reason, clock.instant());
+    }
+
+    private ObjectNode stateTree(NeighborContext neighbor, SessionState state, String reason, Instant now) {
         Objects.requireNonNull(state, "state");
-        ObjectNode root = header(neighbor, "state");
+        ObjectNode root = header(neighbor, "state", now);
         ObjectNode n = neighbor(root, neighbor);
         n.put("state", state.text());
         if (state == SessionState.DOWN) {
@@ -188,11 +213,10 @@ public final class ExaJson {
         };
     }
 
-    private ObjectNode header(NeighborContext neighbor, String type) {
+    private ObjectNode header(NeighborContext neighbor, String type, Instant now) {
         Objects.requireNonNull(neighbor, "neighbor");
         ObjectNode root = MAPPER.createObjectNode();
         root.put("exabgp", version);
-        Instant now = clock.instant();
         root.put("time", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
         root.put("host", process.host());
         root.put("pid", process.pid());

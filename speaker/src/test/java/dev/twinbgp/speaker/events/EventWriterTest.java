@@ -37,6 +37,36 @@ class EventWriterTest {
     }
 
     @Test
+    void lazyLinesAreFormattedOnTheWritersThreadInOrder() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventWriter w = new EventWriter(out, true, 1000, clock::get);
+        Thread caller = Thread.currentThread();
+        java.util.Set<Thread> formatters = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 300; i++) {
+            int n = i;
+            if (i % 3 == 0) {
+                assertTrue(w.offer("{\"n\":" + n + "}"));
+            } else {
+                assertTrue(w.offerLazily(() -> {
+                    formatters.add(Thread.currentThread());
+                    if (n == 100) {
+                        throw new IllegalStateException("a formatter bug"); // logged; the others go on
+                    }
+                    return n == 200 ? null : "{\"n\":" + n + "}";
+                }));
+            }
+        }
+        w.close();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(298, lines.size());
+        assertEquals("{\"n\":99}", lines.get(99));
+        assertEquals("{\"n\":101}", lines.get(100));
+        assertEquals("{\"n\":299}", lines.get(297));
+        assertFalse(formatters.contains(caller));
+        assertEquals(0, w.dropped());
+    }
+
+    @Test
     void aFileIsCreatedThenAppendedTo(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("events.json");
         try (EventWriter w = EventWriter.open(file.toString())) {
