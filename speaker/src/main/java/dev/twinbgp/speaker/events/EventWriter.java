@@ -39,6 +39,8 @@ public final class EventWriter implements EventSink, AutoCloseable {
 
     /** Lines: a String, or a Supplier formatting one on this writer's thread ({@link #offerLazily}). */
     private final BlockingQueue<Object> queue;
+    /** Above this many queued lines, {@link #offerLazily} formats on the caller's thread. */
+    private final int lazyLimit;
     private final OutputStream out;
     private final boolean closeOut;
     private final LongSupplier nanoTime;
@@ -60,6 +62,7 @@ public final class EventWriter implements EventSink, AutoCloseable {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.lazyLimit = Math.max(1, capacity / 4);
         this.out = new BufferedOutputStream(out, 64 * 1024);
         this.closeOut = closeOut;
         this.nanoTime = nanoTime;
@@ -101,6 +104,12 @@ public final class EventWriter implements EventSink, AutoCloseable {
      */
     @Override
     public boolean offerLazily(Supplier<String> line) {
+        if (queue.size() >= lazyLimit) {
+            // The writer's thread formats slower than the sessions deliver: the caller formats (as before the
+            // lazy lines), which shares the work between both threads and keeps the queue from filling up.
+            String text = line.get();
+            return text == null || offer(text);
+        }
         if (closing || !queue.offer(line)) {
             dropped.incrementAndGet();
             return false;

@@ -15,7 +15,6 @@ import dev.twinbgp.speaker.json.SessionState;
 import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.PeerSettings;
 import java.net.Inet6Address;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -102,13 +101,12 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
         }
     }
 
-    // Every line is formatted lazily - by the writer's thread when the sink has one - with the time taken here,
-    // when it happened. All of them, not only UPDATEs: the "counter" is counted as lines are formatted, so a line
-    // formatted here at once would take its number before the lines still queued ahead of it.
+    // Every line is formatted lazily - by the writer's thread when the sink has one (or here, when its queue is
+    // filling up) - with the time and counter taken here, when it happened.
 
     private void emitState(PeerDriver peer, SessionState state, String reason) {
         NeighborContext n = neighbor(peer);
-        Instant at = json.now();
+        ExaJson.Stamp at = json.stamp(n);
         writer.offerLazily(() -> {
             try {
                 return json.state(n, state, reason, at);
@@ -121,7 +119,7 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
 
     private void emitMessage(PeerDriver peer, BgpMessage message, dev.twinbgp.speaker.json.Direction direction) {
         NeighborContext n = neighbor(peer);
-        Instant at = json.now();
+        ExaJson.Stamp at = json.stamp(n);
         writer.offerLazily(() -> {
             try {
                 return json.message(message, n, direction, at);

@@ -83,19 +83,25 @@ public final class ExaJson {
 
     /** One message received ({@link Direction#IN}) from or sent to the neighbor, as one JSON line (no newline). */
     public String message(BgpMessage message, NeighborContext neighbor, Direction direction) {
-        return message(message, neighbor, direction, clock.instant());
-    }
-
-    /** The clock's time now: what {@link #message} and {@link #state} write as {@code "time"} when not given one. */
-    public Instant now() {
-        return clock.instant();
+        return message(message, neighbor, direction, stamp(neighbor));
     }
 
     /**
-     * {@link #message} at {@code now}: a line formatted later than the event (on the event writer's thread) carries
-     * the time it happened. The per-neighbor {@code "counter"} counts calls, so lines must be formatted in order.
+     * A line's {@code "time"} and {@code "counter"}: the clock now and the neighbor's next count. Taken when the
+     * event happens, so a line formatted later (on the event writer's thread) says when it happened and keeps
+     * its place in the count whatever thread formats it.
      */
-    public String message(BgpMessage message, NeighborContext neighbor, Direction direction, Instant now) {
+    public record Stamp(Instant time, long counter) {
+    }
+
+    /** The stamp of an event happening now with {@code neighbor} (counts it). */
+    public Stamp stamp(NeighborContext neighbor) {
+        Instant now = clock.instant();
+        return new Stamp(now, counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+    }
+
+    /** {@link #message} with the time and counter of {@code stamp}. */
+    public String message(BgpMessage message, NeighborContext neighbor, Direction direction, Stamp now) {
         if (message instanceof Update u && UpdateLine.fits(u)) {
             // The common UPDATE written as text, not built as a tree (see UpdateLine): the same line.
             Objects.requireNonNull(direction, "direction");
@@ -114,9 +120,10 @@ public final class ExaJson {
      * {@link #header} and {@link #neighbor} as text, up to and without the closing braces of the neighbor
      * object and the root: the same keys and values in the same order.
      */
-    private void headerText(StringBuilder sb, NeighborContext neighbor, String type, Instant now) {
+    private void headerText(StringBuilder sb, NeighborContext neighbor, String type, Stamp stamp) {
         Objects.requireNonNull(neighbor, "neighbor");
         sb.append(headPrefix);
+        Instant now = stamp.time();
         // BigDecimal seconds + micros at scale 6, written plain: always six decimals.
         String micros = Integer.toString(now.getNano() / 1000);
         sb.append(now.getEpochSecond()).append('.');
@@ -124,7 +131,7 @@ public final class ExaJson {
             sb.append('0');
         }
         sb.append(micros).append(headProcess);
-        sb.append(counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+        sb.append(stamp.counter());
         sb.append(",\"type\":");
         UpdateLine.string(sb, type);
         sb.append(neighborText.computeIfAbsent(neighbor, ExaJson::neighborText));
@@ -145,20 +152,20 @@ public final class ExaJson {
 
     /** A session state change, as one JSON line; {@code reason} is used for {@link SessionState#DOWN} only. */
     public String state(NeighborContext neighbor, SessionState state, String reason) {
-        return line(stateTree(neighbor, state, reason, clock.instant()));
+        return line(stateTree(neighbor, state, reason, stamp(neighbor)));
     }
 
-    /** {@link #state} at {@code now} (see {@link #message(BgpMessage, NeighborContext, Direction, Instant)}). */
-    public String state(NeighborContext neighbor, SessionState state, String reason, Instant now) {
+    /** {@link #state} with the time and counter of {@code now}. */
+    public String state(NeighborContext neighbor, SessionState state, String reason, Stamp now) {
         return line(stateTree(neighbor, state, reason, now));
     }
 
     /** {@link #message} as a tree (tests, and callers that add keys). */
     public ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction) {
-        return messageTree(message, neighbor, direction, clock.instant());
+        return messageTree(message, neighbor, direction, stamp(neighbor));
     }
 
-    private ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction, Instant now) {
+    private ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction, Stamp now) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(direction, "direction");
         ObjectNode root = header(neighbor, typeName(message), now);
@@ -188,10 +195,10 @@ public final class ExaJson {
 
     /** {@link #state} as a tree. */
     public ObjectNode stateTree(NeighborContext neighbor, SessionState state, String reason) {
-        return stateTree(neighbor, state, reason, clock.instant());
+        return stateTree(neighbor, state, reason, stamp(neighbor));
     }
 
-    private ObjectNode stateTree(NeighborContext neighbor, SessionState state, String reason, Instant now) {
+    private ObjectNode stateTree(NeighborContext neighbor, SessionState state, String reason, Stamp now) {
         Objects.requireNonNull(state, "state");
         ObjectNode root = header(neighbor, "state", now);
         ObjectNode n = neighbor(root, neighbor);
@@ -213,15 +220,16 @@ public final class ExaJson {
         };
     }
 
-    private ObjectNode header(NeighborContext neighbor, String type, Instant now) {
+    private ObjectNode header(NeighborContext neighbor, String type, Stamp stamp) {
         Objects.requireNonNull(neighbor, "neighbor");
         ObjectNode root = MAPPER.createObjectNode();
         root.put("exabgp", version);
+        Instant now = stamp.time();
         root.put("time", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
         root.put("host", process.host());
         root.put("pid", process.pid());
         root.put("ppid", process.ppid());
-        root.put("counter", counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+        root.put("counter", stamp.counter());
         root.put("type", type);
         return root;
     }
