@@ -62,7 +62,7 @@ public final class EventWriter implements EventSink, AutoCloseable {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.lazyLimit = Math.max(1, capacity / 4);
+        this.lazyLimit = Math.max(1, Math.min(capacity / 4, 1024)); // more would keep messages long enough to be tenured
         this.out = new BufferedOutputStream(out, 64 * 1024);
         this.closeOut = closeOut;
         this.nanoTime = nanoTime;

@@ -66,7 +66,7 @@ class EventWriterTest {
         assertEquals(0, w.dropped());
     }
 
-    /** A writer stuck on its output: once a quarter of the queue waits, the caller formats; all lines in order. */
+    /** A writer stuck on its output: once a quarter of the queue (at most 1024) waits, the caller formats; all in order. */
     @Test
     void aFillingQueueHasTheCallerFormat() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
