@@ -15,4 +15,9 @@ public interface EventSink {
         String text = line.get();
         return text == null || offer(text);
     }
+
+    /** The fill level of the buffer behind {@link #offer}, for receive back-pressure; null when it has none. */
+    default dev.twinbgp.speaker.session.Backlog backlog() {
+        return null;
+    }
 }

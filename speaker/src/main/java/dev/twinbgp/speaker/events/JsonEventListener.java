@@ -101,6 +101,13 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
         }
     }
 
+    /** The event writer's queue, when it is congested: the peer stops reading (receive back-pressure). */
+    @Override
+    public dev.twinbgp.speaker.session.Backlog congestion(PeerDriver peer) {
+        dev.twinbgp.speaker.session.Backlog b = writer.backlog();
+        return b != null && b.congested() ? b : null;
+    }
+
     // Every line is formatted lazily - by the writer's thread when the sink has one (or here, when its queue is
     // filling up) - with the time and counter taken here, when it happened.
 
