@@ -70,7 +70,7 @@ final class UpdateJson {
                         : announce.putObject(familyName(block.family()));
                 String nh = nextHop(u, block);
                 ArrayNode routes = fam.has(nh) ? (ArrayNode) fam.get(nh) : fam.putArray(nh);
-                routes(block, routes);
+                routes(block, routes, nh);
             }
         }
         if (!withdrawn.isEmpty()) {
@@ -78,7 +78,7 @@ final class UpdateJson {
             for (Nlri block : withdrawn) {
                 String f = familyName(block.family());
                 ArrayNode routes = withdraw.has(f) ? (ArrayNode) withdraw.get(f) : withdraw.putArray(f);
-                routes(block, routes);
+                routes(block, routes, null);
             }
         }
         return update;
@@ -99,23 +99,23 @@ final class UpdateJson {
         return u.attributes().nextHop().map(Attribute.NextHop::addressString).orElse("null");
     }
 
-    private static void routes(Nlri block, ArrayNode out) {
+    private static void routes(Nlri block, ArrayNode out, String nextHop) {
         if (block.isOpaque()) {
             out.addObject().put("raw", Text.hex0x(block.toByteArray()));
             return;
         }
         if (block.hasCodec()) {
             FamilyCodec codec = Families.codec(block.family());
-            block.forEachRoute(r -> out.add(route(codec, (NlriRoute) r)));
+            block.forEachRoute(r -> out.add(route(codec, (NlriRoute) r, nextHop)));
             return;
         }
         block.forEach(p -> out.add(route(p)));
     }
 
     /** A family codec's route: the fields its codec writes (ExaBGP's shape for the family), then its path id. */
-    private static ObjectNode route(FamilyCodec codec, NlriRoute r) {
+    private static ObjectNode route(FamilyCodec codec, NlriRoute r, String nextHop) {
         ObjectNode o = F.objectNode();
-        codec.describe(r.family(), r.nlri(), new FamilyCodec.Fields() {
+        codec.describe(r.family(), r.nlri(), nextHop, new FamilyCodec.Fields() {
             @Override
             public void list(String name, List<String> values) {
                 ArrayNode a = o.putArray(name);
@@ -125,6 +125,11 @@ final class UpdateJson {
             @Override
             public void string(String name, String value) {
                 o.put(name, value);
+            }
+
+            @Override
+            public void value(String name, Object value) {
+                o.set(name, Tree.of(value));
             }
         });
         if (r.hasPathId()) {

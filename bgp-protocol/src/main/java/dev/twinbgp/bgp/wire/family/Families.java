@@ -1,6 +1,7 @@
 package dev.twinbgp.bgp.wire.family;
 
 import dev.twinbgp.bgp.wire.family.flow.FlowSpecCodec;
+import dev.twinbgp.bgp.wire.family.ls.BgpLsCodec;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class Families {
 
     static {
         register(new FlowSpecCodec());
+        register(new BgpLsCodec());
     }
 
     private Families() {

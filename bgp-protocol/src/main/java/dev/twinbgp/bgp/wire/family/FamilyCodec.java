@@ -26,6 +26,14 @@ public interface FamilyCodec {
     /** Writes the fields of one route (its NLRI octets) in the shape of ExaBGP's JSON for the family. */
     void describe(Family family, byte[] nlri, Fields out);
 
+    /**
+     * As {@link #describe(Family, byte[], Fields)}, for a route announced with {@code nextHop} (the MP_REACH_NLRI
+     * next hop as text; null for a withdrawn route): for the families whose JSON names it in each route (BGP-LS).
+     */
+    default void describe(Family family, byte[] nlri, String nextHop, Fields out) {
+        describe(family, nlri, out);
+    }
+
     /** ExaBGP's one-line text of a route (its {@code "string"}). */
     String text(Family family, byte[] nlri);
 
@@ -34,5 +42,13 @@ public interface FamilyCodec {
         void list(String name, java.util.List<String> values);
 
         void string(String name, String value);
+
+        /**
+         * A field of any JSON shape: {@code value} is a String, a Number, a Boolean, null, a {@code List} of such
+         * values or a {@code Map<String, ?>} of them (in the order to show). By default shown as its text.
+         */
+        default void value(String name, Object value) {
+            string(name, String.valueOf(value));
+        }
     }
 }
