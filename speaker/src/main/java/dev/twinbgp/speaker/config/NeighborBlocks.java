@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /** The nested blocks of a neighbor: family, capability, nexthop, static and announce. */
 final class NeighborBlocks {
-    static final String FAMILY = "ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn or ipv6 flow-vpn";
+    static final String FAMILY = "ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn, ipv6 flow-vpn, "
+            + "ipv4 sr-policy, ipv6 sr-policy, bgp-ls bgp-ls or bgp-ls bgp-ls-vpn";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
             + "software-version, nexthop";
 
@@ -32,6 +33,14 @@ final class NeighborBlocks {
     /** {@code ipv4|ipv6 unicast|flow|flow-vpn}: the families twinbgp speaks. */
     static Family family(TokenStream in, String expected) throws ConfigException {
         Token afi = in.peek();
+        if (afi.is("bgp-ls")) { // RFC 9552: received and reported, never originated (as ExaBGP)
+            in.next();
+            Token safi = in.next();
+            if (!safi.is("bgp-ls") && !safi.is("bgp-ls-vpn")) {
+                throw ConfigException.unexpected(safi, "bgp-ls or bgp-ls-vpn");
+            }
+            return safi.is("bgp-ls") ? Family.BGP_LS : Family.BGP_LS_VPN;
+        }
         if (!afi.is("ipv4") && !afi.is("ipv6")) {
             throw ConfigException.unexpected(afi, expected);
         }
@@ -44,8 +53,10 @@ final class NeighborBlocks {
             code = Family.SAFI_FLOW;
         } else if (safi.is("flow-vpn")) {
             code = Family.SAFI_FLOW_VPN;
+        } else if (safi.is("sr-policy")) {
+            code = Family.SAFI_SR_POLICY;
         } else {
-            throw ConfigException.unexpected(safi, "unicast, flow or flow-vpn (the SAFIs twinbgp supports)");
+            throw ConfigException.unexpected(safi, "unicast, flow, flow-vpn or sr-policy (the SAFIs twinbgp supports)");
         }
         in.next();
         return new Family(afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);

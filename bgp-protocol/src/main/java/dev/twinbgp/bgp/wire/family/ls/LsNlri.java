@@ -93,7 +93,7 @@ final class LsNlri {
     /** ExaBGP's JSON of the NLRI ({@code nextHop} shown by node and prefix NLRIs, as ExaBGP's JSON does; may be null). */
     static Map<String, Object> describe(Family family, byte[] b, String nextHop) {
         Map<String, Object> m = new LinkedHashMap<>();
-        int type = Bytes.u16(b, 0);
+        int type = b.length >= 2 ? Bytes.u16(b, 0) : -1;
         boolean vpn = family.safi() == Family.SAFI_BGP_LS_VPN;
         int p = 4 + (vpn ? 8 : 0);
         if (malformed(family, b, 0, b.length) != null
