@@ -47,7 +47,6 @@ class ConformanceTest {
      */
     private static final Map<String, String> WAITING = Map.ofEntries(
             Map.entry("bgp-evpn-1", "EVPN (issue 14)"),
-            Map.entry("bgp-sr-policy-1", "SR policy (issue 14)"), Map.entry("bgp-sr-policy-2", "SR policy (issue 14)"),
             Map.entry("vpnv4-extended-nexthop-1", "L3VPN (issue 13)"),
             Map.entry("conf-addpath.ci", "L3VPN (issue 13)"), Map.entry("conf-vpn.ci", "L3VPN (issue 13)"),
             Map.entry("conf-prefix-sid.ci", "labeled unicast and Prefix-SID (issue 13)"),

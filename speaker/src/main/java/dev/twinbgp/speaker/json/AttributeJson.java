@@ -7,6 +7,8 @@ import dev.twinbgp.bgp.wire.attribute.AsPathSegment;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.ls.LsAttribute;
+import dev.twinbgp.bgp.wire.family.srpolicy.SrPolicyTunnel;
+import dev.twinbgp.bgp.wire.family.srpolicy.TunnelEncap;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -166,11 +168,12 @@ final class AttributeJson {
 
     /**
      * An attribute the wire codec keeps as octets: those ExaBGP interprets by their own decoder (BGP-LS, RFC 9552
-     * section 5.3), the others as ExaBGP's generic attribute.
+     * section 5.3; Tunnel Encapsulation, RFC 9012), the others as ExaBGP's generic attribute.
      */
     private static void unknown(Attribute.Unknown u, ObjectNode n) {
         switch (u.typeCode()) {
             case LsAttribute.TYPE_CODE -> n.set("bgp-ls", Tree.of(LsAttribute.describe(u.value())));
+            case SrPolicyTunnel.ATTRIBUTE -> n.set("tunnel-encap", Tree.of(TunnelEncap.describe(u.value())));
             default -> n.put(genericKey(u), Text.hex0x(u.value()));
         }
     }

@@ -53,8 +53,6 @@ public final class Vectors {
                     + " issue 15"),
             Map.entry("unknown-message.ci", "ExaBGP's NOTIFICATION text for a message of unknown type"),
             Map.entry("bgp-evpn-1", EVPN),
-            Map.entry("bgp-sr-policy-1", SR_POLICY),
-            Map.entry("bgp-sr-policy-2", SR_POLICY),
             Map.entry("vpnv4-extended-nexthop-1", L3VPN),
             Map.entry("api-api.conf", L3VPN),
             Map.entry("api-attributes-vpn.conf", L3VPN),

@@ -2,6 +2,7 @@ package dev.twinbgp.bgp.wire.family;
 
 import dev.twinbgp.bgp.wire.family.flow.FlowSpecCodec;
 import dev.twinbgp.bgp.wire.family.ls.BgpLsCodec;
+import dev.twinbgp.bgp.wire.family.srpolicy.SrPolicyCodec;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class Families {
     static {
         register(new FlowSpecCodec());
         register(new BgpLsCodec());
+        register(new SrPolicyCodec());
     }
 
     private Families() {

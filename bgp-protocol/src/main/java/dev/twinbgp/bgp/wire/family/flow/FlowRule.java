@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param rd         the route distinguisher, null unless flow-vpn
  * @param components in increasing type order, each type once
  */
-public record FlowRule(Family family, RouteDistinguisher rd, List<FlowComponent> components) {
+public record FlowRule(Family family, RouteDistinguisher rd, List<FlowComponent> components)
+        implements dev.twinbgp.bgp.wire.family.FamilyRoute {
     /** The largest NLRI the 2-octet length can carry (RFC 8955 section 4.1). */
     public static final int MAX_LENGTH = 0xFFF;
 
