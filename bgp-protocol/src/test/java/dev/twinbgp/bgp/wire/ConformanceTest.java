@@ -51,7 +51,7 @@ class ConformanceTest {
             Map.entry("conf-addpath.ci", "L3VPN (issue 13)"), Map.entry("conf-vpn.ci", "L3VPN (issue 13)"),
             Map.entry("conf-prefix-sid.ci", "labeled unicast and Prefix-SID (issue 13)"),
             Map.entry("conf-l2vpn.ci", "VPLS (issue 14)"), Map.entry("conf-mvpn.ci", "MVPN (issue 14)"),
-            Map.entry("conf-sr-policy.ci", "SR policy (issue 14)"), Map.entry("conf-srv6-mup.ci", "MUP (issue 14)"));
+            Map.entry("conf-srv6-mup.ci", "MUP (issue 14)"));
 
     /**
      * RFC 8956 section 3.1 vs conf-flow.ci (see the speaker's {@code conformance.Vectors}): the IPv6 pattern of

@@ -3,6 +3,7 @@ package dev.twinbgp.speaker.api;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.FlowParser;
+import dev.twinbgp.speaker.config.SrPolicyParser;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
@@ -140,6 +141,20 @@ public final class CommandParser {
         return w.rest().matches("(flow\\s+route|ipv[46]\\s+flow(-vpn)?)(\\s.*|\\{.*|)");
     }
 
+    /** {@code ipv4|ipv6 sr-policy ...} or {@code sr-policy ...}: an SR Policy (RFC 9830, {@link SrPolicyParser}). */
+    private static boolean isSrPolicy(Words w) {
+        return w.rest().matches("(ipv[46]\\s+)?sr-policy(\\s.*|)");
+    }
+
+    private static FlowConfig srPolicy(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        try {
+            return SrPolicyParser.command(w.rest(), announce);
+        } catch (ConfigException e) {
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
+        }
+    }
+
     private static FlowConfig flow(Words w, boolean announce) throws CommandException {
         int offset = w.restOffset();
         String text = w.rest();
@@ -154,6 +169,9 @@ public final class CommandParser {
         String what = w.atEnd() ? "" : w.peek();
         if (!w.atEnd() && isFlow(w)) {
             return new Command.Announce(List.of(), List.of(flow(w, true)));
+        }
+        if (!w.atEnd() && isSrPolicy(w)) {
+            return new Command.Announce(List.of(), List.of(srPolicy(w, true)));
         }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Announce(List.of(route(w, true)));
@@ -189,6 +207,9 @@ public final class CommandParser {
         String what = w.atEnd() ? "" : w.peek();
         if (!w.atEnd() && isFlow(w)) {
             return new Command.Withdraw(List.of(), List.of(flow(w, false)));
+        }
+        if (!w.atEnd() && isSrPolicy(w)) {
+            return new Command.Withdraw(List.of(), List.of(srPolicy(w, false)));
         }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Withdraw(List.of(route(w, false)));
@@ -370,10 +391,17 @@ public final class CommandParser {
             case "unicast" -> Family.SAFI_UNICAST;
             case "flow" -> Family.SAFI_FLOW;
             case "flow-vpn" -> Family.SAFI_FLOW_VPN;
+            case "sr-policy" -> Family.SAFI_SR_POLICY;
+            case "bgp-ls" -> Family.SAFI_BGP_LS;
+            case "bgp-ls-vpn" -> Family.SAFI_BGP_LS_VPN;
             default -> -1;
         };
-        if (code < 0 || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
-            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, flow or flow-vpn)");
+        if (afi.equals("bgp-ls") && (code == Family.SAFI_BGP_LS || code == Family.SAFI_BGP_LS_VPN)) {
+            return new Family(Family.AFI_BGP_LS, code);
+        }
+        if (code < 0 || code == Family.SAFI_BGP_LS || code == Family.SAFI_BGP_LS_VPN || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
+            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, flow, flow-vpn or sr-policy;"
+                    + " or bgp-ls bgp-ls or bgp-ls-vpn)");
         }
         return new Family(afi.equals("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
     }

@@ -154,8 +154,14 @@ final class NeighborBlocks {
         in.expect("{");
         while (!in.accept("}")) {
             Token keyword = in.peek();
+            if (keyword.is("sr-policy")) { // RFC 9830: ExaBGP's static SR Policy
+                in.next();
+                draft.flows.add(new NeighborDraft.PlacedFlow(SrPolicyParser.route(in, 0), keyword));
+                in.expect(";");
+                continue;
+            }
             if (!keyword.is("route")) {
-                throw ConfigException.unexpected(keyword, "route or '}'");
+                throw ConfigException.unexpected(keyword, "route, sr-policy or '}'");
             }
             in.next();
             Token prefix = in.peek();
@@ -163,7 +169,7 @@ final class NeighborBlocks {
         }
     }
 
-    /** {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; } ipv6 { unicast ...; } }}. */
+    /** {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; sr-policy ...; } ipv6 { unicast ...; } }}. */
     static void announce(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
         while (!in.accept("}")) {
@@ -175,8 +181,15 @@ final class NeighborBlocks {
             in.expect("{");
             while (!in.accept("}")) {
                 Token safi = in.peek();
+                if (safi.is("sr-policy")) { // RFC 9830
+                    in.next();
+                    int code = afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6;
+                    draft.flows.add(new NeighborDraft.PlacedFlow(SrPolicyParser.route(in, code), safi));
+                    in.expect(";");
+                    continue;
+                }
                 if (!safi.is("unicast")) {
-                    throw ConfigException.unexpected(safi, "unicast or '}'");
+                    throw ConfigException.unexpected(safi, "unicast, sr-policy or '}'");
                 }
                 in.next();
                 Token prefix = in.peek();

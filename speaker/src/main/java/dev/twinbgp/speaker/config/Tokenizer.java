@@ -8,7 +8,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code { } [ ] ( ) ;} are tokens on their own, so {@code [0x04} is {@code [} then {@code 0x04};</li>
  *   <li>{@code "..."} or {@code '...'} is one token without its quotes (it may contain blanks);</li>
- *   <li>{@code #} at the start of a token starts a comment running to the end of the line.</li>
+ *   <li>{@code #} at the start of a token starts a comment running to the end of the line;</li>
+ *   <li>a backslash ending a line joins it to the next.</li>
  * </ul>
  * Never throws on any input except for an unterminated quote, reported as a {@link ConfigException}.
  */
@@ -31,6 +32,8 @@ final class Tokenizer {
                 lineStart = ++i;
             } else if (Character.isWhitespace(c)) {
                 i++;
+            } else if (c == '\\' && continuesLine(text, i + 1)) {
+                i++; // a line ending in a backslash goes on on the next (ExaBGP's long sr-policy lines)
             } else if (c == '#') {
                 while (i < n && text.charAt(i) != '\n') {
                     i++;
@@ -58,5 +61,15 @@ final class Tokenizer {
         }
         tokens.add(Token.end(source, line, i - lineStart + 1));
         return tokens;
+    }
+
+    /** True when only blanks are left on the line from {@code i}. */
+    private static boolean continuesLine(String text, int i) {
+        for (; i < text.length() && text.charAt(i) != '\n'; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
