@@ -9,7 +9,8 @@ import java.util.List;
  *   <li>{@code { } [ ] ( ) ;} are tokens on their own, so {@code [0x04} is {@code [} then {@code 0x04};</li>
  *   <li>{@code "..."} or {@code '...'} is one token without its quotes (it may contain blanks);</li>
  *   <li>{@code #} at the start of a token starts a comment running to the end of the line;</li>
- *   <li>a backslash ending a line joins it to the next.</li>
+ *   <li>{@code \} ending a line (blanks may follow it) continues the statement on the next line, as ExaBGP's
+ *       examples write long routes ({@code vpls \ rd 1:1 \ ...}).</li>
  * </ul>
  * Never throws on any input except for an unterminated quote, reported as a {@link ConfigException}.
  */
@@ -33,7 +34,7 @@ final class Tokenizer {
             } else if (Character.isWhitespace(c)) {
                 i++;
             } else if (c == '\\' && continuesLine(text, i + 1)) {
-                i++; // a line ending in a backslash goes on on the next (ExaBGP's long sr-policy lines)
+                i++;
             } else if (c == '#') {
                 while (i < n && text.charAt(i) != '\n') {
                     i++;
@@ -63,9 +64,9 @@ final class Tokenizer {
         return tokens;
     }
 
-    /** True when only blanks are left on the line from {@code i}. */
-    private static boolean continuesLine(String text, int i) {
-        for (; i < text.length() && text.charAt(i) != '\n'; i++) {
+    /** True when only blanks follow {@code from} up to the end of its line (or of the text). */
+    private static boolean continuesLine(String text, int from) {
+        for (int i = from; i < text.length() && text.charAt(i) != '\n'; i++) {
             if (!Character.isWhitespace(text.charAt(i))) {
                 return false;
             }
