@@ -15,7 +15,9 @@ final class AttributeParser {
     static final String KEYWORDS = "next-hop, origin, as-path, med, local-preference, atomic-aggregate, aggregator, "
             + "community, large-community, extended-community, originator-id, cluster-list, path-information, split, "
             + "name, watchdog, withdraw, attribute, rd, route-distinguisher, label";
-    static final String ATTRIBUTE = "a route attribute (" + KEYWORDS + ")";
+    /** The Prefix-SID and AIGP keywords ({@link PrefixSidParser}). */
+    static final String SR_KEYWORDS = "bgp-prefix-sid, bgp-prefix-sid-srv6, aigp";
+    static final String ATTRIBUTE = "a route attribute (" + KEYWORDS + ", " + SR_KEYWORDS + ")";
 
     private static final String AS_PATH = "an AS path ([ ASN ... ], ( ASN ... ) or ASN)";
     private static final String GENERIC = "a generic attribute [ CODE FLAGS 0xVALUE ]";
@@ -24,7 +26,8 @@ final class AttributeParser {
     }
 
     static boolean isKeyword(Token token) {
-        return !token.quoted() && token.text() != null && (", " + KEYWORDS + ",").contains(", " + token.text() + ",");
+        return !token.quoted() && token.text() != null && (", " + KEYWORDS + ", " + SR_KEYWORDS + ",")
+                .contains(", " + token.text() + ",");
     }
 
     /** Reads one attribute; the next token must be one of {@link #KEYWORDS}. */
@@ -56,6 +59,10 @@ final class AttributeParser {
             case "path-information" -> out.pathInformation = OptionalLong.of(pathInformation(in));
             case "split" -> out.split = OptionalInt.of(split(in.value("/LENGTH")));
             case "name" -> out.name = Optional.of(in.value("a name").text());
+            // RFC 8669 / RFC 9252: both write attribute 40; the later one replaces the earlier.
+            case "bgp-prefix-sid" -> out.prefixSid = Optional.of(PrefixSidParser.mpls(in));
+            case "bgp-prefix-sid-srv6" -> out.prefixSid = Optional.of(PrefixSidParser.srv6(in));
+            case "aigp" -> out.aigp = OptionalLong.of(PrefixSidParser.aigp(in.value("an AIGP metric")));
             case "watchdog" -> out.watchdog = Optional.of(in.value("a watchdog name").text());
             case "withdraw" -> out.withdrawn = true;
             case "attribute" -> out.genericAttributes.add(generic(in));

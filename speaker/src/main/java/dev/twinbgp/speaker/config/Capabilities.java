@@ -16,6 +16,9 @@ import java.util.OptionalInt;
  * @param addPath         ADD-PATH (RFC 7911), empty when disabled
  * @param addPathFamilies the families of the neighbor's {@code add-path { }} block; empty: every configured family
  * @param gracefulRestart restart time in seconds (RFC 4724 section 3), empty when disabled
+ * @param aigp            {@code aigp}: AIGP_SESSION (RFC 7311 section 3.3) on an external session too (it is on for
+ *                        internal ones); no capability is sent for it
+ * @param linkLocalNextHop the link-local next hop capability (code 77, draft-ietf-idr-linklocal-capability)
  * @param extendedMessage extended messages (RFC 8654)
  * @param softwareVersion software version capability (draft-ietf-idr-software-version)
  * @param extendedNextHop extended next hop encoding (RFC 8950), see {@link NeighborConfig#nextHopEncodings()}
@@ -25,6 +28,8 @@ public record Capabilities(
         boolean routeRefresh,
         Optional<AddPathMode> addPath,
         OptionalInt gracefulRestart,
+        boolean aigp,
+        boolean linkLocalNextHop,
         boolean extendedMessage,
         boolean softwareVersion,
         boolean extendedNextHop,
@@ -35,5 +40,5 @@ public record Capabilities(
     }
 
     public static final Capabilities DEFAULT =
-            new Capabilities(true, false, Optional.empty(), OptionalInt.empty(), true, false, false, List.of());
+            new Capabilities(true, false, Optional.empty(), OptionalInt.empty(), false, false, true, false, false, List.of());
 }

@@ -10,8 +10,8 @@ final class CommunityValues {
     static final String LARGE_COMMUNITY = "a large community (0-4294967295:0-4294967295:0-4294967295)";
     static final String EXTENDED_COMMUNITY = "an extended community ([target:|origin:|target4:|origin4:]ASN[L]:NUMBER, "
             + "[target:|origin:]IPV4:NUMBER, redirect:ASN:NUMBER, bandwidth:ASN:BYTES-PER-SECOND, "
-            + "redirect-to-nexthop, copy-to-nexthop, rate-limit:BYTES[:packets], l2info:ENCAPS:FLAGS:MTU:0, or 0x and 16 hex"
-            + " digits)";
+            + "redirect-to-nexthop, copy-to-nexthop, rate-limit:BYTES[:packets], l2info:ENCAPS:FLAGS:MTU:PREFERENCE, mup:ASN:NUMBER, "
+            + "or 0x and 16 hex digits)";
 
     private CommunityValues() {
     }
@@ -94,8 +94,10 @@ final class CommunityValues {
             return trafficRate(part(token, rate[1], Values.MAX_UINT32, EXTENDED_COMMUNITY), rate.length == 3);
         }
         String[] parts = text.split(":", -1);
-        if (parts.length == 5 && parts[0].equals("l2info")) {
-            // RFC 4761 section 3.2.4, Layer2 Info: 0x800A, encapsulation type (1), control flags (1), MTU (2), 0 (2)
+        if (parts[0].equals("l2info")) { // RFC 4761 section 3.2.4: encapsulation, control flags, MTU, site preference
+            if (parts.length != 5) {
+                throw ConfigException.unexpected(token, EXTENDED_COMMUNITY);
+            }
             return new ExtendedCommunity(ByteBuffer.allocate(8).put((byte) 0x80).put((byte) 0x0A)
                     .put((byte) part(token, parts[1], 0xFF, EXTENDED_COMMUNITY))
                     .put((byte) part(token, parts[2], 0xFF, EXTENDED_COMMUNITY))
@@ -144,6 +146,9 @@ final class CommunityValues {
             case "redirect" -> {
                 return redirect(token, admin, assigned);
             }
+            case "mup" -> // draft-mpmz-bess-mup-safi section 3.2: the MUP extended community, 0x0C00, AS(2):ID(4)
+                    out.put((byte) 0x0C).put((byte) 0x00).putShort((short) part(token, admin, 0xFFFF, EXTENDED_COMMUNITY))
+                            .putInt((int) part(token, assigned, Values.MAX_UINT32, EXTENDED_COMMUNITY));
             case "bandwidth" -> { // draft-ietf-idr-link-bandwidth: AS(2) and an IEEE float of bytes per second
                 float bandwidth;
                 try {

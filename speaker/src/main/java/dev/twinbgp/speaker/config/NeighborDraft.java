@@ -46,6 +46,9 @@ final class NeighborDraft {
     Boolean adjRibIn;
     Boolean adjRibOut;
     Boolean manualEor;
+    IpAddress localLinkLocal;
+    Boolean aigp;
+    Boolean linkLocalNextHop;
     final List<Token> inherits = new ArrayList<>();
     List<Family> families;
 

@@ -122,6 +122,8 @@ final class NeighborResolver {
                 or(first(layers, d -> d.routeRefresh), defaults.routeRefresh()),
                 addPath,
                 gracefulRestart,
+                or(first(layers, d -> d.aigp), defaults.aigp()),
+                or(first(layers, d -> d.linkLocalNextHop), defaults.linkLocalNextHop()),
                 or(first(layers, d -> d.extendedMessage), defaults.extendedMessage()),
                 or(first(layers, d -> d.softwareVersion), defaults.softwareVersion()),
                 extendedNextHop,
@@ -176,7 +178,8 @@ final class NeighborResolver {
                 or(first(layers, d -> d.adjRibOut), false),
                 or(first(layers, d -> d.manualEor), false),
                 own.inherits.stream().map(Token::text).toList(),
-                families, capabilities, encodings, apis, routes, flows);
+                families, capabilities, encodings, apis, routes, flows,
+                Optional.ofNullable(first(layers, d -> d.localLinkLocal)));
     }
 
     /** The value of the first layer (neighbor, then templates in order) that sets it, or null. */

@@ -1,5 +1,6 @@
 package dev.twinbgp.speaker.config;
 
+import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.family.RouteDistinguisher;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.OptionalLong;
  * Empty lists mean "not given". {@code asPath} empty means "not given"; present but with no segments means an
  * explicitly empty AS_PATH ({@code as-path [ ]}).
  *
+ * @param prefixSid       {@code bgp-prefix-sid} / {@code bgp-prefix-sid-srv6}: the BGP Prefix-SID attribute (RFC 8669,
+ *                        RFC 9252), see {@link PrefixSidParser}
+ * @param aigp            {@code aigp}: the AIGP metric (RFC 7311), unsigned 64 bits in a long's bits
  * @param pathInformation ADD-PATH path identifier (RFC 7911 section 3), unsigned 32 bits
  * @param split           {@code split /N}: announce the prefix as its /N sub-prefixes ({@link RouteConfig#expandSplit()})
  * @param name            {@code name}: a label for the route, not sent on the wire
@@ -37,6 +41,8 @@ public record RouteAttributes(
         Optional<IpAddress> originatorId,
         List<IpAddress> clusterList,
         List<GenericAttribute> genericAttributes,
+        Optional<Attribute.PrefixSid> prefixSid,
+        OptionalLong aigp,
         OptionalLong pathInformation,
         OptionalInt split,
         Optional<String> name,
@@ -61,6 +67,7 @@ public record RouteAttributes(
     public RouteAttributes withoutSplit() {
         return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
                 communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
+                prefixSid, aigp,
                 pathInformation, OptionalInt.empty(), name, watchdog, withdrawn, rd, labels);
     }
 
@@ -68,6 +75,7 @@ public record RouteAttributes(
     public RouteAttributes announced() {
         return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
                 communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
+                prefixSid, aigp,
                 pathInformation, split, name, watchdog, false, rd, labels);
     }
 
@@ -86,6 +94,8 @@ public record RouteAttributes(
         Optional<IpAddress> originatorId = Optional.empty();
         List<IpAddress> clusterList = new ArrayList<>();
         List<GenericAttribute> genericAttributes = new ArrayList<>();
+        Optional<Attribute.PrefixSid> prefixSid = Optional.empty();
+        OptionalLong aigp = OptionalLong.empty();
         OptionalLong pathInformation = OptionalLong.empty();
         OptionalInt split = OptionalInt.empty();
         Optional<String> name = Optional.empty();
@@ -97,6 +107,7 @@ public record RouteAttributes(
         RouteAttributes build() {
             return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
                     communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
+                    prefixSid, aigp,
                     pathInformation, split, name, watchdog, withdrawn, rd, labels);
         }
     }

@@ -33,6 +33,8 @@ public final class RouteText {
         list(out, "extended-community", a.extendedCommunities());
         a.originatorId().ifPresent(id -> out.add("originator-id " + id));
         list(out, "cluster-list", a.clusterList());
+        a.prefixSid().map(PrefixSidParser::text).ifPresent(out::add);
+        a.aigp().ifPresent(metric -> out.add("aigp " + Long.toUnsignedString(metric)));
         for (GenericAttribute generic : a.genericAttributes()) {
             out.add("attribute " + generic);
         }

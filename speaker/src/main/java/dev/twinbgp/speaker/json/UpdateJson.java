@@ -138,6 +138,11 @@ final class UpdateJson {
             }
 
             @Override
+            public void bool(String name, boolean value) {
+                o.put(name, value);
+            }
+
+            @Override
             public void numbers(String name, List<long[]> values) {
                 ArrayNode a = o.putArray(name);
                 for (long[] v : values) {

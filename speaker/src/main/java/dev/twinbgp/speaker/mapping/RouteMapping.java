@@ -26,7 +26,8 @@ import java.util.Map;
  * {@link Path}). Next hops:
  * <ul>
  *   <li>IPv4 route, IPv4 next hop: the NEXT_HOP attribute (RFC 4271 section 5.1.3);</li>
- *   <li>IPv6 route: an IPv6 next hop of 16 octets in MP_REACH_NLRI (RFC 4760 section 3, RFC 2545 section 3);</li>
+ *   <li>IPv6 route: an IPv6 next hop of 16 octets in MP_REACH_NLRI (RFC 4760 section 3, RFC 2545 section 3), 32 with
+ *       {@code local-link-local} and the link-local next hop capability ({@link #withLinkLocal});</li>
  *   <li>IPv4 route, IPv6 next hop: MP_REACH_NLRI for IPv4 with the 16-octet next hop, allowed only when the
  *       neighbor has the {@code nexthop { ipv4 unicast ipv6; }} encoding (RFC 8950 section 3);</li>
  *   <li>{@code self}: the neighbor's {@code local-address}, which must then be given.</li>
@@ -63,7 +64,7 @@ final class RouteMapping {
     }
 
     /**
-     * A FlowSpec route: its rule as the RIB key, its attributes with the defaults, and as next hop the one a
+     * A route of a codec's family (FlowSpec, EVPN, VPLS, MCAST-VPN, ...): its rule as the RIB key, its attributes with the defaults, and as next hop the one a
      * redirect or {@code next-hop} gave (MP_REACH_NLRI, RFC 8955 section 4), else none (length 0).
      */
     Route flow(FlowConfig flow) {
@@ -77,7 +78,10 @@ final class RouteMapping {
                     case NextHop.Self s -> neighbor.localAddress().orElseThrow(() -> new Refused(
                             "next-hop self needs the neighbor's local-address"));
                 };
-                nextHop = address.bytes();
+                nextHop = flow.rule().nextHop(address.bytes());
+                if (flow.rule().nextHopAttribute() && nextHop.length == 4 && !attributes.containsKey(Attribute.NEXT_HOP)) {
+                    attributes.put(Attribute.NEXT_HOP, new Attribute.NextHop((int) address.toUnsignedInt()));
+                }
             }
             Path path = new Path(Attributes.of(attributes.values()), nextHop);
             return new Route(flow.rule().route(), paths.computeIfAbsent(path, p -> p));
@@ -101,7 +105,7 @@ final class RouteMapping {
                 }
             } else {
                 attributes.remove(Attribute.NEXT_HOP);
-                mpNextHop = nextHop.bytes();
+                mpNextHop = withLinkLocal(nextHop);
             }
             RouteKey key = prefix;
             if (route.family().safi() != Family.SAFI_UNICAST) {
@@ -115,6 +119,22 @@ final class RouteMapping {
         } catch (IllegalArgumentException e) {
             throw new Refused("route " + asWritten.prefix() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * RFC 2545 section 3: an IPv6 next hop of 32 octets, the global address then our link-local one, when the link-local
+     * next hop capability is on and {@code local-link-local} is given (conf-llnh-update.ci); a next hop that is itself
+     * link-local (fe80::/10), or without those settings, 16 octets.
+     */
+    private byte[] withLinkLocal(IpAddress nextHop) {
+        byte[] global = nextHop.bytes();
+        if (!neighbor.capabilities().linkLocalNextHop() || neighbor.localLinkLocal().isEmpty()
+                || ((global[0] & 0xFF) == 0xFE && (global[1] & 0xC0) == 0x80)) {
+            return global;
+        }
+        byte[] both = java.util.Arrays.copyOf(global, 32);
+        System.arraycopy(neighbor.localLinkLocal().get().bytes(), 0, both, 16, 16);
+        return both;
     }
 
     /**
