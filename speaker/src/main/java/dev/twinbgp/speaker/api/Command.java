@@ -91,6 +91,13 @@ public sealed interface Command {
     record Teardown(Optional<IpAddress> address, int subcode) implements Command {
     }
 
+    /**
+     * {@code reload}: read the configuration file again and apply what changed (ExaBGP's {@code reload}, SIGUSR1):
+     * routes of the configuration withdrawn or announced, neighbors added, removed or reset.
+     */
+    record Reload() implements Command {
+    }
+
     /** {@code shutdown}: stop the speaker. */
     record Shutdown() implements Command {
     }

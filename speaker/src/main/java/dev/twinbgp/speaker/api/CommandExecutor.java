@@ -34,6 +34,7 @@ final class CommandExecutor {
             "clear adj-rib in|out",
             "teardown [IP] [CEASE-SUBCODE]",
             "shutdown",
+            "reload",
             "version",
             "help",
             "ping [UUID [TIMESTAMP]] | ping text",
@@ -51,6 +52,9 @@ final class CommandExecutor {
 
         CompletableFuture<Reply> delete(Command.DeleteNeighbor delete);
 
+        /** Reads the configuration again and applies the difference ({@code reload}, SIGUSR1, SIGHUP). */
+        CompletableFuture<Reply> reload();
+
         NeighborControl NONE = new NeighborControl() {
             @Override
             public CompletableFuture<Reply> create(Command.CreateNeighbor create, ApiProcess from) {
@@ -60,6 +64,11 @@ final class CommandExecutor {
             @Override
             public CompletableFuture<Reply> delete(Command.DeleteNeighbor delete) {
                 return CompletableFuture.completedFuture(Reply.error("neighbors cannot be deleted here"));
+            }
+
+            @Override
+            public CompletableFuture<Reply> reload() {
+                return CompletableFuture.completedFuture(Reply.error("there is no configuration file to reload here"));
             }
         };
     }
@@ -91,6 +100,18 @@ final class CommandExecutor {
     synchronized void add(Neighbor n) {
         List<Neighbor> next = new ArrayList<>(neighbors);
         next.add(n);
+        neighbors = List.copyOf(next);
+    }
+
+    /** A neighbor whose configuration changed without its session (a reload that changed only its routes). */
+    synchronized void replace(Neighbor old, Neighbor now) {
+        List<Neighbor> next = new ArrayList<>(neighbors);
+        int at = next.indexOf(old);
+        if (at < 0) {
+            next.add(now);
+        } else {
+            next.set(at, now);
+        }
         neighbors = List.copyOf(next);
     }
 
@@ -224,6 +245,7 @@ final class CommandExecutor {
             case Command.Watchdog d -> watchdog(targets(request, scope), d);
             case Command.CreateNeighbor c -> control.create(c, null);
             case Command.DeleteNeighbor d -> control.delete(d);
+            case Command.Reload r -> control.reload();
             case Command.Ping p -> done(List.of(p.text() ? "pong " + DAEMON_ID + " active=true"
                     : "{ \"pong\": \"" + DAEMON_ID + "\", \"active\": true }"));
             case Command.SetAck s -> done(List.of());

@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  * but {@link CommandException}, whose message says what was expected.
  */
 public final class CommandParser {
-    static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, version, help, "
+    static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, reload, version, help, "
             + "ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor";
 
     private CommandParser() {
@@ -113,6 +113,7 @@ public final class CommandParser {
             }
             case "teardown" -> teardown(w);
             case "shutdown" -> single(w, "shutdown", new Command.Shutdown());
+            case "reload" -> single(w, "reload", new Command.Reload());
             case "version" -> single(w, "version", new Command.Version());
             case "help" -> single(w, "help", new Command.Help());
             case "ping" -> ping(w);
