@@ -121,8 +121,10 @@ final class CommandExecutor {
         neighbors = List.copyOf(next);
     }
 
+    /** Commands that join a burst ({@link RouteBatch}): announce, withdraw, {@code clear adj-rib out}. */
     static boolean isRouteChange(Command c) {
-        return c instanceof Command.Announce || c instanceof Command.Withdraw;
+        return c instanceof Command.Announce || c instanceof Command.Withdraw
+                || c instanceof Command.ClearAdjRib clear && !clear.in();
     }
 
     /** The neighbors a request addresses: its selectors over all neighbors, else the source's {@code scope}. */
@@ -141,6 +143,13 @@ final class CommandExecutor {
 
     /** Adds an announce or withdraw to {@code batch} (nothing is added when it fails). */
     void addTo(RouteBatch batch, Request request, List<Neighbor> scope) throws CommandException {
+        if (request.command() instanceof Command.ClearAdjRib) {
+            for (Neighbor n : targets(request, scope)) {
+                batch.clear(n.driver());
+            }
+            batch.countCommand();
+            return;
+        }
         List<Neighbor> targets = select(request, scope);
         if (targets.isEmpty()) {
             throw new CommandException(request.selectors().isEmpty()
@@ -234,7 +243,7 @@ final class CommandExecutor {
             }
             case Command.ShowNeighbor s -> showNeighbor(select(request, scope), s);
             case Command.ShowAdjRib s -> adjRib(select(request, scope), s);
-            case Command.ClearAdjRib c -> clear(targets(request, scope), c.in());
+            case Command.ClearAdjRib c -> c.in() ? clear(targets(request, scope), true) : routeChange(request, scope);
             case Command.Teardown t -> teardown(request, scope, t);
             case Command.Shutdown s -> {
                 Thread.ofPlatform().name("twinbgp-api-shutdown").daemon(false).start(shutdown);

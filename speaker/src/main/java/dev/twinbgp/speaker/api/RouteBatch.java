@@ -3,6 +3,7 @@ package dev.twinbgp.speaker.api;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.speaker.session.PeerDriver;
+import dev.twinbgp.speaker.session.RibChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Route changes from consecutive commands, per peer and in command order, merged into as few
  * {@link PeerDriver#announce} / {@link PeerDriver#withdraw} calls as order allows: a run of announces is one
- * call, a following withdrawal starts the next. Each call is one task on the peer's loop, so a burst of
+ * call, a following withdrawal starts the next; a peer whose part mixes them gets it as one burst. Each call is one task on the peer's loop, so a burst of
  * 100,000 lines is a few hundred tasks, between which the loop runs its timers (keepalives) and I/O.
  */
 final class RouteBatch {
@@ -23,6 +24,9 @@ final class RouteBatch {
     }
 
     private record Withdraw(List<RouteKey> prefixes) implements Op {
+    }
+
+    private record Clear() implements Op {
     }
 
     private final Map<PeerDriver, List<Op>> ops = new LinkedHashMap<>();
@@ -46,6 +50,11 @@ final class RouteBatch {
         }
     }
 
+    /** {@code clear adj-rib out}: every route of the peer withdrawn, at its turn in the burst. */
+    void clear(PeerDriver peer) {
+        ops.computeIfAbsent(peer, k -> new ArrayList<>()).add(new Clear());
+    }
+
     void countCommand() {
         commands++;
     }
@@ -60,17 +69,30 @@ final class RouteBatch {
     }
 
     /**
-     * Hands everything to the peers' loops, in order, and empties the batch. The future completes when every
-     * loop has applied its part (a no-op query queued behind the changes), which bounds work in flight.
+     * Hands everything to the peers' loops, in order, and empties the batch. A peer with one run of announces (or
+     * of withdrawals) gets it as one {@link PeerDriver#announce} ({@link PeerDriver#withdraw}): the bulk path, taken
+     * a bounded step per loop turn. A peer with a mix gets the whole burst as one {@link PeerDriver#apply}, so only
+     * its net effect goes on the wire (an announce then a {@code clear adj-rib out} sends nothing). The future
+     * completes when every loop has applied its part (a no-op query queued behind the changes), which bounds work
+     * in flight.
      */
     CompletableFuture<Void> submit() {
         List<CompletableFuture<?>> applied = new ArrayList<>(ops.size());
         ops.forEach((peer, list) -> {
-            for (Op op : list) {
-                switch (op) {
-                    case Announce a -> peer.announce(a.routes);
-                    case Withdraw w -> peer.withdraw(w.prefixes);
+            if (list.size() == 1 && list.get(0) instanceof Announce a) {
+                peer.announce(a.routes);
+            } else if (list.size() == 1 && list.get(0) instanceof Withdraw w) {
+                peer.withdraw(w.prefixes);
+            } else {
+                List<RibChange> burst = new ArrayList<>(list.size());
+                for (Op op : list) {
+                    burst.add(switch (op) {
+                        case Announce a -> new RibChange.Announce(a.routes);
+                        case Withdraw w -> new RibChange.Withdraw(w.prefixes);
+                        case Clear c -> new RibChange.Clear();
+                    });
                 }
+                peer.apply(burst);
             }
             applied.add(peer.query(() -> Boolean.TRUE));
         });

@@ -220,6 +220,95 @@ public final class PeerDriver {
         submitSteps(new WithdrawRequest(List.copyOf(prefixes)));
     }
 
+    /**
+     * Applies a burst of changes (the commands an API process wrote back to back) in order, then sends what the
+     * burst changed as a whole: a route announced and withdrawn (or cleared) within the burst, that the peer never
+     * had, sends nothing; a route replaced twice is announced once, with its last path; a route the peer had and
+     * still has unchanged sends nothing. One step: a burst is bounded by the API's batch size.
+     */
+    public void apply(List<RibChange> changes) {
+        submitSteps(new BurstRequest(List.copyOf(changes)));
+    }
+
+    private final class BurstRequest implements Work {
+        private static final Object ABSENT = new Object();
+        private final List<RibChange> changes;
+
+        BurstRequest(List<RibChange> changes) {
+            this.changes = changes;
+        }
+
+        @Override
+        public boolean step() {
+            // The path each touched key had before the burst (what the peer has: the Adj-RIB-Out is sent as it changes).
+            Map<RouteKey, Object> before = new java.util.LinkedHashMap<>();
+            for (RibChange change : changes) {
+                switch (change) {
+                    case RibChange.Announce a -> {
+                        for (Route r : a.routes()) {
+                            remember(before, r.key());
+                            ribOut.announce(r);
+                        }
+                    }
+                    case RibChange.Withdraw w -> {
+                        for (RouteKey k : w.keys()) {
+                            remember(before, k);
+                            ribOut.withdraw(k);
+                        }
+                    }
+                    case RibChange.Clear c -> {
+                        for (Route r : ribOut.routes()) {
+                            remember(before, r.key());
+                            ribOut.withdraw(r.key());
+                        }
+                    }
+                }
+            }
+            if (established == null) {
+                return true; // the session's initial table will hold the result
+            }
+            AnnounceBatch announced = new AnnounceBatch(settings.groupUpdates(), ribOut);
+            List<RouteKey> withdrawn = new ArrayList<>();
+            before.forEach((key, had) -> {
+                dev.twinbgp.bgp.rib.Path now = ribOut.path(key);
+                if (now == null) {
+                    if (had != ABSENT) {
+                        withdrawn.add(key);
+                    }
+                } else if (!now.equals(had)) {
+                    announced.add(new Route(key, now));
+                }
+            });
+            queueWithdrawals(withdrawn);
+            if (!announced.isEmpty()) {
+                outbound.addLazily(announced.updates(established.negotiated));
+            }
+            pump();
+            return true;
+        }
+
+        private void remember(Map<RouteKey, Object> before, RouteKey key) {
+            if (!before.containsKey(key)) {
+                dev.twinbgp.bgp.rib.Path had = ribOut.path(key);
+                before.put(key, had == null ? ABSENT : had);
+            }
+        }
+    }
+
+    /** Withdrawals as UPDATEs: packed, or one prefix per UPDATE with group-updates false (ExaBGP). */
+    private void queueWithdrawals(List<RouteKey> removed) {
+        if (removed.isEmpty()) {
+            return;
+        }
+        if (settings.groupUpdates()) {
+            outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
+        } else {
+            for (RouteKey p : removed) {
+                outbound.addAll(AdjRibOut.withdraw(List.of(p), established.negotiated));
+            }
+        }
+    }
+
     /** An {@link #announce}: {@link #ROUTES_PER_STEP} routes into the Adj-RIB-Out per step, then its UPDATEs. */
     private final class AnnounceRequest implements Work {
         private final List<Route> routes;
@@ -275,13 +364,7 @@ public final class PeerDriver {
                 return false;
             }
             if (established != null && !removed.isEmpty()) {
-                if (settings.groupUpdates()) {
-                    outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
-                } else { // group-updates false: one prefix per UPDATE, withdrawals as announcements (ExaBGP)
-                    for (RouteKey p : removed) {
-                        outbound.addAll(AdjRibOut.withdraw(List.of(p), established.negotiated));
-                    }
-                }
+                queueWithdrawals(removed);
                 pump();
             }
             return true;

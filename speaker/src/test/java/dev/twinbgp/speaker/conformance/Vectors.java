@@ -48,9 +48,6 @@ public final class Vectors {
                     + " the vector expects its first burst to land before the session's initial table (an announce"
                     + " withdrawn in that burst never goes out); twinbgp is established within the 0.2 s the program"
                     + " waits and sends each command's UPDATE at once, issue 15"),
-            Map.entry("api-rib.ci", "coalescing of one burst: 'announce X' and 'clear adj-rib out' written back to back"
-                    + " must send nothing for X; twinbgp applies and sends the announce before it reads the clear,"
-                    + " issue 15"),
             Map.entry("unknown-message.ci", "ExaBGP's NOTIFICATION text for a message of unknown type"),
             Map.entry("bgp-evpn-1", EVPN),
             Map.entry("bgp-ls-1", BGP_LS),
