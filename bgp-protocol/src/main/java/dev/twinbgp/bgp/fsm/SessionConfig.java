@@ -30,12 +30,17 @@ import java.util.Map;
  * @param domainName           FQDN capability domain name (used only with a host name)
  * @param softwareVersion      software version capability text, or null for none
  * @param extendedNextHops     extended next hop encodings we advertise (RFC 8950 section 3); empty: no capability
+ * @param operational          ExaBGP's operational capability (code 185, draft-ietf-idr-operational-message, empty)
+ * @param multiSession         the multi-session capability (code 68, draft-ietf-idr-bgp-multisession, expired; sent as
+ *                             ExaBGP sends it), which here only names the session per family (ExaBGP's
+ *                             {@code family-allowed}): one session still carries every family
  */
 public record SessionConfig(long localAs, long peerAs, long localId, int holdTime, int connectRetryTime,
                             boolean active, boolean passive, List<Family> families, boolean asn4,
                             boolean routeRefresh, boolean enhancedRouteRefresh, Map<Family, AddPathMode> addPath,
                             boolean extendedMessage, int gracefulRestartTime, String hostName, String domainName,
-                            String softwareVersion, List<Capability.ExtendedNextHop.Entry> extendedNextHops) {
+                            String softwareVersion, List<Capability.ExtendedNextHop.Entry> extendedNextHops,
+                            boolean operational, boolean multiSession) {
     public static final int DEFAULT_HOLD_TIME = 180;
     public static final int DEFAULT_CONNECT_RETRY_TIME = 5;
     private static final long MAX_U32 = 0xFFFF_FFFFL;
@@ -118,6 +123,9 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         if (enhancedRouteRefresh) {
             caps.add(new Capability.EnhancedRouteRefresh());
         }
+        if (operational) {
+            caps.add(new Capability.Unknown(OPERATIONAL, new byte[0])); // after route refresh, as ExaBGP orders it
+        }
         if (extendedMessage) {
             caps.add(new Capability.ExtendedMessage());
         }
@@ -127,8 +135,19 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         if (softwareVersion != null) {
             caps.add(new Capability.SoftwareVersion(softwareVersion));
         }
+        if (multiSession) {
+            // ExaBGP's bytes (capabilities.py _session, ms.py): one TLV per value octet, a 0 then the code of
+            // multiprotocol (1) - last of all, as ExaBGP adds it last.
+            caps.add(new Capability.Unknown(MULTI_SESSION, new byte[] {0}));
+            caps.add(new Capability.Unknown(MULTI_SESSION, new byte[] {1}));
+        }
         return caps;
     }
+
+    /** Capability code of ExaBGP's operational messages (draft-ietf-idr-operational-message). */
+    public static final int OPERATIONAL = 185;
+    /** Capability code of multi-session BGP (draft-ietf-idr-bgp-multisession). */
+    public static final int MULTI_SESSION = 68;
 
     /** RFC 4724 section 3: the Restart State bit, the top bit of the 4-bit Restart Flags. */
     public static final int RESTART_STATE = 0x8;
@@ -182,6 +201,8 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         private String domainName;
         private String softwareVersion;
         private final List<Capability.ExtendedNextHop.Entry> extendedNextHops = new ArrayList<>();
+        private boolean operational;
+        private boolean multiSession;
 
         private Builder(long localAs, long peerAs, long localId) {
             this.localAs = localAs;
@@ -208,10 +229,13 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
             return this;
         }
 
+        public Builder operational(boolean on) { operational = on; return this; }
+        public Builder multiSession(boolean on) { multiSession = on; return this; }
+
         public SessionConfig build() {
             return new SessionConfig(localAs, peerAs, localId, holdTime, connectRetryTime, active, passive, families,
                     asn4, routeRefresh, enhancedRouteRefresh, addPath, extendedMessage, gracefulRestartTime,
-                    hostName, domainName, softwareVersion, extendedNextHops);
+                    hostName, domainName, softwareVersion, extendedNextHops, operational, multiSession);
         }
     }
 }

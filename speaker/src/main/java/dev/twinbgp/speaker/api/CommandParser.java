@@ -68,8 +68,13 @@ public final class CommandParser {
         Optional<IpAddress> routerId = Optional.empty();
         OptionalLong localAs = OptionalLong.empty();
         OptionalLong peerAs = OptionalLong.empty();
+        Optional<String> familyAllowed = Optional.empty();
         while (!w.atEnd()) {
             switch (w.peek()) {
+                case "family-allowed" -> {
+                    w.next();
+                    familyAllowed = Optional.of(w.expectWord("in-open or AFI-SAFI[/AFI-SAFI...] after family-allowed"));
+                }
                 case "local-ip" -> {
                     w.next();
                     localIp = Optional.of(address(w.expectWord("an IP address after local-ip"), "local-ip"));
@@ -87,11 +92,11 @@ public final class CommandParser {
                     peerAs = OptionalLong.of(asn(w.expectWord("an AS number after peer-as"), "peer-as"));
                 }
                 default -> {
-                    return new NeighborSelector(peer, localIp, localAs, peerAs, routerId);
+                    return new NeighborSelector(peer, localIp, localAs, peerAs, routerId, familyAllowed);
                 }
             }
         }
-        return new NeighborSelector(peer, localIp, localAs, peerAs, routerId);
+        return new NeighborSelector(peer, localIp, localAs, peerAs, routerId, familyAllowed);
     }
 
     private static Command command(Words w) throws CommandException {

@@ -16,6 +16,9 @@ import java.util.OptionalInt;
  * @param extendedMessage extended messages (RFC 8654)
  * @param softwareVersion software version capability (draft-ietf-idr-software-version)
  * @param extendedNextHop extended next hop encoding (RFC 8950), see {@link NeighborConfig#nextHopEncodings()}
+ * @param operational     ExaBGP's operational capability ({@code operational enable;})
+ * @param multiSession    the multi-session capability ({@code multi-session;}): advertised, and the neighbor's
+ *                        {@code family-allowed} name lists its families (API selectors)
  */
 public record Capabilities(
         boolean asn4,
@@ -24,8 +27,10 @@ public record Capabilities(
         OptionalInt gracefulRestart,
         boolean extendedMessage,
         boolean softwareVersion,
-        boolean extendedNextHop) {
+        boolean extendedNextHop,
+        boolean operational,
+        boolean multiSession) {
 
     public static final Capabilities DEFAULT =
-            new Capabilities(true, false, Optional.empty(), OptionalInt.empty(), true, false, false);
+            new Capabilities(true, false, Optional.empty(), OptionalInt.empty(), true, false, false, false, false);
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 final class NeighborBlocks {
     static final String FAMILY = "ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn or ipv6 flow-vpn";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
-            + "software-version, nexthop";
+            + "software-version, nexthop, operational, multi-session";
 
     private NeighborBlocks() {
     }
@@ -80,6 +80,8 @@ final class NeighborBlocks {
                 case "extended-message" -> draft.extendedMessage = NeighborParser.optionalBool(in);
                 case "software-version" -> draft.softwareVersion = NeighborParser.optionalBool(in);
                 case "nexthop" -> draft.extendedNextHop = NeighborParser.optionalBool(in);
+                case "operational" -> draft.operational = NeighborParser.optionalBool(in);
+                case "multi-session" -> draft.multiSession = NeighborParser.optionalBool(in);
                 case "add-path" -> draft.addPath = addPath(in.value("disable, send, receive or send/receive"));
                 case "graceful-restart" -> draft.gracefulRestart = gracefulRestart(in);
                 default -> throw ConfigException.unexpected(keyword, expected);

@@ -56,6 +56,8 @@ final class NeighborDraft {
     Boolean extendedMessage;
     Boolean softwareVersion;
     Boolean extendedNextHop;
+    Boolean operational;
+    Boolean multiSession;
     List<NextHopEncoding> nextHops;
 
     final List<PlacedApi> apis = new ArrayList<>();

@@ -113,7 +113,9 @@ final class NeighborResolver {
                 gracefulRestart,
                 or(first(layers, d -> d.extendedMessage), defaults.extendedMessage()),
                 or(first(layers, d -> d.softwareVersion), defaults.softwareVersion()),
-                extendedNextHop);
+                extendedNextHop,
+                or(first(layers, d -> d.operational), defaults.operational()),
+                or(first(layers, d -> d.multiSession), defaults.multiSession()));
 
         List<RouteConfig> routes = new ArrayList<>();
         List<FlowConfig> flows = new ArrayList<>();

@@ -41,7 +41,9 @@ final class SessionMapping {
                 .routeRefresh(caps.routeRefresh())
                 .enhancedRouteRefresh(caps.routeRefresh())
                 .extendedMessage(caps.extendedMessage())
-                .gracefulRestartTime(caps.gracefulRestart().orElse(-1));
+                .gracefulRestartTime(caps.gracefulRestart().orElse(-1))
+                .operational(caps.operational())
+                .multiSession(caps.multiSession());
         caps.addPath().ifPresent(mode -> {
             for (Family family : neighbor.families()) {
                 b.addPath(family, mode);

@@ -12,17 +12,19 @@ import java.util.TreeMap;
 
 /**
  * One ExaBGP encoding vector ({@code encoding/NAME.ci}, format in the vectors' README): the configuration
- * file, the test peer's options, and the messages the speaker must send, as upper-case hex of whole
+ * file, the test peer's options (with {@code sendUnknownMessage} it sends a message of type 255 after the OPEN
+ * exchange, and the speaker's NOTIFICATION is an expected message), and the messages the speaker must send, as upper-case hex of whole
  * messages (marker, length, type, body), by group number.
  */
 record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean sendUnknownCapability,
-                      boolean inspectOpen, SortedMap<Integer, List<String>> groups) {
+                      boolean inspectOpen, SortedMap<Integer, List<String>> groups, boolean sendUnknownMessage) {
 
     static EncodingVector read(Path ci) throws IOException {
         Path config = null;
         OptionalLong asn = OptionalLong.empty();
         boolean unknown = false;
         boolean inspect = false;
+        boolean unknownMessage = false;
         SortedMap<Integer, List<String>> groups = new TreeMap<>();
         for (String raw : Files.readAllLines(ci)) {
             String line = raw.strip();
@@ -37,6 +39,8 @@ record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean se
                 unknown = true;
             } else if (line.equals("option:open:inspect-open-message")) {
                 inspect = true;
+            } else if (line.equals("option:open:send-unknown-message")) {
+                unknownMessage = true;
             } else {
                 int colon = line.indexOf(':');
                 String rest = line.substring(colon + 1);
@@ -51,7 +55,8 @@ record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean se
             throw new IOException(ci + ": no option:file line");
         }
         String file = ci.getFileName().toString();
-        return new EncodingVector(file.substring(0, file.length() - ".ci".length()), config, asn, unknown, inspect, groups);
+        return new EncodingVector(file.substring(0, file.length() - ".ci".length()), config, asn, unknown, inspect, groups,
+                unknownMessage);
     }
 
     @Override
