@@ -80,6 +80,10 @@ public sealed interface Command {
     record FlushAdjRibOut() implements Command {
     }
 
+    /** {@code flush route}: send the route changes held back by {@code auto-flush false} (ExaBGP). */
+    record FlushRoute() implements Command {
+    }
+
     /** {@code clear adj-rib in|out}: forget the Adj-RIB-In, or withdraw everything we announced. */
     record ClearAdjRib(boolean in) implements Command {
     }

@@ -30,7 +30,7 @@ final class CommandExecutor {
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
             "show neighbor [summary|extensive] [json]",
             "show adj-rib in|out [extensive] [json]",
-            "flush adj-rib out",
+            "flush adj-rib out | flush route",
             "clear adj-rib in|out",
             "teardown [IP] [CEASE-SUBCODE]",
             "shutdown",
@@ -145,6 +145,7 @@ final class CommandExecutor {
     void addTo(RouteBatch batch, Request request, List<Neighbor> scope) throws CommandException {
         if (request.command() instanceof Command.ClearAdjRib) {
             for (Neighbor n : targets(request, scope)) {
+                holdUnlessAutoFlush(batch, n);
                 batch.clear(n.driver());
             }
             batch.countCommand();
@@ -185,7 +186,10 @@ final class CommandExecutor {
                     }
                     converted.put(n, routes);
                 }
-                converted.forEach((n, routes) -> batch.announce(n.driver(), routes));
+                converted.forEach((n, routes) -> {
+                    holdUnlessAutoFlush(batch, n);
+                    batch.announce(n.driver(), routes);
+                });
             }
             case Command.Withdraw w -> {
                 List<RouteKey> prefixes = new ArrayList<>();
@@ -196,12 +200,20 @@ final class CommandExecutor {
                     prefixes.add(f.rule().route());
                 }
                 for (Neighbor n : targets) {
-                    batch.withdraw(n.driver(), prefixes);
+                    holdUnlessAutoFlush(batch, n);
+                    batch.withdraw(n.driver(), prefixes, true); // a withdrawal even for a route not held (ExaBGP)
                 }
             }
             default -> throw new IllegalArgumentException("not a route change: " + request.command());
         }
         batch.countCommand();
+    }
+
+    /** {@code auto-flush false}: the neighbor's route changes wait for {@code flush route}. */
+    private static void holdUnlessAutoFlush(RouteBatch batch, Neighbor n) {
+        if (!n.config().autoFlush()) {
+            batch.hold(n.driver());
+        }
     }
 
     /** Runs any command; the future never completes exceptionally (failures are {@code error} replies). */
@@ -235,6 +247,12 @@ final class CommandExecutor {
                 yield done(List.of());
             }
             case Command.RouteRefresh r -> routeRefresh(targets(request, scope), r);
+            case Command.FlushRoute f -> {
+                for (Neighbor n : targets(request, scope)) {
+                    n.driver().flushPending();
+                }
+                yield done(List.of());
+            }
             case Command.FlushAdjRibOut f -> {
                 for (Neighbor n : targets(request, scope)) {
                     n.driver().resendAdjRibOut();

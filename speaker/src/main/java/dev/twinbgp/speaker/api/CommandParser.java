@@ -106,6 +106,11 @@ public final class CommandParser {
             case "withdraw" -> withdraw(w);
             case "show" -> show(w);
             case "flush" -> {
+                if (w.peekIs("route")) {
+                    w.next();
+                    w.expectEnd("flush route");
+                    yield new Command.FlushRoute();
+                }
                 w.expectPhrase("adj-rib", "out");
                 w.expectEnd("flush adj-rib out");
                 yield new Command.FlushAdjRibOut();

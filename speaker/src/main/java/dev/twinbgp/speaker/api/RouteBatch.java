@@ -23,14 +23,21 @@ final class RouteBatch {
     private record Announce(List<Route> routes) implements Op {
     }
 
-    private record Withdraw(List<RouteKey> prefixes) implements Op {
+    private record Withdraw(List<RouteKey> prefixes, boolean always) implements Op {
     }
 
     private record Clear() implements Op {
     }
 
     private final Map<PeerDriver, List<Op>> ops = new LinkedHashMap<>();
+    /** Peers whose neighbor has {@code auto-flush false}: their changes wait for {@code flush route}. */
+    private final java.util.Set<PeerDriver> held = new java.util.HashSet<>();
     private int commands;
+
+    /** The changes for {@code peer} stay unsent until it is flushed ({@code auto-flush false}). */
+    void hold(PeerDriver peer) {
+        held.add(peer);
+    }
 
     void announce(PeerDriver peer, List<Route> routes) {
         List<Op> list = ops.computeIfAbsent(peer, k -> new ArrayList<>());
@@ -41,12 +48,18 @@ final class RouteBatch {
         }
     }
 
+    /** Routes withdrawn: only those the peer has (a watchdog, a reload). */
     void withdraw(PeerDriver peer, List<? extends RouteKey> prefixes) {
+        withdraw(peer, prefixes, false);
+    }
+
+    /** Routes withdrawn; {@code always}: a withdrawal for each, held or not (an API withdraw, as ExaBGP). */
+    void withdraw(PeerDriver peer, List<? extends RouteKey> prefixes, boolean always) {
         List<Op> list = ops.computeIfAbsent(peer, k -> new ArrayList<>());
-        if (!list.isEmpty() && list.get(list.size() - 1) instanceof Withdraw w) {
+        if (!list.isEmpty() && list.get(list.size() - 1) instanceof Withdraw w && w.always == always) {
             w.prefixes.addAll(prefixes);
         } else {
-            list.add(new Withdraw(new ArrayList<>(prefixes)));
+            list.add(new Withdraw(new ArrayList<>(prefixes), always));
         }
     }
 
@@ -79,24 +92,26 @@ final class RouteBatch {
     CompletableFuture<Void> submit() {
         List<CompletableFuture<?>> applied = new ArrayList<>(ops.size());
         ops.forEach((peer, list) -> {
-            if (list.size() == 1 && list.get(0) instanceof Announce a) {
+            boolean flush = !held.contains(peer);
+            if (flush && list.size() == 1 && list.get(0) instanceof Announce a) {
                 peer.announce(a.routes);
-            } else if (list.size() == 1 && list.get(0) instanceof Withdraw w) {
-                peer.withdraw(w.prefixes);
+            } else if (flush && list.size() == 1 && list.get(0) instanceof Withdraw w) {
+                peer.withdraw(w.prefixes, w.always);
             } else {
                 List<RibChange> burst = new ArrayList<>(list.size());
                 for (Op op : list) {
                     burst.add(switch (op) {
                         case Announce a -> new RibChange.Announce(a.routes);
-                        case Withdraw w -> new RibChange.Withdraw(w.prefixes);
+                        case Withdraw w -> new RibChange.Withdraw(w.prefixes, w.always);
                         case Clear c -> new RibChange.Clear();
                     });
                 }
-                peer.apply(burst);
+                peer.apply(burst, flush);
             }
             applied.add(peer.query(() -> Boolean.TRUE));
         });
         ops.clear();
+        held.clear();
         commands = 0;
         return CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new));
     }

@@ -19,6 +19,8 @@ import java.util.OptionalInt;
  * @param operational     ExaBGP's operational capability ({@code operational enable;})
  * @param multiSession    the multi-session capability ({@code multi-session;}): advertised, and the neighbor's
  *                        {@code family-allowed} name lists its families (API selectors)
+ * @param addPathFamilies the neighbor-level {@code add-path { }} block: the families ADD-PATH is offered for (empty:
+ *                        every configured family), each with its PATHS-LIMIT (0: none)
  */
 public record Capabilities(
         boolean asn4,
@@ -29,8 +31,18 @@ public record Capabilities(
         boolean softwareVersion,
         boolean extendedNextHop,
         boolean operational,
-        boolean multiSession) {
+        boolean multiSession,
+        java.util.Map<dev.twinbgp.bgp.wire.family.Family, Integer> addPathFamilies) {
 
-    public static final Capabilities DEFAULT =
-            new Capabilities(true, false, Optional.empty(), OptionalInt.empty(), true, false, false, false, false);
+    public static final Capabilities DEFAULT = new Capabilities(true, false, Optional.empty(), OptionalInt.empty(), true,
+            false, false, false, false, java.util.Map.of());
+
+    public Capabilities {
+        addPathFamilies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(addPathFamilies));
+    }
+
+    /** True when ADD-PATH is offered for {@code family}: a mode is set and no add-path block leaves it out. */
+    public boolean addPathFor(dev.twinbgp.bgp.wire.family.Family family) {
+        return addPath.isPresent() && (addPathFamilies.isEmpty() || addPathFamilies.containsKey(family));
+    }
 }

@@ -90,6 +90,27 @@ final class NeighborBlocks {
         }
     }
 
+    /**
+     * The neighbor-level {@code add-path { ipv4 unicast limit 10; ipv6 unicast; }} (ExaBGP): ADD-PATH (the mode of
+     * {@code capability { add-path ...; }}) is offered for these families only, and a {@code limit} is advertised
+     * in the PATHS-LIMIT capability (draft-abraitis-idr-addpath-paths-limit, code 76). Several blocks add up.
+     */
+    static void addPathFamilies(TokenStream in, NeighborDraft draft) throws ConfigException {
+        in.expect("{");
+        if (draft.addPathFamilies == null) {
+            draft.addPathFamilies = new java.util.LinkedHashMap<>();
+        }
+        while (!in.accept("}")) {
+            Family family = family(in, "a family (" + FAMILY + ") or '}'");
+            int limit = 0;
+            if (in.accept("limit")) {
+                limit = (int) Values.decimal(in.next(), 0xFFFF, "a paths limit (0-65535)");
+            }
+            in.expect(";");
+            draft.addPathFamilies.put(family, limit);
+        }
+    }
+
     /** RFC 7911 section 4: Send/Receive. */
     private static Optional<AddPathMode> addPath(Token token) throws ConfigException {
         return switch (token.quoted() ? "" : token.text()) {

@@ -26,6 +26,8 @@ import java.util.OptionalLong;
  * @param apis             {@code api { }} blocks
  * @param routes           {@code static}/{@code announce} routes, template routes first, as written (not split)
  * @param flows            {@code flow { route ... }} FlowSpec routes, template ones first
+ * @param autoFlush        {@code auto-flush}: API route changes are sent as each burst ends (default true); false:
+ *                         they wait in the Adj-RIB-Out until {@code flush route} or {@code flush adj-rib out}
  */
 public record NeighborConfig(
         IpAddress peerAddress,
@@ -50,7 +52,8 @@ public record NeighborConfig(
         List<NextHopEncoding> nextHopEncodings,
         List<ApiConfig> apis,
         List<RouteConfig> routes,
-        List<FlowConfig> flows) {
+        List<FlowConfig> flows,
+        boolean autoFlush) {
 
     public static final int DEFAULT_HOLD_TIME = 180;
     public static final int DEFAULT_PORT = 179;
@@ -63,6 +66,19 @@ public record NeighborConfig(
         apis = List.copyOf(apis);
         routes = List.copyOf(routes);
         flows = List.copyOf(flows);
+    }
+
+    /** A neighbor with {@code auto-flush} on (ExaBGP's default). */
+    public NeighborConfig(IpAddress peerAddress, Optional<IpAddress> localAddress, Optional<IpAddress> routerId,
+                          long localAs, long peerAs, int holdTime, boolean passive, OptionalInt listenPort, int connectPort,
+                          Optional<String> description, Optional<String> hostName, Optional<String> domainName,
+                          boolean groupUpdates, boolean adjRibIn, boolean adjRibOut, boolean manualEor,
+                          List<String> inherited, List<Family> families, Capabilities capabilities,
+                          List<NextHopEncoding> nextHopEncodings, List<ApiConfig> apis, List<RouteConfig> routes,
+                          List<FlowConfig> flows) {
+        this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
+                hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
+                nextHopEncodings, apis, routes, flows, true);
     }
 
     /** A neighbor without FlowSpec routes. */

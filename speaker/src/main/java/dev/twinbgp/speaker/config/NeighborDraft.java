@@ -46,6 +46,9 @@ final class NeighborDraft {
     Boolean adjRibIn;
     Boolean adjRibOut;
     Boolean manualEor;
+    Boolean autoFlush;
+    /** {@code add-path { FAMILY [limit N]; }}: the families ADD-PATH is offered for, each with its paths limit (0: none). */
+    java.util.Map<dev.twinbgp.bgp.wire.family.Family, Integer> addPathFamilies;
     final List<Token> inherits = new ArrayList<>();
     List<Family> families;
 

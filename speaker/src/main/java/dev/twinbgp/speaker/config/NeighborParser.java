@@ -7,7 +7,8 @@ package dev.twinbgp.speaker.config;
 final class NeighborParser {
     static final String KEYWORDS = "router-id, local-address, local-as, peer-as, hold-time, passive, listen, flow, "
             + "connect, description, host-name, domain-name, group-updates, adj-rib-in, adj-rib-out, manual-eor, "
-            + "inherit, family, capability, nexthop, api, static, announce";
+            + "auto-flush, "
+            + "inherit, family, capability, nexthop, add-path, api, static, announce";
     private static final String PORT = "a TCP port (1-65535)";
     private static final String HOLD_TIME = "a hold time of 0 or 3-65535 seconds";
 
@@ -50,6 +51,7 @@ final class NeighborParser {
             case "adj-rib-in" -> draft.adjRibIn = optionalBool(in);
             case "adj-rib-out" -> draft.adjRibOut = optionalBool(in);
             case "manual-eor" -> draft.manualEor = optionalBool(in);
+            case "auto-flush" -> draft.autoFlush = optionalBool(in);
             case "inherit" -> {
                 if (template) {
                     throw ConfigException.unexpected(keyword, "a template setting (templates cannot inherit)");
@@ -68,6 +70,10 @@ final class NeighborParser {
             }
             case "nexthop" -> {
                 NeighborBlocks.nextHop(in, draft);
+                return;
+            }
+            case "add-path" -> {
+                NeighborBlocks.addPathFamilies(in, draft);
                 return;
             }
             case "api" -> {

@@ -115,7 +115,8 @@ final class NeighborResolver {
                 or(first(layers, d -> d.softwareVersion), defaults.softwareVersion()),
                 extendedNextHop,
                 or(first(layers, d -> d.operational), defaults.operational()),
-                or(first(layers, d -> d.multiSession), defaults.multiSession()));
+                or(first(layers, d -> d.multiSession), defaults.multiSession()),
+                or(first(layers, d -> d.addPathFamilies), defaults.addPathFamilies()));
 
         List<RouteConfig> routes = new ArrayList<>();
         List<FlowConfig> flows = new ArrayList<>();
@@ -166,7 +167,8 @@ final class NeighborResolver {
                 or(first(layers, d -> d.adjRibOut), false),
                 or(first(layers, d -> d.manualEor), false),
                 own.inherits.stream().map(Token::text).toList(),
-                families, capabilities, encodings, apis, routes, flows);
+                families, capabilities, encodings, apis, routes, flows,
+                or(first(layers, d -> d.autoFlush), true));
     }
 
     /** The value of the first layer (neighbor, then templates in order) that sets it, or null. */

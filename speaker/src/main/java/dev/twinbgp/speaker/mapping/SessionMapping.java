@@ -46,7 +46,13 @@ final class SessionMapping {
                 .multiSession(caps.multiSession());
         caps.addPath().ifPresent(mode -> {
             for (Family family : neighbor.families()) {
-                b.addPath(family, mode);
+                if (caps.addPathFor(family)) {
+                    b.addPath(family, mode);
+                    int limit = caps.addPathFamilies().getOrDefault(family, 0);
+                    if (limit > 0 && mode != dev.twinbgp.bgp.wire.capability.AddPathMode.SEND) {
+                        b.pathsLimit(family, limit); // ExaBGP: only where we receive paths
+                    }
+                }
             }
         });
         if (neighbor.hostName().isPresent() || neighbor.domainName().isPresent()) {

@@ -13,8 +13,11 @@ public sealed interface RibChange {
     record Announce(List<Route> routes) implements RibChange {
     }
 
-    /** Remove routes. */
-    record Withdraw(List<? extends RouteKey> keys) implements RibChange {
+    /**
+     * Remove routes. {@code always}: a withdrawal goes out for every key, held or not (ExaBGP's API withdraw, see
+     * {@link PeerDriver#withdraw(java.util.Collection, boolean)}); otherwise only for routes the peer has.
+     */
+    record Withdraw(List<? extends RouteKey> keys, boolean always) implements RibChange {
     }
 
     /** {@code clear adj-rib out}: remove every route. */

@@ -73,7 +73,6 @@ public final class Vectors {
             Map.entry("conf-addpath.conf", L3VPN),
             Map.entry("conf-bgpls.conf", BGP_LS),
             Map.entry("conf-cap-link-local-nexthop.conf", "the link-local next hop capability"),
-            Map.entry("conf-cap-paths-limit.conf", "a neighbor-level add-path block (paths limit)"),
             Map.entry("conf-flow-redirect.conf", "IPv6 address-specific extended communities (RFC 5701) for an IPv6 "
                     + "redirect-to-nexthop-ietf"),
             Map.entry("conf-extended-attributes.conf", "the origin4: extended community form"),
