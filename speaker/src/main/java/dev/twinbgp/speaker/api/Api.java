@@ -59,46 +59,55 @@ public final class Api implements AutoCloseable {
      * @param peerPort       the TCP port a neighbor created with {@code create neighbor} (or added by a reload) connects
      *                       to when its configuration gives no {@code connect}
      * @param reloadSource   what {@code reload} (and SIGUSR1/SIGHUP) reads; null: the configuration's file again
+     * @param restartStop    what {@code shutdown restart} runs (on a thread of its own): the stop before a restart
      */
     public record Options(Path controlSocket, boolean controlEnabled, int queueCapacity, RouteConverter routes,
-                          Runnable shutdown, Clock clock, String version, int peerPort, ConfigSource reloadSource) {
+                          Runnable shutdown, Clock clock, String version, int peerPort, ConfigSource reloadSource,
+                          Runnable restartStop) {
         public static Options defaults() {
             return new Options(null, true, 65_536, MappingRouteConverter.INSTANCE,
                     () -> LOG.warn("shutdown requested, but nothing is wired to act on it"), Clock.systemUTC(),
-                    versionOfJar(), dev.twinbgp.speaker.mapping.PeerSettingsMapper.BGP_PORT, null);
+                    versionOfJar(), dev.twinbgp.speaker.mapping.PeerSettingsMapper.BGP_PORT, null,
+                    () -> LOG.warn("shutdown restart requested, but nothing is wired to act on it"));
         }
 
         public Options withDefaultPeerPort(int port) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, clock, version, port, reloadSource);
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, clock, version, port, reloadSource, restartStop);
         }
 
         public Options withControlSocket(Path path) {
-            return new Options(path, true, queueCapacity, routes, shutdown, clock, version, peerPort, reloadSource);
+            return new Options(path, true, queueCapacity, routes, shutdown, clock, version, peerPort, reloadSource, restartStop);
         }
 
         public Options withoutControlSocket() {
-            return new Options(null, false, queueCapacity, routes, shutdown, clock, version, peerPort, reloadSource);
+            return new Options(null, false, queueCapacity, routes, shutdown, clock, version, peerPort, reloadSource, restartStop);
         }
 
         public Options withQueueCapacity(int capacity) {
-            return new Options(controlSocket, controlEnabled, capacity, routes, shutdown, clock, version, peerPort, reloadSource);
+            return new Options(controlSocket, controlEnabled, capacity, routes, shutdown, clock, version, peerPort, reloadSource, restartStop);
         }
 
         public Options withRoutes(RouteConverter converter) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, converter, shutdown, clock, version, peerPort, reloadSource);
+            return new Options(controlSocket, controlEnabled, queueCapacity, converter, shutdown, clock, version, peerPort, reloadSource, restartStop);
         }
 
         public Options withShutdown(Runnable action) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, routes, action, clock, version, peerPort, reloadSource);
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, action, clock, version, peerPort, reloadSource, restartStop);
         }
 
         public Options withClock(Clock c) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, c, version, peerPort, reloadSource);
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, c, version, peerPort, reloadSource, restartStop);
+        }
+
+        /** What {@code shutdown restart} runs (on a thread of its own): the stop before a restart. */
+        public Options withRestartStop(Runnable action) {
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, clock, version, peerPort,
+                    reloadSource, action);
         }
 
         /** Where a reload reads the configuration from (default: the file the configuration was read from). */
         public Options withReloadSource(ConfigSource source) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, clock, version, peerPort, source);
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, clock, version, peerPort, source, restartStop);
         }
 
         private static String versionOfJar() {
@@ -183,6 +192,7 @@ public final class Api implements AutoCloseable {
         CommandExecutor ex = new CommandExecutor(neighbors, options.routes(), options.shutdown(), options.version(),
                 options.clock());
         executor = ex;
+        ex.restartStop(options.restartStop());
         this.speaker = speaker;
         ex.control(new Dynamic());
         if (options.controlEnabled()) {

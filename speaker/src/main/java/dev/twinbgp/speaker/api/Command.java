@@ -102,8 +102,14 @@ public sealed interface Command {
     record Reload() implements Command {
     }
 
-    /** {@code shutdown}: stop the speaker. */
-    record Shutdown() implements Command {
+    /**
+     * {@code shutdown}: stop the speaker; {@code shutdown restart} (twinbgp): the stop before a restart, which keeps
+     * the routes of peers with graceful restart (as SIGPWR).
+     */
+    record Shutdown(boolean forRestart) implements Command {
+        public Shutdown() {
+            this(false);
+        }
     }
 
     /** {@code version}. */

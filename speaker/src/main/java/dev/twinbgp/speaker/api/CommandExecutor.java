@@ -33,7 +33,7 @@ final class CommandExecutor {
             "flush adj-rib out | flush route",
             "clear adj-rib in|out",
             "teardown [IP] [CEASE-SUBCODE]",
-            "shutdown",
+            "shutdown [restart]",
             "reload",
             "version",
             "help",
@@ -78,6 +78,7 @@ final class CommandExecutor {
     private final RouteConverter converter;
     private NeighborControl control = NeighborControl.NONE;
     private final Runnable shutdown;
+    private Runnable restartStop = () -> { };
     private final String version;
     private final Clock clock;
 
@@ -91,6 +92,11 @@ final class CommandExecutor {
 
     List<Neighbor> neighbors() {
         return neighbors;
+    }
+
+    /** What {@code shutdown restart} runs (on a thread of its own). */
+    void restartStop(Runnable action) {
+        this.restartStop = action;
     }
 
     void control(NeighborControl c) {
@@ -264,7 +270,7 @@ final class CommandExecutor {
             case Command.ClearAdjRib c -> c.in() ? clear(targets(request, scope), true) : routeChange(request, scope);
             case Command.Teardown t -> teardown(request, scope, t);
             case Command.Shutdown s -> {
-                Thread.ofPlatform().name("twinbgp-api-shutdown").daemon(false).start(shutdown);
+                Thread.ofPlatform().name("twinbgp-api-shutdown").daemon(false).start(s.forRestart() ? restartStop : shutdown);
                 yield done(List.of());
             }
             case Command.Version v -> done(List.of("twinbgp " + version));

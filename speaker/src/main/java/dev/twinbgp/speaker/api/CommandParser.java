@@ -122,7 +122,14 @@ public final class CommandParser {
                 yield new Command.ClearAdjRib(in);
             }
             case "teardown" -> teardown(w);
-            case "shutdown" -> single(w, "shutdown", new Command.Shutdown());
+            case "shutdown" -> {
+                boolean forRestart = w.peekIs("restart");
+                if (forRestart) {
+                    w.next();
+                }
+                w.expectEnd("shutdown [restart]");
+                yield new Command.Shutdown(forRestart);
+            }
             case "reload" -> single(w, "reload", new Command.Reload());
             case "version" -> single(w, "version", new Command.Version());
             case "help" -> single(w, "help", new Command.Help());
