@@ -30,6 +30,8 @@ import java.util.Map;
  * @param domainName           FQDN capability domain name (used only with a host name)
  * @param softwareVersion      software version capability text, or null for none
  * @param extendedNextHops     extended next hop encodings we advertise (RFC 8950 section 3); empty: no capability
+ * @param linkLocalNextHop     advertise the link-local next hop capability (code 77), last
+ * @param aigp                 AIGP_SESSION on an external session too (RFC 7311 section 3.3; on for internal ones)
  * @param operational          ExaBGP's operational capability (code 185, draft-ietf-idr-operational-message, empty)
  * @param pathsLimit           PATHS-LIMIT per family (draft-abraitis-idr-addpath-paths-limit), sent after ADD-PATH
  *                             for the families it receives
@@ -42,7 +44,8 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
                             boolean routeRefresh, boolean enhancedRouteRefresh, Map<Family, AddPathMode> addPath,
                             boolean extendedMessage, int gracefulRestartTime, String hostName, String domainName,
                             String softwareVersion, List<Capability.ExtendedNextHop.Entry> extendedNextHops,
-                            boolean operational, boolean multiSession, Map<Family, Integer> pathsLimit) {
+                            boolean linkLocalNextHop, boolean aigp, boolean operational, boolean multiSession,
+                            Map<Family, Integer> pathsLimit) {
     public static final int DEFAULT_HOLD_TIME = 180;
     public static final int DEFAULT_CONNECT_RETRY_TIME = 5;
     private static final long MAX_U32 = 0xFFFF_FFFFL;
@@ -139,6 +142,9 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         if (softwareVersion != null) {
             caps.add(new Capability.SoftwareVersion(softwareVersion));
         }
+        if (linkLocalNextHop) {
+            caps.add(new Capability.LinkLocalNextHop()); // after extended message: conf-cap-link-local-nexthop.ci
+        }
         if (multiSession) {
             // ExaBGP's bytes (capabilities.py _session, ms.py): one TLV per value octet, a 0 then the code of
             // multiprotocol (1) - last of all, as ExaBGP adds it last.
@@ -233,6 +239,8 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         private String domainName;
         private String softwareVersion;
         private final List<Capability.ExtendedNextHop.Entry> extendedNextHops = new ArrayList<>();
+        private boolean linkLocalNextHop;
+        private boolean aigp;
         private boolean operational;
         private boolean multiSession;
         private final Map<Family, Integer> pathsLimit = new LinkedHashMap<>();
@@ -256,6 +264,8 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         public Builder gracefulRestartTime(int seconds) { gracefulRestartTime = seconds; return this; }
         public Builder fqdn(String host, String domain) { hostName = host; domainName = domain; return this; }
         public Builder softwareVersion(String text) { softwareVersion = text; return this; }
+        public Builder linkLocalNextHop(boolean on) { linkLocalNextHop = on; return this; }
+        public Builder aigp(boolean on) { aigp = on; return this; }
         /** RFC 8950: NLRI of {@code family} may carry a next hop of {@code nextHopAfi}. */
         public Builder extendedNextHop(Family family, int nextHopAfi) {
             extendedNextHops.add(new Capability.ExtendedNextHop.Entry(family.afi(), family.safi(), nextHopAfi));
@@ -270,7 +280,8 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         public SessionConfig build() {
             return new SessionConfig(localAs, peerAs, localId, holdTime, connectRetryTime, active, passive, families,
                     asn4, routeRefresh, enhancedRouteRefresh, addPath, extendedMessage, gracefulRestartTime,
-                    hostName, domainName, softwareVersion, extendedNextHops, operational, multiSession, pathsLimit);
+                    hostName, domainName, softwareVersion, extendedNextHops, linkLocalNextHop,
+                    aigp, operational, multiSession, pathsLimit);
         }
     }
 }

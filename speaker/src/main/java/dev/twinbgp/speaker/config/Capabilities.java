@@ -1,6 +1,9 @@
 package dev.twinbgp.speaker.config;
 
 import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.family.Family;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -11,38 +14,49 @@ import java.util.OptionalInt;
  *
  * @param asn4            4-octet AS numbers (RFC 6793)
  * @param routeRefresh    route refresh (RFC 2918)
- * @param addPath         ADD-PATH for every configured family (RFC 7911), empty when disabled
+ * @param addPath         ADD-PATH (RFC 7911), empty when disabled
+ * @param addPathFamilies the families of the neighbor's {@code add-path { }} block; empty: every configured family
  * @param gracefulRestart restart time in seconds (RFC 4724 section 3), empty when disabled
+ * @param aigp            {@code aigp}: AIGP_SESSION (RFC 7311 section 3.3) on an external session too (it is on for
+ *                        internal ones); no capability is sent for it
+ * @param linkLocalNextHop the link-local next hop capability (code 77, draft-ietf-idr-linklocal-capability)
  * @param extendedMessage extended messages (RFC 8654)
  * @param softwareVersion software version capability (draft-ietf-idr-software-version)
  * @param extendedNextHop extended next hop encoding (RFC 8950), see {@link NeighborConfig#nextHopEncodings()}
  * @param operational     ExaBGP's operational capability ({@code operational enable;})
  * @param multiSession    the multi-session capability ({@code multi-session;}): advertised, and the neighbor's
  *                        {@code family-allowed} name lists its families (API selectors)
- * @param addPathFamilies the neighbor-level {@code add-path { }} block: the families ADD-PATH is offered for (empty:
- *                        every configured family), each with its PATHS-LIMIT (0: none)
+ * @param pathsLimit      {@code add-path { FAMILY limit N; }}: the PATHS-LIMIT advertised per family
+ *                        (draft-abraitis-idr-addpath-paths-limit); empty: none
  */
 public record Capabilities(
         boolean asn4,
         boolean routeRefresh,
         Optional<AddPathMode> addPath,
         OptionalInt gracefulRestart,
+        boolean aigp,
+        boolean linkLocalNextHop,
         boolean extendedMessage,
         boolean softwareVersion,
         boolean extendedNextHop,
+        List<Family> addPathFamilies,
         boolean operational,
         boolean multiSession,
-        java.util.Map<dev.twinbgp.bgp.wire.family.Family, Integer> addPathFamilies) {
-
-    public static final Capabilities DEFAULT = new Capabilities(true, false, Optional.empty(), OptionalInt.empty(), true,
-            false, false, false, false, java.util.Map.of());
+        Map<Family, Integer> pathsLimit) {
 
     public Capabilities {
-        addPathFamilies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(addPathFamilies));
+        addPathFamilies = List.copyOf(addPathFamilies);
+        pathsLimit = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pathsLimit));
     }
 
-    /** True when ADD-PATH is offered for {@code family}: a mode is set and no add-path block leaves it out. */
-    public boolean addPathFor(dev.twinbgp.bgp.wire.family.Family family) {
-        return addPath.isPresent() && (addPathFamilies.isEmpty() || addPathFamilies.containsKey(family));
+    /** Without the capabilities of issue 15 (operational, multi-session, paths limit). */
+    public Capabilities(boolean asn4, boolean routeRefresh, Optional<AddPathMode> addPath, OptionalInt gracefulRestart,
+                        boolean aigp, boolean linkLocalNextHop, boolean extendedMessage, boolean softwareVersion,
+                        boolean extendedNextHop, List<Family> addPathFamilies) {
+        this(asn4, routeRefresh, addPath, gracefulRestart, aigp, linkLocalNextHop, extendedMessage, softwareVersion,
+                extendedNextHop, addPathFamilies, false, false, Map.of());
     }
+
+    public static final Capabilities DEFAULT =
+            new Capabilities(true, false, Optional.empty(), OptionalInt.empty(), false, false, true, false, false, List.of());
 }

@@ -20,12 +20,14 @@ import java.util.OptionalLong;
  * @param groupUpdates     {@code group-updates}: several prefixes per UPDATE, default true
  * @param inherited        the template names, in order
  * @param families         {@code family { }}; ExaBGP's default (every family it knows) is, for twinbgp,
- *                         {@link #DEFAULT_FAMILIES}
+ *                         {@link #DEFAULT_FAMILIES} and the labeled families (nlri-mpls, mpls-vpn) of its routes
  * @param nextHopEncodings {@code nexthop { }} entries whose families are both configured (RFC 8950); empty unless
  *                         {@link Capabilities#extendedNextHop()}
  * @param apis             {@code api { }} blocks
  * @param routes           {@code static}/{@code announce} routes, template routes first, as written (not split)
  * @param flows            {@code flow { route ... }} FlowSpec routes, template ones first
+ * @param localLinkLocal   {@code local-link-local}: our IPv6 link-local address, sent as the second half of a 32-octet
+ *                         IPv6 next hop (RFC 2545 section 3) when the link-local next hop capability is on
  * @param autoFlush        {@code auto-flush}: API route changes are sent as each burst ends (default true); false:
  *                         they wait in the Adj-RIB-Out until {@code flush route} or {@code flush adj-rib out}
  */
@@ -53,6 +55,7 @@ public record NeighborConfig(
         List<ApiConfig> apis,
         List<RouteConfig> routes,
         List<FlowConfig> flows,
+        Optional<IpAddress> localLinkLocal,
         boolean autoFlush) {
 
     public static final int DEFAULT_HOLD_TIME = 180;
@@ -78,7 +81,20 @@ public record NeighborConfig(
                           List<FlowConfig> flows) {
         this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
                 hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
-                nextHopEncodings, apis, routes, flows, true);
+                nextHopEncodings, apis, routes, flows, Optional.empty(), true);
+    }
+
+    /** A neighbor with {@code auto-flush} on (ExaBGP's default) and a link-local address. */
+    public NeighborConfig(IpAddress peerAddress, Optional<IpAddress> localAddress, Optional<IpAddress> routerId,
+                          long localAs, long peerAs, int holdTime, boolean passive, OptionalInt listenPort, int connectPort,
+                          Optional<String> description, Optional<String> hostName, Optional<String> domainName,
+                          boolean groupUpdates, boolean adjRibIn, boolean adjRibOut, boolean manualEor,
+                          List<String> inherited, List<Family> families, Capabilities capabilities,
+                          List<NextHopEncoding> nextHopEncodings, List<ApiConfig> apis, List<RouteConfig> routes,
+                          List<FlowConfig> flows, Optional<IpAddress> localLinkLocal) {
+        this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
+                hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
+                nextHopEncodings, apis, routes, flows, localLinkLocal, true);
     }
 
     /** A neighbor without FlowSpec routes. */
@@ -90,7 +106,14 @@ public record NeighborConfig(
                           List<NextHopEncoding> nextHopEncodings, List<ApiConfig> apis, List<RouteConfig> routes) {
         this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
                 hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
-                nextHopEncodings, apis, routes, List.of());
+                nextHopEncodings, apis, routes, List.of(), Optional.empty(), true);
+    }
+
+    /** This neighbor with other routes (the API's: one route or one FlowSpec rule at a time). */
+    public NeighborConfig withRoutes(List<RouteConfig> otherRoutes, List<FlowConfig> otherFlows) {
+        return new NeighborConfig(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort,
+                connectPort, description, hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited,
+                families, capabilities, nextHopEncodings, apis, otherRoutes, otherFlows, localLinkLocal, autoFlush);
     }
 
     /** Internal BGP: both ends in the same AS. */

@@ -46,9 +46,12 @@ final class NeighborDraft {
     Boolean adjRibIn;
     Boolean adjRibOut;
     Boolean manualEor;
+    IpAddress localLinkLocal;
+    Boolean aigp;
+    Boolean linkLocalNextHop;
     Boolean autoFlush;
-    /** {@code add-path { FAMILY [limit N]; }}: the families ADD-PATH is offered for, each with its paths limit (0: none). */
-    java.util.Map<dev.twinbgp.bgp.wire.family.Family, Integer> addPathFamilies;
+    /** {@code add-path { FAMILY limit N; }}: the PATHS-LIMIT of each family given one. */
+    java.util.Map<dev.twinbgp.bgp.wire.family.Family, Integer> pathsLimit;
     final List<Token> inherits = new ArrayList<>();
     List<Family> families;
 
@@ -62,6 +65,7 @@ final class NeighborDraft {
     Boolean operational;
     Boolean multiSession;
     List<NextHopEncoding> nextHops;
+    List<Family> addPathFamilies; // add-path { FAMILY; ... }, null when not given
 
     final List<PlacedApi> apis = new ArrayList<>();
     final List<PlacedRoute> routes = new ArrayList<>();

@@ -39,7 +39,7 @@ class ConformancePeerTest {
         if (!group2.isEmpty()) {
             groups.put(2, group2);
         }
-        return new EncodingVector("scripted", Path.of("none.conf"), asn, unknown, false, groups, false);
+        return new EncodingVector("scripted", Path.of("none.conf"), asn, unknown, false, groups);
     }
 
     /** Connects, sends our OPEN, reads the peer's OPEN and KEEPALIVE, then sends {@code messages} and closes. */

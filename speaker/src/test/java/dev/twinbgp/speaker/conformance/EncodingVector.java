@@ -17,7 +17,13 @@ import java.util.TreeMap;
  * messages (marker, length, type, body), by group number.
  */
 record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean sendUnknownCapability,
-                      boolean inspectOpen, SortedMap<Integer, List<String>> groups, boolean sendUnknownMessage) {
+                      boolean inspectOpen, SortedMap<Integer, List<String>> groups, boolean bindIpv6,
+                      boolean sendUnknownMessage) {
+
+    EncodingVector(String name, Path config, OptionalLong peerAsn, boolean sendUnknownCapability, boolean inspectOpen,
+                   SortedMap<Integer, List<String>> groups) {
+        this(name, config, peerAsn, sendUnknownCapability, inspectOpen, groups, false, false);
+    }
 
     static EncodingVector read(Path ci) throws IOException {
         Path config = null;
@@ -25,6 +31,7 @@ record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean se
         boolean unknown = false;
         boolean inspect = false;
         boolean unknownMessage = false;
+        boolean ipv6 = false;
         SortedMap<Integer, List<String>> groups = new TreeMap<>();
         for (String raw : Files.readAllLines(ci)) {
             String line = raw.strip();
@@ -41,6 +48,8 @@ record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean se
                 inspect = true;
             } else if (line.equals("option:open:send-unknown-message")) {
                 unknownMessage = true;
+            } else if (line.equals("option:bind:ipv6")) {
+                ipv6 = true; // the test peer listens on ::1
             } else {
                 int colon = line.indexOf(':');
                 String rest = line.substring(colon + 1);
@@ -56,7 +65,7 @@ record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean se
         }
         String file = ci.getFileName().toString();
         return new EncodingVector(file.substring(0, file.length() - ".ci".length()), config, asn, unknown, inspect, groups,
-                unknownMessage);
+                ipv6, unknownMessage);
     }
 
     @Override
