@@ -25,7 +25,7 @@ import java.util.OptionalLong;
  * but {@link CommandException}, whose message says what was expected.
  */
 public final class CommandParser {
-    static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, version, help, "
+    static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, reload, version, help, "
             + "ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor";
 
     private CommandParser() {
@@ -72,8 +72,13 @@ public final class CommandParser {
         Optional<IpAddress> routerId = Optional.empty();
         OptionalLong localAs = OptionalLong.empty();
         OptionalLong peerAs = OptionalLong.empty();
+        Optional<String> familyAllowed = Optional.empty();
         while (!w.atEnd()) {
             switch (w.peek()) {
+                case "family-allowed" -> {
+                    w.next();
+                    familyAllowed = Optional.of(w.expectWord("in-open or AFI-SAFI[/AFI-SAFI...] after family-allowed"));
+                }
                 case "local-ip" -> {
                     w.next();
                     localIp = Optional.of(address(w.expectWord("an IP address after local-ip"), "local-ip"));
@@ -91,11 +96,11 @@ public final class CommandParser {
                     peerAs = OptionalLong.of(asn(w.expectWord("an AS number after peer-as"), "peer-as"));
                 }
                 default -> {
-                    return new NeighborSelector(peer, localIp, localAs, peerAs, routerId);
+                    return new NeighborSelector(peer, localIp, localAs, peerAs, routerId, familyAllowed);
                 }
             }
         }
-        return new NeighborSelector(peer, localIp, localAs, peerAs, routerId);
+        return new NeighborSelector(peer, localIp, localAs, peerAs, routerId, familyAllowed);
     }
 
     private static Command command(Words w) throws CommandException {
@@ -105,6 +110,11 @@ public final class CommandParser {
             case "withdraw" -> withdraw(w);
             case "show" -> show(w);
             case "flush" -> {
+                if (w.peekIs("route")) {
+                    w.next();
+                    w.expectEnd("flush route");
+                    yield new Command.FlushRoute();
+                }
                 w.expectPhrase("adj-rib", "out");
                 w.expectEnd("flush adj-rib out");
                 yield new Command.FlushAdjRibOut();
@@ -116,7 +126,15 @@ public final class CommandParser {
                 yield new Command.ClearAdjRib(in);
             }
             case "teardown" -> teardown(w);
-            case "shutdown" -> single(w, "shutdown", new Command.Shutdown());
+            case "shutdown" -> {
+                boolean forRestart = w.peekIs("restart");
+                if (forRestart) {
+                    w.next();
+                }
+                w.expectEnd("shutdown [restart]");
+                yield new Command.Shutdown(forRestart);
+            }
+            case "reload" -> single(w, "reload", new Command.Reload());
             case "version" -> single(w, "version", new Command.Version());
             case "help" -> single(w, "help", new Command.Help());
             case "ping" -> ping(w);

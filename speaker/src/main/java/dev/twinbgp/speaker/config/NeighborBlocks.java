@@ -10,7 +10,7 @@ final class NeighborBlocks {
     static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or sr-policy, or ipv4 rtc;"
             + " l2vpn evpn or vpls; bgp-ls bgp-ls or bgp-ls-vpn";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
-            + "software-version, nexthop, aigp, link-local-nexthop";
+            + "software-version, nexthop, aigp, link-local-nexthop, operational, multi-session";
 
     private NeighborBlocks() {
     }
@@ -113,6 +113,8 @@ final class NeighborBlocks {
                 case "nexthop" -> draft.extendedNextHop = NeighborParser.optionalBool(in);
                 case "aigp" -> draft.aigp = NeighborParser.optionalBool(in);
                 case "link-local-nexthop" -> draft.linkLocalNextHop = NeighborParser.optionalBool(in);
+                case "operational" -> draft.operational = NeighborParser.optionalBool(in);
+                case "multi-session" -> draft.multiSession = NeighborParser.optionalBool(in);
                 case "add-path" -> draft.addPath = addPath(in.value("disable, send, receive or send/receive"));
                 case "graceful-restart" -> draft.gracefulRestart = gracefulRestart(in);
                 default -> throw ConfigException.unexpected(keyword, expected);
@@ -171,7 +173,11 @@ final class NeighborBlocks {
         }
     }
 
-    /** {@code add-path { ipv4 unicast; ipv4 mpls-vpn; }}: the families ADD-PATH is offered for (RFC 7911 section 4). */
+    /**
+     * {@code add-path { ipv4 unicast limit 10; ipv4 mpls-vpn; }}: the families ADD-PATH is offered for (RFC 7911
+     * section 4); a {@code limit} is advertised in the PATHS-LIMIT capability (draft-abraitis-idr-addpath-paths-limit,
+     * code 76), as ExaBGP does. Several blocks add up.
+     */
     static void addPathFamilies(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
         if (draft.addPathFamilies == null) {
@@ -179,6 +185,13 @@ final class NeighborBlocks {
         }
         while (!in.accept("}")) {
             Family family = family(in, "a family (" + FAMILY + ") or '}'");
+            if (in.accept("limit")) {
+                int limit = (int) Values.decimal(in.next(), 0xFFFF, "a paths limit (0-65535)");
+                if (draft.pathsLimit == null) {
+                    draft.pathsLimit = new java.util.LinkedHashMap<>();
+                }
+                draft.pathsLimit.put(family, limit);
+            }
             in.expect(";");
             if (!draft.addPathFamilies.contains(family)) {
                 draft.addPathFamilies.add(family);

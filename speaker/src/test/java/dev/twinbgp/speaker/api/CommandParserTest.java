@@ -85,7 +85,7 @@ class CommandParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, version, help, ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor",
+        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, reload, version, help, ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor",
         "announce|announce: expected route, flow route, ipv4, ipv6, attributes, eor, route-refresh or watchdog",
         "announce foo|announce: expected route, flow route, ipv4, ipv6, attributes, eor, route-refresh or watchdog, found 'foo'",
         "announce flow route source 10.0.0.0/8 protocol =tcpp then discard|announce column 48: found '=tcpp', expected a protocol (tcp, udp, icmp, gre, ... or 0-255)",
