@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The nested blocks of a neighbor: family, capability, nexthop, static and announce. */
 final class NeighborBlocks {
-    static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow or flow-vpn";
+    static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup, or ipv4 rtc; l2vpn evpn or vpls";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
             + "software-version, nexthop, aigp, link-local-nexthop";
 
@@ -32,13 +32,26 @@ final class NeighborBlocks {
     /** {@code ipv4|ipv6 unicast|nlri-mpls|mpls-vpn|flow|flow-vpn}: the families twinbgp speaks. */
     static Family family(TokenStream in, String expected) throws ConfigException {
         Token afi = in.peek();
+        if (afi.is("l2vpn")) {
+            in.next();
+            Token safi = in.peek();
+            if (!safi.is("evpn") && !safi.is("vpls")) {
+                throw ConfigException.unexpected(safi, "evpn or vpls (the l2vpn SAFIs twinbgp supports)");
+            }
+            in.next();
+            return safi.is("evpn") ? Family.L2VPN_EVPN : Family.L2VPN_VPLS;
+        }
         if (!afi.is("ipv4") && !afi.is("ipv6")) {
             throw ConfigException.unexpected(afi, expected);
         }
         in.next();
         Token safi = in.peek();
         int code;
-        if (safi.is("unicast")) {
+        if (safi.is("mcast-vpn")) {
+            code = Family.SAFI_MCAST_VPN;
+        } else if (safi.is("mup")) {
+            code = Family.SAFI_MUP;
+        } else if (safi.is("unicast")) {
             code = Family.SAFI_UNICAST;
         } else if (safi.is("flow")) {
             code = Family.SAFI_FLOW;
@@ -48,8 +61,11 @@ final class NeighborBlocks {
             code = Family.SAFI_MPLS_LABEL;
         } else if (safi.is("mpls-vpn")) {
             code = Family.SAFI_MPLS_VPN;
+        } else if (safi.is("rtc") && afi.is("ipv4")) {
+            code = Family.SAFI_RTC;
         } else {
-            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow or flow-vpn (the SAFIs twinbgp supports)");
+            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup (the SAFIs twinbgp supports;"
+                    + " rtc for ipv4)");
         }
         in.next();
         return new Family(afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
@@ -174,22 +190,37 @@ final class NeighborBlocks {
     }
 
     /**
-     * {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; } ipv6 { unicast ...; } }}; {@code nlri-mpls} needs a
-     * {@code label}, {@code mpls-vpn} an {@code rd} and a {@code label}.
+     * {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; mcast-vpn ...; } ipv6 { unicast ...; } l2vpn { vpls ...;
+     * evpn ...; } }}; {@code nlri-mpls} needs a {@code label}, {@code mpls-vpn} an {@code rd} and a {@code label}.
      */
     static void announce(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
         while (!in.accept("}")) {
             Token afi = in.peek();
+            if (afi.is("l2vpn")) {
+                in.next();
+                L2vpnParser.block(in, draft);
+                continue;
+            }
             if (!afi.is("ipv4") && !afi.is("ipv6")) {
-                throw ConfigException.unexpected(afi, "ipv4, ipv6 or '}'");
+                throw ConfigException.unexpected(afi, "ipv4, ipv6, l2vpn or '}'");
             }
             in.next();
             in.expect("{");
             while (!in.accept("}")) {
                 Token safi = in.peek();
+                if (safi.is("mcast-vpn")) {
+                    in.next();
+                    draft.flows.add(new NeighborDraft.PlacedFlow(McastVpnParser.route(in, afi.is("ipv6"), true, true), safi));
+                    continue;
+                }
+                if (safi.is("mup")) {
+                    in.next();
+                    draft.flows.add(new NeighborDraft.PlacedFlow(MupParser.route(in, afi.is("ipv6"), true, true), safi));
+                    continue;
+                }
                 if (!safi.is("unicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
-                    throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn or '}'");
+                    throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, mcast-vpn, mup or '}'");
                 }
                 in.next();
                 Token prefix = in.peek();

@@ -5,7 +5,7 @@ package dev.twinbgp.speaker.config;
  * keyword, each ending with {@code ;}, or a nested block. Unknown keywords are errors.
  */
 final class NeighborParser {
-    static final String KEYWORDS = "router-id, local-address, local-as, peer-as, hold-time, passive, listen, flow, "
+    static final String KEYWORDS = "router-id, local-address, local-as, peer-as, hold-time, passive, listen, flow, l2vpn, "
             + "connect, description, host-name, domain-name, group-updates, adj-rib-in, adj-rib-out, manual-eor, "
             + "inherit, family, capability, nexthop, api, static, announce, local-link-local";
     private static final String LINK_LOCAL = "an IPv6 link-local address (fe80::/10)";
@@ -90,6 +90,10 @@ final class NeighborParser {
             }
             case "flow" -> {
                 NeighborBlocks.flow(in, draft);
+                return;
+            }
+            case "l2vpn" -> {
+                L2vpnParser.block(in, draft);
                 return;
             }
             default -> throw ConfigException.unexpected(keyword, expected);

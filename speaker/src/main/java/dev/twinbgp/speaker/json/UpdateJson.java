@@ -128,6 +128,21 @@ final class UpdateJson {
             }
 
             @Override
+            public void number(String name, long value) {
+                o.put(name, value);
+            }
+
+            @Override
+            public void none(String name) {
+                o.putNull(name);
+            }
+
+            @Override
+            public void bool(String name, boolean value) {
+                o.put(name, value);
+            }
+
+            @Override
             public void numbers(String name, List<long[]> values) {
                 ArrayNode a = o.putArray(name);
                 for (long[] v : values) {

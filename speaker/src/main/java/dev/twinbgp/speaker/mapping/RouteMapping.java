@@ -64,7 +64,7 @@ final class RouteMapping {
     }
 
     /**
-     * A FlowSpec route: its rule as the RIB key, its attributes with the defaults, and as next hop the one a
+     * A route of a codec's family (FlowSpec, EVPN, VPLS, MCAST-VPN, ...): its rule as the RIB key, its attributes with the defaults, and as next hop the one a
      * redirect or {@code next-hop} gave (MP_REACH_NLRI, RFC 8955 section 4), else none (length 0).
      */
     Route flow(FlowConfig flow) {
@@ -78,7 +78,10 @@ final class RouteMapping {
                     case NextHop.Self s -> neighbor.localAddress().orElseThrow(() -> new Refused(
                             "next-hop self needs the neighbor's local-address"));
                 };
-                nextHop = address.bytes();
+                nextHop = flow.rule().nextHop(address.bytes());
+                if (flow.rule().nextHopAttribute() && nextHop.length == 4 && !attributes.containsKey(Attribute.NEXT_HOP)) {
+                    attributes.put(Attribute.NEXT_HOP, new Attribute.NextHop((int) address.toUnsignedInt()));
+                }
             }
             Path path = new Path(Attributes.of(attributes.values()), nextHop);
             return new Route(flow.rule().route(), paths.computeIfAbsent(path, p -> p));

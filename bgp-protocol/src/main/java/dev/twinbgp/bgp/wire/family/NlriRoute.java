@@ -13,9 +13,17 @@ import java.util.Arrays;
 public final class NlriRoute implements RouteKey {
     private final Family family;
     private final byte[] nlri;
-    private final byte[] key; // what identifies the route: nlri, or fewer octets (FamilyCodec.key)
+    private final byte[] key; // the octets that identify it (FamilyCodec.key): nlri itself for most families
     private final long pathId;
     private final int hash;
+
+    private NlriRoute(Family family, byte[] nlri, byte[] key, long pathId) {
+        this.family = family;
+        this.nlri = nlri;
+        this.key = key;
+        this.pathId = pathId;
+        this.hash = (family.hashCode() * 31 + Arrays.hashCode(key)) * 31 + Long.hashCode(pathId);
+    }
 
     private NlriRoute(Family family, byte[] nlri, long pathId) {
         this.family = family;
@@ -57,7 +65,7 @@ public final class NlriRoute implements RouteKey {
 
     @Override
     public NlriRoute withoutPathId() {
-        return pathId == Prefix.NO_PATH_ID ? this : new NlriRoute(family, nlri, Prefix.NO_PATH_ID);
+        return pathId == Prefix.NO_PATH_ID ? this : new NlriRoute(family, nlri, key, Prefix.NO_PATH_ID);
     }
 
     @Override
@@ -65,7 +73,21 @@ public final class NlriRoute implements RouteKey {
         if (id < 0 || id > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("path identifier out of range: " + id);
         }
-        return new NlriRoute(family, nlri, id);
+        return new NlriRoute(family, nlri, key, id);
+    }
+
+    /**
+     * True when some octets of the NLRI are not part of the key (EVPN's label and ESI): two routes may then be
+     * equal and still be sent differently, so a RIB replaces the key it holds on a new announcement.
+     */
+    public boolean hasNonKeyFields() {
+        return key != nlri;
+    }
+
+    /** False for a route of a type its typed family does not know: reported, never stored (RFC 7606 section 5.4). */
+    public boolean recognised() {
+        FamilyCodec codec = Families.codec(family);
+        return codec == null || codec.recognised(family, nlri);
     }
 
     @Override

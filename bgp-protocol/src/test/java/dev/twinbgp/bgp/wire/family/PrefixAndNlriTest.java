@@ -30,7 +30,7 @@ class PrefixAndNlriTest {
         assertEquals("::/0", Prefix.parse("::/0").toString());
         assertEquals("2001:db8:0:1:1:1:1:1/128", Prefix.parse("2001:db8:0:1:1:1:1:1/128").toString()); // RFC 5952 4.2.2
         assertEquals("2001:0:0:1::1/128", Prefix.parse("2001:0:0:1:0:0:0:1/128").toString()); // longest run
-        assertEquals("::ffff:c000:201/128", Prefix.parse("::ffff:192.0.2.1/128").toString());
+        assertEquals("::ffff:192.0.2.1/128", Prefix.parse("::ffff:192.0.2.1/128").toString()); // RFC 5952 5, as ExaBGP
         assertEquals("10.0.0.0/24 path-id 7", Prefix.parse("10.0.0.0/24").withPathId(7).toString());
     }
 
