@@ -17,6 +17,7 @@ import java.util.List;
  * (otherwise the AS, or AS_TRANS above 65535). Capabilities: {@code asn4}, {@code route-refresh},
  * {@code enhanced-refresh}, {@code extended-message}, {@code ipv4}, {@code ipv6} (multiprotocol unicast),
  * {@code ipv4-flow}, {@code ipv6-flow}, {@code ipv4-flow-vpn}, {@code ipv6-flow-vpn} (FlowSpec, RFC 8955),
+ * {@code ipv4-mpls-vpn}, {@code ipv6-mpls-vpn} (L3VPN, RFC 4364), {@code ipv4-nlri-mpls}, {@code ipv6-nlri-mpls} (RFC 8277),
  * {@code add-path:ipv4|ipv6:send|receive|both}, {@code none}.
  */
 final class OpenSpec {
@@ -76,6 +77,7 @@ final class OpenSpec {
         if (t != null && !List.of("split", "delay", "repeat", "then-close", "version", "as", "my-as", "hold", "id").contains(t.text())) {
             throw tokens.unexpected(t, "a capability (asn4, route-refresh, enhanced-refresh, extended-message, ipv4, ipv6, "
                     + "ipv4-flow, ipv6-flow, ipv4-flow-vpn, ipv6-flow-vpn, "
+                    + "ipv4-mpls-vpn, ipv6-mpls-vpn, ipv4-nlri-mpls, ipv6-nlri-mpls, "
                     + "add-path:FAMILY:MODE, none)");
         }
         return out;
@@ -84,6 +86,7 @@ final class OpenSpec {
     private static boolean isCapability(String word) {
         return List.of("asn4", "route-refresh", "enhanced-refresh", "extended-message", "ipv4", "ipv6", "ipv4-flow",
                 "ipv6-flow", "ipv4-flow-vpn", "ipv6-flow-vpn", "none").contains(word)
+                || List.of("ipv4-mpls-vpn", "ipv6-mpls-vpn", "ipv4-nlri-mpls", "ipv6-nlri-mpls").contains(word)
                 || word.matches("add-path:(ipv4|ipv6):(send|receive|both)");
     }
 
@@ -101,6 +104,10 @@ final class OpenSpec {
                 case "ipv6-flow" -> new Capability.Multiprotocol(Family.IPV6_FLOW);
                 case "ipv4-flow-vpn" -> new Capability.Multiprotocol(Family.IPV4_FLOW_VPN);
                 case "ipv6-flow-vpn" -> new Capability.Multiprotocol(Family.IPV6_FLOW_VPN);
+                case "ipv4-mpls-vpn" -> new Capability.Multiprotocol(Family.IPV4_MPLS_VPN);
+                case "ipv6-mpls-vpn" -> new Capability.Multiprotocol(Family.IPV6_MPLS_VPN);
+                case "ipv4-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV4_MPLS_LABEL);
+                case "ipv6-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV6_MPLS_LABEL);
                 default -> {
                     String[] p = c.split(":");
                     Family f = p[1].equals("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;

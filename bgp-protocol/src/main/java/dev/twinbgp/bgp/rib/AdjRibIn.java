@@ -2,6 +2,7 @@ package dev.twinbgp.bgp.rib;
 
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.NlriRoute;
 import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.family.RouteKey;
@@ -104,7 +105,12 @@ public final class AdjRibIn {
             });
         } else {
             nlri.forEachRoute(r -> { // nothing for a family without codec (RFC 4760 section 7)
-                if (others.put(r, path) == null) {
+                if (r instanceof NlriRoute n && !n.recognised()) {
+                    return; // a type its typed family does not know: discarded (RFC 7606 section 5.4)
+                }
+                // a route whose NLRI has non-key fields (EVPN's label) replaces the key held with the new octets
+                Path old = r instanceof NlriRoute n && n.hasNonKeyFields() ? others.remove(r) : null;
+                if (others.put(r, path) == null && old == null) {
                     changed++;
                 }
             });

@@ -3,6 +3,7 @@ package dev.twinbgp.bgp.rib;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.NlriRoute;
 import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.family.RouteKey;
@@ -68,6 +69,12 @@ public final class AdjRibOut {
 
     /** Adds or replaces a route; returns true when it changed. */
     public boolean announce(Route route) {
+        if (route.key() instanceof NlriRoute n && n.hasNonKeyFields()) {
+            // same key, maybe other octets (EVPN's label, RFC 7432 section 7): the new octets replace the old
+            routes.remove(n);
+            routes.put(n, route.path());
+            return true;
+        }
         Path old = routes.put(route.key(), route.path());
         if (route.path().equals(old)) {
             return false;
@@ -124,21 +131,30 @@ public final class AdjRibOut {
         if (group && family.equals(Family.IPV4_UNICAST)) {
             return groupedIpv4(negotiated);
         }
-        List<Route> selected = new ArrayList<>();
+        // Routes sharing a path go in one UPDATE for MCAST-VPN as for IPv4 unicast, as ExaBGP groups them
+        // (its OutgoingRIB.updates); every other family one route per UPDATE, as ExaBGP sends them.
+        boolean byPath = group && family.safi() == Family.SAFI_MCAST_VPN;
+        Map<Path, List<RouteKey>> grouped = new LinkedHashMap<>();
+        List<Map.Entry<Path, List<RouteKey>>> selected = new ArrayList<>();
         routes.forEach((p, path) -> {
             if (familyOf(p).equals(family)) {
-                selected.add(new Route(p, path));
+                if (byPath) {
+                    grouped.computeIfAbsent(path, x -> new ArrayList<>()).add(p);
+                } else {
+                    selected.add(Map.entry(path, List.of(p)));
+                }
             }
         });
-        Iterator<Route> it = selected.iterator();
+        selected.addAll(grouped.entrySet());
+        Iterator<Map.Entry<Path, List<RouteKey>>> it = selected.iterator();
         return new Iterator<>() {
             private Iterator<Update> current = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
                 while (!current.hasNext() && it.hasNext()) {
-                    Route r = it.next();
-                    current = pack(r.path(), List.of(r.key()), negotiated).iterator();
+                    Map.Entry<Path, List<RouteKey>> r = it.next();
+                    current = pack(r.getKey(), r.getValue(), negotiated).iterator();
                 }
                 return current.hasNext();
             }

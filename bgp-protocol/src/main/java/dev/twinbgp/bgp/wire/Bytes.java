@@ -58,11 +58,17 @@ public final class Bytes {
         return (address >>> 24) + "." + (address >>> 16 & 0xFF) + "." + (address >>> 8 & 0xFF) + "." + (address & 0xFF);
     }
 
-    /** RFC 5952 section 4 text form: lower case, leading zeros dropped, longest run (>= 2) of zero groups as "::". */
+    /**
+     * RFC 5952 section 4 text form: lower case, leading zeros dropped, longest run (>= 2) of zero groups as "::";
+     * an IPv4-mapped address ends in a dotted quad, {@code ::ffff:192.0.2.1} (RFC 5952 section 5, as ExaBGP prints it).
+     */
     public static String ipv6(byte[] a, int off) {
         int[] g = new int[8];
         for (int i = 0; i < 8; i++) {
             g[i] = u16(a, off + 2 * i);
+        }
+        if (g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xFFFF) {
+            return "::ffff:" + ipv4(s32(a, off + 12));
         }
         int bestStart = -1;
         int bestLen = 1;

@@ -18,6 +18,11 @@ public final class Malformed extends Exception {
         this.error = error;
     }
 
+    /** What RFC 7606 says to do about it. */
+    public ErrorAction action() {
+        return action;
+    }
+
     AttributeError toAttributeError() {
         return new AttributeError(action, typeCode, error);
     }

@@ -134,6 +134,7 @@ public final class OpenCodec {
             case Capability.ROUTE_REFRESH -> len == 0 ? new Capability.RouteRefresh() : null;
             case Capability.ENHANCED_ROUTE_REFRESH -> len == 0 ? new Capability.EnhancedRouteRefresh() : null;
             case Capability.EXTENDED_MESSAGE -> len == 0 ? new Capability.ExtendedMessage() : null;
+            case Capability.LINK_LOCAL_NEXT_HOP -> len == 0 ? new Capability.LinkLocalNextHop() : null;
             case Capability.EXTENDED_NEXT_HOP -> {
                 if (len == 0 || len % 6 != 0) {
                     yield null;
@@ -264,6 +265,7 @@ public final class OpenCodec {
             case Capability.RouteRefresh r -> { }
             case Capability.EnhancedRouteRefresh r -> { }
             case Capability.ExtendedMessage m -> { }
+            case Capability.LinkLocalNextHop l -> { }
             case Capability.ExtendedNextHop e -> e.entries().forEach(x -> w.u16(x.afi()).u16(x.safi()).u16(x.nextHopAfi()));
             case Capability.GracefulRestart g -> {
                 w.u16((g.restartFlags() & 0xF) << 12 | (g.restartTime() & 0xFFF));

@@ -3,6 +3,7 @@ package dev.twinbgp.bgp.wire;
 import dev.twinbgp.bgp.wire.capability.AddPathMode;
 import dev.twinbgp.bgp.wire.attribute.AsPathSegment;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.attribute.PrefixSidTlv;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.capability.Capability;
 import dev.twinbgp.bgp.wire.family.Family;
@@ -58,6 +59,13 @@ public final class Samples {
                 new Attribute.ClusterList(List.of(Bytes.parseIpv4("10.0.0.2"), Bytes.parseIpv4("10.0.0.3"))),
                 new Attribute.ExtendedCommunities(List.of(0x0002FDE800000064L, 0x0102C0000201FDE8L)),
                 new Attribute.LargeCommunities(List.of(new Attribute.LargeCommunity(4200000000L, 1, 2))),
+                Attribute.Aigp.of(100),
+                new Attribute.PrefixSid(List.of(new PrefixSidTlv.LabelIndex(0, 777),
+                        new PrefixSidTlv.OriginatorSrgb(0, List.of(new PrefixSidTlv.SrgbRange(800000, 4096))),
+                        new PrefixSidTlv.Srv6Service(PrefixSidTlv.SRV6_L3_SERVICE, List.of(new PrefixSidTlv.SidInformation(
+                                Bytes.parseIpv6("2001:db8:1:1::"), 0, 0x48,
+                                List.of(new PrefixSidTlv.SidStructure(64, 24, 16, 0, 0, 0))))),
+                        new PrefixSidTlv.Opaque(9, new byte[] {1, 2}))),
                 new Attribute.Unknown(0xE0, 0x99, new byte[] {1, 2, 3}),
                 new Attribute.Unknown(0x90, 0x9A, new byte[] {4}));
     }

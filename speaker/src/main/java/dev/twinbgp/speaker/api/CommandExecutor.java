@@ -241,7 +241,7 @@ final class CommandExecutor {
                 tagged.forEach(r -> routes.addAll(converter.toRoutes(n.config(), r)));
                 batch.announce(n.driver(), routes);
             } else {
-                List<Prefix> prefixes = new ArrayList<>();
+                List<RouteKey> prefixes = new ArrayList<>();
                 tagged.forEach(r -> prefixes.addAll(converter.toPrefixes(r)));
                 batch.withdraw(n.driver(), prefixes);
             }

@@ -3,6 +3,9 @@ package dev.twinbgp.speaker.api;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.FlowParser;
+import dev.twinbgp.speaker.config.L2vpnParser;
+import dev.twinbgp.speaker.config.McastVpnParser;
+import dev.twinbgp.speaker.config.MupParser;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
@@ -150,14 +153,53 @@ public final class CommandParser {
         }
     }
 
+    /** {@code ipv4|ipv6 mup ...} ({@link MupParser}). */
+    private static FlowConfig mup(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        try {
+            return MupParser.command(w.rest(), announce);
+        } catch (ConfigException e) {
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
+        }
+    }
+
+    /** {@code ipv4|ipv6 mcast-vpn ...} ({@link McastVpnParser}). */
+    private static FlowConfig mcastVpn(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        try {
+            return McastVpnParser.command(w.rest(), announce);
+        } catch (ConfigException e) {
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
+        }
+    }
+
+    /** {@code [l2vpn] vpls ...} or {@code [l2vpn] evpn ...} ({@link L2vpnParser}). */
+    private static FlowConfig l2vpn(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        try {
+            return L2vpnParser.command(w.rest(), announce);
+        } catch (ConfigException e) {
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
+        }
+    }
+
     private static Command announce(Words w) throws CommandException {
         String what = w.atEnd() ? "" : w.peek();
         if (!w.atEnd() && isFlow(w)) {
             return new Command.Announce(List.of(), List.of(flow(w, true)));
         }
+        if (!w.atEnd() && L2vpnParser.isCommand(w.rest())) {
+            return new Command.Announce(List.of(), List.of(l2vpn(w, true)));
+        }
+        if (!w.atEnd() && McastVpnParser.isCommand(w.rest())) {
+            return new Command.Announce(List.of(), List.of(mcastVpn(w, true)));
+        }
+        if (!w.atEnd() && MupParser.isCommand(w.rest())) {
+            return new Command.Announce(List.of(), List.of(mup(w, true)));
+        }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Announce(List.of(route(w, true)));
-            case "attributes" -> {
+            case "attributes", "attribute" -> {
                 w.next();
                 yield new Command.Announce(attributesNlri(w, true));
             }
@@ -190,9 +232,18 @@ public final class CommandParser {
         if (!w.atEnd() && isFlow(w)) {
             return new Command.Withdraw(List.of(), List.of(flow(w, false)));
         }
+        if (!w.atEnd() && L2vpnParser.isCommand(w.rest())) {
+            return new Command.Withdraw(List.of(), List.of(l2vpn(w, false)));
+        }
+        if (!w.atEnd() && McastVpnParser.isCommand(w.rest())) {
+            return new Command.Withdraw(List.of(), List.of(mcastVpn(w, false)));
+        }
+        if (!w.atEnd() && MupParser.isCommand(w.rest())) {
+            return new Command.Withdraw(List.of(), List.of(mup(w, false)));
+        }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Withdraw(List.of(route(w, false)));
-            case "attributes" -> {
+            case "attributes", "attribute" -> {
                 w.next();
                 yield new Command.Withdraw(attributesNlri(w, false));
             }
@@ -366,14 +417,23 @@ public final class CommandParser {
     private static Family family(Words w, String context) throws CommandException {
         String afi = w.next().toLowerCase(Locale.ROOT);
         String safi = w.atEnd() ? "" : w.next().toLowerCase(Locale.ROOT);
+        if (afi.equals("l2vpn") && (safi.equals("evpn") || safi.equals("vpls"))) {
+            return safi.equals("evpn") ? Family.L2VPN_EVPN : Family.L2VPN_VPLS;
+        }
         int code = switch (safi) {
             case "unicast" -> Family.SAFI_UNICAST;
             case "flow" -> Family.SAFI_FLOW;
             case "flow-vpn" -> Family.SAFI_FLOW_VPN;
+            case "mcast-vpn" -> Family.SAFI_MCAST_VPN;
+            case "mup" -> Family.SAFI_MUP;
+            case "nlri-mpls" -> Family.SAFI_MPLS_LABEL;
+            case "mpls-vpn" -> Family.SAFI_MPLS_VPN;
+            case "rtc" -> Family.SAFI_RTC;
             default -> -1;
         };
         if (code < 0 || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
-            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, flow or flow-vpn)");
+            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow,"
+                    + " flow-vpn, mcast-vpn or mup; or l2vpn evpn|vpls)");
         }
         return new Family(afi.equals("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
     }

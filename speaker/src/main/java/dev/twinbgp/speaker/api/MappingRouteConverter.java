@@ -25,10 +25,7 @@ public final class MappingRouteConverter implements RouteConverter {
 
     @Override
     public List<Route> toRoutes(NeighborConfig n, RouteConfig route) {
-        NeighborConfig one = new NeighborConfig(n.peerAddress(), n.localAddress(), n.routerId(), n.localAs(), n.peerAs(),
-                n.holdTime(), n.passive(), n.listenPort(), n.connectPort(), n.description(), n.hostName(),
-                n.domainName(), n.groupUpdates(), n.adjRibIn(), n.adjRibOut(), n.manualEor(), n.inherited(),
-                n.families(), n.capabilities(), n.nextHopEncodings(), n.apis(), List.of(route));
+        NeighborConfig one = n.withRoutes(List.of(route), List.of());
         try {
             return PeerSettingsMapper.map(new Configuration(RouteParser.COMMAND, List.of(one), List.of(), Optional.empty()))
                     .get(0).routes();
@@ -39,10 +36,7 @@ public final class MappingRouteConverter implements RouteConverter {
 
     @Override
     public Route toRoute(NeighborConfig n, FlowConfig flow) {
-        NeighborConfig one = new NeighborConfig(n.peerAddress(), n.localAddress(), n.routerId(), n.localAs(), n.peerAs(),
-                n.holdTime(), n.passive(), n.listenPort(), n.connectPort(), n.description(), n.hostName(),
-                n.domainName(), n.groupUpdates(), n.adjRibIn(), n.adjRibOut(), n.manualEor(), n.inherited(),
-                n.families(), n.capabilities(), n.nextHopEncodings(), n.apis(), List.of(), List.of(flow));
+        NeighborConfig one = n.withRoutes(List.of(), List.of(flow));
         try {
             return PeerSettingsMapper.map(new Configuration(RouteParser.COMMAND, List.of(one), List.of(), Optional.empty()))
                     .get(0).routes().get(0);

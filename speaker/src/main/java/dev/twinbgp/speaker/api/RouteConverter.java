@@ -1,7 +1,11 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.LabelStack;
 import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.family.RouteKey;
+import dev.twinbgp.bgp.wire.family.vpn.LabeledRoute;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.RouteConfig;
@@ -30,9 +34,25 @@ public interface RouteConverter {
         throw new IllegalArgumentException("FlowSpec routes are not supported here");
     }
 
-    /** The wire prefixes a {@code withdraw route} removes (with the path id when one is given). */
-    default List<Prefix> toPrefixes(RouteConfig route) {
-        return route.expandSplit().stream().map(RouteConverter::prefix).toList();
+    /**
+     * The wire routes a {@code withdraw route} removes (with the path id when one is given): prefixes, or for a
+     * route with {@code rd}/{@code label} its labeled NLRI; without a label, the withdrawal label 0x800000
+     * (RFC 8277 section 2.4: the receiver ignores the label of a withdrawal, and so does our RIB).
+     */
+    default List<RouteKey> toPrefixes(RouteConfig route) {
+        return route.expandSplit().stream().map(RouteConverter::key).toList();
+    }
+
+    /** The RIB key of a route as written: its prefix, or its labeled NLRI (nlri-mpls, mpls-vpn). */
+    static RouteKey key(RouteConfig route) {
+        Prefix p = prefix(route);
+        Family family = route.family();
+        if (family.safi() == Family.SAFI_UNICAST) {
+            return p;
+        }
+        List<Integer> labels = route.attributes().labels();
+        return new LabeledRoute(family, labels.isEmpty() ? LabelStack.withdrawal() : LabelStack.of(labels),
+                route.attributes().rd().orElse(null), p).route();
     }
 
     /** The wire prefix of a route as written, with its ADD-PATH path id (RFC 7911 section 3) when given. */

@@ -14,8 +14,10 @@ import java.util.OptionalLong;
 final class AttributeParser {
     static final String KEYWORDS = "next-hop, origin, as-path, med, local-preference, atomic-aggregate, aggregator, "
             + "community, large-community, extended-community, originator-id, cluster-list, path-information, split, "
-            + "name, watchdog, withdraw, attribute";
-    static final String ATTRIBUTE = "a route attribute (" + KEYWORDS + ")";
+            + "name, watchdog, withdraw, attribute, rd, route-distinguisher, label";
+    /** The Prefix-SID and AIGP keywords ({@link PrefixSidParser}). */
+    static final String SR_KEYWORDS = "bgp-prefix-sid, bgp-prefix-sid-srv6, aigp";
+    static final String ATTRIBUTE = "a route attribute (" + KEYWORDS + ", " + SR_KEYWORDS + ")";
 
     private static final String AS_PATH = "an AS path ([ ASN ... ], ( ASN ... ) or ASN)";
     private static final String GENERIC = "a generic attribute [ CODE FLAGS 0xVALUE ]";
@@ -24,7 +26,8 @@ final class AttributeParser {
     }
 
     static boolean isKeyword(Token token) {
-        return !token.quoted() && token.text() != null && (", " + KEYWORDS + ",").contains(", " + token.text() + ",");
+        return !token.quoted() && token.text() != null && (", " + KEYWORDS + ", " + SR_KEYWORDS + ",")
+                .contains(", " + token.text() + ",");
     }
 
     /** Reads one attribute; the next token must be one of {@link #KEYWORDS}. */
@@ -56,11 +59,36 @@ final class AttributeParser {
             case "path-information" -> out.pathInformation = OptionalLong.of(pathInformation(in));
             case "split" -> out.split = OptionalInt.of(split(in.value("/LENGTH")));
             case "name" -> out.name = Optional.of(in.value("a name").text());
+            // RFC 8669 / RFC 9252: both write attribute 40; the later one replaces the earlier.
+            case "bgp-prefix-sid" -> out.prefixSid = Optional.of(PrefixSidParser.mpls(in));
+            case "bgp-prefix-sid-srv6" -> out.prefixSid = Optional.of(PrefixSidParser.srv6(in));
+            case "aigp" -> out.aigp = OptionalLong.of(PrefixSidParser.aigp(in.value("an AIGP metric")));
             case "watchdog" -> out.watchdog = Optional.of(in.value("a watchdog name").text());
             case "withdraw" -> out.withdrawn = true;
             case "attribute" -> out.genericAttributes.add(generic(in));
+            case "rd", "route-distinguisher" -> out.rd = Optional.of(routeDistinguisher(in.value(RD)));
+            case "label" -> out.labels = labels(in);
             default -> throw new IllegalStateException("keyword list and switch disagree: " + keyword.text());
         }
+    }
+
+    static final String RD = "a route distinguisher (ASN:NUMBER or IPV4:NUMBER)";
+    private static final String LABEL = "an MPLS label (0-1048575)";
+
+    /** RFC 4364 section 4.2: ASN:NUMBER (type 0, or 2 for a 4-octet AS) or IPV4:NUMBER (type 1), as ExaBGP reads it. */
+    static dev.twinbgp.bgp.wire.family.RouteDistinguisher routeDistinguisher(Token token) throws ConfigException {
+        try {
+            return dev.twinbgp.bgp.wire.family.RouteDistinguisher.parse(token.text());
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.unexpected(token, e.getMessage());
+        }
+    }
+
+    /** {@code label N} or {@code label [ N N ... ]}: 20-bit labels, top of the stack first (RFC 8277 section 2). */
+    private static List<Integer> labels(TokenStream in) throws ConfigException {
+        List<Long> values = list(in, LABEL, token -> Values.decimal(token, dev.twinbgp.bgp.wire.family.LabelStack.MAX_LABEL,
+                LABEL), false);
+        return values.stream().map(Long::intValue).toList();
     }
 
     private static NextHop nextHop(Token token) throws ConfigException {

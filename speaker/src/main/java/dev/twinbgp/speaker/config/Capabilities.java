@@ -1,6 +1,8 @@
 package dev.twinbgp.speaker.config;
 
 import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.family.Family;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -11,8 +13,12 @@ import java.util.OptionalInt;
  *
  * @param asn4            4-octet AS numbers (RFC 6793)
  * @param routeRefresh    route refresh (RFC 2918)
- * @param addPath         ADD-PATH for every configured family (RFC 7911), empty when disabled
+ * @param addPath         ADD-PATH (RFC 7911), empty when disabled
+ * @param addPathFamilies the families of the neighbor's {@code add-path { }} block; empty: every configured family
  * @param gracefulRestart restart time in seconds (RFC 4724 section 3), empty when disabled
+ * @param aigp            {@code aigp}: AIGP_SESSION (RFC 7311 section 3.3) on an external session too (it is on for
+ *                        internal ones); no capability is sent for it
+ * @param linkLocalNextHop the link-local next hop capability (code 77, draft-ietf-idr-linklocal-capability)
  * @param extendedMessage extended messages (RFC 8654)
  * @param softwareVersion software version capability (draft-ietf-idr-software-version)
  * @param extendedNextHop extended next hop encoding (RFC 8950), see {@link NeighborConfig#nextHopEncodings()}
@@ -22,10 +28,17 @@ public record Capabilities(
         boolean routeRefresh,
         Optional<AddPathMode> addPath,
         OptionalInt gracefulRestart,
+        boolean aigp,
+        boolean linkLocalNextHop,
         boolean extendedMessage,
         boolean softwareVersion,
-        boolean extendedNextHop) {
+        boolean extendedNextHop,
+        List<Family> addPathFamilies) {
+
+    public Capabilities {
+        addPathFamilies = List.copyOf(addPathFamilies);
+    }
 
     public static final Capabilities DEFAULT =
-            new Capabilities(true, false, Optional.empty(), OptionalInt.empty(), true, false, false);
+            new Capabilities(true, false, Optional.empty(), OptionalInt.empty(), false, false, true, false, false, List.of());
 }

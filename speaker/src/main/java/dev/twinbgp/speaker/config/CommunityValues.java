@@ -8,9 +8,10 @@ final class CommunityValues {
     static final String COMMUNITY = "a community (0-65535:0-65535, a 32-bit number, or no-export, no-advertise, "
             + "no-export-subconfed, nopeer, blackhole, graceful-shutdown, accept-own, llgr-stale, no-llgr)";
     static final String LARGE_COMMUNITY = "a large community (0-4294967295:0-4294967295:0-4294967295)";
-    static final String EXTENDED_COMMUNITY = "an extended community ([target:|origin:]ASN:NUMBER, "
+    static final String EXTENDED_COMMUNITY = "an extended community ([target:|origin:|target4:|origin4:]ASN[L]:NUMBER, "
             + "[target:|origin:]IPV4:NUMBER, redirect:ASN:NUMBER, bandwidth:ASN:BYTES-PER-SECOND, "
-            + "redirect-to-nexthop, copy-to-nexthop, rate-limit:BYTES[:packets], or 0x and 16 hex digits)";
+            + "redirect-to-nexthop, copy-to-nexthop, rate-limit:BYTES[:packets], l2info:ENCAPS:FLAGS:MTU:PREFERENCE, mup:ASN:NUMBER, "
+            + "or 0x and 16 hex digits)";
 
     private CommunityValues() {
     }
@@ -59,7 +60,8 @@ final class CommunityValues {
      *   0x01/0x02 route target, IPv4:        +----+----+------IPV4(4)------+--NUMBER(2)--+
      *   0x02/0x02 route target, 4-octet AS (RFC 5668): AS(4) NUMBER(2)
      *   sub-type 0x03 is route origin with the same layouts.
-     * "ASN:NUMBER" without a word means target, as in ExaBGP. NUMBER may be written a.b.c.d.
+     * "ASN:NUMBER" without a word means target, as in ExaBGP. NUMBER may be written a.b.c.d. target4:/origin4: and
+     * an L after the AS (ExaBGP's "long") ask for the 4-octet AS layout whatever the AS.
      */
     static ExtendedCommunity extendedCommunity(Token token) throws ConfigException {
         try {
@@ -92,12 +94,35 @@ final class CommunityValues {
             return trafficRate(part(token, rate[1], Values.MAX_UINT32, EXTENDED_COMMUNITY), rate.length == 3);
         }
         String[] parts = text.split(":", -1);
+        if (parts[0].equals("l2info")) { // RFC 4761 section 3.2.4: encapsulation, control flags, MTU, site preference
+            if (parts.length != 5) {
+                throw ConfigException.unexpected(token, EXTENDED_COMMUNITY);
+            }
+            return new ExtendedCommunity(ByteBuffer.allocate(8).put((byte) 0x80).put((byte) 0x0A)
+                    .put((byte) part(token, parts[1], 0xFF, EXTENDED_COMMUNITY))
+                    .put((byte) part(token, parts[2], 0xFF, EXTENDED_COMMUNITY))
+                    .putShort((short) part(token, parts[3], 0xFFFF, EXTENDED_COMMUNITY))
+                    .putShort((short) part(token, parts[4], 0xFFFF, EXTENDED_COMMUNITY)).array());
+        }
         String kind = parts.length == 2 ? "target" : parts[0];
         if (parts.length < 2 || parts.length > 3) {
             throw ConfigException.unexpected(token, EXTENDED_COMMUNITY);
         }
         String admin = parts[parts.length - 2];
         String assigned = parts[parts.length - 1];
+        // ExaBGP's forms of a 4-octet AS: target4:/origin4:, or an L after the AS (target:120000L:123); both
+        // give the 4-octet AS layout (RFC 5668, twinbgp's encoding of any AS above 65535)
+        boolean as4 = kind.equals("target4") || kind.equals("origin4");
+        if (admin.endsWith("L") && admin.length() > 1) {
+            admin = admin.substring(0, admin.length() - 1);
+            as4 = true;
+        }
+        if (assigned.endsWith("L") && assigned.length() > 1) {
+            assigned = assigned.substring(0, assigned.length() - 1);
+        }
+        if (as4) {
+            kind = kind.startsWith("origin") ? "origin" : kind.startsWith("target") ? "target" : kind;
+        }
         ByteBuffer out = ByteBuffer.allocate(8);
         switch (kind) {
             case "target", "origin" -> {
@@ -109,7 +134,7 @@ final class CommunityValues {
                             .putShort((short) part(token, assigned, 0xFFFF, EXTENDED_COMMUNITY));
                 } else {
                     long asn = part(token, admin, Values.MAX_UINT32, EXTENDED_COMMUNITY);
-                    if (asn > 0xFFFF) {
+                    if (asn > 0xFFFF || as4) {
                         out.put((byte) 0x02).put((byte) subType).putInt((int) asn)
                                 .putShort((short) part(token, assigned, 0xFFFF, EXTENDED_COMMUNITY));
                     } else {
@@ -121,6 +146,9 @@ final class CommunityValues {
             case "redirect" -> {
                 return redirect(token, admin, assigned);
             }
+            case "mup" -> // draft-mpmz-bess-mup-safi section 3.2: the MUP extended community, 0x0C00, AS(2):ID(4)
+                    out.put((byte) 0x0C).put((byte) 0x00).putShort((short) part(token, admin, 0xFFFF, EXTENDED_COMMUNITY))
+                            .putInt((int) part(token, assigned, Values.MAX_UINT32, EXTENDED_COMMUNITY));
             case "bandwidth" -> { // draft-ietf-idr-link-bandwidth: AS(2) and an IEEE float of bytes per second
                 float bandwidth;
                 try {

@@ -72,6 +72,12 @@ public final class ConfigSummary {
         if (c.softwareVersion()) {
             out.add("software-version");
         }
+        if (c.aigp()) {
+            out.add("aigp");
+        }
+        if (c.linkLocalNextHop()) {
+            out.add("link-local-nexthop" + n.localLinkLocal().map(a -> " (local-link-local " + a + ")").orElse(""));
+        }
         if (c.extendedNextHop()) {
             out.add("nexthop " + String.join(", ", n.nextHopEncodings().stream().map(Object::toString).toList()));
         }

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /** The nested blocks of a neighbor: family, capability, nexthop, static and announce. */
 final class NeighborBlocks {
-    static final String FAMILY = "ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn or ipv6 flow-vpn";
+    static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup, or ipv4 rtc; l2vpn evpn or vpls";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
-            + "software-version, nexthop";
+            + "software-version, nexthop, aigp, link-local-nexthop";
 
     private NeighborBlocks() {
     }
@@ -29,23 +29,43 @@ final class NeighborBlocks {
         }
     }
 
-    /** {@code ipv4|ipv6 unicast|flow|flow-vpn}: the families twinbgp speaks. */
+    /** {@code ipv4|ipv6 unicast|nlri-mpls|mpls-vpn|flow|flow-vpn}: the families twinbgp speaks. */
     static Family family(TokenStream in, String expected) throws ConfigException {
         Token afi = in.peek();
+        if (afi.is("l2vpn")) {
+            in.next();
+            Token safi = in.peek();
+            if (!safi.is("evpn") && !safi.is("vpls")) {
+                throw ConfigException.unexpected(safi, "evpn or vpls (the l2vpn SAFIs twinbgp supports)");
+            }
+            in.next();
+            return safi.is("evpn") ? Family.L2VPN_EVPN : Family.L2VPN_VPLS;
+        }
         if (!afi.is("ipv4") && !afi.is("ipv6")) {
             throw ConfigException.unexpected(afi, expected);
         }
         in.next();
         Token safi = in.peek();
         int code;
-        if (safi.is("unicast")) {
+        if (safi.is("mcast-vpn")) {
+            code = Family.SAFI_MCAST_VPN;
+        } else if (safi.is("mup")) {
+            code = Family.SAFI_MUP;
+        } else if (safi.is("unicast")) {
             code = Family.SAFI_UNICAST;
         } else if (safi.is("flow")) {
             code = Family.SAFI_FLOW;
         } else if (safi.is("flow-vpn")) {
             code = Family.SAFI_FLOW_VPN;
+        } else if (safi.is("nlri-mpls")) {
+            code = Family.SAFI_MPLS_LABEL;
+        } else if (safi.is("mpls-vpn")) {
+            code = Family.SAFI_MPLS_VPN;
+        } else if (safi.is("rtc") && afi.is("ipv4")) {
+            code = Family.SAFI_RTC;
         } else {
-            throw ConfigException.unexpected(safi, "unicast, flow or flow-vpn (the SAFIs twinbgp supports)");
+            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup (the SAFIs twinbgp supports;"
+                    + " rtc for ipv4)");
         }
         in.next();
         return new Family(afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
@@ -80,6 +100,8 @@ final class NeighborBlocks {
                 case "extended-message" -> draft.extendedMessage = NeighborParser.optionalBool(in);
                 case "software-version" -> draft.softwareVersion = NeighborParser.optionalBool(in);
                 case "nexthop" -> draft.extendedNextHop = NeighborParser.optionalBool(in);
+                case "aigp" -> draft.aigp = NeighborParser.optionalBool(in);
+                case "link-local-nexthop" -> draft.linkLocalNextHop = NeighborParser.optionalBool(in);
                 case "add-path" -> draft.addPath = addPath(in.value("disable, send, receive or send/receive"));
                 case "graceful-restart" -> draft.gracefulRestart = gracefulRestart(in);
                 default -> throw ConfigException.unexpected(keyword, expected);
@@ -138,6 +160,21 @@ final class NeighborBlocks {
         }
     }
 
+    /** {@code add-path { ipv4 unicast; ipv4 mpls-vpn; }}: the families ADD-PATH is offered for (RFC 7911 section 4). */
+    static void addPathFamilies(TokenStream in, NeighborDraft draft) throws ConfigException {
+        in.expect("{");
+        if (draft.addPathFamilies == null) {
+            draft.addPathFamilies = new ArrayList<>();
+        }
+        while (!in.accept("}")) {
+            Family family = family(in, "a family (" + FAMILY + ") or '}'");
+            in.expect(";");
+            if (!draft.addPathFamilies.contains(family)) {
+                draft.addPathFamilies.add(family);
+            }
+        }
+    }
+
     /** {@code static { route PREFIX ATTRIBUTES; route PREFIX { ATTRIBUTE; ... } }}. */
     static void staticRoutes(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
@@ -152,20 +189,38 @@ final class NeighborBlocks {
         }
     }
 
-    /** {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; } ipv6 { unicast ...; } }}. */
+    /**
+     * {@code announce { ipv4 { unicast PREFIX ATTRIBUTES; mcast-vpn ...; } ipv6 { unicast ...; } l2vpn { vpls ...;
+     * evpn ...; } }}; {@code nlri-mpls} needs a {@code label}, {@code mpls-vpn} an {@code rd} and a {@code label}.
+     */
     static void announce(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
         while (!in.accept("}")) {
             Token afi = in.peek();
+            if (afi.is("l2vpn")) {
+                in.next();
+                L2vpnParser.block(in, draft);
+                continue;
+            }
             if (!afi.is("ipv4") && !afi.is("ipv6")) {
-                throw ConfigException.unexpected(afi, "ipv4, ipv6 or '}'");
+                throw ConfigException.unexpected(afi, "ipv4, ipv6, l2vpn or '}'");
             }
             in.next();
             in.expect("{");
             while (!in.accept("}")) {
                 Token safi = in.peek();
-                if (!safi.is("unicast")) {
-                    throw ConfigException.unexpected(safi, "unicast or '}'");
+                if (safi.is("mcast-vpn")) {
+                    in.next();
+                    draft.flows.add(new NeighborDraft.PlacedFlow(McastVpnParser.route(in, afi.is("ipv6"), true, true), safi));
+                    continue;
+                }
+                if (safi.is("mup")) {
+                    in.next();
+                    draft.flows.add(new NeighborDraft.PlacedFlow(MupParser.route(in, afi.is("ipv6"), true, true), safi));
+                    continue;
+                }
+                if (!safi.is("unicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
+                    throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, mcast-vpn, mup or '}'");
                 }
                 in.next();
                 Token prefix = in.peek();
@@ -173,6 +228,11 @@ final class NeighborBlocks {
                 if (route.prefix().address().isIpv4() != afi.is("ipv4")) {
                     throw ConfigException.unexpected(prefix, "an " + afi.text() + " prefix (inside " + afi.text()
                             + " { })");
+                }
+                if (!Family.safiName(route.family().safi()).equals(safi.text())) {
+                    throw ConfigException.unexpected(prefix, "a " + safi.text() + " route ("
+                            + (safi.is("unicast") ? "without rd or label" : safi.is("nlri-mpls") ? "with a label and no rd"
+                            : "with an rd and a label") + ")");
                 }
                 draft.routes.add(new NeighborDraft.PlacedRoute(route, prefix));
             }

@@ -20,12 +20,14 @@ import java.util.OptionalLong;
  * @param groupUpdates     {@code group-updates}: several prefixes per UPDATE, default true
  * @param inherited        the template names, in order
  * @param families         {@code family { }}; ExaBGP's default (every family it knows) is, for twinbgp,
- *                         {@link #DEFAULT_FAMILIES}
+ *                         {@link #DEFAULT_FAMILIES} and the labeled families (nlri-mpls, mpls-vpn) of its routes
  * @param nextHopEncodings {@code nexthop { }} entries whose families are both configured (RFC 8950); empty unless
  *                         {@link Capabilities#extendedNextHop()}
  * @param apis             {@code api { }} blocks
  * @param routes           {@code static}/{@code announce} routes, template routes first, as written (not split)
  * @param flows            {@code flow { route ... }} FlowSpec routes, template ones first
+ * @param localLinkLocal   {@code local-link-local}: our IPv6 link-local address, sent as the second half of a 32-octet
+ *                         IPv6 next hop (RFC 2545 section 3) when the link-local next hop capability is on
  */
 public record NeighborConfig(
         IpAddress peerAddress,
@@ -50,7 +52,8 @@ public record NeighborConfig(
         List<NextHopEncoding> nextHopEncodings,
         List<ApiConfig> apis,
         List<RouteConfig> routes,
-        List<FlowConfig> flows) {
+        List<FlowConfig> flows,
+        Optional<IpAddress> localLinkLocal) {
 
     public static final int DEFAULT_HOLD_TIME = 180;
     public static final int DEFAULT_PORT = 179;
@@ -74,7 +77,14 @@ public record NeighborConfig(
                           List<NextHopEncoding> nextHopEncodings, List<ApiConfig> apis, List<RouteConfig> routes) {
         this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
                 hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
-                nextHopEncodings, apis, routes, List.of());
+                nextHopEncodings, apis, routes, List.of(), Optional.empty());
+    }
+
+    /** This neighbor with other routes (the API's: one route or one FlowSpec rule at a time). */
+    public NeighborConfig withRoutes(List<RouteConfig> otherRoutes, List<FlowConfig> otherFlows) {
+        return new NeighborConfig(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort,
+                connectPort, description, hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited,
+                families, capabilities, nextHopEncodings, apis, otherRoutes, otherFlows, localLinkLocal);
     }
 
     /** Internal BGP: both ends in the same AS. */

@@ -46,6 +46,9 @@ final class NeighborDraft {
     Boolean adjRibIn;
     Boolean adjRibOut;
     Boolean manualEor;
+    IpAddress localLinkLocal;
+    Boolean aigp;
+    Boolean linkLocalNextHop;
     final List<Token> inherits = new ArrayList<>();
     List<Family> families;
 
@@ -57,6 +60,7 @@ final class NeighborDraft {
     Boolean softwareVersion;
     Boolean extendedNextHop;
     List<NextHopEncoding> nextHops;
+    List<Family> addPathFamilies; // add-path { FAMILY; ... }, null when not given
 
     final List<PlacedApi> apis = new ArrayList<>();
     final List<PlacedRoute> routes = new ArrayList<>();

@@ -5,9 +5,10 @@ package dev.twinbgp.speaker.config;
  * keyword, each ending with {@code ;}, or a nested block. Unknown keywords are errors.
  */
 final class NeighborParser {
-    static final String KEYWORDS = "router-id, local-address, local-as, peer-as, hold-time, passive, listen, flow, "
+    static final String KEYWORDS = "router-id, local-address, local-as, peer-as, hold-time, passive, listen, flow, l2vpn, "
             + "connect, description, host-name, domain-name, group-updates, adj-rib-in, adj-rib-out, manual-eor, "
-            + "inherit, family, capability, nexthop, api, static, announce";
+            + "inherit, family, capability, nexthop, api, static, announce, local-link-local";
+    private static final String LINK_LOCAL = "an IPv6 link-local address (fe80::/10)";
     private static final String PORT = "a TCP port (1-65535)";
     private static final String HOLD_TIME = "a hold time of 0 or 3-65535 seconds";
 
@@ -50,6 +51,7 @@ final class NeighborParser {
             case "adj-rib-in" -> draft.adjRibIn = optionalBool(in);
             case "adj-rib-out" -> draft.adjRibOut = optionalBool(in);
             case "manual-eor" -> draft.manualEor = optionalBool(in);
+            case "local-link-local" -> draft.localLinkLocal = linkLocal(in.value(LINK_LOCAL));
             case "inherit" -> {
                 if (template) {
                     throw ConfigException.unexpected(keyword, "a template setting (templates cannot inherit)");
@@ -70,6 +72,10 @@ final class NeighborParser {
                 NeighborBlocks.nextHop(in, draft);
                 return;
             }
+            case "add-path" -> {
+                NeighborBlocks.addPathFamilies(in, draft);
+                return;
+            }
             case "api" -> {
                 ApiParser.parse(in, draft);
                 return;
@@ -86,6 +92,10 @@ final class NeighborParser {
                 NeighborBlocks.flow(in, draft);
                 return;
             }
+            case "l2vpn" -> {
+                L2vpnParser.block(in, draft);
+                return;
+            }
             default -> throw ConfigException.unexpected(keyword, expected);
         }
         in.expect(";");
@@ -98,6 +108,16 @@ final class NeighborParser {
             out.append(' ').append(in.value("more words or ';'").text());
         }
         return out.toString();
+    }
+
+    /** RFC 4291 section 2.5.6: fe80::/10. */
+    private static IpAddress linkLocal(Token token) throws ConfigException {
+        IpAddress address = Values.ip(token, LINK_LOCAL);
+        byte[] b = address.bytes();
+        if (address.isIpv4() || (b[0] & 0xFF) != 0xFE || (b[1] & 0xC0) != 0x80) {
+            throw ConfigException.unexpected(token, LINK_LOCAL);
+        }
+        return address;
     }
 
     /** {@code keyword;} means true; {@code keyword true|false|enable|disable;}. */

@@ -81,7 +81,18 @@ final class NeighborResolver {
         }
         List<Family> families = first(layers, d -> d.families);
         if (families == null || families.isEmpty()) {
-            families = NeighborConfig.DEFAULT_FAMILIES;
+            // ExaBGP offers every family it knows without a family block; twinbgp offers IPv4 and IPv6 unicast and
+            // the labeled families its static routes use (nlri-mpls, mpls-vpn), so such routes are sent
+            List<Family> defaults = new ArrayList<>(NeighborConfig.DEFAULT_FAMILIES);
+            for (NeighborDraft layer : layers) {
+                for (NeighborDraft.PlacedRoute placed : layer.routes) {
+                    Family f = placed.route().family();
+                    if (f.safi() != Family.SAFI_UNICAST && !defaults.contains(f)) {
+                        defaults.add(f);
+                    }
+                }
+            }
+            families = List.copyOf(defaults);
         }
         int holdTime = or(first(layers, d -> d.holdTime), NeighborConfig.DEFAULT_HOLD_TIME);
 
@@ -111,9 +122,12 @@ final class NeighborResolver {
                 or(first(layers, d -> d.routeRefresh), defaults.routeRefresh()),
                 addPath,
                 gracefulRestart,
+                or(first(layers, d -> d.aigp), defaults.aigp()),
+                or(first(layers, d -> d.linkLocalNextHop), defaults.linkLocalNextHop()),
                 or(first(layers, d -> d.extendedMessage), defaults.extendedMessage()),
                 or(first(layers, d -> d.softwareVersion), defaults.softwareVersion()),
-                extendedNextHop);
+                extendedNextHop,
+                or(first(layers, d -> d.addPathFamilies), List.of()));
 
         List<RouteConfig> routes = new ArrayList<>();
         List<FlowConfig> flows = new ArrayList<>();
@@ -164,7 +178,8 @@ final class NeighborResolver {
                 or(first(layers, d -> d.adjRibOut), false),
                 or(first(layers, d -> d.manualEor), false),
                 own.inherits.stream().map(Token::text).toList(),
-                families, capabilities, encodings, apis, routes, flows);
+                families, capabilities, encodings, apis, routes, flows,
+                Optional.ofNullable(first(layers, d -> d.localLinkLocal)));
     }
 
     /** The value of the first layer (neighbor, then templates in order) that sets it, or null. */

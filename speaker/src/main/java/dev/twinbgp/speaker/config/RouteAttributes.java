@@ -1,5 +1,7 @@
 package dev.twinbgp.speaker.config;
 
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.family.RouteDistinguisher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +14,18 @@ import java.util.OptionalLong;
  * Empty lists mean "not given". {@code asPath} empty means "not given"; present but with no segments means an
  * explicitly empty AS_PATH ({@code as-path [ ]}).
  *
+ * @param prefixSid       {@code bgp-prefix-sid} / {@code bgp-prefix-sid-srv6}: the BGP Prefix-SID attribute (RFC 8669,
+ *                        RFC 9252), see {@link PrefixSidParser}
+ * @param aigp            {@code aigp}: the AIGP metric (RFC 7311), unsigned 64 bits in a long's bits
  * @param pathInformation ADD-PATH path identifier (RFC 7911 section 3), unsigned 32 bits
  * @param split           {@code split /N}: announce the prefix as its /N sub-prefixes ({@link RouteConfig#expandSplit()})
  * @param name            {@code name}: a label for the route, not sent on the wire
  * @param watchdog        {@code watchdog NAME}: the API's {@code announce watchdog NAME} / {@code withdraw watchdog NAME}
  *                        announce and withdraw every route tagged NAME (ExaBGP), not sent on the wire
  * @param withdrawn       {@code withdraw}: a configured route that starts withdrawn (until its watchdog announces it)
+ * @param rd              {@code rd} / {@code route-distinguisher}: the route is an mpls-vpn one (RFC 4364 section 4.2)
+ * @param labels          {@code label N} or {@code label [ N ... ]}: the route's label stack, top first; without an
+ *                        RD it is a labeled unicast (nlri-mpls) route (RFC 8277)
  */
 public record RouteAttributes(
         Optional<NextHop> nextHop,
@@ -33,11 +41,15 @@ public record RouteAttributes(
         Optional<IpAddress> originatorId,
         List<IpAddress> clusterList,
         List<GenericAttribute> genericAttributes,
+        Optional<Attribute.PrefixSid> prefixSid,
+        OptionalLong aigp,
         OptionalLong pathInformation,
         OptionalInt split,
         Optional<String> name,
         Optional<String> watchdog,
-        boolean withdrawn) {
+        boolean withdrawn,
+        Optional<RouteDistinguisher> rd,
+        List<Integer> labels) {
 
     public static final RouteAttributes NONE = new Builder().build();
 
@@ -48,20 +60,23 @@ public record RouteAttributes(
         extendedCommunities = List.copyOf(extendedCommunities);
         clusterList = List.copyOf(clusterList);
         genericAttributes = List.copyOf(genericAttributes);
+        labels = List.copyOf(labels);
     }
 
     /** A copy without {@code split} (used once a route has been expanded). */
     public RouteAttributes withoutSplit() {
         return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
                 communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
-                pathInformation, OptionalInt.empty(), name, watchdog, withdrawn);
+                prefixSid, aigp,
+                pathInformation, OptionalInt.empty(), name, watchdog, withdrawn, rd, labels);
     }
 
     /** A copy that is announced (not {@code withdraw}): what {@code announce watchdog NAME} sends. */
     public RouteAttributes announced() {
         return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
                 communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
-                pathInformation, split, name, watchdog, false);
+                prefixSid, aigp,
+                pathInformation, split, name, watchdog, false, rd, labels);
     }
 
     /** Mutable collector used by the parser; a later keyword replaces an earlier one of the same name. */
@@ -79,16 +94,21 @@ public record RouteAttributes(
         Optional<IpAddress> originatorId = Optional.empty();
         List<IpAddress> clusterList = new ArrayList<>();
         List<GenericAttribute> genericAttributes = new ArrayList<>();
+        Optional<Attribute.PrefixSid> prefixSid = Optional.empty();
+        OptionalLong aigp = OptionalLong.empty();
         OptionalLong pathInformation = OptionalLong.empty();
         OptionalInt split = OptionalInt.empty();
         Optional<String> name = Optional.empty();
         Optional<String> watchdog = Optional.empty();
         boolean withdrawn;
+        Optional<RouteDistinguisher> rd = Optional.empty();
+        List<Integer> labels = new ArrayList<>();
 
         RouteAttributes build() {
             return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,
                     communities, largeCommunities, extendedCommunities, originatorId, clusterList, genericAttributes,
-                    pathInformation, split, name, watchdog, withdrawn);
+                    prefixSid, aigp,
+                    pathInformation, split, name, watchdog, withdrawn, rd, labels);
         }
     }
 }

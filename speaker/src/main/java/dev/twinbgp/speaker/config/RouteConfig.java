@@ -21,8 +21,16 @@ public record RouteConfig(Prefix prefix, RouteAttributes attributes) {
         return attributes.watchdog().filter(name::equals).isPresent();
     }
 
+    /**
+     * The route's family: mpls-vpn with an RD (RFC 4364), nlri-mpls with labels (RFC 8277), else unicast - as
+     * ExaBGP decides it for a {@code route} line.
+     */
     public Family family() {
-        return prefix.family();
+        Family unicast = prefix.family();
+        if (attributes.rd().isPresent()) {
+            return new Family(unicast.afi(), Family.SAFI_MPLS_VPN);
+        }
+        return attributes.labels().isEmpty() ? unicast : new Family(unicast.afi(), Family.SAFI_MPLS_LABEL);
     }
 
     /**

@@ -37,9 +37,14 @@ public final class RouteParser {
     private static RouteConfig parseCommand(String line, boolean nextHopRequired) throws ConfigException {
         TokenStream in = TokenStream.of(COMMAND, line);
         Family family = null;
+        Token safi = null;
         if (in.peek().is("ipv4") || in.peek().is("ipv6")) {
             family = in.next().is("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;
-            in.expect("unicast");
+            safi = in.peek();
+            if (!safi.is("unicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
+                throw ConfigException.unexpected(safi, "unicast, nlri-mpls or mpls-vpn");
+            }
+            in.next();
         } else {
             in.accept("route");
         }
@@ -57,7 +62,12 @@ public final class RouteParser {
         if (!in.atEnd()) {
             throw ConfigException.unexpected(in.peek(), "the end of the command");
         }
-        return finish(prefix, attributes.build(), end, nextHopRequired);
+        RouteConfig route = finish(prefix, attributes.build(), end, nextHopRequired);
+        if (safi != null && !Family.safiName(route.family().safi()).equals(safi.text())) {
+            throw ConfigException.unexpected(safi, Family.safiName(route.family().safi()) + " (the route's rd and label"
+                    + " make it " + route.family() + ")");
+        }
+        return route;
     }
 
     /** Parses only attributes, e.g. {@code next-hop 1.2.3.4 community [ 65000:1 ]} (nothing is required). */
@@ -107,6 +117,10 @@ public final class RouteParser {
             throws ConfigException {
         if (nextHopRequired && attributes.nextHop().isEmpty()) {
             throw ConfigException.unexpected(end, "next-hop (route " + prefix + " has no next hop)");
+        }
+        if (nextHopRequired && attributes.rd().isPresent() && attributes.labels().isEmpty()) {
+            // RFC 4364 section 4.3.4: a VPN route carries a label (a withdrawal need not name it)
+            throw ConfigException.unexpected(end, "label (route " + prefix + " has an rd: an mpls-vpn route needs a label)");
         }
         if (attributes.split().isPresent()) {
             int split = attributes.split().getAsInt();

@@ -13,6 +13,12 @@ public final class RouteText {
         List<String> out = new ArrayList<>();
         a.nextHop().ifPresent(nh -> out.add("next-hop " + nh));
         a.pathInformation().ifPresent(id -> out.add("path-information " + id));
+        a.rd().ifPresent(rd -> out.add("rd " + rd));
+        if (a.labels().size() == 1) {
+            out.add("label " + a.labels().get(0));
+        } else if (!a.labels().isEmpty()) {
+            list(out, "label", a.labels());
+        }
         a.origin().ifPresent(origin -> out.add("origin " + origin));
         a.asPath().ifPresent(path -> out.add("as-path " + (path.isEmpty() ? "[ ]"
                 : String.join(" ", path.stream().map(AsPathSegment::toString).toList()))));
@@ -27,6 +33,8 @@ public final class RouteText {
         list(out, "extended-community", a.extendedCommunities());
         a.originatorId().ifPresent(id -> out.add("originator-id " + id));
         list(out, "cluster-list", a.clusterList());
+        a.prefixSid().map(PrefixSidParser::text).ifPresent(out::add);
+        a.aigp().ifPresent(metric -> out.add("aigp " + Long.toUnsignedString(metric)));
         for (GenericAttribute generic : a.genericAttributes()) {
             out.add("attribute " + generic);
         }

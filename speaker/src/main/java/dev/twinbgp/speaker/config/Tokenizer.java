@@ -8,7 +8,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code { } [ ] ( ) ;} are tokens on their own, so {@code [0x04} is {@code [} then {@code 0x04};</li>
  *   <li>{@code "..."} or {@code '...'} is one token without its quotes (it may contain blanks);</li>
- *   <li>{@code #} at the start of a token starts a comment running to the end of the line.</li>
+ *   <li>{@code #} at the start of a token starts a comment running to the end of the line;</li>
+ *   <li>{@code \} ending a line (blanks may follow it) continues the statement on the next line, as ExaBGP's
+ *       examples write long routes ({@code vpls \ rd 1:1 \ ...}).</li>
  * </ul>
  * Never throws on any input except for an unterminated quote, reported as a {@link ConfigException}.
  */
@@ -30,6 +32,8 @@ final class Tokenizer {
                 line++;
                 lineStart = ++i;
             } else if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '\\' && continuesLine(text, i + 1)) {
                 i++;
             } else if (c == '#') {
                 while (i < n && text.charAt(i) != '\n') {
@@ -58,5 +62,15 @@ final class Tokenizer {
         }
         tokens.add(Token.end(source, line, i - lineStart + 1));
         return tokens;
+    }
+
+    /** True when only blanks follow {@code from} up to the end of its line (or of the text). */
+    private static boolean continuesLine(String text, int from) {
+        for (int i = from; i < text.length() && text.charAt(i) != '\n'; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

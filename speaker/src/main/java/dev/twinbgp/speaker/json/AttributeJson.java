@@ -69,10 +69,17 @@ final class AttributeJson {
                 case Attribute.MpUnreach m -> {
                     // never in Attributes (kept by the Update)
                 }
+                case Attribute.Aigp g -> n.set("aigp", unsigned64(g.metric()));
+                case Attribute.PrefixSid p -> n.set("bgp-prefix-sid", PrefixSidJson.of(p));
                 case Attribute.Unknown u -> n.put(genericKey(u), Text.hex0x(u.value()));
             }
         }
         return n;
+    }
+
+    /** An unsigned 64-bit value as a JSON number. */
+    static com.fasterxml.jackson.databind.JsonNode unsigned64(long v) {
+        return v >= 0 ? F.numberNode(v) : F.numberNode(new BigInteger(Long.toUnsignedString(v)));
     }
 
     /**

@@ -23,6 +23,12 @@ final class ExtendedCommunityText {
     }
 
     static String of(long v) {
+        if ((v >>> 48 & 0xFFFF) == 0x800A) { // RFC 4761 section 3.2.4, Layer2 Info: encapsulation, flags, MTU, preference
+            return "l2info:" + (v >>> 40 & 0xFF) + ":" + (v >>> 32 & 0xFF) + ":" + (v >>> 16 & 0xFFFF) + ":" + (v & 0xFFFF);
+        }
+        if ((v >>> 48 & 0xFFFF) == 0x0C00) { // draft-mpmz-bess-mup-safi section 3.2, as ExaBGP names it
+            return "mup:" + (v >>> 32 & 0xFFFF) + ":" + (v & 0xFFFFFFFFL);
+        }
         String flow = flowAction(v);
         if (flow != null) {
             return flow;

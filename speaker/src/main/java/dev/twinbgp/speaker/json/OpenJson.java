@@ -108,6 +108,7 @@ final class OpenJson {
                 n.put("domain-name", h.domainName());
                 yield n;
             }
+            case Capability.LinkLocalNextHop l -> named("link-local-nexthop");
             case Capability.SoftwareVersion s -> {
                 ObjectNode n = F.objectNode();
                 n.put("software", s.version());

@@ -70,7 +70,7 @@ final class UpdateJson {
                         : announce.putObject(familyName(block.family()));
                 String nh = nextHop(u, block);
                 ArrayNode routes = fam.has(nh) ? (ArrayNode) fam.get(nh) : fam.putArray(nh);
-                routes(block, routes);
+                routes(block, routes, false);
             }
         }
         if (!withdrawn.isEmpty()) {
@@ -78,7 +78,7 @@ final class UpdateJson {
             for (Nlri block : withdrawn) {
                 String f = familyName(block.family());
                 ArrayNode routes = withdraw.has(f) ? (ArrayNode) withdraw.get(f) : withdraw.putArray(f);
-                routes(block, routes);
+                routes(block, routes, true);
             }
         }
         return update;
@@ -99,23 +99,23 @@ final class UpdateJson {
         return u.attributes().nextHop().map(Attribute.NextHop::addressString).orElse("null");
     }
 
-    private static void routes(Nlri block, ArrayNode out) {
+    private static void routes(Nlri block, ArrayNode out, boolean withdrawn) {
         if (block.isOpaque()) {
             out.addObject().put("raw", Text.hex0x(block.toByteArray()));
             return;
         }
         if (block.hasCodec()) {
             FamilyCodec codec = Families.codec(block.family());
-            block.forEachRoute(r -> out.add(route(codec, (NlriRoute) r)));
+            block.forEachRoute(r -> out.add(route(codec, (NlriRoute) r, withdrawn)));
             return;
         }
         block.forEach(p -> out.add(route(p)));
     }
 
     /** A family codec's route: the fields its codec writes (ExaBGP's shape for the family), then its path id. */
-    private static ObjectNode route(FamilyCodec codec, NlriRoute r) {
+    private static ObjectNode route(FamilyCodec codec, NlriRoute r, boolean withdrawn) {
         ObjectNode o = F.objectNode();
-        codec.describe(r.family(), r.nlri(), new FamilyCodec.Fields() {
+        FamilyCodec.Fields fields = new FamilyCodec.Fields() {
             @Override
             public void list(String name, List<String> values) {
                 ArrayNode a = o.putArray(name);
@@ -126,7 +126,38 @@ final class UpdateJson {
             public void string(String name, String value) {
                 o.put(name, value);
             }
-        });
+
+            @Override
+            public void number(String name, long value) {
+                o.put(name, value);
+            }
+
+            @Override
+            public void none(String name) {
+                o.putNull(name);
+            }
+
+            @Override
+            public void bool(String name, boolean value) {
+                o.put(name, value);
+            }
+
+            @Override
+            public void numbers(String name, List<long[]> values) {
+                ArrayNode a = o.putArray(name);
+                for (long[] v : values) {
+                    ArrayNode inner = a.addArray();
+                    for (long n : v) {
+                        inner.add(n);
+                    }
+                }
+            }
+        };
+        if (withdrawn) {
+            codec.describeWithdrawn(r.family(), r.nlri(), fields);
+        } else {
+            codec.describe(r.family(), r.nlri(), fields);
+        }
         if (r.hasPathId()) {
             o.put("path-information", Text.dotted(r.pathId()));
         }

@@ -32,6 +32,8 @@ import java.util.TreeMap;
  *       peers"; ExaBGP drops a configured local-preference there too, see conformance conf-ebgp);</li>
  *   <li>communities sorted, large communities sorted without duplicates, extended communities sorted by their
  *       octets: ExaBGP's order, which the conformance vectors compare byte for byte;</li>
+ *   <li>BGP Prefix-SID as written; AIGP only where AIGP_SESSION is on (RFC 7311 section 3.3: internal peers, and
+ *       external ones with {@code capability { aigp enable; }});</li>
  *   <li>{@code attribute [ ... ]} replaces a typed attribute of the same code ({@link GenericAttributes}).</li>
  * </ul>
  * The result is sorted by type code ({@link dev.twinbgp.bgp.wire.attribute.Attributes}), as ExaBGP sends them.
@@ -77,6 +79,12 @@ final class PathAttributes {
                     .stream().sorted(LARGE_ORDER)
                     .map(l -> new Attribute.LargeCommunity(l.globalAdministrator(), l.localData1(), l.localData2()))
                     .toList()));
+        }
+        route.prefixSid().ifPresent(sid -> out.put(Attribute.BGP_PREFIX_SID, sid));
+        if (route.aigp().isPresent() && (neighbor.isIbgp() || neighbor.capabilities().aigp())) {
+            // RFC 7311 section 3.3: AIGP_SESSION is on for internal sessions, off for external ones unless configured
+            // ({@code aigp enable}); "MUST NOT" be sent where it is off.
+            out.put(Attribute.AIGP, Attribute.Aigp.of(route.aigp().getAsLong()));
         }
         for (GenericAttribute generic : route.genericAttributes()) {
             Attribute a = GenericAttributes.toWire(generic);

@@ -5,7 +5,11 @@ import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.LabelStack;
 import dev.twinbgp.bgp.wire.family.Prefix;
+import dev.twinbgp.bgp.wire.family.RouteDistinguisher;
+import dev.twinbgp.bgp.wire.family.RouteKey;
+import dev.twinbgp.bgp.wire.family.vpn.LabeledRoute;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.NeighborConfig;
@@ -22,7 +26,8 @@ import java.util.Map;
  * {@link Path}). Next hops:
  * <ul>
  *   <li>IPv4 route, IPv4 next hop: the NEXT_HOP attribute (RFC 4271 section 5.1.3);</li>
- *   <li>IPv6 route: an IPv6 next hop of 16 octets in MP_REACH_NLRI (RFC 4760 section 3, RFC 2545 section 3);</li>
+ *   <li>IPv6 route: an IPv6 next hop of 16 octets in MP_REACH_NLRI (RFC 4760 section 3, RFC 2545 section 3), 32 with
+ *       {@code local-link-local} and the link-local next hop capability ({@link #withLinkLocal});</li>
  *   <li>IPv4 route, IPv6 next hop: MP_REACH_NLRI for IPv4 with the 16-octet next hop, allowed only when the
  *       neighbor has the {@code nexthop { ipv4 unicast ipv6; }} encoding (RFC 8950 section 3);</li>
  *   <li>{@code self}: the neighbor's {@code local-address}, which must then be given.</li>
@@ -59,7 +64,7 @@ final class RouteMapping {
     }
 
     /**
-     * A FlowSpec route: its rule as the RIB key, its attributes with the defaults, and as next hop the one a
+     * A route of a codec's family (FlowSpec, EVPN, VPLS, MCAST-VPN, ...): its rule as the RIB key, its attributes with the defaults, and as next hop the one a
      * redirect or {@code next-hop} gave (MP_REACH_NLRI, RFC 8955 section 4), else none (length 0).
      */
     Route flow(FlowConfig flow) {
@@ -73,7 +78,10 @@ final class RouteMapping {
                     case NextHop.Self s -> neighbor.localAddress().orElseThrow(() -> new Refused(
                             "next-hop self needs the neighbor's local-address"));
                 };
-                nextHop = address.bytes();
+                nextHop = flow.rule().nextHop(address.bytes());
+                if (flow.rule().nextHopAttribute() && nextHop.length == 4 && !attributes.containsKey(Attribute.NEXT_HOP)) {
+                    attributes.put(Attribute.NEXT_HOP, new Attribute.NextHop((int) address.toUnsignedInt()));
+                }
             }
             Path path = new Path(Attributes.of(attributes.values()), nextHop);
             return new Route(flow.rule().route(), paths.computeIfAbsent(path, p -> p));
@@ -97,15 +105,61 @@ final class RouteMapping {
                 }
             } else {
                 attributes.remove(Attribute.NEXT_HOP);
-                mpNextHop = nextHop.bytes();
+                mpNextHop = withLinkLocal(nextHop);
+            }
+            RouteKey key = prefix;
+            if (route.family().safi() != Family.SAFI_UNICAST) {
+                key = labeled(route, prefix);
+                mpNextHop = labeledNextHop(route.family(), nextHop); // NEXT_HOP stays too, as ExaBGP sends it
             }
             Path path = new Path(Attributes.of(attributes.values()), mpNextHop);
-            return new Route(prefix, paths.computeIfAbsent(path, p -> p));
+            return new Route(key, paths.computeIfAbsent(path, p -> p));
         } catch (Refused e) {
             throw new Refused("route " + asWritten.prefix() + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new Refused("route " + asWritten.prefix() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * RFC 2545 section 3: an IPv6 next hop of 32 octets, the global address then our link-local one, when the link-local
+     * next hop capability is on and {@code local-link-local} is given (conf-llnh-update.ci); a next hop that is itself
+     * link-local (fe80::/10), or without those settings, 16 octets.
+     */
+    private byte[] withLinkLocal(IpAddress nextHop) {
+        byte[] global = nextHop.bytes();
+        if (!neighbor.capabilities().linkLocalNextHop() || neighbor.localLinkLocal().isEmpty()
+                || ((global[0] & 0xFF) == 0xFE && (global[1] & 0xC0) == 0x80)) {
+            return global;
+        }
+        byte[] both = java.util.Arrays.copyOf(global, 32);
+        System.arraycopy(neighbor.localLinkLocal().get().bytes(), 0, both, 16, 16);
+        return both;
+    }
+
+    /**
+     * The NLRI of a labeled route (RFC 8277) or a VPN route (RFC 4364, RFC 4659); a route without a label (a
+     * withdrawal) gets the withdrawal label 0x800000 (RFC 8277 section 2.4).
+     */
+    static RouteKey labeled(RouteConfig route, Prefix prefix) {
+        List<Integer> labels = route.attributes().labels();
+        LabelStack stack = labels.isEmpty() ? LabelStack.withdrawal() : LabelStack.of(labels);
+        RouteDistinguisher rd = route.attributes().rd().orElse(null);
+        return new LabeledRoute(route.family(), stack, rd, prefix).route();
+    }
+
+    /**
+     * The MP_REACH_NLRI next hop of a labeled route: the address (RFC 8277 section 2); of a VPN route, an RD of
+     * zero and the address (RFC 4364 section 4.3.2; RFC 4659 section 3.2.1.1 and RFC 8950 for IPv6 addresses).
+     */
+    private static byte[] labeledNextHop(Family family, IpAddress nextHop) {
+        byte[] address = nextHop.bytes();
+        if (family.safi() != Family.SAFI_MPLS_VPN) {
+            return address;
+        }
+        byte[] out = new byte[RouteDistinguisher.LENGTH + address.length];
+        System.arraycopy(address, 0, out, RouteDistinguisher.LENGTH, address.length);
+        return out;
     }
 
     private IpAddress nextHop(RouteConfig route) {
@@ -116,20 +170,31 @@ final class RouteMapping {
             case NextHop.Self s -> neighbor.localAddress().orElseThrow(() -> new Refused(
                     "next-hop self needs the neighbor's local-address (twinbgp resolves it when the configuration is read)"));
         };
-        boolean ipv4Route = route.family().equals(Family.IPV4_UNICAST);
-        if (ipv4Route && !address.isIpv4() && !ipv6NextHopAllowedForIpv4()) {
+        boolean ipv4Route = route.family().afi() == Family.AFI_IPV4;
+        if (ipv4Route && !address.isIpv4() && !nextHopAllowed(route.family(), Family.AFI_IPV6)) {
             throw new Refused("the IPv6 next hop " + address + " of an IPv4 route needs the extended next hop encoding"
                     + " (nexthop { ipv4 unicast ipv6; }, RFC 8950)");
         }
         if (!ipv4Route && address.isIpv4()) {
-            throw new Refused("an IPv6 route needs an IPv6 next hop, not " + address + " (RFC 2545 section 3)");
+            if (!nextHopAllowed(route.family(), Family.AFI_IPV4)) {
+                throw new Refused("an IPv6 route needs an IPv6 next hop, not " + address + " (RFC 2545 section 3;"
+                        + " nexthop { " + route.family() + " ipv4; } allows an IPv4 one)");
+            }
+            // nexthop { ipv6 unicast ipv4; }: the IPv4 address as an IPv4-mapped IPv6 address (RFC 4291 section
+            // 2.5.5.2), the 16-octet form every IPv6 receiver accepts (RFC 4798 section 2 does the same)
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xFF;
+            mapped[11] = (byte) 0xFF;
+            System.arraycopy(address.bytes(), 0, mapped, 12, 4);
+            return new IpAddress(mapped);
         }
         return address;
     }
 
-    private boolean ipv6NextHopAllowedForIpv4() {
+    /** True when {@code nexthop { FAMILY AFI; }} allows a next hop of {@code afi} for {@code family} (RFC 8950). */
+    private boolean nextHopAllowed(Family family, int afi) {
         for (NextHopEncoding e : neighbor.nextHopEncodings()) {
-            if (e.family().equals(Family.IPV4_UNICAST) && e.nextHopAfi() == Family.AFI_IPV6) {
+            if (e.family().equals(family) && e.nextHopAfi() == afi) {
                 return true;
             }
         }

@@ -19,7 +19,8 @@ import dev.twinbgp.speaker.config.NextHopEncoding;
  *   <li>extended message unless disabled (RFC 8654, on by default as in ExaBGP);</li>
  *   <li>FQDN (draft-walton-bgp-hostname-capability) only when {@code host-name} or {@code domain-name} is given;</li>
  *   <li>software version {@code twinbgp/VERSION} when enabled ({@link SoftwareVersion});</li>
- *   <li>extended next hop (RFC 8950) for the {@code nexthop { }} encodings that apply.</li>
+ *   <li>extended next hop (RFC 8950) for the {@code nexthop { }} encodings that apply;</li>
+ *   <li>link-local next hop (code 77) with {@code link-local-nexthop enable}.</li>
  * </ul>
  * {@code passive}: we only accept. Otherwise we connect, and also accept when {@code listen PORT} is given
  * (both sides may then open a connection; RFC 4271 section 6.8 resolves the collision).
@@ -44,7 +45,9 @@ final class SessionMapping {
                 .gracefulRestartTime(caps.gracefulRestart().orElse(-1));
         caps.addPath().ifPresent(mode -> {
             for (Family family : neighbor.families()) {
-                b.addPath(family, mode);
+                if (caps.addPathFamilies().isEmpty() || caps.addPathFamilies().contains(family)) {
+                    b.addPath(family, mode);
+                }
             }
         });
         if (neighbor.hostName().isPresent() || neighbor.domainName().isPresent()) {
@@ -53,6 +56,8 @@ final class SessionMapping {
         if (caps.softwareVersion()) {
             b.softwareVersion(SoftwareVersion.text());
         }
+        b.linkLocalNextHop(caps.linkLocalNextHop());
+        b.aigp(caps.aigp());
         for (NextHopEncoding encoding : neighbor.nextHopEncodings()) {
             b.extendedNextHop(encoding.family(), encoding.nextHopAfi());
         }

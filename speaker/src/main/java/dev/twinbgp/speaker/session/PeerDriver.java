@@ -779,9 +779,13 @@ public final class PeerDriver {
             if (session.families().contains(family)) {
                 // Packed batch by batch in pump(): the peer starts reading the first UPDATEs at once.
                 outbound.addLazily(ribOut.updatesLazily(family, link.negotiated, settings.groupUpdates()));
-                if (!settings.manualEor()) {
-                    outbound.add(Update.endOfRib(family)); // RFC 4724 section 2
-                }
+            }
+        }
+        // RFC 4724 section 2: one End-of-RIB per family once its routes are sent; like ExaBGP, after the routes of
+        // every family (a peer reading End-of-RIB as "table complete" then has all of it).
+        for (Family family : settings.session().families()) {
+            if (session.families().contains(family) && !settings.manualEor()) {
+                outbound.add(Update.endOfRib(family));
             }
         }
         pump();

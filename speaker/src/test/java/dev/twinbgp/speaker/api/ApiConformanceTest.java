@@ -80,6 +80,7 @@ class ApiConformanceTest {
         List<String> lines = Files.readAllLines(root.resolve("encoding").resolve(vector));
         String confName = null;
         long asn = -1;
+        boolean ipv6 = false;
         List<String> commands = new ArrayList<>();
         Map<Integer, List<String>> expected = new TreeMap<>();
         for (String line : lines) {
@@ -87,6 +88,8 @@ class ApiConformanceTest {
                 confName = line.substring("option:file:".length()).strip();
             } else if (line.startsWith("option:asn:")) {
                 asn = Long.parseLong(line.substring("option:asn:".length()).strip());
+            } else if (line.strip().equals("option:bind:ipv6")) {
+                ipv6 = true;
             } else if (line.matches("\\d+:cmd:.*")) {
                 commands.add(line.substring(line.indexOf(":cmd:") + 5));
             } else if (line.matches("\\d+:raw:.*")) {
@@ -100,7 +103,7 @@ class ApiConformanceTest {
 
         Path socket = dir.resolve("ctl.sock");
         Api api = Api.create(config, Api.Options.defaults().withControlSocket(socket));
-        try (ConformancePeer peer = new ConformancePeer(asn);
+        try (ConformancePeer peer = new ConformancePeer(asn, ipv6);
              BgpSpeaker speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(), List.of(settings(config, peer.port())),
                      api.listener());
              api) {

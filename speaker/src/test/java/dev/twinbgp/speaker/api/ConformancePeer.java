@@ -27,7 +27,12 @@ final class ConformancePeer implements AutoCloseable {
 
     /** @param asn the AS to answer with, or -1 to mirror the speaker's */
     ConformancePeer(long asn) throws IOException {
-        this.server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+        this(asn, false);
+    }
+
+    /** @param ipv6 listen on ::1 (the vector's {@code option:bind:ipv6}) rather than 127.0.0.1 */
+    ConformancePeer(long asn, boolean ipv6) throws IOException {
+        this.server = new ServerSocket(0, 1, InetAddress.getByName(ipv6 ? "::1" : "127.0.0.1"));
         this.asn = asn;
         Thread.ofPlatform().daemon(true).name("conformance-peer").start(this::run);
     }

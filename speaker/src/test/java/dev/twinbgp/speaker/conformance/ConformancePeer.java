@@ -56,7 +56,7 @@ final class ConformancePeer implements AutoCloseable {
             pending.put(group.getKey(), new ArrayList<>(group.getValue()));
         }
         server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+        server.bind(new InetSocketAddress(InetAddress.getByName(vector.bindIpv6() ? "::1" : "127.0.0.1"), 0));
         server.setSoTimeout(READ_TIMEOUT_MS);
         thread = new Thread(this::run, "conformance-peer-" + vector.name());
         thread.setDaemon(true);

@@ -16,13 +16,19 @@ import java.util.TreeMap;
  * messages (marker, length, type, body), by group number.
  */
 record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean sendUnknownCapability,
-                      boolean inspectOpen, SortedMap<Integer, List<String>> groups) {
+                      boolean inspectOpen, SortedMap<Integer, List<String>> groups, boolean bindIpv6) {
+
+    EncodingVector(String name, Path config, OptionalLong peerAsn, boolean sendUnknownCapability, boolean inspectOpen,
+                   SortedMap<Integer, List<String>> groups) {
+        this(name, config, peerAsn, sendUnknownCapability, inspectOpen, groups, false);
+    }
 
     static EncodingVector read(Path ci) throws IOException {
         Path config = null;
         OptionalLong asn = OptionalLong.empty();
         boolean unknown = false;
         boolean inspect = false;
+        boolean ipv6 = false;
         SortedMap<Integer, List<String>> groups = new TreeMap<>();
         for (String raw : Files.readAllLines(ci)) {
             String line = raw.strip();
@@ -37,6 +43,8 @@ record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean se
                 unknown = true;
             } else if (line.equals("option:open:inspect-open-message")) {
                 inspect = true;
+            } else if (line.equals("option:bind:ipv6")) {
+                ipv6 = true; // the test peer listens on ::1
             } else {
                 int colon = line.indexOf(':');
                 String rest = line.substring(colon + 1);
@@ -51,7 +59,8 @@ record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean se
             throw new IOException(ci + ": no option:file line");
         }
         String file = ci.getFileName().toString();
-        return new EncodingVector(file.substring(0, file.length() - ".ci".length()), config, asn, unknown, inspect, groups);
+        return new EncodingVector(file.substring(0, file.length() - ".ci".length()), config, asn, unknown, inspect, groups,
+                ipv6);
     }
 
     @Override

@@ -38,10 +38,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProgramPeer implements AutoCloseable {
     private static final int READ_TIMEOUT_MS = 60_000;
-    // 0.0.0.0/0, ORIGIN IGP, empty AS_PATH, NEXT_HOP 127.0.0.1 (what ExaBGP's test peer announces for the option)
+    // 0.0.0.0/32, ORIGIN IGP, empty AS_PATH, NEXT_HOP 127.0.0.1: 19 + 2 + 2 + 14 + 5 = 42 octets. The README says
+    // 0.0.0.0/0, but the one program of the option (api-api.receive.run) waits for "0.0.0.0/32" in the JSON it is
+    // sent, and announces 9.9.9.9 instead of the vector's 1.1.1.1 on anything else.
     private static final byte[] DEFAULT_ROUTE = HexFormat.of().parseHex(
             "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF" + "002A" + "02" + "0000" + "000E"
-                    + "40010100" + "40020000" + "4003047F000001" + "00");
+                    + "40010100" + "400200" + "4003047F000001" + "2000000000");
 
     private final ProgramVector vector;
     private final ServerSocket server;

@@ -62,7 +62,7 @@ record ProgramVector(String name, Path config, OptionalLong peerAsn, boolean sen
             }
             if (rest.startsWith("raw:")) {
                 // Colons are only separators: drop them all.
-                String hex = rest.substring("raw:".length()).replace(":", "").toUpperCase(Locale.ROOT);
+                String hex = Vectors.rfc(rest.substring("raw:".length()).replace(":", "").toUpperCase(Locale.ROOT));
                 raw.get(connection).computeIfAbsent(number, k -> new ArrayList<>()).add(hex);
             } else if (rest.startsWith("notification:")) {
                 notifications.get(connection).put(number, rest.substring("notification:".length()));

@@ -58,6 +58,17 @@ public final class Frr extends ExternalDaemon {
         return this;
     }
 
+    private final List<String[]> others = new ArrayList<>();
+
+    /**
+     * A second neighbor at {@code address} in {@code asn}, passive, its families those of the first: FRR then passes
+     * what one neighbor sends to the other (eBGP), which is how a test makes FRR send routes it cannot originate.
+     */
+    public Frr withNeighbor(String address, long asn) {
+        others.add(new String[] {address, Long.toString(asn)});
+        return this;
+    }
+
     /** Whether FRR's bgpd and vtysh are installed. */
     public static boolean installed() {
         return new java.io.File(BGPD).canExecute() && ExternalDaemon.installed("vtysh");
@@ -89,10 +100,24 @@ public final class Frr extends ExternalDaemon {
                 %s""".formatted(asn, address, p, peerAsn, p, peerPort, p, Math.max(1, holdTime / 3), holdTime, p, p, p,
                 passive ? " neighbor " + p + " passive\n" : "");
         StringBuilder afs = new StringBuilder(conf);
+        if (families.contains("ipv4 labeled-unicast") && !families.contains("ipv4 unicast")) {
+            // FRR activates IPv4 unicast by default and refuses labeled-unicast beside it
+            afs.append(" address-family ipv4 unicast\n  no neighbor ").append(p).append(" activate\n exit-address-family\n");
+        }
+        for (String[] other : others) {
+            afs.append(" neighbor ").append(other[0]).append(" remote-as ").append(other[1]).append('\n')
+                    .append(" neighbor ").append(other[0]).append(" timers ").append(Math.max(1, holdTime / 3)).append(' ')
+                    .append(holdTime).append('\n')
+                    .append(" neighbor ").append(other[0]).append(" ebgp-multihop 255\n")
+                    .append(" neighbor ").append(other[0]).append(" passive\n");
+        }
         for (String family : families) {
             afs.append(" address-family ").append(family).append('\n')
-                    .append("  neighbor ").append(p).append(" activate\n")
-                    .append(" exit-address-family\n");
+                    .append("  neighbor ").append(p).append(" activate\n");
+            for (String[] other : others) {
+                afs.append("  neighbor ").append(other[0]).append(" activate\n");
+            }
+            afs.append(" exit-address-family\n");
         }
         conf = afs.toString();
         Files.writeString(dir.resolve("bgpd.conf"), conf);

@@ -66,7 +66,8 @@ class ConformanceJsonTest {
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir.resolve("encoding"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".ci")).sorted().toList()) {
-                if (Vectors.WAITING.containsKey(f.getFileName().toString())) {
+                if (Vectors.WAITING.containsKey(f.getFileName().toString())
+                        && !Vectors.JSON_CHECKED.contains(f.getFileName().toString())) {
                     String name = f.getFileName().toString();
                     tests.add(DynamicTest.dynamicTest(name, () -> Vectors.assumeNotWaiting(name)));
                     continue;
@@ -94,7 +95,9 @@ class ConformanceJsonTest {
                         Negotiated ctx = neg;
                         String name = f.getFileName().toString();
                         tests.add(DynamicTest.dynamicTest(name + " json #" + (++n), () -> {
-                            Vectors.assumeNotWaiting(name);
+                            if (!Vectors.JSON_CHECKED.contains(name)) {
+                                Vectors.assumeNotWaiting(name);
+                            }
                             check(wire, ctx, expected);
                         }));
                     }
@@ -115,7 +118,10 @@ class ConformanceJsonTest {
         try (Stream<Path> files = Files.list(dir.resolve("decoding"))) {
             for (Path f : files.sorted().toList()) {
                 List<String> lines = Files.readAllLines(f);
-                byte[] wire = hex(lines.get(1).trim());
+                String h = lines.get(1).replaceAll("[\\s:_]", "").toUpperCase(java.util.Locale.ROOT);
+                // some vectors (bgp-evpn-1, bgp-ls-3..6) give an UPDATE's body only: add the header line 1 names
+                byte[] wire = h.startsWith("F".repeat(32)) || !lines.get(0).trim().startsWith("update")
+                        ? hex(h) : JsonAssert.message(2, h);
                 String expected = lines.get(2);
                 String kind = lines.get(0).trim();
                 String name = f.getFileName().toString();
@@ -136,6 +142,9 @@ class ConformanceJsonTest {
         boolean asn4 = !text.matches("(?s).*asn4\\s+disable.*");
         boolean addPath = text.matches("(?s).*add-path\\s+(send/receive|receive).*");
         Set<Family> ap = addPath ? Set.of(Family.IPV4_UNICAST) : Set.of();
+        if (addPath && text.matches("(?s).*add-path\\s*\\{[^}]*ipv4 mpls-vpn[^}]*}.*")) {
+            ap = Set.of(Family.IPV4_UNICAST, Family.IPV4_MPLS_VPN); // the neighbor's add-path { } block
+        }
         return new Negotiated(asn4, ap, ap, false);
     }
 

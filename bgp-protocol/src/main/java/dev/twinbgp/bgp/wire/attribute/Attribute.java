@@ -42,7 +42,9 @@ public sealed interface Attribute {
     int EXTENDED_COMMUNITIES = 16;
     int AS4_PATH = 17;
     int AS4_AGGREGATOR = 18;
+    int AIGP = 26;
     int LARGE_COMMUNITY = 32;
+    int BGP_PREFIX_SID = 40;
 
     int typeCode();
 
@@ -55,7 +57,7 @@ public sealed interface Attribute {
     static int defaultFlags(int typeCode) {
         return switch (typeCode) {
             case ORIGIN, AS_PATH, NEXT_HOP, LOCAL_PREF, ATOMIC_AGGREGATE -> FLAG_TRANSITIVE;
-            case MULTI_EXIT_DISC, ORIGINATOR_ID, CLUSTER_LIST, MP_REACH_NLRI, MP_UNREACH_NLRI -> FLAG_OPTIONAL;
+            case MULTI_EXIT_DISC, ORIGINATOR_ID, CLUSTER_LIST, MP_REACH_NLRI, MP_UNREACH_NLRI, AIGP -> FLAG_OPTIONAL;
             default -> FLAG_OPTIONAL | FLAG_TRANSITIVE;
         };
     }
@@ -79,6 +81,8 @@ public sealed interface Attribute {
             case AS4_PATH -> "as4-path";
             case AS4_AGGREGATOR -> "as4-aggregator";
             case LARGE_COMMUNITY -> "large-community";
+            case AIGP -> "aigp";
+            case BGP_PREFIX_SID -> "bgp-prefix-sid";
             default -> "attribute-0x" + Integer.toHexString(typeCode).toUpperCase();
         };
     }
@@ -212,8 +216,20 @@ public sealed interface Attribute {
 
         @Override public byte[] nextHop() { return nextHop.clone(); }
 
-        /** The next hop's addresses as text: one (4 or 16 octets) or two (32 octets: global, link-local). */
+        /**
+         * The next hop's addresses as text: one (4 or 16 octets) or two (32 octets: global, link-local); of a VPN
+         * next hop (12, 24 or 48 octets, each address after an 8-octet RD, RFC 4364 section 4.3.2, RFC 4659
+         * section 3.2.1.1) the addresses without their RD, as ExaBGP shows them.
+         */
         public List<String> nextHopAddresses() {
+            if (family.safi() == Family.SAFI_MPLS_VPN) {
+                switch (nextHop.length) {
+                    case 12: return List.of(Bytes.ipv4(Bytes.s32(nextHop, 8)));
+                    case 24: return List.of(Bytes.ipv6(nextHop, 8));
+                    case 48: return List.of(Bytes.ipv6(nextHop, 8), Bytes.ipv6(nextHop, 32));
+                    default: break;
+                }
+            }
             return switch (nextHop.length) {
                 case 4 -> List.of(Bytes.ipv4(Bytes.s32(nextHop, 0)));
                 case 16 -> List.of(Bytes.ipv6(nextHop, 0));
@@ -287,6 +303,81 @@ public sealed interface Attribute {
         }
 
         @Override public String toString() { return global + ":" + local1 + ":" + local2; }
+    }
+
+    /**
+     * AIGP (RFC 7311 section 3): a sequence of TLVs, each type (1), length (2, counting the whole TLV) and value;
+     * the first AIGP TLV (type 1, length 11) carries the accumulated IGP metric, 8 octets. The TLVs are kept as
+     * received: "any other AIGP TLVs in the AIGP attribute MUST be passed along unchanged" (section 3).
+     */
+    record Aigp(byte[] tlvs) implements Attribute {
+        public static final int AIGP_TLV = 1;
+
+        public Aigp {
+            tlvs = tlvs.clone();
+            if (firstMetricTlv(tlvs) < 0) {
+                throw new IllegalArgumentException("no AIGP TLV in " + Bytes.hex(tlvs));
+            }
+        }
+
+        /** One AIGP TLV with {@code metric} (unsigned 64 bits, as a long's bits). */
+        public static Aigp of(long metric) {
+            byte[] v = new byte[11];
+            v[0] = AIGP_TLV;
+            v[2] = 11;
+            for (int i = 0; i < 8; i++) {
+                v[3 + i] = (byte) (metric >>> (56 - 8 * i));
+            }
+            return new Aigp(v);
+        }
+
+        /**
+         * Where the first AIGP TLV starts, or -1 when the TLVs are malformed (RFC 7311 section 3.2: a TLV
+         * overrunning the attribute, shorter than its own header, a first AIGP TLV whose length is not 11) or
+         * hold no AIGP TLV. Repeated and unknown TLVs are not malformed (section 3.2).
+         */
+        public static int firstMetricTlv(byte[] v) {
+            int first = -1;
+            int p = 0;
+            while (p < v.length) {
+                if (v.length - p < 3) {
+                    return -1;
+                }
+                int len = (v[p + 1] & 0xFF) << 8 | v[p + 2] & 0xFF;
+                if (len < 3 || len > v.length - p) {
+                    return -1;
+                }
+                if (first < 0 && v[p] == AIGP_TLV) {
+                    if (len != 11) {
+                        return -1;
+                    }
+                    first = p;
+                }
+                p += len;
+            }
+            return first;
+        }
+
+        /** The accumulated IGP metric of the first AIGP TLV (unsigned 64 bits in a long). */
+        public long metric() {
+            return Bytes.s64(tlvs, firstMetricTlv(tlvs) + 3);
+        }
+
+        public int typeCode() { return AIGP; }
+
+        @Override public byte[] tlvs() { return tlvs.clone(); }
+
+        @Override public boolean equals(Object o) { return o instanceof Aigp a && Arrays.equals(a.tlvs, tlvs); }
+
+        @Override public int hashCode() { return Arrays.hashCode(tlvs); }
+
+        @Override public String toString() { return "Aigp[" + Long.toUnsignedString(metric()) + "]"; }
+    }
+
+    /** BGP Prefix-SID (RFC 8669 section 3, RFC 9252 section 2): its TLVs in the order received. */
+    record PrefixSid(List<PrefixSidTlv> tlvs) implements Attribute {
+        public PrefixSid { tlvs = List.copyOf(tlvs); }
+        public int typeCode() { return BGP_PREFIX_SID; }
     }
 
     /**

@@ -154,6 +154,32 @@ public final class AttributeCodec {
                 }
                 yield new Attribute.LargeCommunities(v);
             }
+            case Attribute.AIGP -> {
+                // RFC 7311 section 3.2: a malformed AIGP attribute is treated as an unrecognized non-transitive
+                // attribute, "quietly ignored and not passed along": attribute discard.
+                if (!neg.aigpSession()) {
+                    // RFC 7311 section 3.3: on a session with AIGP_SESSION off, treated exactly as an unrecognized
+                    // non-transitive attribute: "quietly ignored and not passed along" (no error is reported).
+                    throw new Malformed(ATTRIBUTE_DISCARD, type, new WireError(UPDATE_MESSAGE, UPDATE_OPTIONAL_ATTRIBUTE,
+                            "AIGP ignored: AIGP_SESSION is off (RFC 7311 section 3.3)"));
+                }
+                byte[] v = Bytes.slice(b, off, len);
+                if (Attribute.Aigp.firstMetricTlv(v) < 0) {
+                    throw new Malformed(ATTRIBUTE_DISCARD, type, new WireError(UPDATE_MESSAGE, UPDATE_OPTIONAL_ATTRIBUTE,
+                            Bytes.slice(b, attrStart, off + len - attrStart), "malformed AIGP " + Bytes.hex(v)));
+                }
+                yield new Attribute.Aigp(v);
+            }
+            case Attribute.BGP_PREFIX_SID -> {
+                // RFC 8669 section 6, RFC 9252 section 6: a malformed Prefix-SID is discarded (RFC 7606
+                // attribute discard); the route stays, without it.
+                try {
+                    yield new Attribute.PrefixSid(PrefixSidCodec.decode(b, off, len));
+                } catch (PrefixSidCodec.Invalid e) {
+                    throw new Malformed(ATTRIBUTE_DISCARD, type, new WireError(UPDATE_MESSAGE, UPDATE_OPTIONAL_ATTRIBUTE,
+                            Bytes.slice(b, attrStart, off + len - attrStart), "malformed BGP Prefix-SID: " + e.getMessage()));
+                }
+            }
             default -> {
                 if ((flags & Attribute.FLAG_OPTIONAL) == 0) {
                     // RFC 4271 section 6.3: unrecognized well-known attribute -> 3/2, data = the attribute.
@@ -169,7 +195,8 @@ public final class AttributeCodec {
      * RFC 4271 section 6.3 / RFC 7606 section 3 c: Optional or Transitive bits in conflict with the
      * type -> 3/4 with the attribute as data; treat-as-withdraw, except for MP_REACH/MP_UNREACH
      * (session reset, RFC 7606 section 7.11: their NLRI cannot be trusted) and AS4_PATH /
-     * AS4_AGGREGATOR (attribute discard, RFC 6793 section 6).
+     * AS4_AGGREGATOR (attribute discard, RFC 6793 section 6), AIGP (attribute discard, RFC 7311 section 3.2: a
+     * transitive AIGP is malformed) and BGP Prefix-SID (attribute discard, RFC 8669 section 6).
      */
     private static void checkFlags(int flags, int type, byte[] b, int attrStart, int attrEnd) throws Malformed {
         if (!isKnown(type)) {
@@ -181,7 +208,7 @@ public final class AttributeCodec {
         }
         ErrorAction action = switch (type) {
             case Attribute.MP_REACH_NLRI, Attribute.MP_UNREACH_NLRI -> SESSION_RESET;
-            case Attribute.AS4_PATH, Attribute.AS4_AGGREGATOR -> ATTRIBUTE_DISCARD;
+            case Attribute.AS4_PATH, Attribute.AS4_AGGREGATOR, Attribute.AIGP, Attribute.BGP_PREFIX_SID -> ATTRIBUTE_DISCARD;
             default -> TREAT_AS_WITHDRAW;
         };
         throw new Malformed(action, type, new WireError(UPDATE_MESSAGE, UPDATE_ATTRIBUTE_FLAGS,
@@ -191,7 +218,7 @@ public final class AttributeCodec {
 
     static boolean isKnown(int type) {
         return switch (type) {
-            case 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 16, 17, 18, 32 -> true;
+            case 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 16, 17, 18, 26, 32, 40 -> true;
             default -> false;
         };
     }
@@ -259,7 +286,8 @@ public final class AttributeCodec {
         }
         Family family = new Family(Bytes.u16(b, off), b[off + 2] & 0xFF);
         int nhLen = b[off + 3] & 0xFF;
-        if (Nlri.hasPrefixEncoding(family) && !nextHopLengthOk(family, nhLen)) {
+        if ((Nlri.hasPrefixEncoding(family) || family.safi() == Family.SAFI_MPLS_LABEL || family.safi() == Family.SAFI_MPLS_VPN)
+                && !nextHopLengthOk(family, nhLen)) {
             throw mpError(Attribute.MP_REACH_NLRI, b, attrStart, end, "next hop length " + nhLen + " for " + family);
         }
         byte[] nh = Bytes.slice(b, off + 4, nhLen);
@@ -272,8 +300,15 @@ public final class AttributeCodec {
         return new Attribute.MpReach(family, nh, nlri);
     }
 
-    /** IPv4: 4, or 16/32 per RFC 8950 section 3; IPv6: 16 or 32 (RFC 2545 section 3). */
+    /**
+     * IPv4: 4, or 16/32 per RFC 8950 section 3; IPv6: 16 or 32 (RFC 2545 section 3). A VPN next hop is an RD
+     * (zero) and an address: 12 for VPN-IPv4 (RFC 4364 section 4.3.2), 24/48 for VPN-IPv6 (RFC 4659 section
+     * 3.2.1.1) and for VPN-IPv4 over IPv6 (RFC 8950 section 3).
+     */
     private static boolean nextHopLengthOk(Family f, int nhLen) {
+        if (f.safi() == Family.SAFI_MPLS_VPN) {
+            return (f.afi() == Family.AFI_IPV4 && nhLen == 12) || nhLen == 24 || nhLen == 48;
+        }
         return f.afi() == Family.AFI_IPV4 ? nhLen == 4 || nhLen == 16 || nhLen == 32 : nhLen == 16 || nhLen == 32;
     }
 
@@ -382,6 +417,8 @@ public final class AttributeCodec {
             case Attribute.As4Path p -> writeSegments(p.segments(), 4, w);
             case Attribute.As4Aggregator g -> w.u32(g.asn()).u32(g.address() & 0xFFFFFFFFL);
             case Attribute.LargeCommunities l -> l.values().forEach(c -> w.u32(c.global()).u32(c.local1()).u32(c.local2()));
+            case Attribute.Aigp g -> w.bytes(g.tlvs());
+            case Attribute.PrefixSid s -> PrefixSidCodec.write(s.tlvs(), w);
             case Attribute.Unknown u -> w.bytes(u.value());
         }
     }

@@ -21,6 +21,7 @@ public sealed interface Capability {
     int ENHANCED_ROUTE_REFRESH = 70;
     int FQDN = 73;
     int SOFTWARE_VERSION = 75;
+    int LINK_LOCAL_NEXT_HOP = 77;
 
     int code();
 
@@ -42,6 +43,14 @@ public sealed interface Capability {
     /** RFC 8654 section 3: empty value. */
     record ExtendedMessage() implements Capability {
         public int code() { return EXTENDED_MESSAGE; }
+    }
+
+    /**
+     * Link-local next hop (code 77, draft-ietf-idr-linklocal-capability, ExaBGP's {@code link-local-nexthop}): empty;
+     * the speaker accepts and sends IPv6 next hops that are a link-local address alone, or global + link-local.
+     */
+    record LinkLocalNextHop() implements Capability {
+        public int code() { return LINK_LOCAL_NEXT_HOP; }
     }
 
     /** RFC 8950 section 3: triples of NLRI AFI (2), NLRI SAFI (2), next-hop AFI (2). */

@@ -1,6 +1,12 @@
 package dev.twinbgp.bgp.wire.family;
 
+import dev.twinbgp.bgp.wire.family.evpn.EvpnCodec;
 import dev.twinbgp.bgp.wire.family.flow.FlowSpecCodec;
+import dev.twinbgp.bgp.wire.family.rtc.RtcCodec;
+import dev.twinbgp.bgp.wire.family.mup.MupCodec;
+import dev.twinbgp.bgp.wire.family.mvpn.MvpnCodec;
+import dev.twinbgp.bgp.wire.family.vpls.VplsCodec;
+import dev.twinbgp.bgp.wire.family.vpn.LabeledCodec;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +22,12 @@ public final class Families {
 
     static {
         register(new FlowSpecCodec());
+        register(new EvpnCodec());
+        register(new VplsCodec());
+        register(new MvpnCodec());
+        register(new MupCodec());
+        register(new LabeledCodec());
+        register(new RtcCodec());
     }
 
     private Families() {

@@ -4,16 +4,36 @@ package dev.twinbgp.bgp.wire.family;
 public record Family(int afi, int safi) {
     public static final int AFI_IPV4 = 1;
     public static final int AFI_IPV6 = 2;
+    public static final int AFI_L2VPN = 25;
     public static final int SAFI_UNICAST = 1;
+    public static final int SAFI_MULTICAST = 2;
+    public static final int SAFI_MPLS_LABEL = 4; // RFC 8277, ExaBGP's nlri-mpls
+    public static final int SAFI_MPLS_VPN = 128; // RFC 4364, RFC 4659
+    public static final int SAFI_RTC = 132; // RFC 4684
     public static final int SAFI_FLOW = 133;
     public static final int SAFI_FLOW_VPN = 134;
+    public static final int SAFI_MCAST_VPN = 5;
+    public static final int SAFI_VPLS = 65;
+    public static final int SAFI_EVPN = 70;
+    public static final int SAFI_MUP = 85;
 
     public static final Family IPV4_UNICAST = new Family(AFI_IPV4, SAFI_UNICAST);
     public static final Family IPV6_UNICAST = new Family(AFI_IPV6, SAFI_UNICAST);
+    public static final Family IPV4_MPLS_LABEL = new Family(AFI_IPV4, SAFI_MPLS_LABEL);
+    public static final Family IPV6_MPLS_LABEL = new Family(AFI_IPV6, SAFI_MPLS_LABEL);
+    public static final Family IPV4_MPLS_VPN = new Family(AFI_IPV4, SAFI_MPLS_VPN);
+    public static final Family IPV6_MPLS_VPN = new Family(AFI_IPV6, SAFI_MPLS_VPN);
+    public static final Family IPV4_RTC = new Family(AFI_IPV4, SAFI_RTC);
     public static final Family IPV4_FLOW = new Family(AFI_IPV4, SAFI_FLOW);
     public static final Family IPV6_FLOW = new Family(AFI_IPV6, SAFI_FLOW);
     public static final Family IPV4_FLOW_VPN = new Family(AFI_IPV4, SAFI_FLOW_VPN);
     public static final Family IPV6_FLOW_VPN = new Family(AFI_IPV6, SAFI_FLOW_VPN);
+    public static final Family L2VPN_EVPN = new Family(AFI_L2VPN, SAFI_EVPN);
+    public static final Family L2VPN_VPLS = new Family(AFI_L2VPN, SAFI_VPLS);
+    public static final Family IPV4_MCAST_VPN = new Family(AFI_IPV4, SAFI_MCAST_VPN);
+    public static final Family IPV6_MCAST_VPN = new Family(AFI_IPV6, SAFI_MCAST_VPN);
+    public static final Family IPV4_MUP = new Family(AFI_IPV4, SAFI_MUP);
+    public static final Family IPV6_MUP = new Family(AFI_IPV6, SAFI_MUP);
 
     public Family {
         if (afi < 0 || afi > 0xFFFF || safi < 0 || safi > 0xFF) {
@@ -25,6 +45,7 @@ public record Family(int afi, int safi) {
         return switch (afi) {
             case AFI_IPV4 -> "ipv4";
             case AFI_IPV6 -> "ipv6";
+            case AFI_L2VPN -> "l2vpn";
             default -> "unknown-afi-" + afi;
         };
     }
@@ -32,9 +53,16 @@ public record Family(int afi, int safi) {
     public static String safiName(int safi) {
         return switch (safi) {
             case SAFI_UNICAST -> "unicast";
-            case 2 -> "multicast";
+            case SAFI_MULTICAST -> "multicast";
+            case SAFI_MPLS_LABEL -> "nlri-mpls";
+            case SAFI_MPLS_VPN -> "mpls-vpn";
+            case SAFI_RTC -> "rtc";
             case SAFI_FLOW -> "flow";
             case SAFI_FLOW_VPN -> "flow-vpn";
+            case SAFI_MCAST_VPN -> "mcast-vpn";
+            case SAFI_VPLS -> "vpls";
+            case SAFI_EVPN -> "evpn";
+            case SAFI_MUP -> "mup";
             default -> "unknown-safi-" + safi;
         };
     }

@@ -23,8 +23,32 @@ public interface FamilyCodec {
      */
     String malformed(Family family, byte[] b, int off, int len);
 
+    /**
+     * False for a well-formed route of a type the codec does not know, in a typed family (EVPN, MVPN, MUP):
+     * RFC 7606 section 5.4 says to discard it - it is reported, never stored. True by default.
+     */
+    default boolean recognised(Family family, byte[] nlri) {
+        return true;
+    }
+
     /** Writes the fields of one route (its NLRI octets) in the shape of ExaBGP's JSON for the family. */
     void describe(Family family, byte[] nlri, Fields out);
+
+    /** The fields of a withdrawn route (ExaBGP shows fewer for some families, e.g. no labels); by default {@link #describe}. */
+    default void describeWithdrawn(Family family, byte[] nlri, Fields out) {
+        describe(family, nlri, out);
+    }
+
+    /**
+     * The octets that identify the route in the RIBs (RFC 4271 section 9: a withdrawal names the route it
+     * removes): by default all of its NLRI octets. A labeled family leaves its labels out, since a
+     * withdrawal's label field carries any value (RFC 8277 section 2.4); EVPN leaves out its labels, ESI and
+     * gateway, attributes of the route (RFC 7432 section 7, RFC 9136 section 3.1). Two routes with the same key
+     * replace each other. Returns {@code nlri} itself or new octets.
+     */
+    default byte[] key(Family family, byte[] nlri) {
+        return nlri;
+    }
 
     /** ExaBGP's one-line text of a route (its {@code "string"}). */
     String text(Family family, byte[] nlri);
@@ -34,5 +58,25 @@ public interface FamilyCodec {
         void list(String name, java.util.List<String> values);
 
         void string(String name, String value);
+
+        /** A field holding a number, e.g. ExaBGP's {@code "origin": 65000}. */
+        default void number(String name, long value) {
+            string(name, Long.toString(value));
+        }
+
+        /** A field holding JSON null, e.g. the {@code "route-target"} of ExaBGP's default route target membership. */
+        default void none(String name) {
+            string(name, "null");
+        }
+
+        /** A JSON boolean. */
+        default void bool(String name, boolean value) {
+            string(name, Boolean.toString(value));
+        }
+
+        /** A field holding a list of lists of numbers, e.g. ExaBGP's {@code "label": [[1000, 16001]]}. */
+        default void numbers(String name, java.util.List<long[]> values) {
+            list(name, values.stream().map(java.util.Arrays::toString).toList());
+        }
     }
 }

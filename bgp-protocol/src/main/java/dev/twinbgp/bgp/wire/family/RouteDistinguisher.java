@@ -9,9 +9,15 @@ import java.util.Arrays;
  * <pre>
  * | Type (2) | type 0: AS (2) : number (4) | type 1: IPv4 (4) : number (2) | type 2: AS (4) : number (2) |
  * </pre>
- * Shown as ExaBGP does, {@code ADMIN:NUMBER}.
+ * Shown as ExaBGP does, {@code ADMIN:NUMBER}; a type it does not know as {@code 0x} and the 8 octets in hex.
+ * Shared by every family with an RD (L3VPN, FlowSpec VPN, EVPN, VPLS, MVPN, ...).
  */
 public final class RouteDistinguisher {
+    /** Octets on the wire. */
+    public static final int LENGTH = 8;
+    /** The RD of a VPN next hop (RFC 4364 section 4.3.2, RFC 4659 section 3.2.1.1): all zero. */
+    public static final RouteDistinguisher ZERO = new RouteDistinguisher(new byte[LENGTH]);
+
     private final byte[] octets;
 
     private RouteDistinguisher(byte[] octets) {
@@ -71,6 +77,11 @@ public final class RouteDistinguisher {
         return Long.parseLong(s);
     }
 
+    /** The RD type (RFC 4364 section 4.2): 0, 1, 2, or another value as received. */
+    public int type() {
+        return Bytes.u16(octets, 0);
+    }
+
     public byte[] octets() {
         return octets.clone();
     }
@@ -87,7 +98,7 @@ public final class RouteDistinguisher {
             case 0 -> Bytes.u16(octets, 2) + ":" + Bytes.u32(octets, 4);
             case 1 -> Bytes.ipv4(Bytes.s32(octets, 2)) + ":" + Bytes.u16(octets, 6);
             case 2 -> Bytes.u32(octets, 2) + ":" + Bytes.u16(octets, 6);
-            default -> type + ":" + Bytes.hex(Bytes.slice(octets, 2, 6));
+            default -> "0x" + Bytes.hex(octets);
         };
     }
 

@@ -30,7 +30,7 @@ class PrefixAndNlriTest {
         assertEquals("::/0", Prefix.parse("::/0").toString());
         assertEquals("2001:db8:0:1:1:1:1:1/128", Prefix.parse("2001:db8:0:1:1:1:1:1/128").toString()); // RFC 5952 4.2.2
         assertEquals("2001:0:0:1::1/128", Prefix.parse("2001:0:0:1:0:0:0:1/128").toString()); // longest run
-        assertEquals("::ffff:c000:201/128", Prefix.parse("::ffff:192.0.2.1/128").toString());
+        assertEquals("::ffff:192.0.2.1/128", Prefix.parse("::ffff:192.0.2.1/128").toString()); // RFC 5952 5, as ExaBGP
         assertEquals("10.0.0.0/24 path-id 7", Prefix.parse("10.0.0.0/24").withPathId(7).toString());
     }
 
@@ -72,7 +72,7 @@ class PrefixAndNlriTest {
         assertNull(Nlri.wrap(Family.IPV4_UNICAST, true, Hex.bytes("000000 01"), 0, 4)); // path id cut
         assertNull(Nlri.wrap(Family.IPV6_UNICAST, false, Hex.bytes("81 00"), 0, 2)); // /129
         // A family without a plain prefix encoding is kept opaque.
-        Nlri opaque = Nlri.wrap(new Family(1, 128), false, Hex.bytes("FFFF"), 0, 2);
+        Nlri opaque = Nlri.wrap(new Family(1, 241), false, Hex.bytes("FFFF"), 0, 2);
         assertTrue(opaque.isOpaque());
         assertEquals(0, opaque.size());
     }

@@ -1,6 +1,7 @@
 package dev.twinbgp.bgp.wire.family.flow;
 
 import dev.twinbgp.bgp.wire.family.Family;
+import dev.twinbgp.bgp.wire.family.FamilyRoute;
 import dev.twinbgp.bgp.wire.family.NlriRoute;
 import dev.twinbgp.bgp.wire.family.RouteDistinguisher;
 
@@ -26,7 +27,7 @@ import java.util.Objects;
  * @param rd         the route distinguisher, null unless flow-vpn
  * @param components in increasing type order, each type once
  */
-public record FlowRule(Family family, RouteDistinguisher rd, List<FlowComponent> components) {
+public record FlowRule(Family family, RouteDistinguisher rd, List<FlowComponent> components) implements FamilyRoute {
     /** The largest NLRI the 2-octet length can carry (RFC 8955 section 4.1). */
     public static final int MAX_LENGTH = 0xFFF;
 
