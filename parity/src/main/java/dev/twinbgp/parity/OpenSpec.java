@@ -18,6 +18,7 @@ import java.util.List;
  * {@code enhanced-refresh}, {@code extended-message}, {@code ipv4}, {@code ipv6} (multiprotocol unicast),
  * {@code ipv4-flow}, {@code ipv6-flow}, {@code ipv4-flow-vpn}, {@code ipv6-flow-vpn} (FlowSpec, RFC 8955),
  * {@code ipv4-mpls-vpn}, {@code ipv6-mpls-vpn} (L3VPN, RFC 4364), {@code ipv4-nlri-mpls}, {@code ipv6-nlri-mpls} (RFC 8277),
+ * {@code mp:AFI:SAFI} (any family, e.g. {@code mp:16388:71} for BGP-LS),
  * {@code add-path:ipv4|ipv6:send|receive|both}, {@code none}.
  */
 final class OpenSpec {
@@ -78,7 +79,7 @@ final class OpenSpec {
             throw tokens.unexpected(t, "a capability (asn4, route-refresh, enhanced-refresh, extended-message, ipv4, ipv6, "
                     + "ipv4-flow, ipv6-flow, ipv4-flow-vpn, ipv6-flow-vpn, "
                     + "ipv4-mpls-vpn, ipv6-mpls-vpn, ipv4-nlri-mpls, ipv6-nlri-mpls, "
-                    + "add-path:FAMILY:MODE, none)");
+                    + "add-path:FAMILY:MODE, mp:AFI:SAFI, none)");
         }
         return out;
     }
@@ -87,7 +88,8 @@ final class OpenSpec {
         return List.of("asn4", "route-refresh", "enhanced-refresh", "extended-message", "ipv4", "ipv6", "ipv4-flow",
                 "ipv6-flow", "ipv4-flow-vpn", "ipv6-flow-vpn", "none").contains(word)
                 || List.of("ipv4-mpls-vpn", "ipv6-mpls-vpn", "ipv4-nlri-mpls", "ipv6-nlri-mpls").contains(word)
-                || word.matches("add-path:(ipv4|ipv6):(send|receive|both)");
+                || word.matches("add-path:(ipv4|ipv6):(send|receive|both)")
+                || word.matches("mp:\\d{1,5}:\\d{1,3}");
     }
 
     Open open() {
@@ -108,6 +110,10 @@ final class OpenSpec {
                 case "ipv6-mpls-vpn" -> new Capability.Multiprotocol(Family.IPV6_MPLS_VPN);
                 case "ipv4-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV4_MPLS_LABEL);
                 case "ipv6-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV6_MPLS_LABEL);
+                case String mp when mp.startsWith("mp:") -> { // any family by AFI and SAFI (RFC 4760 section 8)
+                    String[] p = mp.split(":");
+                    yield new Capability.Multiprotocol(new Family(Integer.parseInt(p[1]), Integer.parseInt(p[2])));
+                }
                 default -> {
                     String[] p = c.split(":");
                     Family f = p[1].equals("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;

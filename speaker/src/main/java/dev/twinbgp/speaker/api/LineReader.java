@@ -78,6 +78,24 @@ final class LineReader {
         return true;
     }
 
+    /**
+     * True when more input is buffered now or arrives within {@code nanos}: how a burst is told from the next
+     * one (a program writing its commands back to back, one write each, is a few microseconds apart).
+     */
+    boolean readyWithin(long nanos) throws IOException {
+        if (ready()) { // this reader's own buffer first
+            return true;
+        }
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() - end < 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            if (ready()) { // this reader's own buffer first
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when more input is already buffered (reading would not block). */
     boolean ready() throws IOException {
         return pos < limit || in.ready();

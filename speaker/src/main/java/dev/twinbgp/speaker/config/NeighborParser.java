@@ -7,7 +7,8 @@ package dev.twinbgp.speaker.config;
 final class NeighborParser {
     static final String KEYWORDS = "router-id, local-address, local-as, peer-as, hold-time, passive, listen, flow, l2vpn, "
             + "connect, description, host-name, domain-name, group-updates, adj-rib-in, adj-rib-out, manual-eor, "
-            + "inherit, family, capability, nexthop, api, static, announce, local-link-local";
+            + "auto-flush, "
+            + "inherit, family, capability, nexthop, add-path, api, static, announce, local-link-local";
     private static final String LINK_LOCAL = "an IPv6 link-local address (fe80::/10)";
     private static final String PORT = "a TCP port (1-65535)";
     private static final String HOLD_TIME = "a hold time of 0 or 3-65535 seconds";
@@ -51,6 +52,7 @@ final class NeighborParser {
             case "adj-rib-in" -> draft.adjRibIn = optionalBool(in);
             case "adj-rib-out" -> draft.adjRibOut = optionalBool(in);
             case "manual-eor" -> draft.manualEor = optionalBool(in);
+            case "auto-flush" -> draft.autoFlush = optionalBool(in);
             case "local-link-local" -> draft.localLinkLocal = linkLocal(in.value(LINK_LOCAL));
             case "inherit" -> {
                 if (template) {

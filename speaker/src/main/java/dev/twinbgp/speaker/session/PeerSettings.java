@@ -29,6 +29,16 @@ public record PeerSettings(InetAddress peerAddress, int connectPort, InetAddress
         }
     }
 
+    /** These settings with other routes (a reload compares neighbors without their routes). */
+    public PeerSettings withRoutes(List<Route> other) {
+        return new PeerSettings(peerAddress, connectPort, localAddress, listenPort, session, groupUpdates, manualEor, other);
+    }
+
+    /** These settings connecting to another port. */
+    public PeerSettings withConnectPort(int port) {
+        return new PeerSettings(peerAddress, port, localAddress, listenPort, session, groupUpdates, manualEor, routes);
+    }
+
     /** The peer's name in logs and events: its address. */
     public String name() {
         return peerAddress.getHostAddress();
