@@ -19,7 +19,7 @@ public final class Vectors {
     private static final String BGP_LS = "BGP-LS (issue 14)";
     private static final String SR_POLICY = "SR policy (issue 14)";
     private static final String AUTO_FLUSH = "the neighbor setting auto-flush (issue 15); the rest of the file, MCAST-VPN"
-            + " routes included, is read (McastVpnConfigTest)";
+            + " routes included, is read (TypedFamilyConfigTest)";
 
     /** Vector file (encoding/*.ci, api/*.ci, decoding/*, conf/*.conf) -> what it waits for. */
     public static final Map<String, String> WAITING = new TreeMap<>(Map.ofEntries(
