@@ -79,8 +79,8 @@ final class MupNlri {
                     return "Type 1 Session Transformed route endpoint malformed";
                 }
                 p += 1 + (b[p] & 0xFF) / 8;
-                if (p == end) {
-                    return null;
+                if (p >= end) {
+                    return p == end ? null : "Type 1 Session Transformed route endpoint runs past the route";
                 }
                 int source = b[p] & 0xFF;
                 return (source == 0 || source == 32 || source == 128) && p + 1 + source / 8 == end ? null
