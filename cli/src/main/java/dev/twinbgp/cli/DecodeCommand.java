@@ -62,11 +62,11 @@ final class DecodeCommand implements Callable<Integer> {
             description = "4-octet AS numbers in AS_PATH and AGGREGATOR (RFC 6793); on by default, as in ExaBGP. --no-asn4 for 2-octet.")
     boolean asn4;
 
-    @Option(names = "--add-path", description = "ADD-PATH received for every IPv4/IPv6 unicast/multicast family (RFC 7911): NLRI carry path ids.")
+    @Option(names = "--add-path", description = "ADD-PATH received for every IPv4/IPv6 unicast, multicast, nlri-mpls and mpls-vpn family (RFC 7911): NLRI carry path ids.")
     boolean addPathAll;
 
     @Option(names = "--add-path-family", paramLabel = "FAMILY", converter = FamilyOption.class,
-            description = "ADD-PATH received for this family only (repeatable), e.g. ipv4/unicast.")
+            description = "ADD-PATH received for this family only (repeatable), e.g. ipv4/unicast or ipv4/mpls-vpn.")
     List<Family> addPathFamilies = List.of();
 
     @Option(names = "--extended-message", description = "Accept messages up to 65535 octets (RFC 8654) instead of 4096.")

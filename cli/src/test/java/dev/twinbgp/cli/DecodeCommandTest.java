@@ -113,6 +113,35 @@ class DecodeCommandTest {
     }
 
     @Test
+    void vpnRoutesGiveExaBgpsJsonWithAndWithoutAddPath() throws Exception {
+        // conf-vpn.ci: 10.0.0.0/25 rd 65000:1 label 1000, next hop RD 0 + 200.10.0.101
+        Run r = run("", "decode", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0063020000004C40010100400200400304C80A006540050400000064"
+                + "C0101000022710000000010002FDE800000001800E210001800C0000000000000000C80A00650071003E810000FDE80000"
+                + "00010A000000");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(MAPPER.readTree("{ \"200.10.0.101\": [ { \"nlri\": \"10.0.0.0/25\", \"label\": [ [ 1000, 16001 ] ],"
+                + " \"rd\": \"65000:1\" } ] }"),
+                r.lines().get(0).path("neighbor").path("message").path("update").path("announce").path("ipv4 mpls-vpn"));
+        // conf-addpath.ci, path id 0.0.0.10
+        Run p = run("", "decode", "--add-path-family", "ipv4/mpls-vpn", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0066020000004F"
+                + "40010100400200400304C0A8000140050400000064C0101000020000000000000002000100000001800E240001800C0000"
+                + "000000000000C0A80001000000000A7004E2C100000064000000640A0000");
+        assertEquals(0, p.exit(), p.err());
+        assertEquals("0.0.0.10", p.lines().get(0).path("neighbor").path("message").path("update").path("announce")
+                .path("ipv4 mpls-vpn").path("192.168.0.1").get(0).path("path-information").asText());
+    }
+
+    @Test
+    void routeTargetMembershipGivesExaBgpsJson() throws Exception {
+        // RFC 4684: ipv4 rtc, origin 65000, target:65000:1, next hop 10.0.0.1
+        Run r = run("", "decode", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF003E02000000274001010040020040050400000064"
+                + "800E16000184040A00000100600000FDE80002FDE800000001");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(MAPPER.readTree("{ \"10.0.0.1\": [ { \"origin\": 65000, \"route-target\": \"target:65000:1\" } ] }"),
+                r.lines().get(0).path("neighbor").path("message").path("update").path("announce").path("ipv4 rtc"));
+    }
+
+    @Test
     void flowSpecOutOfOrderIsTreatAsWithdrawWithOneLineOnStderr() {
         // MP_REACH ipv4 flow whose source (2) comes before its destination (1): RFC 8955 section 4.2
         Run r = run("", "decode", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF003A020000002340010100400200400504000000"

@@ -18,6 +18,7 @@ import java.util.List;
  * {@code enhanced-refresh}, {@code extended-message}, {@code ipv4}, {@code ipv6} (multiprotocol unicast),
  * {@code ipv4-flow}, {@code ipv6-flow}, {@code ipv4-flow-vpn}, {@code ipv6-flow-vpn} (FlowSpec, RFC 8955),
  * {@code l2vpn-evpn}, {@code l2vpn-vpls}, {@code ipv4-mcast-vpn}, {@code ipv6-mcast-vpn}, {@code ipv4-mup}, {@code ipv6-mup},
+ * {@code ipv4-mpls-vpn}, {@code ipv6-mpls-vpn} (L3VPN, RFC 4364), {@code ipv4-nlri-mpls}, {@code ipv6-nlri-mpls} (RFC 8277),
  * {@code add-path:ipv4|ipv6:send|receive|both}, {@code none}.
  */
 final class OpenSpec {
@@ -78,6 +79,7 @@ final class OpenSpec {
             throw tokens.unexpected(t, "a capability (asn4, route-refresh, enhanced-refresh, extended-message, ipv4, ipv6, "
                     + "ipv4-flow, ipv6-flow, ipv4-flow-vpn, ipv6-flow-vpn, l2vpn-evpn, l2vpn-vpls, ipv4-mcast-vpn, "
                     + "ipv6-mcast-vpn, ipv4-mup, ipv6-mup, "
+                    + "ipv4-mpls-vpn, ipv6-mpls-vpn, ipv4-nlri-mpls, ipv6-nlri-mpls, "
                     + "add-path:FAMILY:MODE, none)");
         }
         return out;
@@ -87,6 +89,7 @@ final class OpenSpec {
         return List.of("asn4", "route-refresh", "enhanced-refresh", "extended-message", "ipv4", "ipv6", "ipv4-flow",
                 "ipv6-flow", "ipv4-flow-vpn", "ipv6-flow-vpn", "l2vpn-evpn", "l2vpn-vpls", "ipv4-mcast-vpn", "ipv6-mcast-vpn",
                 "ipv4-mup", "ipv6-mup", "none").contains(word)
+                || List.of("ipv4-mpls-vpn", "ipv6-mpls-vpn", "ipv4-nlri-mpls", "ipv6-nlri-mpls").contains(word)
                 || word.matches("add-path:(ipv4|ipv6):(send|receive|both)");
     }
 
@@ -110,6 +113,10 @@ final class OpenSpec {
                 case "ipv6-mcast-vpn" -> new Capability.Multiprotocol(Family.IPV6_MCAST_VPN);
                 case "ipv4-mup" -> new Capability.Multiprotocol(Family.IPV4_MUP);
                 case "ipv6-mup" -> new Capability.Multiprotocol(Family.IPV6_MUP);
+                case "ipv4-mpls-vpn" -> new Capability.Multiprotocol(Family.IPV4_MPLS_VPN);
+                case "ipv6-mpls-vpn" -> new Capability.Multiprotocol(Family.IPV6_MPLS_VPN);
+                case "ipv4-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV4_MPLS_LABEL);
+                case "ipv6-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV6_MPLS_LABEL);
                 default -> {
                     String[] p = c.split(":");
                     Family f = p[1].equals("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;

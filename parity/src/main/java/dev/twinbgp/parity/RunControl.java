@@ -19,11 +19,14 @@ final class RunControl implements SpeakerControl {
     private final TraceRecorder trace;
     /** Null when the scenario has no {@code api} step. */
     private final ApiAdapter api;
+    /** The reactors' read budget: the most one read delivers. */
+    private final int readBudget;
 
-    RunControl(PeerDriver peer, TraceRecorder trace, ApiAdapter api) {
+    RunControl(PeerDriver peer, TraceRecorder trace, ApiAdapter api, int readBudget) {
         this.peer = peer;
         this.trace = trace;
         this.api = api;
+        this.readBudget = readBudget;
     }
 
     @Override
@@ -88,6 +91,24 @@ final class RunControl implements SpeakerControl {
     @Override
     public boolean heldBack() {
         return Boolean.TRUE.equals(ScenarioRunner.await(peer.query(() -> !trace.endOfRibSent())));
+    }
+
+    @Override
+    public void stallEvents() {
+        trace.stallEvents();
+    }
+
+    @Override
+    public void drainEvents() {
+        ScenarioRunner.await(peer.query(() -> {
+            trace.drainEvents(peer.maxHeldBytes(), readBudget);
+            return null;
+        }));
+    }
+
+    @Override
+    public int eventsWaiting() {
+        return trace.eventsWaiting();
     }
 
     @Override

@@ -28,10 +28,10 @@ import java.util.regex.PatternSyntaxException;
 public final class ScenarioParser {
     private static final int DEFAULT_TIMEOUT_SECONDS = 10;
     private static final String EXPECTED_KINDS =
-            "what to expect (keepalive, open, update, eor, notification, refresh, message, close, dropped, table, held-back, eor-queued, over-high-water)";
+            "what to expect (keepalive, open, update, eor, notification, refresh, message, close, dropped, table, held-back, eor-queued, over-high-water, events-held)";
     private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
     private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "reset", "api", "checkpoint", "trace",
-            "conn", "refuse", "hang", "announce-table", "mark", "stop");
+            "conn", "refuse", "hang", "announce-table", "mark", "stop", "events");
     /** How many connections a script may hold at once ({@code conn N}). */
     static final int MAX_CONNECTIONS = 4;
 
@@ -181,6 +181,14 @@ public final class ScenarioParser {
             case "announce-table" -> new Step.AnnounceTable(lineNo, tokens.number("a number of routes", 1, 1_000_000));
             case "stop" -> stop(lineNo);
             case "mark" -> new Step.Mark(lineNo, tokens.next("a mark name").text());
+            case "events" -> {
+                Tokens.Token what = tokens.next("'stall' or 'drain'");
+                yield switch (what.text()) {
+                    case "stall" -> new Step.EventsStall(lineNo);
+                    case "drain" -> new Step.EventsDrain(lineNo);
+                    default -> throw tokens.unexpected(what, "'stall' or 'drain'");
+                };
+            }
             case "refuse" -> new Step.Refuse(lineNo, tokens.number("a number of refused attempts", 1, 10));
             case "hang" -> new Step.Hang(lineNo, tokens.number("a number of ConnectRetry expiries", 1, 3));
             default -> throw tokens.unexpected(word, "a step (" + String.join(", ", STEPS) + ")");
@@ -335,6 +343,7 @@ public final class ScenarioParser {
             case "held-back" -> new Step.ExpectHeldBack(lineNo);
             case "eor-queued" -> new Step.ExpectEorQueued(lineNo, timeout);
             case "over-high-water" -> new Step.ExpectOverHighWater(lineNo, reactorConfig.writeHighWater(), timeout);
+            case "events-held" -> new Step.ExpectEventsHeld(lineNo, timeout);
             case "keepalive" -> new Step.Expect(lineNo, description, Pattern.compile("^Keepalive"), true, timeout);
             case "notification" -> {
                 int[] cs = codeSubcode();

@@ -92,7 +92,7 @@ public final class ScenarioRunner {
                 if (api != null) {
                     api.start(speaker);
                 }
-                SpeakerControl control = new RunControl(peer, trace, api);
+                SpeakerControl control = new RunControl(peer, trace, api, scenario.reactorConfig().readBudgetBytes());
                 ScriptedPeer script = new ScriptedPeer(scenario, server,
                         new InetSocketAddress(loopback, speakerPort), control);
                 if (!refuseFirst) {

@@ -233,6 +233,26 @@ final class ScriptedPeer {
                 control.mark(m.name(), messagesSent);
                 yield null;
             }
+            case Step.EventsStall s -> {
+                control.stallEvents();
+                yield null;
+            }
+            case Step.EventsDrain d -> {
+                control.drainEvents();
+                yield null;
+            }
+            case Step.ExpectEventsHeld h -> {
+                // Progress, not a clock: the timeout only bounds a failing run.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(h.timeoutSeconds());
+                while (control.eventsWaiting() < TraceRecorder.EVENTS_HIGH) {
+                    if (System.nanoTime() > deadline) {
+                        yield "expect events-held: the speaker's event queue held " + control.eventsWaiting()
+                                + " line(s), under its high-water mark " + TraceRecorder.EVENTS_HIGH + ", for " + h.timeoutSeconds() + " s";
+                    }
+                    Thread.sleep(20);
+                }
+                yield null;
+            }
             case Step.OnConnection o -> {
                 current = connections[o.conn()];
                 try {

@@ -42,6 +42,15 @@ interface SpeakerControl {
     /** Records {@code line} in the trace, in the loop's order, and returns once it is recorded. */
     void note(String line);
 
+    /** {@code events stall}: see {@link Step.EventsStall}. */
+    void stallEvents();
+
+    /** {@code events drain}, on the speaker's loop: see {@link Step.EventsDrain}. */
+    void drainEvents();
+
+    /** How many events wait in the speaker's stalled event queue, and its high-water mark. */
+    int eventsWaiting();
+
     /** {@code mark NAME} (after the same wait as {@link #api}): see {@link Step.Mark}. */
     void mark(String name, int messagesSent);
 }

@@ -80,6 +80,22 @@ sealed interface Step {
      */
     record ExpectOverHighWater(int line, long highWater, int timeoutSeconds) implements Step { }
 
+    /**
+     * {@code events stall}: the speaker's JSON events stop leaving it - they wait in its event queue, as when
+     * the reader of {@code --events} stops - until {@code events drain}. Above the queue's high-water mark
+     * ({@link TraceRecorder#EVENTS_HIGH} lines) the speaker stops reading us (receive back-pressure).
+     */
+    record EventsStall(int line) implements Step { }
+
+    /**
+     * {@code events drain}: the waiting events go into the trace, after a line saying how many had waited,
+     * and flow freely again; the speaker reads us again once its queue is under the low-water mark.
+     */
+    record EventsDrain(int line) implements Step { }
+
+    /** {@code expect events-held}: wait until the speaker's event queue has reached its high-water mark. */
+    record ExpectEventsHeld(int line, int timeoutSeconds) implements Step { }
+
     /** Close our side of the connection. */
     record Close(int line) implements Step { }
 

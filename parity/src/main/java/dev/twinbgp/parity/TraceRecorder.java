@@ -5,9 +5,11 @@ import dev.twinbgp.bgp.fsm.Session;
 import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Notification;
+import dev.twinbgp.speaker.events.EventSink;
 import dev.twinbgp.speaker.events.JsonEventListener;
 import dev.twinbgp.speaker.json.ExaJson;
 import dev.twinbgp.speaker.json.ProcessInfo;
+import dev.twinbgp.speaker.session.Backlog;
 import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.SessionListener;
 import java.time.Clock;
@@ -36,12 +38,77 @@ import java.util.List;
 final class TraceRecorder implements SessionListener {
     private static final ExaJson JSON = new ExaJson(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), new ProcessInfo("host", 0, 0));
 
+    /** The high- and low-water marks, in lines, of the speaker's event queue ({@code events stall}). */
+    static final int EVENTS_HIGH = 64;
+    static final int EVENTS_LOW = 16;
+
     private final List<String> lines = new ArrayList<>();
+    private final EventQueue queue = new EventQueue();
     /** The speaker's own JSON events, written into the trace in the order they happen. */
-    private final JsonEventListener events = new JsonEventListener(JSON, line -> {
-        add("json " + line);
-        return true;
-    });
+    private final JsonEventListener events = new JsonEventListener(JSON, queue);
+
+    /**
+     * The speaker's event queue: lines go straight into the trace, except between {@code events stall} and
+     * {@code events drain}, when they wait here as in the queue of an event writer whose reader stopped. Its
+     * {@link Backlog} holds the peer back above {@link #EVENTS_HIGH} lines (receive back-pressure), as
+     * {@code twinbgp run --events}'s does; a reader never counts as gone for good here (no stall time).
+     */
+    private final class EventQueue implements EventSink {
+        final Backlog backlog = new Backlog(EVENTS_HIGH, EVENTS_LOW, 8L << 20, 2L << 20, Long.MAX_VALUE / 4, System::nanoTime);
+        final List<String> waiting = new ArrayList<>(); // guarded by TraceRecorder.this
+        boolean stalled; // guarded by TraceRecorder.this
+
+        @Override
+        public boolean offer(String line) {
+            synchronized (TraceRecorder.this) {
+                if (!stalled) {
+                    add("json " + line);
+                    return true;
+                }
+                waiting.add(line);
+            }
+            backlog.added(line.length());
+            return true;
+        }
+
+        @Override
+        public Backlog backlog() {
+            return backlog;
+        }
+    }
+
+    /** {@code events stall}: see {@link Step.EventsStall}. */
+    synchronized void stallEvents() {
+        queue.stalled = true;
+    }
+
+    synchronized int eventsWaiting() {
+        return queue.waiting.size();
+    }
+
+    /**
+     * {@code events drain}: see {@link Step.EventsDrain}. Call it on the peer's loop, so the lines take the loop's
+     * order. {@code heldBytes}: the most octets of the peer's messages the speaker held while it did not read
+     * ({@code PeerDriver.maxHeldBytes}); recorded only as within one read ({@code readBytes}) or not - how much of
+     * that one read was left depends on TCP's segmentation, that no more was delivered is the reactor's pause.
+     */
+    void drainEvents(long heldBytes, int readBytes) {
+        List<String> drained;
+        synchronized (this) {
+            drained = List.copyOf(queue.waiting);
+            add("events drained: " + drained.size() + " line(s) had waited; the peer's data held meanwhile: "
+                    + (heldBytes <= readBytes ? "within one read" : heldBytes + " octets, more than one read of " + readBytes));
+            drained.forEach(l -> add("json " + l));
+            queue.waiting.clear();
+            queue.stalled = false;
+        }
+        drained.forEach(l -> queue.backlog.taken(l.length())); // wakes the peer under the low-water mark
+    }
+
+    @Override
+    public Backlog congestion(PeerDriver peer) {
+        return events.congestion(peer);
+    }
     private final int sessions;
     private boolean sealed;
     private int connections;

@@ -32,7 +32,11 @@ public interface Connection {
     /** False between crossing the high-water mark and falling back under the low-water mark. */
     boolean isWritable();
 
-    /** Bytes written but not yet handed to the kernel. */
+    /**
+     * Bytes written but not yet handed to the kernel. It may count bytes the kernel has just taken until the
+     * loop hears of it (the virtual reactor's writer thread tells its loop after each write): it never
+     * under-counts, and it reaches 0 on the loop once everything went out.
+     */
     long pendingOutputBytes();
 
     boolean isOpen();

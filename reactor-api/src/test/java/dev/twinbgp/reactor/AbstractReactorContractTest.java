@@ -75,6 +75,12 @@ public abstract class AbstractReactorContractTest {
     }
 
     /** Runs {@code task} on the loop and waits for it (an ordering barrier with that loop). */
+    private static long pendingOnLoop(Connection c) throws Exception {
+        AtomicLong pending = new AtomicLong();
+        onLoop(c.loop(), () -> pending.set(c.pendingOutputBytes()));
+        return pending.get();
+    }
+
     private static void onLoop(EventLoop loop, Runnable task) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
@@ -282,7 +288,12 @@ public abstract class AbstractReactorContractTest {
         CountDownLatch done = new CountDownLatch(1);
         long ms = 1_000_000L;
         AtomicReference<Timer> cancelledRef = new AtomicReference<>();
+        List<Boolean> cancels = new CopyOnWriteArrayList<>();
         // Scheduled in one loop task, with wide gaps, so a descheduled test thread cannot reorder deadlines.
+        // The cancel comes from another thread (the contract allows it) while that same task holds the loop:
+        // cancelled from the test thread after the task, a test thread descheduled for 200 ms on a loaded
+        // machine cancelled a timer that had already fired (seen once on netty: a race of the test, not of
+        // the reactor - a timer cannot be cancelled after it ran). Held this way, no timer can run first.
         onLoop(loop, () -> {
             loop.schedule(300 * ms, () -> {
                 fired.add("30");
@@ -296,10 +307,18 @@ public abstract class AbstractReactorContractTest {
             loop.schedule(100 * ms, () -> fired.add("10b"));
             cancelledRef.set(loop.schedule(200 * ms, () -> fired.add("cancelled")));
             loop.schedule(200 * ms, () -> fired.add("20"));
+            Thread canceller = new Thread(() -> {
+                cancels.add(cancelledRef.get().cancel());
+                cancels.add(cancelledRef.get().cancel());
+            }, "contract-test-canceller");
+            canceller.start();
+            try {
+                canceller.join(TimeUnit.SECONDS.toMillis(WAIT));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         });
-        Timer cancelled = cancelledRef.get();
-        assertTrue(cancelled.cancel());
-        assertFalse(cancelled.cancel());
+        assertEquals(List.of(true, false), cancels, "cancel() from another thread: true, then false");
         assertTrue(done.await(WAIT, TimeUnit.SECONDS));
         assertEquals(List.of("10a", "10b", "20", "30"), fired);
         assertEquals(List.of(true, true), onLoopFlags);
@@ -479,10 +498,15 @@ public abstract class AbstractReactorContractTest {
         sc.resumeReading();
         get(server.awaitBytes(total));
         assertEquals(total, server.received.get());
-        onLoop(cc.loop(), () -> { });
+        // Race (virtual reactor): the server can have every byte before the client's loop has counted the last
+        // batch as flushed - its writer thread hands the kernel the bytes, then tells the loop (absorbFlushed);
+        // a barrier on the loop is not ordered after that message. Seen once: 262,144 pending after the
+        // barrier. So the pending count must reach 0 on the loop, as it does at once on the other reactors.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        while (pendingOnLoop(cc) != 0 && System.nanoTime() < until) Thread.sleep(10);
         assertTrue(client.writability.size() >= 2 && client.writability.get(1), client.writability.toString());
         assertTrue(client.maxPending.get() <= high + 64 * 1024, "pending output stayed bounded: " + client.maxPending);
-        assertEquals(0, cc.pendingOutputBytes());
+        assertEquals(0, pendingOnLoop(cc));
         assertTrue(cc.isWritable());
         assertFalse(client.closed.isDone());
     }

@@ -124,8 +124,9 @@ public final class OpenNegotiation {
                 addPathSend.add(f);
             }
         }
+        // RFC 7311 section 3.3: AIGP_SESSION on for internal sessions, on external ones only when configured.
         Negotiated negotiated = new Negotiated(config.asn4() && asn4, addPathReceive, addPathSend,
-                config.extendedMessage() && extendedMessage);
+                config.extendedMessage() && extendedMessage, config.aigp() || config.localAs() == config.peerAs());
 
         // RFC 4271 section 4.2 / 10: hold time is the smaller of the two; keepalive a third of it.
         int holdTime = Math.min(config.holdTime(), remote.holdTime());

@@ -98,6 +98,22 @@ public final class Peer {
         primary.onUpdateSent(now);
     }
 
+    /** See {@link SessionFsm#suspendHold}: our side stopped reading {@code via}. */
+    public void suspendHold(Direction via) {
+        SessionFsm fsm = owner(via);
+        if (fsm != null) {
+            fsm.suspendHold();
+        }
+    }
+
+    /** See {@link SessionFsm#resumeHold}: our side reads {@code via} again. */
+    public void resumeHold(Direction via, long now) {
+        SessionFsm fsm = owner(via);
+        if (fsm != null) {
+            fsm.resumeHold(now);
+        }
+    }
+
     public List<Action> onTimer(long now) {
         List<Action> out = primary.onTimer(now);
         if (secondary != null) {

@@ -31,13 +31,14 @@ import java.util.Map;
  * @param softwareVersion      software version capability text, or null for none
  * @param extendedNextHops     extended next hop encodings we advertise (RFC 8950 section 3); empty: no capability
  * @param linkLocalNextHop     advertise the link-local next hop capability (code 77), last
+ * @param aigp                 AIGP_SESSION on an external session too (RFC 7311 section 3.3; on for internal ones)
  */
 public record SessionConfig(long localAs, long peerAs, long localId, int holdTime, int connectRetryTime,
                             boolean active, boolean passive, List<Family> families, boolean asn4,
                             boolean routeRefresh, boolean enhancedRouteRefresh, Map<Family, AddPathMode> addPath,
                             boolean extendedMessage, int gracefulRestartTime, String hostName, String domainName,
                             String softwareVersion, List<Capability.ExtendedNextHop.Entry> extendedNextHops,
-                            boolean linkLocalNextHop) {
+                            boolean linkLocalNextHop, boolean aigp) {
     public static final int DEFAULT_HOLD_TIME = 180;
     public static final int DEFAULT_CONNECT_RETRY_TIME = 5;
     private static final long MAX_U32 = 0xFFFF_FFFFL;
@@ -188,6 +189,7 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         private String softwareVersion;
         private final List<Capability.ExtendedNextHop.Entry> extendedNextHops = new ArrayList<>();
         private boolean linkLocalNextHop;
+        private boolean aigp;
 
         private Builder(long localAs, long peerAs, long localId) {
             this.localAs = localAs;
@@ -209,6 +211,7 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         public Builder fqdn(String host, String domain) { hostName = host; domainName = domain; return this; }
         public Builder softwareVersion(String text) { softwareVersion = text; return this; }
         public Builder linkLocalNextHop(boolean on) { linkLocalNextHop = on; return this; }
+        public Builder aigp(boolean on) { aigp = on; return this; }
         /** RFC 8950: NLRI of {@code family} may carry a next hop of {@code nextHopAfi}. */
         public Builder extendedNextHop(Family family, int nextHopAfi) {
             extendedNextHops.add(new Capability.ExtendedNextHop.Entry(family.afi(), family.safi(), nextHopAfi));
@@ -218,7 +221,8 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         public SessionConfig build() {
             return new SessionConfig(localAs, peerAs, localId, holdTime, connectRetryTime, active, passive, families,
                     asn4, routeRefresh, enhancedRouteRefresh, addPath, extendedMessage, gracefulRestartTime,
-                    hostName, domainName, softwareVersion, extendedNextHops, linkLocalNextHop);
+                    hostName, domainName, softwareVersion, extendedNextHops, linkLocalNextHop,
+                    aigp);
         }
     }
 }

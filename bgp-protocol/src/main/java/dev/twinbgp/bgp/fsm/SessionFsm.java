@@ -57,6 +57,8 @@ public final class SessionFsm {
     private long holdDeadline = NONE;
     private long keepaliveDeadline = NONE;
     private long holdNanos;
+    /** Set while our side does not read this connection (see {@link #suspendHold}): the hold timer is stopped. */
+    private boolean holdSuspended;
     private long keepaliveNanos;
 
     public SessionFsm(SessionConfig config) {
@@ -89,7 +91,28 @@ public final class SessionFsm {
 
     /** The earliest instant at which {@link #onTimer(long)} has work, or {@link #NONE}. */
     public long nextDeadline() {
-        return Math.min(Math.min(restartDeadline, connectRetryDeadline), Math.min(holdDeadline, keepaliveDeadline));
+        return Math.min(Math.min(restartDeadline, connectRetryDeadline), Math.min(holdSuspended ? NONE : holdDeadline, keepaliveDeadline));
+    }
+
+    /**
+     * Our side stopped reading the connection (receive back-pressure: what we make of the peer's messages
+     * cannot leave us fast enough). The HoldTimer detects a peer that sends nothing (RFC 4271 section 4.4,
+     * 6.5); while we do not read, the peer's KEEPALIVEs wait unread in our socket and cannot restart it, so
+     * it is stopped - our KeepaliveTimer runs on, so the PEER's hold timer keeps being served. Only in
+     * Established; {@link #resumeHold} restarts it in full.
+     */
+    public void suspendHold() {
+        if (state == State.ESTABLISHED) {
+            holdSuspended = true;
+        }
+    }
+
+    /** We read the connection again: the HoldTimer restarts from its full value (see {@link #suspendHold}). */
+    public void resumeHold(long now) {
+        if (holdSuspended) {
+            holdSuspended = false;
+            restartHold(now);
+        }
     }
 
     public List<Action> onEvent(Event event, long now) {
@@ -159,7 +182,7 @@ public final class SessionFsm {
             out.add(new Action.Close(Direction.OUTGOING));
             out.add(new Action.Connect());
         }
-        if (holdDeadline <= now) {
+        if (holdDeadline <= now && !holdSuspended) {
             // Event 10: NOTIFICATION 4/0 in OpenSent, OpenConfirm, Established.
             long seconds = state == State.OPEN_SENT ? OPEN_SENT_HOLD_TIME : holdNanos / NANOS_PER_SECOND;
             sendAndFail(new Notification(ErrorCodes.HOLD_TIMER_EXPIRED, 0),
@@ -434,6 +457,7 @@ public final class SessionFsm {
     private void clearTimers() {
         connectRetryDeadline = NONE;
         holdDeadline = NONE;
+        holdSuspended = false;
         keepaliveDeadline = NONE;
         holdNanos = 0;
         keepaliveNanos = 0;

@@ -97,6 +97,15 @@ class OpenNegotiationTest {
     }
 
     @Test
+    void aigpSessionIsOnForInternalPeersAndWhenConfigured() {
+        // RFC 7311 section 3.3
+        Open fromOwnAs = Open.of(65000, 180, Harness.PEER_ID, List.of());
+        assertTrue(accept(SessionConfig.builder(65000, 65000, Harness.LOCAL_ID).build(), fromOwnAs).negotiated().aigpSession());
+        assertFalse(accept(Harness.peerOpen(180)).negotiated().aigpSession());
+        assertTrue(accept(Harness.config().aigp(true).build(), Harness.peerOpen(180)).negotiated().aigpSession());
+    }
+
+    @Test
     void identifierIsUnsigned() {
         Open open = Open.of(PEER_AS, 180, 0xFFFF_FFFFL, List.of());
         assertEquals(0xFFFF_FFFFL, accept(open).peerId());

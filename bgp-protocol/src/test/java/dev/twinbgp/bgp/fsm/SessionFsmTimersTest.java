@@ -61,6 +61,30 @@ class SessionFsmTimersTest {
     }
 
     @Test
+    void aSuspendedHoldTimerWaitsWhileKeepalivesGoOnAndRestartsInFullOnResume() {
+        Harness h = new Harness().reach(State.ESTABLISHED); // hold 180, keepalive 60
+        h.fsm.suspendHold(); // our side stopped reading: the peer's messages wait unread in our socket
+        for (int i = 0; i < 10; i++) {
+            assertEquals(List.of(KEEPALIVE), h.advance(60), "our KEEPALIVEs go on: the peer's hold timer is served");
+        }
+        h.fsm.resumeHold(h.now);
+        assertEquals(State.ESTABLISHED, h.fsm.state());
+        h.advance(179.9);
+        assertEquals(State.ESTABLISHED, h.fsm.state());
+        List<Action> out = h.advance(0.1);
+        assertNotification(ErrorCodes.HOLD_TIMER_EXPIRED, 0, sentNotification(out));
+    }
+
+    @Test
+    void theHoldTimerIsSuspendedOnlyInEstablished() {
+        Harness h = new Harness().reach(State.OPEN_SENT);
+        h.fsm.suspendHold();
+        h.advance(239.9);
+        List<Action> out = h.advance(0.1);
+        assertNotification(ErrorCodes.HOLD_TIMER_EXPIRED, 0, sentNotification(out));
+    }
+
+    @Test
     void keepalivesGoOutEveryThirdOfTheHoldTime() {
         Harness h = new Harness().reach(State.ESTABLISHED); // hold 180
         assertEquals(h.now + 60 * Harness.SECOND, h.fsm.nextDeadline());

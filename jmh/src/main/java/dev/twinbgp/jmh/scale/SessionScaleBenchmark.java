@@ -59,6 +59,10 @@ public class SessionScaleBenchmark {
     @Param({"1000"})
     public int sessions;
 
+    /** The clients' reactor; empty: the speaker's ({@link #reactor}). Another one tells which side is slow. */
+    @Param({""})
+    public String clientReactor;
+
     @Param({"10"})
     public int idleSeconds;
 
@@ -90,7 +94,7 @@ public class SessionScaleBenchmark {
 
     @Setup(Level.Trial)
     public void startClientProcess() throws IOException, InterruptedException {
-        clients = ClientProcesses.start(reactor, sessions, ScalePlan.MAX_LISTENERS, HOLD_TIME);
+        clients = ClientProcesses.start(clientReactor.isEmpty() ? reactor : clientReactor, sessions, ScalePlan.MAX_LISTENERS, HOLD_TIME);
     }
 
     @TearDown(Level.Trial)

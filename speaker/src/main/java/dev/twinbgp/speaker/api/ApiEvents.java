@@ -14,6 +14,7 @@ import dev.twinbgp.speaker.config.ProcessConfig;
 import dev.twinbgp.speaker.json.ExaJson;
 import dev.twinbgp.speaker.json.NeighborContext;
 import dev.twinbgp.speaker.json.SessionState;
+import dev.twinbgp.speaker.session.Backlog;
 import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.PeerSettings;
 import dev.twinbgp.speaker.session.SessionListener;
@@ -96,6 +97,22 @@ final class ApiEvents implements SessionListener {
             s.count(u, false);
         }
         message(peer, message, false);
+    }
+
+    /** The stdin queue of a process that gets this peer's events, when it is congested (receive back-pressure). */
+    @Override
+    public Backlog congestion(PeerDriver peer) {
+        List<Subscription> subs = subscriptions.get(peer.name());
+        if (subs == null) {
+            return null;
+        }
+        for (Subscription s : subs) {
+            Backlog b = s.process().backlog();
+            if (b.congested()) {
+                return b;
+            }
+        }
+        return null;
     }
 
     private void state(PeerDriver peer, SessionState state, String reason) {

@@ -1,6 +1,7 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.speaker.config.ProcessConfig;
+import dev.twinbgp.speaker.session.Backlog;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,9 +32,12 @@ import org.slf4j.LoggerFactory;
  *   child's stderr --stderr thread--> log
  * </pre>
  *
- * Nothing here runs on a loop except {@link #offer}, which never blocks: when the queue is full (the child
- * does not read its stdin) the line is dropped, counted, and the stall is logged and reported to the other
- * processes once; the resumption is logged with the count. A blocked write only blocks the writer thread.
+ * Nothing here runs on a loop except {@link #offer}, which never blocks. Before the queue is full, its
+ * {@link #backlog()} holds back the peers whose events fill it (receive back-pressure: they stop reading
+ * until the child has caught up, see {@link Backlog}), so a slow child gets every event. A child that reads
+ * nothing for {@link #STALL_NANOS} no longer holds them back: when the queue is full the line is dropped,
+ * counted, and the stall is logged and reported to the other processes once; the resumption is logged with
+ * the count. A blocked write only blocks the writer thread.
  *
  * <p>Commands are applied in the order the child sent them: one reader thread parses them; consecutive
  * route changes are merged into one {@link RouteBatch} while more input is already buffered (up to
@@ -46,6 +50,8 @@ import org.slf4j.LoggerFactory;
 final class ApiProcess implements AutoCloseable {
     static final int MAX_BATCH = 2000;
     static final int MAX_IN_FLIGHT = 4;
+    /** A child that takes no line for this long while its queue is congested no longer holds the peers back. */
+    static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long APPLY_TIMEOUT_SECONDS = 60;
     private static final long MIN_BACKOFF_MS = 1000;
     private static final long MAX_BACKOFF_MS = 30_000;
@@ -55,6 +61,7 @@ final class ApiProcess implements AutoCloseable {
     private final BlockingDeque<String> outbound;
     private final int capacity;
     private final AtomicLong dropped = new AtomicLong();
+    private final Backlog backlog;
     private final AtomicLong droppedThisStall = new AtomicLong();
     private final AtomicBoolean stalled = new AtomicBoolean();
     private final Consumer<ApiProcess> onStall;
@@ -70,6 +77,7 @@ final class ApiProcess implements AutoCloseable {
         this.config = config;
         this.capacity = capacity;
         this.outbound = new LinkedBlockingDeque<>(capacity);
+        this.backlog = Backlog.forCapacity(capacity, STALL_NANOS, System::nanoTime);
         this.onStall = onStall;
     }
 
@@ -79,6 +87,11 @@ final class ApiProcess implements AutoCloseable {
 
     ProcessConfig.Encoder encoder() {
         return config.encoder();
+    }
+
+    /** The stdin queue's fill level: the peers whose events go to this process stop reading while it is congested. */
+    Backlog backlog() {
+        return backlog;
     }
 
     /** Lines dropped because the queue was full, since the start. */
@@ -139,6 +152,7 @@ final class ApiProcess implements AutoCloseable {
     /** Queues a line for the child's stdin; never blocks. Returns false (and counts it) when the queue is full. */
     private boolean queue(String line) {
         if (outbound.offer(line)) {
+            backlog.added(line.length());
             return true;
         }
         long total = dropped.incrementAndGet();
@@ -244,12 +258,15 @@ final class ApiProcess implements AutoCloseable {
                 if (line == null) {
                     continue;
                 }
+                backlog.taken(line.length());
                 if (child != p || !p.isAlive()) {
                     // Race: the child died (or a restart replaced it) while this thread waited in poll().
                     // The line is the next child's: back at the head of the queue, where it was, for the
                     // next writer. Without this, a dead child's writer kept polling until the restart
                     // (1 s or more later) and wrote what it took into the dead pipe: lost.
-                    if (!outbound.offerFirst(line)) {
+                    if (outbound.offerFirst(line)) {
+                        backlog.added(line.length());
+                    } else {
                         dropped.incrementAndGet(); // the queue filled up meanwhile: counted like any overflow
                     }
                     break;

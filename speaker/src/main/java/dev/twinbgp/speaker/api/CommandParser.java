@@ -428,6 +428,7 @@ public final class CommandParser {
             case "mup" -> Family.SAFI_MUP;
             case "nlri-mpls" -> Family.SAFI_MPLS_LABEL;
             case "mpls-vpn" -> Family.SAFI_MPLS_VPN;
+            case "rtc" -> Family.SAFI_RTC;
             default -> -1;
         };
         if (code < 0 || !(afi.equals("ipv4") || afi.equals("ipv6"))) {

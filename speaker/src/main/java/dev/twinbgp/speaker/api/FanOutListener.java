@@ -5,6 +5,7 @@ import dev.twinbgp.bgp.fsm.Session;
 import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Notification;
+import dev.twinbgp.speaker.session.Backlog;
 import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.SessionListener;
 import java.util.List;
@@ -44,5 +45,16 @@ record FanOutListener(List<SessionListener> listeners) implements SessionListene
     @Override
     public void sent(PeerDriver peer, BgpMessage message) {
         listeners.forEach(l -> l.sent(peer, message));
+    }
+
+    @Override
+    public Backlog congestion(PeerDriver peer) {
+        for (SessionListener l : listeners) {
+            Backlog b = l.congestion(peer);
+            if (b != null) {
+                return b;
+            }
+        }
+        return null;
     }
 }

@@ -70,8 +70,9 @@ final class RouteReport {
         List<String> out = new ArrayList<>();
         if (path.hasMpNextHop()) {
             out.add("next-hop " + address(path.nextHop()));
+        } else {
+            path.attributes().nextHop().ifPresent(nh -> out.add("next-hop " + nh.addressString()));
         }
-        path.attributes().nextHop().ifPresent(nh -> out.add("next-hop " + nh.addressString()));
         for (Attribute a : path.attributes().list()) {
             if (a instanceof Attribute.NextHop) {
                 continue; // first, as ExaBGP writes it
@@ -109,7 +110,10 @@ final class RouteReport {
 
     private static String address(byte[] raw) {
         try {
-            int length = raw.length == 32 ? 16 : raw.length; // global + link-local (RFC 2545): show the global one
+            if (raw.length == 12 || raw.length == 24 || raw.length == 48) {
+                raw = java.util.Arrays.copyOfRange(raw, 8, raw.length); // a VPN next hop: RD 0 first (RFC 4364 4.3.2)
+            }
+            int length = raw.length == 32 || raw.length == 40 ? 16 : raw.length; // global + link-local (RFC 2545): the global one
             return InetAddress.getByAddress(java.util.Arrays.copyOf(raw, length)).getHostAddress();
         } catch (UnknownHostException e) {
             return java.util.HexFormat.of().formatHex(raw);

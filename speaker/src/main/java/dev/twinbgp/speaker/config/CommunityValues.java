@@ -8,7 +8,7 @@ final class CommunityValues {
     static final String COMMUNITY = "a community (0-65535:0-65535, a 32-bit number, or no-export, no-advertise, "
             + "no-export-subconfed, nopeer, blackhole, graceful-shutdown, accept-own, llgr-stale, no-llgr)";
     static final String LARGE_COMMUNITY = "a large community (0-4294967295:0-4294967295:0-4294967295)";
-    static final String EXTENDED_COMMUNITY = "an extended community ([target:|origin:]ASN:NUMBER, "
+    static final String EXTENDED_COMMUNITY = "an extended community ([target:|origin:|target4:|origin4:]ASN[L]:NUMBER, "
             + "[target:|origin:]IPV4:NUMBER, redirect:ASN:NUMBER, bandwidth:ASN:BYTES-PER-SECOND, "
             + "redirect-to-nexthop, copy-to-nexthop, rate-limit:BYTES[:packets], l2info:ENCAPS:FLAGS:MTU:PREFERENCE, mup:ASN:NUMBER, "
             + "or 0x and 16 hex digits)";
@@ -60,7 +60,8 @@ final class CommunityValues {
      *   0x01/0x02 route target, IPv4:        +----+----+------IPV4(4)------+--NUMBER(2)--+
      *   0x02/0x02 route target, 4-octet AS (RFC 5668): AS(4) NUMBER(2)
      *   sub-type 0x03 is route origin with the same layouts.
-     * "ASN:NUMBER" without a word means target, as in ExaBGP. NUMBER may be written a.b.c.d.
+     * "ASN:NUMBER" without a word means target, as in ExaBGP. NUMBER may be written a.b.c.d. target4:/origin4: and
+     * an L after the AS (ExaBGP's "long") ask for the 4-octet AS layout whatever the AS.
      */
     static ExtendedCommunity extendedCommunity(Token token) throws ConfigException {
         try {
@@ -109,6 +110,19 @@ final class CommunityValues {
         }
         String admin = parts[parts.length - 2];
         String assigned = parts[parts.length - 1];
+        // ExaBGP's forms of a 4-octet AS: target4:/origin4:, or an L after the AS (target:120000L:123); both
+        // give the 4-octet AS layout (RFC 5668, twinbgp's encoding of any AS above 65535)
+        boolean as4 = kind.equals("target4") || kind.equals("origin4");
+        if (admin.endsWith("L") && admin.length() > 1) {
+            admin = admin.substring(0, admin.length() - 1);
+            as4 = true;
+        }
+        if (assigned.endsWith("L") && assigned.length() > 1) {
+            assigned = assigned.substring(0, assigned.length() - 1);
+        }
+        if (as4) {
+            kind = kind.startsWith("origin") ? "origin" : kind.startsWith("target") ? "target" : kind;
+        }
         ByteBuffer out = ByteBuffer.allocate(8);
         switch (kind) {
             case "target", "origin" -> {
@@ -120,7 +134,7 @@ final class CommunityValues {
                             .putShort((short) part(token, assigned, 0xFFFF, EXTENDED_COMMUNITY));
                 } else {
                     long asn = part(token, admin, Values.MAX_UINT32, EXTENDED_COMMUNITY);
-                    if (asn > 0xFFFF) {
+                    if (asn > 0xFFFF || as4) {
                         out.put((byte) 0x02).put((byte) subType).putInt((int) asn)
                                 .putShort((short) part(token, assigned, 0xFFFF, EXTENDED_COMMUNITY));
                     } else {

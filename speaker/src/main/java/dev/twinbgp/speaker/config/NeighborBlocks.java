@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The nested blocks of a neighbor: family, capability, nexthop, static and announce. */
 final class NeighborBlocks {
-    static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup; l2vpn evpn or vpls";
+    static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup, or ipv4 rtc; l2vpn evpn or vpls";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
             + "software-version, nexthop, aigp, link-local-nexthop";
 
@@ -61,8 +61,11 @@ final class NeighborBlocks {
             code = Family.SAFI_MPLS_LABEL;
         } else if (safi.is("mpls-vpn")) {
             code = Family.SAFI_MPLS_VPN;
+        } else if (safi.is("rtc") && afi.is("ipv4")) {
+            code = Family.SAFI_RTC;
         } else {
-            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup (the SAFIs twinbgp supports)");
+            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup (the SAFIs twinbgp supports;"
+                    + " rtc for ipv4)");
         }
         in.next();
         return new Family(afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);

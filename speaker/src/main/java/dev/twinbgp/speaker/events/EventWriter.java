@@ -1,5 +1,6 @@
 package dev.twinbgp.speaker.events;
 
+import dev.twinbgp.speaker.session.Backlog;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -21,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * Writes event lines (one JSON object each) to stdout or a file from ONE writer thread.
  *
  * <p>Producers are reactor loop threads, which must never block: {@link #offer} puts the line in
- * a bounded queue and, when the queue is full (the consumer of stdout is slower than the
- * sessions), drops the line and counts it. The writer thread logs a WARN with the number dropped,
+ * a bounded queue. Its {@link #backlog()} holds the sessions back before it is full: above half the
+ * queue (or 8 Mi chars) the peers stop reading their connections until it has drained to an eighth
+ * (receive back-pressure, see {@link Backlog}), so a slow reader of stdout gets every event. Only a
+ * reader that reads nothing for {@link #STALL_NANOS} lets the queue fill up; then a line that finds
+ * it full is dropped and counted. The writer thread logs a WARN with the number dropped,
  * at most once per second. The writer flushes whenever the queue runs empty, so a reader sees
  * every line soon after it was produced.
  *
@@ -35,6 +39,8 @@ public final class EventWriter implements EventSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
     private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long POLL_MILLIS = 100;
+    /** A reader that takes no line for this long while the queue is congested no longer holds the sessions back. */
+    public static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final BlockingQueue<String> queue;
     private final OutputStream out;
@@ -44,6 +50,7 @@ public final class EventWriter implements EventSink, AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final DropReporter reporter = new DropReporter(REPORT_INTERVAL_NANOS);
     private final Thread thread;
+    private final Backlog backlog;
     private volatile boolean closing;
     private boolean broken;
 
@@ -54,6 +61,11 @@ public final class EventWriter implements EventSink, AutoCloseable {
      * @param nanoTime monotonic clock for the drop reports
      */
     public EventWriter(OutputStream out, boolean closeOut, int capacity, LongSupplier nanoTime) {
+        this(out, closeOut, capacity, STALL_NANOS, nanoTime);
+    }
+
+    /** As above, with the time after which a reader that takes nothing no longer holds the sessions back. */
+    public EventWriter(OutputStream out, boolean closeOut, int capacity, long stallNanos, LongSupplier nanoTime) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
@@ -61,6 +73,7 @@ public final class EventWriter implements EventSink, AutoCloseable {
         this.out = new BufferedOutputStream(out, 64 * 1024);
         this.closeOut = closeOut;
         this.nanoTime = nanoTime;
+        this.backlog = Backlog.forCapacity(capacity, stallNanos, nanoTime);
         this.thread = new Thread(this::drain, "twinbgp-events");
         thread.setDaemon(true);
         thread.start();
@@ -87,7 +100,14 @@ public final class EventWriter implements EventSink, AutoCloseable {
             dropped.incrementAndGet();
             return false;
         }
+        backlog.added(line.length());
         return true;
+    }
+
+    /** The queue's fill level: the sessions feeding it stop reading while it is congested. */
+    @Override
+    public Backlog backlog() {
+        return backlog;
     }
 
     /** Lines dropped so far. */
@@ -109,6 +129,7 @@ public final class EventWriter implements EventSink, AutoCloseable {
                 line = null; // close() never interrupts; treat as a wake-up
             }
             if (line != null) {
+                backlog.taken(line.length());
                 write(line);
                 continue; // keep writing while lines wait; flush when the queue runs dry
             }

@@ -101,6 +101,13 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
         }
     }
 
+    /** The event writer's queue, when it is congested: the peer stops reading (receive back-pressure). */
+    @Override
+    public dev.twinbgp.speaker.session.Backlog congestion(PeerDriver peer) {
+        dev.twinbgp.speaker.session.Backlog b = writer.backlog();
+        return b != null && b.congested() ? b : null;
+    }
+
     private void emitState(PeerDriver peer, SessionState state, String reason) {
         try {
             writer.offer(json.state(neighbor(peer), state, reason));

@@ -133,6 +133,11 @@ final class UpdateJson {
             }
 
             @Override
+            public void none(String name) {
+                o.putNull(name);
+            }
+
+            @Override
             public void bool(String name, boolean value) {
                 o.put(name, value);
             }

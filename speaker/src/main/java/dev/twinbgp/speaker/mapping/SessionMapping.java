@@ -57,6 +57,7 @@ final class SessionMapping {
             b.softwareVersion(SoftwareVersion.text());
         }
         b.linkLocalNextHop(caps.linkLocalNextHop());
+        b.aigp(caps.aigp());
         for (NextHopEncoding encoding : neighbor.nextHopEncodings()) {
             b.extendedNextHop(encoding.family(), encoding.nextHopAfi());
         }

@@ -5,7 +5,11 @@ import dev.twinbgp.bgp.wire.MessageFramer;
 import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.reactor.Connection;
 import dev.twinbgp.reactor.ConnectionHandler;
+import dev.twinbgp.bgp.wire.Frame;
+import dev.twinbgp.bgp.wire.WireError;
+import dev.twinbgp.reactor.Timer;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 
 /**
  * One TCP connection of a peer (outgoing or incoming) as its {@link PeerDriver} sees it: the
@@ -24,10 +28,31 @@ final class Link implements ConnectionHandler {
     Negotiated negotiated = Negotiated.DEFAULT;
     boolean detached;
     boolean open;
+    /** Receive back-pressure (see {@link PeerDriver}): we stopped reading; frames of the last chunk wait here. */
+    boolean receivePaused;
+    final ArrayDeque<Frame> held = new ArrayDeque<>();
+    long heldBytes;
+    WireError heldError;
+    Timer recheck;
+    /** Registered with a congested {@code Backlog}; runs on its consumer's thread, so it only queues the resume. */
+    final Runnable resumeTask;
 
     Link(PeerDriver driver, Direction via) {
         this.driver = driver;
         this.via = via;
+        this.resumeTask = () -> driver.loop().execute(() -> driver.resumeReceiving(this));
+    }
+
+    /** Forgets what receive back-pressure held: the connection is closing or closed. */
+    void dropHeld() {
+        held.clear();
+        heldBytes = 0;
+        heldError = null;
+        receivePaused = false;
+        if (recheck != null) {
+            recheck.cancel();
+            recheck = null;
+        }
     }
 
     private boolean onPeerLoop() {

@@ -63,6 +63,13 @@ import org.slf4j.LoggerFactory;
  * most {@link #PUMP_BUDGET_BYTES} per call. Either continues in a fresh loop turn (see
  * {@link #continueLater}), so a full table streaming to one peer never starves another peer's
  * KEEPALIVEs (issue 7, benchmark 3).
+ *
+ * <p>Input (receive back-pressure): after each UPDATE it delivers, the driver asks the listener whether a
+ * buffer its events go to is congested ({@link SessionListener#congestion}); if so it stops reading the
+ * connection ({@link Connection#pauseReading()}, TCP then pushes back on the peer) and holds the frames
+ * left in the chunk, until the buffer has drained ({@link Backlog#whenClear}, and a re-check every
+ * {@link #RECHECK_NANOS}). Memory stays bounded: per paused peer one read chunk of frames. Our hold timer
+ * is suspended meanwhile (the peer's KEEPALIVEs wait unread in our socket) and our KEEPALIVEs go on.
  */
 public final class PeerDriver {
     private static final int BATCH_BYTES = 64 * 1024;
@@ -73,6 +80,8 @@ public final class PeerDriver {
     private static final long NONE = Long.MAX_VALUE;
     /** How long a graceful close may wait for the peer to read our last output (see {@link #detach}). */
     static final long CLOSE_LINGER_NANOS = 10_000_000_000L;
+    /** How often a peer paused by receive back-pressure re-checks its congested buffer (besides being woken). */
+    static final long RECHECK_NANOS = 1_000_000_000L;
 
     private final PeerSettings settings;
     private final Reactor reactor;
@@ -102,6 +111,10 @@ public final class PeerDriver {
     private volatile State state = State.IDLE;
     /** Largest {@link Connection#pendingOutputBytes()} seen right after one of our writes. */
     private volatile long maxPendingOutput;
+    /** Times reading was paused for receive back-pressure; and frames held while paused, at most at once. */
+    private volatile long receivePauses;
+    private volatile int maxHeldFrames;
+    private volatile long maxHeldBytes;
 
     PeerDriver(PeerSettings settings, Reactor reactor, EventLoop loop, SessionListener listener) {
         this.settings = settings;
@@ -139,6 +152,25 @@ public final class PeerDriver {
      */
     public long maxPendingOutputBytes() {
         return maxPendingOutput;
+    }
+
+    /** How many times this peer stopped reading because a buffer of its events was congested; any thread. */
+    public long receivePauses() {
+        return receivePauses;
+    }
+
+    /** The most received frames held at once while reading was paused (one read chunk's worth); any thread. */
+    public int maxHeldFrames() {
+        return maxHeldFrames;
+    }
+
+    /**
+     * The most octets of the peer's messages held at once while reading was paused: what a reactor delivered
+     * after {@link Connection#pauseReading()} (the rest of the read in which we paused: at most one read,
+     * {@link dev.twinbgp.reactor.ReactorConfig#readBudgetBytes()}, when the reactor pauses); any thread.
+     */
+    public long maxHeldBytes() {
+        return maxHeldBytes;
     }
 
     private long now() {
@@ -479,7 +511,11 @@ public final class PeerDriver {
         }
         WireError error = link.framer.feed(data, frame -> frame(link, frame));
         if (error != null && !link.detached) {
-            handle(fsm.onEvent(new Event.DecodeFailed(link.via, error), now()));
+            if (link.receivePaused) {
+                link.heldError = error; // after the frames before it
+            } else {
+                handle(fsm.onEvent(new Event.DecodeFailed(link.via, error), now()));
+            }
         }
     }
 
@@ -487,6 +523,89 @@ public final class PeerDriver {
         if (link.detached) {
             return; // the rest of a chunk after the FSM closed this connection
         }
+        if (link.receivePaused) {
+            // The rest of the chunk in which we paused (or a chunk a reactor had read already): kept in order.
+            link.held.add(frame);
+            link.heldBytes += frame.messageLength();
+            if (link.held.size() > maxHeldFrames) {
+                maxHeldFrames = link.held.size();
+            }
+            if (link.heldBytes > maxHeldBytes) {
+                maxHeldBytes = link.heldBytes;
+            }
+            return;
+        }
+        process(link, frame);
+        if (frame.type() == dev.twinbgp.bgp.wire.MessageType.UPDATE && !link.detached && link.open) {
+            Backlog congested = listener.congestion(this);
+            if (congested != null) {
+                pauseReceiving(link, congested);
+            }
+        }
+    }
+
+    /**
+     * Stops reading {@code link}: a buffer its events go to is congested. Race: the buffer may drain
+     * between our check and the registration - {@link Backlog#whenClear} then runs the task at once, which
+     * only queues the resume on this loop, after this call.
+     */
+    private void pauseReceiving(Link link, Backlog congested) {
+        link.receivePaused = true;
+        receivePauses++; // only the loop thread writes it
+        link.connection.pauseReading();
+        fsm.suspendHold(link.via);
+        log.debug("peer {}: not reading {} while a buffer of its events is congested ({} lines)", name(), link, congested.lines());
+        waitFor(link, congested);
+    }
+
+    private void waitFor(Link link, Backlog congested) {
+        congested.whenClear(link.resumeTask);
+        if (link.recheck == null) {
+            link.recheck = loop.schedule(RECHECK_NANOS, () -> {
+                link.recheck = null;
+                resumeReceiving(link);
+            });
+        }
+    }
+
+    /** Woken (or re-checking): processes the held frames while nothing is congested, then reads again. */
+    void resumeReceiving(Link link) {
+        if (!link.receivePaused || link.detached) {
+            return;
+        }
+        Backlog congested = listener.congestion(this);
+        while (congested == null && !link.held.isEmpty() && !link.detached) {
+            Frame f = link.held.poll();
+            link.heldBytes -= f.messageLength();
+            process(link, f);
+            if (f.type() == dev.twinbgp.bgp.wire.MessageType.UPDATE) {
+                congested = listener.congestion(this);
+            }
+        }
+        if (link.detached) {
+            return;
+        }
+        if (congested != null) {
+            waitFor(link, congested);
+            return;
+        }
+        link.receivePaused = false;
+        if (link.recheck != null) {
+            link.recheck.cancel();
+            link.recheck = null;
+        }
+        fsm.resumeHold(link.via, now());
+        rearm();
+        WireError error = link.heldError;
+        if (error != null) {
+            link.heldError = null;
+            handle(fsm.onEvent(new Event.DecodeFailed(link.via, error), now()));
+            return;
+        }
+        link.connection.resumeReading();
+    }
+
+    private void process(Link link, Frame frame) {
         switch (MessageDecoder.decode(frame, link.negotiated)) {
             case Decoded.Failed failed -> handle(fsm.onEvent(new Event.DecodeFailed(link.via, failed.error()), now()));
             case Decoded.Ok ok -> {
@@ -520,6 +639,7 @@ public final class PeerDriver {
 
     void linkClosed(Link link, Throwable cause) {
         link.open = false;
+        link.dropHeld();
         openLinks.remove(link);
         if (!link.detached) {
             link.detached = true;
@@ -633,6 +753,7 @@ public final class PeerDriver {
      */
     private void detach(Link link) {
         link.detached = true;
+        link.dropHeld();
         if (link.connection != null && link.open) {
             Connection c = link.connection;
             c.close();

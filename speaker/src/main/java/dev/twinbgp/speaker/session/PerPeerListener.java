@@ -53,4 +53,9 @@ public final class PerPeerListener implements SessionListener {
     public void sent(PeerDriver peer, BgpMessage message) {
         listenerOf.apply(peer).sent(peer, message);
     }
+
+    @Override
+    public Backlog congestion(PeerDriver peer) {
+        return listenerOf.apply(peer).congestion(peer);
+    }
 }

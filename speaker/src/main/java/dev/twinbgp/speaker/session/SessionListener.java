@@ -42,4 +42,14 @@ public interface SessionListener {
     /** Every message we sent, after it was handed to the connection. */
     default void sent(PeerDriver peer, BgpMessage message) {
     }
+
+    /**
+     * Receive back-pressure: a buffer this listener fills with what it makes of {@code peer}'s received
+     * messages that is {@link Backlog#congested() congested} now, or null. The driver asks after each
+     * UPDATE it delivered and stops reading the peer while the answer is not null. Called on the loop
+     * thread for every UPDATE received: keep it cheap.
+     */
+    default Backlog congestion(PeerDriver peer) {
+        return null;
+    }
 }

@@ -69,6 +69,12 @@ class RouteParserTest {
         "redirect-to-nexthop, 0x0800000000000000",
         "bandwidth:1:1000, 0x40040001447a0000",
         "0x0102030405060708, 0x0102030405060708",
+        "target:120000L:123, 0x02020001d4c0007b",
+        "target:100L:7, 0x0202000000640007",
+        "origin4:71100:11000, 0x0203000115bc2af8",
+        "target4:71200:12000, 0x0202000116202ee0",
+        "origin:130000:1234, 0x02030001fbd004d2",
+        "l2info:1:2:13398:30864, 0x800a010234567890",
     })
     void extendedCommunityForms(String written, String octets) throws ConfigException {
         assertEquals(octets, RouteParser.parseAttributes("extended-community " + written)
@@ -114,6 +120,46 @@ class RouteParserTest {
         ConfigException trailing = assertThrows(ConfigException.class,
                 () -> RouteParser.parseRoute("10.0.0.0/8 next-hop self; med 5"));
         assertEquals("<command>:1:27: found 'med', expected the end of the command", trailing.getMessage());
+    }
+
+    @Test
+    void rdAndLabelMakeVpnAndLabeledRoutes() throws ConfigException {
+        RouteConfig vpn = RouteParser.parseRoute("route 10.0.0.0/24 rd 65000:1 label 1000 next-hop 1.2.3.4");
+        assertEquals(Family.IPV4_MPLS_VPN, vpn.family());
+        assertEquals("65000:1", vpn.attributes().rd().orElseThrow().toString());
+        assertEquals(List.of(1000), vpn.attributes().labels());
+        RouteConfig v6 = RouteParser.parseRoute(
+                "ipv6 mpls-vpn 2001:db8::/32 route-distinguisher 10.0.0.1:7 label [ 100 200 ] next-hop ::1");
+        assertEquals(Family.IPV6_MPLS_VPN, v6.family());
+        assertEquals(List.of(100, 200), v6.attributes().labels());
+        assertEquals("0001", java.util.HexFormat.of().formatHex(v6.attributes().rd().orElseThrow().octets()).substring(0, 4));
+        assertEquals(2, RouteParser.parseRoute("10.0.0.0/24 rd 4200000000:1 label 5 next-hop self").attributes().rd()
+                .orElseThrow().type());
+        assertEquals(Family.IPV4_MPLS_LABEL, RouteParser.parseRoute("ipv4 nlri-mpls 10.0.0.0/24 label 16 next-hop self")
+                .family());
+        // written back and read again
+        String line = "10.1.0.0/16 next-hop 10.0.0.1 rd 1.2.3.4:5 label [ 1 2 ]";
+        RouteConfig route = RouteParser.parseRoute(line);
+        assertEquals(line, route.prefix() + " " + RouteText.attributes(route.attributes()));
+        assertEquals(route, RouteParser.parseRoute(line));
+        // a withdrawal names no label
+        assertEquals(Family.IPV4_MPLS_VPN, RouteParser.parseWithdrawal("route 10.0.0.0/24 rd 65000:1").family());
+    }
+
+    @Test
+    void vpnRouteErrorsSayWhatWasExpected() {
+        assertEquals("<command>:1:40: found end of file, expected label (route 10.0.0.0/24 has an rd: an mpls-vpn route"
+                + " needs a label)", assertThrows(ConfigException.class,
+                () -> RouteParser.parseRoute("10.0.0.0/24 rd 65000:1 next-hop 1.2.3.4")).getMessage());
+        assertEquals("<command>:1:16: found '65536:65536', expected a route distinguisher number of at most 65535 after"
+                + " a 4-octet AS", assertThrows(ConfigException.class,
+                () -> RouteParser.parseRoute("10.0.0.0/24 rd 65536:65536 label 1 next-hop 1.2.3.4")).getMessage());
+        assertEquals("<command>:1:19: found '1048576', expected an MPLS label (0-1048575)",
+                assertThrows(ConfigException.class,
+                        () -> RouteParser.parseRoute("10.0.0.0/24 label 1048576 next-hop 1.2.3.4")).getMessage());
+        assertEquals("<command>:1:6: found 'mpls-vpn', expected nlri-mpls (the route's rd and label make it ipv4"
+                + " nlri-mpls)", assertThrows(ConfigException.class,
+                () -> RouteParser.parseRoute("ipv4 mpls-vpn 10.0.0.0/24 label 1 next-hop 1.2.3.4")).getMessage());
     }
 
     @Test

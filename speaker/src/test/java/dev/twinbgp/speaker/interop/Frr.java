@@ -100,6 +100,10 @@ public final class Frr extends ExternalDaemon {
                 %s""".formatted(asn, address, p, peerAsn, p, peerPort, p, Math.max(1, holdTime / 3), holdTime, p, p, p,
                 passive ? " neighbor " + p + " passive\n" : "");
         StringBuilder afs = new StringBuilder(conf);
+        if (families.contains("ipv4 labeled-unicast") && !families.contains("ipv4 unicast")) {
+            // FRR activates IPv4 unicast by default and refuses labeled-unicast beside it
+            afs.append(" address-family ipv4 unicast\n  no neighbor ").append(p).append(" activate\n exit-address-family\n");
+        }
         for (String[] other : others) {
             afs.append(" neighbor ").append(other[0]).append(" remote-as ").append(other[1]).append('\n')
                     .append(" neighbor ").append(other[0]).append(" timers ").append(Math.max(1, holdTime / 3)).append(' ')

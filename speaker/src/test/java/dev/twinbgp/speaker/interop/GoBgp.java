@@ -152,7 +152,7 @@ public final class GoBgp extends ExternalDaemon {
         return run(cli(args));
     }
 
-    private JsonNode json(String... args) {
+    JsonNode json(String... args) {
         try {
             return JSON.readTree(run(cli(args)));
         } catch (IOException e) {

@@ -125,6 +125,38 @@ class ExaJsonShapesTest {
     }
 
     @Test
+    void prefixSidTlvsOfEveryKindAndAigp() {
+        Attribute.PrefixSid sid = new Attribute.PrefixSid(List.of(
+                new dev.twinbgp.bgp.wire.attribute.PrefixSidTlv.LabelIndex(0, 777),
+                new dev.twinbgp.bgp.wire.attribute.PrefixSidTlv.Opaque(9, new byte[] {(byte) 0xAB}),
+                new dev.twinbgp.bgp.wire.attribute.PrefixSidTlv.Srv6Service(6, List.of(
+                        new dev.twinbgp.bgp.wire.attribute.PrefixSidTlv.OpaqueSubTlv(7, new byte[] {(byte) 0xEE}),
+                        new dev.twinbgp.bgp.wire.attribute.PrefixSidTlv.SidInformation(
+                                Prefix.parse("2001:db8::/128").address(), 0, 0x15, List.of(
+                                new dev.twinbgp.bgp.wire.attribute.PrefixSidTlv.OpaqueSubSubTlv(5, new byte[] {1}),
+                                new dev.twinbgp.bgp.wire.attribute.PrefixSidTlv.SidStructure(32, 24, 16, 0, 0, 0)))))));
+        Update u = new Update(v4(), Attributes.of(new Attribute.Origin(0), Attribute.NextHop.of("10.0.0.1"),
+                Attribute.Aigp.of(-1L), sid), v4("10.0.0.0/24"));
+        JsonNode attribute = parse(json.message(u, N, Direction.IN)).path("neighbor").path("message").path("update")
+                .path("attribute");
+        assertEquals("18446744073709551615", attribute.get("aigp").asText(), "AIGP's 64 bits, unsigned");
+        assertSameJson("{\"sr-label-index\":777,\"attribute-not-implemented-9\":\"0xAB\",\"l2-service\":["
+                        + "{\"type\":7,\"raw\":\"ee\"},{\"sid\":\"2001:db8::\",\"flags\":0,\"endpoint_behavior\":21,"
+                        + "\"sub-sub-tlv-5\":\"0x01\",\"structure\":{\"locator-block-length\":32,\"locator-node-length\":24,"
+                        + "\"function-length\":16,\"argument-length\":0,\"transposition-length\":0,"
+                        + "\"transposition-offset\":0}}]}",
+                attribute.get("bgp-prefix-sid").toString());
+    }
+
+    @Test
+    void linkLocalNextHopCapabilityIsNamed() {
+        Open o = new Open(4, 65000, 90, 0x0A000002L, List.of(new dev.twinbgp.bgp.wire.capability.OptionalParameter.Capabilities(
+                List.of(new Capability.LinkLocalNextHop()))), false);
+        assertSameJson("{\"77\":{\"name\":\"link-local-nexthop\"}}",
+                parse(json.message(o, N, Direction.IN)).path("neighbor").path("open").path("capabilities").toString());
+    }
+
+    @Test
     void endOfRibIsAnnouncedUnderNullNextHop() {
         assertSameJson("{\"type\":\"update\"," + NEIGHBOR + ",\"direction\":\"in\",\"message\":{\"update\":{\"announce\":"
                         + "{\"ipv4 unicast\":{\"null\":[{\"eor\":{\"afi\":\"ipv4\",\"safi\":\"unicast\"}}]}}}}}}",

@@ -255,4 +255,33 @@ class PeerSettingsMapperTest {
     void anEmptyConfigurationHasNoPeers() throws ConfigException {
         assertEquals(List.of(), map(""));
     }
+
+    @Test
+    void aigpGoesOnlyWhereAigpSessionIsOn() throws ConfigException {
+        // RFC 7311 section 3.3: on for internal sessions, off for external ones unless configured.
+        String route = "static { route 10.0.0.0/24 next-hop 192.0.2.9 aigp 100 bgp-prefix-sid [ 777 ]; }";
+        Attributes ibgp = attributes(one(IBGP + route).routes().get(0));
+        assertEquals(100, ibgp.get(Attribute.Aigp.class).orElseThrow().metric());
+        Attributes ebgp = attributes(one(EBGP + route).routes().get(0));
+        assertTrue(ebgp.get(Attribute.Aigp.class).isEmpty(), "not to an external peer by default");
+        assertTrue(ebgp.get(Attribute.PrefixSid.class).isPresent(), "Prefix-SID is optional transitive, always sent");
+        Attributes enabled = attributes(one(EBGP + "capability { aigp enable; }\n" + route).routes().get(0));
+        assertEquals(100, enabled.get(Attribute.Aigp.class).orElseThrow().metric());
+    }
+
+    @Test
+    void linkLocalNextHopMakesA32OctetNextHopAndIsAdvertised() throws ConfigException {
+        String v6 = "neighbor ::1 {\n router-id 10.0.0.1; local-address ::1; local-as 1; peer-as 1; family { ipv6 unicast; }\n";
+        PeerSettings both = map(v6 + "local-link-local fe80::1; capability { link-local-nexthop; }\n"
+                + "static { route 2001:db8:1::/48 next-hop 2001:db8::1; route 2001:db8:2::/48 next-hop fe80::cafe; }\n}\n")
+                .get(0);
+        assertEquals("20010DB8000000000000000000000001FE800000000000000000000000000001",
+                HexFormat.of().withUpperCase().formatHex(both.routes().get(0).path().nextHop()));
+        assertEquals(16, both.routes().get(1).path().nextHop().length, "a link-local next hop alone stays 16 octets");
+        assertTrue(both.session().capabilities().contains(new Capability.LinkLocalNextHop()));
+        PeerSettings noCapability = map(v6 + "local-link-local fe80::1;\n"
+                + "static { route 2001:db8:1::/48 next-hop 2001:db8::1; }\n}\n").get(0);
+        assertEquals(16, noCapability.routes().get(0).path().nextHop().length);
+        assertFalse(noCapability.session().capabilities().contains(new Capability.LinkLocalNextHop()));
+    }
 }

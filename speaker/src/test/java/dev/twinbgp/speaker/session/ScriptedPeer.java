@@ -61,6 +61,7 @@ final class ScriptedPeer implements AutoCloseable {
     final AtomicLong bytesRead = new AtomicLong();
     final AtomicLong updatesRead = new AtomicLong();
     final AtomicLong prefixesAnnounced = new AtomicLong();
+    final AtomicLong keepalivesRead = new AtomicLong();
     final List<Notification> notifications = new CopyOnWriteArrayList<>();
     final List<Family> endOfRibs = new CopyOnWriteArrayList<>();
     volatile BgpMessage lastMessage;
@@ -172,6 +173,7 @@ final class ScriptedPeer implements AutoCloseable {
                             }
                         }
                         case Notification n -> notifications.add(n);
+                        case Keepalive k -> keepalivesRead.incrementAndGet();
                         default -> { }
                     }
                 }

@@ -157,6 +157,12 @@ public final class AttributeCodec {
             case Attribute.AIGP -> {
                 // RFC 7311 section 3.2: a malformed AIGP attribute is treated as an unrecognized non-transitive
                 // attribute, "quietly ignored and not passed along": attribute discard.
+                if (!neg.aigpSession()) {
+                    // RFC 7311 section 3.3: on a session with AIGP_SESSION off, treated exactly as an unrecognized
+                    // non-transitive attribute: "quietly ignored and not passed along" (no error is reported).
+                    throw new Malformed(ATTRIBUTE_DISCARD, type, new WireError(UPDATE_MESSAGE, UPDATE_OPTIONAL_ATTRIBUTE,
+                            "AIGP ignored: AIGP_SESSION is off (RFC 7311 section 3.3)"));
+                }
                 byte[] v = Bytes.slice(b, off, len);
                 if (Attribute.Aigp.firstMetricTlv(v) < 0) {
                     throw new Malformed(ATTRIBUTE_DISCARD, type, new WireError(UPDATE_MESSAGE, UPDATE_OPTIONAL_ATTRIBUTE,

@@ -11,14 +11,21 @@ import java.util.Set;
  * @param addPathReceive  families for which we receive path identifiers (RFC 7911)
  * @param addPathSend     families for which we send path identifiers
  * @param extendedMessage both sides sent Extended Message (RFC 8654): messages up to 65535 octets
+ * @param aigpSession     AIGP_SESSION (RFC 7311 section 3.3): AIGP is accepted; off, a received AIGP is ignored
  */
-public record Negotiated(boolean asn4, Set<Family> addPathReceive, Set<Family> addPathSend, boolean extendedMessage) {
+public record Negotiated(boolean asn4, Set<Family> addPathReceive, Set<Family> addPathSend, boolean extendedMessage,
+                         boolean aigpSession) {
     /** Before OPENs are exchanged: 2-octet AS, no ADD-PATH, 4096-octet messages. */
     public static final Negotiated DEFAULT = new Negotiated(false, Set.of(), Set.of(), false);
 
     public Negotiated {
         addPathReceive = Set.copyOf(addPathReceive);
         addPathSend = Set.copyOf(addPathSend);
+    }
+
+    /** With AIGP_SESSION on (decoding outside a session: {@code twinbgp decode}, tests). */
+    public Negotiated(boolean asn4, Set<Family> addPathReceive, Set<Family> addPathSend, boolean extendedMessage) {
+        this(asn4, addPathReceive, addPathSend, extendedMessage, true);
     }
 
     public int maxMessageLength() {

@@ -2,6 +2,7 @@ package dev.twinbgp.bgp.wire.family;
 
 import dev.twinbgp.bgp.wire.family.evpn.EvpnCodec;
 import dev.twinbgp.bgp.wire.family.flow.FlowSpecCodec;
+import dev.twinbgp.bgp.wire.family.rtc.RtcCodec;
 import dev.twinbgp.bgp.wire.family.mup.MupCodec;
 import dev.twinbgp.bgp.wire.family.mvpn.MvpnCodec;
 import dev.twinbgp.bgp.wire.family.vpls.VplsCodec;
@@ -26,6 +27,7 @@ public final class Families {
         register(new MvpnCodec());
         register(new MupCodec());
         register(new LabeledCodec());
+        register(new RtcCodec());
     }
 
     private Families() {

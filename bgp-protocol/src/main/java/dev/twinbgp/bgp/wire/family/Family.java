@@ -23,6 +23,7 @@ public record Family(int afi, int safi) {
     public static final Family IPV6_MPLS_LABEL = new Family(AFI_IPV6, SAFI_MPLS_LABEL);
     public static final Family IPV4_MPLS_VPN = new Family(AFI_IPV4, SAFI_MPLS_VPN);
     public static final Family IPV6_MPLS_VPN = new Family(AFI_IPV6, SAFI_MPLS_VPN);
+    public static final Family IPV4_RTC = new Family(AFI_IPV4, SAFI_RTC);
     public static final Family IPV4_FLOW = new Family(AFI_IPV4, SAFI_FLOW);
     public static final Family IPV6_FLOW = new Family(AFI_IPV6, SAFI_FLOW);
     public static final Family IPV4_FLOW_VPN = new Family(AFI_IPV4, SAFI_FLOW_VPN);

@@ -59,9 +59,14 @@ public interface FamilyCodec {
 
         void string(String name, String value);
 
-        /** A JSON number. */
+        /** A field holding a number, e.g. ExaBGP's {@code "origin": 65000}. */
         default void number(String name, long value) {
             string(name, Long.toString(value));
+        }
+
+        /** A field holding JSON null, e.g. the {@code "route-target"} of ExaBGP's default route target membership. */
+        default void none(String name) {
+            string(name, "null");
         }
 
         /** A JSON boolean. */

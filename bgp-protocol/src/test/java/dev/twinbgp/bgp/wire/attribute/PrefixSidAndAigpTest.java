@@ -123,6 +123,15 @@ class PrefixSidAndAigpTest {
     }
 
     @Test
+    void aigpIsIgnoredWhereAigpSessionIsOff() {
+        // RFC 7311 section 3.3: as an unrecognized non-transitive attribute, quietly ignored.
+        byte[] b = HEX.parseHex("801A0B01000B0000000000000064");
+        Negotiated off = new Negotiated(true, Set.of(), Set.of(), false, false);
+        Malformed m = assertThrows(Malformed.class, () -> AttributeCodec.decode(0x80, Attribute.AIGP, b, 3, 11, 0, off));
+        assertEquals(ErrorAction.ATTRIBUTE_DISCARD, m.action());
+    }
+
+    @Test
     void malformedAigpIsDiscarded() {
         assertEquals(ErrorAction.ATTRIBUTE_DISCARD, action("801A0A01000A00000000000064")); // AIGP TLV length 10
         assertEquals(ErrorAction.ATTRIBUTE_DISCARD, action("801A0409000401")); // no AIGP TLV

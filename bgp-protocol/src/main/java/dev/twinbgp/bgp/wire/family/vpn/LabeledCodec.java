@@ -45,14 +45,12 @@ public final class LabeledCodec implements FamilyCodec {
         }
         int labelOctets = bits < rdBits ? 0 : LabelStack.octets(b, off + 1, (bits - rdBits) / 8);
         if (labelOctets == 0) {
-            // RFC 8277 section 2 / RFC 4364 section 4.3.4: a labeled route carries at least one label
-            return new Parsed(null, "no room for a label in a " + bits + "-bit " + family + " NLRI", 0);
+            // RFC 8277 section 2 / RFC 4364 section 4.3.4: a labeled route carries at least one label (and a VPN
+            // route its 8-octet RD): 24 (88) bits at least
+            return new Parsed(null, "no room for a label" + (vpn ? " and a route distinguisher" : "") + " in a " + bits
+                    + "-bit " + family + " NLRI (" + (24 + rdBits) + " bits at least)", 0);
         }
-        int prefixBits = bits - labelOctets * 8 - rdBits;
-        if (prefixBits < 0) {
-            return new Parsed(null, "a " + bits + "-bit " + family + " NLRI is too short for its route distinguisher",
-                    labelOctets);
-        }
+        int prefixBits = bits - labelOctets * 8 - rdBits; // >= 0: the stack was read within bits - rdBits
         int max = family.afi() == Family.AFI_IPV6 ? 128 : 32;
         if (prefixBits > max) {
             return new Parsed(null, "prefix length " + prefixBits + " is longer than " + max, labelOctets);
