@@ -433,7 +433,7 @@ public final class CommandParser {
         };
         if (code < 0 || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
             throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow,"
-                    + " flow-vpn, mcast-vpn or mup; or l2vpn evpn|vpls)");
+                    + " flow-vpn, mcast-vpn or mup; or l2vpn evpn, l2vpn vpls)");
         }
         return new Family(afi.equals("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
     }

@@ -101,7 +101,7 @@ class CommandParserTest {
         "announce attributes med 5 nlri 10.0.0.0/8|announce attributes: expected next-hop among the attributes",
         "announce attributes next-hop 1.2.3.4 nlri 10.0.0.1/8|announce attributes: host bits set in 10.0.0.1/8",
         "announce eor ipv4 flowspec|announce eor: expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow, flow-vpn,"
-            + " mcast-vpn or mup; or l2vpn evpn|vpls)",
+            + " mcast-vpn or mup; or l2vpn evpn, l2vpn vpls)",
         "announce route-refresh|announce route-refresh: expected AFI SAFI (e.g. ipv4 unicast)",
         "show|show: expected neighbor or adj-rib",
         "show adj-rib sideways|show adj-rib: expected in or out",
