@@ -119,6 +119,22 @@ public final class Samples {
         out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), noNextHop,
                 new Attribute.MpReach(Family.IPV4_UNICAST, Bytes.parseIpv6("2001:db8::1"), ipv4(v4, "198.51.100.0/24")),
                 null, Nlri.empty(Family.IPV4_UNICAST, v4)));
+        // The typed families (EVPN, VPLS, MCAST-VPN, MUP): a route of each announced, and withdrawn.
+        dev.twinbgp.bgp.wire.family.RouteDistinguisher rd = dev.twinbgp.bgp.wire.family.RouteDistinguisher.parse("65000:7");
+        byte[] a4 = Bytes.parseIpv6("::ffff:192.0.2.1");
+        a4 = java.util.Arrays.copyOfRange(a4, 12, 16);
+        for (dev.twinbgp.bgp.wire.family.FamilyRoute r : List.of(
+                dev.twinbgp.bgp.wire.family.evpn.EvpnRoute.macIp(rd, new byte[10], 100, new byte[] {0, 0x11, 0x22, 0x33, 0x44, 0x55}, a4, 1000),
+                dev.twinbgp.bgp.wire.family.evpn.EvpnRoute.prefix(rd, new byte[10], 0, a4, 24, new byte[4], 2000),
+                new dev.twinbgp.bgp.wire.family.vpls.VplsRoute(rd, 5, 1, 8, 10702),
+                dev.twinbgp.bgp.wire.family.mvpn.MvpnRoute.join(true, rd, 65000, a4, a4),
+                dev.twinbgp.bgp.wire.family.mup.MupRoute.t2st(rd, a4, 12345, 32))) {
+            Nlri block = Nlri.builder(r.family(), false).add(r.route()).build();
+            out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), noNextHop, new Attribute.MpReach(r.family(), a4, block),
+                    null, Nlri.empty(Family.IPV4_UNICAST, v4)));
+            out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), Attributes.of(List.of()), null,
+                    new Attribute.MpUnreach(r.family(), block), Nlri.empty(Family.IPV4_UNICAST, v4)));
+        }
         return out;
     }
 
