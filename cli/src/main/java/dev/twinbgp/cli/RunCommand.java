@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  * <ul>
  *   <li>SIGTERM or SIGINT, a stop for good: every peer gets NOTIFICATION Cease / Administrative
  *       Shutdown (RFC 4486 subcode 2) and withdraws our routes at once; exit 0.</li>
- *   <li>{@value #RESTART_SIGNAL_NAME}, a stop before a restart (an upgrade, another {@code --reactor}):
+ *   <li>{@value #RESTART_SIGNAL_NAME} or the API's {@code shutdown restart} ({@code twinbgp ctl shutdown restart}),
+ *       a stop before a restart (an upgrade, another {@code --reactor}):
  *       a peer with graceful restart negotiated (RFC 4724) is closed without a NOTIFICATION, so it
  *       keeps our routes until the next process sends its table and End-of-RIB (or the restart time
  *       runs out); the others get the Cease; exit 0.</li>
@@ -43,17 +44,28 @@ import picocli.CommandLine.Spec;
  * included (its peer.py: "closing the session without notification"); twinbgp keeps SIGTERM the
  * stop an operator stopping the daemon for good expects (routes gone at once, as documented before
  * graceful restart existed here), and makes the restart an explicit choice of its own. ExaBGP uses
- * SIGUSR2 for a full reload, which twinbgp does not have.
+ * SIGUSR2 for a full reload (configuration and processes), which twinbgp does not have.
+ *
+ * <p>Why SIGPWR: HotSpot suspends and resumes threads with SIGUSR2 on Linux (JFR's sampler does, for one), so
+ * a handler on SIGUSR2 stopped the daemon whenever JFR ran; SIGQUIT is the JVM's thread dump; SIGHUP, SIGUSR1
+ * and SIGALRM mean something else to ExaBGP (stop, reload, restart the sessions in place). SIGPWR is used by
+ * neither the JVM nor ExaBGP, and "power is going away, expect to come back" is what this stop is for.
+ * <ul>
+ *   <li>SIGUSR1 or SIGHUP: reload the configuration file ({@link Api#reload()}): what changed is applied, an
+ *       invalid file changes nothing (the error is logged with its file:line:column).</li>
+ * </ul>
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Runs the BGP speaker for a configuration file (ExaBGP syntax) until SIGTERM or SIGINT,"
-                + " which close every session with Cease / Administrative Shutdown and exit 0; or until SIGUSR2,"
+                + " which close every session with Cease / Administrative Shutdown and exit 0; or until SIGPWR"
+                + " (or 'twinbgp ctl shutdown restart'),"
                 + " a stop before a restart: sessions with graceful restart negotiated close without NOTIFICATION,"
                 + " so the peers keep our routes until the next 'twinbgp run' is back (RFC 4724)."
+                + " SIGUSR1 or SIGHUP reloads the configuration file (also 'twinbgp ctl reload')."
                 + " Logs go to stderr; stdout carries only events (with --events -).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:stopped by SIGTERM, SIGINT or SIGUSR2",
+            "0:stopped by SIGTERM, SIGINT, SIGPWR or the API's shutdown",
             "1:could not start (a port that cannot be bound, an events file that cannot be opened)",
             "2:bad usage: an invalid configuration file, an unknown reactor or log level"},
         footerHeading = "%nExamples:%n",
@@ -66,7 +78,9 @@ final class RunCommand implements Callable<Integer> {
     /** How long SIGTERM waits for the Cease NOTIFICATIONs to go out: the process exits within 2 s. */
     static final Duration SHUTDOWN_GRACE = Duration.ofMillis(1500);
     /** The signal that stops the speaker before a restart (see the class comment). */
-    static final String RESTART_SIGNAL_NAME = "SIGUSR2";
+    static final String RESTART_SIGNAL_NAME = "SIGPWR";
+    /** The signals that reload the configuration. */
+    static final String RELOAD_SIGNALS = "SIGUSR1 SIGHUP";
 
     @Spec
     CommandSpec spec;
@@ -103,6 +117,7 @@ final class RunCommand implements Callable<Integer> {
         Thread hook = new Thread(stopper, "twinbgp-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         onRestartSignal(stopper);
+        onReloadSignals(stopper);
         int code = startAndWait(stopper);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -126,6 +141,23 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException unavailable) {
             LoggerFactory.getLogger(RunCommand.class).warn("{} is not available here ({}); stop with SIGTERM",
                     RESTART_SIGNAL_NAME, unavailable.getMessage());
+        }
+    }
+
+    /**
+     * {@value #RELOAD_SIGNALS}: read the configuration again and apply what changed ({@link Api#reload()}), on a
+     * thread of its own. ExaBGP reloads on SIGUSR1; twinbgp also on SIGHUP, the usual reload signal of daemons
+     * (ExaBGP stops on SIGHUP). A signal before the speaker runs is logged and ignored.
+     */
+    private static void onReloadSignals(Stopper stopper) {
+        for (String name : RELOAD_SIGNALS.split(" ")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name.substring(3)), signal -> Thread.ofPlatform()
+                        .name("twinbgp-reload").daemon(true).start(() -> stopper.reload(name)));
+            } catch (IllegalArgumentException unavailable) {
+                LoggerFactory.getLogger(RunCommand.class).warn("{} is not available here ({}); reload with"
+                        + " 'twinbgp ctl reload'", name, unavailable.getMessage());
+            }
         }
     }
 
@@ -185,8 +217,14 @@ final class RunCommand implements Callable<Integer> {
         }
         // The API (processes of the configuration, the control socket): its listener must see
         // every event from the first, so it exists before the speaker starts.
+        Path file = config;
         Api.Options apiOptions = Api.Options.defaults()
-                .withShutdown(() -> new Thread(() -> System.exit(0), "twinbgp-api-shutdown").start());
+                .withShutdown(() -> new Thread(() -> System.exit(0), "twinbgp-api-shutdown").start())
+                .withReloadSource(() -> ConfigParser.parse(file))
+                .withRestartStop(() -> {
+                    stopper.beforeRestart();
+                    new Thread(() -> System.exit(0), "twinbgp-restart-stop").start();
+                });
         if (noControlSocket) {
             apiOptions = apiOptions.withoutControlSocket();
         } else if (controlSocket != null) {
@@ -265,6 +303,21 @@ final class RunCommand implements Callable<Integer> {
             beforeRestart = true;
         }
 
+        /** A reload signal: the API reloads (it logs what changed, or why nothing did). */
+        void reload(String signal) {
+            Api target;
+            synchronized (this) {
+                target = api;
+            }
+            Logger log = LoggerFactory.getLogger(RunCommand.class);
+            if (target == null) {
+                log.warn("{} received while starting: no reload", signal);
+                return;
+            }
+            log.info("{} received: reloading the configuration", signal);
+            target.reload();
+        }
+
         synchronized void attach(BgpSpeaker speaker, EventWriter writer, Api api) {
             this.speaker = speaker;
             this.writer = writer;
@@ -278,8 +331,9 @@ final class RunCommand implements Callable<Integer> {
                 if (speaker != null) {
                     api.close(); // no more commands; processes stopped, control socket removed
                     if (beforeRestart) {
-                        log.info("stopping for a restart ({}): peers with graceful restart are closed without"
-                                + " NOTIFICATION and keep our routes (RFC 4724); the others get Cease", RESTART_SIGNAL_NAME);
+                        log.info("stopping for a restart ({} or 'shutdown restart'): peers with graceful restart are"
+                                + " closed without NOTIFICATION and keep our routes (RFC 4724); the others get Cease",
+                                RESTART_SIGNAL_NAME);
                         speaker.shutdownForRestart(SHUTDOWN_GRACE);
                     } else {
                         log.info("stopping: Cease / Administrative Shutdown to every peer");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Graceful restart (RFC 4724) as the restarting speaker, and switching reactors on a live network
  * (issues 15 and 17), against BIRD 2, FRR and GoBGP at once: the real {@code twinbgp run} process
- * is stopped with SIGUSR2 (the stop before a restart) and started again while the daemons' own
+ * is stopped with SIGPWR (the stop before a restart) and started again while the daemons' own
  * route counts are sampled; not one
  * route may go missing at any daemon at any moment, and each daemon must get our End-of-RIB after
  * every restart (see {@link LiveRestart}). The times are printed, never asserted.

@@ -23,7 +23,7 @@ import java.util.function.IntSupplier;
 
 /**
  * The real {@code twinbgp run} (the built jar, as a separate process) peering with BIRD 2, FRR and
- * GoBGP at once on loopback, all three with graceful restart, and restarted - SIGUSR2 (the stop
+ * GoBGP at once on loopback, all three with graceful restart, and restarted - SIGPWR (the stop
  * before a restart), then a new process, possibly with another {@code --reactor} - while a thread
  * per daemon reads that daemon's own count of our routes over and over. A restart passes when:
  * <ul>
@@ -165,14 +165,14 @@ final class LiveRestart implements AutoCloseable {
     }
 
     /**
-     * SIGUSR2 to the running speaker, a new one on {@code reactor}; returns the seconds from the
+     * SIGPWR to the running speaker, a new one on {@code reactor}; returns the seconds from the
      * signal until the last daemon has our End-of-RIB.
      */
     double restart(String reactor) throws Exception {
         int birdDone = bird.gracefulRestartsDone();
         long start = System.nanoTime();
-        signal("USR2", speaker); // the stop before a restart; SIGTERM would send Cease
-        assertTrue(speaker.waitFor(30, TimeUnit.SECONDS), "twinbgp run ended within 30 s of SIGUSR2");
+        signal("PWR", speaker); // the stop before a restart; SIGTERM would send Cease
+        assertTrue(speaker.waitFor(30, TimeUnit.SECONDS), "twinbgp run ended within 30 s of SIGPWR");
         assertEquals(0, speaker.exitValue(), () -> "exit code of twinbgp run; its log:\n" + speakerLog());
         double exited = (System.nanoTime() - start) / 1e9;
         // Each daemon notices the end of the session (the TCP close) before the new process can connect.
@@ -190,7 +190,7 @@ final class LiveRestart implements AutoCloseable {
                 () -> gobgp.sessionState() == GoBgp.ESTABLISHED && gobgp.endOfRibReceived());
         double seconds = (System.nanoTime() - start) / 1e9;
         // Awaited one after the other: each time is "done by then", measured from the signal.
-        report.add(String.format(Locale.ROOT, "to %-8s %6.2f s from SIGUSR2 to the last End-of-RIB (old process exited"
+        report.add(String.format(Locale.ROOT, "to %-8s %6.2f s from SIGPWR to the last End-of-RIB (old process exited"
                 + " after %.2f s, all sessions seen down by %.2f s; End-of-RIB seen by BIRD by %.2f s, FRR by %.2f s,"
                 + " GoBGP by %.2f s; load average %s)", reactor, seconds, exited, down, birdAt, frrAt, seconds, loadAverage()));
         return seconds;

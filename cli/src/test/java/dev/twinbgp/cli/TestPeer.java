@@ -105,6 +105,19 @@ final class TestPeer implements AutoCloseable {
         }
     }
 
+    /** True when the speaker closed the connection having sent nothing but KEEPALIVEs before. */
+    boolean closedBySpeakerAfterKeepalives() throws IOException {
+        try {
+            while (true) {
+                if (readRaw()[18] != 4) {
+                    return false;
+                }
+            }
+        } catch (EOFException e) {
+            return true;
+        }
+    }
+
     void sendOpen(long peerAs) throws IOException {
         SessionConfig ours = SessionConfig.builder(AS, peerAs, 0x0A000002L).holdTime(30)
                 .families(List.of(Family.IPV4_UNICAST)).build();

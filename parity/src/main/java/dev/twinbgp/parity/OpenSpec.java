@@ -17,7 +17,9 @@ import java.util.List;
  * (otherwise the AS, or AS_TRANS above 65535). Capabilities: {@code asn4}, {@code route-refresh},
  * {@code enhanced-refresh}, {@code extended-message}, {@code ipv4}, {@code ipv6} (multiprotocol unicast),
  * {@code ipv4-flow}, {@code ipv6-flow}, {@code ipv4-flow-vpn}, {@code ipv6-flow-vpn} (FlowSpec, RFC 8955),
+ * {@code l2vpn-evpn}, {@code l2vpn-vpls}, {@code ipv4-mcast-vpn}, {@code ipv6-mcast-vpn}, {@code ipv4-mup}, {@code ipv6-mup},
  * {@code ipv4-mpls-vpn}, {@code ipv6-mpls-vpn} (L3VPN, RFC 4364), {@code ipv4-nlri-mpls}, {@code ipv6-nlri-mpls} (RFC 8277),
+ * {@code mp:AFI:SAFI} (any family, e.g. {@code mp:16388:71} for BGP-LS),
  * {@code add-path:ipv4|ipv6:send|receive|both}, {@code none}.
  */
 final class OpenSpec {
@@ -76,18 +78,21 @@ final class OpenSpec {
         Tokens.Token t = tokens.peek();
         if (t != null && !List.of("split", "delay", "repeat", "then-close", "version", "as", "my-as", "hold", "id").contains(t.text())) {
             throw tokens.unexpected(t, "a capability (asn4, route-refresh, enhanced-refresh, extended-message, ipv4, ipv6, "
-                    + "ipv4-flow, ipv6-flow, ipv4-flow-vpn, ipv6-flow-vpn, "
+                    + "ipv4-flow, ipv6-flow, ipv4-flow-vpn, ipv6-flow-vpn, l2vpn-evpn, l2vpn-vpls, ipv4-mcast-vpn, "
+                    + "ipv6-mcast-vpn, ipv4-mup, ipv6-mup, "
                     + "ipv4-mpls-vpn, ipv6-mpls-vpn, ipv4-nlri-mpls, ipv6-nlri-mpls, "
-                    + "add-path:FAMILY:MODE, none)");
+                    + "add-path:FAMILY:MODE, mp:AFI:SAFI, none)");
         }
         return out;
     }
 
     private static boolean isCapability(String word) {
         return List.of("asn4", "route-refresh", "enhanced-refresh", "extended-message", "ipv4", "ipv6", "ipv4-flow",
-                "ipv6-flow", "ipv4-flow-vpn", "ipv6-flow-vpn", "none").contains(word)
+                "ipv6-flow", "ipv4-flow-vpn", "ipv6-flow-vpn", "l2vpn-evpn", "l2vpn-vpls", "ipv4-mcast-vpn", "ipv6-mcast-vpn",
+                "ipv4-mup", "ipv6-mup", "none").contains(word)
                 || List.of("ipv4-mpls-vpn", "ipv6-mpls-vpn", "ipv4-nlri-mpls", "ipv6-nlri-mpls").contains(word)
-                || word.matches("add-path:(ipv4|ipv6):(send|receive|both)");
+                || word.matches("add-path:(ipv4|ipv6):(send|receive|both)")
+                || word.matches("mp:\\d{1,5}:\\d{1,3}");
     }
 
     Open open() {
@@ -104,10 +109,20 @@ final class OpenSpec {
                 case "ipv6-flow" -> new Capability.Multiprotocol(Family.IPV6_FLOW);
                 case "ipv4-flow-vpn" -> new Capability.Multiprotocol(Family.IPV4_FLOW_VPN);
                 case "ipv6-flow-vpn" -> new Capability.Multiprotocol(Family.IPV6_FLOW_VPN);
+                case "l2vpn-evpn" -> new Capability.Multiprotocol(Family.L2VPN_EVPN);
+                case "l2vpn-vpls" -> new Capability.Multiprotocol(Family.L2VPN_VPLS);
+                case "ipv4-mcast-vpn" -> new Capability.Multiprotocol(Family.IPV4_MCAST_VPN);
+                case "ipv6-mcast-vpn" -> new Capability.Multiprotocol(Family.IPV6_MCAST_VPN);
+                case "ipv4-mup" -> new Capability.Multiprotocol(Family.IPV4_MUP);
+                case "ipv6-mup" -> new Capability.Multiprotocol(Family.IPV6_MUP);
                 case "ipv4-mpls-vpn" -> new Capability.Multiprotocol(Family.IPV4_MPLS_VPN);
                 case "ipv6-mpls-vpn" -> new Capability.Multiprotocol(Family.IPV6_MPLS_VPN);
                 case "ipv4-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV4_MPLS_LABEL);
                 case "ipv6-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV6_MPLS_LABEL);
+                case String mp when mp.startsWith("mp:") -> { // any family by AFI and SAFI (RFC 4760 section 8)
+                    String[] p = mp.split(":");
+                    yield new Capability.Multiprotocol(new Family(Integer.parseInt(p[1]), Integer.parseInt(p[2])));
+                }
                 default -> {
                     String[] p = c.split(":");
                     Family f = p[1].equals("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;

@@ -94,6 +94,21 @@ final class RunControl implements SpeakerControl {
     }
 
     @Override
+    public void busyLoop(int millis) throws InterruptedException {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        peer.loop().execute(() -> {
+            trace.add("loop busy");
+            started.countDown();
+            try {
+                Thread.sleep(millis); // the long task; what other threads queue meanwhile waits behind it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        started.await(60, TimeUnit.SECONDS);
+    }
+
+    @Override
     public void stallEvents() {
         trace.stallEvents();
     }

@@ -31,7 +31,7 @@ public final class ScenarioParser {
             "what to expect (keepalive, open, update, eor, notification, refresh, message, close, dropped, table, held-back, eor-queued, over-high-water, events-held)";
     private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
     private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "reset", "api", "checkpoint", "trace",
-            "conn", "refuse", "hang", "announce-table", "mark", "stop", "events");
+            "conn", "refuse", "hang", "announce-table", "mark", "stop", "events", "loop");
     /** How many connections a script may hold at once ({@code conn N}). */
     static final int MAX_CONNECTIONS = 4;
 
@@ -181,6 +181,13 @@ public final class ScenarioParser {
             case "announce-table" -> new Step.AnnounceTable(lineNo, tokens.number("a number of routes", 1, 1_000_000));
             case "stop" -> stop(lineNo);
             case "mark" -> new Step.Mark(lineNo, tokens.next("a mark name").text());
+            case "loop" -> {
+                Tokens.Token what = tokens.next("'busy'");
+                if (!what.text().equals("busy")) {
+                    throw tokens.unexpected(what, "'busy'");
+                }
+                yield new Step.LoopBusy(lineNo, tokens.number("milliseconds", 1, 60_000));
+            }
             case "events" -> {
                 Tokens.Token what = tokens.next("'stall' or 'drain'");
                 yield switch (what.text()) {

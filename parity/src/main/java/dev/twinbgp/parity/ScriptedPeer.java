@@ -233,6 +233,10 @@ final class ScriptedPeer {
                 control.mark(m.name(), messagesSent);
                 yield null;
             }
+            case Step.LoopBusy b -> {
+                control.busyLoop(b.millis());
+                yield null;
+            }
             case Step.EventsStall s -> {
                 control.stallEvents();
                 yield null;

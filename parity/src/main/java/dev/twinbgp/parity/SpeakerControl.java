@@ -42,6 +42,9 @@ interface SpeakerControl {
     /** Records {@code line} in the trace, in the loop's order, and returns once it is recorded. */
     void note(String line);
 
+    /** {@code loop busy MS}: see {@link Step.LoopBusy}; returns once the loop has started the task. */
+    void busyLoop(int millis) throws InterruptedException;
+
     /** {@code events stall}: see {@link Step.EventsStall}. */
     void stallEvents();
 

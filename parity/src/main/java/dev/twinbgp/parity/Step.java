@@ -93,6 +93,14 @@ sealed interface Step {
      */
     record EventsDrain(int line) implements Step { }
 
+    /**
+     * {@code loop busy MS}: the speaker's loop runs a task that takes MS milliseconds - a loop busy with a
+     * long task, as a daemon's is with a big table - and the script goes on at once, so what the next steps
+     * ask of the speaker (an API command: its trace line and its work, queued from two threads) waits in
+     * the loop's task queue, together, and must then run in the order it was asked.
+     */
+    record LoopBusy(int line, int millis) implements Step { }
+
     /** {@code expect events-held}: wait until the speaker's event queue has reached its high-water mark. */
     record ExpectEventsHeld(int line, int timeoutSeconds) implements Step { }
 

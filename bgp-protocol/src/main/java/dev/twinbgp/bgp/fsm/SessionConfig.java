@@ -32,13 +32,20 @@ import java.util.Map;
  * @param extendedNextHops     extended next hop encodings we advertise (RFC 8950 section 3); empty: no capability
  * @param linkLocalNextHop     advertise the link-local next hop capability (code 77), last
  * @param aigp                 AIGP_SESSION on an external session too (RFC 7311 section 3.3; on for internal ones)
+ * @param operational          ExaBGP's operational capability (code 185, draft-ietf-idr-operational-message, empty)
+ * @param pathsLimit           PATHS-LIMIT per family (draft-abraitis-idr-addpath-paths-limit), sent after ADD-PATH
+ *                             for the families it receives
+ * @param multiSession         the multi-session capability (code 68, draft-ietf-idr-bgp-multisession, expired; sent as
+ *                             ExaBGP sends it), which here only names the session per family (ExaBGP's
+ *                             {@code family-allowed}): one session still carries every family
  */
 public record SessionConfig(long localAs, long peerAs, long localId, int holdTime, int connectRetryTime,
                             boolean active, boolean passive, List<Family> families, boolean asn4,
                             boolean routeRefresh, boolean enhancedRouteRefresh, Map<Family, AddPathMode> addPath,
                             boolean extendedMessage, int gracefulRestartTime, String hostName, String domainName,
                             String softwareVersion, List<Capability.ExtendedNextHop.Entry> extendedNextHops,
-                            boolean linkLocalNextHop, boolean aigp) {
+                            boolean linkLocalNextHop, boolean aigp, boolean operational, boolean multiSession,
+                            Map<Family, Integer> pathsLimit) {
     public static final int DEFAULT_HOLD_TIME = 180;
     public static final int DEFAULT_CONNECT_RETRY_TIME = 5;
     private static final long MAX_U32 = 0xFFFF_FFFFL;
@@ -47,6 +54,7 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         families = List.copyOf(families);
         addPath = Map.copyOf(addPath);
         extendedNextHops = List.copyOf(extendedNextHops);
+        pathsLimit = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pathsLimit));
         if (localAs < 1 || localAs > MAX_U32 || peerAs < 1 || peerAs > MAX_U32) {
             throw new IllegalArgumentException("AS numbers must be 1.." + MAX_U32 + ": local " + localAs + ", peer " + peerAs);
         }
@@ -111,6 +119,7 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         }
         if (!addPathEntries.isEmpty()) {
             caps.add(new Capability.AddPath(addPathEntries));
+            pathsLimitCapability(addPathEntries).ifPresent(caps::add);
         }
         if (gracefulRestartTime >= 0) {
             caps.add(gracefulRestart());
@@ -120,6 +129,9 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         }
         if (enhancedRouteRefresh) {
             caps.add(new Capability.EnhancedRouteRefresh());
+        }
+        if (operational) {
+            caps.add(new Capability.Unknown(OPERATIONAL, new byte[0])); // after route refresh, as ExaBGP orders it
         }
         if (extendedMessage) {
             caps.add(new Capability.ExtendedMessage());
@@ -133,8 +145,47 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         if (linkLocalNextHop) {
             caps.add(new Capability.LinkLocalNextHop()); // after extended message: conf-cap-link-local-nexthop.ci
         }
+        if (multiSession) {
+            // ExaBGP's bytes (capabilities.py _session, ms.py): one TLV per value octet, a 0 then the code of
+            // multiprotocol (1) - last of all, as ExaBGP adds it last.
+            caps.add(new Capability.Unknown(MULTI_SESSION, new byte[] {0}));
+            caps.add(new Capability.Unknown(MULTI_SESSION, new byte[] {1}));
+        }
         return caps;
     }
+
+    /** Capability code of PATHS-LIMIT (draft-abraitis-idr-addpath-paths-limit). */
+    public static final int PATHS_LIMIT = 76;
+
+    /**
+     * PATHS-LIMIT (draft-abraitis-idr-addpath-paths-limit section 3), right after ADD-PATH as ExaBGP sends it: for
+     * each family we receive paths of and have a limit for,
+     * <pre>
+     * +-----------+-------+---------------+
+     * |  AFI (2)  |SAFI(1)| Paths Limit(2)|
+     * +-----------+-------+---------------+
+     * </pre>
+     */
+    private java.util.Optional<Capability> pathsLimitCapability(List<Capability.AddPath.Entry> addPath) {
+        java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream();
+        for (Capability.AddPath.Entry e : addPath) {
+            Integer limit = pathsLimit.get(e.family());
+            if (limit != null && limit > 0 && e.mode() != AddPathMode.SEND) {
+                value.write(e.family().afi() >>> 8);
+                value.write(e.family().afi());
+                value.write(e.family().safi());
+                value.write(limit >>> 8);
+                value.write(limit);
+            }
+        }
+        return value.size() == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(new Capability.Unknown(PATHS_LIMIT, value.toByteArray()));
+    }
+
+    /** Capability code of ExaBGP's operational messages (draft-ietf-idr-operational-message). */
+    public static final int OPERATIONAL = 185;
+    /** Capability code of multi-session BGP (draft-ietf-idr-bgp-multisession). */
+    public static final int MULTI_SESSION = 68;
 
     /** RFC 4724 section 3: the Restart State bit, the top bit of the 4-bit Restart Flags. */
     public static final int RESTART_STATE = 0x8;
@@ -190,6 +241,9 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
         private final List<Capability.ExtendedNextHop.Entry> extendedNextHops = new ArrayList<>();
         private boolean linkLocalNextHop;
         private boolean aigp;
+        private boolean operational;
+        private boolean multiSession;
+        private final Map<Family, Integer> pathsLimit = new LinkedHashMap<>();
 
         private Builder(long localAs, long peerAs, long localId) {
             this.localAs = localAs;
@@ -218,11 +272,16 @@ public record SessionConfig(long localAs, long peerAs, long localId, int holdTim
             return this;
         }
 
+        public Builder operational(boolean on) { operational = on; return this; }
+        public Builder multiSession(boolean on) { multiSession = on; return this; }
+        /** PATHS-LIMIT for {@code family} (advertised when ADD-PATH receives it). */
+        public Builder pathsLimit(Family family, int limit) { pathsLimit.put(family, limit); return this; }
+
         public SessionConfig build() {
             return new SessionConfig(localAs, peerAs, localId, holdTime, connectRetryTime, active, passive, families,
                     asn4, routeRefresh, enhancedRouteRefresh, addPath, extendedMessage, gracefulRestartTime,
                     hostName, domainName, softwareVersion, extendedNextHops, linkLocalNextHop,
-                    aigp);
+                    aigp, operational, multiSession, pathsLimit);
         }
     }
 }

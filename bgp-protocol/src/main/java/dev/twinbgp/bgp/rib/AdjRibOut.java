@@ -104,6 +104,11 @@ public final class AdjRibOut {
         return routes.size();
     }
 
+    /** The path held for {@code key}, or null. */
+    public Path path(RouteKey key) {
+        return routes.get(key);
+    }
+
     public void clear() {
         routes.clear();
         ipv4Groups = new LinkedHashMap<>();

@@ -119,6 +119,22 @@ public final class Samples {
         out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), noNextHop,
                 new Attribute.MpReach(Family.IPV4_UNICAST, Bytes.parseIpv6("2001:db8::1"), ipv4(v4, "198.51.100.0/24")),
                 null, Nlri.empty(Family.IPV4_UNICAST, v4)));
+        // The typed families (EVPN, VPLS, MCAST-VPN, MUP): a route of each announced, and withdrawn.
+        dev.twinbgp.bgp.wire.family.RouteDistinguisher rd = dev.twinbgp.bgp.wire.family.RouteDistinguisher.parse("65000:7");
+        byte[] a4 = Bytes.parseIpv6("::ffff:192.0.2.1");
+        a4 = java.util.Arrays.copyOfRange(a4, 12, 16);
+        for (dev.twinbgp.bgp.wire.family.FamilyRoute r : List.of(
+                dev.twinbgp.bgp.wire.family.evpn.EvpnRoute.macIp(rd, new byte[10], 100, new byte[] {0, 0x11, 0x22, 0x33, 0x44, 0x55}, a4, 1000),
+                dev.twinbgp.bgp.wire.family.evpn.EvpnRoute.prefix(rd, new byte[10], 0, a4, 24, new byte[4], 2000),
+                new dev.twinbgp.bgp.wire.family.vpls.VplsRoute(rd, 5, 1, 8, 10702),
+                dev.twinbgp.bgp.wire.family.mvpn.MvpnRoute.join(true, rd, 65000, a4, a4),
+                dev.twinbgp.bgp.wire.family.mup.MupRoute.t2st(rd, a4, 12345, 32))) {
+            Nlri block = Nlri.builder(r.family(), false).add(r.route()).build();
+            out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), noNextHop, new Attribute.MpReach(r.family(), a4, block),
+                    null, Nlri.empty(Family.IPV4_UNICAST, v4)));
+            out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), Attributes.of(List.of()), null,
+                    new Attribute.MpUnreach(r.family(), block), Nlri.empty(Family.IPV4_UNICAST, v4)));
+        }
         return out;
     }
 
@@ -133,6 +149,16 @@ public final class Samples {
         out.add(new RouteRefresh(1, RouteRefresh.BEGIN_OF_RR, 1));
         out.add(new RouteRefresh(1, RouteRefresh.END_OF_RR, 1));
         out.addAll(updates(neg));
+        for (String hex : CODEC_FAMILY_UPDATES) {
+            out.add(MessageDecoder.decode(Hex.bytes(hex), ASN4).message());
+        }
         return out;
     }
+
+    /** UPDATEs of families with a codec, from ExaBGP's decoding vectors: BGP-LS (bgp-ls-2, -9), SR Policy (bgp-sr-policy-1, -2). */
+    private static final List<String> CODEC_FAMILY_UPDATES = List.of(
+            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00AA0200000093800E7240044704C0A8FF1D000002006503000000000000000001000020020000040000FDE902010004000000000202000400000000020300040A01010101010024020000040000FDE902010004000000000202000400000000020300080A0104010A010102010300040A010101010400040A0101024001010040020602010000FDE980040400000000801D0704470003000001",
+            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00A4020000008D900E003440044704C0A8640200000100270200000000000002BC0100001A0200000400003E3402010004000000000203000601013400004140010100400206020100003E34801D45010A0002010A04020006726F7574657204030003490090040400040A860029040A000C8000001F4004890003003E80040B00020001040C000C00000003E804890003003A98",
+            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF006902000000524001010040020040050400000064C01728000F00240C060000000000640D06100005DC01008000110009060000000000010106000003E81100800E1600014904C0000201006000000000000000640A000001",
+            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00A1020000008A4001010040020040050400000064C01760000F005C0C060000000000C814120000FC0000000000000000000000000000018000250009060000000000020D1A1000FC000000000000000000000000000001004100002000100082000A006D792D706F6C696379810008007072696D617279800E1600014904C0000201006000000001000000C80A000002");
 }

@@ -125,8 +125,10 @@ public final class DaemonBenchmark {
         tx.ask("CONNECT", "UP", 120);
         long linesBefore = rx instanceof TwinbgpDaemon t ? t.eventLines() : 0;
         rx.beforeSend();
+        double cpuBefore = Machine.cpuSeconds(rx.pids());
         long first = SenderProcess.nanos(tx.ask("SEND", "FIRST", 60));
         long held = rx.awaitHeld(table.prefixes(), TIMEOUT_NANOS);
+        r.put(label + "CpuSeconds", Machine.cpuSeconds(rx.pids()) - cpuBefore);
         long written = SenderProcess.nanos(tx.await("WRITTEN", 600));
         r.put(label + "WrittenSeconds", (written - first) / 1e9);
         if (rx instanceof TwinbgpDaemon t && t.eventLines() > 0) {
@@ -146,6 +148,12 @@ public final class DaemonBenchmark {
      */
     private static Receiver start(Path root, String receiver, Path dir, Endpoint at) throws IOException {
         if (receiver.startsWith("twinbgp-")) {
+            // twinbgp-REACTOR[-events][+variant...][@TREE]: TREE, another checkout with its jar built, is run instead
+            // of this one - a baseline measured in the same run as the change.
+            int tree = receiver.indexOf('@');
+            Path from = tree < 0 ? root : Path.of(receiver.substring(tree + 1));
+            String label = tree < 0 ? "" : " @" + from;
+            receiver = tree < 0 ? receiver : receiver.substring(0, tree);
             String[] parts = receiver.substring("twinbgp-".length()).split("\\+");
             boolean events = parts[0].endsWith("-events");
             String reactor = events ? parts[0].substring(0, parts[0].length() - "-events".length()) : parts[0];
@@ -157,7 +165,7 @@ public final class DaemonBenchmark {
                     default -> throw new IllegalArgumentException("unknown JVM variant '" + parts[i] + "' in " + receiver);
                 });
             }
-            return TwinbgpDaemon.start(root, reactor, events, String.join(" ", jvm), dir, at);
+            return TwinbgpDaemon.start(from, reactor, events, String.join(" ", jvm), dir, at, label);
         }
         return switch (receiver) {
             case "bird" -> AnchorDaemon.start(Anchor.BIRD, dir, at);

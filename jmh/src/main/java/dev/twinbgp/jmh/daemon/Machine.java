@@ -43,6 +43,29 @@ final class Machine {
         return 0;
     }
 
+    /**
+     * CPU time {@code pid} has used so far (user + system, every thread; {@code /proc/PID/stat} fields 14 and
+     * 15 in clock ticks of 1/100 s), 0 when it cannot be read. On a machine shared with other work the wall time
+     * of a transfer grows with the load; the CPU time it took much less, so it is reported beside it.
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // fields 14, 15 (after pid and comm)
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static double cpuSeconds(Iterable<Long> pids) {
+        double sum = 0;
+        for (long pid : pids) {
+            sum += cpuSeconds(pid);
+        }
+        return sum;
+    }
+
     private static String firstMatch(String file, String key) {
         try {
             for (String line : Files.readAllLines(Path.of(file))) {
@@ -54,5 +77,26 @@ final class Machine {
             // not Linux
         }
         return "?";
+    }
+
+    /**
+     * When the twinbgp processes run with a flight recording ({@code TWINBGP_DAEMON_JAVA_OPTS} holding
+     * {@code -XX:StartFlightRecording=filename=...}), writes it out with {@code jcmd} before the process is
+     * stopped: the daemon's shutdown hook ends with {@code Runtime.halt}, which can cut the JVM's own dump on
+     * exit short (an empty file).
+     */
+    static void dumpFlightRecording(long pid) {
+        if (!System.getenv().getOrDefault("TWINBGP_DAEMON_JAVA_OPTS", "").contains("StartFlightRecording")) {
+            return;
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "JFR.dump").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            jcmd.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.io.IOException e) {
+            System.err.println("jcmd JFR.dump failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -196,10 +196,14 @@ public final class SendBenchmark {
             if (processStarted.get() != 0) {
                 r.put("fromProcessStart", (answered - processStarted.get()) / 1e9);
             }
+            r.put("twinbgpCpuSeconds", Machine.cpuSeconds(twin.pid()));
+            r.put("birdCpuSeconds", Machine.cpuSeconds(bird.pid()));
+            r.put("loadAverage", Machine.loadAverage());
             r.put("twinbgpPeakRssMiB", Machine.vmHwmKiB(twin.pid()) / 1024.0);
             r.put("birdPeakRssMiB", Machine.vmHwmKiB(bird.pid()) / 1024.0);
         } finally {
             if (twin != null) {
+                Machine.dumpFlightRecording(twin.pid());
                 twin.destroy();
                 try {
                     if (!twin.waitFor(15, TimeUnit.SECONDS)) {

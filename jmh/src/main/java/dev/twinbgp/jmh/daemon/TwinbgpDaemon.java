@@ -53,6 +53,12 @@ final class TwinbgpDaemon implements Receiver {
 
     static TwinbgpDaemon start(Path root, String reactor, boolean withEvents, String jvmOptions, Path dir, Endpoint at)
             throws IOException {
+        return start(root, reactor, withEvents, jvmOptions, dir, at, "");
+    }
+
+    /** {@code label}: added to the name (e.g. another build's tree, compared in the same run). */
+    static TwinbgpDaemon start(Path root, String reactor, boolean withEvents, String jvmOptions, Path dir, Endpoint at,
+                               String label) throws IOException {
         Files.createDirectories(dir);
         Path conf = dir.resolve("twinbgp.conf");
         Files.writeString(conf, """
@@ -81,7 +87,7 @@ final class TwinbgpDaemon implements Receiver {
             pb.environment().put("TWINBGP_JAVA_OPTS", extra);
         }
         TwinbgpDaemon d = new TwinbgpDaemon("twinbgp " + reactor + (withEvents ? " + events" : "")
-                + (jvmOptions.isEmpty() ? "" : " (" + jvmOptions.replaceAll("-XX:AOTCache=\\S*", "AOT cache") + ")"),
+                + (jvmOptions.isEmpty() ? "" : " (" + jvmOptions.replaceAll("-XX:AOTCache=\\S*", "AOT cache") + ")") + label,
                 pb.start(), socket, events);
         Thread.ofPlatform().daemon().name("twinbgp-stderr").start(d::readLog);
         try {
@@ -261,6 +267,7 @@ final class TwinbgpDaemon implements Receiver {
 
     @Override
     public void close() {
+        Machine.dumpFlightRecording(process.pid());
         process.destroy();
         try {
             if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {

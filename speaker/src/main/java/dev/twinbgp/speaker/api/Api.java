@@ -56,42 +56,58 @@ public final class Api implements AutoCloseable {
      * @param shutdown       what the {@code shutdown} command runs (on a thread of its own)
      * @param clock          wall clock for uptimes and JSON {@code time}
      * @param version        what {@code version} prints
-     * @param peerPort       the TCP port a neighbor created with {@code create neighbor} connects to
+     * @param peerPort       the TCP port a neighbor created with {@code create neighbor} (or added by a reload) connects
+     *                       to when its configuration gives no {@code connect}
+     * @param reloadSource   what {@code reload} (and SIGUSR1/SIGHUP) reads; null: the configuration's file again
+     * @param restartStop    what {@code shutdown restart} runs (on a thread of its own): the stop before a restart
      */
     public record Options(Path controlSocket, boolean controlEnabled, int queueCapacity, RouteConverter routes,
-                          Runnable shutdown, Clock clock, String version, int peerPort) {
+                          Runnable shutdown, Clock clock, String version, int peerPort, ConfigSource reloadSource,
+                          Runnable restartStop) {
         public static Options defaults() {
             return new Options(null, true, 65_536, MappingRouteConverter.INSTANCE,
                     () -> LOG.warn("shutdown requested, but nothing is wired to act on it"), Clock.systemUTC(),
-                    versionOfJar(), dev.twinbgp.speaker.mapping.PeerSettingsMapper.BGP_PORT);
+                    versionOfJar(), dev.twinbgp.speaker.mapping.PeerSettingsMapper.BGP_PORT, null,
+                    () -> LOG.warn("shutdown restart requested, but nothing is wired to act on it"));
         }
 
         public Options withDefaultPeerPort(int port) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, clock, version, port);
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, clock, version, port, reloadSource, restartStop);
         }
 
         public Options withControlSocket(Path path) {
-            return new Options(path, true, queueCapacity, routes, shutdown, clock, version, peerPort);
+            return new Options(path, true, queueCapacity, routes, shutdown, clock, version, peerPort, reloadSource, restartStop);
         }
 
         public Options withoutControlSocket() {
-            return new Options(null, false, queueCapacity, routes, shutdown, clock, version, peerPort);
+            return new Options(null, false, queueCapacity, routes, shutdown, clock, version, peerPort, reloadSource, restartStop);
         }
 
         public Options withQueueCapacity(int capacity) {
-            return new Options(controlSocket, controlEnabled, capacity, routes, shutdown, clock, version, peerPort);
+            return new Options(controlSocket, controlEnabled, capacity, routes, shutdown, clock, version, peerPort, reloadSource, restartStop);
         }
 
         public Options withRoutes(RouteConverter converter) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, converter, shutdown, clock, version, peerPort);
+            return new Options(controlSocket, controlEnabled, queueCapacity, converter, shutdown, clock, version, peerPort, reloadSource, restartStop);
         }
 
         public Options withShutdown(Runnable action) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, routes, action, clock, version, peerPort);
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, action, clock, version, peerPort, reloadSource, restartStop);
         }
 
         public Options withClock(Clock c) {
-            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, c, version, peerPort);
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, c, version, peerPort, reloadSource, restartStop);
+        }
+
+        /** What {@code shutdown restart} runs (on a thread of its own): the stop before a restart. */
+        public Options withRestartStop(Runnable action) {
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, clock, version, peerPort,
+                    reloadSource, action);
+        }
+
+        /** Where a reload reads the configuration from (default: the file the configuration was read from). */
+        public Options withReloadSource(ConfigSource source) {
+            return new Options(controlSocket, controlEnabled, queueCapacity, routes, shutdown, clock, version, peerPort, source, restartStop);
         }
 
         private static String versionOfJar() {
@@ -100,13 +116,21 @@ public final class Api implements AutoCloseable {
         }
     }
 
-    private final Configuration configuration;
+    /** Reads the configuration a reload applies. */
+    @FunctionalInterface
+    public interface ConfigSource {
+        Configuration read() throws dev.twinbgp.speaker.config.ConfigException;
+    }
+
+    private volatile Configuration configuration; // replaced by a successful reload, under this object's lock
     private final Options options;
     private final Map<String, ApiProcess> processes = new LinkedHashMap<>();
     private final ApiEvents events;
     private volatile CommandExecutor executor;
     private BgpSpeaker speaker;
     private final Map<String, Neighbor> created = new HashMap<>(); // by peer name, guarded by this
+    /** The settings each neighbor runs with now, by peer name (a reload diffs against them), guarded by this. */
+    private final Map<String, PeerSettings> running = new HashMap<>();
     private ControlServer control;
     private boolean closed;
 
@@ -160,6 +184,7 @@ public final class Api implements AutoCloseable {
             for (NeighborConfig n : configuration.neighbors()) {
                 if (address(n).equals(driver.settings().peerAddress())) {
                     neighbors.add(new Neighbor(n, driver, events.stats(driver.name())));
+                    running.put(driver.name(), driver.settings());
                     break;
                 }
             }
@@ -167,6 +192,7 @@ public final class Api implements AutoCloseable {
         CommandExecutor ex = new CommandExecutor(neighbors, options.routes(), options.shutdown(), options.version(),
                 options.clock());
         executor = ex;
+        ex.restartStop(options.restartStop());
         this.speaker = speaker;
         ex.control(new Dynamic());
         if (options.controlEnabled()) {
@@ -194,24 +220,8 @@ public final class Api implements AutoCloseable {
                         s = new PeerSettings(s.peerAddress(), options.peerPort(), s.localAddress(), s.listenPort(),
                                 s.session(), s.groupUpdates(), s.manualEor(), s.routes());
                     }
-                    List<Subscription> subs = new ArrayList<>();
-                    for (ApiConfig api : n.apis()) {
-                        for (String name : api.processes()) {
-                            subs.add(new Subscription(processes.get(name), copy(api.receive()), copy(api.send()),
-                                    api.neighborChanges()));
-                        }
-                    }
-                    events.subscribe(s.name(), subs); // before it starts: its first events reach the processes
-                    PeerDriver driver;
-                    try {
-                        driver = speaker.addPeer(s);
-                    } catch (IOException | RuntimeException e) {
-                        events.unsubscribe(s.name());
-                        throw e;
-                    }
-                    Neighbor neighbor = new Neighbor(n, driver, events.stats(driver.name()));
-                    executor.add(neighbor);
-                    subs.forEach(sub -> sub.process().addToScope(neighbor));
+                    Neighbor neighbor = addNeighbor(n, s);
+                    PeerDriver driver = neighbor.driver();
                     created.put(driver.name(), neighbor);
                     LOG.info("neighbor {} created by the API", driver.name());
                     return CompletableFuture.completedFuture(Reply.done());
@@ -236,19 +246,222 @@ public final class Api implements AutoCloseable {
                     return CompletableFuture.completedFuture(Reply.error("delete neighbor: no neighbor " + d.address()));
                 }
                 Neighbor n = gone;
-                executor.remove(n);
-                processes.values().forEach(p -> p.removeFromScope(n));
                 created.remove(n.name());
-                CompletableFuture<Void> stopped = speaker.removePeer(n.name());
+                CompletableFuture<Void> stopped = removeNeighbor(n, dev.twinbgp.bgp.wire.ErrorCodes.CEASE_PEER_DECONFIGURED);
                 LOG.info("neighbor {} deleted by the API", n.name());
-                CompletableFuture<Void> done = stopped == null ? CompletableFuture.completedFuture(null) : stopped;
-                return done.thenApply(v -> {
+                return stopped.thenApply(v -> {
                     events.unsubscribe(n.name());
                     return Reply.done();
                 });
             }
         }
+
+        @Override
+        public CompletableFuture<Reply> reload() {
+            return Api.this.reload();
+        }
     }
+
+    /** Starts a neighbor (configured at run time or by a reload): subscribed, started, in the processes' scopes. */
+    private Neighbor addNeighbor(NeighborConfig n, PeerSettings s) throws IOException {
+        events.subscribe(s.name(), subscriptions(n)); // before it starts: its first events reach the processes
+        PeerDriver driver;
+        try {
+            driver = speaker.addPeer(s);
+        } catch (IOException | RuntimeException e) {
+            events.unsubscribe(s.name());
+            throw e;
+        }
+        Neighbor neighbor = new Neighbor(n, driver, events.stats(driver.name()));
+        executor.add(neighbor);
+        processes.values().forEach(p -> {
+            if (names(n, p)) {
+                p.addToScope(neighbor);
+            }
+        });
+        running.put(s.name(), s);
+        return neighbor;
+    }
+
+    /** The second half of a reset: the changed neighbor starts again once its old session is closed. */
+    private synchronized void restart(NeighborConfig config, PeerSettings settings) {
+        if (closed) {
+            return;
+        }
+        try {
+            addNeighbor(config, settings);
+            LOG.info("reload: neighbor {} started again with its new settings", settings.name());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("reload: neighbor {} could not be started again: {}", settings.name(), e.getMessage());
+        }
+    }
+
+    /** Stops a neighbor with Cease and {@code subcode}; completes when its connection is closed. */
+    private CompletableFuture<Void> removeNeighbor(Neighbor n, int subcode) {
+        executor.remove(n);
+        processes.values().forEach(p -> p.removeFromScope(n));
+        running.remove(n.name());
+        CompletableFuture<Void> stopped = speaker.removePeer(n.name(), subcode);
+        return stopped == null ? CompletableFuture.completedFuture(null) : stopped;
+    }
+
+    private List<Subscription> subscriptions(NeighborConfig n) {
+        List<Subscription> subs = new ArrayList<>();
+        for (ApiConfig api : n.apis()) {
+            for (String name : api.processes()) {
+                ApiProcess process = processes.get(name);
+                if (process != null) {
+                    subs.add(new Subscription(process, copy(api.receive()), copy(api.send()), api.neighborChanges()));
+                }
+            }
+        }
+        return subs;
+    }
+
+    private static boolean names(NeighborConfig n, ApiProcess p) {
+        return n.apis().stream().anyMatch(a -> a.processes().contains(p.name()));
+    }
+
+    /** How long a reload waits for a changed neighbor's old session to close before it starts the new one. */
+    private static final long RESET_WAIT_SECONDS = 5;
+
+    /**
+     * {@code reload}, SIGUSR1, SIGHUP, {@code twinbgp ctl reload}: reads the configuration again and applies the
+     * difference, as ExaBGP's reactor does on SIGUSR1 (reactor/loop.py {@code reload}):
+     * <ul>
+     *   <li>a neighbor no longer configured is stopped: Cease / Peer De-configured (RFC 4486 subcode 3);</li>
+     *   <li>a neighbor whose settings changed in more than its routes is reset: Cease / Other Configuration Change
+     *       (subcode 6, as RFC 4486 section 4 asks; ExaBGP sends 3) and started again with the new settings;</li>
+     *   <li>a neighbor that only has other routes keeps its session: the configuration routes it lost are withdrawn,
+     *       the new or changed ones announced (routes the API announced are not touched);</li>
+     *   <li>a new neighbor is started;</li>
+     *   <li>a new process is started, a process no longer configured is stopped, the others run on (ExaBGP's
+     *       SIGUSR1; a changed {@code run} takes effect at the process's next start).</li>
+     * </ul>
+     * A configuration that does not parse or map changes nothing: the error ({@code file:line:column: ...}) is
+     * logged and answered.
+     */
+    public synchronized CompletableFuture<Reply> reload() {
+        if (closed || speaker == null) {
+            return CompletableFuture.completedFuture(Reply.error("reload: the daemon is not running"));
+        }
+        Configuration next;
+        List<PeerSettings> mapped;
+        try {
+            next = options.reloadSource() != null ? options.reloadSource().read()
+                    : ConfigParser.parse(Path.of(configuration.source()));
+            mapped = PeerSettingsMapper.map(next);
+        } catch (dev.twinbgp.speaker.config.ConfigException e) {
+            LOG.error("reload refused, nothing changed: {}", e.getMessage());
+            return CompletableFuture.completedFuture(Reply.error("reload: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("reload refused, nothing changed: {}", e.toString());
+            return CompletableFuture.completedFuture(Reply.error("reload: " + e.getMessage()));
+        }
+        Map<String, PeerSettings> wanted = new LinkedHashMap<>();
+        Map<String, NeighborConfig> wantedConfig = new LinkedHashMap<>();
+        for (int i = 0; i < mapped.size(); i++) {
+            NeighborConfig n = next.neighbors().get(i);
+            PeerSettings s = mapped.get(i);
+            if (n.connectPort() == NeighborConfig.DEFAULT_PORT && options.peerPort() != NeighborConfig.DEFAULT_PORT) {
+                s = s.withConnectPort(options.peerPort()); // the daemon's peer port, as for create neighbor
+            }
+            wanted.put(s.name(), s);
+            wantedConfig.put(s.name(), n);
+        }
+        // Processes first: the neighbors' subscriptions name them.
+        List<ApiProcess> started = new ArrayList<>();
+        for (ProcessConfig p : next.processes()) {
+            if (!processes.containsKey(p.name())) {
+                ApiProcess process = new ApiProcess(p, options.queueCapacity(), this::reportStall);
+                processes.put(p.name(), process);
+                started.add(process);
+            }
+        }
+        List<ApiProcess> stopped = new ArrayList<>();
+        for (String name : List.copyOf(processes.keySet())) {
+            if (next.processes().stream().noneMatch(p -> p.name().equals(name))) {
+                stopped.add(processes.remove(name));
+            }
+        }
+        int added = 0;
+        int removed = 0;
+        int reset = 0;
+        int changed = 0;
+        List<CompletableFuture<?>> resets = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Neighbor n : executor.neighbors()) {
+            seen.add(n.name());
+            PeerSettings want = wanted.get(n.name());
+            if (want == null && created.containsKey(n.name())) {
+                continue; // created by the API, not by the file: a reload keeps it
+            }
+            if (want == null) {
+                LOG.info("reload: neighbor {} is no longer configured: stopping it", n.name());
+                created.remove(n.name());
+                CompletableFuture<Void> gone = removeNeighbor(n, dev.twinbgp.bgp.wire.ErrorCodes.CEASE_PEER_DECONFIGURED);
+                gone.thenRun(() -> events.unsubscribe(n.name()));
+                removed++;
+                continue;
+            }
+            NeighborConfig config = wantedConfig.get(n.name());
+            PeerSettings before = running.getOrDefault(n.name(), n.driver().settings());
+            if (RouteDiff.sessionChanged(before, want)) {
+                LOG.info("reload: neighbor {} changed: resetting its session", n.name());
+                created.remove(n.name());
+                CompletableFuture<Void> closed = removeNeighbor(n, dev.twinbgp.bgp.wire.ErrorCodes.CEASE_OTHER_CONFIGURATION_CHANGE);
+                resets.add(closed.completeOnTimeout(null, RESET_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+                        // Async: the close completes on a loop thread, and starting a peer waits for a loop
+                        // (perhaps that same one) to run its Start - never wait for a loop on a loop.
+                        .thenRunAsync(() -> restart(config, want)));
+                reset++;
+                continue;
+            }
+            RouteDiff diff = RouteDiff.of(before.routes(), want.routes());
+            if (!diff.withdrawn().isEmpty()) {
+                n.driver().withdraw(diff.withdrawn());
+            }
+            if (!diff.announced().isEmpty()) {
+                n.driver().announce(diff.announced());
+            }
+            if (!diff.isEmpty()) {
+                LOG.info("reload: neighbor {}: {} route(s) withdrawn, {} announced", n.name(), diff.withdrawn().size(),
+                        diff.announced().size());
+                changed++;
+            }
+            running.put(n.name(), want);
+            Neighbor now = new Neighbor(config, n.driver(), n.stats());
+            executor.replace(n, now);
+            events.subscribe(n.name(), subscriptions(config));
+            processes.values().forEach(p -> {
+                p.removeFromScope(n);
+                if (names(config, p)) {
+                    p.addToScope(now);
+                }
+            });
+        }
+        for (Map.Entry<String, PeerSettings> e : wanted.entrySet()) {
+            if (!seen.contains(e.getKey())) {
+                try {
+                    addNeighbor(wantedConfig.get(e.getKey()), e.getValue());
+                    LOG.info("reload: neighbor {} added", e.getKey());
+                    added++;
+                } catch (IOException | RuntimeException failed) {
+                    LOG.error("reload: neighbor {} could not be started: {}", e.getKey(), failed.getMessage());
+                }
+            }
+        }
+        configuration = next;
+        for (ApiProcess p : started) {
+            List<Neighbor> scope = executor.neighbors().stream().filter(n -> names(n.config(), p)).toList();
+            p.start(executor, scope);
+        }
+        stopped.forEach(ApiProcess::close);
+        LOG.info("reload of {} done: {} neighbor(s) added, {} removed, {} reset, {} with other routes; {} process(es)"
+                + " started, {} stopped", next.source(), added, removed, reset, changed, started.size(), stopped.size());
+        return CompletableFuture.allOf(resets.toArray(CompletableFuture[]::new)).thenApply(v -> Reply.done());
+    }
+
 
     /** The control socket's path, or null when it is not open. */
     public Path controlSocket() {

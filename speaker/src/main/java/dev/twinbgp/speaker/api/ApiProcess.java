@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * the count. A blocked write only blocks the writer thread.
  *
  * <p>Commands are applied in the order the child sent them: one reader thread parses them; consecutive
- * route changes are merged into one {@link RouteBatch} while more input is already buffered (up to
+ * route changes (and {@code clear adj-rib out}) are merged into one {@link RouteBatch} while more input is
+ * buffered or arrives within {@link #BURST_GAP_NANOS} (up to
  * {@link #MAX_BATCH} commands), and at most {@link #MAX_IN_FLIGHT} batches wait on the loops before the
  * reader stops reading - so a burst of 100,000 lines neither floods a loop's task queue nor delays its timers.
  *
@@ -50,6 +51,13 @@ import org.slf4j.LoggerFactory;
 final class ApiProcess implements AutoCloseable {
     static final int MAX_BATCH = 2000;
     static final int MAX_IN_FLIGHT = 4;
+    /**
+     * Route changes closer together than this are one burst: applied together, and only their net effect sent
+     * ({@link RouteBatch}, {@code PeerDriver.apply}), so {@code announce X} then {@code clear adj-rib out} written
+     * back to back sends nothing for X. Waited for only at the end of a burst (while input is buffered, reading
+     * goes on), so a bulk injection is not slowed down.
+     */
+    static final long BURST_GAP_NANOS = 2_000_000;
     /** A child that takes no line for this long while its queue is congested no longer holds the peers back. */
     static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long APPLY_TIMEOUT_SECONDS = 60;
@@ -312,6 +320,7 @@ final class ApiProcess implements AutoCloseable {
         RouteBatch batch = new RouteBatch();
         try (BufferedReader input = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             LineReader in = new LineReader(input);
+            RouteLines routeLines = new RouteLines();
             String line;
             while ((line = in.readLine()) != null && !closing) {
                 if (line == LineReader.TOO_LONG) {
@@ -321,7 +330,7 @@ final class ApiProcess implements AutoCloseable {
                 }
                 Request request;
                 try {
-                    request = CommandParser.parse(line);
+                    request = routeLines.parse(line);
                 } catch (CommandException e) {
                     flush(batch, inFlight);
                     refuse(line, e.getMessage());
@@ -338,7 +347,7 @@ final class ApiProcess implements AutoCloseable {
                         refuse(line, e.getMessage());
                         continue;
                     }
-                    if (batch.commands() >= MAX_BATCH || !in.ready()) {
+                    if (batch.commands() >= MAX_BATCH || !in.readyWithin(BURST_GAP_NANOS)) {
                         flush(batch, inFlight);
                     }
                     continue;

@@ -80,6 +80,10 @@ public sealed interface Command {
     record FlushAdjRibOut() implements Command {
     }
 
+    /** {@code flush route}: send the route changes held back by {@code auto-flush false} (ExaBGP). */
+    record FlushRoute() implements Command {
+    }
+
     /** {@code clear adj-rib in|out}: forget the Adj-RIB-In, or withdraw everything we announced. */
     record ClearAdjRib(boolean in) implements Command {
     }
@@ -91,8 +95,21 @@ public sealed interface Command {
     record Teardown(Optional<IpAddress> address, int subcode) implements Command {
     }
 
-    /** {@code shutdown}: stop the speaker. */
-    record Shutdown() implements Command {
+    /**
+     * {@code reload}: read the configuration file again and apply what changed (ExaBGP's {@code reload}, SIGUSR1):
+     * routes of the configuration withdrawn or announced, neighbors added, removed or reset.
+     */
+    record Reload() implements Command {
+    }
+
+    /**
+     * {@code shutdown}: stop the speaker; {@code shutdown restart} (twinbgp): the stop before a restart, which keeps
+     * the routes of peers with graceful restart (as SIGPWR).
+     */
+    record Shutdown(boolean forRestart) implements Command {
+        public Shutdown() {
+            this(false);
+        }
     }
 
     /** {@code version}. */

@@ -30,10 +30,11 @@ final class CommandExecutor {
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
             "show neighbor [summary|extensive] [json]",
             "show adj-rib in|out [extensive] [json]",
-            "flush adj-rib out",
+            "flush adj-rib out | flush route",
             "clear adj-rib in|out",
             "teardown [IP] [CEASE-SUBCODE]",
-            "shutdown",
+            "shutdown [restart]",
+            "reload",
             "version",
             "help",
             "ping [UUID [TIMESTAMP]] | ping text",
@@ -51,6 +52,9 @@ final class CommandExecutor {
 
         CompletableFuture<Reply> delete(Command.DeleteNeighbor delete);
 
+        /** Reads the configuration again and applies the difference ({@code reload}, SIGUSR1, SIGHUP). */
+        CompletableFuture<Reply> reload();
+
         NeighborControl NONE = new NeighborControl() {
             @Override
             public CompletableFuture<Reply> create(Command.CreateNeighbor create, ApiProcess from) {
@@ -61,6 +65,11 @@ final class CommandExecutor {
             public CompletableFuture<Reply> delete(Command.DeleteNeighbor delete) {
                 return CompletableFuture.completedFuture(Reply.error("neighbors cannot be deleted here"));
             }
+
+            @Override
+            public CompletableFuture<Reply> reload() {
+                return CompletableFuture.completedFuture(Reply.error("there is no configuration file to reload here"));
+            }
         };
     }
 
@@ -69,6 +78,7 @@ final class CommandExecutor {
     private final RouteConverter converter;
     private NeighborControl control = NeighborControl.NONE;
     private final Runnable shutdown;
+    private Runnable restartStop = () -> { };
     private final String version;
     private final Clock clock;
 
@@ -84,6 +94,11 @@ final class CommandExecutor {
         return neighbors;
     }
 
+    /** What {@code shutdown restart} runs (on a thread of its own). */
+    void restartStop(Runnable action) {
+        this.restartStop = action;
+    }
+
     void control(NeighborControl c) {
         this.control = c;
     }
@@ -94,14 +109,28 @@ final class CommandExecutor {
         neighbors = List.copyOf(next);
     }
 
+    /** A neighbor whose configuration changed without its session (a reload that changed only its routes). */
+    synchronized void replace(Neighbor old, Neighbor now) {
+        List<Neighbor> next = new ArrayList<>(neighbors);
+        int at = next.indexOf(old);
+        if (at < 0) {
+            next.add(now);
+        } else {
+            next.set(at, now);
+        }
+        neighbors = List.copyOf(next);
+    }
+
     synchronized void remove(Neighbor n) {
         List<Neighbor> next = new ArrayList<>(neighbors);
         next.remove(n);
         neighbors = List.copyOf(next);
     }
 
+    /** Commands that join a burst ({@link RouteBatch}): announce, withdraw, {@code clear adj-rib out}. */
     static boolean isRouteChange(Command c) {
-        return c instanceof Command.Announce || c instanceof Command.Withdraw;
+        return c instanceof Command.Announce || c instanceof Command.Withdraw
+                || c instanceof Command.ClearAdjRib clear && !clear.in();
     }
 
     /** The neighbors a request addresses: its selectors over all neighbors, else the source's {@code scope}. */
@@ -120,6 +149,14 @@ final class CommandExecutor {
 
     /** Adds an announce or withdraw to {@code batch} (nothing is added when it fails). */
     void addTo(RouteBatch batch, Request request, List<Neighbor> scope) throws CommandException {
+        if (request.command() instanceof Command.ClearAdjRib) {
+            for (Neighbor n : targets(request, scope)) {
+                holdUnlessAutoFlush(batch, n);
+                batch.clear(n.driver());
+            }
+            batch.countCommand();
+            return;
+        }
         List<Neighbor> targets = select(request, scope);
         if (targets.isEmpty()) {
             throw new CommandException(request.selectors().isEmpty()
@@ -128,7 +165,9 @@ final class CommandExecutor {
         }
         switch (request.command()) {
             case Command.Announce a -> {
-                Map<Neighbor, List<Route>> converted = new LinkedHashMap<>();
+                // A list, not a map keyed by Neighbor: a record's hash reads its whole configuration (every
+                // configured route), once per command line (issue 18).
+                List<Map.Entry<Neighbor, List<Route>>> converted = new ArrayList<>(targets.size());
                 for (Neighbor n : targets) {
                     List<Route> routes = new ArrayList<>();
                     for (RouteConfig r : a.routes()) {
@@ -153,9 +192,12 @@ final class CommandExecutor {
                             throw new CommandException("neighbor " + n.name() + ": " + e.getMessage());
                         }
                     }
-                    converted.put(n, routes);
+                    converted.add(Map.entry(n, routes));
                 }
-                converted.forEach((n, routes) -> batch.announce(n.driver(), routes));
+                converted.forEach(e -> {
+                    holdUnlessAutoFlush(batch, e.getKey());
+                    batch.announce(e.getKey().driver(), e.getValue());
+                });
             }
             case Command.Withdraw w -> {
                 List<RouteKey> prefixes = new ArrayList<>();
@@ -166,12 +208,20 @@ final class CommandExecutor {
                     prefixes.add(f.rule().route());
                 }
                 for (Neighbor n : targets) {
-                    batch.withdraw(n.driver(), prefixes);
+                    holdUnlessAutoFlush(batch, n);
+                    batch.withdraw(n.driver(), prefixes, true); // a withdrawal even for a route not held (ExaBGP)
                 }
             }
             default -> throw new IllegalArgumentException("not a route change: " + request.command());
         }
         batch.countCommand();
+    }
+
+    /** {@code auto-flush false}: the neighbor's route changes wait for {@code flush route}. */
+    private static void holdUnlessAutoFlush(RouteBatch batch, Neighbor n) {
+        if (!n.config().autoFlush()) {
+            batch.hold(n.driver());
+        }
     }
 
     /** Runs any command; the future never completes exceptionally (failures are {@code error} replies). */
@@ -205,6 +255,12 @@ final class CommandExecutor {
                 yield done(List.of());
             }
             case Command.RouteRefresh r -> routeRefresh(targets(request, scope), r);
+            case Command.FlushRoute f -> {
+                for (Neighbor n : targets(request, scope)) {
+                    n.driver().flushPending();
+                }
+                yield done(List.of());
+            }
             case Command.FlushAdjRibOut f -> {
                 for (Neighbor n : targets(request, scope)) {
                     n.driver().resendAdjRibOut();
@@ -213,10 +269,10 @@ final class CommandExecutor {
             }
             case Command.ShowNeighbor s -> showNeighbor(select(request, scope), s);
             case Command.ShowAdjRib s -> adjRib(select(request, scope), s);
-            case Command.ClearAdjRib c -> clear(targets(request, scope), c.in());
+            case Command.ClearAdjRib c -> c.in() ? clear(targets(request, scope), true) : routeChange(request, scope);
             case Command.Teardown t -> teardown(request, scope, t);
             case Command.Shutdown s -> {
-                Thread.ofPlatform().name("twinbgp-api-shutdown").daemon(false).start(shutdown);
+                Thread.ofPlatform().name("twinbgp-api-shutdown").daemon(false).start(s.forRestart() ? restartStop : shutdown);
                 yield done(List.of());
             }
             case Command.Version v -> done(List.of("twinbgp " + version));
@@ -224,6 +280,7 @@ final class CommandExecutor {
             case Command.Watchdog d -> watchdog(targets(request, scope), d);
             case Command.CreateNeighbor c -> control.create(c, null);
             case Command.DeleteNeighbor d -> control.delete(d);
+            case Command.Reload r -> control.reload();
             case Command.Ping p -> done(List.of(p.text() ? "pong " + DAEMON_ID + " active=true"
                     : "{ \"pong\": \"" + DAEMON_ID + "\", \"active\": true }"));
             case Command.SetAck s -> done(List.of());

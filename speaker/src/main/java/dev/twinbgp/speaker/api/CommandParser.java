@@ -3,6 +3,7 @@ package dev.twinbgp.speaker.api;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.FlowParser;
+import dev.twinbgp.speaker.config.SrPolicyParser;
 import dev.twinbgp.speaker.config.L2vpnParser;
 import dev.twinbgp.speaker.config.McastVpnParser;
 import dev.twinbgp.speaker.config.MupParser;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.OptionalLong;
 
 /**
@@ -24,7 +26,7 @@ import java.util.OptionalLong;
  * but {@link CommandException}, whose message says what was expected.
  */
 public final class CommandParser {
-    static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, version, help, "
+    static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, reload, version, help, "
             + "ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor";
 
     private CommandParser() {
@@ -71,8 +73,13 @@ public final class CommandParser {
         Optional<IpAddress> routerId = Optional.empty();
         OptionalLong localAs = OptionalLong.empty();
         OptionalLong peerAs = OptionalLong.empty();
+        Optional<String> familyAllowed = Optional.empty();
         while (!w.atEnd()) {
             switch (w.peek()) {
+                case "family-allowed" -> {
+                    w.next();
+                    familyAllowed = Optional.of(w.expectWord("in-open or AFI-SAFI[/AFI-SAFI...] after family-allowed"));
+                }
                 case "local-ip" -> {
                     w.next();
                     localIp = Optional.of(address(w.expectWord("an IP address after local-ip"), "local-ip"));
@@ -90,11 +97,11 @@ public final class CommandParser {
                     peerAs = OptionalLong.of(asn(w.expectWord("an AS number after peer-as"), "peer-as"));
                 }
                 default -> {
-                    return new NeighborSelector(peer, localIp, localAs, peerAs, routerId);
+                    return new NeighborSelector(peer, localIp, localAs, peerAs, routerId, familyAllowed);
                 }
             }
         }
-        return new NeighborSelector(peer, localIp, localAs, peerAs, routerId);
+        return new NeighborSelector(peer, localIp, localAs, peerAs, routerId, familyAllowed);
     }
 
     private static Command command(Words w) throws CommandException {
@@ -104,6 +111,11 @@ public final class CommandParser {
             case "withdraw" -> withdraw(w);
             case "show" -> show(w);
             case "flush" -> {
+                if (w.peekIs("route")) {
+                    w.next();
+                    w.expectEnd("flush route");
+                    yield new Command.FlushRoute();
+                }
                 w.expectPhrase("adj-rib", "out");
                 w.expectEnd("flush adj-rib out");
                 yield new Command.FlushAdjRibOut();
@@ -115,7 +127,15 @@ public final class CommandParser {
                 yield new Command.ClearAdjRib(in);
             }
             case "teardown" -> teardown(w);
-            case "shutdown" -> single(w, "shutdown", new Command.Shutdown());
+            case "shutdown" -> {
+                boolean forRestart = w.peekIs("restart");
+                if (forRestart) {
+                    w.next();
+                }
+                w.expectEnd("shutdown [restart]");
+                yield new Command.Shutdown(forRestart);
+            }
+            case "reload" -> single(w, "reload", new Command.Reload());
             case "version" -> single(w, "version", new Command.Version());
             case "help" -> single(w, "help", new Command.Help());
             case "ping" -> ping(w);
@@ -140,7 +160,28 @@ public final class CommandParser {
 
     /** {@code flow route ...} or {@code ipv4|ipv6 flow|flow-vpn ...}: a FlowSpec rule ({@link FlowParser}). */
     private static boolean isFlow(Words w) {
-        return w.rest().matches("(flow\\s+route|ipv[46]\\s+flow(-vpn)?)(\\s.*|\\{.*|)");
+        String first = w.peek();
+        return (first.equals("flow") || first.equals("ipv4") || first.equals("ipv6")) && FLOW.matcher(w.rest()).matches();
+    }
+
+    private static final Pattern FLOW = Pattern.compile("(flow\\s+route|ipv[46]\\s+flow(-vpn)?)(\\s.*|\\{.*|)");
+
+    /** {@code ipv4|ipv6 sr-policy ...} or {@code sr-policy ...}: an SR Policy (RFC 9830, {@link SrPolicyParser}). */
+    private static boolean isSrPolicy(Words w) {
+        String first = w.peek();
+        return (first.equals("sr-policy") || first.equals("ipv4") || first.equals("ipv6"))
+                && SR_POLICY.matcher(w.rest()).matches();
+    }
+
+    private static final Pattern SR_POLICY = Pattern.compile("(ipv[46]\\s+)?sr-policy(\\s.*|)");
+
+    private static FlowConfig srPolicy(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        try {
+            return SrPolicyParser.command(w.rest(), announce);
+        } catch (ConfigException e) {
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
+        }
     }
 
     private static FlowConfig flow(Words w, boolean announce) throws CommandException {
@@ -188,6 +229,9 @@ public final class CommandParser {
         if (!w.atEnd() && isFlow(w)) {
             return new Command.Announce(List.of(), List.of(flow(w, true)));
         }
+        if (!w.atEnd() && isSrPolicy(w)) {
+            return new Command.Announce(List.of(), List.of(srPolicy(w, true)));
+        }
         if (!w.atEnd() && L2vpnParser.isCommand(w.rest())) {
             return new Command.Announce(List.of(), List.of(l2vpn(w, true)));
         }
@@ -231,6 +275,9 @@ public final class CommandParser {
         String what = w.atEnd() ? "" : w.peek();
         if (!w.atEnd() && isFlow(w)) {
             return new Command.Withdraw(List.of(), List.of(flow(w, false)));
+        }
+        if (!w.atEnd() && isSrPolicy(w)) {
+            return new Command.Withdraw(List.of(), List.of(srPolicy(w, false)));
         }
         if (!w.atEnd() && L2vpnParser.isCommand(w.rest())) {
             return new Command.Withdraw(List.of(), List.of(l2vpn(w, false)));
@@ -429,11 +476,17 @@ public final class CommandParser {
             case "nlri-mpls" -> Family.SAFI_MPLS_LABEL;
             case "mpls-vpn" -> Family.SAFI_MPLS_VPN;
             case "rtc" -> Family.SAFI_RTC;
+            case "sr-policy" -> Family.SAFI_SR_POLICY;
+            case "bgp-ls" -> Family.SAFI_BGP_LS;
+            case "bgp-ls-vpn" -> Family.SAFI_BGP_LS_VPN;
             default -> -1;
         };
-        if (code < 0 || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
+        if (afi.equals("bgp-ls") && (code == Family.SAFI_BGP_LS || code == Family.SAFI_BGP_LS_VPN)) {
+            return new Family(Family.AFI_BGP_LS, code);
+        }
+        if (code < 0 || code == Family.SAFI_BGP_LS || code == Family.SAFI_BGP_LS_VPN || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
             throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow,"
-                    + " flow-vpn, mcast-vpn or mup; or l2vpn evpn|vpls)");
+                    + " flow-vpn, mcast-vpn, mup or sr-policy; or l2vpn evpn or vpls; or bgp-ls bgp-ls)");
         }
         return new Family(afi.equals("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
     }

@@ -1,10 +1,13 @@
 package dev.twinbgp.speaker.api;
 
+import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.rib.Route;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.Configuration;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.NeighborConfig;
+import dev.twinbgp.speaker.config.RouteAttributes;
 import dev.twinbgp.speaker.config.RouteConfig;
 import dev.twinbgp.speaker.config.RouteParser;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
@@ -14,8 +17,9 @@ import java.util.Optional;
 /**
  * API routes built by the configuration mapping itself ({@link PeerSettingsMapper}), so a route announced by a
  * command is byte for byte the route the same line in a configuration file would give. The adapter: the
- * neighbor is copied with this one route and mapped whole, using only the mapping's public entry point; when
- * the mapping offers a per-route conversion, {@link #toRoutes} becomes that one call.
+ * neighbor is copied with this one route and mapped whole, using only the mapping's public entry point (when
+ * the mapping offers a per-route conversion, {@link #toRoutes} becomes that one call); the paths made last are
+ * reused for the same attributes.
  */
 public final class MappingRouteConverter implements RouteConverter {
     public static final MappingRouteConverter INSTANCE = new MappingRouteConverter();
@@ -23,8 +27,44 @@ public final class MappingRouteConverter implements RouteConverter {
     private MappingRouteConverter() {
     }
 
+    /**
+     * The last paths made, per thread (each API reader thread has its own, so no lock): a process announcing a
+     * table sends a few attribute sets over many prefixes, and {@link RouteLines} hands the same
+     * {@link RouteAttributes} instance for the same attribute text, so a path is looked up by identity - of the
+     * attributes, the neighbor's configuration and the family (the next hop's checks depend on it) - instead of
+     * mapping the neighbor again (issue 18). Routes that share a path also share the instance, as the
+     * configuration's routes do, so the Adj-RIB-Out groups them without comparing attribute lists.
+     */
+    private static final int CACHED = 1024;
+    private static final ThreadLocal<Made[]> MADE = ThreadLocal.withInitial(() -> new Made[CACHED]);
+
+    /** A path made for these attributes (by identity), neighbor configuration (by identity) and family. */
+    private record Made(RouteAttributes attributes, NeighborConfig neighbor, Family family, Path path) {
+        boolean isFor(RouteAttributes a, NeighborConfig n, Family f) {
+            return attributes == a && neighbor == n && family.equals(f);
+        }
+    }
+
     @Override
     public List<Route> toRoutes(NeighborConfig n, RouteConfig route) {
+        RouteAttributes a = route.attributes();
+        if (a.split().isPresent() || a.withdrawn()) {
+            return mapped(n, route); // not one route of its own: the mapping decides
+        }
+        Made[] made = MADE.get();
+        int slot = (System.identityHashCode(a) * 31 + System.identityHashCode(n)) & (CACHED - 1);
+        Made m = made[slot];
+        if (m != null && m.isFor(a, n, route.family())) {
+            return List.of(new Route(RouteConverter.prefix(route), m.path()));
+        }
+        List<Route> routes = mapped(n, route);
+        if (routes.size() == 1) {
+            made[slot] = new Made(a, n, route.family(), routes.get(0).path());
+        }
+        return routes;
+    }
+
+    private List<Route> mapped(NeighborConfig n, RouteConfig route) {
         NeighborConfig one = n.withRoutes(List.of(route), List.of());
         try {
             return PeerSettingsMapper.map(new Configuration(RouteParser.COMMAND, List.of(one), List.of(), Optional.empty()))

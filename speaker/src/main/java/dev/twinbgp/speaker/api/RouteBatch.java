@@ -3,6 +3,7 @@ package dev.twinbgp.speaker.api;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.speaker.session.PeerDriver;
+import dev.twinbgp.speaker.session.RibChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Route changes from consecutive commands, per peer and in command order, merged into as few
  * {@link PeerDriver#announce} / {@link PeerDriver#withdraw} calls as order allows: a run of announces is one
- * call, a following withdrawal starts the next. Each call is one task on the peer's loop, so a burst of
+ * call, a following withdrawal starts the next; a peer whose part mixes them gets it as one burst. Each call is one task on the peer's loop, so a burst of
  * 100,000 lines is a few hundred tasks, between which the loop runs its timers (keepalives) and I/O.
  */
 final class RouteBatch {
@@ -22,11 +23,21 @@ final class RouteBatch {
     private record Announce(List<Route> routes) implements Op {
     }
 
-    private record Withdraw(List<RouteKey> prefixes) implements Op {
+    private record Withdraw(List<RouteKey> prefixes, boolean always) implements Op {
+    }
+
+    private record Clear() implements Op {
     }
 
     private final Map<PeerDriver, List<Op>> ops = new LinkedHashMap<>();
+    /** Peers whose neighbor has {@code auto-flush false}: their changes wait for {@code flush route}. */
+    private final java.util.Set<PeerDriver> held = new java.util.HashSet<>();
     private int commands;
+
+    /** The changes for {@code peer} stay unsent until it is flushed ({@code auto-flush false}). */
+    void hold(PeerDriver peer) {
+        held.add(peer);
+    }
 
     void announce(PeerDriver peer, List<Route> routes) {
         List<Op> list = ops.computeIfAbsent(peer, k -> new ArrayList<>());
@@ -37,13 +48,24 @@ final class RouteBatch {
         }
     }
 
+    /** Routes withdrawn: only those the peer has (a watchdog, a reload). */
     void withdraw(PeerDriver peer, List<? extends RouteKey> prefixes) {
+        withdraw(peer, prefixes, false);
+    }
+
+    /** Routes withdrawn; {@code always}: a withdrawal for each, held or not (an API withdraw, as ExaBGP). */
+    void withdraw(PeerDriver peer, List<? extends RouteKey> prefixes, boolean always) {
         List<Op> list = ops.computeIfAbsent(peer, k -> new ArrayList<>());
-        if (!list.isEmpty() && list.get(list.size() - 1) instanceof Withdraw w) {
+        if (!list.isEmpty() && list.get(list.size() - 1) instanceof Withdraw w && w.always == always) {
             w.prefixes.addAll(prefixes);
         } else {
-            list.add(new Withdraw(new ArrayList<>(prefixes)));
+            list.add(new Withdraw(new ArrayList<>(prefixes), always));
         }
+    }
+
+    /** {@code clear adj-rib out}: every route of the peer withdrawn, at its turn in the burst. */
+    void clear(PeerDriver peer) {
+        ops.computeIfAbsent(peer, k -> new ArrayList<>()).add(new Clear());
     }
 
     void countCommand() {
@@ -60,21 +82,36 @@ final class RouteBatch {
     }
 
     /**
-     * Hands everything to the peers' loops, in order, and empties the batch. The future completes when every
-     * loop has applied its part (a no-op query queued behind the changes), which bounds work in flight.
+     * Hands everything to the peers' loops, in order, and empties the batch. A peer with one run of announces (or
+     * of withdrawals) gets it as one {@link PeerDriver#announce} ({@link PeerDriver#withdraw}): the bulk path, taken
+     * a bounded step per loop turn. A peer with a mix gets the whole burst as one {@link PeerDriver#apply}, so only
+     * its net effect goes on the wire (an announce then a {@code clear adj-rib out} sends nothing). The future
+     * completes when every loop has applied its part (a no-op query queued behind the changes), which bounds work
+     * in flight.
      */
     CompletableFuture<Void> submit() {
         List<CompletableFuture<?>> applied = new ArrayList<>(ops.size());
         ops.forEach((peer, list) -> {
-            for (Op op : list) {
-                switch (op) {
-                    case Announce a -> peer.announce(a.routes);
-                    case Withdraw w -> peer.withdraw(w.prefixes);
+            boolean flush = !held.contains(peer);
+            if (flush && list.size() == 1 && list.get(0) instanceof Announce a) {
+                peer.announce(a.routes);
+            } else if (flush && list.size() == 1 && list.get(0) instanceof Withdraw w) {
+                peer.withdraw(w.prefixes, w.always);
+            } else {
+                List<RibChange> burst = new ArrayList<>(list.size());
+                for (Op op : list) {
+                    burst.add(switch (op) {
+                        case Announce a -> new RibChange.Announce(a.routes);
+                        case Withdraw w -> new RibChange.Withdraw(w.prefixes, w.always);
+                        case Clear c -> new RibChange.Clear();
+                    });
                 }
+                peer.apply(burst, flush);
             }
             applied.add(peer.query(() -> Boolean.TRUE));
         });
         ops.clear();
+        held.clear();
         commands = 0;
         return CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new));
     }

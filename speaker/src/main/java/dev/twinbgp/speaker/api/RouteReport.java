@@ -87,6 +87,9 @@ final class RouteReport {
                         .map(v -> (v >>> 16) + ":" + (v & 0xFFFF)).toList()) + " ]";
                 case Attribute.LargeCommunities c -> "large-community [ " + String.join(" ", c.values().stream()
                         .map(v -> v.global() + ":" + v.local1() + ":" + v.local2()).toList()) + " ]";
+                case Attribute.Aigp g -> "aigp " + Long.toUnsignedString(g.metric());
+                case Attribute.PrefixSid s -> java.util.Objects.requireNonNullElse(
+                        dev.twinbgp.speaker.config.RouteText.prefixSid(s), s.toString());
                 default -> a.toString();
             });
         }
@@ -114,6 +117,9 @@ final class RouteReport {
                 raw = java.util.Arrays.copyOfRange(raw, 8, raw.length); // a VPN next hop: RD 0 first (RFC 4364 4.3.2)
             }
             int length = raw.length == 32 || raw.length == 40 ? 16 : raw.length; // global + link-local (RFC 2545): the global one
+            if (length == 16) {
+                return dev.twinbgp.bgp.wire.Bytes.ipv6(raw, 0); // RFC 5952's form, as ExaBGP and the JSON write it
+            }
             return InetAddress.getByAddress(java.util.Arrays.copyOf(raw, length)).getHostAddress();
         } catch (UnknownHostException e) {
             return java.util.HexFormat.of().formatHex(raw);

@@ -3,6 +3,7 @@ package dev.twinbgp.speaker.config;
 import dev.twinbgp.bgp.wire.capability.AddPathMode;
 import dev.twinbgp.bgp.wire.family.Family;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -22,6 +23,11 @@ import java.util.OptionalInt;
  * @param extendedMessage extended messages (RFC 8654)
  * @param softwareVersion software version capability (draft-ietf-idr-software-version)
  * @param extendedNextHop extended next hop encoding (RFC 8950), see {@link NeighborConfig#nextHopEncodings()}
+ * @param operational     ExaBGP's operational capability ({@code operational enable;})
+ * @param multiSession    the multi-session capability ({@code multi-session;}): advertised, and the neighbor's
+ *                        {@code family-allowed} name lists its families (API selectors)
+ * @param pathsLimit      {@code add-path { FAMILY limit N; }}: the PATHS-LIMIT advertised per family
+ *                        (draft-abraitis-idr-addpath-paths-limit); empty: none
  */
 public record Capabilities(
         boolean asn4,
@@ -33,10 +39,22 @@ public record Capabilities(
         boolean extendedMessage,
         boolean softwareVersion,
         boolean extendedNextHop,
-        List<Family> addPathFamilies) {
+        List<Family> addPathFamilies,
+        boolean operational,
+        boolean multiSession,
+        Map<Family, Integer> pathsLimit) {
 
     public Capabilities {
         addPathFamilies = List.copyOf(addPathFamilies);
+        pathsLimit = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pathsLimit));
+    }
+
+    /** Without the capabilities of issue 15 (operational, multi-session, paths limit). */
+    public Capabilities(boolean asn4, boolean routeRefresh, Optional<AddPathMode> addPath, OptionalInt gracefulRestart,
+                        boolean aigp, boolean linkLocalNextHop, boolean extendedMessage, boolean softwareVersion,
+                        boolean extendedNextHop, List<Family> addPathFamilies) {
+        this(asn4, routeRefresh, addPath, gracefulRestart, aigp, linkLocalNextHop, extendedMessage, softwareVersion,
+                extendedNextHop, addPathFamilies, false, false, Map.of());
     }
 
     public static final Capabilities DEFAULT =

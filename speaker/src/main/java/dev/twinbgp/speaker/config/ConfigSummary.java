@@ -58,6 +58,13 @@ public final class ConfigSummary {
             out.append("    ").append(route.prefix()).append(' ').append(RouteText.attributes(route.attributes()))
                     .append('\n');
         }
+        if (!n.flows().isEmpty()) { // FlowSpec rules and SR Policies
+            out.append("  family routes: ").append(n.flows().size()).append('\n');
+            for (FlowConfig flow : n.flows()) {
+                out.append("    ").append(flow.family()).append(' ').append(flow.rule()).append(' ')
+                        .append(RouteText.attributes(flow.attributes())).append('\n');
+            }
+        }
     }
 
     private static List<String> capabilities(NeighborConfig n) {

@@ -50,22 +50,31 @@ public record IpAddress(byte[] bytes) {
     }
 
     private static byte[] parseIpv4(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
+        // By hand (no split, no streams): every route of a configuration or an API line has one or two.
         byte[] out = new byte[4];
+        int at = 0;
         for (int i = 0; i < 4; i++) {
-            String part = parts[i];
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(ch -> ch >= '0' && ch <= '9')
-                    || (part.length() > 1 && part.charAt(0) == '0')) {
+            int end = i < 3 ? text.indexOf('.', at) : text.length();
+            if (end < 0 || (i == 3 && text.indexOf('.', at) >= 0)) {
                 return null;
             }
-            int value = Integer.parseInt(part);
+            int length = end - at;
+            if (length < 1 || length > 3 || (length > 1 && text.charAt(at) == '0')) {
+                return null;
+            }
+            int value = 0;
+            for (int j = at; j < end; j++) {
+                char ch = text.charAt(j);
+                if (ch < '0' || ch > '9') {
+                    return null;
+                }
+                value = value * 10 + (ch - '0');
+            }
             if (value > 255) {
                 return null;
             }
             out[i] = (byte) value;
+            at = end + 1;
         }
         return out;
     }

@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /** The nested blocks of a neighbor: family, capability, nexthop, static and announce. */
 final class NeighborBlocks {
-    static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup, or ipv4 rtc; l2vpn evpn or vpls";
+    static final String FAMILY = "ipv4|ipv6 unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or sr-policy, or ipv4 rtc;"
+            + " l2vpn evpn or vpls; bgp-ls bgp-ls or bgp-ls-vpn";
     static final String CAPABILITIES = "asn4, route-refresh, add-path, graceful-restart, extended-message, "
-            + "software-version, nexthop, aigp, link-local-nexthop";
+            + "software-version, nexthop, aigp, link-local-nexthop, operational, multi-session";
 
     private NeighborBlocks() {
     }
@@ -32,6 +33,14 @@ final class NeighborBlocks {
     /** {@code ipv4|ipv6 unicast|nlri-mpls|mpls-vpn|flow|flow-vpn}: the families twinbgp speaks. */
     static Family family(TokenStream in, String expected) throws ConfigException {
         Token afi = in.peek();
+        if (afi.is("bgp-ls")) { // RFC 9552: received and reported, never originated (as ExaBGP)
+            in.next();
+            Token safi = in.next();
+            if (!safi.is("bgp-ls") && !safi.is("bgp-ls-vpn")) {
+                throw ConfigException.unexpected(safi, "bgp-ls or bgp-ls-vpn");
+            }
+            return safi.is("bgp-ls") ? Family.BGP_LS : Family.BGP_LS_VPN;
+        }
         if (afi.is("l2vpn")) {
             in.next();
             Token safi = in.peek();
@@ -63,9 +72,11 @@ final class NeighborBlocks {
             code = Family.SAFI_MPLS_VPN;
         } else if (safi.is("rtc") && afi.is("ipv4")) {
             code = Family.SAFI_RTC;
+        } else if (safi.is("sr-policy")) {
+            code = Family.SAFI_SR_POLICY;
         } else {
-            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn or mup (the SAFIs twinbgp supports;"
-                    + " rtc for ipv4)");
+            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or sr-policy (the SAFIs"
+                    + " twinbgp supports; rtc for ipv4)");
         }
         in.next();
         return new Family(afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
@@ -102,6 +113,8 @@ final class NeighborBlocks {
                 case "nexthop" -> draft.extendedNextHop = NeighborParser.optionalBool(in);
                 case "aigp" -> draft.aigp = NeighborParser.optionalBool(in);
                 case "link-local-nexthop" -> draft.linkLocalNextHop = NeighborParser.optionalBool(in);
+                case "operational" -> draft.operational = NeighborParser.optionalBool(in);
+                case "multi-session" -> draft.multiSession = NeighborParser.optionalBool(in);
                 case "add-path" -> draft.addPath = addPath(in.value("disable, send, receive or send/receive"));
                 case "graceful-restart" -> draft.gracefulRestart = gracefulRestart(in);
                 default -> throw ConfigException.unexpected(keyword, expected);
@@ -160,7 +173,11 @@ final class NeighborBlocks {
         }
     }
 
-    /** {@code add-path { ipv4 unicast; ipv4 mpls-vpn; }}: the families ADD-PATH is offered for (RFC 7911 section 4). */
+    /**
+     * {@code add-path { ipv4 unicast limit 10; ipv4 mpls-vpn; }}: the families ADD-PATH is offered for (RFC 7911
+     * section 4); a {@code limit} is advertised in the PATHS-LIMIT capability (draft-abraitis-idr-addpath-paths-limit,
+     * code 76), as ExaBGP does. Several blocks add up.
+     */
     static void addPathFamilies(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
         if (draft.addPathFamilies == null) {
@@ -168,6 +185,13 @@ final class NeighborBlocks {
         }
         while (!in.accept("}")) {
             Family family = family(in, "a family (" + FAMILY + ") or '}'");
+            if (in.accept("limit")) {
+                int limit = (int) Values.decimal(in.next(), 0xFFFF, "a paths limit (0-65535)");
+                if (draft.pathsLimit == null) {
+                    draft.pathsLimit = new java.util.LinkedHashMap<>();
+                }
+                draft.pathsLimit.put(family, limit);
+            }
             in.expect(";");
             if (!draft.addPathFamilies.contains(family)) {
                 draft.addPathFamilies.add(family);
@@ -180,8 +204,14 @@ final class NeighborBlocks {
         in.expect("{");
         while (!in.accept("}")) {
             Token keyword = in.peek();
+            if (keyword.is("sr-policy")) { // RFC 9830: ExaBGP's static SR Policy
+                in.next();
+                draft.flows.add(new NeighborDraft.PlacedFlow(SrPolicyParser.route(in, 0), keyword));
+                in.expect(";");
+                continue;
+            }
             if (!keyword.is("route")) {
-                throw ConfigException.unexpected(keyword, "route or '}'");
+                throw ConfigException.unexpected(keyword, "route, sr-policy or '}'");
             }
             in.next();
             Token prefix = in.peek();
@@ -209,6 +239,13 @@ final class NeighborBlocks {
             in.expect("{");
             while (!in.accept("}")) {
                 Token safi = in.peek();
+                if (safi.is("sr-policy")) { // RFC 9830
+                    in.next();
+                    int code = afi.is("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6;
+                    draft.flows.add(new NeighborDraft.PlacedFlow(SrPolicyParser.route(in, code), safi));
+                    in.expect(";");
+                    continue;
+                }
                 if (safi.is("mcast-vpn")) {
                     in.next();
                     draft.flows.add(new NeighborDraft.PlacedFlow(McastVpnParser.route(in, afi.is("ipv6"), true, true), safi));
@@ -220,7 +257,7 @@ final class NeighborBlocks {
                     continue;
                 }
                 if (!safi.is("unicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
-                    throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, mcast-vpn, mup or '}'");
+                    throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, mcast-vpn, mup, sr-policy or '}'");
                 }
                 in.next();
                 Token prefix = in.peek();

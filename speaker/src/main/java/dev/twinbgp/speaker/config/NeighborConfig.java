@@ -28,6 +28,8 @@ import java.util.OptionalLong;
  * @param flows            {@code flow { route ... }} FlowSpec routes, template ones first
  * @param localLinkLocal   {@code local-link-local}: our IPv6 link-local address, sent as the second half of a 32-octet
  *                         IPv6 next hop (RFC 2545 section 3) when the link-local next hop capability is on
+ * @param autoFlush        {@code auto-flush}: API route changes are sent as each burst ends (default true); false:
+ *                         they wait in the Adj-RIB-Out until {@code flush route} or {@code flush adj-rib out}
  * @param tcp              TCP MD5, GTSM and TCP-AO settings ({@link TcpSecurity})
  */
 public record NeighborConfig(
@@ -55,6 +57,7 @@ public record NeighborConfig(
         List<RouteConfig> routes,
         List<FlowConfig> flows,
         Optional<IpAddress> localLinkLocal,
+        boolean autoFlush,
         TcpSecurity tcp) {
 
     public static final int DEFAULT_HOLD_TIME = 180;
@@ -70,7 +73,33 @@ public record NeighborConfig(
         flows = List.copyOf(flows);
     }
 
+    /** A neighbor with {@code auto-flush} on (ExaBGP's default). */
     /** A neighbor without transport security settings. */
+    public NeighborConfig(IpAddress peerAddress, Optional<IpAddress> localAddress, Optional<IpAddress> routerId,
+                          long localAs, long peerAs, int holdTime, boolean passive, OptionalInt listenPort, int connectPort,
+                          Optional<String> description, Optional<String> hostName, Optional<String> domainName,
+                          boolean groupUpdates, boolean adjRibIn, boolean adjRibOut, boolean manualEor,
+                          List<String> inherited, List<Family> families, Capabilities capabilities,
+                          List<NextHopEncoding> nextHopEncodings, List<ApiConfig> apis, List<RouteConfig> routes,
+                          List<FlowConfig> flows, Optional<IpAddress> localLinkLocal, boolean autoFlush) {
+        this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
+                hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
+                nextHopEncodings, apis, routes, flows, localLinkLocal, autoFlush, TcpSecurity.NONE);
+    }
+
+    public NeighborConfig(IpAddress peerAddress, Optional<IpAddress> localAddress, Optional<IpAddress> routerId,
+                          long localAs, long peerAs, int holdTime, boolean passive, OptionalInt listenPort, int connectPort,
+                          Optional<String> description, Optional<String> hostName, Optional<String> domainName,
+                          boolean groupUpdates, boolean adjRibIn, boolean adjRibOut, boolean manualEor,
+                          List<String> inherited, List<Family> families, Capabilities capabilities,
+                          List<NextHopEncoding> nextHopEncodings, List<ApiConfig> apis, List<RouteConfig> routes,
+                          List<FlowConfig> flows) {
+        this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
+                hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
+                nextHopEncodings, apis, routes, flows, Optional.empty(), true, TcpSecurity.NONE);
+    }
+
+    /** A neighbor with {@code auto-flush} on (ExaBGP's default) and a link-local address. */
     public NeighborConfig(IpAddress peerAddress, Optional<IpAddress> localAddress, Optional<IpAddress> routerId,
                           long localAs, long peerAs, int holdTime, boolean passive, OptionalInt listenPort, int connectPort,
                           Optional<String> description, Optional<String> hostName, Optional<String> domainName,
@@ -80,7 +109,7 @@ public record NeighborConfig(
                           List<FlowConfig> flows, Optional<IpAddress> localLinkLocal) {
         this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
                 hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
-                nextHopEncodings, apis, routes, flows, localLinkLocal, TcpSecurity.NONE);
+                nextHopEncodings, apis, routes, flows, localLinkLocal, true, TcpSecurity.NONE);
     }
 
     /** A neighbor without FlowSpec routes. */
@@ -92,14 +121,14 @@ public record NeighborConfig(
                           List<NextHopEncoding> nextHopEncodings, List<ApiConfig> apis, List<RouteConfig> routes) {
         this(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort, connectPort, description,
                 hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited, families, capabilities,
-                nextHopEncodings, apis, routes, List.of(), Optional.empty(), TcpSecurity.NONE);
+                nextHopEncodings, apis, routes, List.of(), Optional.empty(), true, TcpSecurity.NONE);
     }
 
     /** This neighbor with other routes (the API's: one route or one FlowSpec rule at a time). */
     public NeighborConfig withRoutes(List<RouteConfig> otherRoutes, List<FlowConfig> otherFlows) {
         return new NeighborConfig(peerAddress, localAddress, routerId, localAs, peerAs, holdTime, passive, listenPort,
                 connectPort, description, hostName, domainName, groupUpdates, adjRibIn, adjRibOut, manualEor, inherited,
-                families, capabilities, nextHopEncodings, apis, otherRoutes, otherFlows, localLinkLocal, tcp);
+                families, capabilities, nextHopEncodings, apis, otherRoutes, otherFlows, localLinkLocal, autoFlush, tcp);
     }
 
     /** Internal BGP: both ends in the same AS. */

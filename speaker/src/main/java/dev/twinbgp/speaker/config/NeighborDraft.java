@@ -55,6 +55,9 @@ final class NeighborDraft {
     IpAddress localLinkLocal;
     Boolean aigp;
     Boolean linkLocalNextHop;
+    Boolean autoFlush;
+    /** {@code add-path { FAMILY limit N; }}: the PATHS-LIMIT of each family given one. */
+    java.util.Map<dev.twinbgp.bgp.wire.family.Family, Integer> pathsLimit;
     final List<Token> inherits = new ArrayList<>();
     List<Family> families;
 
@@ -65,6 +68,8 @@ final class NeighborDraft {
     Boolean extendedMessage;
     Boolean softwareVersion;
     Boolean extendedNextHop;
+    Boolean operational;
+    Boolean multiSession;
     List<NextHopEncoding> nextHops;
     List<Family> addPathFamilies; // add-path { FAMILY; ... }, null when not given
 

@@ -7,7 +7,8 @@ package dev.twinbgp.speaker.config;
 final class NeighborParser {
     static final String KEYWORDS = "router-id, local-address, local-as, peer-as, hold-time, passive, listen, flow, l2vpn, "
             + "connect, description, host-name, domain-name, group-updates, adj-rib-in, adj-rib-out, manual-eor, "
-            + "inherit, family, capability, nexthop, api, static, announce, local-link-local, "
+            + "auto-flush, "
+            + "inherit, family, capability, nexthop, add-path, api, static, announce, local-link-local, "
             + "md5-password, md5-base64, md5-ip, outgoing-ttl, incoming-ttl, ttl-security, tcp-ao";
     private static final String LINK_LOCAL = "an IPv6 link-local address (fe80::/10)";
     private static final String PORT = "a TCP port (1-65535)";
@@ -61,6 +62,7 @@ final class NeighborParser {
                 draft.tcpAo = TcpParser.tcpAo(in);
                 return;
             }
+            case "auto-flush" -> draft.autoFlush = optionalBool(in);
             case "local-link-local" -> draft.localLinkLocal = linkLocal(in.value(LINK_LOCAL));
             case "inherit" -> {
                 if (template) {

@@ -127,7 +127,10 @@ final class NeighborResolver {
                 or(first(layers, d -> d.extendedMessage), defaults.extendedMessage()),
                 or(first(layers, d -> d.softwareVersion), defaults.softwareVersion()),
                 extendedNextHop,
-                or(first(layers, d -> d.addPathFamilies), List.of()));
+                or(first(layers, d -> d.addPathFamilies), List.of()),
+                or(first(layers, d -> d.operational), defaults.operational()),
+                or(first(layers, d -> d.multiSession), defaults.multiSession()),
+                or(first(layers, d -> d.pathsLimit), java.util.Map.of()));
 
         List<RouteConfig> routes = new ArrayList<>();
         List<FlowConfig> flows = new ArrayList<>();
@@ -179,7 +182,8 @@ final class NeighborResolver {
                 or(first(layers, d -> d.manualEor), false),
                 own.inherits.stream().map(Token::text).toList(),
                 families, capabilities, encodings, apis, routes, flows,
-                Optional.ofNullable(first(layers, d -> d.localLinkLocal)), tcp(layers, peer));
+                Optional.ofNullable(first(layers, d -> d.localLinkLocal)),
+                or(first(layers, d -> d.autoFlush), true), tcp(layers, peer));
     }
 
     /** The TCP settings; a password whose key is empty, too long, or not the base64 asked for is an error at it. */

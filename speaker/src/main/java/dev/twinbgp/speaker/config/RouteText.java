@@ -47,6 +47,14 @@ public final class RouteText {
         return String.join(" ", out);
     }
 
+    /**
+     * A Prefix-SID in the grammar ({@code bgp-prefix-sid [ 777 ]}, {@code bgp-prefix-sid-srv6 ( l3-service ... )}), or
+     * null when it holds TLVs the grammar cannot write (received ones of other types, several services).
+     */
+    public static String prefixSid(dev.twinbgp.bgp.wire.attribute.Attribute.PrefixSid sid) {
+        return PrefixSidParser.text(sid);
+    }
+
     private static void list(List<String> out, String keyword, List<?> values) {
         if (!values.isEmpty()) {
             out.add(keyword + " [ " + String.join(" ", values.stream().map(Object::toString).toList()) + " ]");

@@ -16,6 +16,7 @@ import java.util.List;
  */
 final class Tokenizer {
     private static final String PUNCTUATION = "{}[]();";
+    private static final String[] PUNCTUATION_TEXT = {"{", "}", "[", "]", "(", ")", ";"};
 
     private Tokenizer() {
     }
@@ -40,7 +41,7 @@ final class Tokenizer {
                     i++;
                 }
             } else if (PUNCTUATION.indexOf(c) >= 0) {
-                tokens.add(new Token(source, line, i - lineStart + 1, String.valueOf(c), false));
+                tokens.add(new Token(source, line, i - lineStart + 1, PUNCTUATION_TEXT[PUNCTUATION.indexOf(c)], false));
                 i++;
             } else if (c == '"' || c == '\'') {
                 int column = i - lineStart + 1;

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns session events into ExaBGP JSON lines ({@link ExaJson}) and hands them to an
- * {@link EventSink} (the {@link EventWriter}, or a parity trace). Runs on the reactor loop threads: it only formats (cheap) and offers the
- * line to the writer's bounded queue, which never blocks.
+ * {@link EventSink} (the {@link EventWriter}, or a parity trace). Runs on the reactor loop threads: it takes the
+ * time and offers the message to the writer's bounded queue, which never blocks; the writer's thread formats it.
  *
  * <p>Reported, as ExaBGP does with {@code receive { parsed; update; notification; ... }}:
  * <ul>
@@ -108,20 +108,33 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
         return b != null && b.congested() ? b : null;
     }
 
+    // Every line is formatted lazily - by the writer's thread when the sink has one (or here, when its queue is
+    // filling up) - with the time and counter taken here, when it happened.
+
     private void emitState(PeerDriver peer, SessionState state, String reason) {
-        try {
-            writer.offer(json.state(neighbor(peer), state, reason));
-        } catch (RuntimeException e) {
-            LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), state.text(), e.toString());
-        }
+        NeighborContext n = neighbor(peer);
+        ExaJson.Stamp at = json.stamp(n);
+        writer.offerLazily(() -> {
+            try {
+                return json.state(n, state, reason, at);
+            } catch (RuntimeException e) {
+                LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), state.text(), e.toString());
+                return null;
+            }
+        });
     }
 
     private void emitMessage(PeerDriver peer, BgpMessage message, dev.twinbgp.speaker.json.Direction direction) {
-        try {
-            writer.offer(json.message(message, neighbor(peer), direction));
-        } catch (RuntimeException e) {
-            // The encoder handles every decoded message; if it throws, it is a bug: the session goes on.
-            LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), message.type(), e.toString());
-        }
+        NeighborContext n = neighbor(peer);
+        ExaJson.Stamp at = json.stamp(n);
+        writer.offerLazily(() -> {
+            try {
+                return json.message(message, n, direction, at);
+            } catch (RuntimeException e) {
+                // The encoder handles every decoded message; if it throws, it is a bug: the session goes on.
+                LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), message.type(), e.toString());
+                return null;
+            }
+        });
     }
 }

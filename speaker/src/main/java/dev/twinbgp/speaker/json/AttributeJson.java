@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twinbgp.bgp.wire.attribute.AsPathSegment;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
+import dev.twinbgp.bgp.wire.family.ls.LsAttribute;
+import dev.twinbgp.bgp.wire.family.srpolicy.SrPolicyTunnel;
+import dev.twinbgp.bgp.wire.family.srpolicy.TunnelEncap;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,7 +74,7 @@ final class AttributeJson {
                 }
                 case Attribute.Aigp g -> n.set("aigp", unsigned64(g.metric()));
                 case Attribute.PrefixSid p -> n.set("bgp-prefix-sid", PrefixSidJson.of(p));
-                case Attribute.Unknown u -> n.put(genericKey(u), Text.hex0x(u.value()));
+                case Attribute.Unknown u -> unknown(u, n);
             }
         }
         return n;
@@ -168,6 +171,18 @@ final class AttributeJson {
             sb.append('}');
         }
         return true;
+    }
+
+    /**
+     * An attribute the wire codec keeps as octets: those ExaBGP interprets by their own decoder (BGP-LS, RFC 9552
+     * section 5.3; Tunnel Encapsulation, RFC 9012), the others as ExaBGP's generic attribute.
+     */
+    private static void unknown(Attribute.Unknown u, ObjectNode n) {
+        switch (u.typeCode()) {
+            case LsAttribute.TYPE_CODE -> n.set("bgp-ls", Tree.of(LsAttribute.describe(u.value())));
+            case SrPolicyTunnel.ATTRIBUTE -> n.set("tunnel-encap", Tree.of(TunnelEncap.describe(u.value())));
+            default -> n.put(genericKey(u), Text.hex0x(u.value()));
+        }
     }
 
     /** ExaBGP's key for an attribute it does not interpret: type code and flags, upper-case hex. */

@@ -83,28 +83,47 @@ public final class ExaJson {
 
     /** One message received ({@link Direction#IN}) from or sent to the neighbor, as one JSON line (no newline). */
     public String message(BgpMessage message, NeighborContext neighbor, Direction direction) {
+        return message(message, neighbor, direction, stamp(neighbor));
+    }
+
+    /**
+     * A line's {@code "time"} and {@code "counter"}: the clock now and the neighbor's next count. Taken when the
+     * event happens, so a line formatted later (on the event writer's thread) says when it happened and keeps
+     * its place in the count whatever thread formats it.
+     */
+    public record Stamp(Instant time, long counter) {
+    }
+
+    /** The stamp of an event happening now with {@code neighbor} (counts it). */
+    public Stamp stamp(NeighborContext neighbor) {
+        Instant now = clock.instant();
+        return new Stamp(now, counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+    }
+
+    /** {@link #message} with the time and counter of {@code stamp}. */
+    public String message(BgpMessage message, NeighborContext neighbor, Direction direction, Stamp now) {
         if (message instanceof Update u && UpdateLine.fits(u)) {
             // The common UPDATE written as text, not built as a tree (see UpdateLine): the same line.
             Objects.requireNonNull(direction, "direction");
             StringBuilder sb = new StringBuilder(512);
-            headerText(sb, neighbor, "update");
+            headerText(sb, neighbor, "update", now);
             sb.append(",\"direction\":");
             UpdateLine.string(sb, direction.text());
             sb.append(",\"message\":{\"update\":");
             UpdateLine.update(sb, u);
             return UpdateLine.spaced(sb.append("}}}"));
         }
-        return line(messageTree(message, neighbor, direction));
+        return line(messageTree(message, neighbor, direction, now));
     }
 
     /**
      * {@link #header} and {@link #neighbor} as text, up to and without the closing braces of the neighbor
      * object and the root: the same keys and values in the same order.
      */
-    private void headerText(StringBuilder sb, NeighborContext neighbor, String type) {
+    private void headerText(StringBuilder sb, NeighborContext neighbor, String type, Stamp stamp) {
         Objects.requireNonNull(neighbor, "neighbor");
         sb.append(headPrefix);
-        Instant now = clock.instant();
+        Instant now = stamp.time();
         // BigDecimal seconds + micros at scale 6, written plain: always six decimals.
         String micros = Integer.toString(now.getNano() / 1000);
         sb.append(now.getEpochSecond()).append('.');
@@ -112,7 +131,7 @@ public final class ExaJson {
             sb.append('0');
         }
         sb.append(micros).append(headProcess);
-        sb.append(counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+        sb.append(stamp.counter());
         sb.append(",\"type\":");
         UpdateLine.string(sb, type);
         sb.append(neighborText.computeIfAbsent(neighbor, ExaJson::neighborText));
@@ -133,14 +152,23 @@ public final class ExaJson {
 
     /** A session state change, as one JSON line; {@code reason} is used for {@link SessionState#DOWN} only. */
     public String state(NeighborContext neighbor, SessionState state, String reason) {
-        return line(stateTree(neighbor, state, reason));
+        return line(stateTree(neighbor, state, reason, stamp(neighbor)));
+    }
+
+    /** {@link #state} with the time and counter of {@code now}. */
+    public String state(NeighborContext neighbor, SessionState state, String reason, Stamp now) {
+        return line(stateTree(neighbor, state, reason, now));
     }
 
     /** {@link #message} as a tree (tests, and callers that add keys). */
     public ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction) {
+        return messageTree(message, neighbor, direction, stamp(neighbor));
+    }
+
+    private ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction, Stamp now) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(direction, "direction");
-        ObjectNode root = header(neighbor, typeName(message));
+        ObjectNode root = header(neighbor, typeName(message), now);
         ObjectNode n = neighbor(root, neighbor);
         n.put("direction", direction.text());
         switch (message) {
@@ -167,8 +195,12 @@ public final class ExaJson {
 
     /** {@link #state} as a tree. */
     public ObjectNode stateTree(NeighborContext neighbor, SessionState state, String reason) {
+        return stateTree(neighbor, state, reason, stamp(neighbor));
+    }
+
+    private ObjectNode stateTree(NeighborContext neighbor, SessionState state, String reason, Stamp now) {
         Objects.requireNonNull(state, "state");
-        ObjectNode root = header(neighbor, "state");
+        ObjectNode root = header(neighbor, "state", now);
         ObjectNode n = neighbor(root, neighbor);
         n.put("state", state.text());
         if (state == SessionState.DOWN) {
@@ -188,16 +220,16 @@ public final class ExaJson {
         };
     }
 
-    private ObjectNode header(NeighborContext neighbor, String type) {
+    private ObjectNode header(NeighborContext neighbor, String type, Stamp stamp) {
         Objects.requireNonNull(neighbor, "neighbor");
         ObjectNode root = MAPPER.createObjectNode();
         root.put("exabgp", version);
-        Instant now = clock.instant();
+        Instant now = stamp.time();
         root.put("time", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
         root.put("host", process.host());
         root.put("pid", process.pid());
         root.put("ppid", process.ppid());
-        root.put("counter", counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+        root.put("counter", stamp.counter());
         root.put("type", type);
         return root;
     }

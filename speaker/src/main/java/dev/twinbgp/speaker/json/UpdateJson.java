@@ -70,7 +70,7 @@ final class UpdateJson {
                         : announce.putObject(familyName(block.family()));
                 String nh = nextHop(u, block);
                 ArrayNode routes = fam.has(nh) ? (ArrayNode) fam.get(nh) : fam.putArray(nh);
-                routes(block, routes, false);
+                routes(block, routes, nh, false);
             }
         }
         if (!withdrawn.isEmpty()) {
@@ -78,7 +78,7 @@ final class UpdateJson {
             for (Nlri block : withdrawn) {
                 String f = familyName(block.family());
                 ArrayNode routes = withdraw.has(f) ? (ArrayNode) withdraw.get(f) : withdraw.putArray(f);
-                routes(block, routes, true);
+                routes(block, routes, null, true);
             }
         }
         return update;
@@ -99,21 +99,21 @@ final class UpdateJson {
         return u.attributes().nextHop().map(Attribute.NextHop::addressString).orElse("null");
     }
 
-    private static void routes(Nlri block, ArrayNode out, boolean withdrawn) {
+    private static void routes(Nlri block, ArrayNode out, String nextHop, boolean withdrawn) {
         if (block.isOpaque()) {
             out.addObject().put("raw", Text.hex0x(block.toByteArray()));
             return;
         }
         if (block.hasCodec()) {
             FamilyCodec codec = Families.codec(block.family());
-            block.forEachRoute(r -> out.add(route(codec, (NlriRoute) r, withdrawn)));
+            block.forEachRoute(r -> out.add(route(codec, (NlriRoute) r, nextHop, withdrawn)));
             return;
         }
         block.forEach(p -> out.add(route(p)));
     }
 
     /** A family codec's route: the fields its codec writes (ExaBGP's shape for the family), then its path id. */
-    private static ObjectNode route(FamilyCodec codec, NlriRoute r, boolean withdrawn) {
+    private static ObjectNode route(FamilyCodec codec, NlriRoute r, String nextHop, boolean withdrawn) {
         ObjectNode o = F.objectNode();
         FamilyCodec.Fields fields = new FamilyCodec.Fields() {
             @Override
@@ -152,11 +152,16 @@ final class UpdateJson {
                     }
                 }
             }
+
+            @Override
+            public void value(String name, Object value) {
+                o.set(name, Tree.of(value));
+            }
         };
         if (withdrawn) {
             codec.describeWithdrawn(r.family(), r.nlri(), fields);
         } else {
-            codec.describe(r.family(), r.nlri(), fields);
+            codec.describe(r.family(), r.nlri(), nextHop, fields);
         }
         if (r.hasPathId()) {
             o.put("path-information", Text.dotted(r.pathId()));

@@ -42,11 +42,17 @@ final class SessionMapping {
                 .routeRefresh(caps.routeRefresh())
                 .enhancedRouteRefresh(caps.routeRefresh())
                 .extendedMessage(caps.extendedMessage())
-                .gracefulRestartTime(caps.gracefulRestart().orElse(-1));
+                .gracefulRestartTime(caps.gracefulRestart().orElse(-1))
+                .operational(caps.operational())
+                .multiSession(caps.multiSession());
         caps.addPath().ifPresent(mode -> {
             for (Family family : neighbor.families()) {
                 if (caps.addPathFamilies().isEmpty() || caps.addPathFamilies().contains(family)) {
                     b.addPath(family, mode);
+                    int limit = caps.pathsLimit().getOrDefault(family, 0);
+                    if (limit > 0 && mode != dev.twinbgp.bgp.wire.capability.AddPathMode.SEND) {
+                        b.pathsLimit(family, limit); // ExaBGP: only where we receive paths
+                    }
                 }
             }
         });

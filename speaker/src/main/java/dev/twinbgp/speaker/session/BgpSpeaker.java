@@ -220,7 +220,12 @@ public final class BgpSpeaker implements AutoCloseable {
      * Stops a peer with Cease / Peer De-configured (RFC 4486 subcode 3) and forgets it (the API's
      * {@code delete neighbor}); the future completes when its connection is closed. Null when there is no such peer.
      */
-    public synchronized CompletableFuture<Void> removePeer(String name) {
+    public CompletableFuture<Void> removePeer(String name) {
+        return removePeer(name, ErrorCodes.CEASE_PEER_DECONFIGURED);
+    }
+
+    /** {@link #removePeer(String)} with another Cease subcode (a reload resets a changed neighbor with 6, RFC 4486). */
+    public synchronized CompletableFuture<Void> removePeer(String name, int ceaseSubcode) {
         PeerDriver driver = peers.get(name);
         if (driver == null) {
             return null;
@@ -229,7 +234,7 @@ public final class BgpSpeaker implements AutoCloseable {
         next.remove(name);
         publish(next);
         forgetOptions(driver.settings());
-        return driver.stop(ErrorCodes.CEASE_PEER_DECONFIGURED, null);
+        return driver.stop(ceaseSubcode, null);
     }
 
     /** The peer with this address (as written in the configuration), or null. */

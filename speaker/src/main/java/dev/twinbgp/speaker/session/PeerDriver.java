@@ -247,9 +247,149 @@ public final class PeerDriver {
         submitSteps(new AnnounceRequest(List.copyOf(routes)));
     }
 
-    /** Removes routes from the Adj-RIB-Out; withdrawn at once when the session is up. */
+    /** Removes routes from the Adj-RIB-Out; those it held are withdrawn at once when the session is up. */
     public void withdraw(Collection<? extends RouteKey> prefixes) {
-        submitSteps(new WithdrawRequest(List.copyOf(prefixes)));
+        withdraw(prefixes, false);
+    }
+
+    /**
+     * {@link #withdraw(Collection)}; with {@code always}, a withdrawal goes out for every prefix, also one the
+     * Adj-RIB-Out does not hold: ExaBGP's RIB does so for an API withdraw of any family (rib/outgoing.py
+     * {@code del_from_rib} records a withdrawal whatever was announced), and its programs rely on it (a
+     * withdrawal re-sent to clear a peer's stale state). RFC 4271 section 9 lets a receiver ignore a withdrawal
+     * of a route it does not have.
+     */
+    public void withdraw(Collection<? extends RouteKey> prefixes, boolean always) {
+        submitSteps(new WithdrawRequest(List.copyOf(prefixes), always));
+    }
+
+    /**
+     * Applies a burst of changes (the commands an API process wrote back to back) in order, then sends what the
+     * burst changed as a whole: a route announced and cleared within the burst, that the peer never had, sends
+     * nothing (announced then withdrawn by an {@code always} withdraw: the withdrawal, as ExaBGP); a route replaced twice is announced once, with its last path; a route the peer had and
+     * still has unchanged sends nothing. One step: a burst is bounded by the API's batch size.
+     */
+    public void apply(List<RibChange> changes) {
+        apply(changes, true);
+    }
+
+    /**
+     * {@link #apply(List)}; without {@code flush} (a neighbor with {@code auto-flush false}) the changes stay in the
+     * Adj-RIB-Out unsent, with those of earlier bursts, until {@link #flushPending()}.
+     */
+    public void apply(List<RibChange> changes, boolean flush) {
+        submitSteps(new BurstRequest(List.copyOf(changes), flush));
+    }
+
+    /**
+     * ExaBGP's {@code flush route}: sends what the changes held back since the last flush changed, as one burst's
+     * net effect. Nothing when nothing is held or the session is down (its initial table has it all).
+     */
+    public void flushPending() {
+        submit(this::sendPending);
+    }
+
+    private static final Object ABSENT = new Object();
+    /** Keys changed and not sent yet, with the path the peer has for each (ABSENT: none): on the loop only. */
+    private final Map<RouteKey, Object> unsent = new java.util.LinkedHashMap<>();
+    /** Keys of {@link #unsent} last withdrawn by an "always" withdraw: their withdrawal goes out in any case. */
+    private final java.util.Set<RouteKey> alwaysWithdraw = new java.util.HashSet<>();
+
+    private final class BurstRequest implements Work {
+        private final List<RibChange> changes;
+        private final boolean flush;
+
+        BurstRequest(List<RibChange> changes, boolean flush) {
+            this.changes = changes;
+            this.flush = flush;
+        }
+
+        @Override
+        public boolean step() {
+            for (RibChange change : changes) {
+                switch (change) {
+                    case RibChange.Announce a -> {
+                        for (Route r : a.routes()) {
+                            remember(r.key());
+                            ribOut.announce(r);
+                            alwaysWithdraw.remove(r.key());
+                        }
+                    }
+                    case RibChange.Withdraw w -> {
+                        for (RouteKey k : w.keys()) {
+                            remember(k);
+                            ribOut.withdraw(k);
+                            if (w.always()) {
+                                alwaysWithdraw.add(k);
+                            }
+                        }
+                    }
+                    case RibChange.Clear c -> {
+                        for (Route r : ribOut.routes()) {
+                            remember(r.key());
+                            ribOut.withdraw(r.key());
+                        }
+                    }
+                }
+            }
+            if (flush) {
+                sendPending();
+            }
+            return true;
+        }
+
+        /** The path the peer has for {@code key} (the Adj-RIB-Out's before the first unsent change of it). */
+        private void remember(RouteKey key) {
+            if (!unsent.containsKey(key)) {
+                dev.twinbgp.bgp.rib.Path had = ribOut.path(key);
+                unsent.put(key, had == null ? ABSENT : had);
+            }
+        }
+    }
+
+    /** UPDATEs for the net effect of {@link #unsent}, which is then empty. */
+    private void sendPending() {
+        if (unsent.isEmpty()) {
+            return;
+        }
+        if (established == null) {
+            unsent.clear(); // the next session's initial table holds the result
+            alwaysWithdraw.clear();
+            return;
+        }
+        AnnounceBatch announced = new AnnounceBatch(settings.groupUpdates(), ribOut);
+        List<RouteKey> withdrawn = new ArrayList<>();
+        unsent.forEach((key, had) -> {
+            dev.twinbgp.bgp.rib.Path now = ribOut.path(key);
+            if (now == null) {
+                if (had != ABSENT || alwaysWithdraw.contains(key)) {
+                    withdrawn.add(key);
+                }
+            } else if (!now.equals(had)) {
+                announced.add(new Route(key, now));
+            }
+        });
+        unsent.clear();
+        alwaysWithdraw.clear();
+        queueWithdrawals(withdrawn);
+        if (!announced.isEmpty()) {
+            outbound.addLazily(announced.updates(established.negotiated));
+        }
+        pump();
+    }
+
+    /** Withdrawals as UPDATEs: packed, or one prefix per UPDATE with group-updates false (ExaBGP). */
+    private void queueWithdrawals(List<RouteKey> removed) {
+        if (removed.isEmpty()) {
+            return;
+        }
+        if (settings.groupUpdates()) {
+            outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
+        } else {
+            for (RouteKey p : removed) {
+                outbound.addAll(AdjRibOut.withdraw(List.of(p), established.negotiated));
+            }
+        }
     }
 
     /** An {@link #announce}: {@link #ROUTES_PER_STEP} routes into the Adj-RIB-Out per step, then its UPDATEs. */
@@ -287,11 +427,13 @@ public final class PeerDriver {
     /** A {@link #withdraw}: {@link #ROUTES_PER_STEP} prefixes out of the Adj-RIB-Out per step, then its UPDATEs. */
     private final class WithdrawRequest implements Work {
         private final List<? extends RouteKey> prefixes;
+        private final boolean always;
         private final List<RouteKey> removed = new ArrayList<>();
         private int next;
 
-        WithdrawRequest(List<? extends RouteKey> prefixes) {
+        WithdrawRequest(List<? extends RouteKey> prefixes, boolean always) {
             this.prefixes = prefixes;
+            this.always = always;
         }
 
         @Override
@@ -299,7 +441,7 @@ public final class PeerDriver {
             int end = Math.min(prefixes.size(), next + ROUTES_PER_STEP);
             for (; next < end; next++) {
                 RouteKey p = prefixes.get(next);
-                if (ribOut.withdraw(p)) {
+                if (ribOut.withdraw(p) || always) {
                     removed.add(p);
                 }
             }
@@ -307,13 +449,7 @@ public final class PeerDriver {
                 return false;
             }
             if (established != null && !removed.isEmpty()) {
-                if (settings.groupUpdates()) {
-                    outbound.addAll(AdjRibOut.withdraw(removed, established.negotiated));
-                } else { // group-updates false: one prefix per UPDATE, withdrawals as announcements (ExaBGP)
-                    for (RouteKey p : removed) {
-                        outbound.addAll(AdjRibOut.withdraw(List.of(p), established.negotiated));
-                    }
-                }
+                queueWithdrawals(removed);
                 pump();
             }
             return true;
@@ -357,6 +493,7 @@ public final class PeerDriver {
     /** Sends the whole Adj-RIB-Out again, each family followed by End-of-RIB (ExaBGP's {@code flush adj-rib out}). */
     public void resendAdjRibOut() {
         submit(() -> {
+            sendPending(); // held withdrawals first: the resend only announces
             Session s = fsm.session();
             if (established == null || s == null) {
                 return;
@@ -769,6 +906,8 @@ public final class PeerDriver {
 
     private void established(Session session) {
         ignoredFamilies.clear();
+        unsent.clear(); // the initial table below is the Adj-RIB-Out as it is, held changes included
+        alwaysWithdraw.clear();
         Link link = links.get(session.connection());
         established = link;
         log.info("peer {} up: hold time {} s, families {}, AS4 {}, ADD-PATH receive {} send {}",

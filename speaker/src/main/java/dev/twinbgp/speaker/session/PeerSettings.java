@@ -38,6 +38,16 @@ public record PeerSettings(InetAddress peerAddress, int connectPort, InetAddress
         this(peerAddress, connectPort, localAddress, listenPort, session, groupUpdates, manualEor, routes, SocketOptions.NONE);
     }
 
+    /** These settings with other routes (a reload compares neighbors without their routes). */
+    public PeerSettings withRoutes(List<Route> other) {
+        return new PeerSettings(peerAddress, connectPort, localAddress, listenPort, session, groupUpdates, manualEor, other, socket);
+    }
+
+    /** These settings connecting to another port. */
+    public PeerSettings withConnectPort(int port) {
+        return new PeerSettings(peerAddress, port, localAddress, listenPort, session, groupUpdates, manualEor, routes, socket);
+    }
+
     /** The peer's name in logs and events: its address. */
     public String name() {
         return peerAddress.getHostAddress();

@@ -85,7 +85,7 @@ class CommandParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, version, help, ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor",
+        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, reload, version, help, ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor",
         "announce|announce: expected route, flow route, ipv4, ipv6, attributes, eor, route-refresh or watchdog",
         "announce foo|announce: expected route, flow route, ipv4, ipv6, attributes, eor, route-refresh or watchdog, found 'foo'",
         "announce flow route source 10.0.0.0/8 protocol =tcpp then discard|announce column 48: found '=tcpp', expected a protocol (tcp, udp, icmp, gre, ... or 0-255)",
@@ -100,7 +100,7 @@ class CommandParserTest {
         "announce attributes next-hop 1.2.3.4 10.0.0.0/8|announce attributes: expected ATTRIBUTES nlri PREFIX [PREFIX ...]",
         "announce attributes med 5 nlri 10.0.0.0/8|announce attributes: expected next-hop among the attributes",
         "announce attributes next-hop 1.2.3.4 nlri 10.0.0.1/8|announce attributes: host bits set in 10.0.0.1/8",
-        "announce eor ipv4 flowspec|announce eor: expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow or flow-vpn)",
+        "announce eor ipv4 flowspec|announce eor: expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or sr-policy; or l2vpn evpn or vpls; or bgp-ls bgp-ls)",
         "announce route-refresh|announce route-refresh: expected AFI SAFI (e.g. ipv4 unicast)",
         "show|show: expected neighbor or adj-rib",
         "show adj-rib sideways|show adj-rib: expected in or out",

@@ -27,4 +27,21 @@ class LineReaderTest {
         assertEquals("version", r.readLine());
         assertNull(r.readLine());
     }
+
+    /** Lines of every length up to several buffers, with \r\n falling on and across block boundaries. */
+    @Test
+    void linesAcrossItsBuffer() throws Exception {
+        StringBuilder in = new StringBuilder();
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String line = (i + " ").repeat(i % 37 == 0 ? i * 7 % 9_000 : i % 50);
+            expected.add(line);
+            in.append(line).append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        LineReader r = new LineReader(new BufferedReader(new StringReader(in.toString())));
+        for (String line : expected) {
+            assertEquals(line, r.readLine());
+        }
+        assertNull(r.readLine());
+    }
 }

@@ -60,6 +60,11 @@ class ConformanceConfigTest {
     }
 
     @Test
+    void bgpLsIsTheOnlyFamily() throws ConfigException {
+        assertEquals(List.of(Family.BGP_LS), only("conf-bgpls.conf").families());
+    }
+
+    @Test
     void aggregator() throws ConfigException {
         NeighborConfig n = only("conf-aggregator.conf");
         assertEquals(Optional.of("a quagga test peer"), n.description());

@@ -23,8 +23,8 @@ class MalformedConfigTest {
                         "t.conf:1:1: found 'neighbour', expected a top-level section (neighbor, template, process or twinbgp)"),
                 Arguments.of("unknown neighbor keyword", neighbor("  hold-tme 90;\n"),
                         "t.conf:4:3: found 'hold-tme', expected a neighbor setting (" + NeighborParser.KEYWORDS + ") or '}'"),
-                Arguments.of("unknown capability", neighbor("  capability {\n    multi-session enable;\n  }\n"),
-                        "t.conf:5:5: found 'multi-session', expected a capability (" + NeighborBlocks.CAPABILITIES + ") or '}'"),
+                Arguments.of("unknown capability", neighbor("  capability {\n    teleport enable;\n  }\n"),
+                        "t.conf:5:5: found 'teleport', expected a capability (" + NeighborBlocks.CAPABILITIES + ") or '}'"),
                 Arguments.of("unknown route attribute", neighbor("  static {\n    route 10.0.0.0/8 next-hop 1.1.1.1 colour red;\n  }\n"),
                         "t.conf:5:39: found 'colour', expected " + AttributeParser.ATTRIBUTE + ", '{' or ';'"),
                 Arguments.of("missing semicolon", "neighbor 127.0.0.1 {\n  local-as 1\n  peer-as 1;\n}\n",
@@ -82,8 +82,8 @@ class MalformedConfigTest {
                 Arguments.of("bad reactor", "twinbgp {\n  reactor epoll;\n}\n",
                         "t.conf:2:11: found 'epoll', expected selector, netty or virtual"),
                 Arguments.of("unsupported family", neighbor("  family { ipv4 mvpn; }\n"),
-                        "t.conf:4:17: found 'mvpn', expected unicast, nlri-mpls, mpls-vpn, flow or flow-vpn (the SAFIs"
-                        + " twinbgp supports; rtc for ipv4)"),
+                        "t.conf:4:17: found 'mvpn', expected unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or"
+                        + " sr-policy (the SAFIs twinbgp supports; rtc for ipv4)"),
                 Arguments.of("flow rule of a family not configured",
                         neighbor("  family { ipv4 unicast; }\n  flow { route r { match { source 10.0.0.0/8; } then { discard; } } }\n"),
                         "t.conf:5:10: found 'route', expected a route of a configured family (ipv4 unicast); "

@@ -12,15 +12,17 @@ import java.util.TreeMap;
 
 /**
  * One ExaBGP encoding vector ({@code encoding/NAME.ci}, format in the vectors' README): the configuration
- * file, the test peer's options, and the messages the speaker must send, as upper-case hex of whole
+ * file, the test peer's options (with {@code sendUnknownMessage} it sends a message of type 255 after the OPEN
+ * exchange, and the speaker's NOTIFICATION is an expected message), and the messages the speaker must send, as upper-case hex of whole
  * messages (marker, length, type, body), by group number.
  */
 record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean sendUnknownCapability,
-                      boolean inspectOpen, SortedMap<Integer, List<String>> groups, boolean bindIpv6) {
+                      boolean inspectOpen, SortedMap<Integer, List<String>> groups, boolean bindIpv6,
+                      boolean sendUnknownMessage) {
 
     EncodingVector(String name, Path config, OptionalLong peerAsn, boolean sendUnknownCapability, boolean inspectOpen,
                    SortedMap<Integer, List<String>> groups) {
-        this(name, config, peerAsn, sendUnknownCapability, inspectOpen, groups, false);
+        this(name, config, peerAsn, sendUnknownCapability, inspectOpen, groups, false, false);
     }
 
     static EncodingVector read(Path ci) throws IOException {
@@ -28,6 +30,7 @@ record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean se
         OptionalLong asn = OptionalLong.empty();
         boolean unknown = false;
         boolean inspect = false;
+        boolean unknownMessage = false;
         boolean ipv6 = false;
         SortedMap<Integer, List<String>> groups = new TreeMap<>();
         for (String raw : Files.readAllLines(ci)) {
@@ -43,6 +46,8 @@ record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean se
                 unknown = true;
             } else if (line.equals("option:open:inspect-open-message")) {
                 inspect = true;
+            } else if (line.equals("option:open:send-unknown-message")) {
+                unknownMessage = true;
             } else if (line.equals("option:bind:ipv6")) {
                 ipv6 = true; // the test peer listens on ::1
             } else {
@@ -60,7 +65,7 @@ record EncodingVector(String name, Path config, OptionalLong peerAsn, boolean se
         }
         String file = ci.getFileName().toString();
         return new EncodingVector(file.substring(0, file.length() - ".ci".length()), config, asn, unknown, inspect, groups,
-                ipv6);
+                ipv6, unknownMessage);
     }
 
     @Override

@@ -56,6 +56,11 @@ final class ProgramPeer implements AutoCloseable {
     private volatile int connectionsAccepted;
 
     ProgramPeer(ProgramVector vector) throws IOException {
+        this(vector, InetAddress.getByName("127.0.0.1"));
+    }
+
+    /** A peer listening on another loopback address (a second neighbor of one speaker). */
+    ProgramPeer(ProgramVector vector, InetAddress bind) throws IOException {
         this.vector = vector;
         for (Map<Integer, ProgramVector.Group> groups : vector.connections()) {
             TreeMap<Integer, List<String>> copy = new TreeMap<>();
@@ -63,7 +68,7 @@ final class ProgramPeer implements AutoCloseable {
             pending.add(copy);
         }
         server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+        server.bind(new InetSocketAddress(bind, 0));
         server.setSoTimeout(READ_TIMEOUT_MS);
         thread = new Thread(this::run, "program-peer-" + vector.name());
         thread.setDaemon(true);

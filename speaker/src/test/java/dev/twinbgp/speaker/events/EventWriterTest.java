@@ -37,6 +37,74 @@ class EventWriterTest {
     }
 
     @Test
+    void lazyLinesAreFormattedOnTheWritersThreadInOrder() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventWriter w = new EventWriter(out, true, 10_000, clock::get); // never a quarter full: all formatted there
+        Thread caller = Thread.currentThread();
+        java.util.Set<Thread> formatters = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 300; i++) {
+            int n = i;
+            if (i % 3 == 0) {
+                assertTrue(w.offer("{\"n\":" + n + "}"));
+            } else {
+                assertTrue(w.offerLazily(() -> {
+                    formatters.add(Thread.currentThread());
+                    if (n == 100) {
+                        throw new IllegalStateException("a formatter bug"); // logged; the others go on
+                    }
+                    return n == 200 ? null : "{\"n\":" + n + "}";
+                }));
+            }
+        }
+        w.close();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(298, lines.size());
+        assertEquals("{\"n\":99}", lines.get(99));
+        assertEquals("{\"n\":101}", lines.get(100));
+        assertEquals("{\"n\":299}", lines.get(297));
+        assertFalse(formatters.contains(caller));
+        assertEquals(0, w.dropped());
+    }
+
+    /** A writer stuck on its output: once a quarter of the queue (at most 1024) waits, the caller formats; all in order. */
+    @Test
+    void aFillingQueueHasTheCallerFormat() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputStream stuck = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                sink.write(b);
+            }
+        };
+        EventWriter w = new EventWriter(stuck, true, 16, clock::get);
+        Thread caller = Thread.currentThread();
+        AtomicLong byCaller = new AtomicLong();
+        for (int i = 0; i < 12; i++) {
+            int n = i;
+            assertTrue(w.offerLazily(() -> {
+                if (Thread.currentThread() == caller) {
+                    byCaller.incrementAndGet();
+                }
+                return "{\"n\":" + n + "}";
+            }));
+        }
+        release.countDown();
+        w.close();
+        assertTrue(byCaller.get() >= 12 - 4 - 1, "formatted by the caller: " + byCaller.get());
+        List<String> lines = sink.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(12, lines.size());
+        for (int i = 0; i < 12; i++) {
+            assertEquals("{\"n\":" + i + "}", lines.get(i));
+        }
+    }
+
+    @Test
     void aFileIsCreatedThenAppendedTo(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("events.json");
         try (EventWriter w = EventWriter.open(file.toString())) {

@@ -28,6 +28,7 @@ public final class GoBgp extends ExternalDaemon {
     private final int holdTime;
     private final boolean passive;
     private int gracefulRestartTime = -1;
+    private String logLevel = "info";
 
     /** {@code passive}: only accept the neighbor's connection, never connect (GoBGP {@code passive-mode}). */
     public GoBgp(Path dir, String address, int port, int apiPort, long asn,
@@ -77,6 +78,15 @@ public final class GoBgp extends ExternalDaemon {
             }
         }
         return false;
+    }
+
+    /**
+     * Logs at debug level: GoBGP then logs each received UPDATE as it decoded it ("received update"), the one view
+     * of families its CLI cannot show (GoBGP 3.10's {@code gobgp global rib -a} has no SR Policy family).
+     */
+    GoBgp withDebugLog() {
+        logLevel = "debug";
+        return this;
     }
 
     /** The AFI-SAFIs (GoBGP's names, e.g. {@code ipv4-flowspec}) to configure, instead of IPv4 and IPv6 unicast. */
@@ -131,7 +141,7 @@ public final class GoBgp extends ExternalDaemon {
         Path conf = dir.resolve("gobgpd.toml");
         Files.writeString(conf, toml);
         return List.of("gobgpd", "-f", conf.toString(), "--api-hosts", address + ":" + apiPort,
-                "-l", "info");
+                "-l", logLevel);
     }
 
     private String familyGracefulRestart() {

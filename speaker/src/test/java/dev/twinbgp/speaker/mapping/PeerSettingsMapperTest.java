@@ -256,6 +256,50 @@ class PeerSettingsMapperTest {
         assertEquals(List.of(), map(""));
     }
 
+    /**
+     * conf-cap-paths-limit.conf: the neighbor-level add-path block offers ADD-PATH for its families and advertises
+     * PATHS-LIMIT (code 76: AFI, SAFI, limit) right after ADD-PATH for those with a limit; a family left out of the
+     * block gets no ADD-PATH.
+     */
+    @Test
+    void theAddPathBlockChoosesTheFamiliesAndTheirPathsLimit() throws ConfigException {
+        List<Capability> caps = one(IBGP + """
+                capability { add-path send/receive; }
+                family { ipv4 unicast; ipv6 unicast; }
+                add-path { ipv4 unicast limit 10; }
+                """).session().capabilities();
+        int addPath = -1;
+        for (int i = 0; i < caps.size(); i++) {
+            if (caps.get(i) instanceof Capability.AddPath a) {
+                addPath = i;
+                assertEquals(List.of(Family.IPV4_UNICAST), a.entries().stream().map(Capability.AddPath.Entry::family).toList());
+            }
+        }
+        assertTrue(addPath >= 0, caps.toString());
+        Capability.Unknown limit = (Capability.Unknown) caps.get(addPath + 1);
+        assertEquals(SessionConfig.PATHS_LIMIT, limit.code());
+        assertArrayEquals(new byte[] {0, 1, 1, 0, 10}, limit.value());
+
+        List<Capability> all = one(IBGP + """
+                capability { add-path send/receive; }
+                family { ipv4 unicast; ipv6 unicast; }
+                """).session().capabilities();
+        assertTrue(all.stream().anyMatch(c -> c instanceof Capability.AddPath a && a.entries().size() == 2), all.toString());
+        assertTrue(all.stream().noneMatch(c -> c instanceof Capability.Unknown u && u.code() == SessionConfig.PATHS_LIMIT));
+    }
+
+    /** {@code operational} and {@code multi-session} are advertised with ExaBGP's codes and bytes, in its order. */
+    @Test
+    void operationalAndMultiSessionCapabilities() throws ConfigException {
+        List<Capability> caps = one(IBGP + "capability { route-refresh; operational enable; multi-session; }")
+                .session().capabilities();
+        List<String> codes = caps.stream().map(c -> c instanceof Capability.Unknown u
+                ? u.code() + ":" + HexFormat.of().formatHex(u.value()) : c.getClass().getSimpleName()).toList();
+        assertTrue(codes.indexOf("185:") > codes.indexOf("EnhancedRouteRefresh"), codes.toString());
+        assertTrue(codes.indexOf("185:") < codes.indexOf("ExtendedMessage"), codes.toString());
+        assertEquals(List.of("68:00", "68:01"), codes.subList(codes.size() - 2, codes.size()), codes.toString());
+    }
+
     @Test
     void aigpGoesOnlyWhereAigpSessionIsOn() throws ConfigException {
         // RFC 7311 section 3.3: on for internal sessions, off for external ones unless configured.

@@ -413,10 +413,26 @@ public final class Attributes {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = list().hashCode();
-            hash = h; // a list whose hash is 0 is recomputed each time: harmless
+            // Each attribute's hash is mixed before it is combined: the List hash (31 * h + e) is linear, and
+            // tables vary small numbers - MED m and community [65001:c] hash to about 31 * m + c - so 250,000
+            // API routes' sets fell into a few tens of thousands of values, HashMap bins became trees of equal
+            // hashes, and grouping them by path (AdjRibOut) compared attribute lists most of the time (issue 18).
+            h = 1;
+            for (Attribute a : list()) {
+                h = 31 * h + mix(a.hashCode());
+            }
+            hash = h; // a set whose hash is 0 is recomputed each time: harmless
         }
         return h;
+    }
+
+    /** MurmurHash3's 32-bit finaliser: every input bit moves every output bit. */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ h >>> 16;
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.twinbgp.bgp.wire.family.mup.MupCodec;
 import dev.twinbgp.bgp.wire.family.mvpn.MvpnCodec;
 import dev.twinbgp.bgp.wire.family.vpls.VplsCodec;
 import dev.twinbgp.bgp.wire.family.vpn.LabeledCodec;
+import dev.twinbgp.bgp.wire.family.ls.BgpLsCodec;
+import dev.twinbgp.bgp.wire.family.srpolicy.SrPolicyCodec;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +30,8 @@ public final class Families {
         register(new MupCodec());
         register(new LabeledCodec());
         register(new RtcCodec());
+        register(new BgpLsCodec());
+        register(new SrPolicyCodec());
     }
 
     private Families() {

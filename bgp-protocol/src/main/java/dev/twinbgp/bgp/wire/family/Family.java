@@ -16,6 +16,12 @@ public record Family(int afi, int safi) {
     public static final int SAFI_VPLS = 65;
     public static final int SAFI_EVPN = 70;
     public static final int SAFI_MUP = 85;
+    /** RFC 9552 section 5.2: BGP-LS AFI 16388, SAFI 71 (BGP-LS) and 72 (BGP-LS-VPN). */
+    public static final int AFI_BGP_LS = 16388;
+    public static final int SAFI_BGP_LS = 71;
+    public static final int SAFI_BGP_LS_VPN = 72;
+    /** RFC 9830 section 2.1: SR Policy SAFI 73. */
+    public static final int SAFI_SR_POLICY = 73;
 
     public static final Family IPV4_UNICAST = new Family(AFI_IPV4, SAFI_UNICAST);
     public static final Family IPV6_UNICAST = new Family(AFI_IPV6, SAFI_UNICAST);
@@ -34,6 +40,10 @@ public record Family(int afi, int safi) {
     public static final Family IPV6_MCAST_VPN = new Family(AFI_IPV6, SAFI_MCAST_VPN);
     public static final Family IPV4_MUP = new Family(AFI_IPV4, SAFI_MUP);
     public static final Family IPV6_MUP = new Family(AFI_IPV6, SAFI_MUP);
+    public static final Family BGP_LS = new Family(AFI_BGP_LS, SAFI_BGP_LS);
+    public static final Family BGP_LS_VPN = new Family(AFI_BGP_LS, SAFI_BGP_LS_VPN);
+    public static final Family IPV4_SR_POLICY = new Family(AFI_IPV4, SAFI_SR_POLICY);
+    public static final Family IPV6_SR_POLICY = new Family(AFI_IPV6, SAFI_SR_POLICY);
 
     public Family {
         if (afi < 0 || afi > 0xFFFF || safi < 0 || safi > 0xFF) {
@@ -46,6 +56,7 @@ public record Family(int afi, int safi) {
             case AFI_IPV4 -> "ipv4";
             case AFI_IPV6 -> "ipv6";
             case AFI_L2VPN -> "l2vpn";
+            case AFI_BGP_LS -> "bgp-ls";
             default -> "unknown-afi-" + afi;
         };
     }
@@ -63,6 +74,9 @@ public record Family(int afi, int safi) {
             case SAFI_VPLS -> "vpls";
             case SAFI_EVPN -> "evpn";
             case SAFI_MUP -> "mup";
+            case SAFI_BGP_LS -> "bgp-ls";
+            case SAFI_BGP_LS_VPN -> "bgp-ls-vpn";
+            case SAFI_SR_POLICY -> "sr-policy";
             default -> "unknown-safi-" + safi;
         };
     }

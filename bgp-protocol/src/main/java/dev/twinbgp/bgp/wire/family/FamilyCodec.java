@@ -50,6 +50,14 @@ public interface FamilyCodec {
         return nlri;
     }
 
+    /**
+     * As {@link #describe(Family, byte[], Fields)}, for a route announced with {@code nextHop} (the MP_REACH_NLRI
+     * next hop as text; null for a withdrawn route): for the families whose JSON names it in each route (BGP-LS).
+     */
+    default void describe(Family family, byte[] nlri, String nextHop, Fields out) {
+        describe(family, nlri, out);
+    }
+
     /** ExaBGP's one-line text of a route (its {@code "string"}). */
     String text(Family family, byte[] nlri);
 
@@ -77,6 +85,14 @@ public interface FamilyCodec {
         /** A field holding a list of lists of numbers, e.g. ExaBGP's {@code "label": [[1000, 16001]]}. */
         default void numbers(String name, java.util.List<long[]> values) {
             list(name, values.stream().map(java.util.Arrays::toString).toList());
+        }
+
+        /**
+         * A field of any JSON shape: {@code value} is a String, a Number, a Boolean, null, a {@code List} of such
+         * values or a {@code Map<String, ?>} of them (in the order to show). By default shown as its text.
+         */
+        default void value(String name, Object value) {
+            string(name, String.valueOf(value));
         }
     }
 }

@@ -79,6 +79,9 @@ final class MupNlri {
                     return "Type 1 Session Transformed route endpoint malformed";
                 }
                 p += 1 + (b[p] & 0xFF) / 8;
+                if (p > end) {
+                    return "Type 1 Session Transformed route endpoint runs past the route";
+                }
                 if (p == end) {
                     return null;
                 }
