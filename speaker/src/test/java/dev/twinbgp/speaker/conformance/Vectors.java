@@ -34,10 +34,7 @@ public final class Vectors {
                     + " ExaBGP's RIB code does not explain (docs/api.md, Conformance)"),
             Map.entry("api-fast.ci", "ExaBGP's start-up timing: two identical bursts (announce A, withdraw A) 0.2 s apart"
                     + " must give nothing and then A's withdrawal; in ExaBGP's run the first landed before the session was"
-                    + " up; twinbgp is up within the 0.2 s (docs/api.md, Conformance)"),
-            Map.entry("api-flow-merge.conf", "the FlowSpec interface-set action (scope { interface-set ... })"),
-            Map.entry("conf-flow-redirect.conf", "IPv6 address-specific extended communities (RFC 5701) for an IPv6 "
-                    + "redirect-to-nexthop-ietf")));
+                    + " up; twinbgp is up within the 0.2 s (docs/api.md, Conformance)")));
 
     /** Vectors on the wait-list for what the speaker sends whose JSON lines pass and are checked all the same. */
     public static final java.util.Set<String> JSON_CHECKED = java.util.Set.of("conf-l2vpn.ci", "conf-mvpn.ci");
