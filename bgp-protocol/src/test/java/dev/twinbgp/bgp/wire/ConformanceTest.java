@@ -39,14 +39,16 @@ class ConformanceTest {
     /** Per-configuration differences from {@link #ASN4}, read from conf/*.conf by hand. */
     private static final Map<String, Negotiated> CONTEXT = Map.of(
             "conf-no-asn4.conf", Negotiated.DEFAULT,
-            "conf-path-information.conf", new Negotiated(true, Set.of(Family.IPV4_UNICAST), Set.of(Family.IPV4_UNICAST), false));
+            "conf-path-information.conf", new Negotiated(true, Set.of(Family.IPV4_UNICAST), Set.of(Family.IPV4_UNICAST), false),
+            // its add-path block: ipv4 unicast and ipv4 mpls-vpn, send/receive
+            "conf-addpath.conf", new Negotiated(true, Set.of(Family.IPV4_UNICAST, Family.IPV4_MPLS_VPN),
+                    Set.of(Family.IPV4_UNICAST, Family.IPV4_MPLS_VPN), false));
 
     /**
      * Vectors that wait for a family (or feature) still to come, as in the speaker's {@code conformance.Vectors}:
      * reported as skipped with the reason. The list only shrinks.
      */
-    private static final Map<String, String> WAITING = Map.ofEntries(
-            Map.entry("conf-addpath.ci", "L3VPN (issue 13)"), Map.entry("conf-vpn.ci", "L3VPN (issue 13)"));
+    private static final Map<String, String> WAITING = Map.of();
 
     /**
      * RFC 8956 section 3.1 vs conf-flow.ci (see the speaker's {@code conformance.Vectors}): the IPv6 pattern of
