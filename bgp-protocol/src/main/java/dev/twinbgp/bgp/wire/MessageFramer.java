@@ -184,6 +184,7 @@ public final class MessageFramer {
             case UPDATE -> 23;
             case NOTIFICATION -> 21;
             case KEEPALIVE, ROUTE_REFRESH -> HEADER_LENGTH;
+            case OPERATIONAL -> HEADER_LENGTH + 7; // type, length, AFI, SAFI
         };
         if (length < min || (type == MessageType.KEEPALIVE && length != HEADER_LENGTH)) {
             return new WireError(ErrorCodes.MESSAGE_HEADER, ErrorCodes.HEADER_BAD_LENGTH, lengthField(b, at),

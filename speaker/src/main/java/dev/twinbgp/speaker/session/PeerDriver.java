@@ -747,7 +747,9 @@ public final class PeerDriver {
             case Decoded.Failed failed -> handle(fsm.onEvent(new Event.DecodeFailed(link.via, failed.error()), now()));
             case Decoded.Ok ok -> {
                 BgpMessage message = ok.message();
-                listener.received(this, message);
+                if (!(message instanceof dev.twinbgp.bgp.wire.Operational)) {
+                    listener.received(this, message); // OPERATIONAL is reported once the FSM accepted it (capability 185)
+                }
                 if (message instanceof Update update) {
                     List<Action> actions = fsm.onUpdateReceived(link.via, now());
                     if (actions.isEmpty()) {
@@ -947,6 +949,7 @@ public final class PeerDriver {
                 }
             }
             case RouteRefresh refresh -> refresh(refresh);
+            case dev.twinbgp.bgp.wire.Operational operational -> listener.received(this, operational);
             default -> log.debug("peer {}: ignoring delivered {}", name(), message.type());
         }
     }
