@@ -27,7 +27,7 @@ import java.util.OptionalLong;
  */
 public final class CommandParser {
     static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, reload, version, help, "
-            + "ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor";
+            + "ping, operational, create, delete, enable-ack, disable-ack, silence-ack or neighbor";
 
     private CommandParser() {
     }
@@ -139,6 +139,7 @@ public final class CommandParser {
             case "version" -> single(w, "version", new Command.Version());
             case "help" -> single(w, "help", new Command.Help());
             case "ping" -> ping(w);
+            case "operational" -> OperationalCommand.parse(w.rest());
             case "create" -> createNeighbor(w);
             case "delete" -> {
                 w.expectPhrase("neighbor");

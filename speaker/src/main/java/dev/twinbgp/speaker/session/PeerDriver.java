@@ -490,6 +490,21 @@ public final class PeerDriver {
         });
     }
 
+    /**
+     * Sends an OPERATIONAL message built from our BGP identifier, when the session is established and both
+     * sides advertised the operational capability (185); false otherwise (nothing sent).
+     */
+    public CompletableFuture<Boolean> sendOperational(java.util.function.LongFunction<dev.twinbgp.bgp.wire.Operational> build) {
+        return query(() -> {
+            Session s = fsm.session();
+            if (established == null || s == null || !s.operational()) {
+                return false;
+            }
+            send(established.via, build.apply(s.localOpen().bgpIdentifier()));
+            return true;
+        });
+    }
+
     /** Sends the whole Adj-RIB-Out again, each family followed by End-of-RIB (ExaBGP's {@code flush adj-rib out}). */
     public void resendAdjRibOut() {
         submit(() -> {
