@@ -787,6 +787,7 @@ public final class PeerDriver {
             if (s != null) {
                 link.negotiated = s.negotiated();
                 link.framer.setMaxMessageLength(s.negotiated().maxMessageLength());
+                link.framer.setOperational(s.operational());
             }
         }
     }
