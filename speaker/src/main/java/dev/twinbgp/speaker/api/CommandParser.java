@@ -139,7 +139,10 @@ public final class CommandParser {
             case "version" -> single(w, "version", new Command.Version());
             case "help" -> single(w, "help", new Command.Help());
             case "ping" -> ping(w);
-            case "operational" -> OperationalCommand.parse(w.rest());
+            case "operational" -> {
+                int offset = w.restOffset();
+                yield OperationalCommand.parse(w.rest(), offset);
+            }
             case "create" -> createNeighbor(w);
             case "delete" -> {
                 w.expectPhrase("neighbor");

@@ -23,9 +23,9 @@ final class OperationalCommand {
     private OperationalCommand() {
     }
 
-    /** Parses what follows the word {@code operational}. */
-    static Command.Operational parse(String text) throws CommandException {
-        List<String> t = tokens(text);
+    /** Parses what follows the word {@code operational}, which starts at {@code offset} (0-based) in the line. */
+    static Command.Operational parse(String text, int offset) throws CommandException {
+        List<String> t = tokens(text, offset);
         if (t.isEmpty()) {
             throw new CommandException("operational: expected adm, asm, rpcq, rpcp, apcq, apcp, lpcq or lpcp");
         }
@@ -140,7 +140,7 @@ final class OperationalCommand {
     }
 
     /** Words, a double- or single-quoted string being one word without its quotes. */
-    private static List<String> tokens(String text) throws CommandException {
+    private static List<String> tokens(String text, int offset) throws CommandException {
         List<String> out = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
@@ -150,7 +150,7 @@ final class OperationalCommand {
             } else if (c == '"' || c == '\'') {
                 int end = text.indexOf(c, i + 1);
                 if (end < 0) {
-                    throw new CommandException("operational: unterminated quoted string at column " + (i + 1));
+                    throw new CommandException("operational: unterminated quoted string at column " + (offset + i + 1));
                 }
                 out.add(text.substring(i + 1, end));
                 i = end + 1;
