@@ -8,6 +8,7 @@ import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.bgp.wire.Update;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +22,15 @@ import java.util.function.Function;
  * UPDATEs before the last ones exist). The output is exactly {@link AdjRibOut#announce}'s, which is
  * defined by this class: with {@code group}, IPv4 unicast routes grouped by path in first-seen order
  * (each group packed up to the maximum message size), then every other route in its own UPDATE,
- * in input order; without {@code group}, one UPDATE per route, in input order. Not thread-safe; once {@link #updates} is called the batch must not change.
+ * in input order, except that MCAST-VPN routes sharing a path share one (as in the initial table); without {@code group}, one UPDATE per route, in input order. Not thread-safe; once {@link #updates} is called the batch must not change.
  */
 public final class AnnounceBatch {
     private final boolean group;
     private final Function<Path, Attributes> ipv4Attributes;
     private final Map<Path, List<Prefix>> groups = new LinkedHashMap<>();
-    private final List<Route> single = new ArrayList<>();
+    /** Every other route in input order: one (path, keys) each, or one per path for MCAST-VPN when grouping. */
+    private final List<Map.Entry<Path, List<RouteKey>>> single = new ArrayList<>();
+    private final Map<List<Object>, List<RouteKey>> mcastVpn = new HashMap<>();
 
     public AnnounceBatch(boolean group) {
         this(group, AdjRibOut::ipv4AttributesOf);
@@ -49,8 +52,18 @@ public final class AnnounceBatch {
     public void add(Route route) {
         if (group && route.key() instanceof Prefix p && p.family().equals(Family.IPV4_UNICAST)) {
             groups.computeIfAbsent(route.path(), k -> new ArrayList<>(4)).add(p);
+        } else if (group && AdjRibOut.familyOf(route.key()).safi() == Family.SAFI_MCAST_VPN) {
+            // MCAST-VPN routes sharing a path go in one UPDATE, as the initial table sends them
+            // (AdjRibOut.updatesLazily) and as ExaBGP groups them; keyed by family too (IPv4 and IPv6 never mix).
+            List<RouteKey> keys = mcastVpn.get(List.of(AdjRibOut.familyOf(route.key()), route.path()));
+            if (keys == null) {
+                keys = new ArrayList<>(2);
+                mcastVpn.put(List.of(AdjRibOut.familyOf(route.key()), route.path()), keys);
+                single.add(Map.entry(route.path(), keys));
+            }
+            keys.add(route.key());
         } else {
-            single.add(route);
+            single.add(Map.entry(route.path(), List.of(route.key())));
         }
     }
 
@@ -61,7 +74,7 @@ public final class AnnounceBatch {
     /** The batch's UPDATEs, each packed when it is asked for. */
     public Iterator<Update> updates(Negotiated negotiated) {
         Iterator<Map.Entry<Path, List<Prefix>>> grouped = groups.entrySet().iterator();
-        Iterator<Route> singles = single.iterator();
+        Iterator<Map.Entry<Path, List<RouteKey>>> singles = single.iterator();
         return new Iterator<>() {
             private Iterator<Update> current = Collections.emptyIterator();
 
@@ -72,8 +85,8 @@ public final class AnnounceBatch {
                         Map.Entry<Path, List<Prefix>> g = grouped.next();
                         current = pack(g.getKey(), g.getValue(), negotiated);
                     } else if (singles.hasNext()) {
-                        Route r = singles.next();
-                        current = pack(r.path(), List.of(r.key()), negotiated);
+                        Map.Entry<Path, List<RouteKey>> r = singles.next();
+                        current = pack(r.getKey(), r.getValue(), negotiated);
                     } else {
                         return false;
                     }

@@ -22,6 +22,17 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * {@code group COMMAND ; COMMAND ...}: ExaBGP's {@code group} (its {@code reactor/api/command/group.py}, single-line
+     * form): announces and withdrawals applied together, all or none, so that routes with the same attributes leave
+     * in one UPDATE. Each request keeps its own neighbor selectors.
+     */
+    record Group(List<Request> requests) implements Command {
+        public Group {
+            requests = List.copyOf(requests);
+        }
+    }
+
     /** {@code withdraw route ...}, {@code withdraw attributes ... nlri ...}. */
     record Withdraw(List<RouteConfig> routes, List<FlowConfig> flows) implements Command {
         public Withdraw {

@@ -27,6 +27,7 @@ final class CommandExecutor {
             "announce route-refresh AFI SAFI",
             "announce watchdog NAME | withdraw watchdog NAME",
             OperationalCommand.FORM,
+            "group COMMAND ; COMMAND ...  (announces / withdrawals applied together)",
             "withdraw route PREFIX [ATTRIBUTES]",
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
             "show neighbor [summary|extensive] [json]",
@@ -130,7 +131,7 @@ final class CommandExecutor {
 
     /** Commands that join a burst ({@link RouteBatch}): announce, withdraw, {@code clear adj-rib out}. */
     static boolean isRouteChange(Command c) {
-        return c instanceof Command.Announce || c instanceof Command.Withdraw
+        return c instanceof Command.Announce || c instanceof Command.Withdraw || c instanceof Command.Group
                 || c instanceof Command.ClearAdjRib clear && !clear.in();
     }
 
@@ -150,12 +151,29 @@ final class CommandExecutor {
 
     /** Adds an announce or withdraw to {@code batch} (nothing is added when it fails). */
     void addTo(RouteBatch batch, Request request, List<Neighbor> scope) throws CommandException {
+        if (request.command() instanceof Command.Group g) {
+            // All or none: every member is converted into a scratch batch first (never submitted), so a member
+            // that fails leaves the real batch untouched. One command for the acknowledgement, as ExaBGP.
+            RouteBatch scratch = new RouteBatch();
+            for (Request r : g.requests()) {
+                addTo(scratch, r, scope);
+            }
+            for (Request r : g.requests()) {
+                addOne(batch, r, scope);
+            }
+            batch.countCommand();
+            return;
+        }
+        addOne(batch, request, scope);
+        batch.countCommand();
+    }
+
+    private void addOne(RouteBatch batch, Request request, List<Neighbor> scope) throws CommandException {
         if (request.command() instanceof Command.ClearAdjRib) {
             for (Neighbor n : targets(request, scope)) {
                 holdUnlessAutoFlush(batch, n);
                 batch.clear(n.driver());
             }
-            batch.countCommand();
             return;
         }
         List<Neighbor> targets = select(request, scope);
@@ -215,7 +233,6 @@ final class CommandExecutor {
             }
             default -> throw new IllegalArgumentException("not a route change: " + request.command());
         }
-        batch.countCommand();
     }
 
     /** {@code auto-flush false}: the neighbor's route changes wait for {@code flush route}. */
@@ -249,6 +266,7 @@ final class CommandExecutor {
         return switch (command) {
             case Command.Announce a -> routeChange(request, scope);
             case Command.Withdraw w -> routeChange(request, scope);
+            case Command.Group g -> routeChange(request, scope);
             case Command.EndOfRib e -> {
                 for (Neighbor n : targets(request, scope)) {
                     n.driver().sendEndOfRib(e.family().orElse(null));

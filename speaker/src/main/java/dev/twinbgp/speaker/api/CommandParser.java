@@ -26,10 +26,40 @@ import java.util.OptionalLong;
  * but {@link CommandException}, whose message says what was expected.
  */
 public final class CommandParser {
-    static final String COMMANDS = "announce, withdraw, show, flush, clear, teardown, shutdown, reload, version, help, "
+    static final String COMMANDS = "announce, withdraw, group, show, flush, clear, teardown, shutdown, reload, version, help, "
             + "ping, operational, create, delete, enable-ack, disable-ack, silence-ack or neighbor";
 
     private CommandParser() {
+    }
+
+    /**
+     * {@code group announce ... ; withdraw ...}: the route changes separated by {@code ;}, each parsed as a line of
+     * its own; anything but announce, withdraw or {@code clear adj-rib out} is refused (ExaBGP's multi-line
+     * {@code group start} / {@code group end} form is not read).
+     */
+    private static Request group(String rest) throws CommandException {
+        String body = rest.strip();
+        if (body.equals("start") || body.equals("end")) {
+            throw new CommandException("group start / group end is not supported: write 'group COMMAND ; COMMAND ...' on one line");
+        }
+        List<Request> requests = new ArrayList<>();
+        for (String part : body.split(";", -1)) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Request r = parse(part);
+            if (r == null) {
+                continue; // a '#' comment
+            }
+            if (!CommandExecutor.isRouteChange(r.command()) || r.command() instanceof Command.Group) {
+                throw new CommandException("group: '" + part.strip() + "' is not an announce or a withdraw");
+            }
+            requests.add(r);
+        }
+        if (requests.isEmpty()) {
+            throw new CommandException("group: expected announce or withdraw commands separated by ';'");
+        }
+        return new Request(List.of(), new Command.Group(requests));
     }
 
     /** The request on {@code line}, or null for a blank line or a {@code #} comment (ignored, not answered). */
@@ -37,6 +67,9 @@ public final class CommandParser {
         String text = line.strip();
         if (text.isEmpty() || text.startsWith("#")) {
             return null;
+        }
+        if (text.startsWith("group ") || text.equals("group")) {
+            return group(text.substring("group".length()));
         }
         try {
             Words words = new Words(text);

@@ -1,6 +1,8 @@
 package dev.twinbgp.speaker.config;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** ExaBGP's FlowSpec {@code then} actions as extended communities (RFC 8955 section 7, RFC 7674). */
@@ -27,15 +29,85 @@ final class FlowActions {
         return new ExtendedCommunity(new byte[] {(byte) 0x80, 0x07, 0, 0, 0, 0, 0, (byte) ((sample ? 2 : 0) | (terminal ? 1 : 0))});
     }
 
-    /** {@code redirect-to-nexthop-ietf IPV4} (draft-ietf-idr-flowspec-redirect-ip, 0x010C). */
-    static ExtendedCommunity redirectIetf(Token token) throws ConfigException {
-        IpAddress ip = Values.ipv4(token, "an IPv4 address (an IPv6 redirect-to-nexthop-ietf is not supported)");
-        return new ExtendedCommunity(ByteBuffer.allocate(8).put((byte) 0x01).put((byte) 0x0C).put(ip.bytes())
-                .putShort((short) 0).array());
+    /** IPv6 Address Specific Extended Community attribute (RFC 5701 section 2), optional transitive. */
+    static final int IPV6_EXTENDED_COMMUNITIES = 25;
+
+    /**
+     * {@code redirect-to-nexthop-ietf IP} (draft-ietf-idr-flowspec-redirect-ip, as ExaBGP encodes it): for IPv4 an
+     * extended community, type 0x01 subtype 0x0C, the address and two zero octets; for IPv6 a 20-octet IPv6 Address
+     * Specific Extended Community (RFC 5701 section 2) in attribute 25, type 0x00 subtype 0x0C:
+     * <pre>
+     * +--------+--------+-----------------------------------------+-----------------+
+     * | 0x00   | 0x0C   | IPv6 address (16 octets)                | 0x0000 (C bit)  |
+     * +--------+--------+-----------------------------------------+-----------------+
+     * </pre>
+     * The IPv6 one is added to {@code attributes} (appended to an attribute 25 already there).
+     */
+    static void redirectIetf(Token token, List<ExtendedCommunity> actions, RouteAttributes.Builder attributes)
+            throws ConfigException {
+        IpAddress ip = Values.ip(token, "an IPv4 or an IPv6 address");
+        if (ip.isIpv4()) {
+            actions.add(new ExtendedCommunity(ByteBuffer.allocate(8).put((byte) 0x01).put((byte) 0x0C).put(ip.bytes())
+                    .putShort((short) 0).array()));
+            return;
+        }
+        byte[] community = ByteBuffer.allocate(20).put((byte) 0x00).put((byte) 0x0C).put(ip.bytes()).putShort((short) 0)
+                .array();
+        for (int i = 0; i < attributes.genericAttributes.size(); i++) {
+            GenericAttribute g = attributes.genericAttributes.get(i);
+            if (g.code() == IPV6_EXTENDED_COMMUNITIES) {
+                byte[] old = g.value();
+                byte[] both = Arrays.copyOf(old, old.length + 20);
+                System.arraycopy(community, 0, both, old.length, 20);
+                attributes.genericAttributes.set(i, new GenericAttribute(g.code(), g.flags(), both));
+                return;
+            }
+        }
+        attributes.genericAttributes.add(new GenericAttribute(IPV6_EXTENDED_COMMUNITIES,
+                0xC0, community)); // RFC 5701 section 2: optional transitive
     }
 
     /** {@code redirect-to-nexthop} / {@code copy} (draft-simpson-idr-flowspec-redirect, 0x0800, C bit for copy). */
     static ExtendedCommunity nextHop(boolean copy) {
         return new ExtendedCommunity(new byte[] {0x08, 0, 0, 0, 0, 0, 0, (byte) (copy ? 1 : 0)});
+    }
+
+    static final String INTERFACE_SET = "transitive|non-transitive:input|output|input-output:ASN:GROUP"
+            + " (ASN a 32-bit number, GROUP below 16384)";
+
+    /**
+     * {@code interface-set transitive:input:ASN:GROUP} (draft-ietf-idr-flowspec-interfaceset section 3): type 0x07
+     * (0x47 non-transitive), subtype 0x02, the 4-octet AS, then direction (2 bits: 1 input, 2 output, 3 both) and
+     * the 14-bit group ID. ExaBGP's {@code configuration/flow/parser.py} grammar.
+     */
+    static ExtendedCommunity interfaceSet(Token token) throws ConfigException {
+        String[] parts = token.text().split(":", -1);
+        if (parts.length != 4) {
+            throw ConfigException.unexpected(token, INTERFACE_SET);
+        }
+        byte type = switch (parts[0]) {
+            case "transitive" -> 0x07;
+            case "non-transitive" -> 0x47;
+            default -> throw ConfigException.unexpected(token, INTERFACE_SET);
+        };
+        int direction = switch (parts[1]) {
+            case "input" -> 1;
+            case "output" -> 2;
+            case "input-output" -> 3;
+            default -> throw ConfigException.unexpected(token, INTERFACE_SET);
+        };
+        long asn;
+        long group;
+        try {
+            asn = Long.parseLong(parts[2]);
+            group = Long.parseLong(parts[3]);
+        } catch (NumberFormatException e) {
+            throw ConfigException.unexpected(token, INTERFACE_SET);
+        }
+        if (asn < 0 || asn > Values.MAX_UINT32 || group < 0 || group >= 1 << 14) {
+            throw ConfigException.unexpected(token, INTERFACE_SET);
+        }
+        return new ExtendedCommunity(ByteBuffer.allocate(8).put(type).put((byte) 0x02).putInt((int) asn)
+                .putShort((short) (direction << 14 | group)).array());
     }
 }

@@ -35,7 +35,7 @@ public final class FlowParser {
             + " icmp-type, icmp-code, tcp-flags, packet-length, dscp, traffic-class, fragment, flow-label)";
     static final String THEN = "an action (accept, discard, rate-limit, redirect, redirect-to-nexthop,"
             + " redirect-to-nexthop-ietf, copy, mark, action, community, large-community, extended-community)";
-    private static final String ROUTE = "rd, next-hop, match, then, an attribute or '}'";
+    private static final String ROUTE = "rd, next-hop, match, scope, then, an attribute or '}'";
 
     private FlowParser() {
     }
@@ -126,6 +126,9 @@ public final class FlowParser {
             } else if (t.is("then")) {
                 in.next();
                 block(in, d, false);
+            } else if (t.is("scope")) {
+                in.next();
+                scope(in, d);
             } else if (t.is("rd") || t.is("route-distinguisher")) {
                 in.next();
                 d.rd = rd(in.value("a route distinguisher (ASN:NUMBER or IPV4:NUMBER)"));
@@ -170,6 +173,9 @@ public final class FlowParser {
                 d.rd = rd(in.value("a route distinguisher (ASN:NUMBER or IPV4:NUMBER)"));
             } else if (AttributeParser.isKeyword(t)) {
                 AttributeParser.parseOne(in, d.attributes);
+            } else if (t.is("interface-set")) { // ExaBGP's announce/flow takes it inline too
+                in.next();
+                interfaceSets(in, d);
             } else if (matchKeyword(t)) {
                 match(in, d);
             } else {
@@ -188,6 +194,30 @@ public final class FlowParser {
                 action(in, d);
             }
             in.accept(";");
+        }
+    }
+
+    /** {@code scope { interface-set VALUE | [ VALUE... ]; }} (ExaBGP's {@code flow/scope}): extended communities. */
+    private static void scope(TokenStream in, Draft d) throws ConfigException {
+        in.expect("{");
+        while (!in.accept("}")) {
+            Token t = in.peek();
+            if (!t.is("interface-set")) {
+                throw ConfigException.unexpected(t, "interface-set or '}'");
+            }
+            in.next();
+            interfaceSets(in, d);
+            in.accept(";");
+        }
+    }
+
+    private static void interfaceSets(TokenStream in, Draft d) throws ConfigException {
+        if (in.accept("[")) {
+            while (!in.accept("]")) {
+                d.actions.add(FlowActions.interfaceSet(in.value(FlowActions.INTERFACE_SET + " or ']'")));
+            }
+        } else {
+            d.actions.add(FlowActions.interfaceSet(in.value(FlowActions.INTERFACE_SET)));
         }
     }
 
@@ -445,7 +475,7 @@ public final class FlowParser {
             }
             case "redirect-to-nexthop-ietf" -> {
                 in.next();
-                d.actions.add(FlowActions.redirectIetf(in.value("an IPv4 address")));
+                FlowActions.redirectIetf(in.value("an IPv4 or an IPv6 address"), d.actions, d.attributes);
             }
             case "copy" -> {
                 in.next();

@@ -181,6 +181,14 @@ final class AttributeJson {
         switch (u.typeCode()) {
             case LsAttribute.TYPE_CODE -> n.set("bgp-ls", Tree.of(LsAttribute.describe(u.value())));
             case SrPolicyTunnel.ATTRIBUTE -> n.set("tunnel-encap", Tree.of(TunnelEncap.describe(u.value())));
+            case Ipv6ExtendedCommunityText.ATTRIBUTE -> {
+                ArrayNode list = Ipv6ExtendedCommunityText.json(u.value());
+                if (list != null) {
+                    n.set("extended-community-ipv6", list);
+                } else {
+                    n.put(genericKey(u), Text.hex0x(u.value())); // not a multiple of 20 octets: raw, as received
+                }
+            }
             default -> n.put(genericKey(u), Text.hex0x(u.value()));
         }
     }

@@ -29,6 +29,9 @@ final class ExtendedCommunityText {
         if ((v >>> 48 & 0xFFFF) == 0x0C00) { // draft-mpmz-bess-mup-safi section 3.2, as ExaBGP names it
             return "mup:" + (v >>> 32 & 0xFFFF) + ":" + (v & 0xFFFFFFFFL);
         }
+        if ((v >>> 56 & 0x0F) == 0x07 && (v >>> 48 & 0xFF) == 0x02) { // draft-ietf-idr-flowspec-interfaceset section 3
+            return interfaceSet(v);
+        }
         String flow = flowAction(v);
         if (flow != null) {
             return flow;
@@ -84,5 +87,28 @@ final class ExtendedCommunityText {
                     : "redirect-to-nexthop-ietf " + Text.dotted(v >>> 16 & 0xFFFFFFFFL);
             default -> null;
         };
+    }
+
+    /**
+     * FlowSpec interface-set (draft-ietf-idr-flowspec-interfaceset section 3; type 0x07 transitive, 0x47
+     * non-transitive, subtype 0x02), as ExaBGP names it: {@code interface-set:DIRECTION:ASN:GROUP}.
+     * <pre>
+     * +--------+--------+--------+--------+--------+--------+--------+--------+
+     * | 0x07   | 0x02   |     Autonomous System Number (4)  |O|I| Group ID  |
+     * +--------+--------+--------+--------+--------+--------+--------+--------+
+     * </pre>
+     * O and I (the top two bits of the last two octets) give the direction: 1 input, 2 output, 3 input-output
+     * (0 is printed as the number). The group ID is the low 14 bits (ExaBGP 4 masks 13; identical below 8192).
+     */
+    private static String interfaceSet(long v) {
+        int low = (int) (v & 0xFFFF);
+        int direction = low >>> 14;
+        String name = switch (direction) {
+            case 1 -> "input";
+            case 2 -> "output";
+            case 3 -> "input-output";
+            default -> String.valueOf(direction);
+        };
+        return "interface-set:" + name + ":" + (v >>> 16 & 0xFFFFFFFFL) + ":" + (low & 0x3FFF);
     }
 }

@@ -42,6 +42,22 @@ class CommandParserTest {
     }
 
     @Test
+    void groupHoldsRouteChangesSeparatedBySemicolons() throws Exception {
+        // ExaBGP's group command, as conf-mvpn.ci sends it: applied together, one acknowledgement
+        Request r = parse("group announce route 10.0.0.0/24 next-hop 1.2.3.4 ; neighbor 127.0.0.1 withdraw route 10.0.1.0/24 ;");
+        Command.Group g = assertInstanceOf(Command.Group.class, r.command());
+        assertEquals(2, g.requests().size());
+        assertInstanceOf(Command.Announce.class, g.requests().get(0).command());
+        assertInstanceOf(Command.Withdraw.class, g.requests().get(1).command());
+        assertEquals(1, g.requests().get(1).selectors().size());
+        assertTrue(CommandExecutor.isRouteChange(g));
+        assertThrows(CommandException.class, () -> parse("group announce route 10.0.0.0/24 next-hop 1.2.3.4 ; show neighbor"));
+        assertThrows(CommandException.class, () -> parse("group"));
+        assertThrows(CommandException.class, () -> parse("group start"));
+        assertThrows(CommandException.class, () -> parse("group announce route 10.0.0.0/24 next-hop 1.2.3.4 ; group withdraw route 10.0.0.0/24"));
+    }
+
+    @Test
     void withdrawNeedsNoNextHop() throws Exception {
         assertInstanceOf(Command.Withdraw.class, parse("withdraw route 10.0.0.0/24").command());
     }
@@ -85,7 +101,7 @@ class CommandParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, show, flush, clear, teardown, shutdown, reload, version, help, ping, operational, create, delete, enable-ack, disable-ack, silence-ack or neighbor",
+        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, group, show, flush, clear, teardown, shutdown, reload, version, help, ping, operational, create, delete, enable-ack, disable-ack, silence-ack or neighbor",
         "announce|announce: expected route, flow route, ipv4, ipv6, attributes, eor, route-refresh or watchdog",
         "announce foo|announce: expected route, flow route, ipv4, ipv6, attributes, eor, route-refresh or watchdog, found 'foo'",
         "announce flow route source 10.0.0.0/8 protocol =tcpp then discard|announce column 48: found '=tcpp', expected a protocol (tcp, udp, icmp, gre, ... or 0-255)",

@@ -60,6 +60,26 @@ class ConformanceConfigTest {
     }
 
     @Test
+    void redirectToNextHopIetfIpv4IsAnExtendedCommunityIpv6OneIsAttribute25() throws ConfigException {
+        // draft-ietf-idr-flowspec-redirect-ip as ExaBGP encodes it: IPv4 type 0x01 subtype 0x0C (8 octets); IPv6 an
+        // RFC 5701 IPv6 Address Specific Extended Community, type 0x00 subtype 0x0C (20 octets), attribute 25
+        NeighborConfig n = only("conf-flow-redirect.conf");
+        assertEquals("[0x010c010203040000]", n.flows().get(3).attributes().extendedCommunities().toString());
+        assertEquals("[[ 0x19 0xc0 0x000c2a020b800000000100000000000000010000 ]]",
+                n.flows().get(4).attributes().genericAttributes().toString());
+        assertEquals(List.of(), n.flows().get(4).attributes().extendedCommunities());
+    }
+
+    @Test
+    void flowScopeInterfaceSetIsAnExtendedCommunity() throws ConfigException {
+        // draft-ietf-idr-flowspec-interfaceset section 3: 0x47 non-transitive / 0x07 transitive, subtype 0x02,
+        // AS (4 octets), direction (2 bits: 1 input, 2 output), group (14 bits); discard follows (0x8006)
+        NeighborConfig n = only("api-flow-merge.conf");
+        assertEquals("[0x4702caffee014001, 0x0702000000fe80fe, 0x8006000000000000]",
+                n.flows().get(1).attributes().extendedCommunities().toString().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
     void bgpLsIsTheOnlyFamily() throws ConfigException {
         assertEquals(List.of(Family.BGP_LS), only("conf-bgpls.conf").families());
     }

@@ -23,9 +23,6 @@ public final class Vectors {
                     + " section with local-preference 100, and in the announce block with local-preference 1): ExaBGP"
                     + " sends both UPDATEs, twinbgp's Adj-RIB-Out holds one route per NLRI and sends the last one;"
                     + " its JSON lines are checked all the same (JSON_CHECKED)"),
-            Map.entry("conf-mvpn.ci", "ExaBGP's 'group' API command (several commands on one line), which ApiConformanceTest"
-                    + " sends; the wait-list is per file, and EncodingConformanceTest passed it off the list once auto-flush"
-                    + " was read (issue 15)"),
             Map.entry("conf-watchdog.ci", "its API program (run/watchdog.run), which is not in the vectors' folder:"
                     + " WatchdogVectorTest runs the vector with a program of ours"),
             Map.entry("api-flow.ci", "ExaBGP's start-up timing and per-command flushing: its seven commands, written back"
@@ -34,13 +31,10 @@ public final class Vectors {
                     + " ExaBGP's RIB code does not explain (docs/api.md, Conformance)"),
             Map.entry("api-fast.ci", "ExaBGP's start-up timing: two identical bursts (announce A, withdraw A) 0.2 s apart"
                     + " must give nothing and then A's withdrawal; in ExaBGP's run the first landed before the session was"
-                    + " up; twinbgp is up within the 0.2 s (docs/api.md, Conformance)"),
-            Map.entry("api-flow-merge.conf", "the FlowSpec interface-set action (scope { interface-set ... })"),
-            Map.entry("conf-flow-redirect.conf", "IPv6 address-specific extended communities (RFC 5701) for an IPv6 "
-                    + "redirect-to-nexthop-ietf")));
+                    + " up; twinbgp is up within the 0.2 s (docs/api.md, Conformance)")));
 
     /** Vectors on the wait-list for what the speaker sends whose JSON lines pass and are checked all the same. */
-    public static final java.util.Set<String> JSON_CHECKED = java.util.Set.of("conf-l2vpn.ci", "conf-mvpn.ci");
+    public static final java.util.Set<String> JSON_CHECKED = java.util.Set.of("conf-l2vpn.ci");
 
     /** Skips (as a JUnit assumption, with the reason) a vector on the wait-list. */
     public static void assumeNotWaiting(String vector) {

@@ -37,4 +37,12 @@ class ExtendedCommunityTextTest {
         assertEquals("copy-to-nexthop", ExtendedCommunityText.of(0x0800000000000001L));
         assertEquals("0x0302000000000001", ExtendedCommunityText.of(0x0302000000000001L), "type 3 is opaque, not AS-specific");
     }
+
+    @Test
+    void flowSpecInterfaceSetAsExaBgpNamesIt() {
+        // draft-ietf-idr-flowspec-interfaceset section 3: api-flow-merge.conf's two values
+        assertEquals("interface-set:input:3405770241:1", ExtendedCommunityText.of(0x4702CAFFEE014001L));
+        assertEquals("interface-set:output:254:254", ExtendedCommunityText.of(0x0702000000FE80FEL));
+        assertEquals("interface-set:input-output:1:16383", ExtendedCommunityText.of(0x070200000001FFFFL));
+    }
 }
