@@ -81,7 +81,7 @@ final class OpenSpec {
                     + "ipv4-flow, ipv6-flow, ipv4-flow-vpn, ipv6-flow-vpn, l2vpn-evpn, l2vpn-vpls, ipv4-mcast-vpn, "
                     + "ipv6-mcast-vpn, ipv4-mup, ipv6-mup, "
                     + "ipv4-mpls-vpn, ipv6-mpls-vpn, ipv4-nlri-mpls, ipv6-nlri-mpls, "
-                    + "add-path:FAMILY:MODE, mp:AFI:SAFI, none)");
+                    + "operational, add-path:FAMILY:MODE, mp:AFI:SAFI, none)");
         }
         return out;
     }
@@ -91,6 +91,7 @@ final class OpenSpec {
                 "ipv6-flow", "ipv4-flow-vpn", "ipv6-flow-vpn", "l2vpn-evpn", "l2vpn-vpls", "ipv4-mcast-vpn", "ipv6-mcast-vpn",
                 "ipv4-mup", "ipv6-mup", "none").contains(word)
                 || List.of("ipv4-mpls-vpn", "ipv6-mpls-vpn", "ipv4-nlri-mpls", "ipv6-nlri-mpls").contains(word)
+                || word.equals("operational")
                 || word.matches("add-path:(ipv4|ipv6):(send|receive|both)")
                 || word.matches("mp:\\d{1,5}:\\d{1,3}");
     }
@@ -119,6 +120,7 @@ final class OpenSpec {
                 case "ipv6-mpls-vpn" -> new Capability.Multiprotocol(Family.IPV6_MPLS_VPN);
                 case "ipv4-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV4_MPLS_LABEL);
                 case "ipv6-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV6_MPLS_LABEL);
+                case "operational" -> new Capability.Unknown(185, new byte[0]); // ExaBGP's operational (empty)
                 case String mp when mp.startsWith("mp:") -> { // any family by AFI and SAFI (RFC 4760 section 8)
                     String[] p = mp.split(":");
                     yield new Capability.Multiprotocol(new Family(Integer.parseInt(p[1]), Integer.parseInt(p[2])));

@@ -27,4 +27,21 @@ public record Session(Direction connection, Open localOpen, Open remoteOpen, lon
     public Session {
         families = Set.copyOf(families);
     }
+
+    /**
+     * Both OPENs carry ExaBGP's operational capability (185): OPERATIONAL messages (type 6) may be
+     * exchanged; otherwise a received one is an unknown message type (RFC 4271 section 6.1, 1/3).
+     */
+    public boolean operational() {
+        return has(localOpen, SessionConfig.OPERATIONAL) && has(remoteOpen, SessionConfig.OPERATIONAL);
+    }
+
+    private static boolean has(Open open, int code) {
+        for (dev.twinbgp.bgp.wire.capability.Capability c : open.capabilities()) {
+            if (c.code() == code) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -4,7 +4,9 @@ import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.ErrorCodes;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.Notification;
+import dev.twinbgp.bgp.wire.MessageType;
 import dev.twinbgp.bgp.wire.Open;
+import dev.twinbgp.bgp.wire.Operational;
 import dev.twinbgp.bgp.wire.RouteRefresh;
 import dev.twinbgp.bgp.wire.Update;
 import java.util.ArrayList;
@@ -375,6 +377,18 @@ public final class SessionFsm {
                     if (session.families().contains(refresh.family())) {
                         out.add(new Action.Deliver(refresh));
                     }
+                } else {
+                    unexpected(now, out);
+                }
+            }
+            case Operational operational -> {
+                if (session == null || !session.operational()) {
+                    // Not negotiated: the type is unknown to this session, as before (RFC 4271 section 6.1).
+                    sendAndFail(new Notification(ErrorCodes.MESSAGE_HEADER, ErrorCodes.HEADER_BAD_TYPE,
+                            new byte[] {(byte) MessageType.OPERATIONAL.code()}), "OPERATIONAL without capability 185", now, out);
+                } else if (state == State.ESTABLISHED) {
+                    restartHold(now); // any message proves the peer alive, as for ROUTE-REFRESH; keepalive timer untouched
+                    out.add(new Action.Deliver(operational));
                 } else {
                     unexpected(now, out);
                 }

@@ -22,6 +22,7 @@ public final class MessageDecoder {
             case NOTIFICATION -> notification(b);
             case KEEPALIVE -> b.length == 0 ? new Decoded.Ok(Keepalive.INSTANCE) : badLength(b.length);
             case ROUTE_REFRESH -> routeRefresh(b);
+            case OPERATIONAL -> operational(b);
         };
     }
 
@@ -30,11 +31,16 @@ public final class MessageDecoder {
      * {@code negotiated.maxMessageLength()}; trailing octets beyond the Length field are a 1/2 error.
      */
     public static Decoded decode(byte[] message, Negotiated negotiated) {
+        return decode(message, negotiated, false);
+    }
+
+    /** As {@link #decode(byte[], Negotiated)}, OPERATIONAL (type 6) accepted when {@code operational} (capability 185 on both sides). */
+    public static Decoded decode(byte[] message, Negotiated negotiated, boolean operational) {
         if (message.length < MessageFramer.HEADER_LENGTH) {
             return new Decoded.Failed(new WireError(ErrorCodes.MESSAGE_HEADER, ErrorCodes.HEADER_BAD_LENGTH,
                     "message shorter than the header"));
         }
-        WireError e = MessageFramer.headerError(ByteBuffer.wrap(message), 0, negotiated.maxMessageLength());
+        WireError e = MessageFramer.headerError(ByteBuffer.wrap(message), 0, negotiated.maxMessageLength(), operational);
         if (e != null) {
             return new Decoded.Failed(e);
         }
@@ -59,6 +65,19 @@ public final class MessageDecoder {
             return badLength(b.length);
         }
         return new Decoded.Ok(new Notification(b[0] & 0xFF, b[1] & 0xFF, Bytes.slice(b, 2, b.length - 2)));
+    }
+
+    /**
+     * OPERATIONAL (draft-ietf-idr-operational-message as ExaBGP reads it): type (2), length (2) of what
+     * follows, AFI (2), SAFI (1), data. Fewer than 7 octets or a length that disagrees with the message is
+     * 1/2 with the message Length as data (RFC 4271 section 6.1). Whether the session may receive it at
+     * all (capability 185) is the framer's check ({@link MessageFramer#setOperational}), and the FSM's.
+     */
+    private static Decoded operational(byte[] b) {
+        if (b.length < 7 || Bytes.u16(b, 2) != b.length - 4) {
+            return badLength(b.length);
+        }
+        return new Decoded.Ok(new Operational(Bytes.u16(b, 0), Bytes.u16(b, 4), b[6] & 0xFF, Bytes.slice(b, 7, b.length - 7)));
     }
 
     /**

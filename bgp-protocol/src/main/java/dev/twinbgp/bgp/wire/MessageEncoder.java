@@ -31,6 +31,7 @@ public final class MessageEncoder {
             case Notification n -> w.u8(n.code()).u8(n.subcode()).bytes(n.data());
             case Keepalive k -> { }
             case RouteRefresh r -> w.u16(r.afi()).u8(r.subtype()).u8(r.safi());
+            case Operational p -> w.u16(p.what()).u16(3 + p.data().length).u16(p.afi()).u8(p.safi()).bytes(p.data());
             case Update u -> throw new AssertionError("handled above");
         }
         byte[] out = w.toByteArray();

@@ -46,6 +46,7 @@ public final class MessageFramer {
     private byte[] carry = new byte[HEADER_LENGTH];
     private int carryLength;
     private WireError failure;
+    private boolean operational;
 
     /**
      * Sets the largest acceptable message: 4096, or 65535 once Extended Message (RFC 8654 section 4)
@@ -61,6 +62,14 @@ public final class MessageFramer {
 
     public int maxMessageLength() {
         return maxLength;
+    }
+
+    /**
+     * Accepts OPERATIONAL (type 6) once both OPENs carried capability 185 (ExaBGP's operational
+     * messages); until then type 6 is unknown, 1/3 (RFC 4271 section 6.1), as for any other code.
+     */
+    public void setOperational(boolean on) {
+        operational = on;
     }
 
     /** Octets of an incomplete message held from earlier chunks. */
@@ -144,7 +153,7 @@ public final class MessageFramer {
      * recording the error.
      */
     private int checkHeader(ByteBuffer b, int at) {
-        WireError e = headerError(b, at, maxLength);
+        WireError e = headerError(b, at, maxLength, operational);
         if (e != null) {
             failure = e;
             return -1;
@@ -157,8 +166,13 @@ public final class MessageFramer {
         return new byte[] {b.get(at + 16), b.get(at + 17)};
     }
 
-    /** The header error of the 19 octets at {@code at}, or null. */
+    /** The header error of the 19 octets at {@code at}, or null; type 6 is unknown (1/3). */
     static WireError headerError(ByteBuffer b, int at, int maxLength) {
+        return headerError(b, at, maxLength, false);
+    }
+
+    /** The header error of the 19 octets at {@code at}, or null; type 6 known when {@code operational}. */
+    static WireError headerError(ByteBuffer b, int at, int maxLength, boolean operational) {
         for (int i = 0; i < 16; i++) {
             if (b.get(at + i) != (byte) 0xFF) {
                 // 1/1: the marker is not all ones; no data.
@@ -173,7 +187,7 @@ public final class MessageFramer {
                     "length " + length + " outside 19.." + maxLength);
         }
         MessageType type = MessageType.fromCode(typeCode);
-        if (type == null) {
+        if (type == null || (type == MessageType.OPERATIONAL && !operational)) {
             // 1/3: data = the erroneous Type field.
             return new WireError(ErrorCodes.MESSAGE_HEADER, ErrorCodes.HEADER_BAD_TYPE, new byte[] {(byte) typeCode},
                     "unknown message type " + typeCode);
@@ -184,6 +198,7 @@ public final class MessageFramer {
             case UPDATE -> 23;
             case NOTIFICATION -> 21;
             case KEEPALIVE, ROUTE_REFRESH -> HEADER_LENGTH;
+            case OPERATIONAL -> HEADER_LENGTH + 7; // type, length, AFI, SAFI
         };
         if (length < min || (type == MessageType.KEEPALIVE && length != HEADER_LENGTH)) {
             return new WireError(ErrorCodes.MESSAGE_HEADER, ErrorCodes.HEADER_BAD_LENGTH, lengthField(b, at),

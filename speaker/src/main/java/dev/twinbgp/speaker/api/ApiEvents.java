@@ -175,6 +175,7 @@ final class ApiEvents implements SessionListener {
             case Notification n -> ApiConfig.Message.NOTIFICATION;
             case Keepalive k -> ApiConfig.Message.KEEPALIVE;
             case RouteRefresh r -> ApiConfig.Message.REFRESH;
+            case dev.twinbgp.bgp.wire.Operational p -> ApiConfig.Message.OPERATIONAL;
         };
     }
 

@@ -54,6 +54,27 @@ public sealed interface Command {
     }
 
     /**
+     * {@code operational adm|asm|rpcq|rpcp|apcq|apcp|lpcq|lpcp ...} ({@link OperationalCommand}): an OPERATIONAL
+     * message (type 6) to each target whose session negotiated capability 185.
+     *
+     * @param routerId the router-id given, or -1 for the session's own BGP identifier
+     */
+    record Operational(int what, Family family, String advisory, long routerId, long sequence, long counter)
+            implements Command {
+        /** The message, with {@code localRouterId} when no router-id was given. */
+        public dev.twinbgp.bgp.wire.Operational message(long localRouterId) {
+            long id = routerId < 0 ? localRouterId : routerId;
+            return switch (what) {
+                case dev.twinbgp.bgp.wire.Operational.ADM, dev.twinbgp.bgp.wire.Operational.ASM ->
+                        dev.twinbgp.bgp.wire.Operational.advisory(what, family, advisory);
+                case dev.twinbgp.bgp.wire.Operational.RPCQ, dev.twinbgp.bgp.wire.Operational.APCQ,
+                     dev.twinbgp.bgp.wire.Operational.LPCQ -> dev.twinbgp.bgp.wire.Operational.query(what, family, id, sequence);
+                default -> dev.twinbgp.bgp.wire.Operational.counter(what, family, id, sequence, counter);
+            };
+        }
+    }
+
+    /**
      * {@code announce watchdog NAME} / {@code withdraw watchdog NAME}: announce or withdraw every configured route
      * tagged {@code watchdog NAME} (ExaBGP's watchdogs).
      */

@@ -26,6 +26,7 @@ final class CommandExecutor {
             "announce eor [AFI SAFI]",
             "announce route-refresh AFI SAFI",
             "announce watchdog NAME | withdraw watchdog NAME",
+            OperationalCommand.FORM,
             "group COMMAND ; COMMAND ...  (announces / withdrawals applied together)",
             "withdraw route PREFIX [ATTRIBUTES]",
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
@@ -273,6 +274,7 @@ final class CommandExecutor {
                 yield done(List.of());
             }
             case Command.RouteRefresh r -> routeRefresh(targets(request, scope), r);
+            case Command.Operational o -> operational(targets(request, scope), o);
             case Command.FlushRoute f -> {
                 for (Neighbor n : targets(request, scope)) {
                     n.driver().flushPending();
@@ -341,6 +343,20 @@ final class CommandExecutor {
             if (sent.stream().noneMatch(CompletableFuture::join)) {
                 return Reply.error("announce route-refresh: no established session negotiated route refresh for "
                         + r.family());
+            }
+            return Reply.done();
+        });
+    }
+
+    /** OPERATIONAL to each target; an error when none has an established session that negotiated capability 185. */
+    private CompletableFuture<Reply> operational(List<Neighbor> targets, Command.Operational o) {
+        List<CompletableFuture<Boolean>> sent = new ArrayList<>();
+        for (Neighbor n : targets) {
+            sent.add(n.driver().sendOperational(o::message));
+        }
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            if (sent.stream().noneMatch(CompletableFuture::join)) {
+                return Reply.error("operational: no established session negotiated the operational capability");
             }
             return Reply.done();
         });

@@ -27,7 +27,7 @@ import java.util.OptionalLong;
  */
 public final class CommandParser {
     static final String COMMANDS = "announce, withdraw, group, show, flush, clear, teardown, shutdown, reload, version, help, "
-            + "ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor";
+            + "ping, operational, create, delete, enable-ack, disable-ack, silence-ack or neighbor";
 
     private CommandParser() {
     }
@@ -172,6 +172,10 @@ public final class CommandParser {
             case "version" -> single(w, "version", new Command.Version());
             case "help" -> single(w, "help", new Command.Help());
             case "ping" -> ping(w);
+            case "operational" -> {
+                int offset = w.restOffset();
+                yield OperationalCommand.parse(w.rest(), offset);
+            }
             case "create" -> createNeighbor(w);
             case "delete" -> {
                 w.expectPhrase("neighbor");

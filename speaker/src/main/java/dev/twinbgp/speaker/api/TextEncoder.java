@@ -42,9 +42,24 @@ final class TextEncoder {
                     + " data " + HexFormat.of().withUpperCase().formatHex(n.data()));
             case RouteRefresh r -> List.of(head + "route-refresh afi " + Family.afiName(r.family().afi())
                     + " safi " + Family.safiName(r.family().safi()) + " " + r.subtype());
+            case dev.twinbgp.bgp.wire.Operational p -> List.of(head + operational(p));
             case Open o -> List.of(head + "open version " + o.version() + " asn " + o.myAs() + " hold_time "
                     + o.holdTime() + " router_id " + dotted(o.bgpIdentifier()));
         };
+    }
+
+    /** ExaBGP's text for an operational message (its text encoder's advisory, query and counter forms). */
+    private static String operational(dev.twinbgp.bgp.wire.Operational p) {
+        String base = "operational " + (p.name() == null ? "unknown-" + p.what() : p.name())
+                + " afi " + Family.afiName(p.afi()) + " safi " + Family.safiName(p.safi());
+        String category = p.category();
+        if ("advisory".equals(category)) {
+            return base + " advisory \"" + p.advisory() + "\"";
+        }
+        if ("counter".equals(category)) {
+            return base + " router-id " + dotted(p.routerId()) + " sequence " + p.sequence() + " counter " + p.counter();
+        }
+        return base;
     }
 
     private static List<String> update(String prefix, Update u) {

@@ -88,6 +88,7 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
             case Update u -> emitMessage(peer, u, dev.twinbgp.speaker.json.Direction.IN);
             case Notification n -> emitMessage(peer, n, dev.twinbgp.speaker.json.Direction.IN);
             case RouteRefresh r -> emitMessage(peer, r, dev.twinbgp.speaker.json.Direction.IN);
+            case dev.twinbgp.bgp.wire.Operational p -> emitMessage(peer, p, dev.twinbgp.speaker.json.Direction.IN);
             case Keepalive k -> {
                 // not reported, see the class comment
             }

@@ -189,6 +189,7 @@ public final class ExaJson {
                     default -> "invalid"; // RFC 7313 section 5: ignored by the receiver
                 });
             }
+            case dev.twinbgp.bgp.wire.Operational p -> n.set("operational", operational(p));
         }
         return root;
     }
@@ -209,6 +210,31 @@ public final class ExaJson {
         return root;
     }
 
+    /**
+     * ExaBGP's {@code "operational"} object: name, afi, safi, then the advisory text, or router-id and
+     * sequence (query), or router-id, sequence and counter (counter reply).
+     */
+    static ObjectNode operational(dev.twinbgp.bgp.wire.Operational p) {
+        ObjectNode o = MAPPER.createObjectNode();
+        String name = p.name();
+        o.put("name", name == null ? "unknown-" + p.what() : name);
+        o.put("afi", Family.afiName(p.afi()));
+        o.put("safi", Family.safiName(p.safi()));
+        String category = p.category();
+        if ("advisory".equals(category)) {
+            o.put("advisory", p.advisory());
+        } else if ("query".equals(category) || "counter".equals(category)) {
+            o.put("router-id", dev.twinbgp.bgp.wire.Bytes.ipv4((int) p.routerId()));
+            o.put("sequence", p.sequence());
+            if ("counter".equals(category)) {
+                o.put("counter", p.counter());
+            }
+        } else {
+            o.put("data", java.util.HexFormat.of().withUpperCase().formatHex(p.data()));
+        }
+        return o;
+    }
+
     /** ExaBGP's {@code "type"} for a message. */
     static String typeName(BgpMessage m) {
         return switch (m) {
@@ -217,6 +243,7 @@ public final class ExaJson {
             case Notification n -> "notification";
             case Keepalive k -> "keepalive";
             case RouteRefresh r -> "refresh";
+            case dev.twinbgp.bgp.wire.Operational p -> "operational";
         };
     }
 

@@ -490,6 +490,21 @@ public final class PeerDriver {
         });
     }
 
+    /**
+     * Sends an OPERATIONAL message built from our BGP identifier, when the session is established and both
+     * sides advertised the operational capability (185); false otherwise (nothing sent).
+     */
+    public CompletableFuture<Boolean> sendOperational(java.util.function.LongFunction<dev.twinbgp.bgp.wire.Operational> build) {
+        return query(() -> {
+            Session s = fsm.session();
+            if (established == null || s == null || !s.operational()) {
+                return false;
+            }
+            send(established.via, build.apply(s.localOpen().bgpIdentifier()));
+            return true;
+        });
+    }
+
     /** Sends the whole Adj-RIB-Out again, each family followed by End-of-RIB (ExaBGP's {@code flush adj-rib out}). */
     public void resendAdjRibOut() {
         submit(() -> {
@@ -747,7 +762,9 @@ public final class PeerDriver {
             case Decoded.Failed failed -> handle(fsm.onEvent(new Event.DecodeFailed(link.via, failed.error()), now()));
             case Decoded.Ok ok -> {
                 BgpMessage message = ok.message();
-                listener.received(this, message);
+                if (!(message instanceof dev.twinbgp.bgp.wire.Operational)) {
+                    listener.received(this, message); // OPERATIONAL is reported once the FSM accepted it (capability 185)
+                }
                 if (message instanceof Update update) {
                     List<Action> actions = fsm.onUpdateReceived(link.via, now());
                     if (actions.isEmpty()) {
@@ -770,6 +787,7 @@ public final class PeerDriver {
             if (s != null) {
                 link.negotiated = s.negotiated();
                 link.framer.setMaxMessageLength(s.negotiated().maxMessageLength());
+                link.framer.setOperational(s.operational());
             }
         }
     }
@@ -947,6 +965,7 @@ public final class PeerDriver {
                 }
             }
             case RouteRefresh refresh -> refresh(refresh);
+            case dev.twinbgp.bgp.wire.Operational operational -> listener.received(this, operational);
             default -> log.debug("peer {}: ignoring delivered {}", name(), message.type());
         }
     }

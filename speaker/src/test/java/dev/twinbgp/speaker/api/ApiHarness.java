@@ -36,11 +36,11 @@ final class ApiHarness implements AutoCloseable {
                        List<Route> peerRoutes, boolean peerGroupUpdates, int port) throws Exception {
         NeighborConfig n = config.neighbors().get(0);
         SessionConfig twinSession = SessionConfig.builder(n.localAs(), n.peerAs(), n.routerId().orElseThrow().toUnsignedInt())
-                .holdTime(n.holdTime()).connectRetryTime(1).families(n.families()).active(true).passive(false).build();
+                .holdTime(n.holdTime()).connectRetryTime(1).families(n.families()).operational(n.capabilities().operational()).active(true).passive(false).build();
         PeerSettings twinSettings = new PeerSettings(inet(n.peerAddress().toString()), port,
                 inet(n.localAddress().orElseThrow().toString()), 0, twinSession, n.groupUpdates(), n.manualEor(), List.of());
         SessionConfig peerSession = SessionConfig.builder(n.peerAs(), n.localAs(), 0x7F000003L)
-                .holdTime(n.holdTime()).connectRetryTime(1).families(n.families()).active(false).passive(true).build();
+                .holdTime(n.holdTime()).connectRetryTime(1).families(n.families()).operational(n.capabilities().operational()).active(false).passive(true).build();
         PeerSettings peerSettings = new PeerSettings(inet(TWIN), port, inet(PEER), port, peerSession, peerGroupUpdates,
                 false, peerRoutes);
         peer = BgpSpeaker.start(peerReactor, ReactorConfig.defaults(), List.of(peerSettings), peerEvents);

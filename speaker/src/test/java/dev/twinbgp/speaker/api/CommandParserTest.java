@@ -101,7 +101,7 @@ class CommandParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, group, show, flush, clear, teardown, shutdown, reload, version, help, ping, create, delete, enable-ack, disable-ack, silence-ack or neighbor",
+        "frobnicate|unknown command 'frobnicate', expected announce, withdraw, group, show, flush, clear, teardown, shutdown, reload, version, help, ping, operational, create, delete, enable-ack, disable-ack, silence-ack or neighbor",
         "announce|announce: expected route, flow route, ipv4, ipv6, attributes, eor, route-refresh or watchdog",
         "announce foo|announce: expected route, flow route, ipv4, ipv6, attributes, eor, route-refresh or watchdog, found 'foo'",
         "announce flow route source 10.0.0.0/8 protocol =tcpp then discard|announce column 48: found '=tcpp', expected a protocol (tcp, udp, icmp, gre, ... or 0-255)",
@@ -130,10 +130,29 @@ class CommandParserTest {
         "neighbor 192.0.2.1|expected a command after the neighbor selector",
         "neighbor 192.0.2.1, withdraw route 10.0.0.0/8|expected 'neighbor' after ','",
         "version now|unexpected 'now', expected version",
+        "operational|operational: expected adm, asm, rpcq, rpcp, apcq, apcp, lpcq or lpcp",
+        "operational nsq afi ipv4|operational: unknown type 'nsq', expected adm, asm, rpcq, rpcp, apcq, apcp, lpcq or lpcp",
+        "operational adm afi ipv4 safi unicast|operational adm: missing 'advisory', expected afi ... safi ... advisory",
+        "operational rpcp afi ipv4 safi unicast sequence 1 counter x|operational rpcp: counter must be 0..4294967295, found 'x'",
+        "operational rpcq safi unicast afi ipv4 sequence 1|operational rpcq: unexpected 'safi', expected 'afi'",
+        "operational rpcq afi ipv4 safi unicast router-id 1.2.3 sequence 1|operational rpcq: router-id must be an IPv4 address, found '1.2.3'",
+        "operational adm afi ipv4 safi unicast advisory \"open|operational: unterminated quoted string at column 48",
     })
     void malformedCommandsSayWhatWasExpected(String line, String expected) {
         CommandException e = assertThrows(CommandException.class, () -> parse(line));
         assertEquals(expected, e.getMessage());
+    }
+
+    @Test
+    void operationalCommandsAsExaBgpWritesThem() throws CommandException {
+        Command.Operational adm = (Command.Operational) parse(
+                "neighbor 192.0.2.1 operational adm afi ipv4 safi unicast advisory \"this is a test\"").command();
+        assertEquals(dev.twinbgp.bgp.wire.Operational.advisory(dev.twinbgp.bgp.wire.Operational.ADM,
+                dev.twinbgp.bgp.wire.family.Family.IPV4_UNICAST, "this is a test"), adm.message(1));
+        Command.Operational lpcp = (Command.Operational) parse(
+                "operational lpcp afi ipv6 safi unicast router-id 10.0.0.9 sequence 3 counter 4").command();
+        assertEquals(dev.twinbgp.bgp.wire.Operational.counter(dev.twinbgp.bgp.wire.Operational.LPCP,
+                dev.twinbgp.bgp.wire.family.Family.IPV6_UNICAST, 0x0A000009L, 3, 4), lpcp.message(1));
     }
 
     @Test

@@ -18,6 +18,7 @@ final class Recorder implements SessionListener {
     final AtomicInteger keepalivesReceived = new AtomicInteger();
     final AtomicInteger established = new AtomicInteger();
     final AtomicInteger updatesReceived = new AtomicInteger();
+    final List<dev.twinbgp.bgp.wire.Operational> operationalsReceived = new CopyOnWriteArrayList<>();
 
     @Override
     public void established(PeerDriver peer, Session session) {
@@ -35,6 +36,7 @@ final class Recorder implements SessionListener {
             case Keepalive k -> keepalivesReceived.incrementAndGet();
             case Notification n -> notificationsReceived.add(n);
             case Update u -> updatesReceived.incrementAndGet();
+            case dev.twinbgp.bgp.wire.Operational o -> operationalsReceived.add(o);
             default -> { }
         }
     }
