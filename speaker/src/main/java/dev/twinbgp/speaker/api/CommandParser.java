@@ -469,6 +469,7 @@ public final class CommandParser {
         }
         int code = switch (safi) {
             case "unicast" -> Family.SAFI_UNICAST;
+            case "multicast" -> Family.SAFI_MULTICAST;
             case "flow" -> Family.SAFI_FLOW;
             case "flow-vpn" -> Family.SAFI_FLOW_VPN;
             case "mcast-vpn" -> Family.SAFI_MCAST_VPN;
@@ -485,7 +486,7 @@ public final class CommandParser {
             return new Family(Family.AFI_BGP_LS, code);
         }
         if (code < 0 || code == Family.SAFI_BGP_LS || code == Family.SAFI_BGP_LS_VPN || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
-            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow,"
+            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, multicast, nlri-mpls, mpls-vpn, flow,"
                     + " flow-vpn, mcast-vpn, mup or sr-policy; or l2vpn evpn or vpls; or bgp-ls bgp-ls)");
         }
         return new Family(afi.equals("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);
