@@ -70,6 +70,7 @@ class CommandParserTest {
         assertEquals(new Command.Teardown(Optional.empty(), 2), parse("neighbor 192.0.2.1 teardown").command());
         assertEquals(new Command.EndOfRib(Optional.of(Family.IPV4_UNICAST)), parse("announce eor ipv4 unicast").command());
         assertEquals(new Command.EndOfRib(Optional.empty()), parse("announce eor").command());
+        assertEquals(new Command.EndOfRib(Optional.of(Family.IPV4_MULTICAST)), parse("announce eor ipv4 multicast").command());
         assertEquals(new Command.RouteRefresh(Family.IPV6_UNICAST), parse("announce route-refresh ipv6 unicast").command());
         assertEquals(new Command.SetAck(Command.AckMode.SILENCED), parse("silence-ack").command());
         assertInstanceOf(Command.Shutdown.class, parse("shutdown").command());
@@ -100,7 +101,7 @@ class CommandParserTest {
         "announce attributes next-hop 1.2.3.4 10.0.0.0/8|announce attributes: expected ATTRIBUTES nlri PREFIX [PREFIX ...]",
         "announce attributes med 5 nlri 10.0.0.0/8|announce attributes: expected next-hop among the attributes",
         "announce attributes next-hop 1.2.3.4 nlri 10.0.0.1/8|announce attributes: host bits set in 10.0.0.1/8",
-        "announce eor ipv4 flowspec|announce eor: expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or sr-policy; or l2vpn evpn or vpls; or bgp-ls bgp-ls)",
+        "announce eor ipv4 flowspec|announce eor: expected AFI SAFI (ipv4 or ipv6; unicast, multicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or sr-policy; or l2vpn evpn or vpls; or bgp-ls bgp-ls)",
         "announce route-refresh|announce route-refresh: expected AFI SAFI (e.g. ipv4 unicast)",
         "show|show: expected neighbor or adj-rib",
         "show adj-rib sideways|show adj-rib: expected in or out",
