@@ -7,6 +7,7 @@ import dev.twinbgp.speaker.config.SrPolicyParser;
 import dev.twinbgp.speaker.config.L2vpnParser;
 import dev.twinbgp.speaker.config.McastVpnParser;
 import dev.twinbgp.speaker.config.MupParser;
+import dev.twinbgp.speaker.config.RtcParser;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
@@ -194,6 +195,16 @@ public final class CommandParser {
         }
     }
 
+    /** {@code ipv4 rtc ...} ({@link RtcParser}). */
+    private static FlowConfig rtc(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        try {
+            return RtcParser.command(w.rest(), announce);
+        } catch (ConfigException e) {
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
+        }
+    }
+
     /** {@code ipv4|ipv6 mup ...} ({@link MupParser}). */
     private static FlowConfig mup(Words w, boolean announce) throws CommandException {
         int offset = w.restOffset();
@@ -241,6 +252,9 @@ public final class CommandParser {
         if (!w.atEnd() && MupParser.isCommand(w.rest())) {
             return new Command.Announce(List.of(), List.of(mup(w, true)));
         }
+        if (!w.atEnd() && RtcParser.isCommand(w.rest())) {
+            return new Command.Announce(List.of(), List.of(rtc(w, true)));
+        }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Announce(List.of(route(w, true)));
             case "attributes", "attribute" -> {
@@ -287,6 +301,9 @@ public final class CommandParser {
         }
         if (!w.atEnd() && MupParser.isCommand(w.rest())) {
             return new Command.Withdraw(List.of(), List.of(mup(w, false)));
+        }
+        if (!w.atEnd() && RtcParser.isCommand(w.rest())) {
+            return new Command.Withdraw(List.of(), List.of(rtc(w, false)));
         }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Withdraw(List.of(route(w, false)));

@@ -258,8 +258,13 @@ final class NeighborBlocks {
                     draft.flows.add(new NeighborDraft.PlacedFlow(MupParser.route(in, afi.is("ipv6"), true, true), safi));
                     continue;
                 }
+                if (safi.is("rtc") && afi.is("ipv4")) { // RFC 4684
+                    in.next();
+                    draft.flows.add(new NeighborDraft.PlacedFlow(RtcParser.route(in, safi, true, true), safi));
+                    continue;
+                }
                 if (!safi.is("unicast") && !safi.is("multicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
-                    throw ConfigException.unexpected(safi, "unicast, multicast, nlri-mpls, mpls-vpn, mcast-vpn, mup, sr-policy or '}'");
+                    throw ConfigException.unexpected(safi, "unicast, multicast, nlri-mpls, mpls-vpn, mcast-vpn, mup, sr-policy, rtc (ipv4) or '}'");
                 }
                 in.next();
                 Token prefix = in.peek();

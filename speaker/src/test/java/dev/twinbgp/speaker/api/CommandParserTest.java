@@ -71,6 +71,20 @@ class CommandParserTest {
         assertEquals(new Command.EndOfRib(Optional.of(Family.IPV4_UNICAST)), parse("announce eor ipv4 unicast").command());
         assertEquals(new Command.EndOfRib(Optional.empty()), parse("announce eor").command());
         assertEquals(new Command.EndOfRib(Optional.of(Family.IPV4_MULTICAST)), parse("announce eor ipv4 multicast").command());
+        assertEquals(Family.IPV4_MULTICAST, ((Command.Announce) parse("announce ipv4 multicast 10.0.0.0/24 next-hop 1.2.3.4")
+                .command()).routes().get(0).family());
+        assertEquals(Family.IPV6_MULTICAST, ((Command.Withdraw) parse("withdraw ipv6 multicast 2001:db8::/32")
+                .command()).routes().get(0).family());
+        // RFC 4684 memberships, ExaBGP's announce/rtc.py grammar
+        dev.twinbgp.speaker.config.FlowConfig rtc = ((Command.Announce) parse(
+                "announce ipv4 rtc origin-as 65001 route-target 65001:100 next-hop 192.0.2.1").command()).flows().get(0);
+        assertEquals(Family.IPV4_RTC, rtc.family());
+        assertEquals("60" + "0000fde9" + "0002fde900000064", java.util.HexFormat.of().formatHex(rtc.rule().route().nlri()));
+        assertEquals("rtc 65001:target:192.0.2.1:7", ((Command.Announce) parse(
+                "announce ipv4 rtc origin-as 65001 route-target target:192.0.2.1:7 next-hop 192.0.2.1").command()).flows()
+                .get(0).rule().toString());
+        assertEquals("00", java.util.HexFormat.of().formatHex(((Command.Withdraw) parse("withdraw ipv4 rtc default").command())
+                .flows().get(0).rule().route().nlri()));
         assertEquals(new Command.RouteRefresh(Family.IPV6_UNICAST), parse("announce route-refresh ipv6 unicast").command());
         assertEquals(new Command.SetAck(Command.AckMode.SILENCED), parse("silence-ack").command());
         assertInstanceOf(Command.Shutdown.class, parse("shutdown").command());
