@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,7 +71,7 @@ import picocli.CommandLine.Spec;
             "2:bad usage: an invalid configuration file, an unknown reactor or log level"},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  twinbgp run --config etc/twinbgp.conf",
+            "  twinbgp run --config etc/twinbgp.conf   (or: twinbgp run etc/twinbgp.conf)",
             "  twinbgp run --config etc/twinbgp.conf --reactor selector --events - --log-level debug"})
 final class RunCommand implements Callable<Integer> {
     static final int START_FAILED = 1;
@@ -85,8 +86,11 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The configuration file (ExaBGP syntax).")
-    Path config;
+    @CommandLine.Mixin
+    ConfigFile configFile;
+
+    /** The configuration file, from {@link #configFile} (checked before anything starts). */
+    private Path config;
 
     @Option(names = "--reactor", paramLabel = "NAME",
             description = "selector, netty or virtual. Default: $" + ReactorChoice.ENV + ", else the configuration's"
@@ -111,6 +115,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        config = configFile.path(spec);
         // The hook goes in first, so a signal during startup exits 0 too (nothing established yet
         // then). When startup fails instead, it is removed again so the failure's exit code stands.
         Stopper stopper = new Stopper();

@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
- * {@code twinbgp validate --config FILE}: parses the file and maps it to the sessions and UPDATEs
+ * {@code twinbgp validate [--config] FILE}: parses the file and maps it to the sessions and UPDATEs
  * {@code twinbgp run} would use (so settings that parse but cannot run are caught too), prints a
  * summary and exits 0, or prints the one-line error and exits 2, as {@code run} does for the same file.
  */
@@ -24,13 +23,14 @@ public final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The configuration file.")
-    Path config;
+    @CommandLine.Mixin
+    ConfigFile file;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path config = file.path(spec);
         try {
             Configuration parsed = ConfigParser.parse(config);
             PeerSettingsMapper.map(parsed);

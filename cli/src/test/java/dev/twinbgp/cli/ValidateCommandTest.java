@@ -71,4 +71,22 @@ class ValidateCommandTest {
         assertEquals(1, run.err().lines().count(), run.err());
         org.junit.jupiter.api.Assertions.assertTrue(run.err().startsWith(bad.toString()), run.err());
     }
+
+    @Test
+    void takesTheFileAloneAsExaBgpUsersTypeIt() {
+        Path file = Path.of("src", "test", "resources", "config", "attributes.conf");
+        Run alone = run(file.toString());
+        assertEquals(0, alone.exit(), alone.err());
+        assertEquals(run("--config", file.toString()).out(), alone.out());
+    }
+
+    @Test
+    void saysWhenNoFileOrTwoFilesAreGiven() {
+        Run none = run();
+        assertEquals(2, none.exit());
+        org.junit.jupiter.api.Assertions.assertTrue(none.err().startsWith("Missing the configuration file"), none.err());
+        Run two = run("--config", "a.conf", "b.conf");
+        assertEquals(2, two.exit());
+        org.junit.jupiter.api.Assertions.assertTrue(two.err().startsWith("Two configuration files given"), two.err());
+    }
 }

@@ -324,7 +324,7 @@ final class ApiProcess implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null && !closing) {
                 if (line == LineReader.TOO_LONG) {
-                    flush(batch, inFlight);
+                    settle(batch, inFlight);
                     refuse("(a line)", "a command is at most " + LineReader.MAX_LINE + " characters");
                     continue;
                 }
@@ -332,7 +332,7 @@ final class ApiProcess implements AutoCloseable {
                 try {
                     request = routeLines.parse(line);
                 } catch (CommandException e) {
-                    flush(batch, inFlight);
+                    settle(batch, inFlight);
                     refuse(line, e.getMessage());
                     continue;
                 }
@@ -343,7 +343,7 @@ final class ApiProcess implements AutoCloseable {
                     try {
                         executor.addTo(batch, request, scope);
                     } catch (CommandException e) {
-                        flush(batch, inFlight);
+                        settle(batch, inFlight);
                         refuse(line, e.getMessage());
                         continue;
                     }
@@ -352,7 +352,7 @@ final class ApiProcess implements AutoCloseable {
                     }
                     continue;
                 }
-                flush(batch, inFlight);
+                settle(batch, inFlight);
                 if (request.command() instanceof Command.SetAck set) {
                     setAck(set.mode());
                     continue;
@@ -376,22 +376,51 @@ final class ApiProcess implements AutoCloseable {
         }
     }
 
-    /** Submits the batch, acknowledges its commands, and waits while too many batches are in flight. */
+    /**
+     * Submits the batch, acknowledges its commands once the loops have applied them, and waits while too many
+     * batches are in flight.
+     *
+     * <p>Race (api-api.ci, api-api.receive.run): a route change's "done" used to be queued here, the moment the
+     * batch was handed to the loops, and the UPDATE it causes - with {@code api { send { update; } }} also a
+     * {@code "direction": "out"} JSON line on this child's stdin - was queued by the loop a moment later. A program
+     * that waits for its "done" and then takes every further line as news (the vector's reads "done", returns
+     * from its wait_for_ack, then sees the sent UPDATE as "unexpected data" and announces 9.9.9.9) raced the
+     * speaker's loop: the extra route went out whenever the loop won. So "done" now goes out when the batch's
+     * future completes - after every loop has run the batch's steps, which send the UPDATEs of an established
+     * session and queue their "send" events on the loop thread - and a program's wait for "done" reads past the
+     * events its own command caused, deterministically, on every reactor. ExaBGP's default answers at once and
+     * leaves the order to its loop; its sync mode (reactor/api/command/announce.py: the peers' flush callbacks
+     * awaited before answer_done_async) gives this order, and wait_for_ack-style programs skip what comes ahead
+     * of "done" ("could be BGP updates"). "done" is at most a loop turn later than before. The future is
+     * the one put in flight, so awaiting it (here, and {@link #settle} before any other answer) means the "done"
+     * lines are queued: no later answer ("error", a reply, an ack mode change) overtakes them.
+     */
     private void flush(RouteBatch batch, ArrayDeque<CompletableFuture<Void>> inFlight) {
         if (batch.isEmpty()) {
             return;
         }
         int commands = batch.commands();
-        inFlight.add(batch.submit());
-        if (ack == Command.AckMode.ENABLED) {
-            for (int i = 0; i < commands; i++) {
-                queue("done");
+        boolean acknowledge = ack == Command.AckMode.ENABLED;
+        inFlight.add(batch.submit().handle((applied, failed) -> {
+            if (acknowledge) {
+                for (int i = 0; i < commands; i++) {
+                    queue("done");
+                }
             }
-        }
+            return null;
+        }));
         while (inFlight.size() > MAX_IN_FLIGHT) {
             await(inFlight.poll());
         }
         inFlight.removeIf(CompletableFuture::isDone);
+    }
+
+    /** Flushes the batch and waits until every batch in flight is acknowledged: the next answer comes after. */
+    private void settle(RouteBatch batch, ArrayDeque<CompletableFuture<Void>> inFlight) {
+        flush(batch, inFlight);
+        while (!inFlight.isEmpty()) {
+            await(inFlight.poll());
+        }
     }
 
     private <T> T await(CompletableFuture<T> future) {
