@@ -91,6 +91,37 @@ class MulticastLoopbackTest {
         assertEquals(3, (int) query(in, () -> in.adjRibIn().size()));
     }
 
+    /** RFC 4684 memberships written in ExaBGP's {@code rtc} grammar reach the peer's Adj-RIB-In and its JSON. */
+    @ParameterizedTest
+    @ValueSource(strings = {"selector", "netty"})
+    void routeTargetMembershipsAreAnnounced(String reactor) throws Exception {
+        String a = "127.0.0.1";
+        String b = "127.0.0.2";
+        int portA = Ports.freeOn(a);
+        int portB = Ports.freeOn(b);
+        String senderConf = """
+                neighbor %s { router-id %s; local-address %s; local-as 65061; peer-as 65062; listen %d; connect %d;
+                    family { ipv4 unicast; ipv4 rtc; }
+                    announce { ipv4 { rtc origin-as 65061 route-target 65061:100 next-hop self; rtc default next-hop 192.0.2.61; } }
+                }
+                """.formatted(b, a, a, portA, portB);
+        String receiverConf = """
+                neighbor %s { router-id %s; local-address %s; local-as 65062; peer-as 65061; passive; listen %d; connect %d;
+                    family { ipv4 unicast; ipv4 rtc; } }
+                """.formatted(a, b, b, portB, portA);
+        Queue<String> json = new ConcurrentLinkedQueue<>();
+        receiver = BgpSpeaker.start(reactor, ReactorConfig.defaults(),
+                PeerSettingsMapper.map(ConfigParser.parse("receiver.conf", receiverConf)),
+                new JsonEventListener(ExaJson.system(), json::add));
+        sender = BgpSpeaker.start(reactor, ReactorConfig.defaults(),
+                PeerSettingsMapper.map(ConfigParser.parse("sender.conf", senderConf)),
+                new JsonEventListener(ExaJson.system(), new ConcurrentLinkedQueue<String>()::add));
+        PeerDriver in = receiver.peer(a);
+        until("both memberships held", () -> query(in, () -> in.adjRibIn().sizesByFamily().getOrDefault(Family.IPV4_RTC, 0)) == 2, json);
+        until("JSON under ipv4 rtc", () -> json.stream().map(l -> l.replace(" ", "")).anyMatch(l -> l.contains("\"ipv4rtc\":{")
+                && l.contains("\"origin\":65061") && l.contains("\"route-target\":\"target:65061:100\"")), json);
+    }
+
     private static <T> T query(PeerDriver peer, Supplier<T> what) {
         try {
             return peer.query(what).get();
