@@ -143,9 +143,9 @@ public final class AdjRibIn {
     }
 
     /**
-     * Routes held per family, in no particular order (families that never held one are absent). The maps are
-     * keyed by prefix, not family: a prefix announced in two families sharing an AFI (IPv4 unicast and
-     * multicast) is held once (a known limit of this RIB), so those two families' counts can be off by it.
+     * Routes held per family, in no particular order (families that never held one are absent). A prefix
+     * announced as unicast and as multicast is two routes, one in each family: a multicast {@link Prefix}
+     * ({@link Prefix#isMulticast()}) is another key than the unicast one.
      */
     public Map<Family, Integer> sizesByFamily() {
         Map<Family, Integer> out = new HashMap<>();
@@ -154,7 +154,7 @@ public final class AdjRibIn {
     }
 
     private static boolean isPlainIpv4(Nlri nlri) {
-        return Nlri.hasPrefixEncoding(nlri.family()) && !nlri.hasPathIds() && nlri.family().afi() == Family.AFI_IPV4;
+        return nlri.family().equals(Family.IPV4_UNICAST) && !nlri.hasPathIds(); // multicast: in others, keyed apart
     }
 
     public int size() {
@@ -162,7 +162,7 @@ public final class AdjRibIn {
     }
 
     public Path get(RouteKey route) {
-        if (route instanceof Prefix prefix && !prefix.isIpv6() && !prefix.hasPathId()) {
+        if (route instanceof Prefix prefix && !prefix.isIpv6() && !prefix.hasPathId() && !prefix.isMulticast()) {
             return ipv4.get(Ipv4RouteMap.key(prefix.ipv4Address(), prefix.length()));
         }
         return others.get(route);

@@ -7,6 +7,7 @@ import dev.twinbgp.speaker.config.SrPolicyParser;
 import dev.twinbgp.speaker.config.L2vpnParser;
 import dev.twinbgp.speaker.config.McastVpnParser;
 import dev.twinbgp.speaker.config.MupParser;
+import dev.twinbgp.speaker.config.RtcParser;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
@@ -231,6 +232,16 @@ public final class CommandParser {
         }
     }
 
+    /** {@code ipv4 rtc ...} ({@link RtcParser}). */
+    private static FlowConfig rtc(Words w, boolean announce) throws CommandException {
+        int offset = w.restOffset();
+        try {
+            return RtcParser.command(w.rest(), announce);
+        } catch (ConfigException e) {
+            throw new CommandException((announce ? "announce " : "withdraw ") + located(e, offset));
+        }
+    }
+
     /** {@code ipv4|ipv6 mup ...} ({@link MupParser}). */
     private static FlowConfig mup(Words w, boolean announce) throws CommandException {
         int offset = w.restOffset();
@@ -278,6 +289,9 @@ public final class CommandParser {
         if (!w.atEnd() && MupParser.isCommand(w.rest())) {
             return new Command.Announce(List.of(), List.of(mup(w, true)));
         }
+        if (!w.atEnd() && RtcParser.isCommand(w.rest())) {
+            return new Command.Announce(List.of(), List.of(rtc(w, true)));
+        }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Announce(List.of(route(w, true)));
             case "attributes", "attribute" -> {
@@ -324,6 +338,9 @@ public final class CommandParser {
         }
         if (!w.atEnd() && MupParser.isCommand(w.rest())) {
             return new Command.Withdraw(List.of(), List.of(mup(w, false)));
+        }
+        if (!w.atEnd() && RtcParser.isCommand(w.rest())) {
+            return new Command.Withdraw(List.of(), List.of(rtc(w, false)));
         }
         return switch (what) {
             case "route", "ipv4", "ipv6" -> new Command.Withdraw(List.of(route(w, false)));
@@ -506,6 +523,7 @@ public final class CommandParser {
         }
         int code = switch (safi) {
             case "unicast" -> Family.SAFI_UNICAST;
+            case "multicast" -> Family.SAFI_MULTICAST;
             case "flow" -> Family.SAFI_FLOW;
             case "flow-vpn" -> Family.SAFI_FLOW_VPN;
             case "mcast-vpn" -> Family.SAFI_MCAST_VPN;
@@ -522,7 +540,7 @@ public final class CommandParser {
             return new Family(Family.AFI_BGP_LS, code);
         }
         if (code < 0 || code == Family.SAFI_BGP_LS || code == Family.SAFI_BGP_LS_VPN || !(afi.equals("ipv4") || afi.equals("ipv6"))) {
-            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow,"
+            throw new CommandException(context + ": expected AFI SAFI (ipv4 or ipv6; unicast, multicast, nlri-mpls, mpls-vpn, flow,"
                     + " flow-vpn, mcast-vpn, mup or sr-policy; or l2vpn evpn or vpls; or bgp-ls bgp-ls)");
         }
         return new Family(afi.equals("ipv4") ? Family.AFI_IPV4 : Family.AFI_IPV6, code);

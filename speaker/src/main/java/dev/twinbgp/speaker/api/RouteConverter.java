@@ -50,6 +50,9 @@ public interface RouteConverter {
         if (family.safi() == Family.SAFI_UNICAST) {
             return p;
         }
+        if (route.multicast()) {
+            return p.multicast(); // SAFI 2 (RFC 4760): the prefix, keyed apart from the unicast route
+        }
         List<Integer> labels = route.attributes().labels();
         return new LabeledRoute(family, labels.isEmpty() ? LabelStack.withdrawal() : LabelStack.of(labels),
                 route.attributes().rd().orElse(null), p).route();

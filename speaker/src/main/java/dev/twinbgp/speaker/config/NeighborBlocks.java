@@ -62,6 +62,8 @@ final class NeighborBlocks {
             code = Family.SAFI_MUP;
         } else if (safi.is("unicast")) {
             code = Family.SAFI_UNICAST;
+        } else if (safi.is("multicast")) {
+            code = Family.SAFI_MULTICAST;
         } else if (safi.is("flow")) {
             code = Family.SAFI_FLOW;
         } else if (safi.is("flow-vpn")) {
@@ -75,7 +77,7 @@ final class NeighborBlocks {
         } else if (safi.is("sr-policy")) {
             code = Family.SAFI_SR_POLICY;
         } else {
-            throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or sr-policy (the SAFIs"
+            throw ConfigException.unexpected(safi, "unicast, multicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or sr-policy (the SAFIs"
                     + " twinbgp supports; rtc for ipv4)");
         }
         in.next();
@@ -256,12 +258,20 @@ final class NeighborBlocks {
                     draft.flows.add(new NeighborDraft.PlacedFlow(MupParser.route(in, afi.is("ipv6"), true, true), safi));
                     continue;
                 }
-                if (!safi.is("unicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
-                    throw ConfigException.unexpected(safi, "unicast, nlri-mpls, mpls-vpn, mcast-vpn, mup, sr-policy or '}'");
+                if (safi.is("rtc") && afi.is("ipv4")) { // RFC 4684
+                    in.next();
+                    draft.flows.add(new NeighborDraft.PlacedFlow(RtcParser.route(in, safi, true, true), safi));
+                    continue;
+                }
+                if (!safi.is("unicast") && !safi.is("multicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
+                    throw ConfigException.unexpected(safi, "unicast, multicast, nlri-mpls, mpls-vpn, mcast-vpn, mup, sr-policy, rtc (ipv4) or '}'");
                 }
                 in.next();
                 Token prefix = in.peek();
                 RouteConfig route = RouteParser.parseStatement(in, false);
+                if (safi.is("multicast")) {
+                    route = RouteParser.multicast(route, prefix);
+                }
                 if (route.prefix().address().isIpv4() != afi.is("ipv4")) {
                     throw ConfigException.unexpected(prefix, "an " + afi.text() + " prefix (inside " + afi.text()
                             + " { })");

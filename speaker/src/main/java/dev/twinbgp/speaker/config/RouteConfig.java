@@ -5,15 +5,29 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One configured route: a prefix and its attributes as written. */
-public record RouteConfig(Prefix prefix, RouteAttributes attributes) {
+/**
+ * One configured route: a prefix and its attributes as written; {@code multicast} for a route of {@code ipv4 multicast} /
+ * {@code ipv6 multicast} (SAFI 2, RFC 4760), as ExaBGP's {@code multicast PREFIX ...} and {@code announce ipv4 multicast}
+ * write it.
+ */
+public record RouteConfig(Prefix prefix, RouteAttributes attributes, boolean multicast) {
+
+    /** A route of the unicast family (or labeled/VPN, as its attributes make it). */
+    public RouteConfig(Prefix prefix, RouteAttributes attributes) {
+        this(prefix, attributes, false);
+    }
+
+    /** The same route in the multicast family of its AFI. */
+    public RouteConfig asMulticast() {
+        return new RouteConfig(prefix, attributes, true);
+    }
 
     /** The most routes one {@code split} may produce (2^16); the parser refuses larger splits. */
     public static final int MAX_SPLIT_ROUTES = 1 << 16;
 
     /** This route as {@code announce watchdog NAME} announces it (its {@code withdraw} flag cleared). */
     public RouteConfig announced() {
-        return new RouteConfig(prefix, attributes.announced());
+        return new RouteConfig(prefix, attributes.announced(), multicast);
     }
 
     /** True when this route carries {@code watchdog name}. */
@@ -27,6 +41,9 @@ public record RouteConfig(Prefix prefix, RouteAttributes attributes) {
      */
     public Family family() {
         Family unicast = prefix.family();
+        if (multicast) {
+            return new Family(unicast.afi(), Family.SAFI_MULTICAST);
+        }
         if (attributes.rd().isPresent()) {
             return new Family(unicast.afi(), Family.SAFI_MPLS_VPN);
         }
@@ -40,7 +57,7 @@ public record RouteConfig(Prefix prefix, RouteAttributes attributes) {
      */
     public List<RouteConfig> expandSplit() {
         if (attributes.split().isEmpty() || attributes.split().getAsInt() <= prefix.length()) {
-            return List.of(new RouteConfig(prefix, attributes.withoutSplit()));
+            return List.of(new RouteConfig(prefix, attributes.withoutSplit(), multicast));
         }
         int cut = attributes.split().getAsInt();
         int bits = prefix.maxLength();
@@ -51,7 +68,7 @@ public record RouteConfig(Prefix prefix, RouteAttributes attributes) {
         List<RouteConfig> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             BigInteger address = first.add(step.multiply(BigInteger.valueOf(i)));
-            out.add(new RouteConfig(new Prefix(new IpAddress(toBytes(address, bits / 8)), cut), plain));
+            out.add(new RouteConfig(new Prefix(new IpAddress(toBytes(address, bits / 8)), cut), plain, multicast));
         }
         return List.copyOf(out);
     }

@@ -41,8 +41,8 @@ public final class RouteParser {
         if (in.peek().is("ipv4") || in.peek().is("ipv6")) {
             family = in.next().is("ipv4") ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;
             safi = in.peek();
-            if (!safi.is("unicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
-                throw ConfigException.unexpected(safi, "unicast, nlri-mpls or mpls-vpn");
+            if (!safi.is("unicast") && !safi.is("multicast") && !safi.is("nlri-mpls") && !safi.is("mpls-vpn")) {
+                throw ConfigException.unexpected(safi, "unicast, multicast, nlri-mpls or mpls-vpn");
             }
             in.next();
         } else {
@@ -63,6 +63,9 @@ public final class RouteParser {
             throw ConfigException.unexpected(in.peek(), "the end of the command");
         }
         RouteConfig route = finish(prefix, attributes.build(), end, nextHopRequired);
+        if (safi != null && safi.is("multicast")) {
+            return multicast(route, safi);
+        }
         if (safi != null && !Family.safiName(route.family().safi()).equals(safi.text())) {
             throw ConfigException.unexpected(safi, Family.safiName(route.family().safi()) + " (the route's rd and label"
                     + " make it " + route.family() + ")");
@@ -110,6 +113,17 @@ public final class RouteParser {
                     + " or ';'");
         }
         AttributeParser.parseOne(in, attributes);
+    }
+
+    /**
+     * {@code route} as a route of the multicast family (SAFI 2, RFC 4760): a plain prefix, so neither an rd nor a
+     * label (ExaBGP's {@code multicast} route takes the IP route's attributes only).
+     */
+    static RouteConfig multicast(RouteConfig route, Token at) throws ConfigException {
+        if (route.attributes().rd().isPresent() || !route.attributes().labels().isEmpty()) {
+            throw ConfigException.unexpected(at, "a multicast route without rd or label (route " + route.prefix() + ")");
+        }
+        return route.asMulticast();
     }
 
     /** Whole-route checks: a next hop is required (ExaBGP refuses unicast routes without one), split is sane. */

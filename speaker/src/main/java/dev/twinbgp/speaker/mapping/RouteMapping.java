@@ -108,7 +108,13 @@ final class RouteMapping {
                 mpNextHop = withLinkLocal(nextHop);
             }
             RouteKey key = prefix;
-            if (route.family().safi() != Family.SAFI_UNICAST) {
+            if (route.multicast()) {
+                // RFC 4760 section 3: SAFI 2 goes in MP_REACH_NLRI with its next hop; NEXT_HOP stays, as for labeled routes
+                key = prefix.multicast();
+                if (mpNextHop == null) {
+                    mpNextHop = nextHop.bytes();
+                }
+            } else if (route.family().safi() != Family.SAFI_UNICAST) {
                 key = labeled(route, prefix);
                 mpNextHop = labeledNextHop(route.family(), nextHop); // NEXT_HOP stays too, as ExaBGP sends it
             }

@@ -86,6 +86,21 @@ class CommandParserTest {
         assertEquals(new Command.Teardown(Optional.empty(), 2), parse("neighbor 192.0.2.1 teardown").command());
         assertEquals(new Command.EndOfRib(Optional.of(Family.IPV4_UNICAST)), parse("announce eor ipv4 unicast").command());
         assertEquals(new Command.EndOfRib(Optional.empty()), parse("announce eor").command());
+        assertEquals(new Command.EndOfRib(Optional.of(Family.IPV4_MULTICAST)), parse("announce eor ipv4 multicast").command());
+        assertEquals(Family.IPV4_MULTICAST, ((Command.Announce) parse("announce ipv4 multicast 10.0.0.0/24 next-hop 1.2.3.4")
+                .command()).routes().get(0).family());
+        assertEquals(Family.IPV6_MULTICAST, ((Command.Withdraw) parse("withdraw ipv6 multicast 2001:db8::/32")
+                .command()).routes().get(0).family());
+        // RFC 4684 memberships, ExaBGP's announce/rtc.py grammar
+        dev.twinbgp.speaker.config.FlowConfig rtc = ((Command.Announce) parse(
+                "announce ipv4 rtc origin-as 65001 route-target 65001:100 next-hop 192.0.2.1").command()).flows().get(0);
+        assertEquals(Family.IPV4_RTC, rtc.family());
+        assertEquals("60" + "0000fde9" + "0002fde900000064", java.util.HexFormat.of().formatHex(rtc.rule().route().nlri()));
+        assertEquals("rtc 65001:target:192.0.2.1:7", ((Command.Announce) parse(
+                "announce ipv4 rtc origin-as 65001 route-target target:192.0.2.1:7 next-hop 192.0.2.1").command()).flows()
+                .get(0).rule().toString());
+        assertEquals("00", java.util.HexFormat.of().formatHex(((Command.Withdraw) parse("withdraw ipv4 rtc default").command())
+                .flows().get(0).rule().route().nlri()));
         assertEquals(new Command.RouteRefresh(Family.IPV6_UNICAST), parse("announce route-refresh ipv6 unicast").command());
         assertEquals(new Command.SetAck(Command.AckMode.SILENCED), parse("silence-ack").command());
         assertInstanceOf(Command.Shutdown.class, parse("shutdown").command());
@@ -116,7 +131,7 @@ class CommandParserTest {
         "announce attributes next-hop 1.2.3.4 10.0.0.0/8|announce attributes: expected ATTRIBUTES nlri PREFIX [PREFIX ...]",
         "announce attributes med 5 nlri 10.0.0.0/8|announce attributes: expected next-hop among the attributes",
         "announce attributes next-hop 1.2.3.4 nlri 10.0.0.1/8|announce attributes: host bits set in 10.0.0.1/8",
-        "announce eor ipv4 flowspec|announce eor: expected AFI SAFI (ipv4 or ipv6; unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or sr-policy; or l2vpn evpn or vpls; or bgp-ls bgp-ls)",
+        "announce eor ipv4 flowspec|announce eor: expected AFI SAFI (ipv4 or ipv6; unicast, multicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or sr-policy; or l2vpn evpn or vpls; or bgp-ls bgp-ls)",
         "announce route-refresh|announce route-refresh: expected AFI SAFI (e.g. ipv4 unicast)",
         "show|show: expected neighbor or adj-rib",
         "show adj-rib sideways|show adj-rib: expected in or out",

@@ -137,6 +137,12 @@ class RouteParserTest {
                 .orElseThrow().type());
         assertEquals(Family.IPV4_MPLS_LABEL, RouteParser.parseRoute("ipv4 nlri-mpls 10.0.0.0/24 label 16 next-hop self")
                 .family());
+        RouteConfig multicast = RouteParser.parseRoute("ipv6 multicast 2001:db8::/32 next-hop 2001:db8::1");
+        assertEquals(Family.IPV6_MULTICAST, multicast.family());
+        assertEquals(Family.IPV4_MULTICAST, RouteParser.parseWithdrawal("ipv4 multicast 10.0.0.0/24").family());
+        assertEquals("<command>:1:6: found 'multicast', expected a multicast route without rd or label (route 10.0.0.0/24)",
+                assertThrows(ConfigException.class, () -> RouteParser.parseRoute(
+                        "ipv4 multicast 10.0.0.0/24 label 1 next-hop 1.2.3.4")).getMessage());
         // written back and read again
         String line = "10.1.0.0/16 next-hop 10.0.0.1 rd 1.2.3.4:5 label [ 1 2 ]";
         RouteConfig route = RouteParser.parseRoute(line);

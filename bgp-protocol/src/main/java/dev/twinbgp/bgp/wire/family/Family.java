@@ -25,6 +25,8 @@ public record Family(int afi, int safi) {
 
     public static final Family IPV4_UNICAST = new Family(AFI_IPV4, SAFI_UNICAST);
     public static final Family IPV6_UNICAST = new Family(AFI_IPV6, SAFI_UNICAST);
+    public static final Family IPV4_MULTICAST = new Family(AFI_IPV4, SAFI_MULTICAST);
+    public static final Family IPV6_MULTICAST = new Family(AFI_IPV6, SAFI_MULTICAST);
     public static final Family IPV4_MPLS_LABEL = new Family(AFI_IPV4, SAFI_MPLS_LABEL);
     public static final Family IPV6_MPLS_LABEL = new Family(AFI_IPV6, SAFI_MPLS_LABEL);
     public static final Family IPV4_MPLS_VPN = new Family(AFI_IPV4, SAFI_MPLS_VPN);

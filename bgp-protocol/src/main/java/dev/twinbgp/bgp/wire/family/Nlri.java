@@ -335,7 +335,7 @@ public final class Nlri {
                 p += 4;
             }
             int bits = bytes[p] & 0xFF;
-            c.accept(Prefix.fromWire(v6, bytes, p + 1, bits, id));
+            c.accept(Prefix.fromWire(v6, bytes, p + 1, bits, id, family.safi() == Family.SAFI_MULTICAST));
             p += 1 + ((bits + 7) >>> 3);
         }
     }
@@ -363,7 +363,8 @@ public final class Nlri {
             id = Bytes.u32(bytes, p);
             p += 4;
         }
-        return Prefix.fromWire(family.afi() == Family.AFI_IPV6, bytes, p + 1, bytes[p] & 0xFF, id);
+        return Prefix.fromWire(family.afi() == Family.AFI_IPV6, bytes, p + 1, bytes[p] & 0xFF, id,
+                family.safi() == Family.SAFI_MULTICAST);
     }
 
     /** All prefixes as a new list (allocates; prefer {@link #forEachIpv4} on hot paths). */

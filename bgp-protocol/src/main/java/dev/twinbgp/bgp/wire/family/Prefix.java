@@ -17,8 +17,15 @@ public final class Prefix implements Comparable<Prefix>, RouteKey {
     private final byte[] address; // 4 or 16 octets, host bits zero
     private final int length;
     private final long pathId;
+    /** SAFI 2 (RFC 4760 section 3): a multicast route is another route than the unicast one of the same prefix. */
+    private final boolean multicast;
 
     private Prefix(boolean ipv6, byte[] address, int length, long pathId) {
+        this(ipv6, address, length, pathId, false);
+    }
+
+    private Prefix(boolean ipv6, byte[] address, int length, long pathId, boolean multicast) {
+        this.multicast = multicast;
         this.ipv6 = ipv6;
         this.address = address;
         this.length = length;
@@ -74,9 +81,24 @@ public final class Prefix implements Comparable<Prefix>, RouteKey {
 
     /** Builds a prefix from its NLRI encoding (RFC 4271 section 4.3): {@code octets} = ceil(length / 8) bytes at {@code off}. */
     static Prefix fromWire(boolean ipv6, byte[] b, int off, int length, long pathId) {
+        return fromWire(ipv6, b, off, length, pathId, false);
+    }
+
+    /** As {@link #fromWire(boolean, byte[], int, int, long)}, of SAFI 2 (multicast) when {@code multicast}. */
+    static Prefix fromWire(boolean ipv6, byte[] b, int off, int length, long pathId, boolean multicast) {
         byte[] a = new byte[ipv6 ? 16 : 4];
         System.arraycopy(b, off, a, 0, (length + 7) >>> 3);
-        return new Prefix(ipv6, a, length, pathId);
+        return new Prefix(ipv6, a, length, pathId, multicast);
+    }
+
+    /** The same prefix as a route of the multicast family (SAFI 2, RFC 4760 section 3) of its AFI. */
+    public Prefix multicast() {
+        return multicast ? this : new Prefix(ipv6, address.clone(), length, pathId, true);
+    }
+
+    /** True for a route of {@code ipv4 multicast} or {@code ipv6 multicast}. */
+    public boolean isMulticast() {
+        return multicast;
     }
 
     /** The same prefix with a path identifier (0..2^32-1), RFC 7911 section 3. */
@@ -85,17 +107,20 @@ public final class Prefix implements Comparable<Prefix>, RouteKey {
         if (id < 0 || id > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("path identifier out of range: " + id);
         }
-        return new Prefix(ipv6, address.clone(), length, id);
+        return new Prefix(ipv6, address.clone(), length, id, multicast);
     }
 
     @Override
     public Prefix withoutPathId() {
-        return pathId == NO_PATH_ID ? this : new Prefix(ipv6, address.clone(), length, NO_PATH_ID);
+        return pathId == NO_PATH_ID ? this : new Prefix(ipv6, address.clone(), length, NO_PATH_ID, multicast);
     }
 
-    /** IPv4 or IPv6 unicast: a prefix does not say whether it is unicast or multicast. */
+    /** IPv4 or IPv6, unicast or (for a {@link #multicast()} prefix) multicast. */
     @Override
     public Family family() {
+        if (multicast) {
+            return ipv6 ? Family.IPV6_MULTICAST : Family.IPV4_MULTICAST;
+        }
         return ipv6 ? Family.IPV6_UNICAST : Family.IPV4_UNICAST;
     }
 
@@ -165,7 +190,7 @@ public final class Prefix implements Comparable<Prefix>, RouteKey {
     @Override
     public boolean equals(Object o) {
         return o instanceof Prefix p && p.ipv6 == ipv6 && p.length == length && p.pathId == pathId
-                && Arrays.equals(p.address, address);
+                && p.multicast == multicast                && Arrays.equals(p.address, address);
     }
 
     /**
@@ -182,6 +207,7 @@ public final class Prefix implements Comparable<Prefix>, RouteKey {
             h = h * 31 + Bytes.s32(address, i);
         }
         h = (h * 31 + length) * 31 + Long.hashCode(pathId);
+        h = multicast ? ~h : h;
         // MurmurHash3's 32-bit finaliser (a bijection): a /24's low octet is always zero, and
         // HashMap indexes by the low bits, so without mixing a full table used 1 bucket in 32.
         h ^= h >>> 16;
@@ -191,11 +217,14 @@ public final class Prefix implements Comparable<Prefix>, RouteKey {
         return h ^ h >>> 16;
     }
 
-    /** IPv4 before IPv6, then by address, length, path id. */
+    /** IPv4 before IPv6, unicast before multicast, then by address, length, path id. */
     @Override
     public int compareTo(Prefix o) {
         if (ipv6 != o.ipv6) {
             return ipv6 ? 1 : -1;
+        }
+        if (multicast != o.multicast) {
+            return multicast ? 1 : -1;
         }
         int c = Arrays.compareUnsigned(address, o.address);
         if (c != 0) {
