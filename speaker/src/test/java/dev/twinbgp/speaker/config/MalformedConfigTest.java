@@ -82,7 +82,7 @@ class MalformedConfigTest {
                 Arguments.of("bad reactor", "twinbgp {\n  reactor epoll;\n}\n",
                         "t.conf:2:11: found 'epoll', expected selector, netty or virtual"),
                 Arguments.of("unsupported family", neighbor("  family { ipv4 mvpn; }\n"),
-                        "t.conf:4:17: found 'mvpn', expected unicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or"
+                        "t.conf:4:17: found 'mvpn', expected unicast, multicast, nlri-mpls, mpls-vpn, flow, flow-vpn, mcast-vpn, mup or"
                         + " sr-policy (the SAFIs twinbgp supports; rtc for ipv4)"),
                 Arguments.of("flow rule of a family not configured",
                         neighbor("  family { ipv4 unicast; }\n  flow { route r { match { source 10.0.0.0/8; } then { discard; } } }\n"),
