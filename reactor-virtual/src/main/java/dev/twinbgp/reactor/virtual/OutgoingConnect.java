@@ -29,6 +29,8 @@ final class OutgoingConnect {
     private final Duration timeout;
     private final SocketOptions options;
     private volatile SocketChannel channel;
+    /** Set by the loop when the connect is failed (close, timeout) before the thread's outcome. */
+    private volatile boolean abandoned;
     /** loop */
     private boolean finished;
 
@@ -58,6 +60,14 @@ final class OutgoingConnect {
         try {
             ch = SocketChannel.open();
             channel = ch;
+            // Race with failed() on the loop (the reactor closing): it sets abandoned, then reads channel;
+            // we set channel, then read abandoned (both volatile), so at least one side sees the other.
+            // Without this check a close that came before channel was set left this thread parked in
+            // connect() for the whole timeout (VirtualLoopIdleTest.closeLeavesNoThreadBehind under load).
+            if (abandoned) {
+                VirtualReactor.closeQuietly(ch);
+                return;
+            }
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (localBind != null) ch.bind(localBind);
             if (!options.isNone()) LinuxSockets.beforeConnect(LinuxSockets.fd(ch), remote.getAddress(), options);
@@ -108,6 +118,7 @@ final class OutgoingConnect {
     void failed(Throwable cause) {
         if (finished) return;
         finished = true;
+        abandoned = true;
         loop.connectDone(this);
         SocketChannel ch = channel;
         if (ch != null) VirtualReactor.closeQuietly(ch); // ends a connect still parked
