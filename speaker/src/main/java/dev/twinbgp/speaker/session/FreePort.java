@@ -8,17 +8,36 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** A TCP port free on every given address (so two speakers can each listen on it, one per address). */
 public final class FreePort {
+    /**
+     * Ports are taken below the kernel's ephemeral range: a port inside it that is free when checked can be
+     * taken by any outgoing connect (ours, a daemon's) before the listener that was meant to have it binds
+     * (a CI run saw BIRD fail "bind: Address already in use" that way).
+     */
+    private static final int LOW = 10_000;
+    private static final int HIGH = ephemeralLow();
+
     private FreePort() {
     }
 
     public static int on(InetAddress... addresses) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+            int port = ThreadLocalRandom.current().nextInt(LOW, HIGH);
             if (bindable(port, addresses)) {
                 return port;
             }
         }
         throw new IllegalStateException("no free TCP port found on " + java.util.Arrays.toString(addresses));
+    }
+
+    /** The first port of Linux's ephemeral range (32768 by default), or 60000 where it cannot be read. */
+    private static int ephemeralLow() {
+        try {
+            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            int low = Integer.parseInt(range.split("\\s+")[0]);
+            return low > LOW + 5_000 ? low : 60_000;
+        } catch (IOException | RuntimeException e) {
+            return 60_000;
+        }
     }
 
     private static boolean bindable(int port, InetAddress... addresses) {
