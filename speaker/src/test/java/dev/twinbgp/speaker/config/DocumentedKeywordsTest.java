@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +33,11 @@ class DocumentedKeywordsTest {
     private static final Pattern CALL = Pattern.compile(
             "\\.(?:is|accept|expect|peekIs|expectPhrase|equals)\\(((?:\"[^\"]*\"\\s*,?\\s*)+)\\)");
     private static final Pattern LIST = Pattern.compile("List<String> [A-Z_]+ = List\\.of\\(([^)]*)\\)");
+    /** Names of values: FlowSpec's {@code Map<String, Long>} tables, FlowText's component names. */
+    private static final Pattern NAMES = Pattern.compile("Map\\.entry\\((\"[^\"]*\")|Map<String, Long> [A-Z_]+ = Map\\.of\\("
+            + "([^;]*)\\);|String\\[\\] [A-Z0-9_]+_NAMES = \\{([^}]*)\\}");
+    /** FlowSpec's component names live beside its codec, in bgp-protocol. */
+    private static final Path FLOW_TEXT = ROOT.resolve("bgp-protocol/src/main/java/dev/twinbgp/bgp/wire/family/flow/FlowText.java");
     private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
     /** What a keyword looks like: words, dashes, ExaBGP's underscores, {@code send/receive}. */
     private static final Pattern KEYWORD = Pattern.compile("[a-z][a-z0-9_-]*(/[a-z][a-z0-9_-]*)?");
@@ -40,7 +46,9 @@ class DocumentedKeywordsTest {
 
     @Test
     void everyConfigurationKeywordIsInConfigurationMd() throws IOException {
-        assertDocumented(keywords(javaFiles(CONFIG)), "docs/configuration.md");
+        List<Path> sources = new ArrayList<>(javaFiles(CONFIG));
+        sources.add(FLOW_TEXT);
+        assertDocumented(keywords(sources), "docs/configuration.md");
     }
 
     @Test
@@ -54,9 +62,10 @@ class DocumentedKeywordsTest {
     void readsTheGrammarsWords() throws IOException {
         Map<String, TreeSet<String>> config = keywords(javaFiles(CONFIG));
         for (String k : List.of("local-as", "md5-password", "processes-match", "route-distinguisher", "source-as",
-                "mup-t2st", "send/receive")) {
+                "mup-t2st", "send/receive", "echo-request", "ip-header-bad", "urgent")) {
             assertTrue(config.containsKey(k), k + " in " + config.keySet());
         }
+        assertTrue(keywords(List.of(FLOW_TEXT)).keySet().containsAll(List.of("destination-ipv4", "flow-label")));
         Map<String, TreeSet<String>> api = keywords(List.of(API.resolve("CommandParser.java")));
         for (String k : List.of("announce", "adj-rib", "family-allowed", "silence-ack", "route-refresh")) {
             assertTrue(api.containsKey(k), k + " in " + api.keySet());
@@ -78,10 +87,14 @@ class DocumentedKeywordsTest {
         Map<String, TreeSet<String>> out = new TreeMap<>();
         for (Path source : sources) {
             String text = Files.readString(source);
-            for (Pattern p : List.of(CASE, CALL, LIST)) {
+            for (Pattern p : List.of(CASE, CALL, LIST, NAMES)) {
                 Matcher m = p.matcher(text);
                 while (m.find()) {
-                    Matcher literal = LITERAL.matcher(m.group(1));
+                    String group = "";
+                    for (int g = 1; g <= m.groupCount(); g++) {
+                        group = m.group(g) != null ? m.group(g) : group;
+                    }
+                    Matcher literal = LITERAL.matcher(group);
                     while (literal.find()) {
                         String word = literal.group(1);
                         if (KEYWORD.matcher(word).matches()) {
