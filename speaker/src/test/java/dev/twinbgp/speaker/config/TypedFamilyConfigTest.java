@@ -120,12 +120,15 @@ class TypedFamilyConfigTest {
         assertTrue(wrongFamily.getMessage().contains("an IPv4 address (ipv4 mcast-vpn)"), wrongFamily.getMessage());
     }
 
-    /** The statement rules MCAST-VPN and MUP share ({@link RouteStatement}), each tried on both families. */
+    /** The statement rules EVPN, VPLS, MCAST-VPN and MUP share ({@link RouteStatement}), tried on each family. */
     @Test
     void sharedStatementRules() throws ConfigException {
         for (String route : List.of("ipv4 { mcast-vpn source-ad source 10.0.0.1 group 239.1.1.1 %s next-hop 10.0.0.2; }",
-                "ipv4 { mup mup-dsd 10.0.0.1 %s next-hop 10.0.0.2; }")) {
-            String family = route.contains("mup") ? "ipv4 mup" : "ipv4 mcast-vpn";
+                "ipv4 { mup mup-dsd 10.0.0.1 %s next-hop 10.0.0.2; }",
+                "l2vpn { evpn multicast ethernet-tag 1 ip 10.0.0.1 %s next-hop 10.0.0.2; }",
+                "l2vpn { vpls endpoint 5 base 10702 offset 1 size 8 %s next-hop 10.0.0.2; }")) {
+            String family = route.contains("mup") ? "ipv4 mup" : route.contains("evpn") ? "l2vpn evpn"
+                    : route.contains("vpls") ? "l2vpn vpls" : "ipv4 mcast-vpn";
             String head = "family { " + family + "; }\nannounce { ";
             assertEquals(nlris(head + route.formatted("rd 100:1") + " }\n"),
                     nlris(head + route.formatted("route-distinguisher 100:1") + " }\n"), route);
