@@ -9,6 +9,7 @@ import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.mapping.SoftwareVersion;
 import dev.twinbgp.speaker.session.BgpSpeaker;
+import dev.twinbgp.speaker.session.EveryReactor;
 import dev.twinbgp.speaker.session.PeerSettings;
 import dev.twinbgp.speaker.session.SessionListener;
 import java.io.IOException;
@@ -59,7 +60,7 @@ class EncodingConformanceTest {
         List<Arguments> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of(dir(), "encoding"))) {
             for (Path ci : files.filter(p -> p.toString().endsWith(".ci")).sorted().toList()) {
-                for (String reactor : List.of("selector", "netty", "virtual")) {
+                for (String reactor : EveryReactor.names()) {
                     out.add(Arguments.of(ci.getFileName().toString(), reactor));
                 }
             }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * ExaBGP's watchdog vector ({@code encoding/conf-watchdog.ci} with {@code conf/api-watchdog.conf}) on every reactor:
@@ -48,7 +48,7 @@ class WatchdogVectorTest {
     Path dir;
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void watchdogAnnouncesAndWithdrawsItsRoutes(String reactor) throws Exception {
         String vectors = System.getProperty("twinbgp.conformance.dir", "");
         Path ci = Path.of(vectors, "encoding", "conf-watchdog.ci");
