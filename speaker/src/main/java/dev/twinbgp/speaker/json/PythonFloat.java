@@ -27,6 +27,19 @@ final class PythonFloat {
         return Double.isFinite(v);
     }
 
+    /**
+     * {@code '%0.f' % v}: no decimals, rounded half to even from the double's exact value, never an exponent
+     * ({@code 340282346638528859811704183484516925440} for the largest IEEE float); a negative value that rounds
+     * to zero keeps its sign ({@code -0}).
+     */
+    static String fixed0(double v) {
+        if (!Double.isFinite(v)) {
+            return repr(v);
+        }
+        String digits = new BigDecimal(v).setScale(0, RoundingMode.HALF_EVEN).toPlainString();
+        return (Double.doubleToRawLongBits(v) < 0 && digits.equals("0")) ? "-0" : digits;
+    }
+
     static String repr(double v) {
         if (Double.isNaN(v)) {
             return "nan";

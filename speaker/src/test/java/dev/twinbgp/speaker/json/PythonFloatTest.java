@@ -106,6 +106,16 @@ class PythonFloatTest {
         }
     }
 
+    @Test
+    void exaJsonWritesDoublesAsPythonAndNotFiniteOnesAsJsonStrings() {
+        com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        o.put("maximum-link-bandwidth", 1.25e8);
+        o.put("float", 1.1f);
+        o.putArray("unreserved-bandwidth").add(1e16).add(Double.NaN).add(Double.NEGATIVE_INFINITY);
+        assertEquals("{ \"maximum-link-bandwidth\": 125000000.0, \"float\": 1.100000023841858,"
+                + " \"unreserved-bandwidth\": [ 1e+16, \"NaN\", \"-Infinity\" ] }", ExaJson.line(o));
+    }
+
     @ParameterizedTest
     @CsvSource({"NaN, nan", "Infinity, inf", "-Infinity, -inf"})
     void notFiniteIsWhatPythonPrintsAndNoJson(double value, String python) {
