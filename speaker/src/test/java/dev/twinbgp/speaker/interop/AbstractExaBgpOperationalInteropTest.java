@@ -2,6 +2,7 @@ package dev.twinbgp.speaker.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.reactor.ReactorConfig;
@@ -60,7 +61,9 @@ abstract class AbstractExaBgpOperationalInteropTest {
 
     @BeforeEach
     void needsExaBgp() {
-        Interop.assumeDaemon("exabgp", "python3");
+        Interop.assumeDaemon(); // TWINBGP_INTEROP=true
+        assumeTrue(ExternalDaemon.installed("exabgp"), "'exabgp' is not installed (apt-get install exabgp, as .ci/run does)");
+        assumeTrue(ExternalDaemon.installed("python3"), "'python3' is not installed: ExaBGP's API process is a Python 3 script");
     }
 
     @AfterEach
