@@ -48,7 +48,7 @@ class MulticastLoopbackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty"})
+    @ValueSource(strings = {"selector", "netty", "virtual"})
     void multicastAndUnicastOfOnePrefixAreTwoRoutes(String reactor) throws Exception {
         String a = "127.0.0.1";
         String b = "127.0.0.2";
@@ -93,7 +93,7 @@ class MulticastLoopbackTest {
 
     /** RFC 4684 memberships written in ExaBGP's {@code rtc} grammar reach the peer's Adj-RIB-In and its JSON. */
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty"})
+    @ValueSource(strings = {"selector", "netty", "virtual"})
     void routeTargetMembershipsAreAnnounced(String reactor) throws Exception {
         String a = "127.0.0.1";
         String b = "127.0.0.2";
