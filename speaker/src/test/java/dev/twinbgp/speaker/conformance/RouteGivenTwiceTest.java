@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A configuration that gives one route twice with other attributes (conf-l2vpn.ci does it with a VPLS NLRI): the
@@ -62,7 +62,7 @@ class RouteGivenTwiceTest {
     Path dir;
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void firstSessionSendsBothInOrderLaterOnesTheTable(String reactor) throws Exception {
         Files.createDirectories(dir.resolve("conf"));
         Files.createDirectories(dir.resolve("encoding"));
