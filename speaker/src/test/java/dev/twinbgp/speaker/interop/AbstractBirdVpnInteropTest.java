@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ExaBGP's configuration syntax - RDs of types 0, 1 and 2, one label and a stack of two, route targets - land in
  * BIRD's VPN tables with RD, labels and route targets intact ({@code birdc show route all table vpntab4/vpntab6});
  * our withdrawal (label 0x800000, RFC 8277 section 2.4) removes one; BIRD's static VPN routes reach us and are
- * reported in ExaBGP's JSON with their RD, BIRD's label (3, implicit null: see {@link BirdVpn}) and route target.
+ * reported in ExaBGP's JSON with their RD, BIRD's label (3, implicit null: see {@link BirdVpn}) and route target, and
+ * BIRD's withdrawal of one is reported and applied.
  * BIRD is passive; we connect.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -140,5 +141,14 @@ abstract class AbstractBirdVpnInteropTest {
         }, () -> String.join("\n", json) + "\n" + bird.log());
         Interop.until("both in our Adj-RIB-In", () -> Interop.query(peer, () -> peer.adjRibIn().sizesByFamily())
                 .equals(Map.of(Family.IPV4_MPLS_VPN, 1, Family.IPV6_MPLS_VPN, 1)), bird::log);
+
+        // BIRD withdraws its VPNv4 route (its static protocol disabled): the withdrawal is reported and applied.
+        assertTrue(bird.birdc("disable", "svpn4").contains("disabled"), "birdc disable svpn4");
+        Interop.until("BIRD's VPNv4 withdrawal in our JSON", () -> flat(json).contains(
+                "\"withdraw\":{\"ipv4mpls-vpn\":[{\"nlri\":\"" + BirdVpn.V4_ROUTE + "\"}]}"), () -> String.join("\n", json));
+        Interop.until("only the VPNv6 route left", () -> {
+            Map<Family, Integer> held = Interop.query(peer, () -> peer.adjRibIn().sizesByFamily()); // a family's count stays, at 0
+            return held.getOrDefault(Family.IPV4_MPLS_VPN, 0) == 0 && held.getOrDefault(Family.IPV6_MPLS_VPN, 0) == 1;
+        }, bird::log);
     }
 }
