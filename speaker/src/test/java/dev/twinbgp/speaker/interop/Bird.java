@@ -86,6 +86,12 @@ public final class Bird extends ExternalDaemon {
         return this;
     }
 
+    /** The IPv4 prefixes BIRD announces from the start (see {@link #announce(List)}). Call before {@link #start()}. */
+    Bird withRoutes(List<String> prefixes) {
+        staticRoutes = List.copyOf(prefixes);
+        return this;
+    }
+
     /** How many times the log says BIRD saw our End-of-RIB after a graceful restart (see {@link #withEventLog()}). */
     public int gracefulRestartsDone() {
         return (int) log().lines().filter(l -> l.contains("Neighbor graceful restart done")).count();
