@@ -61,6 +61,27 @@ public final class Frr extends ExternalDaemon {
     }
 
     private final List<String[]> others = new ArrayList<>();
+    private final java.util.Map<String, List<String>> familyLines = new java.util.HashMap<>();
+
+    /**
+     * Lines FRR's configuration gives the address family {@code family} (one of {@link #withFamilies}), e.g.
+     * {@code network 10.88.0.0/24}: with {@code no bgp network import-check} FRR originates such a network without
+     * a route to it. Call before {@link #start()}.
+     */
+    public Frr withFamilyLines(String family, String... lines) {
+        familyLines.computeIfAbsent(family, f -> new ArrayList<>()).addAll(List.of(lines));
+        return this;
+    }
+
+    /** Changes the running configuration: {@code lines} under {@code address-family family} of our {@code router bgp}. */
+    public String configureFamily(String family, String... lines) {
+        List<String> cmd = new ArrayList<>(List.of("vtysh", "--vty_socket", dir.toString(), "-d", "bgpd",
+                "-c", "configure terminal", "-c", "router bgp " + asn, "-c", "address-family " + family));
+        for (String line : lines) {
+            cmd.addAll(List.of("-c", line));
+        }
+        return run(cmd);
+    }
 
     /**
      * A second neighbor at {@code address} in {@code asn}, passive, its families those of the first: FRR then passes
@@ -133,6 +154,9 @@ public final class Frr extends ExternalDaemon {
             for (String[] other : others) {
                 afs.append("  neighbor ").append(other[0]).append(" activate\n");
             }
+            for (String line : familyLines.getOrDefault(family, List.of())) {
+                afs.append("  ").append(line).append('\n');
+            }
             afs.append(" exit-address-family\n");
         }
         conf = afs.toString();
@@ -147,7 +171,8 @@ public final class Frr extends ExternalDaemon {
         return run(new ArrayList<>(List.of("vtysh", "--vty_socket", dir.toString(), "-d", "bgpd", "-c", command)));
     }
 
-    private JsonNode json(String command) {
+    /** {@code vtysh -c command} read as JSON (a {@code show ... json} command). */
+    JsonNode json(String command) {
         try {
             return JSON.readTree(vtysh(command));
         } catch (IOException e) {
