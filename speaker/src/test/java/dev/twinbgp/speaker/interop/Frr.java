@@ -73,6 +73,14 @@ public final class Frr extends ExternalDaemon {
         return this;
     }
 
+    private final List<String> globalLines = new ArrayList<>();
+
+    /** Lines before {@code router bgp}, e.g. a {@code route-map} that a {@code network} line names. Call before {@link #start()}. */
+    public Frr withGlobalLines(String... lines) {
+        globalLines.addAll(List.of(lines));
+        return this;
+    }
+
     /** Changes the running configuration: {@code lines} under {@code address-family family} of our {@code router bgp}. */
     public String configureFamily(String family, String... lines) {
         List<String> cmd = new ArrayList<>(List.of("vtysh", "--vty_socket", dir.toString(), "-d", "bgpd",
@@ -121,7 +129,7 @@ public final class Frr extends ExternalDaemon {
                 frr defaults traditional
                 hostname twinbgp-test-frr
                 log stdout informational
-                router bgp %d
+                %srouter bgp %d
                  bgp router-id %s
                  no bgp ebgp-requires-policy
                  no bgp network import-check
@@ -132,7 +140,7 @@ public final class Frr extends ExternalDaemon {
                  neighbor %s update-source %s
                  neighbor %s %s
                  neighbor %s graceful-restart-helper
-                %s%s""".formatted(asn, address, p, peerAsn, p, peerPort, p, Math.max(1, holdTime / 3), holdTime, p, p, address, p,
+                %s%s""".formatted(globalLines.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining()), asn, address, p, peerAsn, p, peerPort, p, Math.max(1, holdTime / 3), holdTime, p, p, address, p,
                 gtsm ? "ttl-security hops 1" : "ebgp-multihop 255", p,
                 passive ? " neighbor " + p + " passive\n" : "",
                 password == null ? "" : " neighbor " + p + " password " + password + "\n");
