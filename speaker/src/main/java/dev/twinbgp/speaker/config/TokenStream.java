@@ -16,7 +16,12 @@ final class TokenStream {
     }
 
     static TokenStream of(String source, String text) throws ConfigException {
-        return new TokenStream(new Tokenizer(source, text));
+        return new TokenStream(new Tokenizer(source, Lines.of(text)));
+    }
+
+    /** The tokens of a text read as it is needed (a configuration file, never held whole). */
+    static TokenStream of(String source, Lines lines) throws ConfigException {
+        return new TokenStream(new Tokenizer(source, lines));
     }
 
     Token peek() {

@@ -211,7 +211,7 @@ class ConfigParserTest {
     }
 
     @Test
-    void aLongConfigurationIsReadAsAStreamAndItsErrorsKeepTheirPlace() throws ConfigException {
+    void aLongConfigurationIsReadAsAStreamAndItsErrorsKeepTheirPlace(@TempDir Path dir) throws Exception {
         StringBuilder text = new StringBuilder("neighbor 192.0.2.1 {\n  router-id 10.0.0.1; local-as 65000; peer-as 65001;\n"
                 + "  static {\n");
         for (int i = 0; i < 20_000; i++) {
@@ -221,6 +221,12 @@ class ConfigParserTest {
         String good = text + "  }\n}\n";
         NeighborConfig n = ConfigParser.parse("t.conf", good).neighbors().get(0);
         assertEquals(20_000, n.routes().size());
+        Path file = dir.resolve("t.conf");
+        java.nio.file.Files.writeString(file, good);
+        assertEquals(n.routes(), ConfigParser.parse(file).neighbors().get(0).routes(), "read from the file as a stream");
+        java.nio.file.Files.writeString(file, text + "    route 10.0.0.0/24 next-hop 192.0.2.9 colour 5;\n");
+        ConfigException inFile = assertThrows(ConfigException.class, () -> ConfigParser.parse(file));
+        assertTrue(inFile.getMessage().startsWith(file + ":20004:42: found 'colour'"), inFile.getMessage());
         assertEquals(7, n.routes().stream().map(RouteConfig::attributes).distinct().count());
         // the first error in the file is the one reported, wherever the tokenizer has got to
         ConfigException quote = assertThrows(ConfigException.class,
