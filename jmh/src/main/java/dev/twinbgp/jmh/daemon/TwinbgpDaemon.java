@@ -42,7 +42,7 @@ final class TwinbgpDaemon implements Receiver {
     private final AtomicLong endOfRibs = new AtomicLong();
     private volatile long lastEndOfRibAt;
     private static final Pattern HELD = Pattern.compile(", (\\d+) routes held");
-    /** The count of the last End-of-RIB line ({@code N routes held}). */
+    /** The count of the last End-of-RIB line ({@code N routes held}), 0 again once the session is down. */
     private volatile long heldAtEndOfRib;
     private long mark;
     private long eventsOffset;
@@ -118,6 +118,9 @@ final class TwinbgpDaemon implements Receiver {
             String line;
             while ((line = in.readLine()) != null) {
                 long at = System.nanoTime();
+                if (line.contains(" down: ")) {
+                    heldAtEndOfRib = 0; // the session's routes are dropped with it (for a tree without prefix counts)
+                }
                 if (line.contains("End-of-RIB received")) {
                     Matcher held = HELD.matcher(line);
                     if (held.find()) {
