@@ -97,6 +97,31 @@ public final class Attributes {
         return wire == null || contents == null ? this : new Attributes(null, wire, wireSession, hash);
     }
 
+    /** The session a {@link #compactBuilt} set says its octets were encoded for: 4-octet AS numbers, nothing else. */
+    private static final Negotiated BUILT_ASN4 = new Negotiated(true, java.util.Set.of(), java.util.Set.of(), false);
+
+    /**
+     * The form for a RIB to keep of a set built from objects (a route from the configuration or an API
+     * process): only its 4-octet-AS encoding, the attribute objects decoded again when first asked for,
+     * as {@link #compact()} keeps a received set - when those octets are a field {@link AttributeScan}
+     * accepts, which decodes back to this set exactly (RFC flags, one-octet lengths, type order);
+     * otherwise, and for a received set, {@link #compact()}. Equal to this, with the same hash.
+     * About 100 octets instead of some 15 objects and ~450 for 250,000 API sets (issue 18).
+     */
+    public Attributes compactBuilt() {
+        if (wire != null) {
+            return compact();
+        }
+        Encoded e = encoded(true);
+        byte[] bytes = e.bytes();
+        if (!AttributeScan.accepts(bytes, 0, bytes.length, true)) {
+            return this;
+        }
+        Attributes c = new Attributes(null, bytes, BUILT_ASN4, hashCode());
+        c.encoded4 = e;
+        return c;
+    }
+
     /**
      * True when both sets were decoded from the same octets on sessions with the same AS number
      * size, which makes them equal; a check that never decodes a compact set (false says nothing).
