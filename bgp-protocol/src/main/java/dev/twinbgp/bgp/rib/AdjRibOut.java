@@ -76,19 +76,17 @@ public final class AdjRibOut {
             long k = keyOf(key);
             int slot = ipv4.find(k);
             if (slot < 0) {
-                int id = paths.acquire(path);
-                ipv4.add(k, id);
-                paths.ipv4Attributes(id); // made and encoded once per path, while the table loads
+                // the path's IPv4 attributes made and encoded once, while the table loads
+                ipv4.add(k, paths.acquire(path, true));
                 return true;
             }
             int old = ipv4.pathAt(slot);
             if (path.equals(paths.path(old))) {
                 return false;
             }
-            int id = paths.acquire(path);
+            int id = paths.acquire(path, true);
             ipv4.setPath(slot, id);
             paths.release(old);
-            paths.ipv4Attributes(id);
             return true;
         }
         if (key instanceof NlriRoute n && n.hasNonKeyFields()) {

@@ -59,6 +59,15 @@ final class SharedPaths {
 
     /** An id for one more route holding {@code path} (the instance already held when one is equal). */
     int acquire(Path path) {
+        return acquire(path, false);
+    }
+
+    /**
+     * {@link #acquire(Path)}; with {@code ipv4}, for an IPv4 unicast route: a new path's IPv4 attributes
+     * are made at once, from the caller's objects (made later, from the compact form, they would decode
+     * it, and the decoded objects would stay with it).
+     */
+    int acquire(Path path, boolean ipv4Unicast) {
         int id = find(path);
         if (id >= 0) {
             counts[id]++;
@@ -89,7 +98,7 @@ final class SharedPaths {
         }
         paths[id] = path.compact();
         hashes[id] = path.hashCode();
-        ipv4[id] = UNMADE;
+        ipv4[id] = ipv4Unicast ? ipv4AttributesFor(path) : UNMADE;
         counts[id] = 1;
         live++;
         place(id);
@@ -119,17 +128,22 @@ final class SharedPaths {
     Attributes ipv4Attributes(int id) {
         Object a = ipv4[id];
         if (a == UNMADE) {
-            Attributes made = AdjRibOut.ipv4AttributesOf(paths[id]);
-            if (made != null) {
-                // Encoded once per path, while the table loads: every session then copies these octets
-                // (the 4-octet AS form, RFC 6793, which nearly every session negotiates), and kept as them.
-                made = made.compactBuilt();
-                made.encodedLength(true);
-            }
+            Attributes made = ipv4AttributesFor(paths[id]);
             ipv4[id] = made;
             return made;
         }
         return (Attributes) a;
+    }
+
+    private static Attributes ipv4AttributesFor(Path path) {
+        Attributes made = AdjRibOut.ipv4AttributesOf(path);
+        if (made != null) {
+            // Encoded once per path, while the table loads: every session then copies these octets
+            // (the 4-octet AS form, RFC 6793, which nearly every session negotiates), and kept as them.
+            made = made.compactBuilt();
+            made.encodedLength(true);
+        }
+        return made;
     }
 
     void clear() {

@@ -21,7 +21,9 @@ class CompactBuiltTest {
         a.add(new Attribute.Origin(r.nextInt(3)));
         a.add(r.nextBoolean() ? Attribute.AsPath.sequence(65001L, 4_200_000_000L + r.nextInt(1000))
                 : Attribute.AsPath.sequence(65001L, (long) r.nextInt(65000) + 1));
-        a.add(new Attribute.NextHop(0xC0000200 | r.nextInt(255)));
+        if (r.nextBoolean()) { // else its next hop is in MP_REACH_NLRI (Path.nextHop): no NEXT_HOP
+            a.add(new Attribute.NextHop(0xC0000200 | r.nextInt(255)));
+        }
         if (r.nextBoolean()) {
             a.add(new Attribute.MultiExitDisc(r.nextInt(100_000)));
         }
@@ -65,8 +67,11 @@ class CompactBuiltTest {
     }
 
     @Test
-    void aSetWithoutNextHopStaysAsItIs() {
-        Attributes noNextHop = Attributes.of(new Attribute.Origin(0), Attribute.AsPath.sequence(65001L));
-        assertSame(noNextHop, noNextHop.compactBuilt());
+    void aSetTheScannerWouldNotReadBackStaysAsItIs() {
+        Attributes unknown = Attributes.of(new Attribute.Origin(0), Attribute.AsPath.sequence(65001L),
+                new Attribute.Unknown(Attribute.FLAG_OPTIONAL | Attribute.FLAG_TRANSITIVE, 99, new byte[] {1, 2}));
+        assertSame(unknown, unknown.compactBuilt());
+        Attributes zeroNextHop = Attributes.of(new Attribute.Origin(0), Attribute.AsPath.sequence(65001L), new Attribute.NextHop(0));
+        assertSame(zeroNextHop, zeroNextHop.compactBuilt());
     }
 }
