@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ExaBGP's configuration syntax - RDs of types 0, 1 and 2, one label and a stack of two, route targets - land in
  * BIRD's VPN tables with RD, labels and route targets intact ({@code birdc show route all table vpntab4/vpntab6});
  * our withdrawal (label 0x800000, RFC 8277 section 2.4) removes one; BIRD's static VPN routes reach us and are
- * reported in ExaBGP's JSON with their RD, BIRD's label (3, implicit null: see {@link BirdChannels}) and route target, and
+ * reported in ExaBGP's JSON with their RD, BIRD's label (3, implicit null: see {@link BirdVpn}) and route target, and
  * BIRD's withdrawal of one is reported and applied.
  * BIRD is passive; we connect.
  */
@@ -50,7 +50,7 @@ abstract class AbstractBirdVpnInteropTest {
     @TempDir
     java.nio.file.Path dir;
 
-    private BirdChannels bird;
+    private BirdVpn bird;
     private BgpSpeaker speaker;
 
     @BeforeEach
@@ -75,7 +75,7 @@ abstract class AbstractBirdVpnInteropTest {
     @Test
     void vpnRoutesBothWays() throws Exception {
         int theirPort = Ports.freeOn(theirs());
-        bird = new BirdChannels(BirdChannels.Kind.VPN, dir.resolve("bird"), theirs(), theirPort, THEIR_AS, ours(), OUR_AS);
+        bird = new BirdVpn(dir.resolve("bird"), theirs(), theirPort, THEIR_AS, ours(), OUR_AS);
         bird.start();
         bird.await("BIRD up", Interop.LONG, () -> bird.birdc("show", "protocols").contains("peer"));
 
@@ -131,12 +131,12 @@ abstract class AbstractBirdVpnInteropTest {
         // BIRD -> ours: its static vpn4 and vpn6 routes, reported in ExaBGP's JSON with RD, label and route target.
         Interop.until("BIRD's VPNv4 route in our JSON", () -> {
             String all = flat(json);
-            return all.contains("\"ipv4mpls-vpn\":{\"" + theirs() + "\":[{\"nlri\":\"" + BirdChannels.V4_ROUTE
+            return all.contains("\"ipv4mpls-vpn\":{\"" + theirs() + "\":[{\"nlri\":\"" + BirdVpn.V4_ROUTE
                     + "\",\"label\":[[3,49]],\"rd\":\"" + bird.rd(7) + "\"}]}") && all.contains("\"string\":\"target:65092:7\"");
         }, () -> String.join("\n", json) + "\n" + bird.log());
         Interop.until("BIRD's VPNv6 route in our JSON", () -> {
             String all = flat(json);
-            return all.contains("\"ipv6mpls-vpn\":{\"" + BirdChannels.V6_NEXT_HOP + "\":[{\"nlri\":\"" + BirdChannels.V6_ROUTE
+            return all.contains("\"ipv6mpls-vpn\":{\"" + BirdVpn.V6_NEXT_HOP + "\":[{\"nlri\":\"" + BirdVpn.V6_ROUTE
                     + "\",\"label\":[[3,49]],\"rd\":\"" + bird.rd(8) + "\"}]}") && all.contains("\"string\":\"target:65092:8\"");
         }, () -> String.join("\n", json) + "\n" + bird.log());
         Interop.until("both in our Adj-RIB-In", () -> Interop.query(peer, () -> peer.adjRibIn().sizesByFamily())
@@ -145,7 +145,7 @@ abstract class AbstractBirdVpnInteropTest {
         // BIRD withdraws its VPNv4 route (its static protocol disabled): the withdrawal is reported and applied.
         assertTrue(bird.birdc("disable", "svpn4").contains("disabled"), "birdc disable svpn4");
         Interop.until("BIRD's VPNv4 withdrawal in our JSON", () -> flat(json).contains(
-                "\"withdraw\":{\"ipv4mpls-vpn\":[{\"nlri\":\"" + BirdChannels.V4_ROUTE + "\"}]}"), () -> String.join("\n", json));
+                "\"withdraw\":{\"ipv4mpls-vpn\":[{\"nlri\":\"" + BirdVpn.V4_ROUTE + "\"}]}"), () -> String.join("\n", json));
         Interop.until("only the VPNv6 route left", () -> {
             Map<Family, Integer> held = Interop.query(peer, () -> peer.adjRibIn().sizesByFamily()); // a family's count stays, at 0
             return held.getOrDefault(Family.IPV4_MPLS_VPN, 0) == 0 && held.getOrDefault(Family.IPV6_MPLS_VPN, 0) == 1;

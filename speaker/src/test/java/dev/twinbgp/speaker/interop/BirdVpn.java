@@ -8,20 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * BIRD 2 with the BGP channels of one kind of family on a loopback address, one BGP peer called {@code peer},
- * passive (we connect), multihop (a loopback peer is no direct neighbor for BIRD), and a static route of each AFI
- * it announces:
- * <ul>
- * <li>{@link Kind#VPN} - L3VPN (RFC 4364, RFC 4659): channels {@code vpn4 mpls} and {@code vpn6 mpls}, importing
- * into the tables {@code vpntab4} / {@code vpntab6}; its routes {@link #V4_ROUTE} with RD AS:7 and route target
- * (rt, AS, 7) and {@link #V6_ROUTE} with RD AS:8 and (rt, AS, 8).</li>
- * <li>{@link Kind#MULTICAST} - SAFI 2 (RFC 4760): channels {@code ipv4 multicast} and {@code ipv6 multicast},
- * importing into the tables {@code mtab4} / {@code mtab6} (BIRD's {@code ipv4-mc}/{@code ipv6-mc}); its routes
- * {@link #V4_MULTICAST} with community (AS, 3) and {@link #V6_MULTICAST}. No unicast channel: a unicast route
- * of ours never reaches these tables.</li>
- * </ul>
+ * BIRD 2 speaking L3VPN (RFC 4364, RFC 4659) on a loopback address: one BGP peer called {@code peer} with the
+ * channels {@code vpn4 mpls} and {@code vpn6 mpls}, importing into the tables {@code vpntab4} / {@code vpntab6},
+ * and two static VPN routes it announces: {@link #V4_ROUTE} with route target (rt, AS, 7) and {@link #V6_ROUTE}
+ * with (rt, AS, 8). Passive (we connect), multihop (a loopback peer is no direct neighbor for BIRD).
  *
- * <p>What BIRD 2.0.12 does on loopback, found by trying: our VPN routes land in its VPN tables with RD, MPLS label
+ * <p>What BIRD 2.0.12 does on loopback, found by trying: our routes land in its VPN tables with RD, MPLS label
  * stack ({@code BGP.mpls_label_stack}) and route targets ({@code BGP.ext_community: (rt, AS, N)}), marked
  * unreachable (no IGP route to their next hop), which {@code show route all table vpntab4} lists all the same.
  * Its own routes go out with the implicit-null label 3 (RFC 3032): BIRD sends a route's MPLS labels only when it
@@ -31,11 +23,7 @@ import java.util.Map;
  * address ("Invalid NEXT_HOP attribute - zero address", the route withdrawn), so the channel sets
  * {@code next hop address} {@link #V6_NEXT_HOP}. Kept apart from {@link Bird} (the unicast and FlowSpec fixture).
  */
-final class BirdChannels extends ExternalDaemon {
-    enum Kind { VPN, MULTICAST }
-
-    static final String V4_MULTICAST = "10.93.0.0/24";
-    static final String V6_MULTICAST = "2001:db8:93::/48";
+final class BirdVpn extends ExternalDaemon {
     static final String V4_ROUTE = "10.92.0.0/24";
     static final String V6_ROUTE = "2001:db8:92::/48";
     static final String V6_NEXT_HOP = "2001:db8::92";
@@ -44,11 +32,9 @@ final class BirdChannels extends ExternalDaemon {
     private final long asn;
     private final String peerAddress;
     private final long peerAsn;
-    private final Kind kind;
 
-    BirdChannels(Kind kind, Path dir, String address, int port, long asn, String peerAddress, long peerAsn) {
+    BirdVpn(Path dir, String address, int port, long asn, String peerAddress, long peerAsn) {
         super(dir);
-        this.kind = kind;
         this.address = address;
         this.port = port;
         this.asn = asn;
@@ -69,7 +55,7 @@ final class BirdChannels extends ExternalDaemon {
     @Override
     List<String> command() throws IOException {
         Files.createDirectories(dir);
-        String conf = kind == Kind.MULTICAST ? multicastConfig() : """
+        String conf = """
                 router id %1$s;
                 log stderr all;
                 vpn4 table vpntab4;
@@ -100,35 +86,6 @@ final class BirdChannels extends ExternalDaemon {
                 "-P", dir.resolve("bird.pid").toString());
     }
 
-    private String multicastConfig() {
-        return """
-                router id %1$s;
-                log stderr all;
-                ipv4 table mtab4;
-                ipv6 table mtab6;
-                protocol device { }
-                protocol static smc4 {
-                  ipv4 { table mtab4; };
-                  route %7$s unreachable { bgp_community.add((%3$d, 3)); };
-                }
-                protocol static smc6 {
-                  ipv6 { table mtab6; };
-                  route %8$s unreachable;
-                }
-                protocol bgp peer {
-                  local %1$s port %2$d as %3$d;
-                  neighbor %4$s as %5$d;
-                  multihop;
-                  hold time 9;
-                  passive on;
-                  connect retry time 1;
-                  error wait time 1, 2;
-                  ipv4 multicast { table mtab4; import all; export all; next hop self; };
-                  ipv6 multicast { table mtab6; import all; export all; next hop address %6$s; };
-                }
-                """.formatted(address, port, asn, peerAddress, peerAsn, V6_NEXT_HOP, V4_MULTICAST, V6_MULTICAST);
-    }
-
     Path socket() {
         return dir.resolve("bird.ctl");
     }
@@ -144,7 +101,7 @@ final class BirdChannels extends ExternalDaemon {
     }
 
     /**
-     * {@code show route all table TABLE} cut per route: "RD PREFIX" (VPN) or "PREFIX" -> its lines. Output looks like:
+     * {@code show route all table TABLE} cut per route: "RD PREFIX" -> its lines. Output looks like:
      * <pre>
      * Table vpntab4:
      * 65091:1 10.1.0.0/24  unreachable [peer 07:54:18.877 from 127.0.92.1] * (100) [AS65091i]
@@ -167,7 +124,7 @@ final class BirdChannels extends ExternalDaemon {
                     blocks.put(current, block.toString());
                 }
                 String[] words = line.split("\\s+");
-                current = words.length > 1 && words[1].contains("/") ? words[0] + " " + words[1] : words[0];
+                current = words[0] + " " + words[1];
                 block = new StringBuilder();
             }
             block.append(line.strip()).append('\n');
