@@ -33,8 +33,13 @@ final class GroupBlock {
         return null;
     }
 
+    /** Holds a route change; a one-line {@code group} is held as its members (the block is all or none anyway). */
     void hold(Request request) {
-        held.add(request);
+        if (request.command() instanceof Command.Group g) {
+            held.addAll(g.requests());
+        } else {
+            held.add(request);
+        }
     }
 
     /** Closes the block: the changes held (maybe none), or null when no block was open. */
