@@ -473,7 +473,9 @@ public final class FlowParser {
                     if (in.peek().text() != null && !in.peek().quoted() && in.peek().text().startsWith(":")) {
                         FlowActions.redirectIpv6(address, in.next(), d.attributes); // RFC 8956 section 6.1
                     } else {
-                        redirect(address, d);
+                        // [IP] alone: redirect-to-ip in the IETF community, as ExaBGP since its issue 927 (the form
+                        // did not parse before); the unbracketed 'redirect IP' keeps the next hop (conf-flow.ci)
+                        FlowActions.redirectIetf(address, d.actions, d.attributes);
                     }
                     return;
                 }

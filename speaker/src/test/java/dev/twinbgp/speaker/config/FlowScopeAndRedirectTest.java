@@ -47,6 +47,10 @@ class FlowScopeAndRedirectTest {
         assertEquals("[[ 0x19 0xc0 0x000d00000000000000000000000000000002ffff"
                 + "000c00000000000000000000000000000003" + "0000 ]]", both.attributes().genericAttributes().toString(),
                 "one attribute 25 for both");
+        FlowConfig bracketed = FlowParser.command("flow route destination 2001:db8:1::/48 then redirect [2001:db8::1]");
+        assertEquals("[[ 0x19 0xc0 0x000c20010db8000000000000000000000001" + "0000 ]]",
+                bracketed.attributes().genericAttributes().toString(), "[IP] alone is redirect-to-nexthop-ietf");
+        assertTrue(bracketed.attributes().nextHop().isEmpty());
     }
 
     @Test
