@@ -266,7 +266,8 @@ public final class PeerDriver {
      * Adj-RIB-Out does not hold: ExaBGP's RIB does so for an API withdraw of any family (rib/outgoing.py
      * {@code del_from_rib} records a withdrawal whatever was announced), and its programs rely on it (a
      * withdrawal re-sent to clear a peer's stale state). RFC 4271 section 9 lets a receiver ignore a withdrawal
-     * of a route it does not have.
+     * of a route it does not have. Not in the session's first batch of routes, which carries no withdrawal at all
+     * ({@link #routesSent}).
      */
     public void withdraw(Collection<? extends RouteKey> prefixes, boolean always) {
         submitSteps(new WithdrawRequest(List.copyOf(prefixes), always));
