@@ -80,7 +80,7 @@ class BurstAndAutoFlushTest {
     }
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void theFirstBatchOfRoutesCarriesNoWithdrawal(String reactor) throws Exception {
         run(reactor, "", WAIT_UP + """
                 echo "withdraw route 10.0.0.4/32"
