@@ -110,6 +110,53 @@ final class ApiEvents implements SessionListener {
         message(peer, message, false, octets);
     }
 
+    /**
+     * A message that does not decode: its octets go to the processes with {@code packets} (and not
+     * {@code consolidate}) for its kind, as ExaBGP writes them before decoding ({@code Protocol.read_message}).
+     */
+    @Override
+    public void receivedUndecodable(PeerDriver peer, byte[] octets) {
+        List<Subscription> subs = subscriptions.get(peer.name());
+        ApiConfig.Message kind = kind(octets[18] & 0xFF);
+        if (subs == null || kind == null) {
+            return;
+        }
+        String jsonLine = null;
+        String textLine = null;
+        for (Subscription s : subs) {
+            Set<ApiConfig.Message> asked = s.receive();
+            if (!asked.contains(kind) || !asked.contains(ApiConfig.Message.PACKETS)
+                    || asked.contains(ApiConfig.Message.CONSOLIDATE)) {
+                continue;
+            }
+            try {
+                if (s.process().encoder() == ProcessConfig.Encoder.JSON) {
+                    jsonLine = jsonLine != null ? jsonLine
+                            : json.packets(context(peer), dev.twinbgp.speaker.json.Direction.IN, octets);
+                    s.process().offer(jsonLine);
+                } else {
+                    textLine = textLine != null ? textLine : TextEncoder.packets(peer.name(), octets, true);
+                    s.process().offer(textLine);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("peer {}: cannot format an undecodable message's octets: {}", peer.name(), e.toString());
+            }
+        }
+    }
+
+    /** The subscription kind of a message type code (RFC 4271 section 4.1), or null. */
+    private static ApiConfig.Message kind(int type) {
+        return switch (type) {
+            case 1 -> ApiConfig.Message.OPEN;
+            case 2 -> ApiConfig.Message.UPDATE;
+            case 3 -> ApiConfig.Message.NOTIFICATION;
+            case 4 -> ApiConfig.Message.KEEPALIVE;
+            case 5 -> ApiConfig.Message.REFRESH;
+            case 6 -> ApiConfig.Message.OPERATIONAL;
+            default -> null;
+        };
+    }
+
     /** A process of this peer has {@code packets} in that direction's {@code receive { }} / {@code send { }}. */
     @Override
     public boolean wantsOctets(PeerDriver peer, boolean received) {

@@ -63,6 +63,11 @@ record FanOutListener(List<SessionListener> listeners) implements SessionListene
     }
 
     @Override
+    public void receivedUndecodable(PeerDriver peer, byte[] octets) {
+        listeners.forEach(l -> l.receivedUndecodable(peer, octets));
+    }
+
+    @Override
     public void sent(PeerDriver peer, BgpMessage message, byte[] octets) {
         listeners.forEach(l -> l.sent(peer, message, octets));
     }

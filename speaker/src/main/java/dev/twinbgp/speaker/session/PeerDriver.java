@@ -820,7 +820,12 @@ public final class PeerDriver {
 
     private void process(Link link, Frame frame) {
         switch (MessageDecoder.decode(frame, link.negotiated)) {
-            case Decoded.Failed failed -> handle(fsm.onEvent(new Event.DecodeFailed(link.via, failed.error()), now()));
+            case Decoded.Failed failed -> {
+                if (listener.wantsOctets(this, true)) {
+                    listener.receivedUndecodable(this, frame.octets()); // before its NOTIFICATION, as ExaBGP
+                }
+                handle(fsm.onEvent(new Event.DecodeFailed(link.via, failed.error()), now()));
+            }
             case Decoded.Ok ok -> {
                 BgpMessage message = ok.message();
                 // The octets only when a listener asks (an API process's 'packets'): a copy per message otherwise.

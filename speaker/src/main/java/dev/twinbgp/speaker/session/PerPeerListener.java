@@ -65,6 +65,11 @@ public final class PerPeerListener implements SessionListener {
     }
 
     @Override
+    public void receivedUndecodable(PeerDriver peer, byte[] octets) {
+        listenerOf.apply(peer).receivedUndecodable(peer, octets);
+    }
+
+    @Override
     public void sent(PeerDriver peer, BgpMessage message, byte[] octets) {
         listenerOf.apply(peer).sent(peer, message, octets);
     }

@@ -58,6 +58,14 @@ public interface SessionListener {
         received(peer, message);
     }
 
+    /**
+     * A message received that does not decode (its NOTIFICATION follows, RFC 4271 section 6), whole, header
+     * included; called only while {@link #wantsOctets wantsOctets(peer, true)} (ExaBGP hands a process with
+     * {@code packets} the octets before it decodes them).
+     */
+    default void receivedUndecodable(PeerDriver peer, byte[] octets) {
+    }
+
     /** {@link #sent(PeerDriver, BgpMessage)} with the whole message as sent, header included. */
     default void sent(PeerDriver peer, BgpMessage message, byte[] octets) {
         sent(peer, message);

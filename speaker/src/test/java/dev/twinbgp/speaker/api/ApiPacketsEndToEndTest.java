@@ -138,6 +138,48 @@ class ApiPacketsEndToEndTest {
                 () -> "no session went down: " + harness.peerEvents.downs + harness.twinEvents.downs);
     }
 
+    /**
+     * A received message that does not decode: a process with {@code packets} gets its octets (ExaBGP writes them
+     * before decoding), then the NOTIFICATION twinbgp sends for it (RFC 4271 section 6.3: the withdrawn routes
+     * length runs past the message, 3/1).
+     */
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
+    void anUndecodableMessagesOctetsComeBeforeItsNotification(String reactor) throws Exception {
+        try (ConformancePeer peer = new ConformancePeer(-1)) {
+            dev.twinbgp.speaker.config.Configuration config = dev.twinbgp.speaker.config.ConfigParser.parse("t.conf",
+                    "process raw { run /bin/sh " + sink("raw") + "; encoder json; }\n"
+                    + "neighbor 127.0.0.1 { router-id 1.2.3.4; local-address 127.0.0.1; local-as 1; peer-as 1;"
+                    + " connect " + peer.port() + "; family { ipv4 unicast; }"
+                    + " api { processes [ raw ]; receive { packets; update; } send { packets; notification; } } }\n");
+            Api api = Api.create(config, Api.Options.defaults().withoutControlSocket());
+            dev.twinbgp.speaker.session.BgpSpeaker speaker = dev.twinbgp.speaker.session.BgpSpeaker.start(reactor,
+                    dev.twinbgp.reactor.ReactorConfig.defaults(),
+                    dev.twinbgp.speaker.mapping.PeerSettingsMapper.map(config), api.listener());
+            try {
+                api.start(speaker);
+                String eor = peer.received.poll(30, TimeUnit.SECONDS);
+                assertEquals("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF001702" + "00000000", eor, "twinbgp's End-of-RIB: established");
+                peer.send(HexFormat.of().parseHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF001702" + "FFFF0000"));
+                Await.until("raw has the octets and the NOTIFICATION", () -> json("raw").size() >= 2);
+                List<JsonNode> raw = json("raw");
+                JsonNode bad = raw.get(0).path("neighbor");
+                assertEquals("in", bad.path("direction").asText(), raw::toString);
+                assertEquals(HEADER_EOR, bad.path("message").path("header").asText());
+                assertEquals("0xFFFF0000", bad.path("message").path("body").asText());
+                JsonNode notification = raw.get(1);
+                assertEquals("notification", notification.path("type").asText(), raw::toString);
+                assertEquals("out", notification.path("neighbor").path("direction").asText());
+                assertEquals(3, notification.path("neighbor").path("message").path("category").asInt());
+                assertTrue(notification.path("neighbor").path("message").path("body").asText().startsWith("0x0301"),
+                        () -> "UPDATE Message Error / Malformed Attribute List: " + notification);
+            } finally {
+                api.close();
+                speaker.shutdown(java.time.Duration.ofSeconds(2));
+            }
+        }
+    }
+
     private static boolean endOfRibBlockDone(List<String> text) {
         int eor = text.indexOf("neighbor 127.0.0.3 receive update route ipv4 unicast eor");
         return eor > 0 && text.size() > eor + 2;
