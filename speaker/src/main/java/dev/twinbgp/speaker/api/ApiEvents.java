@@ -46,15 +46,35 @@ final class ApiEvents implements SessionListener {
         this.json = json;
         this.clock = clock;
         this.subscriptions = new ConcurrentHashMap<>(subscriptions);
+        anyPackets = packetsAnywhere();
+    }
+
+    /**
+     * Some process of some neighbor has {@code packets}: {@link #wantsOctets}, asked for every message, is one
+     * volatile read while none has (the usual case), not a lookup per message.
+     */
+    private volatile boolean anyPackets;
+
+    private boolean packetsAnywhere() {
+        for (List<Subscription> subs : subscriptions.values()) {
+            for (Subscription s : subs) {
+                if (s.receive().contains(ApiConfig.Message.PACKETS) || s.send().contains(ApiConfig.Message.PACKETS)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Events of {@code peer} (a neighbor created at run time) go to these processes from now on. */
-    void subscribe(String peer, List<Subscription> subs) {
+    synchronized void subscribe(String peer, List<Subscription> subs) {
         subscriptions.put(peer, List.copyOf(subs));
+        anyPackets = packetsAnywhere();
     }
 
-    void unsubscribe(String peer) {
+    synchronized void unsubscribe(String peer) {
         subscriptions.remove(peer);
+        anyPackets = packetsAnywhere();
     }
 
     PeerStats stats(String peer) {
@@ -160,6 +180,9 @@ final class ApiEvents implements SessionListener {
     /** A process of this peer has {@code packets} in that direction's {@code receive { }} / {@code send { }}. */
     @Override
     public boolean wantsOctets(PeerDriver peer, boolean received) {
+        if (!anyPackets) {
+            return false;
+        }
         List<Subscription> subs = subscriptions.get(peer.name());
         if (subs == null) {
             return false;
