@@ -20,12 +20,9 @@ import dev.twinbgp.speaker.session.Ports;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ExaBGP's operational messages (type 6, capability 185; issue 14) against a real ExaBGP 4.2 on loopback: both
@@ -41,19 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code "name": ""RPCP""}: the values are quoted twice), and a received query has no router-id nor sequence; so
  * its lines are checked as text here. We connect to nothing: ExaBGP connects, we listen.
  */
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
-abstract class AbstractExaBgpOperationalInteropTest {
+abstract class AbstractExaBgpOperationalInteropTest extends AbstractInteropTest {
     static final long OUR_AS = 65095;
     static final long THEIR_AS = 65096;
-
-    abstract String ours();
-
-    abstract String theirs();
-
-    abstract String reactor();
-
-    @TempDir
-    java.nio.file.Path dir;
 
     private ExaBgp exabgp;
     private BgpSpeaker speaker;
