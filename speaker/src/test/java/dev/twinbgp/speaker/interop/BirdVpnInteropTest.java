@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * ExaBGP's configuration syntax - RDs of types 0, 1 and 2, one label and a stack of two, route targets - land in
  * BIRD's VPN tables with RD, labels and route targets intact ({@code birdc show route all table vpntab4/vpntab6});
  * our withdrawal (label 0x800000, RFC 8277 section 2.4) removes one; BIRD's static VPN routes reach us and are
- * reported in ExaBGP's JSON with their RD, BIRD's label (3, implicit null: see {@link Bird#withVpn()}) and route target.
+ * reported in ExaBGP's JSON with their RD, BIRD's label (3, implicit null: see {@link Bird#withVpn()}) and route target, and
+ * BIRD's withdrawal of one is reported and applied.
  * BIRD is passive; we connect.
  */
 class BirdVpnInteropTest extends AbstractInteropTest {
@@ -75,5 +76,14 @@ class BirdVpnInteropTest extends AbstractInteropTest {
                     + "\",\"label\":[[3,49]],\"rd\":\"" + bird.vpnRd(8) + "\"}]}") && all.contains("\"string\":\"target:65092:8\""), bird);
         Interop.until("both in our Adj-RIB-In", () -> p.ours().query(() -> peer.adjRibIn().sizesByFamily())
                 .equals(Map.of(Family.IPV4_MPLS_VPN, 1, Family.IPV6_MPLS_VPN, 1)), bird::log);
+
+        // BIRD withdraws its VPNv4 route (its static protocol disabled): the withdrawal is reported and applied.
+        assertTrue(bird.birdc("disable", "svpn4").contains("disabled"), "birdc disable svpn4");
+        p.ours().awaitJson("BIRD's VPNv4 withdrawal in our JSON", all -> all.contains(
+                "\"withdraw\":{\"ipv4mpls-vpn\":[{\"nlri\":\"" + Bird.VPN4_ROUTE + "\"}]}"), bird);
+        Interop.until("only the VPNv6 route left", () -> {
+            Map<Family, Integer> held = p.ours().query(() -> peer.adjRibIn().sizesByFamily()); // a family's count stays, at 0
+            return held.getOrDefault(Family.IPV4_MPLS_VPN, 0) == 0 && held.getOrDefault(Family.IPV6_MPLS_VPN, 0) == 1;
+        }, bird::log);
     }
 }
