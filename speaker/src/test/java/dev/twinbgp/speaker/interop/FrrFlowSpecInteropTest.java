@@ -2,7 +2,6 @@ package dev.twinbgp.speaker.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.family.Family;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,6 @@ import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.api.MappingRouteConverter;
 import dev.twinbgp.speaker.config.RouteParser;
 import dev.twinbgp.speaker.session.PeerDriver;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
