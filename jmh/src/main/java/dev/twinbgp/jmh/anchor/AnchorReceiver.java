@@ -26,6 +26,15 @@ public sealed interface AnchorReceiver extends AutoCloseable permits BirdReceive
     }
 
     /**
+     * BIRD 2 receiving IPv4 and IPv6 FlowSpec instead of IPv4 unicast (channels {@code flow4} and {@code flow6},
+     * import all): {@link #routesImported} then counts the FlowSpec rules of the first channel, {@code flow4}.
+     */
+    public static AnchorReceiver birdFlowSpec(Path dir, Endpoint at) throws IOException {
+        Anchor.BIRD.requireInstalled();
+        return BirdReceiver.start(dir, at, true);
+    }
+
+    /**
      * The cheap query polled while the table streams in: routes the daemon has imported from the
      * sender so far (its import counter, not a walk of its table).
      */

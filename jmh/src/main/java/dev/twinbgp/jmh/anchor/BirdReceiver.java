@@ -33,9 +33,17 @@ final class BirdReceiver implements AnchorReceiver {
     }
 
     static BirdReceiver start(Path dir, Endpoint at) throws IOException {
+        return start(dir, at, false);
+    }
+
+    /** With {@code flowSpec}, the session's channels are flow4 and flow6 ({@link Bird#withFlowSpec()}). */
+    static BirdReceiver start(Path dir, Endpoint at, boolean flowSpec) throws IOException {
         // Passive: the port it would connect to is never used; its own is where it listens.
         Bird bird = new Bird(dir, at.address(), at.port(), at.asn(), at.peerAddress(), at.port(), at.peerAsn(),
                 HOLD_TIME, true).withoutRemoteLog();
+        if (flowSpec) {
+            bird.withFlowSpec();
+        }
         try {
             bird.start();
             // Race: the protocol is listed as soon as BIRD has read its configuration, but it

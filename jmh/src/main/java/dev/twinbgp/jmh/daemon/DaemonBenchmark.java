@@ -143,7 +143,8 @@ public final class DaemonBenchmark {
 
     /**
      * {@code twinbgp-REACTOR[-events][+serialgc][+aot]}: a twinbgp receiver on that reactor, with {@code --events},
-     * and extra JVM options to compare (+serialgc: {@code -XX:+UseSerialGC}; +aot: {@code -XX:AOTCache=} the file
+     * and extra JVM options to compare (+serialgc: {@code -XX:+UseSerialGC}; +heap: {@code -XX:+UseSerialGC -Xmn32m},
+     * the launcher's heap options, for an older TREE whose launcher lacks them; +aot: {@code -XX:AOTCache=} the file
      * named by the environment variable TWINBGP_AOT_CACHE); or a reference daemon by name.
      */
     private static Receiver start(Path root, String receiver, Path dir, Endpoint at) throws IOException {
@@ -161,6 +162,8 @@ public final class DaemonBenchmark {
             for (int i = 1; i < parts.length; i++) {
                 jvm.add(switch (parts[i]) {
                     case "serialgc" -> "-XX:+UseSerialGC";
+                    // today's launcher heap options, for a TREE whose launcher predates them (like for like)
+                    case "heap" -> "-XX:+UseSerialGC -Xmn32m";
                     case "aot" -> "-XX:AOTCache=" + System.getenv("TWINBGP_AOT_CACHE");
                     default -> throw new IllegalArgumentException("unknown JVM variant '" + parts[i] + "' in " + receiver);
                 });

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twinbgp.jmh.anchor.Anchor;
 import dev.twinbgp.jmh.anchor.AnchorReceiver;
+import dev.twinbgp.reactor.Reactors;
 import dev.twinbgp.speaker.session.FreePort;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -31,11 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *   its stderr) until BIRD's import counter shows all N;</li>
  *   <li>{@code config}: the same routes as {@code static} routes of the configuration; timed from twinbgp's
  *   {@code peer ... up} log line until BIRD holds all N.</li>
+ *   <li>{@code flow}: a process printing N FlowSpec rules ({@link #flow}: a DDoS detector's path), BIRD 2 with
+ *   its flow4/flow6 channels; timed as {@code api}, until BIRD's flow4 channel has imported all N.</li>
  * </ul>
  * Also reported: from the JVM's launch, and twinbgp's peak RSS. Same machine, one after the other.
  *
  * <pre>
- * SendBenchmark --root REPO [--prefixes N] [--rounds R] [--modes api,config] [--reactors selector,netty] [--work DIR] [--json FILE]
+ * SendBenchmark --root REPO [--prefixes N] [--rounds R] [--modes api,config] [--reactors A,B,... (default: every reactor)] [--work DIR] [--json FILE]
  * </pre>
  */
 public final class SendBenchmark {
@@ -48,12 +51,16 @@ public final class SendBenchmark {
         int prefixes = Integer.parseInt(o.getOrDefault("prefixes", "1000000"));
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "2"));
         List<String> modes = List.of(o.getOrDefault("modes", "api,config").split(","));
-        List<String> reactors = List.of(o.getOrDefault("reactors", "selector,netty").split(","));
+        List<String> reactors = o.containsKey("reactors") ? List.of(o.get("reactors").split(",")) : Reactors.available();
         Path work = Path.of(o.getOrDefault("work", Files.createTempDirectory("twinbgp-send").toString()));
         Path json = Path.of(o.getOrDefault("json", "send.json"));
         Files.createDirectories(work);
         Path routes = work.resolve("routes-" + prefixes + ".txt");
         writeRoutes(routes, prefixes);
+        Path flows = work.resolve("flows-" + prefixes + ".txt");
+        if (modes.contains("flow")) {
+            writeFlows(flows, prefixes);
+        }
 
         ObjectNode report = new ObjectMapper().createObjectNode();
         report.put("benchmark", "send");
@@ -69,7 +76,7 @@ public final class SendBenchmark {
                     r.put("mode", mode);
                     r.put("reactor", reactor);
                     try {
-                        measure(root, mode, reactor, routes, prefixes, work.resolve("r" + round + "-" + mode + "-" + reactor), r);
+                        measure(root, mode, reactor, mode.equals("flow") ? flows : routes, prefixes, work.resolve("r" + round + "-" + mode + "-" + reactor), r);
                     } catch (RuntimeException | IOException e) {
                         r.put("error", String.valueOf(e.getMessage()));
                     }
@@ -94,6 +101,26 @@ public final class SendBenchmark {
                 a >>> 24, a >>> 16 & 0xFF, a >>> 8 & 0xFF, set % 1000, set % 65536);
     }
 
+    /**
+     * FlowSpec rule i (RFC 8955): traffic to the /32 number i from 16.0.0.0, UDP from port 53 (a reflection
+     * attack), dropped - each rule its own NLRI, all with the same action (traffic-rate 0).
+     */
+    static String flow(int i) {
+        int a = (16 << 24) + i;
+        return String.format(Locale.ROOT, "destination %d.%d.%d.%d/32 protocol =udp source-port =53 then discard",
+                a >>> 24, a >>> 16 & 0xFF, a >>> 8 & 0xFF, a & 0xFF);
+    }
+
+    private static void writeFlows(Path file, int n) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+            for (int i = 0; i < n; i++) {
+                w.write("announce flow route ");
+                w.write(flow(i));
+                w.write('\n');
+            }
+        }
+    }
+
     private static void writeRoutes(Path file, int n) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             for (int i = 0; i < n; i++) {
@@ -109,12 +136,15 @@ public final class SendBenchmark {
         Files.createDirectories(dir);
         InetAddress at = InetAddress.getByName(DaemonBenchmark.RECEIVER);
         int port = FreePort.on(at);
-        AnchorReceiver bird = AnchorReceiver.start(Anchor.BIRD, dir.resolve("bird"), new AnchorReceiver.Endpoint(
-                DaemonBenchmark.RECEIVER, port, DaemonBenchmark.RECEIVER_AS, DaemonBenchmark.SENDER, DaemonBenchmark.SENDER_AS));
+        AnchorReceiver.Endpoint endpoint = new AnchorReceiver.Endpoint(
+                DaemonBenchmark.RECEIVER, port, DaemonBenchmark.RECEIVER_AS, DaemonBenchmark.SENDER, DaemonBenchmark.SENDER_AS);
+        boolean flow = mode.equals("flow");
+        AnchorReceiver bird = flow ? AnchorReceiver.birdFlowSpec(dir.resolve("bird"), endpoint)
+                : AnchorReceiver.start(Anchor.BIRD, dir.resolve("bird"), endpoint);
         Process twin = null;
         try {
             StringBuilder conf = new StringBuilder();
-            if (mode.equals("api")) {
+            if (mode.equals("api") || flow) {
                 Path script = dir.resolve("feed.sh");
                 Files.writeString(script, "cat " + routes + "\nexec sleep 3600\n");
                 conf.append("process feed { run /bin/sh ").append(script).append("; encoder text; }\n");
@@ -127,10 +157,10 @@ public final class SendBenchmark {
                         peer-as %d;
                         hold-time 240;
                         connect %d;
-                        family { ipv4 unicast; }
+                        family { %s; }
                     """.formatted(DaemonBenchmark.RECEIVER, DaemonBenchmark.SENDER, DaemonBenchmark.SENDER,
-                    DaemonBenchmark.SENDER_AS, DaemonBenchmark.RECEIVER_AS, port));
-            if (mode.equals("api")) {
+                    DaemonBenchmark.SENDER_AS, DaemonBenchmark.RECEIVER_AS, port, flow ? "ipv4 flow" : "ipv4 unicast"));
+            if (mode.equals("api") || flow) {
                 conf.append("    api { processes [ feed ]; }\n");
             } else {
                 conf.append("    static {\n");

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A fresh {@code twinbgp run} process, started through the {@code ./twinbgp} launcher (so with the JVM
@@ -39,6 +41,9 @@ final class TwinbgpDaemon implements Receiver {
     private final StringBuilder log = new StringBuilder();
     private final AtomicLong endOfRibs = new AtomicLong();
     private volatile long lastEndOfRibAt;
+    private static final Pattern HELD = Pattern.compile(", (\\d+) routes held");
+    /** The count of the last End-of-RIB line ({@code N routes held}), 0 again once the session is down. */
+    private volatile long heldAtEndOfRib;
     private long mark;
     private long eventsOffset;
     private long eventLines;
@@ -113,7 +118,14 @@ final class TwinbgpDaemon implements Receiver {
             String line;
             while ((line = in.readLine()) != null) {
                 long at = System.nanoTime();
+                if (line.contains(" down: ")) {
+                    heldAtEndOfRib = 0; // the session's routes are dropped with it (for a tree without prefix counts)
+                }
                 if (line.contains("End-of-RIB received")) {
+                    Matcher held = HELD.matcher(line);
+                    if (held.find()) {
+                        heldAtEndOfRib = Long.parseLong(held.group(1));
+                    }
                     lastEndOfRibAt = at;
                     endOfRibs.incrementAndGet();
                 }
@@ -218,7 +230,8 @@ final class TwinbgpDaemon implements Receiver {
         try {
             Reply r = ControlClient.send(socket, "show neighbor json");
             JsonNode n = JSON.readTree(r.lines().get(0)).get(0).path("prefixes").path("ipv4 unicast").path("accepted");
-            return n.asLong(0);
+            // a build before the prefix counts (a baseline TREE) answers without them: its End-of-RIB line's count
+            return n.isMissingNode() ? heldAtEndOfRib : n.asLong(0);
         } catch (IOException e) {
             throw new IllegalStateException(name + ": control socket: " + e.getMessage(), e);
         }

@@ -74,8 +74,36 @@ public final class MappingRouteConverter implements RouteConverter {
         }
     }
 
+    /**
+     * The paths made last for rules of codec families (FlowSpec, ...), per thread: a DDoS detector announces many
+     * rules with a few actions, but each line is parsed into its own {@link RouteAttributes}, so these are looked
+     * up by equality. Only for rules without a next hop (a redirect to an IP or {@code next-hop}): their path is
+     * then made of the attributes and the neighbor alone ({@code RouteMapping.flow}), and the rule is the key.
+     */
+    private static final ThreadLocal<Made[]> FLOWS_MADE = ThreadLocal.withInitial(() -> new Made[CACHED]);
+
     @Override
     public Route toRoute(NeighborConfig n, FlowConfig flow) {
+        RouteAttributes a = flow.attributes();
+        if (a.nextHop().isPresent()) {
+            return mapped(n, flow);
+        }
+        Made[] made = FLOWS_MADE.get();
+        int slot = (a.hashCode() * 31 + System.identityHashCode(n)) & (CACHED - 1);
+        Made m = made[slot];
+        if (m != null && m.neighbor() == n && m.family().equals(flow.family()) && m.attributes().equals(a)) {
+            try {
+                return new Route(flow.rule().route(), m.path());
+            } catch (IllegalArgumentException e) {
+                // a rule the mapping refuses: mapped(...) gives its error as the mapping words it
+            }
+        }
+        Route route = mapped(n, flow);
+        made[slot] = new Made(a, n, flow.family(), route.path());
+        return route;
+    }
+
+    private Route mapped(NeighborConfig n, FlowConfig flow) {
         NeighborConfig one = n.withRoutes(List.of(), List.of(flow));
         try {
             return PeerSettingsMapper.map(new Configuration(RouteParser.COMMAND, List.of(one), List.of(), Optional.empty()))

@@ -1,7 +1,10 @@
 package dev.twinbgp.speaker.config;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,23 +37,35 @@ public final class ConfigParser {
     private ConfigParser() {
     }
 
-    /** Reads and parses {@code file} (UTF-8). */
+    /**
+     * Reads and parses {@code file} (UTF-8) as a stream: its text is read line by line as the parser needs it, never
+     * held whole (issue 18: a 1M-route configuration).
+     */
     public static Configuration parse(Path file) throws ConfigException {
         String source = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException missing) {
-            throw ConfigException.unreadable(source, "no such file", missing);
-        } catch (AccessDeniedException denied) {
-            throw ConfigException.unreadable(source, "permission denied", denied);
-        } catch (CharacterCodingException notText) {
-            throw ConfigException.unreadable(source, "not UTF-8 text", notText);
-        } catch (IOException | RuntimeException other) {
-            String reason = Files.isDirectory(file) ? "is a directory" : String.valueOf(other.getMessage());
-            throw ConfigException.unreadable(source, reason, other);
+        ConfigParser parser = new ConfigParser();
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+            parser.read(TokenStream.of(source, Lines.of(reader)));
+        } catch (ConfigException e) {
+            if (e.getCause() instanceof IOException io) { // read by the tokenizer
+                throw unreadable(file, io);
+            }
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(file, e);
         }
-        return parse(source, text).withProgramsRelativeTo(file.toAbsolutePath().getParent());
+        return parser.resolve(source).withProgramsRelativeTo(file.toAbsolutePath().getParent());
+    }
+
+    private static ConfigException unreadable(Path file, Exception e) {
+        String source = file.toString();
+        return switch (e) {
+            case NoSuchFileException missing -> ConfigException.unreadable(source, "no such file", missing);
+            case AccessDeniedException denied -> ConfigException.unreadable(source, "permission denied", denied);
+            case CharacterCodingException notText -> ConfigException.unreadable(source, "not UTF-8 text", notText);
+            default -> ConfigException.unreadable(source,
+                    Files.isDirectory(file) ? "is a directory" : String.valueOf(e.getMessage()), e);
+        };
     }
 
     /**

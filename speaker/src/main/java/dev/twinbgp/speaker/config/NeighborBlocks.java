@@ -217,7 +217,7 @@ final class NeighborBlocks {
             }
             in.next();
             Token prefix = in.peek();
-            draft.routes.add(new NeighborDraft.PlacedRoute(RouteParser.parseStatement(in, true), prefix));
+            draft.addRoute(RouteParser.parseStatement(in, true), prefix);
         }
     }
 
@@ -281,7 +281,7 @@ final class NeighborBlocks {
                             + (safi.is("unicast") ? "without rd or label" : safi.is("nlri-mpls") ? "with a label and no rd"
                             : "with an rd and a label") + ")");
                 }
-                draft.routes.add(new NeighborDraft.PlacedRoute(route, prefix));
+                draft.addRoute(route, prefix);
             }
         }
     }

@@ -3,7 +3,9 @@ package dev.twinbgp.speaker.config;
 import dev.twinbgp.bgp.wire.capability.AddPathMode;
 import dev.twinbgp.bgp.wire.family.Family;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,10 +77,21 @@ final class NeighborDraft {
 
     final List<PlacedApi> apis = new ArrayList<>();
     final List<PlacedRoute> routes = new ArrayList<>();
+    /**
+     * The attribute sets of {@link #routes}, each kept once: routes written with the same attributes share one
+     * {@link RouteAttributes} (a million configured routes have far fewer sets; issue 18).
+     */
+    private final Map<RouteAttributes, RouteAttributes> attributeSets = new HashMap<>();
     final List<PlacedFlow> flows = new ArrayList<>();
 
     /** A FlowSpec route and the token of its {@code route} keyword, for family errors. */
     record PlacedFlow(FlowConfig flow, Token at) {
+    }
+
+    /** Adds a configured route, its attributes shared with an earlier route's when equal. */
+    void addRoute(RouteConfig route, Token prefix) {
+        RouteAttributes shared = attributeSets.putIfAbsent(route.attributes(), route.attributes());
+        routes.add(new PlacedRoute(shared == null ? route : new RouteConfig(route.prefix(), shared, route.multicast()), prefix));
     }
 
     /** @param name the neighbor's address token, or the template's name token */

@@ -138,7 +138,7 @@ final class PrefixSidParser {
         return out;
     }
 
-    private static void skipCommas(TokenStream in) {
+    private static void skipCommas(TokenStream in) throws ConfigException {
         while (in.accept(",")) {
             // separators
         }

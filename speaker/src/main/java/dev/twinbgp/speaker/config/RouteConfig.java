@@ -56,7 +56,10 @@ public record RouteConfig(Prefix prefix, RouteAttributes attributes, boolean mul
      * longer than the prefix leaves the route as it is).
      */
     public List<RouteConfig> expandSplit() {
-        if (attributes.split().isEmpty() || attributes.split().getAsInt() <= prefix.length()) {
+        if (attributes.split().isEmpty()) {
+            return List.of(this); // the same route: no copy of its attributes per route (issue 18)
+        }
+        if (attributes.split().getAsInt() <= prefix.length()) {
             return List.of(new RouteConfig(prefix, attributes.withoutSplit(), multicast));
         }
         int cut = attributes.split().getAsInt();

@@ -1,40 +1,49 @@
 package dev.twinbgp.speaker.config;
 
-import java.util.List;
-
-/** A cursor over {@link Token}s; the last token is always the end marker, which is never consumed past. */
+/**
+ * A cursor over the {@link Token}s of a text, read one ahead from a {@link Tokenizer} as it moves (a large
+ * configuration is never tokenized whole); the last token is always the end marker, which is never consumed
+ * past. Moving on may meet an unterminated quote: {@link #next} and the methods consuming a token throw it
+ * as a {@link ConfigException}.
+ */
 final class TokenStream {
-    private final List<Token> tokens;
-    private int position;
+    private final Tokenizer tokenizer;
+    private Token current;
 
-    TokenStream(List<Token> tokens) {
-        this.tokens = List.copyOf(tokens);
+    private TokenStream(Tokenizer tokenizer) throws ConfigException {
+        this.tokenizer = tokenizer;
+        this.current = tokenizer.next();
     }
 
     static TokenStream of(String source, String text) throws ConfigException {
-        return new TokenStream(Tokenizer.tokenize(source, text));
+        return new TokenStream(new Tokenizer(source, Lines.of(text)));
+    }
+
+    /** The tokens of a text read as it is needed (a configuration file, never held whole). */
+    static TokenStream of(String source, Lines lines) throws ConfigException {
+        return new TokenStream(new Tokenizer(source, lines));
     }
 
     Token peek() {
-        return tokens.get(position);
+        return current;
     }
 
-    Token next() {
-        Token token = tokens.get(position);
+    Token next() throws ConfigException {
+        Token token = current;
         if (!token.isEnd()) {
-            position++;
+            current = tokenizer.next();
         }
         return token;
     }
 
     boolean atEnd() {
-        return peek().isEnd();
+        return current.isEnd();
     }
 
     /** Consumes the next token if it is {@code word}. */
-    boolean accept(String word) {
-        if (peek().is(word)) {
-            position++;
+    boolean accept(String word) throws ConfigException {
+        if (current.is(word)) {
+            next();
             return true;
         }
         return false;
@@ -42,7 +51,7 @@ final class TokenStream {
 
     /** Consumes {@code word} or fails with "expected 'word'". */
     Token expect(String word) throws ConfigException {
-        Token token = peek();
+        Token token = current;
         if (!token.is(word)) {
             throw ConfigException.unexpected(token, "'" + word + "'");
         }
@@ -51,7 +60,7 @@ final class TokenStream {
 
     /** Consumes any value token (not punctuation, not the end) or fails with "expected {@code what}". */
     Token value(String what) throws ConfigException {
-        Token token = peek();
+        Token token = current;
         if (token.isEnd() || isPunctuation(token)) {
             throw ConfigException.unexpected(token, what);
         }

@@ -1,10 +1,11 @@
 package dev.twinbgp.speaker.config;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.io.IOException;
 
 /**
- * Splits ExaBGP configuration text into {@link Token}s.
+ * Splits ExaBGP configuration text into {@link Token}s, one at a time ({@link #next}), from its {@link Lines}, so
+ * a configuration of a million routes is neither held whole nor as a list of ten million tokens (issue 18: the
+ * whole-file token list took most of a 1M-route configuration's 1.9 GB).
  * <ul>
  *   <li>{@code { } [ ] ( ) ;} are tokens on their own, so {@code [0x04} is {@code [} then {@code 0x04};</li>
  *   <li>{@code "..."} or {@code '...'} is one token without its quotes (it may contain blanks);</li>
@@ -12,63 +13,89 @@ import java.util.List;
  *   <li>{@code \} ending a line (blanks may follow it) continues the statement on the next line, as ExaBGP's
  *       examples write long routes ({@code vpls \ rd 1:1 \ ...}).</li>
  * </ul>
- * Never throws on any input except for an unterminated quote, reported as a {@link ConfigException}.
+ * Never throws on any input except for an unterminated quote, reported as a {@link ConfigException} when the
+ * tokenizer reaches it (and a read error of the file, as an unreadable configuration).
  */
 final class Tokenizer {
     private static final String PUNCTUATION = "{}[]();";
     private static final String[] PUNCTUATION_TEXT = {"{", "}", "[", "]", "(", ")", ";"};
 
-    private Tokenizer() {
+    private final String source;
+    private final Lines lines;
+    private String text;
+    private int n;
+    private int i;
+    private int line;
+
+    Tokenizer(String source, Lines lines) throws ConfigException {
+        this.source = source;
+        this.lines = lines;
+        this.text = nextLine();
+        this.n = text.length();
+        this.line = 1;
     }
 
-    static List<Token> tokenize(String source, String text) throws ConfigException {
-        List<Token> tokens = new ArrayList<>();
-        int line = 1;
-        int lineStart = 0;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '\n') {
+    /** The next token; the end marker (again) once the text is used up. */
+    Token next() throws ConfigException {
+        while (true) {
+            if (i == n) {
+                String following = nextLine();
+                if (following == null) {
+                    return Token.end(source, line, i + 1);
+                }
+                text = following;
+                n = following.length();
+                i = 0;
                 line++;
-                lineStart = ++i;
-            } else if (Character.isWhitespace(c)) {
+                continue;
+            }
+            char c = text.charAt(i);
+            if (c == ' ' || Character.isWhitespace(c)) {
                 i++;
-            } else if (c == '\\' && continuesLine(text, i + 1)) {
+            } else if (c == '\\' && continuesLine(i + 1)) {
                 i++;
             } else if (c == '#') {
-                while (i < n && text.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (PUNCTUATION.indexOf(c) >= 0) {
-                tokens.add(new Token(source, line, i - lineStart + 1, PUNCTUATION_TEXT[PUNCTUATION.indexOf(c)], false));
-                i++;
-            } else if (c == '"' || c == '\'') {
-                int column = i - lineStart + 1;
-                int close = text.indexOf(c, i + 1);
-                int newline = text.indexOf('\n', i + 1);
-                if (close < 0 || (newline >= 0 && newline < close)) {
-                    throw ConfigException.unexpected(source, line, column, text.substring(i, newline < 0 ? n : newline),
-                            "a closing " + c + " on the same line");
-                }
-                tokens.add(new Token(source, line, column, text.substring(i + 1, close), true));
-                i = close + 1;
+                i = n;
             } else {
+                int mark = PUNCTUATION.indexOf(c);
+                if (mark >= 0) {
+                    return new Token(source, line, ++i, PUNCTUATION_TEXT[mark], false);
+                }
+                if (c == '"' || c == '\'') {
+                    int close = text.indexOf(c, i + 1);
+                    if (close < 0) {
+                        throw ConfigException.unexpected(source, line, i + 1, text.substring(i),
+                                "a closing " + c + " on the same line");
+                    }
+                    Token quoted = new Token(source, line, i + 1, text.substring(i + 1, close), true);
+                    i = close + 1;
+                    return quoted;
+                }
                 int start = i;
-                while (i < n && !Character.isWhitespace(text.charAt(i)) && PUNCTUATION.indexOf(text.charAt(i)) < 0) {
+                while (i < n && !isDelimiter(text.charAt(i))) {
                     i++;
                 }
-                tokens.add(new Token(source, line, start - lineStart + 1, text.substring(start, i), false));
+                return new Token(source, line, start + 1, text.substring(start, i), false);
             }
         }
-        tokens.add(Token.end(source, line, i - lineStart + 1));
-        return tokens;
     }
 
-    /** True when only blanks follow {@code from} up to the end of its line (or of the text). */
-    private static boolean continuesLine(String text, int from) {
-        for (int i = from; i < text.length() && text.charAt(i) != '\n'; i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
+    private String nextLine() throws ConfigException {
+        try {
+            return lines.next();
+        } catch (IOException e) { // ConfigParser.parse(Path) tells which
+            throw ConfigException.unreadable(source, String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    private static boolean isDelimiter(char c) {
+        return c == ' ' || Character.isWhitespace(c) || PUNCTUATION.indexOf(c) >= 0;
+    }
+
+    /** True when only blanks follow {@code from} up to the end of its line. */
+    private boolean continuesLine(int from) {
+        for (int k = from; k < n; k++) {
+            if (!Character.isWhitespace(text.charAt(k))) {
                 return false;
             }
         }

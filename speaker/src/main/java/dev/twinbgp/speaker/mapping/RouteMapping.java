@@ -15,6 +15,7 @@ import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.NextHop;
 import dev.twinbgp.speaker.config.NextHopEncoding;
+import dev.twinbgp.speaker.config.RouteAttributes;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +39,15 @@ import java.util.Map;
 final class RouteMapping {
     private final NeighborConfig neighbor;
     private final Map<Path, Path> paths = new HashMap<>();
+    /**
+     * The path made for each attribute set and family: a route's path depends on nothing else, so routes written
+     * with the same attributes (the configuration parser shares equal sets) are mapped once per set, not once per
+     * route (issue 18: a million configured routes).
+     */
+    private final Map<PathKey, Path> pathsByAttributes = new HashMap<>();
+
+    private record PathKey(RouteAttributes attributes, Family family) {
+    }
 
     RouteMapping(NeighborConfig neighbor) {
         this.neighbor = neighbor;
@@ -96,35 +106,49 @@ final class RouteMapping {
             if (route.attributes().pathInformation().isPresent()) {
                 prefix = prefix.withPathId(route.attributes().pathInformation().getAsLong()); // RFC 7911 section 3
             }
-            Map<Integer, Attribute> attributes = PathAttributes.of(route.attributes(), neighbor);
-            IpAddress nextHop = nextHop(route);
-            byte[] mpNextHop = null;
-            if (nextHop.isIpv4()) {
-                if (!attributes.containsKey(Attribute.NEXT_HOP)) { // a raw attribute [ 0x03 ... ] wins
-                    attributes.put(Attribute.NEXT_HOP, new Attribute.NextHop((int) nextHop.toUnsignedInt()));
-                }
-            } else {
-                attributes.remove(Attribute.NEXT_HOP);
-                mpNextHop = withLinkLocal(nextHop);
-            }
+            Family family = route.family();
             RouteKey key = prefix;
             if (route.multicast()) {
-                // RFC 4760 section 3: SAFI 2 goes in MP_REACH_NLRI with its next hop; NEXT_HOP stays, as for labeled routes
-                key = prefix.multicast();
-                if (mpNextHop == null) {
-                    mpNextHop = nextHop.bytes();
-                }
-            } else if (route.family().safi() != Family.SAFI_UNICAST) {
+                key = prefix.multicast(); // RFC 4760 section 3: SAFI 2 goes in MP_REACH_NLRI with its next hop
+            } else if (family.safi() != Family.SAFI_UNICAST) {
                 key = labeled(route, prefix);
-                mpNextHop = labeledNextHop(route.family(), nextHop); // NEXT_HOP stays too, as ExaBGP sends it
             }
-            Path path = new Path(Attributes.of(attributes.values()), mpNextHop);
-            return new Route(key, paths.computeIfAbsent(path, p -> p));
+            PathKey made = new PathKey(route.attributes(), family);
+            Path path = pathsByAttributes.get(made);
+            if (path == null) {
+                path = paths.computeIfAbsent(path(route, family), p -> p);
+                pathsByAttributes.put(made, path);
+            }
+            return new Route(key, path);
         } catch (Refused e) {
             throw new Refused("route " + asWritten.prefix() + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new Refused("route " + asWritten.prefix() + ": " + e.getMessage());
         }
+    }
+
+    /** The path of a route: its attributes with the neighbor's defaults, and its next hop where the family puts it. */
+    private Path path(RouteConfig route, Family family) {
+        Map<Integer, Attribute> attributes = PathAttributes.of(route.attributes(), neighbor);
+        IpAddress nextHop = nextHop(route);
+        byte[] mpNextHop = null;
+        if (nextHop.isIpv4()) {
+            if (!attributes.containsKey(Attribute.NEXT_HOP)) { // a raw attribute [ 0x03 ... ] wins
+                attributes.put(Attribute.NEXT_HOP, new Attribute.NextHop((int) nextHop.toUnsignedInt()));
+            }
+        } else {
+            attributes.remove(Attribute.NEXT_HOP);
+            mpNextHop = withLinkLocal(nextHop);
+        }
+        if (route.multicast()) {
+            // RFC 4760 section 3: NEXT_HOP stays, as for labeled routes
+            if (mpNextHop == null) {
+                mpNextHop = nextHop.bytes();
+            }
+        } else if (family.safi() != Family.SAFI_UNICAST) {
+            mpNextHop = labeledNextHop(family, nextHop); // NEXT_HOP stays too, as ExaBGP sends it
+        }
+        return new Path(Attributes.of(attributes.values()), mpNextHop);
     }
 
     /**

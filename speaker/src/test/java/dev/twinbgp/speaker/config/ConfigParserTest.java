@@ -189,4 +189,52 @@ class ConfigParserTest {
                         + "  api { processes-match [ \"(\" ]; } }\n"));
         assertTrue(e.getMessage().startsWith("t.conf:3:27: found '(', expected a regular expression"), e.getMessage());
     }
+
+    @Test
+    void routesWrittenWithEqualAttributesShareOneAttributeSet() throws ConfigException {
+        NeighborConfig n = ConfigParser.parse("t.conf", """
+                neighbor 192.0.2.1 {
+                  router-id 10.0.0.1; local-as 65000; peer-as 65001;
+                  static {
+                    route 10.0.0.0/24 next-hop 192.0.2.9 med 5 community [ 65000:1 ];
+                    route 10.0.1.0/24 next-hop 192.0.2.9 med 6 community [ 65000:1 ];
+                    route 10.0.2.0/24 { next-hop 192.0.2.9; med 5; community [ 65000:1 ]; }
+                  }
+                }
+                """).neighbors().get(0);
+        List<RouteConfig> routes = n.routes();
+        assertEquals(3, routes.size());
+        assertTrue(routes.get(0).attributes() == routes.get(2).attributes(), "equal sets are one object");
+        assertFalse(routes.get(0).attributes().equals(routes.get(1).attributes()));
+        assertEquals(List.of("10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"),
+                routes.stream().map(r -> r.prefix().toString()).toList());
+    }
+
+    @Test
+    void aLongConfigurationIsReadAsAStreamAndItsErrorsKeepTheirPlace(@TempDir Path dir) throws Exception {
+        StringBuilder text = new StringBuilder("neighbor 192.0.2.1 {\n  router-id 10.0.0.1; local-as 65000; peer-as 65001;\n"
+                + "  static {\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append("    route 10.").append(i >> 8).append('.').append(i & 0xFF)
+                    .append(".0/24 next-hop 192.0.2.9 med ").append(i % 7).append(";\n");
+        }
+        String good = text + "  }\n}\n";
+        NeighborConfig n = ConfigParser.parse("t.conf", good).neighbors().get(0);
+        assertEquals(20_000, n.routes().size());
+        Path file = dir.resolve("t.conf");
+        java.nio.file.Files.writeString(file, good);
+        assertEquals(n.routes(), ConfigParser.parse(file).neighbors().get(0).routes(), "read from the file as a stream");
+        java.nio.file.Files.writeString(file, text + "    route 10.0.0.0/24 next-hop 192.0.2.9 colour 5;\n");
+        ConfigException inFile = assertThrows(ConfigException.class, () -> ConfigParser.parse(file));
+        assertTrue(inFile.getMessage().startsWith(file + ":20004:42: found 'colour'"), inFile.getMessage());
+        assertEquals(7, n.routes().stream().map(RouteConfig::attributes).distinct().count());
+        // the first error in the file is the one reported, wherever the tokenizer has got to
+        ConfigException quote = assertThrows(ConfigException.class,
+                () -> ConfigParser.parse("t.conf", text + "    route 10.0.0.0/24 next-hop 192.0.2.9 name \"x;\n  }\n}\n"));
+        assertEquals("t.conf:20004:47: found '\"x;', expected a closing \" on the same line", quote.getMessage());
+        ConfigException first = assertThrows(ConfigException.class,
+                () -> ConfigParser.parse("t.conf", text + "    route 10.0.0.0/24 next-hop 192.0.2.9 colour 5;\n"
+                        + "    route 10.0.0.0/24 next-hop 192.0.2.9 name \"x;\n  }\n}\n"));
+        assertTrue(first.getMessage().startsWith("t.conf:20004:42: found 'colour'"), first.getMessage());
+    }
 }

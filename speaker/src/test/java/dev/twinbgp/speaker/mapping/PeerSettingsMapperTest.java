@@ -120,6 +120,20 @@ class PeerSettingsMapperTest {
     }
 
     @Test
+    void routesWrittenWithTheSameAttributesShareOnePathPerFamily() throws ConfigException {
+        List<Route> routes = one(IBGP + "family { ipv4 unicast; ipv4 multicast; }\n"
+                + "static { route 10.0.0.0/24 next-hop 192.0.2.9 med 5;\n"
+                + "  route 10.0.1.0/24 next-hop 192.0.2.9 med 6;\n"
+                + "  route 10.0.2.0/24 next-hop 192.0.2.9 med 5; }\n"
+                + "announce { ipv4 { multicast 10.0.3.0/24 next-hop 192.0.2.9 med 5; } }").routes();
+        assertEquals(4, routes.size());
+        assertSame(routes.get(0).path(), routes.get(2).path(), "the same attributes: one path");
+        assertFalse(routes.get(0).path().equals(routes.get(1).path()), "another MED: another path");
+        assertFalse(routes.get(0).path().equals(routes.get(3).path()), "multicast: the next hop in MP_REACH_NLRI");
+        assertEquals("10.0.3.0/24", routes.get(3).key().toString().replaceAll(".* ", ""));
+    }
+
+    @Test
     void genericAttributeOfAKnownCodeBecomesTheTypedAttribute() throws ConfigException {
         // conformance conf-generic-attribute: [0x04 0x80 0x00000064] goes out as MED 100
         Route r = one(IBGP + "static { route 10.0.0.1 next-hop 192.0.2.9 med 5 attribute [ 0x04 0x80 0x00000064 ]; }")
