@@ -242,8 +242,9 @@ public final class ExaJson {
     }
 
     /**
-     * ExaBGP's {@code "operational"} object: name, afi, safi, then the advisory text, or router-id and
-     * sequence (query), or router-id, sequence and counter (counter reply).
+     * ExaBGP's {@code "operational"} object: name, afi, safi, then the advisory text (advisory), nothing more
+     * (query: ExaBGP's encoder leaves the query's router-id and sequence out), or router-id, sequence and counter
+     * (counter reply).
      */
     static ObjectNode operational(dev.twinbgp.bgp.wire.Operational p) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -254,13 +255,11 @@ public final class ExaJson {
         String category = p.category();
         if ("advisory".equals(category)) {
             o.put("advisory", p.advisory());
-        } else if ("query".equals(category) || "counter".equals(category)) {
+        } else if ("counter".equals(category)) {
             o.put("router-id", dev.twinbgp.bgp.wire.Bytes.ipv4((int) p.routerId()));
             o.put("sequence", p.sequence());
-            if ("counter".equals(category)) {
-                o.put("counter", p.counter());
-            }
-        } else {
+            o.put("counter", p.counter());
+        } else if (!"query".equals(category)) {
             o.put("data", java.util.HexFormat.of().withUpperCase().formatHex(p.data()));
         }
         return o;

@@ -114,6 +114,15 @@ public final class PeerDriver {
     private boolean runningWork;
     private boolean pumpScheduled;
     private Link established;
+    /**
+     * False from Established until the session's first batch of routes has gone out (its initial table, or, when
+     * that was empty, the first change applied since): a withdrawal in that batch is not sent, since the peer
+     * holds no route of ours yet. ExaBGP's reactor/peer.py does the same ({@code include_withdraw}, False for the
+     * first {@code new_update} of a session and True once it is exhausted); RFC 4271 section 9 leaves what to
+     * send to the speaker. After it, an API withdraw always sends a withdrawal (see {@link #withdraw(Collection,
+     * boolean)}). On the loop only.
+     */
+    private boolean routesSent;
     /** Set while handling one FSM step: its Close(OUTGOING) dropped an attempt still connecting. */
     private boolean droppedPendingConnect;
     private Timer wakeup;
@@ -291,7 +300,8 @@ public final class PeerDriver {
      * Adj-RIB-Out does not hold: ExaBGP's RIB does so for an API withdraw of any family (rib/outgoing.py
      * {@code del_from_rib} records a withdrawal whatever was announced), and its programs rely on it (a
      * withdrawal re-sent to clear a peer's stale state). RFC 4271 section 9 lets a receiver ignore a withdrawal
-     * of a route it does not have.
+     * of a route it does not have. Not in the session's first batch of routes, which carries no withdrawal at all
+     * ({@link #routesSent}).
      */
     public void withdraw(Collection<? extends RouteKey> prefixes, boolean always) {
         submitSteps(new WithdrawRequest(List.copyOf(prefixes), always));
@@ -405,11 +415,23 @@ public final class PeerDriver {
         });
         unsent.clear();
         alwaysWithdraw.clear();
-        queueWithdrawals(withdrawn);
+        if ((!withdrawn.isEmpty() || !announced.isEmpty()) && firstBatchSent()) {
+            queueWithdrawals(withdrawn);
+        }
         if (!announced.isEmpty()) {
             outbound.addLazily(announced.updates(established.negotiated));
         }
         pump();
+    }
+
+    /**
+     * Whether the session's first batch of routes went out before the batch being sent now, which is then
+     * counted as sent: false means this batch is the first, and its withdrawals are not sent ({@link #routesSent}).
+     */
+    private boolean firstBatchSent() {
+        boolean sent = routesSent;
+        routesSent = true;
+        return sent;
     }
 
     /** Withdrawals as UPDATEs: packed, or one prefix per UPDATE with group-updates false (ExaBGP). */
@@ -451,6 +473,7 @@ public final class PeerDriver {
             // The session may have gone down and come up again between steps: then its initial
             // table held only the routes of the steps before, and this batch (re)announces all.
             if (established != null && !changed.isEmpty()) {
+                routesSent = true;
                 outbound.addLazily(changed.updates(established.negotiated));
                 pump();
             }
@@ -482,7 +505,7 @@ public final class PeerDriver {
             if (next < prefixes.size()) {
                 return false;
             }
-            if (established != null && !removed.isEmpty()) {
+            if (established != null && !removed.isEmpty() && firstBatchSent()) {
                 queueWithdrawals(removed);
                 pump();
             }
@@ -547,6 +570,7 @@ public final class PeerDriver {
             if (established == null || s == null) {
                 return;
             }
+            routesSent |= ribOut.size() > 0;
             for (Family f : settings.session().families()) {
                 if (s.families().contains(f)) {
                     outbound.addLazily(ribOut.updatesLazily(f, established.negotiated, settings.groupUpdates()));
@@ -962,6 +986,7 @@ public final class PeerDriver {
         alwaysWithdraw.clear();
         Link link = links.get(session.connection());
         established = link;
+        routesSent = ribOut.size() > 0; // the initial table below is the first batch when it holds a route
         log.info("peer {} up: hold time {} s, families {}, AS4 {}, ADD-PATH receive {} send {}",
                 name(), session.holdTime(), session.families(), session.negotiated().asn4(),
                 session.negotiated().addPathReceive(), session.negotiated().addPathSend());
@@ -1032,6 +1057,7 @@ public final class PeerDriver {
         if (enhanced) {
             outbound.add(new RouteRefresh(family.afi(), RouteRefresh.BEGIN_OF_RR, family.safi()));
         }
+        routesSent |= ribOut.size() > 0;
         outbound.addLazily(ribOut.updatesLazily(family, established.negotiated, settings.groupUpdates()));
         outbound.add(enhanced ? new RouteRefresh(family.afi(), RouteRefresh.END_OF_RR, family.safi()) : Update.endOfRib(family));
         pump();
