@@ -11,7 +11,6 @@ import dev.twinbgp.bgp.wire.RouteRefresh;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.speaker.json.ExaJson;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -51,7 +50,7 @@ final class TextEncoder {
             case Update u -> update(head + "update", u, tail);
             case Keepalive k -> List.of(head + "keepalive" + tail);
             case Notification n -> List.of(head + "notification code " + n.code() + " subcode " + n.subcode()
-                    + " data " + HexFormat.of().withUpperCase().formatHex(n.data()) + tail);
+                    + " data " + ExaJson.hex(n.data(), 0, n.data().length) + tail); // ExaBGP's hexstring: 0x...
             case RouteRefresh r -> List.of(head + "route-refresh afi " + Family.afiName(r.family().afi())
                     + " safi " + Family.safiName(r.family().safi()) + " " + r.subtype() + tail);
             case dev.twinbgp.bgp.wire.Operational p -> List.of(head + operational(p) + tail);

@@ -41,7 +41,7 @@ class TextEncoderTest {
     @Test
     void keepaliveAndNotification() {
         assertEquals(List.of("neighbor 192.0.2.1 receive keepalive"), TextEncoder.message("192.0.2.1", new Keepalive(), true));
-        assertEquals(List.of("neighbor 192.0.2.1 send notification code 6 subcode 2 data "),
+        assertEquals(List.of("neighbor 192.0.2.1 send notification code 6 subcode 2 data 0x"),
                 TextEncoder.message("192.0.2.1", new Notification(6, 2), false));
     }
 
@@ -67,7 +67,7 @@ class TextEncoderTest {
         assertEquals(List.of("neighbor 192.0.2.1 receive keepalive header " + MARKER + "001304"),
                 TextEncoder.message("192.0.2.1", new Keepalive(), true, keepalive));
         Notification cease = new Notification(6, 2);
-        assertEquals(List.of("neighbor 192.0.2.1 send notification code 6 subcode 2 data  header " + MARKER + "001503 body 0x0602"),
+        assertEquals(List.of("neighbor 192.0.2.1 send notification code 6 subcode 2 data 0x header " + MARKER + "001503 body 0x0602"),
                 TextEncoder.message("192.0.2.1", cease, false, MessageEncoder.encode(cease, Negotiated.DEFAULT)));
         Update eor = Update.endOfRib(Family.IPV4_UNICAST);
         assertEquals(List.of("neighbor 192.0.2.1 send update start", "neighbor 192.0.2.1 send update route ipv4 unicast eor",
