@@ -3,6 +3,8 @@ package dev.twinbgp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twinbgp.speaker.session.EveryReactor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code twinbgp demo} as a real process: both reactors, full tables both ways, a summary on stdout, nothing on stderr. */
@@ -23,16 +25,18 @@ class DemoJarIT {
     }
 
     @Test
-    void threeSpeakersInAFullMeshOnTheThreeReactors() throws Exception {
-        try (JarProcess p = JarProcess.start("demo", "--routes", "1000", "--reactors", "selector,netty,virtual")) {
+    void aSpeakerOnEachReactorInAFullMesh() throws Exception {
+        List<String> reactors = EveryReactor.names();
+        int n = reactors.size();
+        try (JarProcess p = JarProcess.start("demo", "--routes", "1000", "--reactors", String.join(",", reactors))) {
             assertEquals(0, p.waitFor(120), p.stderr());
             String out = String.join("\n", p.out);
-            assertTrue(out.contains("3 speakers in a full mesh"), out);
-            for (String r : new String[] {"selector", "netty", "virtual"}) {
+            assertTrue(out.contains(n + " speakers in a full mesh"), out);
+            for (String r : reactors) {
                 assertTrue(out.contains("on the " + r + " reactor"), out);
             }
-            assertEquals(6, count(out, "sent:     1,000 prefixes"), out);
-            assertEquals(6, count(out, "received: 1,000 prefixes"), out);
+            assertEquals(n * (n - 1), count(out, "sent:     1,000 prefixes"), out);
+            assertEquals(n * (n - 1), count(out, "received: 1,000 prefixes"), out);
             assertTrue(out.contains("every side holds each other side's full table after"), out);
             assertEquals("", p.stderr(), "quiet: no logs at the default level, no JVM warnings");
         }

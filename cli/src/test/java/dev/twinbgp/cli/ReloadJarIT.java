@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Configuration reload of {@code twinbgp run} as a real process (the jar), driven by real signals and by
@@ -60,7 +60,7 @@ class ReloadJarIT {
     private static final String ROUTE_3 = "        route 3.0.0.0/24 next-hop 4.0.0.0 med 7;\n";
 
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void signalsAndCtlReloadApplyWhatChangedAndABrokenFileChangesNothing(String reactor) throws Exception {
         try (TestPeer peer = new TestPeer()) {
             Path file = dir.resolve("twinbgp.conf");

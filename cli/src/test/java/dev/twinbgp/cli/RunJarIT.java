@@ -16,6 +16,7 @@ import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.ConfigParser;
+import dev.twinbgp.speaker.session.EveryReactor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -24,9 +25,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -115,9 +118,13 @@ class RunJarIT {
         }
     }
 
-    /** "" runs without --reactor: netty, the default. */
+    /** Every reactor, and "": without --reactor (netty, the default). */
+    static Stream<String> reactorsAndTheDefault() {
+        return Stream.concat(EveryReactor.names().stream(), Stream.of(""));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty", "virtual", ""})
+    @MethodSource("reactorsAndTheDefault")
     void sendsItsRoutesWritesEventsAndCeasesOnSigterm(String reactor) throws Exception {
         try (TestPeer peer = new TestPeer()) {
             Path file = config(neighbor(peer.port()));

@@ -3,6 +3,7 @@ package dev.twinbgp.parity;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.twinbgp.speaker.session.EveryReactor;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
  * normalised traces of the reactors must be identical ({@code docs/parity.md}).
  */
 final class BundledScenariosTest {
-    static final List<String> REACTORS = List.of("selector", "netty", "virtual");
+    static final List<String> REACTORS = EveryReactor.names();
 
     @Test
     void atLeastFortyScenariosAreBundled() throws ScenarioException {

@@ -19,6 +19,7 @@ import java.util.List;
  * {@code ipv4-flow}, {@code ipv6-flow}, {@code ipv4-flow-vpn}, {@code ipv6-flow-vpn} (FlowSpec, RFC 8955),
  * {@code l2vpn-evpn}, {@code l2vpn-vpls}, {@code ipv4-mcast-vpn}, {@code ipv6-mcast-vpn}, {@code ipv4-mup}, {@code ipv6-mup},
  * {@code ipv4-mpls-vpn}, {@code ipv6-mpls-vpn} (L3VPN, RFC 4364), {@code ipv4-nlri-mpls}, {@code ipv6-nlri-mpls} (RFC 8277),
+ * {@code ipv4-multicast}, {@code ipv6-multicast} (SAFI 2, RFC 4760), {@code ipv4-rtc} (RFC 4684),
  * {@code mp:AFI:SAFI} (any family, e.g. {@code mp:16388:71} for BGP-LS),
  * {@code add-path:ipv4|ipv6:send|receive|both}, {@code none}.
  */
@@ -81,6 +82,7 @@ final class OpenSpec {
                     + "ipv4-flow, ipv6-flow, ipv4-flow-vpn, ipv6-flow-vpn, l2vpn-evpn, l2vpn-vpls, ipv4-mcast-vpn, "
                     + "ipv6-mcast-vpn, ipv4-mup, ipv6-mup, "
                     + "ipv4-mpls-vpn, ipv6-mpls-vpn, ipv4-nlri-mpls, ipv6-nlri-mpls, "
+                    + "ipv4-multicast, ipv6-multicast, ipv4-rtc, "
                     + "operational, add-path:FAMILY:MODE, mp:AFI:SAFI, none)");
         }
         return out;
@@ -91,6 +93,7 @@ final class OpenSpec {
                 "ipv6-flow", "ipv4-flow-vpn", "ipv6-flow-vpn", "l2vpn-evpn", "l2vpn-vpls", "ipv4-mcast-vpn", "ipv6-mcast-vpn",
                 "ipv4-mup", "ipv6-mup", "none").contains(word)
                 || List.of("ipv4-mpls-vpn", "ipv6-mpls-vpn", "ipv4-nlri-mpls", "ipv6-nlri-mpls").contains(word)
+                || List.of("ipv4-multicast", "ipv6-multicast", "ipv4-rtc").contains(word)
                 || word.equals("operational")
                 || word.matches("add-path:(ipv4|ipv6):(send|receive|both)")
                 || word.matches("mp:\\d{1,5}:\\d{1,3}");
@@ -120,6 +123,9 @@ final class OpenSpec {
                 case "ipv6-mpls-vpn" -> new Capability.Multiprotocol(Family.IPV6_MPLS_VPN);
                 case "ipv4-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV4_MPLS_LABEL);
                 case "ipv6-nlri-mpls" -> new Capability.Multiprotocol(Family.IPV6_MPLS_LABEL);
+                case "ipv4-multicast" -> new Capability.Multiprotocol(Family.IPV4_MULTICAST);
+                case "ipv6-multicast" -> new Capability.Multiprotocol(Family.IPV6_MULTICAST);
+                case "ipv4-rtc" -> new Capability.Multiprotocol(Family.IPV4_RTC);
                 case "operational" -> new Capability.Unknown(185, new byte[0]); // ExaBGP's operational (empty)
                 case String mp when mp.startsWith("mp:") -> { // any family by AFI and SAFI (RFC 4760 section 8)
                     String[] p = mp.split(":");

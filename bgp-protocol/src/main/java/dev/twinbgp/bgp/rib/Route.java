@@ -23,9 +23,14 @@ public record Route(RouteKey key, Path path) {
         throw new IllegalStateException("not a prefix route: " + key);
     }
 
-    /** {@code Route[prefix=10.0.0.0/24, path=...]}, or {@code Route[nlri=flow ..., path=...]} for another family. */
+    /**
+     * {@code Route[prefix=10.0.0.0/24, path=...]} ({@code prefix=10.0.0.0/24 multicast} for SAFI 2), or
+     * {@code Route[nlri=flow ..., path=...]} for another family.
+     */
     @Override
     public String toString() {
-        return "Route[" + (isPrefix() ? "prefix=" : "nlri=") + key + ", path=" + path + "]";
+        // A multicast route says so: its prefix alone would read as the unicast route of that prefix.
+        String multicast = key instanceof Prefix p && p.isMulticast() ? " multicast" : "";
+        return "Route[" + (isPrefix() ? "prefix=" : "nlri=") + key + multicast + ", path=" + path + "]";
     }
 }

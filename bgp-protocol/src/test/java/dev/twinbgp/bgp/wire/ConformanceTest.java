@@ -45,22 +45,12 @@ class ConformanceTest {
                     Set.of(Family.IPV4_UNICAST, Family.IPV4_MPLS_VPN), false));
 
     /**
-     * Vectors that wait for a family (or feature) still to come, as in the speaker's {@code conformance.Vectors}:
-     * reported as skipped with the reason. The list only shrinks.
-     */
-    private static final Map<String, String> WAITING = Map.of();
-
-    /**
      * RFC 8956 section 3.1 vs conf-flow.ci (see the speaker's {@code conformance.Vectors}): the IPv6 pattern of
      * {@code ::1/128/120} is one octet, not ExaBGP's sixteen; the RFC's message replaces the vector's.
      */
     private static final Map<String, String> RFC = Map.of(
             "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF006902000000524001010040020040050400000064C010088006000000000000800E360002850000300180002A020B80001500007ACA39FFFEAEA87A028078000000000000000000000000000000010381110B81650D9107DD",
             "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF005A02000000434001010040020040050400000064C010088006000000000000800E270002850000210180002A020B80001500007ACA39FFFEAEA87A028078010381110B81650D9107DD");
-
-    private static void assumeNotWaiting(String vector) {
-        assumeTrue(!WAITING.containsKey(vector), () -> vector + " waits for " + WAITING.get(vector));
-    }
 
     /** The vectors folder, or null when the property is empty or not a directory. */
     private static Path folder() {
@@ -101,7 +91,6 @@ class ConformanceTest {
                 List<String> lines = Files.readAllLines(f);
                 String name = f.getFileName().toString();
                 tests.add(DynamicTest.dynamicTest(name, () -> {
-                    assumeNotWaiting(name);
                     String kind = lines.get(0).trim();
                     if (kind.startsWith("nlri ")) {
                         nlri(kind.substring(5), Hex.bytes(lines.get(1).trim()));
@@ -140,7 +129,6 @@ class ConformanceTest {
                     Negotiated ctx = neg;
                     String name = f.getFileName().toString();
                     tests.add(DynamicTest.dynamicTest(name + " #" + (++n), () -> {
-                        assumeNotWaiting(name);
                         roundTrip(wire, ctx);
                     }));
                 }

@@ -135,7 +135,82 @@ public final class Samples {
             out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), Attributes.of(List.of()), null,
                     new Attribute.MpUnreach(r.family(), block), Nlri.empty(Family.IPV4_UNICAST, v4)));
         }
+        // Every other family twinbgp knows (FamilyCoverageTest keeps this list complete): a route announced and withdrawn.
+        for (java.util.Map.Entry<Family, dev.twinbgp.bgp.wire.family.RouteKey> e : otherFamilyRoutes().entrySet()) {
+            Family f = e.getKey();
+            Nlri block = Nlri.builder(f, false).add(e.getValue()).build();
+            out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), noNextHop, new Attribute.MpReach(f, nextHop(f), block),
+                    null, Nlri.empty(Family.IPV4_UNICAST, v4)));
+            out.add(new Update(Nlri.empty(Family.IPV4_UNICAST, v4), Attributes.of(List.of()), null,
+                    new Attribute.MpUnreach(f, block), Nlri.empty(Family.IPV4_UNICAST, v4)));
+        }
         return out;
+    }
+
+    /** The next hop a route of {@code f} carries: none for FlowSpec (RFC 8955), RD 0 + address for VPNs (RFC 4364). */
+    static byte[] nextHop(Family f) {
+        boolean v6 = f.afi() == Family.AFI_IPV6;
+        byte[] address = v6 ? Bytes.parseIpv6("2001:db8::1") : v4("192.0.2.1");
+        if (f.safi() == Family.SAFI_FLOW || f.safi() == Family.SAFI_FLOW_VPN) {
+            return new byte[0];
+        }
+        if (f.safi() == Family.SAFI_MPLS_VPN) {
+            byte[] b = new byte[8 + address.length];
+            System.arraycopy(address, 0, b, 8, address.length);
+            return b;
+        }
+        return address;
+    }
+
+    /**
+     * One valid route of each family not sampled above, by family: multicast (RFC 4760), labeled unicast and L3VPN
+     * (RFC 8277, RFC 4364/4659), Route Target Constraint (RFC 4684), FlowSpec and flow-vpn (RFC 8955, RFC 8956),
+     * MCAST-VPN and MUP over IPv6, BGP-LS and BGP-LS-VPN (RFC 9552), SR Policy (RFC 9830); the vectors above only
+     * announce BGP-LS and SR Policy.
+     */
+    public static java.util.Map<Family, dev.twinbgp.bgp.wire.family.RouteKey> otherFamilyRoutes() {
+        dev.twinbgp.bgp.wire.family.RouteDistinguisher rd = dev.twinbgp.bgp.wire.family.RouteDistinguisher.parse("65000:7");
+        byte[] v6 = Bytes.parseIpv6("2001:db8::7");
+        java.util.Map<Family, dev.twinbgp.bgp.wire.family.RouteKey> m = new java.util.LinkedHashMap<>();
+        m.put(Family.IPV4_MULTICAST, Prefix.parse("10.3.0.0/24").multicast());
+        m.put(Family.IPV6_MULTICAST, Prefix.parse("2001:db8:3::/48").multicast());
+        for (Family f : List.of(Family.IPV4_MPLS_LABEL, Family.IPV6_MPLS_LABEL, Family.IPV4_MPLS_VPN, Family.IPV6_MPLS_VPN)) {
+            Prefix p = Prefix.parse(f.afi() == Family.AFI_IPV6 ? "2001:db8:1::/48" : "10.1.0.0/24");
+            m.put(f, new dev.twinbgp.bgp.wire.family.vpn.LabeledRoute(f,
+                    dev.twinbgp.bgp.wire.family.LabelStack.of(List.of(1000, 1001)), f.safi() == Family.SAFI_MPLS_VPN ? rd : null, p).route());
+        }
+        m.put(Family.IPV4_RTC, dev.twinbgp.bgp.wire.family.rtc.RtcRoute.of(65000, Hex.bytes("0002FDE800000001")).route());
+        m.put(Family.IPV4_FLOW, flow(Family.IPV4_FLOW, null, v4("10.0.0.1"), 32));
+        m.put(Family.IPV6_FLOW, flow(Family.IPV6_FLOW, null, v6, 128));
+        m.put(Family.IPV4_FLOW_VPN, flow(Family.IPV4_FLOW_VPN, rd, v4("10.0.0.1"), 32));
+        m.put(Family.IPV6_FLOW_VPN, flow(Family.IPV6_FLOW_VPN, rd, v6, 64));
+        m.put(Family.IPV6_MCAST_VPN, dev.twinbgp.bgp.wire.family.mvpn.MvpnRoute.join(false, rd, 65000, v6, Bytes.parseIpv6("ff0e::1")).route());
+        m.put(Family.IPV6_MUP, dev.twinbgp.bgp.wire.family.mup.MupRoute.dsd(rd, v6).route());
+        // RFC 9552 section 5.2: a node NLRI (type 1) after its RD: protocol 3 (OSPFv2), identifier 0, local node AS 65001
+        m.put(Family.BGP_LS_VPN, dev.twinbgp.bgp.wire.family.NlriRoute.of(Family.BGP_LS_VPN,
+                Hex.bytes("0001001D" + "0000FDE800000007" + "03" + "0000000000000000" + "0100000802000004" + "0000FDE9")));
+        m.put(Family.BGP_LS, dev.twinbgp.bgp.wire.family.NlriRoute.of(Family.BGP_LS,
+                Hex.bytes("00010015" + "03" + "0000000000000000" + "0100000802000004" + "0000FDE9")));
+        m.put(Family.IPV4_SR_POLICY, dev.twinbgp.bgp.wire.family.NlriRoute.of(Family.IPV4_SR_POLICY,
+                Hex.bytes("60" + "00000001" + "00000064" + "C0000201")));
+        // RFC 9830 section 2.1: 192 bits: distinguisher 1, color 100, an IPv6 endpoint
+        m.put(Family.IPV6_SR_POLICY, dev.twinbgp.bgp.wire.family.NlriRoute.of(Family.IPV6_SR_POLICY,
+                Hex.bytes("C0" + "00000001" + "00000064" + "20010DB8000000000000000000000007")));
+        return m;
+    }
+
+    private static byte[] v4(String text) {
+        byte[] b = new byte[4];
+        Bytes.put32(b, 0, Bytes.parseIpv4(text) & 0xFFFFFFFFL);
+        return b;
+    }
+
+    private static dev.twinbgp.bgp.wire.family.RouteKey flow(Family f, dev.twinbgp.bgp.wire.family.RouteDistinguisher rd,
+            byte[] destination, int length) {
+        return new dev.twinbgp.bgp.wire.family.flow.FlowRule(f, rd, List.of(
+                new dev.twinbgp.bgp.wire.family.flow.FlowPrefix(1, destination, length, 0),
+                new dev.twinbgp.bgp.wire.family.flow.FlowMatch(3, List.of(new dev.twinbgp.bgp.wire.family.flow.FlowOp(
+                        dev.twinbgp.bgp.wire.family.flow.FlowOp.EQ, 1, 6))))).route();
     }
 
     public static List<BgpMessage> messages(Negotiated neg) {

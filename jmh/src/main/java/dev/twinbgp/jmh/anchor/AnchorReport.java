@@ -2,6 +2,7 @@ package dev.twinbgp.jmh.anchor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twinbgp.jmh.report.JmhJson;
+import dev.twinbgp.jmh.report.ReactorColumns;
 import dev.twinbgp.jmh.transfer.FullTableTransferBenchmark;
 import dev.twinbgp.jmh.transfer.Pairing;
 import dev.twinbgp.jmh.transfer.TransferReport;
@@ -20,7 +21,7 @@ import java.util.Map;
 public final class AnchorReport {
     static final String BENCHMARK = AnchorTransferBenchmark.class.getName() + ".transfer";
     private static final String TRANSFER = FullTableTransferBenchmark.class.getName() + ".transfer";
-    private static final List<String> SENDERS = List.of("selector", "netty", "virtual");
+    private static final List<String> SENDERS = ReactorColumns.ORDER;
 
     private AnchorReport() {
     }

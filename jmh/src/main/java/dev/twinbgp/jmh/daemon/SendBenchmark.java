@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twinbgp.jmh.anchor.Anchor;
 import dev.twinbgp.jmh.anchor.AnchorReceiver;
+import dev.twinbgp.reactor.Reactors;
 import dev.twinbgp.speaker.session.FreePort;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -37,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Also reported: from the JVM's launch, and twinbgp's peak RSS. Same machine, one after the other.
  *
  * <pre>
- * SendBenchmark --root REPO [--prefixes N] [--rounds R] [--modes api,config] [--reactors selector,netty] [--work DIR] [--json FILE]
+ * SendBenchmark --root REPO [--prefixes N] [--rounds R] [--modes api,config] [--reactors A,B,... (default: every reactor)] [--work DIR] [--json FILE]
  * </pre>
  */
 public final class SendBenchmark {
@@ -50,7 +51,7 @@ public final class SendBenchmark {
         int prefixes = Integer.parseInt(o.getOrDefault("prefixes", "1000000"));
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "2"));
         List<String> modes = List.of(o.getOrDefault("modes", "api,config").split(","));
-        List<String> reactors = List.of(o.getOrDefault("reactors", "selector,netty").split(","));
+        List<String> reactors = o.containsKey("reactors") ? List.of(o.get("reactors").split(",")) : Reactors.available();
         Path work = Path.of(o.getOrDefault("work", Files.createTempDirectory("twinbgp-send").toString()));
         Path json = Path.of(o.getOrDefault("json", "send.json"));
         Files.createDirectories(work);

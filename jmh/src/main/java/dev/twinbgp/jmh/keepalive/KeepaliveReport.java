@@ -6,6 +6,7 @@ import static dev.twinbgp.jmh.report.JmhJson.mean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twinbgp.jmh.report.ReactorColumns;
 import dev.twinbgp.jmh.transfer.Pairing;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -80,12 +81,15 @@ public final class KeepaliveReport {
         line(out, "session 2 dropped (hold timer expired), times", present, rows, Row::drops, "%.0f");
         line(out, "transfers measured", present, rows, Row::samples, "%.0f");
         out.append('\n');
-        Row s = rows.get("selector-selector");
-        Row n = rows.get("netty-netty");
-        if (s != null && n != null) {
-            out.append(fmt("- netty/selector ratio of the largest gap (netty-netty / selector-selector): from the"
-                    + " sender **%.2f**, from the receiver **%.2f**%n%n", n.senderMax() / s.senderMax(),
-                    n.receiverMax() / s.receiverMax()));
+        String base = ReactorColumns.BASELINE;
+        Row s = rows.get(base + "-" + base);
+        for (String r : ReactorColumns.ORDER.subList(1, ReactorColumns.ORDER.size())) {
+            Row n = rows.get(r + "-" + r);
+            if (s != null && n != null) {
+                out.append(fmt("- %s/%s ratio of the largest gap (%s-%s / %s-%s): from the sender **%.2f**, from the"
+                        + " receiver **%.2f**%n%n", r, base, r, r, base, base, n.senderMax() / s.senderMax(),
+                        n.receiverMax() / s.receiverMax()));
+            }
         }
     }
 

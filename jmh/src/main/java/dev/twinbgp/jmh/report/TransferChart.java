@@ -36,7 +36,7 @@ public final class TransferChart {
             }
         }
         for (Anchor a : Anchor.values()) {
-            for (String sender : List.of("selector", "netty", "virtual")) {
+            for (String sender : ReactorColumns.ORDER) {
                 String label = AnchorReport.label(a, sender);
                 if (anchors.values().stream().anyMatch(m -> m.containsKey(label))) {
                     series.add(label);

@@ -6,6 +6,7 @@ import static dev.twinbgp.jmh.report.JmhJson.mean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twinbgp.jmh.report.ReactorColumns;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -61,11 +62,20 @@ public final class ScaleReport {
     }
 
     /** Reactors in column order; a reactor without results gets dashes. */
-    private static final List<String> REACTORS = List.of("selector", "netty", "virtual");
+    private static final List<String> REACTORS = ReactorColumns.ORDER;
 
     private static void table(StringBuilder out, String key, Map<String, Row> rows) {
-        out.append("**").append(key).append("**\n\n| | selector | netty | virtual | netty/selector | virtual/selector |\n")
-                .append("|---|---:|---:|---:|---:|---:|\n");
+        out.append("**").append(key).append("**\n\n|");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String r : REACTORS) {
+            out.append(" | ").append(r);
+            rule.append("---:|");
+        }
+        for (String r : REACTORS.subList(1, REACTORS.size())) {
+            out.append(" | ").append(r).append('/').append(REACTORS.get(0));
+            rule.append("---:|");
+        }
+        out.append(" |\n").append(rule).append('\n');
         line(out, "establishment rate, first connect → all Established (sessions/s, mean)", rows,
                 Row::sessionsPerSecond, "%.0f");
         line(out, "JMH score: clients go → all Established (s/op)", rows, Row::score, "%.3f");
@@ -87,8 +97,10 @@ public final class ScaleReport {
             out.append(' ').append(cell(format, v[i])).append(" |");
         }
         boolean count = label.startsWith("runs");
-        out.append(' ').append(count ? "" : cell("%.2f", v[1] / v[0])).append(" |")
-                .append(' ').append(count ? "" : cell("%.2f", v[2] / v[0])).append(" |\n");
+        for (int i = 1; i < v.length; i++) {
+            out.append(' ').append(count ? "" : cell("%.2f", v[i] / v[0])).append(" |");
+        }
+        out.append('\n');
     }
 
     private static String cell(String format, double v) {

@@ -3,6 +3,7 @@ package dev.twinbgp.jmh.transfer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twinbgp.jmh.report.JmhJson;
+import dev.twinbgp.jmh.report.ReactorColumns;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -71,21 +72,23 @@ public final class TransferReport {
         line(out, "receiver heap after GC (MB)", present, rows, r -> fmt("%.1f", r.heapMB()));
         line(out, "transfers measured", present, rows, r -> Integer.toString(r.samples()));
         out.append('\n');
-        ratio(out, rows, "selector-selector", "netty-netty", "both sides netty vs both selector");
-        ratio(out, rows, "selector-selector", "netty-selector", "netty sender vs selector sender (selector receiver)");
-        ratio(out, rows, "selector-selector", "selector-netty", "netty receiver vs selector receiver (selector sender)");
-        ratio(out, rows, "selector-selector", "virtual-virtual", "both sides virtual vs both selector");
-        ratio(out, rows, "selector-selector", "virtual-selector", "virtual sender vs selector sender (selector receiver)");
-        ratio(out, rows, "selector-selector", "selector-virtual", "virtual receiver vs selector receiver (selector sender)");
+        String s = ReactorColumns.BASELINE;
+        String base = s + "-" + s;
+        for (String r : ReactorColumns.ORDER.subList(1, ReactorColumns.ORDER.size())) {
+            ratio(out, rows, r, base, r + "-" + r, "both sides " + r + " vs both " + s);
+            ratio(out, rows, r, base, r + "-" + s, r + " sender vs " + s + " sender (" + s + " receiver)");
+            ratio(out, rows, r, base, s + "-" + r, r + " receiver vs " + s + " receiver (" + s + " sender)");
+        }
         out.append('\n');
     }
 
-    private static void ratio(StringBuilder out, Map<String, Row> rows, String base, String other, String what) {
+    private static void ratio(StringBuilder out, Map<String, Row> rows, String reactor, String base, String other,
+                              String what) {
         Row b = rows.get(base);
         Row o = rows.get(other);
         if (b != null && o != null) {
-            out.append(fmt("- %s/selector prefixes/s ratio, %s (%s / %s): **%.2f**%n",
-                    other.contains("virtual") ? "virtual" : "netty", what, other, base,
+            out.append(fmt("- %s/%s prefixes/s ratio, %s (%s / %s): **%.2f**%n", reactor, ReactorColumns.BASELINE,
+                    what, other, base,
                     o.prefixesPerSecond() / b.prefixesPerSecond()));
         }
     }

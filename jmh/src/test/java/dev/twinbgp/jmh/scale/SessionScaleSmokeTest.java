@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -25,7 +26,7 @@ class SessionScaleSmokeTest {
     private static final int LISTENERS = 25;
 
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.reactor.Reactors#available")
     void establishesEverySessionAndKeepsThem(String reactor) throws Exception {
         try (ClientProcesses clients = ClientProcesses.start(reactor, SESSIONS, LISTENERS, SessionScaleBenchmark.HOLD_TIME)) {
             assertEquals(2, clients.processes());

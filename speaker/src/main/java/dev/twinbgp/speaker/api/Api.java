@@ -142,15 +142,7 @@ public final class Api implements AutoCloseable {
         }
         Map<String, List<Subscription>> subscriptions = new HashMap<>();
         for (NeighborConfig n : configuration.neighbors()) {
-            List<Subscription> subs = new ArrayList<>();
-            for (ApiConfig api : n.apis()) {
-                for (String name : api.processes()) {
-                    ApiProcess process = processes.get(name);
-                    if (process != null) {
-                        subs.add(new Subscription(process, copy(api.receive()), copy(api.send()), api.neighborChanges()));
-                    }
-                }
-            }
+            List<Subscription> subs = subscriptions(n);
             if (!subs.isEmpty()) {
                 subscriptions.put(address(n).getHostAddress(), subs);
             }

@@ -274,6 +274,11 @@ public final class CommandParser {
 
     private static Command announce(Words w) throws CommandException {
         String what = w.atEnd() ? "" : w.peek();
+        if (what.equals("operational")) { // ExaBGP 4 and 5 write 'announce operational ...' (3.x: 'operational ...')
+            w.next();
+            int offset = w.restOffset();
+            return OperationalCommand.parse(w.rest(), offset);
+        }
         if (!w.atEnd() && isFlow(w)) {
             return new Command.Announce(List.of(), List.of(flow(w, true)));
         }

@@ -5,10 +5,7 @@ import dev.twinbgp.bgp.wire.family.evpn.Esi;
 import dev.twinbgp.bgp.wire.family.evpn.EvpnRoute;
 import dev.twinbgp.bgp.wire.family.evpn.Mac;
 import dev.twinbgp.bgp.wire.family.vpls.VplsRoute;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The grammar of {@code l2vpn} routes, for configuration files and API commands.
@@ -80,70 +77,11 @@ public final class L2vpnParser {
         return rest.matches("(l2vpn\\s+)?(vpls|evpn)(\\s.*|)");
     }
 
-    /** Values by keyword, each once, and the attributes. */
-    private static final class Values2 {
-        final Map<String, Token> values = new HashMap<>();
-        final List<Token> labels = new ArrayList<>();
-        final RouteAttributes.Builder attributes = new RouteAttributes.Builder();
-        Token first;
-
-        Token get(String key) {
-            return values.get(key);
-        }
-
-        Token need(String key, String what) throws ConfigException {
-            Token t = values.get(key);
-            if (t == null) {
-                throw ConfigException.unexpected(first, "a route with " + key + " " + what);
-            }
-            return t;
-        }
-    }
-
-    /** One keyword and its value into {@code v}: a route value named in {@code keys}, or an attribute. */
-    private static void value(TokenStream in, Values2 v, List<String> keys, String expected) throws ConfigException {
-        Token keyword = in.peek();
-        if (!keyword.quoted() && keys.contains(keyword.text())) {
-            in.next();
-            if (keyword.is("label")) {
-                if (in.accept("[")) {
-                    while (!in.accept("]")) {
-                        v.labels.add(in.value("a label or ']'"));
-                    }
-                } else {
-                    v.labels.add(in.value("a label"));
-                }
-                return;
-            }
-            if (v.values.containsKey(keyword.text())) {
-                throw ConfigException.unexpected(keyword, "each value once (" + keyword.text() + " is given twice)");
-            }
-            v.values.put(keyword.text(), in.value("a value after " + keyword.text()));
-        } else if (AttributeParser.isKeyword(keyword)) {
-            AttributeParser.parseOne(in, v.attributes);
-        } else {
-            throw ConfigException.unexpected(keyword, expected);
-        }
-    }
-
-    /** Reads to ';' (configuration, which then consumes it), or to the end (a command). */
-    private static Values2 values(TokenStream in, boolean config, List<String> keys, String expected) throws ConfigException {
-        Values2 v = new Values2();
-        v.first = in.peek();
-        while (config ? !in.peek().is(";") : !in.atEnd()) {
-            value(in, v, keys, expected + (config ? " or ';'" : ""));
-        }
-        if (config) {
-            in.expect(";");
-        }
-        return v;
-    }
-
     private static final List<String> VPLS_KEYS = List.of("rd", "route-distinguisher", "endpoint", "base", "offset", "size");
 
     /** {@code vpls VALUES;} or {@code vpls [NAME] { VALUE; ... }} (configuration only). */
     static FlowConfig vpls(TokenStream in, boolean config, boolean announce) throws ConfigException {
-        Values2 v;
+        RouteStatement v;
         if (config && (in.peek().is("{") || !in.peek().is(";") && !VPLS_KEYS.contains(String.valueOf(in.peek().text()))
                 && !AttributeParser.isKeyword(in.peek()))) {
             Token at = in.peek();
@@ -151,28 +89,27 @@ public final class L2vpnParser {
                 in.value("a route name or '{'"); // ExaBGP reads the name and keeps it nowhere
             }
             in.expect("{");
-            v = new Values2();
-            v.first = at;
+            v = RouteStatement.at(at);
             while (!in.accept("}")) {
-                value(in, v, VPLS_KEYS, VPLS_VALUES + " or '}'");
+                v.readOne(in, VPLS_KEYS, VPLS_VALUES + " or '}'");
                 in.accept(";");
             }
         } else {
-            v = values(in, config, VPLS_KEYS, VPLS_VALUES);
+            v = RouteStatement.read(in, in.peek(), config, VPLS_KEYS, VPLS_VALUES);
         }
         Token rd = v.get("rd") != null ? v.get("rd") : v.need("route-distinguisher", "ASN:NUMBER");
         String numbers = "endpoint, base, offset and size";
         VplsRoute route;
         try {
-            route = new VplsRoute(rd(rd),
+            route = new VplsRoute(RouteStatement.rd(rd),
                     (int) Values.decimal(v.need("endpoint", numbers), 0xFFFF, "an endpoint (VE ID, 0-65535)"),
                     (int) Values.decimal(v.need("offset", numbers), 0xFFFF, "a block offset (0-65535)"),
                     (int) Values.decimal(v.need("size", numbers), 0xFFFF, "a block size (0-65535)"),
                     (int) Values.decimal(v.need("base", numbers), 0xFFFFF, "a label base (0-1048575)"));
         } catch (IllegalArgumentException e) {
-            throw ConfigException.unexpected(v.first, e.getMessage());
+            throw ConfigException.unexpected(v.type(), e.getMessage());
         }
-        return finish(route, v, announce);
+        return v.route(route, announce);
     }
 
     private static final List<String> EVPN_KEYS = List.of("rd", "route-distinguisher", "esi", "ethernet-tag", "etag",
@@ -181,16 +118,15 @@ public final class L2vpnParser {
     /** {@code evpn TYPE VALUES[;]}. */
     static FlowConfig evpn(TokenStream in, boolean config, boolean announce) throws ConfigException {
         Token type = in.value(EVPN_TYPES);
-        Values2 v = values(in, config, EVPN_KEYS, EVPN_VALUES);
-        v.first = type;
+        RouteStatement v = RouteStatement.read(in, type, config, EVPN_KEYS, EVPN_VALUES);
         Token rdToken = v.get("rd") != null ? v.get("rd") : v.need("route-distinguisher", "ASN:NUMBER");
-        RouteDistinguisher rd = rd(rdToken);
+        RouteDistinguisher rd = RouteStatement.rd(rdToken);
         byte[] esi = v.get("esi") == null ? new byte[Esi.LENGTH] : parse(v.get("esi"), Esi::parse);
         Token tagToken = v.get("ethernet-tag") != null ? v.get("ethernet-tag") : v.get("etag");
         long tag = tagToken == null ? 0 : Values.decimal(tagToken, Values.MAX_UINT32, "an ethernet tag (0-4294967295)");
-        long[] labels = new long[v.labels.size()];
+        long[] labels = new long[v.labels().size()];
         for (int i = 0; i < labels.length; i++) {
-            labels[i] = Values.decimal(v.labels.get(i), 0xFFFFF, "a label (0-1048575)");
+            labels[i] = Values.decimal(v.labels().get(i), 0xFFFFF, "a label (0-1048575)");
         }
         EvpnRoute route;
         try {
@@ -230,23 +166,14 @@ public final class L2vpnParser {
         } catch (IllegalArgumentException e) {
             throw ConfigException.unexpected(type, e.getMessage());
         }
-        return finish(route, v, announce);
+        return v.route(route, announce); // announced: needs a next hop (MP_REACH_NLRI, RFC 4760 section 3)
     }
 
-    private static long oneLabel(Values2 v, long[] labels) throws ConfigException {
+    private static long oneLabel(RouteStatement v, long[] labels) throws ConfigException {
         if (labels.length != 1) {
-            throw ConfigException.unexpected(v.first, "a route with one label N");
+            throw ConfigException.unexpected(v.type(), "a route with one label N");
         }
         return labels[0];
-    }
-
-    /** A route to announce needs a next hop (MP_REACH_NLRI, RFC 4760 section 3); a withdrawal does not. */
-    private static FlowConfig finish(dev.twinbgp.bgp.wire.family.FamilyRoute route, Values2 v, boolean announce)
-            throws ConfigException {
-        if (announce && v.attributes.nextHop.isEmpty()) {
-            throw ConfigException.unexpected(v.first, "a route with next-hop IP");
-        }
-        return new FlowConfig(route, v.attributes.build());
     }
 
     private interface Parse {
@@ -270,14 +197,6 @@ public final class L2vpnParser {
             return IpAddress.parse(text);
         } catch (IllegalArgumentException e) {
             throw ConfigException.unexpected(token, "an IP address");
-        }
-    }
-
-    private static RouteDistinguisher rd(Token token) throws ConfigException {
-        try {
-            return RouteDistinguisher.parse(token.text());
-        } catch (IllegalArgumentException e) {
-            throw ConfigException.unexpected(token, e.getMessage());
         }
     }
 }

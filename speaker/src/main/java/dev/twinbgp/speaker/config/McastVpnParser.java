@@ -2,9 +2,7 @@ package dev.twinbgp.speaker.config;
 
 import dev.twinbgp.bgp.wire.family.RouteDistinguisher;
 import dev.twinbgp.bgp.wire.family.mvpn.MvpnRoute;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ExaBGP's MCAST-VPN grammar (RFC 6514; its {@code configuration/announce/mvpn}), for configuration files and API
@@ -41,68 +39,21 @@ public final class McastVpnParser {
     /** {@code TYPE VALUES...} after {@code mcast-vpn}, to ';' (configuration, consumed) or to the end (a command). */
     static FlowConfig route(TokenStream in, boolean ipv6, boolean config, boolean announce) throws ConfigException {
         Token type = in.value(TYPES);
-        Map<String, Token> values = new HashMap<>();
-        RouteAttributes.Builder attributes = new RouteAttributes.Builder();
-        while (config ? !in.peek().is(";") : !in.atEnd()) {
-            Token keyword = in.peek();
-            if (!keyword.quoted() && KEYS.contains(keyword.text())) {
-                in.next();
-                if (values.put(keyword.text(), in.value("a value after " + keyword.text())) != null) {
-                    throw ConfigException.unexpected(keyword, "each value once (" + keyword.text() + " is given twice)");
-                }
-            } else if (AttributeParser.isKeyword(keyword)) {
-                AttributeParser.parseOne(in, attributes);
-            } else {
-                throw ConfigException.unexpected(keyword, VALUES + (config ? " or ';'" : ""));
-            }
-        }
-        if (config) {
-            in.expect(";");
-        }
-        Token rdToken = values.containsKey("rd") ? values.get("rd") : need(values, "route-distinguisher", type);
-        RouteDistinguisher rd;
-        try {
-            rd = RouteDistinguisher.parse(rdToken.text());
-        } catch (IllegalArgumentException e) {
-            throw ConfigException.unexpected(rdToken, e.getMessage());
-        }
-        byte[] group = ip(need(values, "group", type), ipv6);
+        RouteStatement values = RouteStatement.read(in, type, config, KEYS, VALUES);
+        RouteDistinguisher rd = values.rd();
+        byte[] group = ip(values.need("group"), ipv6);
         MvpnRoute route = switch (type.text()) {
-            case "source-ad" -> MvpnRoute.sourceAd(rd, ip(need(values, "source", type), ipv6), group);
-            case "shared-join" -> MvpnRoute.join(true, rd, sourceAs(values, type), ip(need(values, "rp", type), ipv6), group);
-            case "source-join" -> MvpnRoute.join(false, rd, sourceAs(values, type), ip(need(values, "source", type), ipv6),
+            case "source-ad" -> MvpnRoute.sourceAd(rd, ip(values.need("source"), ipv6), group);
+            case "shared-join" -> MvpnRoute.join(true, rd, Values.asn(values.need("source-as")), ip(values.need("rp"), ipv6),
                     group);
+            case "source-join" -> MvpnRoute.join(false, rd, Values.asn(values.need("source-as")),
+                    ip(values.need("source"), ipv6), group);
             default -> throw ConfigException.unexpected(type, TYPES);
         };
-        if (announce && attributes.nextHop.isEmpty()) {
-            throw ConfigException.unexpected(type, "a route with next-hop IP");
-        }
-        return new FlowConfig(route, attributes.build());
-    }
-
-    private static long sourceAs(Map<String, Token> values, Token type) throws ConfigException {
-        return Values.asn(need(values, "source-as", type));
-    }
-
-    private static Token need(Map<String, Token> values, String key, Token type) throws ConfigException {
-        Token t = values.get(key);
-        if (t == null) {
-            throw ConfigException.unexpected(type, "a " + type.text() + " route with " + key);
-        }
-        return t;
+        return values.route(route, announce);
     }
 
     private static byte[] ip(Token token, boolean ipv6) throws ConfigException {
-        String expected = ipv6 ? "an IPv6 address (ipv6 mcast-vpn)" : "an IPv4 address (ipv4 mcast-vpn)";
-        IpAddress address;
-        try {
-            address = IpAddress.parse(token.text());
-        } catch (IllegalArgumentException e) {
-            throw ConfigException.unexpected(token, expected);
-        }
-        if (address.isIpv4() == ipv6) {
-            throw ConfigException.unexpected(token, expected);
-        }
-        return address.bytes();
+        return RouteStatement.ip(token, token.text(), ipv6, "mcast-vpn");
     }
 }

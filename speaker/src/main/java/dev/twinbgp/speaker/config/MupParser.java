@@ -2,9 +2,7 @@ package dev.twinbgp.speaker.config;
 
 import dev.twinbgp.bgp.wire.family.RouteDistinguisher;
 import dev.twinbgp.bgp.wire.family.mup.MupRoute;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ExaBGP's BGP-MUP grammar (draft-mpmz-bess-mup-safi; its {@code configuration/announce/mup}), for configuration
@@ -42,31 +40,8 @@ public final class MupParser {
     static FlowConfig route(TokenStream in, boolean ipv6, boolean config, boolean announce) throws ConfigException {
         Token type = in.value(TYPES);
         Token subject = in.value(type.is("mup-isd") || type.is("mup-t1st") ? "a prefix" : "an IP address");
-        Map<String, Token> values = new HashMap<>();
-        RouteAttributes.Builder attributes = new RouteAttributes.Builder();
-        while (config ? !in.peek().is(";") : !in.atEnd()) {
-            Token keyword = in.peek();
-            if (!keyword.quoted() && KEYS.contains(keyword.text())) {
-                in.next();
-                if (values.put(keyword.text(), in.value("a value after " + keyword.text())) != null) {
-                    throw ConfigException.unexpected(keyword, "each value once (" + keyword.text() + " is given twice)");
-                }
-            } else if (AttributeParser.isKeyword(keyword)) {
-                AttributeParser.parseOne(in, attributes);
-            } else {
-                throw ConfigException.unexpected(keyword, VALUES + (config ? " or ';'" : ""));
-            }
-        }
-        if (config) {
-            in.expect(";");
-        }
-        Token rdToken = values.containsKey("rd") ? values.get("rd") : need(values, "route-distinguisher", type);
-        RouteDistinguisher rd;
-        try {
-            rd = RouteDistinguisher.parse(rdToken.text());
-        } catch (IllegalArgumentException e) {
-            throw ConfigException.unexpected(rdToken, e.getMessage());
-        }
+        RouteStatement values = RouteStatement.read(in, type, config, KEYS, VALUES);
+        RouteDistinguisher rd = values.rd();
         MupRoute route;
         try {
             route = switch (type.text()) {
@@ -75,13 +50,13 @@ public final class MupParser {
                 case "mup-t1st" -> {
                     Token source = values.get("source");
                     yield MupRoute.t1st(rd, ip(subject, prefixAddress(subject), ipv6), prefixLength(subject, ipv6),
-                            Values.decimal(need(values, "teid", type), Values.MAX_UINT32, "a TEID (0-4294967295)"),
-                            (int) Values.decimal(need(values, "qfi", type), 0xFF, "a QFI (0-255)"),
-                            ip(need(values, "endpoint", type), need(values, "endpoint", type).text(), ipv6),
+                            Values.decimal(values.need("teid"), Values.MAX_UINT32, "a TEID (0-4294967295)"),
+                            (int) Values.decimal(values.need("qfi"), 0xFF, "a QFI (0-255)"),
+                            ip(values.need("endpoint"), values.need("endpoint").text(), ipv6),
                             source == null ? null : ip(source, source.text(), ipv6));
                 }
                 case "mup-t2st" -> {
-                    Token teid = need(values, "teid", type);
+                    Token teid = values.need("teid");
                     String[] parts = teid.text().split("/", -1);
                     if (parts.length != 2) {
                         throw ConfigException.unexpected(teid, "a TEID and its length in bits, TEID/BITS");
@@ -95,10 +70,7 @@ public final class MupParser {
         } catch (IllegalArgumentException e) {
             throw ConfigException.unexpected(type, e.getMessage());
         }
-        if (announce && attributes.nextHop.isEmpty()) {
-            throw ConfigException.unexpected(type, "a route with next-hop IP");
-        }
-        return new FlowConfig(route, attributes.build());
+        return values.route(route, announce);
     }
 
     private static Token part(Token whole, String text) {
@@ -119,25 +91,7 @@ public final class MupParser {
                 "a prefix length (0-" + max + ")");
     }
 
-    private static Token need(Map<String, Token> values, String key, Token type) throws ConfigException {
-        Token t = values.get(key);
-        if (t == null) {
-            throw ConfigException.unexpected(type, "a " + type.text() + " route with " + key);
-        }
-        return t;
-    }
-
     private static byte[] ip(Token token, String text, boolean ipv6) throws ConfigException {
-        String expected = ipv6 ? "an IPv6 address (ipv6 mup)" : "an IPv4 address (ipv4 mup)";
-        IpAddress address;
-        try {
-            address = IpAddress.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ConfigException.unexpected(token, expected);
-        }
-        if (address.isIpv4() == ipv6) {
-            throw ConfigException.unexpected(token, expected);
-        }
-        return address.bytes();
+        return RouteStatement.ip(token, text, ipv6, "mup");
     }
 }

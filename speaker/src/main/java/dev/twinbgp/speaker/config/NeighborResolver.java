@@ -177,8 +177,8 @@ final class NeighborResolver {
                 Optional.ofNullable(first(layers, d -> d.hostName)),
                 Optional.ofNullable(first(layers, d -> d.domainName)),
                 or(first(layers, d -> d.groupUpdates), true),
-                or(first(layers, d -> d.adjRibIn), false),
-                or(first(layers, d -> d.adjRibOut), false),
+                or(first(layers, d -> d.adjRibIn), true), // ExaBGP's default, and what twinbgp does
+                or(first(layers, d -> d.adjRibOut), true),
                 or(first(layers, d -> d.manualEor), false),
                 own.inherits.stream().map(Token::text).toList(),
                 families, capabilities, encodings, apis, routes, flows,

@@ -1,8 +1,11 @@
 package dev.twinbgp.speaker.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.util.Separators.Spacing;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +19,7 @@ import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
 import dev.twinbgp.bgp.wire.RouteRefresh;
 import dev.twinbgp.bgp.wire.Update;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,8 +51,35 @@ public final class ExaJson {
     /** The value of the {@code "exabgp"} key. */
     public static final String EXABGP_VERSION = "5.0.0";
 
-    // Plain BigDecimal output: "time" must read 1721069327.773314, never 1.721069327773314E9.
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    // Plain BigDecimal output: "time" must read 1721069327.773314, never 1.721069327773314E9. A double (a BGP-LS
+    // bandwidth) is written as ExaBGP writes a float, Python's repr: 125000000.0, never Jackson's 1.25E8.
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .addDecorator((factory, generator) -> new PythonFloats(generator)).build())
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+    /**
+     * Writes doubles and floats as {@link PythonFloat#repr} does. NaN and the infinities (a float32 a peer sent)
+     * stay Jackson's: Python would print nan/inf, which is no JSON.
+     */
+    private static final class PythonFloats extends JsonGeneratorDelegate {
+        PythonFloats(JsonGenerator g) {
+            super(g, false);
+        }
+
+        @Override
+        public void writeNumber(double v) throws IOException {
+            if (PythonFloat.isJson(v)) {
+                delegate.writeNumber(PythonFloat.repr(v));
+            } else {
+                delegate.writeNumber(v);
+            }
+        }
+
+        @Override
+        public void writeNumber(float v) throws IOException {
+            writeNumber((double) v); // ExaBGP reads an IEEE float into a Python float, a double of the same value
+        }
+    }
 
     private final String version;
     private final Clock clock;

@@ -15,6 +15,8 @@ package dev.twinbgp.speaker.json;
  * type 0x00: Global (2-octet AS), Local (4)   type 0x01: Global (IPv4), Local (2)
  * type 0x02: Global (4-octet AS), Local (2)
  * </pre>
+ * Link bandwidth (subtype 0x04, draft-ietf-idr-link-bandwidth) is {@code bandwith:ASN:BYTES-PER-SECOND}, as
+ * ExaBGP spells it.
  * One deliberate difference: for a type 0x00 Route Origin ExaBGP prints the 4-octet local part as
  * an IPv4 address; RFC 4360 section 3.1 makes it a number, and we print the number.
  */
@@ -38,6 +40,12 @@ final class ExtendedCommunityText {
         }
         int type = (int) (v >>> 56) & 0x0F;
         int subtype = (int) (v >>> 48) & 0xFF;
+        if (type == 0x00 && subtype == 0x04) {
+            // draft-ietf-idr-link-bandwidth (type 0x40, subtype 0x04): AS (2) and an IEEE float of bytes per second.
+            // ExaBGP keys it by type & 0x0F and writes it "bandwith:ASN:%0.f" (sic: its spelling, kept for the
+            // programs that match it).
+            return "bandwith:" + (v >>> 32 & 0xFFFF) + ":" + PythonFloat.fixed0(Float.intBitsToFloat((int) v));
+        }
         String name = switch (subtype) {
             case 0x02 -> "target";
             case 0x03 -> "origin";

@@ -74,8 +74,9 @@ public final class PeerSettingsMapper {
 
     /**
      * What {@code run} cannot do on this host although {@code validate} accepts it, as one sentence naming the
-     * neighbor: TCP-AO (RFC 5925), which twinbgp does not implement, and MD5 / TTL settings where the host cannot
-     * set them ({@link LinuxSockets#unavailable()}: not Linux, Java 21, ...). Empty when everything can run.
+     * neighbor: TCP-AO (RFC 5925) and {@code adj-rib-in false} / {@code adj-rib-out false} (keeping no Adj-RIB), which
+     * twinbgp does not implement, and MD5 / TTL settings where the host cannot set them
+     * ({@link LinuxSockets#unavailable()}: not Linux, Java 21, ...). Empty when everything can run.
      */
     public static Optional<String> cannotRun(Configuration configuration) {
         for (NeighborConfig neighbor : configuration.neighbors()) {
@@ -84,6 +85,12 @@ public final class PeerSettingsMapper {
             if (tcp.tcpAo().isPresent()) {
                 return Optional.of(who + "tcp-ao (TCP-AO, RFC 5925) is not implemented by twinbgp; use md5-password"
                         + " (TCP MD5, RFC 2385) instead");
+            }
+            if (!neighbor.adjRibIn() || !neighbor.adjRibOut()) {
+                String which = !neighbor.adjRibIn() ? "adj-rib-in" : "adj-rib-out";
+                return Optional.of(who + which + " false is not implemented by twinbgp: it always keeps the "
+                        + (!neighbor.adjRibIn() ? "routes the peer sent" : "routes it sends")
+                        + " (ExaBGP's default, " + which + " true); remove the setting");
             }
             String why = LinuxSockets.unavailable();
             if (why != null && (tcp.md5Password().isPresent() || tcp.outgoingTtl() != 0 || tcp.incomingTtl() != 0)) {

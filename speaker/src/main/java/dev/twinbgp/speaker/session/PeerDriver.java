@@ -9,6 +9,7 @@ import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.rib.AdjRibIn;
 import dev.twinbgp.bgp.rib.AnnounceBatch;
 import dev.twinbgp.bgp.rib.AdjRibOut;
+import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.bgp.wire.BgpMessage;
@@ -98,6 +99,12 @@ public final class PeerDriver {
     /** Families whose routes the peer sent without having negotiated them, logged once per session. */
     private final java.util.Set<Family> ignoredFamilies = new java.util.HashSet<>();
     private final AdjRibOut ribOut = new AdjRibOut();
+    /**
+     * Configured routes that a later configured route with the same key and another path replaced
+     * in the Adj-RIB-Out, in configuration order; sent before the table on the first session only,
+     * then forgotten (see {@link #established}).
+     */
+    private List<Route> superseded;
     private final Map<Direction, Link> links = new EnumMap<>(Direction.class);
     private final List<Link> openLinks = new ArrayList<>(2);
     private final OutboundQueue outbound = new OutboundQueue();
@@ -129,8 +136,29 @@ public final class PeerDriver {
         this.listener = listener;
         this.log = LoggerFactory.getLogger(PeerDriver.class);
         this.fsm = new Peer(settings.session());
-        for (Route r : settings.routes()) {
+        List<Route> configured = settings.routes();
+        List<Route> superseded = new ArrayList<>(0);
+        for (int i = 0; i < configured.size(); i++) {
+            Route r = configured.get(i);
+            Path before = ribOut.path(r.key());
+            if (before != null && !before.equals(r.path())) {
+                superseded.add(lastBefore(configured, i));
+            }
             ribOut.announce(r);
+        }
+        this.superseded = superseded;
+    }
+
+    /**
+     * The route given last before {@code configured[i]} with the same key (searched backwards: a
+     * configuration that gives a route twice is rare, and then the search is short).
+     */
+    private static Route lastBefore(List<Route> configured, int i) {
+        RouteKey key = configured.get(i).key();
+        for (int j = i - 1; ; j--) {
+            if (configured.get(j).key().equals(key)) {
+                return configured.get(j);
+            }
         }
     }
 
@@ -938,8 +966,26 @@ public final class PeerDriver {
                 name(), session.holdTime(), session.families(), session.negotiated().asn4(),
                 session.negotiated().addPathReceive(), session.negotiated().addPathSend());
         listener.established(this, session);
+        List<Route> replaced = superseded;
+        superseded = List.of();
         for (Family family : settings.session().families()) {
             if (session.families().contains(family)) {
+                // A route the configuration gives twice with other attributes (conf-l2vpn.ci: one VPLS NLRI in
+                // the l2vpn section and in the announce block): ExaBGP queues every configured route as a change,
+                // grouped by attributes, and an NLRI queued again with other attributes stays in its first group
+                // too (its OutgoingRIB._update_rib), so its first session sends both; later sessions send its
+                // Adj-RIB-Out. So do we: the replaced ones first, then the table, so the last UPDATE for the NLRI
+                // is the route we hold and the peer ends with it (RFC 4271 section 3.1: an advertisement replaces
+                // the earlier one of the same NLRI). One withdrawn since (API) is not sent.
+                List<Route> first = new ArrayList<>(0);
+                for (Route r : replaced) {
+                    if (r.family().equals(family) && ribOut.path(r.key()) != null) {
+                        first.add(r);
+                    }
+                }
+                if (!first.isEmpty()) {
+                    outbound.addAll(AdjRibOut.announce(first, link.negotiated, settings.groupUpdates()));
+                }
                 // Packed batch by batch in pump(): the peer starts reading the first UPDATEs at once.
                 outbound.addLazily(ribOut.updatesLazily(family, link.negotiated, settings.groupUpdates()));
             }

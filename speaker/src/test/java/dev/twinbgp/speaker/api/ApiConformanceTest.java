@@ -12,6 +12,7 @@ import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.config.Configuration;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.session.BgpSpeaker;
+import dev.twinbgp.speaker.session.EveryReactor;
 import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.PeerSettings;
 import java.nio.file.Files;
@@ -62,9 +63,9 @@ class ApiConformanceTest {
         try (Stream<Path> files = Files.list(root.resolve("encoding"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".ci")).sorted().toList()) {
                 if (Files.readAllLines(f).stream().anyMatch(l -> l.matches("\\d+:cmd:.*"))) {
-                    out.add(Arguments.of(f.getFileName().toString(), "selector"));
-                    out.add(Arguments.of(f.getFileName().toString(), "netty"));
-                    out.add(Arguments.of(f.getFileName().toString(), "virtual"));
+                    for (String reactor : EveryReactor.names()) {
+                        out.add(Arguments.of(f.getFileName().toString(), reactor));
+                    }
                 }
             }
         }

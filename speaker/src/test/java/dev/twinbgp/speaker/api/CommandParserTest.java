@@ -168,6 +168,13 @@ class CommandParserTest {
                 "operational lpcp afi ipv6 safi unicast router-id 10.0.0.9 sequence 3 counter 4").command();
         assertEquals(dev.twinbgp.bgp.wire.Operational.counter(dev.twinbgp.bgp.wire.Operational.LPCP,
                 dev.twinbgp.bgp.wire.family.Family.IPV6_UNICAST, 0x0A000009L, 3, 4), lpcp.message(1));
+        // ExaBGP 4 and 5 register the command as 'announce operational' (reactor/api/command/announce.py)
+        Command.Operational rpcq = (Command.Operational) parse(
+                "neighbor 192.0.2.1 announce operational rpcq afi ipv4 safi unicast sequence 7").command();
+        assertEquals(dev.twinbgp.bgp.wire.Operational.query(dev.twinbgp.bgp.wire.Operational.RPCQ,
+                dev.twinbgp.bgp.wire.family.Family.IPV4_UNICAST, 1, 7), rpcq.message(1));
+        assertEquals(adm.message(1), ((Command.Operational) parse(
+                "announce operational adm afi ipv4 safi unicast advisory \"this is a test\"").command()).message(1));
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code create neighbor} / {@code delete neighbor} through the control socket, between two real speakers on
@@ -33,7 +33,7 @@ class DynamicNeighborTest {
     Path dir;
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void aNeighborCreatedAtRunTimeComesUpAndADeletedOneGoes(String reactor) throws Exception {
         int port = Ports.freeOn("127.0.0.3");
         // the far side: a configured, passive neighbor of 127.0.0.2 listening on 127.0.0.3:port

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The API with real child processes ({@code /bin/sh} scripts) driving a real session on loopback, hold time
@@ -209,7 +209,7 @@ class ProcessEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void aBurstOf100000CommandsDoesNotStarveKeepalives(String reactor) throws Exception {
         java.nio.file.Path script = ApiHarness.script(dir, "burst.sh", """
                 awk 'BEGIN { for (i = 0; i < 100000; i++) \
@@ -228,7 +228,7 @@ class ProcessEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void aProcessThatNeverReadsDoesNotStallTheSpeaker(String reactor) throws Exception {
         java.nio.file.Path script = ApiHarness.script(dir, "sink.sh", "exec sleep 600\n");
         List<Route> routes = new ArrayList<>(100_000);

@@ -109,6 +109,18 @@ class TcpSecurityConfigTest {
         assertThrows(ConfigException.class, () -> parse("tcp-ao { keyid 1; password p; }"));
     }
 
+    /** Issue 15: no setting parsed and ignored; twinbgp always keeps both Adj-RIBs, so false is refused by run. */
+    @Test
+    void adjRibFalseParsesAndRunRefusesIt() throws ConfigException {
+        assertEquals(Optional.empty(), PeerSettingsMapper.cannotRun(parse("adj-rib-in true; adj-rib-out;")));
+        Configuration defaults = parse("");
+        assertTrue(defaults.neighbors().get(0).adjRibIn() && defaults.neighbors().get(0).adjRibOut(), "ExaBGP's default");
+        String in = PeerSettingsMapper.cannotRun(parse("adj-rib-in false;")).orElseThrow();
+        assertTrue(in.startsWith("t.conf: neighbor 127.0.0.2: adj-rib-in false is not implemented by twinbgp"), in);
+        String out = PeerSettingsMapper.cannotRun(parse("adj-rib-out disable;")).orElseThrow();
+        assertTrue(out.startsWith("t.conf: neighbor 127.0.0.2: adj-rib-out false is not implemented"), out);
+    }
+
     @Test
     void theSummaryNeverShowsThePassword() throws ConfigException {
         String summary = ConfigSummary.describe(parse("md5-password s3cr3t; outgoing-ttl 255;"));

@@ -120,6 +120,29 @@ class TypedFamilyConfigTest {
         assertTrue(wrongFamily.getMessage().contains("an IPv4 address (ipv4 mcast-vpn)"), wrongFamily.getMessage());
     }
 
+    /** The statement rules EVPN, VPLS, MCAST-VPN and MUP share ({@link RouteStatement}), tried on each family. */
+    @Test
+    void sharedStatementRules() throws ConfigException {
+        for (String route : List.of("ipv4 { mcast-vpn source-ad source 10.0.0.1 group 239.1.1.1 %s next-hop 10.0.0.2; }",
+                "ipv4 { mup mup-dsd 10.0.0.1 %s next-hop 10.0.0.2; }",
+                "l2vpn { evpn multicast ethernet-tag 1 ip 10.0.0.1 %s next-hop 10.0.0.2; }",
+                "l2vpn { vpls endpoint 5 base 10702 offset 1 size 8 %s next-hop 10.0.0.2; }")) {
+            String family = route.contains("mup") ? "ipv4 mup" : route.contains("evpn") ? "l2vpn evpn"
+                    : route.contains("vpls") ? "l2vpn vpls" : "ipv4 mcast-vpn";
+            String head = "family { " + family + "; }\nannounce { ";
+            assertEquals(nlris(head + route.formatted("rd 100:1") + " }\n"),
+                    nlris(head + route.formatted("route-distinguisher 100:1") + " }\n"), route);
+            ConfigException twice = assertThrows(ConfigException.class,
+                    () -> nlris(head + route.formatted("rd 100:1 rd 100:2") + " }\n"));
+            assertTrue(twice.getMessage().contains("each value once (rd is given twice)"), twice.getMessage());
+            ConfigException noRd = assertThrows(ConfigException.class, () -> nlris(head + route.formatted("") + " }\n"));
+            assertTrue(noRd.getMessage().contains("route with route-distinguisher"), noRd.getMessage());
+            ConfigException unknown = assertThrows(ConfigException.class,
+                    () -> nlris(head + route.formatted("rd 100:1 colour 5") + " }\n"));
+            assertTrue(unknown.getMessage().contains("or an attribute or ';'"), unknown.getMessage());
+        }
+    }
+
     @Test
     void familiesByName() throws ConfigException {
         NeighborConfig n = ConfigParser.parse("f.conf", HEAD + """

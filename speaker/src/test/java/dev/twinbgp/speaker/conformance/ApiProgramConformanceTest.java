@@ -10,6 +10,7 @@ import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.config.Configuration;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.session.BgpSpeaker;
+import dev.twinbgp.speaker.session.EveryReactor;
 import dev.twinbgp.speaker.session.PeerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ExaBGP's API vectors ({@code api/*.ci} of the full conformance folder) on every reactor: the configuration is
@@ -59,7 +59,7 @@ class ApiProgramConformanceTest {
         List<Arguments> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(apiDir())) {
             for (Path ci : files.filter(p -> p.toString().endsWith(".ci")).sorted().toList()) {
-                for (String reactor : List.of("selector", "netty", "virtual")) {
+                for (String reactor : EveryReactor.names()) {
                     out.add(Arguments.of(ci.getFileName().toString(), reactor));
                 }
             }
@@ -97,7 +97,7 @@ class ApiProgramConformanceTest {
      * speaker's shutdown (a loaded machine); here it fails on every run (ApiProcess#flush has the race).
      */
     @ParameterizedTest(name = "api-api.ci on {0}, lingering")
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void apiApiProgramSeesItsOwnUpdateBeforeItsDone(String reactor) throws Exception {
         assumeVectors();
         run("api-api.ci", reactor, LINGER_SECONDS);

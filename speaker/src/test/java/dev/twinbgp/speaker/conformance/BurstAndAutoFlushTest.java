@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bursts and {@code auto-flush} with API programs of ours ({@code /bin/sh}), checked by the API vectors' test peer
@@ -49,7 +49,7 @@ class BurstAndAutoFlushTest {
             """;
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void anAnnouncementClearedInTheSameBurstIsNeverSent(String reactor) throws Exception {
         run(reactor, "", WAIT_UP + """
                 printf '%s\\n' "announce route 10.0.0.1/32 next-hop 127.0.0.1" "clear adj-rib out"
@@ -60,7 +60,7 @@ class BurstAndAutoFlushTest {
     }
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void withAutoFlushFalseAnAnnouncementWaitsForFlushRoute(String reactor) throws Exception {
         run(reactor, "auto-flush false;", WAIT_UP + """
                 echo "announce route 10.0.0.3/32 next-hop 127.0.0.1"

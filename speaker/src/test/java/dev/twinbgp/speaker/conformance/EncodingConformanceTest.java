@@ -1,19 +1,25 @@
 package dev.twinbgp.speaker.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twinbgp.reactor.ReactorConfig;
+import dev.twinbgp.speaker.api.Api;
 import dev.twinbgp.speaker.config.ConfigParser;
+import dev.twinbgp.speaker.config.Configuration;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.mapping.SoftwareVersion;
 import dev.twinbgp.speaker.session.BgpSpeaker;
+import dev.twinbgp.speaker.session.EveryReactor;
 import dev.twinbgp.speaker.session.PeerSettings;
 import dev.twinbgp.speaker.session.SessionListener;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -41,6 +47,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Vectors on {@link Vectors#WAITING} are skipped with the family they wait for; where a vector contradicts
  * an RFC, {@link Vectors#rfc} gives the RFC's bytes.
  *
+ * <p>A vector whose configuration starts an API program the vectors' folder does not hold ({@code conf-watchdog.ci}:
+ * {@code run/watchdog.run}) runs with our stand-in for it ({@link Vectors#STAND_INS}, in the test resources): its
+ * configuration is copied beside the stand-in, the API is started as in the daemon, and the peer is the API
+ * vectors' {@link ProgramPeer} (the same checks: every message one the vector lists, in its groups' order).
+ *
  * <p>Skipped (JUnit assumption, with the reason) when {@code twinbgp.conformance.dir} is empty.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -59,7 +70,7 @@ class EncodingConformanceTest {
         List<Arguments> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of(dir(), "encoding"))) {
             for (Path ci : files.filter(p -> p.toString().endsWith(".ci")).sorted().toList()) {
-                for (String reactor : List.of("selector", "netty", "virtual")) {
+                for (String reactor : EveryReactor.names()) {
                     out.add(Arguments.of(ci.getFileName().toString(), reactor));
                 }
             }
@@ -85,6 +96,10 @@ class EncodingConformanceTest {
     void speakerSendsExactlyTheVectorsMessages(String file, String reactor) throws Exception {
         assumeVectors();
         Vectors.assumeNotWaiting(file);
+        if (Vectors.STAND_INS.containsKey(file)) {
+            runWithStandIn(file, reactor);
+            return;
+        }
         EncodingVector vector = EncodingVector.read(Path.of(dir(), "encoding", file));
         List<PeerSettings> mapped = PeerSettingsMapper.map(ConfigParser.parse(vector.config()));
         assertEquals(1, mapped.size(), "one neighbor per vector");
@@ -100,6 +115,46 @@ class EncodingConformanceTest {
             }
             assertTrue(peer.awaitClosed(WAIT_SECONDS), "the speaker did not close the connection");
             assertNull(peer.failure(), () -> peer.failure() + "; " + peer.report());
+        }
+    }
+
+    /** {@code file} with its missing API program replaced by our stand-in (see the class comment). */
+    private static void runWithStandIn(String file, String reactor) throws Exception {
+        ProgramVector vector = ProgramVector.read(Path.of(dir(), "encoding", file));
+        Path work = Files.createTempDirectory("twinbgp-" + vector.name());
+        try {
+            String program = Vectors.STAND_INS.get(file);
+            Path standIn = work.resolve(program);
+            Files.createDirectories(standIn.getParent());
+            try (InputStream in = EncodingConformanceTest.class.getResourceAsStream("/conformance/" + program)) {
+                assertNotNull(in, "stand-in " + program + " is not in the test resources");
+                Files.copy(in, standIn);
+            }
+            Files.setPosixFilePermissions(standIn, PosixFilePermissions.fromString("rwx------"));
+            Path config = work.resolve(vector.config().getFileName());
+            Files.copy(vector.config(), config); // its "run ./run/NAME" is relative to the configuration's folder
+            Configuration configuration = ConfigParser.parse(config);
+            try (ProgramPeer peer = new ProgramPeer(vector)) {
+                List<PeerSettings> peers = PeerSettingsMapper.map(configuration).stream()
+                        .map(s -> towards(s, peer.port())).toList();
+                Api api = Api.create(configuration, Api.Options.defaults().withoutControlSocket());
+                BgpSpeaker speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(), peers, api.listener());
+                try {
+                    api.start(speaker);
+                    boolean seen = peer.awaitAllSeen(WAIT_SECONDS);
+                    assertNull(peer.failure(), () -> peer.failure() + "; " + peer.report());
+                    assertTrue(seen, () -> "not every expected message came within " + WAIT_SECONDS + " s: " + peer.report());
+                } finally {
+                    api.close();
+                    speaker.shutdown(Duration.ofSeconds(5));
+                }
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A reload that removes a neighbor, adds another and adds a process ({@link Api#reload()}, what SIGUSR1 runs), on
@@ -64,7 +64,7 @@ class ReloadNeighborsTest {
     }
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"selector", "netty", "virtual"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void aReloadStopsARemovedNeighborStartsANewOneAndItsProcess(String reactor) throws Exception {
         Path script = dir.resolve("late.sh");
         Files.writeString(script, """

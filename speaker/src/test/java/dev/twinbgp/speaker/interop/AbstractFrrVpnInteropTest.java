@@ -2,95 +2,40 @@ package dev.twinbgp.speaker.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.bgp.fsm.State;
-import dev.twinbgp.reactor.ReactorConfig;
-import dev.twinbgp.speaker.config.ConfigParser;
-import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
-import dev.twinbgp.speaker.session.BgpSpeaker;
-import dev.twinbgp.speaker.session.PeerDriver;
-import dev.twinbgp.speaker.session.PeerSettings;
-import dev.twinbgp.speaker.session.Ports;
-import dev.twinbgp.speaker.session.SessionListener;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
+import dev.twinbgp.bgp.wire.family.Family;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * L3VPN and labeled unicast to FRR on loopback ({@code address-family ipv4 vpn}, {@code ipv6 vpn},
+ * L3VPN and labeled unicast with FRR on loopback ({@code address-family ipv4 vpn}, {@code ipv6 vpn},
  * {@code ipv4 labeled-unicast}): FRR's {@code show bgp ipv4 vpn} lists our routes under their route
- * distinguishers (types 0, 1 and 2) with their labels and route targets. FRR is passive. Next hops are not loopback addresses: FRR
- * treats one as martian and the UPDATE as withdraw.
+ * distinguishers (types 0, 1 and 2) with their labels and route targets; we receive FRR's static VPNv4 and VPNv6
+ * routes ({@code network ... rd ... label ... route-map}) and report them in ExaBGP's JSON with RD, label and route
+ * target. FRR 8.4 cannot originate a labeled-unicast route here: its label would come from zebra's label manager,
+ * and this bgpd runs without zebra. FRR is passive. Next hops are not loopback addresses: FRR treats one as
+ * martian and the UPDATE as withdraw.
  */
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
-abstract class AbstractFrrVpnInteropTest {
+abstract class AbstractFrrVpnInteropTest extends AbstractInteropTest {
     static final long OUR_AS = 65061;
     static final long THEIR_AS = 65062;
 
-    abstract String ours();
-
-    abstract String theirs();
-
-    abstract String reactor();
-
-    @TempDir
-    java.nio.file.Path dir;
-
-    private Frr frr;
-    private BgpSpeaker speaker;
-
-    @BeforeEach
-    void needsFrr() {
-        Interop.assumeDaemon();
-        Assumptions.assumeTrue(Frr.installed(), "FRR is not installed (apt-get install frr)");
-    }
-
-    @AfterEach
-    void stop() {
-        if (speaker != null) {
-            speaker.close();
-        }
-        if (frr != null) {
-            frr.close();
-        }
-    }
-
     @Test
     void ourVpnRoutesShownByFrr() throws Exception {
-        int theirPort = Ports.freeOn(theirs());
-        int unused = Ports.freeOn(ours()); // FRR's connect port: never used, it is passive
-        frr = new Frr(dir.resolve("frr"), theirs(), theirPort, THEIR_AS, ours(), unused, OUR_AS, 9, true)
-                .withFamilies("ipv4 vpn", "ipv6 vpn", "ipv4 labeled-unicast");
-        frr.start();
-        frr.await("FRR up", Interop.LONG, () -> frr.vtysh("show bgp summary").contains(ours()));
-
-        String conf = """
-                neighbor %s {
-                    router-id %s;
-                    local-address %s;
-                    local-as %d;
-                    peer-as %d;
-                    connect %d;
-                    family { ipv4 mpls-vpn; ipv6 mpls-vpn; ipv4 nlri-mpls; }
-                    static {
-                        route 10.1.0.0/24 rd 65061:1 label 1000 next-hop 192.0.2.61 extended-community [ target:65061:1 ];
-                        route 10.1.1.0/24 rd 4200000001:9 label 1001 next-hop 192.0.2.61;
-                        route 2001:db8:1::/48 rd 192.0.2.1:7 label 1002 next-hop 2001:db8::1
-                            extended-community [ target:65061:2 ];
-                        route 10.2.0.0/24 label 2000 next-hop 192.0.2.61;
-                    }
+        FrrPeering p = frr(OUR_AS, THEIR_AS);
+        Frr frr = p.daemon().withFamilies("ipv4 vpn", "ipv6 vpn", "ipv4 labeled-unicast")
+                .withFamilyLines("ipv4 vpn", "network 10.99.0.0/24 rd 65062:9 label 99 route-map THEIR-RT")
+                .withFamilyLines("ipv6 vpn", "network 2001:db8:99::/48 rd 192.0.2.62:9 label 98 route-map THEIR-RT")
+                .withGlobalLines("route-map THEIR-RT permit 10", " set extcommunity rt 65062:9");
+        p.start("""
+                family { ipv4 mpls-vpn; ipv6 mpls-vpn; ipv4 nlri-mpls; }
+                static {
+                    route 10.1.0.0/24 rd 65061:1 label 1000 next-hop 192.0.2.61 extended-community [ target:65061:1 ];
+                    route 10.1.1.0/24 rd 4200000001:9 label 1001 next-hop 192.0.2.61;
+                    route 2001:db8:1::/48 rd 192.0.2.1:7 label 1002 next-hop 2001:db8::1
+                        extended-community [ target:65061:2 ];
+                    route 10.2.0.0/24 label 2000 next-hop 192.0.2.61;
                 }
-                """.formatted(theirs(), ours(), ours(), OUR_AS, THEIR_AS, theirPort);
-        List<PeerSettings> settings = PeerSettingsMapper.map(ConfigParser.parse("vpn.conf", conf));
-        speaker = BgpSpeaker.start(reactor(), ReactorConfig.defaults(), settings, SessionListener.NONE);
-        PeerDriver peer = speaker.peer(theirs());
-
-        frr.await("Established", Interop.LONG, frr::established);
-        Interop.until("our side Established", () -> peer.state() == State.ESTABLISHED, frr::log);
+                """);
         frr.await("our VPNv4 route in 'show bgp ipv4 vpn'", Interop.LONG,
                 () -> frr.vtysh("show bgp ipv4 vpn").contains("10.1.0.0/24"));
         String v4 = frr.vtysh("show bgp ipv4 vpn 10.1.0.0/24");
@@ -107,5 +52,16 @@ abstract class AbstractFrrVpnInteropTest {
                 () -> frr.vtysh("show bgp ipv4 labeled-unicast").contains("10.2.0.0/24"));
         String lu = frr.vtysh("show bgp ipv4 labeled-unicast 10.2.0.0/24");
         assertTrue(lu.contains("2000"), lu);
+    
+        // FRR -> ours: its static VPN routes (network ... rd ... label ... in address-family ipv4/ipv6 vpn), reported in
+        // ExaBGP's JSON with RD, label (FRR's MPLS label field, 99 << 4 | S) and the route target its route map sets.
+        p.ours().awaitJson("FRR's VPN routes in our JSON", all -> all.lines().anyMatch(l -> l.contains("\"ipv4mpls-vpn\":{")
+                && l.contains("{\"nlri\":\"10.99.0.0/24\",\"label\":[[99,1585]],\"rd\":\"65062:9\"}")
+                && l.contains("\"string\":\"target:65062:9\"") && l.contains("\"value\":[" + THEIR_AS + "]"))
+                && all.lines().anyMatch(l -> l.contains("\"ipv6mpls-vpn\":{")
+                && l.contains("{\"nlri\":\"2001:db8:99::/48\",\"label\":[[98,1569]],\"rd\":\"192.0.2.62:9\"}")
+                && l.contains("\"string\":\"target:65062:9\"")), frr);
+        assertTrue(p.ours().query(() -> p.peer().adjRibIn().routes().stream().anyMatch(r -> r.family().equals(Family.IPV4_MPLS_VPN)
+                && r.path().attributes().asPath().orElseThrow().equals(Attribute.AsPath.sequence(THEIR_AS)))));
     }
 }

@@ -2,71 +2,28 @@ package dev.twinbgp.speaker.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
-import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.L2vpnParser;
 import dev.twinbgp.speaker.config.NextHop;
-import dev.twinbgp.speaker.events.JsonEventListener;
-import dev.twinbgp.speaker.json.ExaJson;
-import dev.twinbgp.speaker.session.BgpSpeaker;
-import dev.twinbgp.speaker.session.PeerDriver;
-import dev.twinbgp.speaker.session.PeerSettings;
-import dev.twinbgp.speaker.session.Ports;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * EVPN with GoBGP on loopback (RFC 7432, RFC 9136): GoBGP receives our MAC/IP (type 2), Inclusive Multicast
  * (type 3) and IP Prefix (type 5) routes and lists them ({@code gobgp global rib -a evpn}); we receive the three
  * types from GoBGP and report them in ExaBGP's JSON. GoBGP connects; we are passive.
  */
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
-abstract class AbstractGoBgpEvpnInteropTest {
+abstract class AbstractGoBgpEvpnInteropTest extends AbstractInteropTest {
     static final long OUR_AS = 65141;
     static final long THEIR_AS = 65142;
-
-    abstract String ours();
-
-    abstract String theirs();
-
-    abstract String reactor();
-
-    @TempDir
-    java.nio.file.Path dir;
-
-    private GoBgp gobgp;
-    private BgpSpeaker speaker;
-
-    @BeforeEach
-    void needsGoBgp() {
-        Interop.assumeDaemon("gobgpd", "gobgp");
-    }
-
-    @AfterEach
-    void stop() {
-        if (speaker != null) {
-            speaker.close();
-        }
-        if (gobgp != null) {
-            gobgp.close();
-        }
-    }
 
     /** A route of the API grammar ({@code evpn ...}) with ORIGIN, our AS_PATH, its communities and next hop. */
     static Route route(String command, long asn) throws ConfigException {
@@ -94,25 +51,9 @@ abstract class AbstractGoBgpEvpnInteropTest {
 
     @Test
     void routesBothWays() throws Exception {
-        int ourPort = Ports.freeOn(ours());
-        int theirPort = Ports.freeOn(theirs());
-        int apiPort = Ports.freeOn(theirs());
-        while (apiPort == theirPort) {
-            apiPort = Ports.freeOn(theirs());
-        }
-        Queue<String> json = new ConcurrentLinkedQueue<>();
-        PeerSettings settings = new PeerSettings(Interop.address(theirs()), theirPort, Interop.address(ours()), ourPort,
-                Interop.session(OUR_AS, THEIR_AS, ours()).active(false).passive(true)
-                        .families(List.of(Family.L2VPN_EVPN)).build(), true, false, ourRoutes(ours(), OUR_AS));
-        speaker = BgpSpeaker.start(reactor(), ReactorConfig.defaults(), List.of(settings),
-                new JsonEventListener(ExaJson.system(), json::add));
-        PeerDriver peer = speaker.peer(theirs());
-
-        gobgp = new GoBgp(dir.resolve("gobgp"), theirs(), theirPort, apiPort, THEIR_AS, ours(), ourPort, OUR_AS, 9, false)
-                .families("l2vpn-evpn");
-        gobgp.start();
-        gobgp.await("Established", Interop.LONG, () -> gobgp.sessionState() == GoBgp.ESTABLISHED);
-        Interop.until("our side Established", () -> peer.state() == State.ESTABLISHED, gobgp::log);
+        GoBgpPeering p = gobgp(OUR_AS, THEIR_AS);
+        GoBgp gobgp = p.daemon().families("l2vpn-evpn");
+        p.start(List.of(Family.L2VPN_EVPN), ourRoutes(ours(), OUR_AS));
 
         // Ours -> GoBGP: types 2, 3 and 5 in its RIB.
         gobgp.await("our EVPN routes in its RIB", Interop.LONG, () -> {
@@ -129,14 +70,11 @@ abstract class AbstractGoBgpEvpnInteropTest {
                 "rt", "65000:9");
         gobgp.gobgp("global", "rib", "-a", "evpn", "add", "prefix", "10.99.0.0/16", "gw", "192.0.2.254", "etag", "0",
                 "label", "99", "rd", "192.0.2.1:10", "rt", "65000:10");
-        Interop.until("GoBGP's routes in our JSON", () -> {
-            String all = String.join("\n", json).replace(" ", "");
-            return all.contains("\"name\":\"MAC/IPadvertisement\",\"rd\":\"192.0.2.1:9\"")
-                    && all.contains("\"mac\":\"AA:BB:CC:DD:EE:FF\"") && all.contains("\"ip\":\"10.9.9.9\"")
-                    && all.contains("\"name\":\"InclusiveMulticastEthernetTag\",\"rd\":\"192.0.2.1:9\",\"ethernet-tag\":7,\"ip\":\"192.0.2.9\"")
-                    && all.contains("\"ip\":\"10.99.0.0\",\"iplen\":16,\"gateway\":\"192.0.2.254\"");
-        }, () -> String.join("\n", json) + "\n" + gobgp.log());
-        Interop.until("three routes in our Adj-RIB-In", () -> Interop.query(peer, () -> peer.adjRibIn().routes().stream()
-                .filter(r -> r.family().equals(Family.L2VPN_EVPN)).count() == 3), gobgp::log);
+        p.ours().awaitJson("GoBGP's routes in our JSON", all ->
+                all.contains("\"name\":\"MAC/IPadvertisement\",\"rd\":\"192.0.2.1:9\"")
+                        && all.contains("\"mac\":\"AA:BB:CC:DD:EE:FF\"") && all.contains("\"ip\":\"10.9.9.9\"")
+                        && all.contains("\"name\":\"InclusiveMulticastEthernetTag\",\"rd\":\"192.0.2.1:9\",\"ethernet-tag\":7,\"ip\":\"192.0.2.9\"")
+                        && all.contains("\"ip\":\"10.99.0.0\",\"iplen\":16,\"gateway\":\"192.0.2.254\""), gobgp);
+        Interop.until("three routes in our Adj-RIB-In", () -> p.ours().received(Family.L2VPN_EVPN) == 3, gobgp::log);
     }
 }

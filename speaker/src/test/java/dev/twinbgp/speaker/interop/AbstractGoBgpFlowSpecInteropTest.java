@@ -2,69 +2,26 @@ package dev.twinbgp.speaker.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
-import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.FlowParser;
-import dev.twinbgp.speaker.events.JsonEventListener;
-import dev.twinbgp.speaker.json.ExaJson;
-import dev.twinbgp.speaker.session.BgpSpeaker;
-import dev.twinbgp.speaker.session.PeerDriver;
-import dev.twinbgp.speaker.session.PeerSettings;
-import dev.twinbgp.speaker.session.Ports;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * FlowSpec with GoBGP on loopback (RFC 8955, RFC 8956): GoBGP receives our IPv4 and IPv6 rules with their
  * actions ({@code gobgp global rib -a ipv4-flowspec}), and we receive a rule GoBGP announces and report it in
  * ExaBGP's JSON. GoBGP connects; we are passive.
  */
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
-abstract class AbstractGoBgpFlowSpecInteropTest {
+abstract class AbstractGoBgpFlowSpecInteropTest extends AbstractInteropTest {
     static final long OUR_AS = 65041;
     static final long THEIR_AS = 65042;
-
-    abstract String ours();
-
-    abstract String theirs();
-
-    abstract String reactor();
-
-    @TempDir
-    java.nio.file.Path dir;
-
-    private GoBgp gobgp;
-    private BgpSpeaker speaker;
-
-    @BeforeEach
-    void needsGoBgp() {
-        Interop.assumeDaemon("gobgpd", "gobgp");
-    }
-
-    @AfterEach
-    void stop() {
-        if (speaker != null) {
-            speaker.close();
-        }
-        if (gobgp != null) {
-            gobgp.close();
-        }
-    }
 
     /** A rule from the API grammar, with ORIGIN, our AS_PATH and its actions as extended communities. */
     static Route rule(String command) throws ConfigException {
@@ -78,29 +35,13 @@ abstract class AbstractGoBgpFlowSpecInteropTest {
 
     @Test
     void rulesBothWays() throws Exception {
-        int ourPort = Ports.freeOn(ours());
-        int theirPort = Ports.freeOn(theirs());
-        int apiPort = Ports.freeOn(theirs());
-        while (apiPort == theirPort) {
-            apiPort = Ports.freeOn(theirs());
-        }
         List<Route> rules = List.of(
                 rule("flow route destination 10.0.0.1/32 protocol tcp destination-port =80 then discard"),
                 rule("flow route source 192.0.2.0/24 packet-length [ >200&<300 ] then rate-limit 9600"),
                 rule("flow route destination 2001:db8::1/128 next-header udp then mark 10"));
-        Queue<String> json = new ConcurrentLinkedQueue<>();
-        PeerSettings settings = new PeerSettings(Interop.address(theirs()), theirPort, Interop.address(ours()), ourPort,
-                Interop.session(OUR_AS, THEIR_AS, ours()).active(false).passive(true)
-                        .families(List.of(Family.IPV4_FLOW, Family.IPV6_FLOW)).build(), true, false, rules);
-        speaker = BgpSpeaker.start(reactor(), ReactorConfig.defaults(), List.of(settings),
-                new JsonEventListener(ExaJson.system(), json::add));
-        PeerDriver peer = speaker.peer(theirs());
-
-        gobgp = new GoBgp(dir.resolve("gobgp"), theirs(), theirPort, apiPort, THEIR_AS, ours(), ourPort, OUR_AS, 9, false)
-                .families("ipv4-flowspec", "ipv6-flowspec");
-        gobgp.start();
-        gobgp.await("Established", Interop.LONG, () -> gobgp.sessionState() == GoBgp.ESTABLISHED);
-        Interop.until("our side Established", () -> peer.state() == State.ESTABLISHED, gobgp::log);
+        GoBgpPeering p = gobgp(OUR_AS, THEIR_AS);
+        GoBgp gobgp = p.daemon().families("ipv4-flowspec", "ipv6-flowspec");
+        p.start(List.of(Family.IPV4_FLOW, Family.IPV6_FLOW), rules);
 
         // Ours -> GoBGP, with the actions.
         gobgp.await("our IPv4 rules in its RIB", Interop.LONG, () -> {
@@ -118,10 +59,9 @@ abstract class AbstractGoBgpFlowSpecInteropTest {
         // GoBGP -> ours, reported in ExaBGP's JSON.
         gobgp.gobgp("global", "rib", "-a", "ipv4-flowspec", "add", "match", "destination", "10.9.9.9/32",
                 "protocol", "udp", "then", "discard");
-        Interop.until("GoBGP's rule in our JSON", () -> json.stream().map(l -> l.replace(" ", "")).anyMatch(l ->
+        p.ours().awaitJson("GoBGP's rule in our JSON", all -> all.lines().anyMatch(l ->
                 l.contains("\"announce\":{\"ipv4flow\":{\"no-nexthop\":[{\"destination-ipv4\":[\"10.9.9.9/32\"],\"protocol\":[\"=udp\"]")
-                && l.contains("\"string\":\"rate-limit:0\"")), () -> String.join("\n", json) + "\n" + gobgp.log());
-        assertTrue(Interop.query(peer, () -> peer.adjRibIn().routes().stream()
-                .anyMatch(r -> r.family().equals(Family.IPV4_FLOW))));
+                && l.contains("\"string\":\"rate-limit:0\"")), gobgp);
+        assertTrue(p.ours().received(Family.IPV4_FLOW) > 0);
     }
 }

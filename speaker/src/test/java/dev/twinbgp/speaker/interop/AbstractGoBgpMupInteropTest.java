@@ -2,68 +2,28 @@ package dev.twinbgp.speaker.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
-import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.MupParser;
 import dev.twinbgp.speaker.config.NextHop;
-import dev.twinbgp.speaker.session.BgpSpeaker;
-import dev.twinbgp.speaker.session.PeerDriver;
-import dev.twinbgp.speaker.session.PeerSettings;
-import dev.twinbgp.speaker.session.Ports;
-import dev.twinbgp.speaker.session.SessionListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * BGP-MUP to GoBGP on loopback (draft-mpmz-bess-mup-safi; GoBGP 3.10 speaks {@code ipv4-mup}): GoBGP receives
  * our Direct Segment Discovery, Type 1 and Type 2 Session Transformed routes and lists them
  * ({@code gobgp global rib -a ipv4-mup}). GoBGP connects; we are passive.
  */
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
-abstract class AbstractGoBgpMupInteropTest {
+abstract class AbstractGoBgpMupInteropTest extends AbstractInteropTest {
     static final long OUR_AS = 65161;
     static final long THEIR_AS = 65162;
-
-    abstract String ours();
-
-    abstract String theirs();
-
-    abstract String reactor();
-
-    @TempDir
-    java.nio.file.Path dir;
-
-    private GoBgp gobgp;
-    private BgpSpeaker speaker;
-
-    @BeforeEach
-    void needsGoBgp() {
-        Interop.assumeDaemon("gobgpd", "gobgp");
-    }
-
-    @AfterEach
-    void stop() {
-        if (speaker != null) {
-            speaker.close();
-        }
-        if (gobgp != null) {
-            gobgp.close();
-        }
-    }
 
     /** A route of the API grammar ({@code ipv4 mup ...}) with ORIGIN, our AS_PATH, its communities and next hop. */
     static Route route(String command) throws ConfigException {
@@ -78,28 +38,15 @@ abstract class AbstractGoBgpMupInteropTest {
 
     @Test
     void ourRoutesInGoBgpsRib() throws Exception {
-        int ourPort = Ports.freeOn(ours());
-        int theirPort = Ports.freeOn(theirs());
-        int apiPort = Ports.freeOn(theirs());
-        while (apiPort == theirPort) {
-            apiPort = Ports.freeOn(theirs());
-        }
         String nh = " next-hop " + ours() + " extended-community [ target:10:10 mup:10:10 ]";
         List<Route> routes = List.of(
                 route("ipv4 mup mup-dsd 10.0.0.1 rd 100:100" + nh),
                 route("ipv4 mup mup-t1st 192.168.0.1/32 rd 100:100 teid 12345 qfi 9 endpoint 10.0.0.1" + nh),
                 route("ipv4 mup mup-t2st 10.0.0.2 rd 100:100 teid 12345/32" + nh));
-        PeerSettings settings = new PeerSettings(Interop.address(theirs()), theirPort, Interop.address(ours()), ourPort,
-                Interop.session(OUR_AS, THEIR_AS, ours()).active(false).passive(true)
-                        .families(List.of(Family.IPV4_MUP)).build(), true, false, routes);
-        speaker = BgpSpeaker.start(reactor(), ReactorConfig.defaults(), List.of(settings), SessionListener.NONE);
-        PeerDriver peer = speaker.peer(theirs());
+        GoBgpPeering p = gobgp(OUR_AS, THEIR_AS);
+        GoBgp gobgp = p.daemon().families("ipv4-mup");
+        p.start(List.of(Family.IPV4_MUP), routes);
 
-        gobgp = new GoBgp(dir.resolve("gobgp"), theirs(), theirPort, apiPort, THEIR_AS, ours(), ourPort, OUR_AS, 9, false)
-                .families("ipv4-mup");
-        gobgp.start();
-        gobgp.await("Established", Interop.LONG, () -> gobgp.sessionState() == GoBgp.ESTABLISHED);
-        Interop.until("our side Established", () -> peer.state() == State.ESTABLISHED, gobgp::log);
         gobgp.await("our MUP routes in its RIB", Interop.LONG, () -> {
             String rib = gobgp.gobgp("global", "rib", "-a", "ipv4-mup");
             return rib.contains("dsd") && rib.contains("t1st") && rib.contains("t2st");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.Bytes;
@@ -13,22 +12,8 @@ import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.attribute.PrefixSidTlv;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Prefix;
-import dev.twinbgp.reactor.ReactorConfig;
-import dev.twinbgp.speaker.events.JsonEventListener;
-import dev.twinbgp.speaker.json.ExaJson;
-import dev.twinbgp.speaker.session.BgpSpeaker;
-import dev.twinbgp.speaker.session.PeerDriver;
-import dev.twinbgp.speaker.session.PeerSettings;
-import dev.twinbgp.speaker.session.Ports;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * BGP Prefix-SID (RFC 8669, RFC 9252) and AIGP (RFC 7311) with GoBGP on loopback, over an internal session (where
@@ -38,45 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * them); and we report the AIGP metric of a route GoBGP announces ({@code aigp metric 200}) in
  * ExaBGP's JSON. GoBGP connects; we are passive.
  */
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
-abstract class AbstractGoBgpPrefixSidInteropTest {
+abstract class AbstractGoBgpPrefixSidInteropTest extends AbstractInteropTest {
     static final long AS = 65040;
-
-    abstract String ours();
-
-    abstract String theirs();
-
-    abstract String reactor();
-
-    @TempDir
-    java.nio.file.Path dir;
-
-    private GoBgp gobgp;
-    private BgpSpeaker speaker;
-
-    @BeforeEach
-    void needsGoBgp() {
-        Interop.assumeDaemon("gobgpd", "gobgp");
-    }
-
-    @AfterEach
-    void stop() {
-        if (speaker != null) {
-            speaker.close();
-        }
-        if (gobgp != null) {
-            gobgp.close();
-        }
-    }
 
     @Test
     void prefixSidAndAigpBothWays() throws Exception {
-        int ourPort = Ports.freeOn(ours());
-        int theirPort = Ports.freeOn(theirs());
-        int apiPort = Ports.freeOn(theirs());
-        while (apiPort == theirPort) {
-            apiPort = Ports.freeOn(theirs());
-        }
         Attribute.PrefixSid sid = new Attribute.PrefixSid(List.of(new PrefixSidTlv.LabelIndex(0, 777),
                 new PrefixSidTlv.OriginatorSrgb(0, List.of(new PrefixSidTlv.SrgbRange(800000, 4096))),
                 new PrefixSidTlv.Srv6Service(PrefixSidTlv.SRV6_L3_SERVICE, List.of(new PrefixSidTlv.SidInformation(
@@ -84,19 +35,9 @@ abstract class AbstractGoBgpPrefixSidInteropTest {
         Attributes attrs = Attributes.of(new Attribute.Origin(Attribute.Origin.IGP), Attribute.AsPath.EMPTY,
                 Attribute.NextHop.of("192.0.2.40"), new Attribute.LocalPref(100), Attribute.Aigp.of(100), sid);
         Route route = new Route(Prefix.parse("10.40.0.0/24"), new Path(attrs));
-        Queue<String> json = new ConcurrentLinkedQueue<>();
-        PeerSettings settings = new PeerSettings(Interop.address(theirs()), theirPort, Interop.address(ours()), ourPort,
-                Interop.session(AS, AS, ours()).active(false).passive(true).families(List.of(Family.IPV4_UNICAST)).build(),
-                true, false, List.of(route));
-        speaker = BgpSpeaker.start(reactor(), ReactorConfig.defaults(), List.of(settings),
-                new JsonEventListener(ExaJson.system(), json::add));
-        PeerDriver peer = speaker.peer(theirs());
-
-        gobgp = new GoBgp(dir.resolve("gobgp"), theirs(), theirPort, apiPort, AS, ours(), ourPort, AS, 9, false)
-                .families("ipv4-unicast");
-        gobgp.start();
-        gobgp.await("Established", Interop.LONG, () -> gobgp.sessionState() == GoBgp.ESTABLISHED);
-        Interop.until("our side Established", () -> peer.state() == State.ESTABLISHED, gobgp::log);
+        GoBgpPeering p = gobgp(AS, AS);
+        GoBgp gobgp = p.daemon().families("ipv4-unicast");
+        p.start(List.of(Family.IPV4_UNICAST), List.of(route));
 
         // Ours -> GoBGP: both attributes in its RIB.
         gobgp.await("our route in its RIB", Interop.LONG,
@@ -122,9 +63,9 @@ abstract class AbstractGoBgpPrefixSidInteropTest {
 
         // GoBGP -> ours: the AIGP metric in ExaBGP's JSON.
         gobgp.addRoute("ipv4", "10.41.0.0/24", "aigp", "metric", "200");
-        Interop.until("GoBGP's AIGP in our JSON", () -> json.stream().map(l -> l.replace(" ", "")).anyMatch(l ->
-                l.contains("\"aigp\":200") && l.contains("10.41.0.0/24")), () -> String.join("\n", json) + "\n" + gobgp.log());
-        assertTrue(Interop.query(peer, () -> peer.adjRibIn().routes().stream()
+        p.ours().awaitJson("GoBGP's AIGP in our JSON", all -> all.lines().anyMatch(l ->
+                l.contains("\"aigp\":200") && l.contains("10.41.0.0/24")), gobgp);
+        assertTrue(p.ours().query(() -> p.peer().adjRibIn().routes().stream()
                 .anyMatch(r -> r.path().attributes().get(Attribute.Aigp.class).map(a -> a.metric() == 200).orElse(false))));
     }
 }

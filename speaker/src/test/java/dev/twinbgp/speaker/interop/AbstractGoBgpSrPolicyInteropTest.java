@@ -2,34 +2,19 @@ package dev.twinbgp.speaker.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.rib.Path;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
-import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.GenericAttribute;
 import dev.twinbgp.speaker.config.NextHop;
 import dev.twinbgp.speaker.config.SrPolicyParser;
-import dev.twinbgp.speaker.events.JsonEventListener;
-import dev.twinbgp.speaker.json.ExaJson;
-import dev.twinbgp.speaker.session.BgpSpeaker;
-import dev.twinbgp.speaker.session.PeerDriver;
-import dev.twinbgp.speaker.session.PeerSettings;
-import dev.twinbgp.speaker.session.Ports;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SR Policy with GoBGP on loopback (RFC 9830): GoBGP receives our IPv4 and IPv6 SR Policies - distinguisher,
@@ -37,37 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * GoBGP 3.10's CLI cannot show the family ({@code gobgp global rib -a ipv4-srpolicy} answers "unsupported address
  * family"): its debug log of each UPDATE as it decoded it is checked instead. GoBGP connects; we are passive.
  */
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
-abstract class AbstractGoBgpSrPolicyInteropTest {
+abstract class AbstractGoBgpSrPolicyInteropTest extends AbstractInteropTest {
     static final long OUR_AS = 65051;
     static final long THEIR_AS = 65052;
-
-    abstract String ours();
-
-    abstract String theirs();
-
-    abstract String reactor();
-
-    @TempDir
-    java.nio.file.Path dir;
-
-    private GoBgp gobgp;
-    private BgpSpeaker speaker;
-
-    @BeforeEach
-    void needsGoBgp() {
-        Interop.assumeDaemon("gobgpd", "gobgp");
-    }
-
-    @AfterEach
-    void stop() {
-        if (speaker != null) {
-            speaker.close();
-        }
-        if (gobgp != null) {
-            gobgp.close();
-        }
-    }
 
     /** A policy from the API grammar, as the configuration maps it: ORIGIN, our AS_PATH, the tunnel, the next hop. */
     static Route policy(String command) throws ConfigException {
@@ -83,31 +40,15 @@ abstract class AbstractGoBgpSrPolicyInteropTest {
 
     @Test
     void gobgpReceivesOurPolicies() throws Exception {
-        int ourPort = Ports.freeOn(ours());
-        int theirPort = Ports.freeOn(theirs());
-        int apiPort = Ports.freeOn(theirs());
-        while (apiPort == theirPort) {
-            apiPort = Ports.freeOn(theirs());
-        }
         List<Route> policies = List.of(
                 policy("ipv4 sr-policy distinguisher 7 color 100 endpoint 10.0.0.1 next-hop " + ours()
                         + " preference 150 binding-sid mpls 24000 segment-list weight 3 segment type-a mpls 16001"
                         + " segment type-a mpls 16002"),
                 policy("ipv6 sr-policy distinguisher 0 color 200 endpoint 2001:db8::1 next-hop 2001:db8::2"
                         + " preference 100 segment-list weight 1 segment type-b srv6 2001:db8:1::1"));
-        Queue<String> json = new ConcurrentLinkedQueue<>();
-        PeerSettings settings = new PeerSettings(Interop.address(theirs()), theirPort, Interop.address(ours()), ourPort,
-                Interop.session(OUR_AS, THEIR_AS, ours()).active(false).passive(true)
-                        .families(List.of(Family.IPV4_SR_POLICY, Family.IPV6_SR_POLICY)).build(), true, false, policies);
-        speaker = BgpSpeaker.start(reactor(), ReactorConfig.defaults(), List.of(settings),
-                new JsonEventListener(ExaJson.system(), json::add));
-        PeerDriver peer = speaker.peer(theirs());
-
-        gobgp = new GoBgp(dir.resolve("gobgp"), theirs(), theirPort, apiPort, THEIR_AS, ours(), ourPort, OUR_AS, 9, false)
-                .families("ipv4-srpolicy", "ipv6-srpolicy").withDebugLog();
-        gobgp.start();
-        gobgp.await("Established", Interop.LONG, () -> gobgp.sessionState() == GoBgp.ESTABLISHED);
-        Interop.until("our side Established", () -> peer.state() == State.ESTABLISHED, gobgp::log);
+        GoBgpPeering p = gobgp(OUR_AS, THEIR_AS);
+        GoBgp gobgp = p.daemon().families("ipv4-srpolicy", "ipv6-srpolicy").withDebugLog();
+        p.start(List.of(Family.IPV4_SR_POLICY, Family.IPV6_SR_POLICY), policies);
 
         // GoBGP 3.10's CLI has no SR Policy family (gobgp global rib -a ipv4-srpolicy: "unsupported address
         // family"), so what it received is read from its neighbor counters and its debug log of each UPDATE as it

@@ -2,26 +2,12 @@ package dev.twinbgp.speaker.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.bgp.wire.family.Family;
-import dev.twinbgp.reactor.ReactorConfig;
-import dev.twinbgp.speaker.config.ConfigParser;
-import dev.twinbgp.speaker.events.JsonEventListener;
-import dev.twinbgp.speaker.json.ExaJson;
-import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
-import dev.twinbgp.speaker.session.BgpSpeaker;
-import dev.twinbgp.speaker.session.PeerDriver;
-import dev.twinbgp.speaker.session.PeerSettings;
-import dev.twinbgp.speaker.session.Ports;
+import dev.twinbgp.bgp.wire.family.RouteKey;
+import dev.twinbgp.speaker.api.MappingRouteConverter;
+import dev.twinbgp.speaker.config.RouteParser;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * L3VPN and labeled unicast with GoBGP on loopback (RFC 4364, RFC 4659, RFC 8277): routes written in ExaBGP's
@@ -31,76 +17,24 @@ import org.junit.jupiter.api.io.TempDir;
  * GoBGP connects; we are passive. Next hops are not loopback addresses: GoBGP treats an UPDATE whose NEXT_HOP
  * is one as withdraw ("invalid nexthop address"), and we send NEXT_HOP beside the VPN next hop, as ExaBGP does.
  */
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
-abstract class AbstractGoBgpVpnInteropTest {
+abstract class AbstractGoBgpVpnInteropTest extends AbstractInteropTest {
     static final long OUR_AS = 65041;
     static final long THEIR_AS = 65042;
 
-    abstract String ours();
-
-    abstract String theirs();
-
-    abstract String reactor();
-
-    @TempDir
-    java.nio.file.Path dir;
-
-    private GoBgp gobgp;
-    private BgpSpeaker speaker;
-
-    @BeforeEach
-    void needsGoBgp() {
-        Interop.assumeDaemon("gobgpd", "gobgp");
-    }
-
-    @AfterEach
-    void stop() {
-        if (speaker != null) {
-            speaker.close();
-        }
-        if (gobgp != null) {
-            gobgp.close();
-        }
-    }
-
     @Test
     void vpnAndLabeledRoutesBothWays() throws Exception {
-        int ourPort = Ports.freeOn(ours());
-        int theirPort = Ports.freeOn(theirs());
-        int apiPort = Ports.freeOn(theirs());
-        while (apiPort == theirPort) {
-            apiPort = Ports.freeOn(theirs());
-        }
-        String conf = """
-                neighbor %s {
-                    router-id %s;
-                    local-address %s;
-                    local-as %d;
-                    peer-as %d;
-                    passive;
-                    listen %d;
-                    connect %d;
-                    family { ipv4 mpls-vpn; ipv6 mpls-vpn; ipv4 nlri-mpls; }
-                    static {
-                        route 10.1.0.0/24 rd 65041:1 label 1000 next-hop 192.0.2.41 extended-community [ target:65041:1 ];
-                        route 10.1.1.0/24 route-distinguisher 192.0.2.1:7 label 1001 next-hop 192.0.2.41;
-                        route 2001:db8:1::/48 rd 65041:9 label 1002 next-hop 2001:db8::1
-                            extended-community [ target:65041:2 ];
-                        route 10.2.0.0/24 label [ 2000 2001 ] next-hop 192.0.2.41;
-                    }
+        GoBgpPeering p = gobgp(OUR_AS, THEIR_AS);
+        GoBgp gobgp = p.daemon().families("l3vpn-ipv4-unicast", "l3vpn-ipv6-unicast", "ipv4-labelled-unicast");
+        p.start("""
+                family { ipv4 mpls-vpn; ipv6 mpls-vpn; ipv4 nlri-mpls; }
+                static {
+                    route 10.1.0.0/24 rd 65041:1 label 1000 next-hop 192.0.2.41 extended-community [ target:65041:1 ];
+                    route 10.1.1.0/24 route-distinguisher 192.0.2.1:7 label 1001 next-hop 192.0.2.41;
+                    route 2001:db8:1::/48 rd 65041:9 label 1002 next-hop 2001:db8::1
+                        extended-community [ target:65041:2 ];
+                    route 10.2.0.0/24 label [ 2000 2001 ] next-hop 192.0.2.41;
                 }
-                """.formatted(theirs(), ours(), ours(), OUR_AS, THEIR_AS, ourPort, theirPort);
-        List<PeerSettings> settings = PeerSettingsMapper.map(ConfigParser.parse("vpn.conf", conf));
-        Queue<String> json = new ConcurrentLinkedQueue<>();
-        speaker = BgpSpeaker.start(reactor(), ReactorConfig.defaults(), settings,
-                new JsonEventListener(ExaJson.system(), json::add));
-        PeerDriver peer = speaker.peer(theirs());
-
-        gobgp = new GoBgp(dir.resolve("gobgp"), theirs(), theirPort, apiPort, THEIR_AS, ours(), ourPort, OUR_AS, 9, false)
-                .families("l3vpn-ipv4-unicast", "l3vpn-ipv6-unicast", "ipv4-labelled-unicast");
-        gobgp.start();
-        gobgp.await("Established", Interop.LONG, () -> gobgp.sessionState() == GoBgp.ESTABLISHED);
-        Interop.until("our side Established", () -> peer.state() == State.ESTABLISHED, gobgp::log);
+                """);
 
         // Ours -> GoBGP: RD (types 0, 1; GoBGP 3.10 shows a type 2 RD as 65535:N, so the FRR test checks type 2),
         // labels, route targets.
@@ -122,20 +56,17 @@ abstract class AbstractGoBgpVpnInteropTest {
         assertTrue(mpls.contains("2000") && mpls.contains("2001"), mpls);
 
         // Our withdrawal, written without label as an API command would be: GoBGP drops the route.
-        List<dev.twinbgp.bgp.wire.family.RouteKey> gone = dev.twinbgp.speaker.api.MappingRouteConverter.INSTANCE
-                .toPrefixes(dev.twinbgp.speaker.config.RouteParser.parseWithdrawal("route 10.1.0.0/24 rd 65041:1"));
-        peer.withdraw(gone);
+        List<RouteKey> gone = MappingRouteConverter.INSTANCE.toPrefixes(RouteParser.parseWithdrawal("route 10.1.0.0/24 rd 65041:1"));
+        p.peer().withdraw(gone);
         gobgp.await("our VPNv4 withdrawal applied", Interop.LONG,
                 () -> !gobgp.gobgp("global", "rib", "-a", "vpnv4").contains("65041:1:10.1.0.0/24"));
 
         // GoBGP -> ours, reported in ExaBGP's JSON.
         gobgp.gobgp("global", "rib", "-a", "vpnv4", "add", "10.9.0.0/24", "label", "200", "rd", "65042:9",
                 "rt", "65042:9", "nexthop", theirs());
-        Interop.until("GoBGP's VPNv4 route in our JSON", () -> json.stream().map(l -> l.replace(" ", "")).anyMatch(l ->
+        p.ours().awaitJson("GoBGP's VPNv4 route in our JSON", all -> all.lines().anyMatch(l ->
                 l.contains("\"ipv4mpls-vpn\":{") && l.contains("{\"nlri\":\"10.9.0.0/24\",\"label\":[[200,3201]],\"rd\":\"65042:9\"}")
-                        && l.contains("\"string\":\"target:65042:9\"")),
-                () -> String.join("\n", json) + "\n" + gobgp.log());
-        assertTrue(Interop.query(peer, () -> peer.adjRibIn().routes().stream()
-                .anyMatch(r -> r.family().equals(Family.IPV4_MPLS_VPN))));
+                        && l.contains("\"string\":\"target:65042:9\"")), gobgp);
+        assertTrue(p.ours().received(Family.IPV4_MPLS_VPN) > 0);
     }
 }

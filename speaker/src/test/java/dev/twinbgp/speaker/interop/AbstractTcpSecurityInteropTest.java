@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TCP MD5 (RFC 2385) and GTSM (RFC 5082) against BIRD 2 and FRR on loopback, on the reactor a subclass names.
@@ -31,22 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * hold time on a connection whose every segment, our FIN included, it drops.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-abstract class AbstractTcpSecurityInteropTest {
+abstract class AbstractTcpSecurityInteropTest extends AbstractInteropTest {
     static final long OUR_AS = 65071;
     static final long THEIR_AS = 65072;
     static final String PASSWORD = "twinbgp-secret";
     /** How long a session that must not come up is watched: several of both sides' 1 s connect retries. */
     static final long DOWN_FOR = 6_000;
-
-    /** Our loopback address and the daemons' (distinct per subclass). */
-    abstract String ours();
-
-    abstract String theirs();
-
-    abstract String reactor();
-
-    @TempDir
-    java.nio.file.Path dir;
 
     private ExternalDaemon daemon;
     private BgpSpeaker speaker;

@@ -40,6 +40,7 @@ public final class Bird extends ExternalDaemon {
     private String logClasses = "all";
     private String debug = "";
     private boolean flowSpec;
+    private boolean vpn;
     private String security = "";
 
     public Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
@@ -86,6 +87,12 @@ public final class Bird extends ExternalDaemon {
         return this;
     }
 
+    /** The IPv4 prefixes BIRD announces from the start (see {@link #announce(List)}). Call before {@link #start()}. */
+    Bird withRoutes(List<String> prefixes) {
+        staticRoutes = List.copyOf(prefixes);
+        return this;
+    }
+
     /** How many times the log says BIRD saw our End-of-RIB after a graceful restart (see {@link #withEventLog()}). */
     public int gracefulRestartsDone() {
         return (int) log().lines().filter(l -> l.contains("Neighbor graceful restart done")).count();
@@ -114,6 +121,36 @@ public final class Bird extends ExternalDaemon {
     public Bird withFlowSpec() {
         flowSpec = true;
         return this;
+    }
+
+    /**
+     * Speaks L3VPN (RFC 4364, RFC 4659) instead of IPv4 unicast: the channels {@code vpn4 mpls} and {@code vpn6 mpls},
+     * importing into the tables {@code vpntab4} / {@code vpntab6}, and two static VPN routes BIRD announces:
+     * {@link #VPN4_ROUTE} (RD {@code vpnRd(7)}, route target (rt, AS, 7)) and {@link #VPN6_ROUTE} ({@code vpnRd(8)},
+     * (rt, AS, 8)). Call before {@link #start()}.
+     *
+     * <p>What BIRD 2.0.12 does on loopback, found by trying: our routes land in its VPN tables with RD, MPLS label
+     * stack ({@code BGP.mpls_label_stack}) and route targets ({@code BGP.ext_community: (rt, AS, N)}), marked
+     * unreachable (no IGP route to their next hop), which {@code show route all table vpntab4} lists all the same.
+     * Its own routes go out with the implicit-null label 3 (RFC 3032): BIRD sends a route's MPLS labels only when it
+     * keeps the route's gateway as next hop, which needs the gateway on the BGP neighbor's interface; a multihop
+     * session has none, so BIRD sets next hop self and label 3 (a static {@code via "lo" mpls 200} goes out as 3 too).
+     * A vpn6 route over this IPv4 session needs an IPv6 next hop: {@code next hop self} would be the IPv4 source
+     * address ("Invalid NEXT_HOP attribute - zero address", the route withdrawn), so the channel sets
+     * {@code next hop address} {@link #VPN6_NEXT_HOP}.
+     */
+    Bird withVpn() {
+        vpn = true;
+        return this;
+    }
+
+    static final String VPN4_ROUTE = "10.92.0.0/24";
+    static final String VPN6_ROUTE = "2001:db8:92::/48";
+    static final String VPN6_NEXT_HOP = "2001:db8::92";
+
+    /** The RD of BIRD's static VPN route {@code n} (7: IPv4, 8: IPv6): {@code AS:n}. */
+    String vpnRd(int n) {
+        return asn + ":" + n;
     }
 
     @Override
@@ -150,10 +187,42 @@ public final class Bird extends ExternalDaemon {
                 }
                 """.formatted(address, logClasses, routes, address, port, asn, peerAddress, peerPort, peerAsn,
                 security.contains("ttl security") ? " 1" : "", holdTime,
-                passive ? "on" : "off", debug, security, flowSpec ? """
-                  flow4 { table flowtab4; import all; export none; };
-                  flow6 { table flowtab6; import all; export none; };
-                """ : """
+                passive ? "on" : "off", debug, security, channels());
+        if (flowSpec) {
+            conf = "flow4 table flowtab4;\nflow6 table flowtab6;\n" + conf;
+        }
+        if (vpn) {
+            conf = """
+                    vpn4 table vpntab4;
+                    vpn6 table vpntab6;
+                    protocol static svpn4 {
+                      vpn4 { table vpntab4; };
+                      route %1$s unreachable { bgp_ext_community.add((rt, %2$d, 7)); };
+                    }
+                    protocol static svpn6 {
+                      vpn6 { table vpntab6; };
+                      route %3$s unreachable { bgp_ext_community.add((rt, %2$d, 8)); };
+                    }
+                    """.formatted(vpnRd(7) + " " + VPN4_ROUTE, asn, vpnRd(8) + " " + VPN6_ROUTE) + conf;
+        }
+        Files.writeString(dir.resolve("bird.conf"), conf);
+    }
+
+    /** The session's channels: FlowSpec, L3VPN or (by default) IPv4 unicast exporting the static routes. */
+    private String channels() {
+        if (flowSpec) {
+            return """
+                      flow4 { table flowtab4; import all; export none; };
+                      flow6 { table flowtab6; import all; export none; };
+                    """;
+        }
+        if (vpn) {
+            return """
+                      vpn4 mpls { table vpntab4; import all; export all; next hop self; };
+                      vpn6 mpls { table vpntab6; import all; export all; next hop address %s; };
+                    """.formatted(VPN6_NEXT_HOP);
+        }
+        return """
                   ipv4 {
                     import all;
                     export filter {
@@ -164,11 +233,7 @@ public final class Bird extends ExternalDaemon {
                     };
                     next hop self;
                   };
-                """.formatted(MED, asn, COMMUNITY));
-        if (flowSpec) {
-            conf = "flow4 table flowtab4;\nflow6 table flowtab6;\n" + conf;
-        }
-        Files.writeString(dir.resolve("bird.conf"), conf);
+                """.formatted(MED, asn, COMMUNITY);
     }
 
     @Override
@@ -206,10 +271,30 @@ public final class Bird extends ExternalDaemon {
      * </pre>
      */
     Map<String, String> receivedRouteBlocks() {
+        return blocks(receivedRoutes(), 1);
+    }
+
+    /**
+     * {@code show route all table TABLE} of a VPN table cut per route: "RD PREFIX" -> its lines. Output looks like:
+     * <pre>
+     * Table vpntab4:
+     * 65091:1 10.1.0.0/24  unreachable [peer 07:54:18.877 from 127.0.92.1] * (100) [AS65091i]
+     * 	Type: BGP univ
+     * 	BGP.next_hop: 192.0.2.91
+     * 	BGP.ext_community: (rt, 65091, 1)
+     * 	BGP.mpls_label_stack: 1000
+     * </pre>
+     */
+    Map<String, String> vpnRoutes(String table) {
+        return blocks(birdc("show", "route", "all", "table", table), 2);
+    }
+
+    /** {@code birdc show route all} output cut per route: its first {@code keyWords} words -> its lines. */
+    private static Map<String, String> blocks(String shown, int keyWords) {
         Map<String, String> blocks = new LinkedHashMap<>();
         String current = null;
         StringBuilder block = new StringBuilder();
-        for (String line : receivedRoutes().split("\n")) {
+        for (String line : shown.split("\n")) {
             if (line.isBlank() || line.startsWith("BIRD ") || line.startsWith("Table ")) {
                 continue;
             }
@@ -217,7 +302,8 @@ public final class Bird extends ExternalDaemon {
                 if (current != null) {
                     blocks.put(current, block.toString());
                 }
-                current = line.split("\\s+")[0];
+                String[] words = line.split("\\s+");
+                current = String.join(" ", java.util.Arrays.asList(words).subList(0, keyWords));
                 block = new StringBuilder();
             }
             block.append(line.strip()).append('\n');

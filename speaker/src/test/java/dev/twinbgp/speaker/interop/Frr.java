@@ -61,6 +61,35 @@ public final class Frr extends ExternalDaemon {
     }
 
     private final List<String[]> others = new ArrayList<>();
+    private final java.util.Map<String, List<String>> familyLines = new java.util.HashMap<>();
+
+    /**
+     * Lines FRR's configuration gives the address family {@code family} (one of {@link #withFamilies}), e.g.
+     * {@code network 10.88.0.0/24}: with {@code no bgp network import-check} FRR originates such a network without
+     * a route to it. Call before {@link #start()}.
+     */
+    public Frr withFamilyLines(String family, String... lines) {
+        familyLines.computeIfAbsent(family, f -> new ArrayList<>()).addAll(List.of(lines));
+        return this;
+    }
+
+    private final List<String> globalLines = new ArrayList<>();
+
+    /** Lines before {@code router bgp}, e.g. a {@code route-map} that a {@code network} line names. Call before {@link #start()}. */
+    public Frr withGlobalLines(String... lines) {
+        globalLines.addAll(List.of(lines));
+        return this;
+    }
+
+    /** Changes the running configuration: {@code lines} under {@code address-family family} of our {@code router bgp}. */
+    public String configureFamily(String family, String... lines) {
+        List<String> cmd = new ArrayList<>(List.of("vtysh", "--vty_socket", dir.toString(), "-d", "bgpd",
+                "-c", "configure terminal", "-c", "router bgp " + asn, "-c", "address-family " + family));
+        for (String line : lines) {
+            cmd.addAll(List.of("-c", line));
+        }
+        return run(cmd);
+    }
 
     /**
      * A second neighbor at {@code address} in {@code asn}, passive, its families those of the first: FRR then passes
@@ -100,7 +129,7 @@ public final class Frr extends ExternalDaemon {
                 frr defaults traditional
                 hostname twinbgp-test-frr
                 log stdout informational
-                router bgp %d
+                %srouter bgp %d
                  bgp router-id %s
                  no bgp ebgp-requires-policy
                  no bgp network import-check
@@ -111,7 +140,7 @@ public final class Frr extends ExternalDaemon {
                  neighbor %s update-source %s
                  neighbor %s %s
                  neighbor %s graceful-restart-helper
-                %s%s""".formatted(asn, address, p, peerAsn, p, peerPort, p, Math.max(1, holdTime / 3), holdTime, p, p, address, p,
+                %s%s""".formatted(globalLines.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining()), asn, address, p, peerAsn, p, peerPort, p, Math.max(1, holdTime / 3), holdTime, p, p, address, p,
                 gtsm ? "ttl-security hops 1" : "ebgp-multihop 255", p,
                 passive ? " neighbor " + p + " passive\n" : "",
                 password == null ? "" : " neighbor " + p + " password " + password + "\n");
@@ -133,6 +162,9 @@ public final class Frr extends ExternalDaemon {
             for (String[] other : others) {
                 afs.append("  neighbor ").append(other[0]).append(" activate\n");
             }
+            for (String line : familyLines.getOrDefault(family, List.of())) {
+                afs.append("  ").append(line).append('\n');
+            }
             afs.append(" exit-address-family\n");
         }
         conf = afs.toString();
@@ -147,7 +179,8 @@ public final class Frr extends ExternalDaemon {
         return run(new ArrayList<>(List.of("vtysh", "--vty_socket", dir.toString(), "-d", "bgpd", "-c", command)));
     }
 
-    private JsonNode json(String command) {
+    /** {@code vtysh -c command} read as JSON (a {@code show ... json} command). */
+    JsonNode json(String command) {
         try {
             return JSON.readTree(vtysh(command));
         } catch (IOException e) {

@@ -4,12 +4,12 @@ package dev.twinbgp.speaker.interop;
 class NettyTcpSecurityInteropTest extends AbstractTcpSecurityInteropTest {
     @Override
     String ours() {
-        return "127.0.0.173";
+        return "127.0.0.183";
     }
 
     @Override
     String theirs() {
-        return "127.0.0.174";
+        return "127.0.0.184";
     }
 
     @Override

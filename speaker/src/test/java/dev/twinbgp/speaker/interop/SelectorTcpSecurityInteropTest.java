@@ -4,12 +4,12 @@ package dev.twinbgp.speaker.interop;
 class SelectorTcpSecurityInteropTest extends AbstractTcpSecurityInteropTest {
     @Override
     String ours() {
-        return "127.0.0.171";
+        return "127.0.0.181";
     }
 
     @Override
     String theirs() {
-        return "127.0.0.172";
+        return "127.0.0.182";
     }
 
     @Override

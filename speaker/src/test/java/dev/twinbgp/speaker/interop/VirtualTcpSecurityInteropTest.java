@@ -4,12 +4,12 @@ package dev.twinbgp.speaker.interop;
 class VirtualTcpSecurityInteropTest extends AbstractTcpSecurityInteropTest {
     @Override
     String ours() {
-        return "127.0.0.175";
+        return "127.0.0.185";
     }
 
     @Override
     String theirs() {
-        return "127.0.0.176";
+        return "127.0.0.186";
     }
 
     @Override

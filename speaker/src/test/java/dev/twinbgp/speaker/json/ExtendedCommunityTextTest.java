@@ -22,6 +22,17 @@ class ExtendedCommunityTextTest {
         assertEquals("target:4200000000:7", ExtendedCommunityText.of(0x0202FA56EA000007L));
     }
 
+    /** ExaBGP's {@code "bandwith:%d:%0.f" % (asn, speed)} (python3 gave the expected strings). */
+    @Test
+    void linkBandwidthIsWrittenAsExaBgpSpellsIt() {
+        assertEquals("bandwith:1:1000", ExtendedCommunityText.of(0x40040001447A0000L)); // config bandwidth:1:1000
+        assertEquals("bandwith:65000:125000000", ExtendedCommunityText.of(0x4004FDE84CEE6B28L));
+        assertEquals("bandwith:1:340282346638528859811704183484516925440", ExtendedCommunityText.of(0x400400017F7FFFFFL));
+        assertEquals("bandwith:1:2", ExtendedCommunityText.of(0x4004000140200000L)); // 2.5: half to even
+        assertEquals("bandwith:1:-0", ExtendedCommunityText.of(0x40040001BECCCCCDL)); // -0.4
+        assertEquals("bandwith:1:nan", ExtendedCommunityText.of(0x400400017FC00000L));
+    }
+
     @Test
     void nonTransitiveBitIsIgnoredForTheNameAsInExaBgp() {
         assertEquals("target:65000:1", ExtendedCommunityText.of(0x4002FDE800000001L));

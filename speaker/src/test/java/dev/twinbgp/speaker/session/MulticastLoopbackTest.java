@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * SAFI 2 multicast (RFC 4760) between two twinbgp speakers on loopback, on each reactor: routes written in ExaBGP's
@@ -48,7 +48,7 @@ class MulticastLoopbackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void multicastAndUnicastOfOnePrefixAreTwoRoutes(String reactor) throws Exception {
         String a = "127.0.0.1";
         String b = "127.0.0.2";
@@ -93,7 +93,7 @@ class MulticastLoopbackTest {
 
     /** RFC 4684 memberships written in ExaBGP's {@code rtc} grammar reach the peer's Adj-RIB-In and its JSON. */
     @ParameterizedTest
-    @ValueSource(strings = {"selector", "netty"})
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
     void routeTargetMembershipsAreAnnounced(String reactor) throws Exception {
         String a = "127.0.0.1";
         String b = "127.0.0.2";

@@ -48,6 +48,12 @@ public final class Families {
         return CODECS.get(family);
     }
 
+    /** Every family with a codec, in AFI/SAFI order (the property and fuzz tests check that each is covered). */
+    public static java.util.List<Family> registered() {
+        return CODECS.keySet().stream()
+                .sorted(java.util.Comparator.comparingInt(Family::afi).thenComparingInt(Family::safi)).toList();
+    }
+
     /** True when routes of {@code family} can be decoded, stored and sent: prefix families and registered ones. */
     public static boolean isKnown(Family family) {
         return Nlri.hasPrefixEncoding(family) || CODECS.containsKey(family);

@@ -3,8 +3,7 @@ package dev.twinbgp.bgp.wire.family.evpn;
 import dev.twinbgp.bgp.wire.Bytes;
 import dev.twinbgp.bgp.wire.family.FamilyCodec;
 import dev.twinbgp.bgp.wire.family.RouteDistinguisher;
-
-import java.util.HexFormat;
+import dev.twinbgp.bgp.wire.family.TypedNlri;
 
 /**
  * Reading one EVPN route (RFC 7432 section 7, RFC 9136 section 3), never throwing:
@@ -64,12 +63,12 @@ final class EvpnNlri {
 
     /** Octets of the route at {@code p}: 2 + its length octet, or -1 when the header runs past {@code end}. */
     static int routeLength(byte[] b, int p, int end) {
-        return p + 2 > end ? -1 : 2 + (b[p + 1] & 0xFF);
+        return TypedNlri.routeLength(b, p, end, TypedNlri.TYPE_LENGTH);
     }
 
     /** Null when the {@code len} octets at {@code off} (one route, header included) are well formed, else why not. */
     static String malformed(byte[] b, int off, int len) {
-        if (len < 2 || 2 + (b[off + 1] & 0xFF) != len) {
+        if (!TypedNlri.whole(b, off, len, TypedNlri.TYPE_LENGTH)) {
             return "EVPN route length does not match its length octet";
         }
         int type = b[off] & 0xFF;
@@ -142,26 +141,12 @@ final class EvpnNlri {
         return octets == 4 ? Bytes.ipv4(Bytes.s32(b, off)) : Bytes.ipv6(b, off);
     }
 
-    static String raw(byte[] nlri) {
-        return HexFormat.of().withUpperCase().formatHex(nlri);
-    }
-
     /** ExaBGP's JSON fields of a route ({@code EVPN.json} and its subclasses). */
     static void describe(byte[] nlri, FamilyCodec.Fields out) {
-        if (nlri.length < 2) {
-            out.string("raw", raw(nlri));
+        int type = TypedNlri.type(nlri);
+        if (!TypedNlri.describeHead(nlri, name(type), malformed(nlri, 0, nlri.length) == null, out)) {
             return;
         }
-        int type = nlri[0] & 0xFF;
-        out.number("code", type);
-        if (!known(type) || malformed(nlri, 0, nlri.length) != null) {
-            out.bool("parsed", false);
-            out.string("raw", raw(nlri));
-            return;
-        }
-        out.bool("parsed", true);
-        out.string("raw", raw(nlri));
-        out.string("name", name(type));
         int d = 2;
         int n = nlri.length - 2;
         out.string("rd", RouteDistinguisher.of(nlri, d).toString());
@@ -203,9 +188,9 @@ final class EvpnNlri {
 
     /** ExaBGP's text of a route ({@code str()} of its NLRI), e.g. {@code evpn:macadv:1.2.3.4:1:-:100:00:11:22:33:44:55::label 10}. */
     static String text(byte[] nlri) {
-        int type = nlri.length == 0 ? -1 : nlri[0] & 0xFF;
-        if (!known(type) || malformed(nlri, 0, nlri.length) != null) {
-            return "evpn:" + shortName(type) + ":0x" + HexFormat.of().formatHex(nlri, Math.min(2, nlri.length), nlri.length);
+        int type = TypedNlri.type(nlri);
+        if (name(type) == null || malformed(nlri, 0, nlri.length) != null) {
+            return TypedNlri.opaqueText("evpn", shortName(type), nlri);
         }
         int d = 2;
         int n = nlri.length - 2;

@@ -3,6 +3,7 @@ package dev.twinbgp.bgp.wire.family.mup;
 import dev.twinbgp.bgp.wire.Bytes;
 import dev.twinbgp.bgp.wire.family.FamilyCodec;
 import dev.twinbgp.bgp.wire.family.RouteDistinguisher;
+import dev.twinbgp.bgp.wire.family.TypedNlri;
 
 import java.util.HexFormat;
 
@@ -30,6 +31,8 @@ final class MupNlri {
     static final int DSD = 2;
     static final int T1ST = 3;
     static final int T2ST = 4;
+    /** Octets of the header: architecture type, route type, length. */
+    private static final int HEADER = 4;
 
     private MupNlri() {
     }
@@ -45,7 +48,7 @@ final class MupNlri {
     }
 
     static int routeLength(byte[] b, int p, int end) {
-        return p + 4 > end ? -1 : 4 + (b[p + 3] & 0xFF);
+        return TypedNlri.routeLength(b, p, end, HEADER);
     }
 
     static int type(byte[] b, int off) {
@@ -54,7 +57,7 @@ final class MupNlri {
 
     /** Null when the route at {@code off} (family address size {@code octets}) is well formed, else why not. */
     static String malformed(byte[] b, int off, int len, int octets) {
-        if (len < 4 || 4 + (b[off + 3] & 0xFF) != len) {
+        if (!TypedNlri.whole(b, off, len, HEADER)) {
             return "MUP route length does not match its length octet";
         }
         int type = type(b, off);
@@ -124,10 +127,6 @@ final class MupNlri {
         return v;
     }
 
-    static String raw(byte[] nlri) {
-        return HexFormat.of().withUpperCase().formatHex(nlri);
-    }
-
     /** ExaBGP's JSON of a route (its MUP classes' {@code json}). */
     static void describe(byte[] nlri, int octets, FamilyCodec.Fields out) {
         if (nlri.length < 4 || malformed(nlri, 0, nlri.length, octets) != null || name(type(nlri, 0)) == null) {
@@ -135,7 +134,7 @@ final class MupNlri {
                 out.number("arch", nlri[0] & 0xFF);
                 out.number("code", type(nlri, 0));
             }
-            out.string("raw", raw(nlri));
+            out.string("raw", TypedNlri.raw(nlri));
             return;
         }
         int type = type(nlri, 0);
@@ -181,7 +180,7 @@ final class MupNlri {
                 out.string("teid", Long.toString(number(nlri, d + 9 + octets, (teidBits + 7) / 8)));
             }
         }
-        out.string("raw", raw(nlri));
+        out.string("raw", TypedNlri.raw(nlri));
     }
 
     /** A short text: {@code mup:isd:RD:PREFIX/LEN}, {@code mup:t2st:RD:ENDPOINT:TEID}, ... or the octets. */

@@ -3,8 +3,7 @@ package dev.twinbgp.bgp.wire.family.mvpn;
 import dev.twinbgp.bgp.wire.Bytes;
 import dev.twinbgp.bgp.wire.family.FamilyCodec;
 import dev.twinbgp.bgp.wire.family.RouteDistinguisher;
-
-import java.util.HexFormat;
+import dev.twinbgp.bgp.wire.family.TypedNlri;
 
 /**
  * Reading one MCAST-VPN route (RFC 6514 section 4), never throwing:
@@ -57,12 +56,12 @@ final class MvpnNlri {
     }
 
     static int routeLength(byte[] b, int p, int end) {
-        return p + 2 > end ? -1 : 2 + (b[p + 1] & 0xFF);
+        return TypedNlri.routeLength(b, p, end, TypedNlri.TYPE_LENGTH);
     }
 
     /** Null when the route at {@code off} is well formed, else why not. */
     static String malformed(byte[] b, int off, int len) {
-        if (len < 2 || 2 + (b[off + 1] & 0xFF) != len) {
+        if (!TypedNlri.whole(b, off, len, TypedNlri.TYPE_LENGTH)) {
             return "MCAST-VPN route length does not match its length octet";
         }
         int type = b[off] & 0xFF;
@@ -102,26 +101,12 @@ final class MvpnNlri {
         return octets == 4 ? Bytes.ipv4(Bytes.s32(b, off)) : octets == 16 ? Bytes.ipv6(b, off) : "";
     }
 
-    static String raw(byte[] nlri) {
-        return HexFormat.of().withUpperCase().formatHex(nlri);
-    }
-
     /** ExaBGP's JSON of a route (its {@code MVPN.json} and subclasses). */
     static void describe(byte[] nlri, FamilyCodec.Fields out) {
-        if (nlri.length < 2) {
-            out.string("raw", raw(nlri));
+        int type = TypedNlri.type(nlri);
+        if (!TypedNlri.describeHead(nlri, name(type), malformed(nlri, 0, nlri.length) == null, out)) {
             return;
         }
-        int type = nlri[0] & 0xFF;
-        out.number("code", type);
-        if (name(type) == null || malformed(nlri, 0, nlri.length) != null) {
-            out.bool("parsed", false);
-            out.string("raw", raw(nlri));
-            return;
-        }
-        out.bool("parsed", true);
-        out.string("raw", raw(nlri));
-        out.string("name", name(type));
         out.string("rd", RouteDistinguisher.of(nlri, 2).toString());
         int p = 10;
         if (type != SOURCE_AD) {
@@ -136,9 +121,9 @@ final class MvpnNlri {
 
     /** ExaBGP's text: {@code mvpn:sharedjoin:RD:SOURCE-AS:SOURCE:GROUP}, or the octets for the other types. */
     static String text(byte[] nlri) {
-        int type = nlri.length == 0 ? -1 : nlri[0] & 0xFF;
+        int type = TypedNlri.type(nlri);
         if (name(type) == null || malformed(nlri, 0, nlri.length) != null) {
-            return "mvpn:" + shortName(type) + ":0x" + HexFormat.of().formatHex(nlri, Math.min(2, nlri.length), nlri.length);
+            return TypedNlri.opaqueText("mvpn", shortName(type), nlri);
         }
         StringBuilder s = new StringBuilder("mvpn:").append(shortName(type)).append(':')
                 .append(RouteDistinguisher.of(nlri, 2)).append(':');
