@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * ExaBGP's route attribute grammar, the one parser for configuration files and API command lines. Each call of
@@ -25,9 +26,11 @@ final class AttributeParser {
     private AttributeParser() {
     }
 
+    /** {@link #KEYWORDS} and {@link #SR_KEYWORDS} as a set: asked twice per attribute of every route. */
+    private static final Set<String> KEYWORD_SET = Set.of((KEYWORDS + ", " + SR_KEYWORDS).split(", "));
+
     static boolean isKeyword(Token token) {
-        return !token.quoted() && token.text() != null && (", " + KEYWORDS + ", " + SR_KEYWORDS + ",")
-                .contains(", " + token.text() + ",");
+        return !token.quoted() && token.text() != null && KEYWORD_SET.contains(token.text());
     }
 
     /** Reads one attribute; the next token must be one of {@link #KEYWORDS}. */
@@ -131,15 +134,24 @@ final class AttributeParser {
         return out;
     }
 
+    /** {@link TokenStream#value}, its message ({@code what + suffix}) made only when it is needed. */
+    private static Token value(TokenStream in, String what, String suffix) throws ConfigException {
+        Token token = in.peek();
+        if (token.isEnd() || TokenStream.isPunctuation(token)) {
+            throw ConfigException.unexpected(token, what + suffix);
+        }
+        return in.next();
+    }
+
     private static <T> List<T> list(TokenStream in, String what, Item<T> item, boolean distinct)
             throws ConfigException {
         List<T> out = new ArrayList<>();
         if (!in.accept("[")) {
-            out.add(item.parse(in.value(what + " or [")));
+            out.add(item.parse(value(in, what, " or [")));
             return out;
         }
         while (!in.accept("]")) {
-            T value = item.parse(in.value(what + " or ']'"));
+            T value = item.parse(value(in, what, " or ']'"));
             if (!distinct || !out.contains(value)) {
                 out.add(value);
             }

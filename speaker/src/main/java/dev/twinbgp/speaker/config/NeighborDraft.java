@@ -18,7 +18,10 @@ final class NeighborDraft {
     /** {@code graceful-restart disable;}. */
     static final int GRACEFUL_RESTART_DISABLED = -2;
 
-    /** A route and the token of its prefix, for family errors. */
+    /**
+     * A route and the token of its prefix, for family errors; null for an IPv4 unicast route, which no family
+     * check refuses (ExaBGP sends it whatever the family block says), so a million of them keep no token.
+     */
     record PlacedRoute(RouteConfig route, Token prefix) {
     }
 
@@ -91,7 +94,8 @@ final class NeighborDraft {
     /** Adds a configured route, its attributes shared with an earlier route's when equal. */
     void addRoute(RouteConfig route, Token prefix) {
         RouteAttributes shared = attributeSets.putIfAbsent(route.attributes(), route.attributes());
-        routes.add(new PlacedRoute(shared == null ? route : new RouteConfig(route.prefix(), shared, route.multicast()), prefix));
+        RouteConfig placed = shared == null ? route : new RouteConfig(route.prefix(), shared, route.multicast());
+        routes.add(new PlacedRoute(placed, placed.family().equals(Family.IPV4_UNICAST) ? null : prefix));
     }
 
     /** @param name the neighbor's address token, or the template's name token */

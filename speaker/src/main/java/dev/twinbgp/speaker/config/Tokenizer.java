@@ -19,6 +19,17 @@ import java.io.IOException;
 final class Tokenizer {
     private static final String PUNCTUATION = "{}[]();";
     private static final String[] PUNCTUATION_TEXT = {"{", "}", "[", "]", "(", ")", ";"};
+    /** What an ASCII character is to the tokenizer (a table: the loop runs once per character of the file). */
+    private static final byte OTHER = 0;
+    private static final byte BLANK = 1;
+    private static final byte MARK = 2;
+    private static final byte[] KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < KIND.length; c++) {
+            KIND[c] = Character.isWhitespace(c) ? BLANK : PUNCTUATION.indexOf(c) >= 0 ? MARK : OTHER;
+        }
+    }
 
     private final String source;
     private final Lines lines;
@@ -50,7 +61,7 @@ final class Tokenizer {
                 continue;
             }
             char c = text.charAt(i);
-            if (c == ' ' || Character.isWhitespace(c)) {
+            if (isBlank(c)) {
                 i++;
             } else if (c == '\\' && continuesLine(i + 1)) {
                 i++;
@@ -88,8 +99,12 @@ final class Tokenizer {
         }
     }
 
+    private static boolean isBlank(char c) {
+        return c < KIND.length ? KIND[c] == BLANK : Character.isWhitespace(c);
+    }
+
     private static boolean isDelimiter(char c) {
-        return c == ' ' || Character.isWhitespace(c) || PUNCTUATION.indexOf(c) >= 0;
+        return c < KIND.length ? KIND[c] != OTHER : Character.isWhitespace(c);
     }
 
     /** True when only blanks follow {@code from} up to the end of its line. */
