@@ -34,6 +34,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -114,6 +115,8 @@ public final class PeerDriver {
     private boolean workScheduled;
     private boolean runningWork;
     private boolean pumpScheduled;
+    /** The octets of the received message being handled, while a listener wants them (see process()); loop thread only. */
+    private byte[] receivedOctets;
     private Link established;
     /**
      * False from Established until the session's first batch of routes has gone out (its initial table, or, when
@@ -870,11 +873,18 @@ public final class PeerDriver {
 
     private void process(Link link, Frame frame) {
         switch (MessageDecoder.decode(frame, link.negotiated)) {
-            case Decoded.Failed failed -> handle(fsm.onEvent(new Event.DecodeFailed(link.via, failed.error()), now()));
+            case Decoded.Failed failed -> {
+                if (listener.wantsOctets(this, true)) {
+                    listener.receivedUndecodable(this, frame.octets()); // before its NOTIFICATION, as ExaBGP
+                }
+                handle(fsm.onEvent(new Event.DecodeFailed(link.via, failed.error()), now()));
+            }
             case Decoded.Ok ok -> {
                 BgpMessage message = ok.message();
+                // The octets only when a listener asks (an API process's 'packets'): a copy per message otherwise.
+                byte[] octets = listener.wantsOctets(this, true) ? frame.octets() : null;
                 if (!(message instanceof dev.twinbgp.bgp.wire.Operational)) {
-                    listener.received(this, message); // OPERATIONAL is reported once the FSM accepted it (capability 185)
+                    report(message, octets); // OPERATIONAL is reported once the FSM accepted it (capability 185)
                 }
                 if (message instanceof Update update) {
                     List<Action> actions = fsm.onUpdateReceived(link.via, now());
@@ -884,10 +894,33 @@ public final class PeerDriver {
                         handle(actions);
                     }
                 } else {
-                    handle(fsm.onEvent(new Event.MessageReceived(link.via, message), now()));
+                    receivedOctets = octets; // for deliver(): an OPERATIONAL the FSM accepts comes back as Deliver
+                    try {
+                        handle(fsm.onEvent(new Event.MessageReceived(link.via, message), now()));
+                    } finally {
+                        receivedOctets = null;
+                    }
                 }
                 adoptNegotiated(link);
             }
+        }
+    }
+
+    /** Tells the listener of a received message, with its octets when it asked for them ({@code octets} not null). */
+    private void report(BgpMessage message, byte[] octets) {
+        if (octets != null) {
+            listener.received(this, message, octets);
+        } else {
+            listener.received(this, message);
+        }
+    }
+
+    /** Tells the listener of a sent message; {@code octets} (the array holding it) are copied only when it asks. */
+    private void reportSent(BgpMessage message, byte[] octets, int from, int to) {
+        if (listener.wantsOctets(this, false)) {
+            listener.sent(this, message, from == 0 && to == octets.length ? octets : Arrays.copyOfRange(octets, from, to));
+        } else {
+            listener.sent(this, message);
         }
     }
 
@@ -993,8 +1026,9 @@ public final class PeerDriver {
             log.debug("peer {}: not sending {} on {}: no connection", name(), message.type(), via);
             return;
         }
-        write(link.connection, ByteBuffer.wrap(MessageEncoder.encode(message, link.negotiated)));
-        listener.sent(this, message);
+        byte[] octets = MessageEncoder.encode(message, link.negotiated);
+        write(link.connection, ByteBuffer.wrap(octets));
+        reportSent(message, octets, 0, octets.length);
     }
 
     private void close(Direction via) {
@@ -1094,7 +1128,7 @@ public final class PeerDriver {
                 }
             }
             case RouteRefresh refresh -> refresh(refresh);
-            case dev.twinbgp.bgp.wire.Operational operational -> listener.received(this, operational);
+            case dev.twinbgp.bgp.wire.Operational operational -> report(operational, receivedOctets);
             default -> log.debug("peer {}: ignoring delivered {}", name(), message.type());
         }
     }
@@ -1150,9 +1184,10 @@ public final class PeerDriver {
                 } else if (length > batch.remaining()) {
                     break;
                 }
+                int start = batch.position();
                 MessageEncoder.encode(m, negotiated, batch);
                 outbound.remove();
-                listener.sent(this, m);
+                reportSent(m, batch.array(), batch.arrayOffset() + start, batch.arrayOffset() + batch.position());
             }
             budget -= batch.position();
             write(c, batch.flip());
