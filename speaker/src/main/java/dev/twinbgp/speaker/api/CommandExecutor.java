@@ -229,11 +229,41 @@ final class CommandExecutor {
                 }
                 for (Neighbor n : targets) {
                     holdUnlessAutoFlush(batch, n);
-                    batch.withdraw(n.driver(), prefixes, true); // a withdrawal even for a route not held (ExaBGP)
+                    // a withdrawal even for a route not held (ExaBGP)
+                    batch.withdraw(n.driver(), prefixes, true, attributed(n, w));
                 }
             }
             default -> throw new IllegalArgumentException("not a route change: " + request.command());
         }
+    }
+
+    /**
+     * The withdraw command's rules and routes of families other than IPv4 unicast/multicast, with the command's
+     * attributes as an announcement would carry them: what ExaBGP sends, with no NLRI, for a withdrawal held back
+     * in the session's first batch ({@link dev.twinbgp.speaker.session.RibChange.Withdraw}). A line that would not
+     * make an announcement (a route without the next hop its family needs) gives none: its withdrawal is sent as
+     * usual.
+     */
+    private List<Route> attributed(Neighbor n, Command.Withdraw w) {
+        List<Route> out = new ArrayList<>(0);
+        for (FlowConfig f : w.flows()) {
+            try {
+                out.add(converter.toRoute(n.config(), f));
+            } catch (IllegalArgumentException e) {
+                // not an announcement: no attributes to send
+            }
+        }
+        for (RouteConfig r : w.routes()) {
+            if (r.family().equals(Family.IPV4_UNICAST) || r.family().equals(Family.IPV4_MULTICAST)) {
+                continue; // ExaBGP's encoder sends nothing for these (bgp/message/update messages())
+            }
+            try {
+                out.addAll(converter.toRoutes(n.config(), r));
+            } catch (IllegalArgumentException e) {
+                // not an announcement: no attributes to send
+            }
+        }
+        return out;
     }
 
     /** {@code auto-flush false}: the neighbor's route changes wait for {@code flush route}. */

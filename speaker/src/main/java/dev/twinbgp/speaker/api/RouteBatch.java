@@ -23,7 +23,7 @@ final class RouteBatch {
     private record Announce(List<Route> routes) implements Op {
     }
 
-    private record Withdraw(List<RouteKey> prefixes, boolean always) implements Op {
+    private record Withdraw(List<RouteKey> prefixes, boolean always, List<Route> attributed) implements Op {
     }
 
     private record Clear() implements Op {
@@ -55,11 +55,17 @@ final class RouteBatch {
 
     /** Routes withdrawn; {@code always}: a withdrawal for each, held or not (an API withdraw, as ExaBGP). */
     void withdraw(PeerDriver peer, List<? extends RouteKey> prefixes, boolean always) {
+        withdraw(peer, prefixes, always, List.of());
+    }
+
+    /** {@code attributed}: the withdraw command's routes with its attributes ({@link RibChange.Withdraw}). */
+    void withdraw(PeerDriver peer, List<? extends RouteKey> prefixes, boolean always, List<Route> attributed) {
         List<Op> list = ops.computeIfAbsent(peer, k -> new ArrayList<>());
         if (!list.isEmpty() && list.get(list.size() - 1) instanceof Withdraw w && w.always == always) {
             w.prefixes.addAll(prefixes);
+            w.attributed.addAll(attributed);
         } else {
-            list.add(new Withdraw(new ArrayList<>(prefixes), always));
+            list.add(new Withdraw(new ArrayList<>(prefixes), always, new ArrayList<>(attributed)));
         }
     }
 
@@ -95,14 +101,14 @@ final class RouteBatch {
             boolean flush = !held.contains(peer);
             if (flush && list.size() == 1 && list.get(0) instanceof Announce a) {
                 peer.announce(a.routes);
-            } else if (flush && list.size() == 1 && list.get(0) instanceof Withdraw w) {
+            } else if (flush && list.size() == 1 && list.get(0) instanceof Withdraw w && w.attributed.isEmpty()) {
                 peer.withdraw(w.prefixes, w.always);
             } else {
                 List<RibChange> burst = new ArrayList<>(list.size());
                 for (Op op : list) {
                     burst.add(switch (op) {
                         case Announce a -> new RibChange.Announce(a.routes);
-                        case Withdraw w -> new RibChange.Withdraw(w.prefixes, w.always);
+                        case Withdraw w -> new RibChange.Withdraw(w.prefixes, w.always, w.attributed);
                         case Clear c -> new RibChange.Clear();
                     });
                 }

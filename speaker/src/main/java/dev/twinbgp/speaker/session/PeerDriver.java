@@ -22,6 +22,7 @@ import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.RouteRefresh;
 import dev.twinbgp.bgp.wire.Update;
+import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.WireError;
 import dev.twinbgp.reactor.Connection;
 import dev.twinbgp.reactor.EventLoop;
@@ -341,6 +342,18 @@ public final class PeerDriver {
     private final Map<RouteKey, Object> unsent = new java.util.LinkedHashMap<>();
     /** Keys of {@link #unsent} last withdrawn by an "always" withdraw: their withdrawal goes out in any case. */
     private final java.util.Set<RouteKey> alwaysWithdraw = new java.util.HashSet<>();
+    /** Keys of {@link #unsent} with a withdrawal queued (an "always" withdraw, or a route removed) since the last send. */
+    private final java.util.Set<RouteKey> withdrawalQueued = new java.util.HashSet<>();
+    /**
+     * Keys of {@link #unsent} announced after a withdrawal was queued for them: the withdrawal goes out, then the
+     * announcement, even when the peer ends with the path it had. ExaBGP's rib/outgoing.py {@code add_to_rib} keeps
+     * one pending change per (attributes, NLRI): a withdrawal removes a pending announcement of its NLRI, but an
+     * announcement does not remove a pending withdrawal (api-flow.ci: withdraw then announce a rule it holds sends
+     * both).
+     */
+    private final java.util.Set<RouteKey> reannounced = new java.util.HashSet<>();
+    /** The attributes of withdraw commands of {@link #unsent} ({@link RibChange.Withdraw#attributed}), per key. */
+    private final Map<RouteKey, Route> withdrawnWith = new java.util.HashMap<>();
 
     private final class BurstRequest implements Work {
         private final List<RibChange> changes;
@@ -360,21 +373,30 @@ public final class PeerDriver {
                             remember(r.key());
                             ribOut.announce(r);
                             alwaysWithdraw.remove(r.key());
+                            if (withdrawalQueued.contains(r.key())) {
+                                reannounced.add(r.key());
+                            }
                         }
                     }
                     case RibChange.Withdraw w -> {
                         for (RouteKey k : w.keys()) {
                             remember(k);
-                            ribOut.withdraw(k);
+                            if (ribOut.withdraw(k) || w.always()) {
+                                withdrawalQueued.add(k);
+                            }
                             if (w.always()) {
                                 alwaysWithdraw.add(k);
                             }
+                        }
+                        for (Route r : w.attributed()) {
+                            withdrawnWith.put(r.key(), r);
                         }
                     }
                     case RibChange.Clear c -> {
                         for (Route r : ribOut.routes()) {
                             remember(r.key());
                             ribOut.withdraw(r.key());
+                            withdrawalQueued.add(r.key());
                         }
                     }
                 }
@@ -400,8 +422,7 @@ public final class PeerDriver {
             return;
         }
         if (established == null) {
-            unsent.clear(); // the next session's initial table holds the result
-            alwaysWithdraw.clear();
+            clearUnsent(); // the next session's initial table holds the result
             return;
         }
         AnnounceBatch announced = new AnnounceBatch(settings.groupUpdates(), ribOut);
@@ -412,19 +433,51 @@ public final class PeerDriver {
                 if (had != ABSENT || alwaysWithdraw.contains(key)) {
                     withdrawn.add(key);
                 }
+            } else if (reannounced.contains(key)) {
+                withdrawn.add(key);
+                announced.add(new Route(key, now));
             } else if (!now.equals(had)) {
                 announced.add(new Route(key, now));
             }
         });
-        unsent.clear();
-        alwaysWithdraw.clear();
-        if ((!withdrawn.isEmpty() || !announced.isEmpty()) && firstBatchSent()) {
-            queueWithdrawals(withdrawn);
+        Map<RouteKey, Route> attributes = Map.copyOf(withdrawnWith);
+        clearUnsent();
+        if (!withdrawn.isEmpty() || !announced.isEmpty()) {
+            if (firstBatchSent()) {
+                queueWithdrawals(withdrawn);
+            } else {
+                queueHeldBackWithdrawals(withdrawn, attributes);
+            }
         }
         if (!announced.isEmpty()) {
             outbound.addLazily(announced.updates(established.negotiated));
         }
         pump();
+    }
+
+    private void clearUnsent() {
+        unsent.clear();
+        alwaysWithdraw.clear();
+        withdrawalQueued.clear();
+        reannounced.clear();
+        withdrawnWith.clear();
+    }
+
+    /**
+     * The withdrawals of the session's first batch are not sent ({@link #routesSent}), but for a family other than
+     * IPv4 unicast/multicast ExaBGP still sends, for each, an UPDATE with the withdraw command's attributes and no
+     * NLRI: its bgp/message/update {@code messages()} skips MP_UNREACH_NLRI while {@code include_withdraw} is False
+     * and yields the family's message anyway (api-flow.ci expects it). Such an UPDATE is valid (RFC 4271
+     * section 5: the well-known mandatory attributes are required only with NLRI) and changes nothing for the peer.
+     */
+    private void queueHeldBackWithdrawals(List<RouteKey> withdrawn, Map<RouteKey, Route> attributes) {
+        for (RouteKey key : withdrawn) {
+            Route with = attributes.get(key);
+            if (with != null) {
+                outbound.addAll(List.of(new Update(Nlri.emptyIpv4(false), with.path().attributes(),
+                        Nlri.emptyIpv4(false))));
+            }
+        }
     }
 
     /**
@@ -1016,8 +1069,7 @@ public final class PeerDriver {
 
     private void established(Session session) {
         ignoredFamilies.clear();
-        unsent.clear(); // the initial table below is the Adj-RIB-Out as it is, held changes included
-        alwaysWithdraw.clear();
+        clearUnsent(); // the initial table below is the Adj-RIB-Out as it is, held changes included
         Link link = links.get(session.connection());
         established = link;
         routesSent = ribOut.size() > 0; // the initial table below is the first batch when it holds a route

@@ -29,7 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>with {@code auto-flush false} an announcement waits for {@code flush route}: the End-of-RIB the program
  *       asks for in between arrives first;</li>
  *   <li>the session's first batch of routes carries no withdrawal (the peer has none of ours yet; ExaBGP's
- *       {@code include_withdraw}), a later one does, also for a route never announced (api-fast.ci).</li>
+ *       {@code include_withdraw}), a later one does, also for a route never announced (api-fast.ci);</li>
+ *   <li>a withdrawal then an announcement of the same route in one burst sends both, although the peer ends with
+ *       the path it had (ExaBGP's rib/outgoing.py; api-flow.ci's respawned program);</li>
+ *   <li>a FlowSpec withdrawal held back in the first batch sends an UPDATE with its attributes and no NLRI
+ *       (ExaBGP's Update.messages for an MP family; api-flow.ci).</li>
  * </ul>
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -92,7 +96,42 @@ class BurstAndAutoFlushTest {
                 """, List.of("1:raw:" + END_OF_RIB, "2:raw:" + announce(5), "3:raw:" + withdraw(6)));
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
+    void aWithdrawalThenAnAnnouncementInOneBurstSendsBoth(String reactor) throws Exception {
+        run(reactor, "", WAIT_UP + """
+                echo "announce route 10.0.0.7/32 next-hop 127.0.0.1"
+                read ack
+                printf '%s\\n' "withdraw route 10.0.0.7/32" "announce route 10.0.0.7/32 next-hop 127.0.0.1" \\
+                    "announce route 10.0.0.7/32 next-hop 127.0.0.1"
+                read ack; read ack; read ack
+                echo "announce route 10.0.0.8/32 next-hop 127.0.0.1"
+                exec cat > /dev/null
+                """, List.of("1:raw:" + END_OF_RIB, "2:raw:" + announce(7), "3:raw:" + withdraw(7), "3:raw:" + announce(7),
+                "4:raw:" + announce(8)));
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
+    void aFlowWithdrawalHeldBackInTheFirstBatchSendsItsAttributes(String reactor) throws Exception {
+        String flowEndOfRib = MARKER + "001E" + "02" + "00000007" + "900F0003000185";
+        String attributesOnly = MARKER + "0025" + "02" + "0000" + "000E" + "40010100" + "400200" + "40050400000064";
+        // MP_UNREACH_NLRI alone (twinbgp withdraws by key): ipv4 flow, destination 10.0.0.1/32
+        String flowWithdrawal = MARKER + "0024" + "02" + "0000" + "000D" + "800F0A" + "000185" + "06" + "01200A000001";
+        run(reactor, "", "ipv4 flow;", WAIT_UP + """
+                echo "withdraw flow route { match { destination 10.0.0.1/32; } }"
+                read ack
+                echo "withdraw flow route { match { destination 10.0.0.1/32; } }"
+                exec cat > /dev/null
+                """, List.of("1:raw:" + flowEndOfRib, "2:raw:" + attributesOnly, "3:raw:" + flowWithdrawal));
+    }
+
     private void run(String reactor, String neighborExtra, String script, List<String> expected) throws Exception {
+        run(reactor, neighborExtra, "ipv4 unicast;", script, expected);
+    }
+
+    private void run(String reactor, String neighborExtra, String families, String script, List<String> expected)
+            throws Exception {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Path run = Files.createDirectories(conf.resolve("run"));
         Files.writeString(run.resolve("program.sh"), script);
@@ -102,10 +141,10 @@ class BurstAndAutoFlushTest {
                     router-id 1.2.3.4; local-address 127.0.0.1; local-as 1; peer-as 1;
                     group-updates false;
                     %s
-                    family { ipv4 unicast; }
+                    family { %s }
                     api { processes [ program ]; neighbor-changes; }
                 }
-                """.formatted(run.resolve("program.sh"), neighborExtra));
+                """.formatted(run.resolve("program.sh"), neighborExtra, families));
         Path ci = Files.createDirectories(dir.resolve("api")).resolve("burst.ci");
         Files.writeString(ci, "option:file:burst.conf\n" + String.join("\n", expected) + "\n");
         ProgramVector vector = ProgramVector.read(ci);

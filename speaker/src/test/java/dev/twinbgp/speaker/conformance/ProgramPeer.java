@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  *       then announces 0.0.0.0/0;</li>
  *   <li>answers every message with a KEEPALIVE; checks every message but KEEPALIVEs byte for byte against the
  *       connection's groups (in order; any order inside a group); an End-of-RIB when nothing more is expected is
- *       accepted, any other extra message is a failure;</li>
+ *       accepted, any other extra message is a failure (but for {@link Vectors#COMPLETE_MID_BURST});</li>
  *   <li>on a ROUTE-REFRESH it sends back every UPDATE received so far (routes: End-of-RIB markers are not
  *       replayed), then a KEEPALIVE;</li>
  *   <li>once a group with a {@code notification} step is complete, sends NOTIFICATION Cease with that text as data
@@ -239,6 +239,9 @@ final class ProgramPeer implements AutoCloseable {
         received.add(hex);
         Map.Entry<Integer, List<String>> group = pending.get(c).firstEntry();
         if (group == null) {
+            if (Vectors.COMPLETE_MID_BURST.containsKey(vector.name() + ".ci")) {
+                return; // the rest of the burst that completed the vector (see there)
+            }
             if (!END_OF_RIB.matcher(hex).matches()) {
                 fail("unexpected extra message " + hex);
             }
