@@ -366,6 +366,37 @@ public abstract class AbstractReactorContractTest {
         assertEquals("ping", new String(client.data(), StandardCharsets.US_ASCII));
     }
 
+    /**
+     * {@link EventLoop#execute} queues, also when called on the loop itself: a task a loop task queues runs
+     * after the tasks already waiting, never inside the task that queued it (a reactor that ran it at once
+     * would reorder work queued from two threads).
+     */
+    @Test
+    void executeOnTheLoopQueuesBehindTasksAlreadyWaiting() throws Exception {
+        Reactor r = reactor();
+        EventLoop loop = r.nextLoop();
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch otherQueued = new CountDownLatch(1);
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                // Holds the loop until the test thread has queued its task behind this one.
+                assertTrue(otherQueued.await(WAIT, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loop.execute(() -> {
+                order.add("queued on the loop");
+                all.complete(null);
+            });
+            order.add("the task that queued it");
+        });
+        loop.execute(() -> order.add("queued from another thread"));
+        otherQueued.countDown();
+        get(all);
+        assertEquals(List.of("the task that queued it", "queued from another thread", "queued on the loop"), order);
+    }
+
     @Test
     void executeFromAnotherThreadRunsOnTheLoop() throws Exception {
         Reactor r = reactor();

@@ -11,6 +11,7 @@ import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.bgp.wire.UpdatePacker;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -29,94 +30,176 @@ import java.util.Objects;
  * Not thread-safe: owned by the session's loop.
  */
 public final class AdjRibOut {
-    private final Map<RouteKey, Path> routes = new LinkedHashMap<>();
     /**
-     * The IPv4 unicast routes grouped by path, in the order {@link #updates} packs them (groups by
-     * first appearance in {@link #routes}, prefixes in route order), kept up to date while routes are
-     * only added - a table loaded at start-up - so a session that comes up packs at once instead of
-     * regrouping a full table. A replaced path or a withdrawal can reorder the groups: then they are
-     * dropped ({@code null}) and rebuilt when next needed.
+     * IPv4 unicast prefixes without path id - nearly every route of a large table - in primitive
+     * arrays ({@link OrderedIpv4Table}); every other route (other families, ADD-PATH ids) in
+     * {@link #others}. Both hold path ids of {@link #paths}, where each distinct path is kept once.
      */
-    private Map<Path, Group> ipv4Groups = new LinkedHashMap<>();
+    private final OrderedIpv4Table ipv4 = new OrderedIpv4Table();
+    private final Map<RouteKey, Other> others = new LinkedHashMap<>();
+    private final SharedPaths paths = new SharedPaths();
 
     /**
-     * Prefixes sharing a path; {@code attributes} is what they are sent with (the path's attributes
-     * plus NEXT_HOP, RFC 4271 section 5.1.3), made once per group. The list only grows while the
-     * group is current, so a snapshot of its size stays a valid view of it.
+     * A route of {@link #others}: its path id, and where it stands among the fast-path routes - after
+     * the IPv4 slots below {@code ipv4Before} - so that {@link #routes} keeps the order in which all
+     * routes were first added, as one insertion-ordered map did.
      */
-    private static final class Group {
-        final Path path;
-        final ArrayList<Prefix> prefixes = new ArrayList<>(4);
-        private Attributes ipv4Attributes;
+    private static final class Other {
+        int pathId;
+        int ipv4Before;
 
-        Group(Path path) {
-            this.path = path;
+        Other(int pathId, int ipv4Before) {
+            this.pathId = pathId;
+            this.ipv4Before = ipv4Before;
         }
+    }
 
-        /** The path's attributes with its next hop as NEXT_HOP, or null when it needs MP_REACH_NLRI. */
-        Attributes ipv4Attributes() {
-            if (ipv4Attributes == null) {
-                ipv4Attributes = ipv4AttributesOf(path);
-                if (ipv4Attributes != null) {
-                    // Encode once per group, while the table loads: every session then copies these
-                    // octets. The 4-octet AS form (RFC 6793), which nearly every session negotiates.
-                    ipv4Attributes.encodedLength(true);
-                }
-            }
-            return ipv4Attributes;
-        }
+    /** True for a route of the fast path: an IPv4 unicast prefix without path id. */
+    private static boolean fast(RouteKey key) {
+        return key instanceof Prefix p && !p.isIpv6() && !p.isMulticast() && !p.hasPathId();
+    }
+
+    private static long keyOf(RouteKey key) {
+        Prefix p = (Prefix) key;
+        return OrderedIpv4Table.key(p.ipv4Address(), p.length());
+    }
+
+    private static Prefix prefixOf(long key) {
+        return Prefix.ipv4(Ipv4RouteMap.address(key), Ipv4RouteMap.length(key));
     }
 
     /** Adds or replaces a route; returns true when it changed. */
     public boolean announce(Route route) {
-        if (route.key() instanceof NlriRoute n && n.hasNonKeyFields()) {
-            // same key, maybe other octets (EVPN's label, RFC 7432 section 7): the new octets replace the old
-            routes.remove(n);
-            routes.put(n, route.path());
+        RouteKey key = route.key();
+        Path path = route.path();
+        if (fast(key)) {
+            long k = keyOf(key);
+            int slot = ipv4.find(k);
+            if (slot < 0) {
+                // the path's IPv4 attributes made and encoded once, while the table loads
+                ipv4.add(k, paths.acquire(path, true));
+                return true;
+            }
+            int old = ipv4.pathAt(slot);
+            if (path.equals(paths.path(old))) {
+                return false;
+            }
+            int id = paths.acquire(path, true);
+            ipv4.setPath(slot, id);
+            paths.release(old);
             return true;
         }
-        Path old = routes.put(route.key(), route.path());
-        if (route.path().equals(old)) {
+        if (key instanceof NlriRoute n && n.hasNonKeyFields()) {
+            // same key, maybe other octets (EVPN's label, RFC 7432 section 7): the new octets replace the
+            // old, and the route moves to the end, as a removal and a new entry
+            Other old = others.remove(n);
+            int id = paths.acquire(path);
+            if (old != null) {
+                paths.release(old.pathId);
+            }
+            others.put(n, new Other(id, ipv4.slots()));
+            return true;
+        }
+        Other o = others.get(key);
+        if (o == null) {
+            others.put(key, new Other(paths.acquire(path), ipv4.slots()));
+            return true;
+        }
+        if (path.equals(paths.path(o.pathId))) {
             return false;
         }
-        if (old != null) {
-            ipv4Groups = null; // the prefix keeps its place in routes but changes group
-        } else if (ipv4Groups != null && route.key() instanceof Prefix prefix && prefix.family().equals(Family.IPV4_UNICAST)) {
-            Group g = ipv4Groups.computeIfAbsent(route.path(), Group::new);
-            if (g.prefixes.isEmpty()) {
-                g.ipv4Attributes(); // once per path, while the table loads rather than when a session comes up
-            }
-            g.prefixes.add(prefix);
-        }
+        int id = paths.acquire(path);
+        paths.release(o.pathId);
+        o.pathId = id;
         return true;
     }
 
     /** Removes a route; returns true when it was there. */
     public boolean withdraw(RouteKey prefix) {
-        if (routes.remove(prefix) == null) {
+        if (fast(prefix)) {
+            int id = ipv4.remove(keyOf(prefix));
+            if (id < 0) {
+                return false;
+            }
+            paths.release(id);
+            if (ipv4.sparse()) {
+                int[] before = ipv4.compact();
+                for (Other o : others.values()) {
+                    o.ipv4Before = before[o.ipv4Before];
+                }
+            }
+            return true;
+        }
+        Other o = others.remove(prefix);
+        if (o == null) {
             return false;
         }
-        ipv4Groups = null;
+        paths.release(o.pathId);
         return true;
     }
 
     public int size() {
-        return routes.size();
+        return ipv4.size() + others.size();
     }
 
     /** The path held for {@code key}, or null. */
     public Path path(RouteKey key) {
-        return routes.get(key);
+        if (fast(key)) {
+            int slot = ipv4.find(keyOf(key));
+            return slot < 0 ? null : paths.path(ipv4.pathAt(slot));
+        }
+        Other o = others.get(key);
+        return o == null ? null : paths.path(o.pathId);
     }
 
     public void clear() {
-        routes.clear();
-        ipv4Groups = new LinkedHashMap<>();
+        ipv4.clear();
+        others.clear();
+        paths.clear();
+    }
+
+    /** Receives the routes in the order they were first added. */
+    private interface Visitor {
+        /** A fast-path route: IPv4 slot {@code slot}. */
+        void ipv4(int slot, int pathId);
+
+        void other(RouteKey key, int pathId);
+    }
+
+    /** Every route, fast-path and others merged, in the order they were first added. */
+    private void forEachInOrder(Visitor v) {
+        int slot = 0;
+        for (Map.Entry<RouteKey, Other> e : others.entrySet()) {
+            Other o = e.getValue();
+            for (; slot < o.ipv4Before; slot++) {
+                int id = ipv4.pathAt(slot);
+                if (id >= 0) {
+                    v.ipv4(slot, id);
+                }
+            }
+            v.other(e.getKey(), o.pathId);
+        }
+        for (int end = ipv4.slots(); slot < end; slot++) {
+            int id = ipv4.pathAt(slot);
+            if (id >= 0) {
+                v.ipv4(slot, id);
+            }
+        }
     }
 
     public List<Route> routes() {
-        List<Route> out = new ArrayList<>(routes.size());
-        routes.forEach((p, path) -> out.add(new Route(p, path)));
+        List<Route> out = new ArrayList<>(size());
+        forEachInOrder(new Visitor() {
+            @Override
+            public void ipv4(int slot, int pathId) {
+                out.add(new Route(prefixOf(ipv4.keyAt(slot)), paths.path(pathId)));
+            }
+
+            @Override
+            public void other(RouteKey key, int pathId) {
+                out.add(new Route(key, paths.path(pathId)));
+            }
+        });
         return out;
     }
 
@@ -141,12 +224,23 @@ public final class AdjRibOut {
         boolean byPath = group && family.safi() == Family.SAFI_MCAST_VPN;
         Map<Path, List<RouteKey>> grouped = new LinkedHashMap<>();
         List<Map.Entry<Path, List<RouteKey>>> selected = new ArrayList<>();
-        routes.forEach((p, path) -> {
-            if (familyOf(p).equals(family)) {
-                if (byPath) {
-                    grouped.computeIfAbsent(path, x -> new ArrayList<>()).add(p);
-                } else {
-                    selected.add(Map.entry(path, List.of(p)));
+        forEachInOrder(new Visitor() {
+            @Override
+            public void ipv4(int slot, int pathId) {
+                if (family.equals(Family.IPV4_UNICAST)) {
+                    selected.add(Map.entry(paths.path(pathId), List.of(prefixOf(ipv4.keyAt(slot)))));
+                }
+            }
+
+            @Override
+            public void other(RouteKey key, int pathId) {
+                if (familyOf(key).equals(family)) {
+                    Path path = paths.path(pathId);
+                    if (byPath) {
+                        grouped.computeIfAbsent(path, x -> new ArrayList<>()).add(key);
+                    } else {
+                        selected.add(Map.entry(path, List.of(key)));
+                    }
                 }
             }
         });
@@ -174,35 +268,83 @@ public final class AdjRibOut {
         };
     }
 
-    /** IPv4 unicast routes grouped by path; a snapshot of the groups and of their sizes, packed lazily. */
+    /**
+     * IPv4 unicast routes grouped by path - groups in order of first appearance, prefixes in route
+     * order - packed lazily. The grouping is a counting sort of the routes by path id into one array
+     * of packed prefixes (8 octets a route), a snapshot: later changes do not touch it. An IPv4
+     * unicast route of {@link #others} (one with an ADD-PATH id) stands in that array as
+     * {@code -(i + 1)}, {@code i} its place in a side list.
+     */
     private Iterator<Update> groupedIpv4(Negotiated negotiated) {
-        if (ipv4Groups == null) {
-            Map<Path, Group> regrouped = new LinkedHashMap<>();
-            routes.forEach((p, path) -> {
-                if (p instanceof Prefix prefix && prefix.family().equals(Family.IPV4_UNICAST)) {
-                    regrouped.computeIfAbsent(path, Group::new).prefixes.add(prefix);
+        int[] groupOf = new int[paths.capacity()];
+        Arrays.fill(groupOf, -1);
+        int[] counts = new int[Math.max(1, paths.capacity())];
+        int[] groupCount = new int[1];
+        List<Prefix> withIds = new ArrayList<>(0);
+        // Pass 1: group numbers by first appearance, and the size of each group.
+        forEachInOrder(new Visitor() {
+            @Override
+            public void ipv4(int slot, int pathId) {
+                count(pathId);
+            }
+
+            @Override
+            public void other(RouteKey key, int pathId) {
+                if (familyOf(key).equals(Family.IPV4_UNICAST)) {
+                    count(pathId);
                 }
-            });
-            ipv4Groups = regrouped;
+            }
+
+            private void count(int pathId) {
+                if (groupOf[pathId] < 0) {
+                    groupOf[pathId] = groupCount[0]++;
+                }
+                counts[groupOf[pathId]]++;
+            }
+        });
+        int groups = groupCount[0];
+        int[] start = new int[groups + 1];
+        Path[] groupPath = new Path[groups];
+        Attributes[] groupAttributes = new Attributes[groups];
+        for (int g = 0; g < groups; g++) {
+            start[g + 1] = start[g] + counts[g];
         }
-        Group[] groups = ipv4Groups.values().toArray(new Group[0]);
-        int[] sizes = new int[groups.length];
-        for (int i = 0; i < groups.length; i++) {
-            sizes[i] = groups[i].prefixes.size();
+        for (int id = 0; id < groupOf.length; id++) {
+            int g = groupOf[id];
+            if (g >= 0) {
+                groupPath[g] = paths.path(id);
+                groupAttributes[g] = paths.ipv4Attributes(id);
+            }
         }
+        // Pass 2: each route into its group's range, in route order.
+        long[] members = new long[start[groups]];
+        int[] fill = Arrays.copyOf(start, groups);
+        forEachInOrder(new Visitor() {
+            @Override
+            public void ipv4(int slot, int pathId) {
+                members[fill[groupOf[pathId]]++] = ipv4.keyAt(slot);
+            }
+
+            @Override
+            public void other(RouteKey key, int pathId) {
+                if (familyOf(key).equals(Family.IPV4_UNICAST)) {
+                    withIds.add((Prefix) key);
+                    members[fill[groupOf[pathId]]++] = -withIds.size();
+                }
+            }
+        });
         return new Iterator<>() {
             private int next;
             private Iterator<Update> current = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
-                while (!current.hasNext() && next < groups.length) {
-                    Group g = groups[next];
-                    List<Prefix> prefixes = firstOf(g.prefixes, sizes[next]);
-                    next++;
-                    Attributes ipv4 = g.ipv4Attributes();
-                    current = ipv4 != null ? UpdatePacker.announceIpv4Lazily(ipv4, prefixes, negotiated)
-                            : pack(g.path, List.copyOf(prefixes), negotiated).iterator();
+                while (!current.hasNext() && next < groups) {
+                    int g = next++;
+                    List<Prefix> prefixes = new Members(members, start[g], start[g + 1], withIds);
+                    current = groupAttributes[g] != null
+                            ? UpdatePacker.announceIpv4Lazily(groupAttributes[g], prefixes, negotiated)
+                            : pack(groupPath[g], List.copyOf(prefixes), negotiated).iterator();
                 }
                 return current.hasNext();
             }
@@ -215,6 +357,32 @@ public final class AdjRibOut {
                 return current.next();
             }
         };
+    }
+
+    /** A range of {@link #groupedIpv4}'s packed prefixes as a list, each Prefix made when read. */
+    private static final class Members extends AbstractList<Prefix> {
+        private final long[] members;
+        private final int from;
+        private final int to;
+        private final List<Prefix> withIds;
+
+        Members(long[] members, int from, int to, List<Prefix> withIds) {
+            this.members = members;
+            this.from = from;
+            this.to = to;
+            this.withIds = withIds;
+        }
+
+        @Override
+        public Prefix get(int index) {
+            long m = members[from + Objects.checkIndex(index, to - from)];
+            return m >= 0 ? prefixOf(m) : withIds.get((int) -m - 1);
+        }
+
+        @Override
+        public int size() {
+            return to - from;
+        }
     }
 
     /**
@@ -241,24 +409,6 @@ public final class AdjRibOut {
     }
 
     /**
-     * The first {@code n} elements of a list that may grow meanwhile (routes announced while a table
-     * is being sent): unlike {@code subList}, a view that stays valid when the list grows.
-     */
-    private static List<Prefix> firstOf(ArrayList<Prefix> list, int n) {
-        return new AbstractList<>() {
-            @Override
-            public Prefix get(int index) {
-                return list.get(Objects.checkIndex(index, n));
-            }
-
-            @Override
-            public int size() {
-                return n;
-            }
-        };
-    }
-
-    /**
      * {@link #pack}'s UPDATEs, given {@code ipv4}: the attributes IPv4 unicast routes of {@code path}
      * are sent with ({@link #ipv4AttributesOf}), or null for any other family or an MP next hop.
      * IPv4 unicast ones are packed one at a time as they are asked for.
@@ -270,13 +420,13 @@ public final class AdjRibOut {
     }
 
     /**
-     * {@link #ipv4AttributesOf}{@code (path)}, taken from the path's group when it has one (made and
+     * {@link #ipv4AttributesOf}{@code (path)}, taken from the Adj-RIB-Out when it holds the path (made and
      * encoded once, when its first route was added), so a batch of new routes does not make and
      * encode every attribute set a second time.
      */
     Attributes ipv4AttributesFor(Path path) {
-        Group g = ipv4Groups == null ? null : ipv4Groups.get(path);
-        return g != null ? g.ipv4Attributes() : ipv4AttributesOf(path);
+        int id = paths.find(path);
+        return id >= 0 ? paths.ipv4Attributes(id) : ipv4AttributesOf(path);
     }
 
     @SuppressWarnings("unchecked")

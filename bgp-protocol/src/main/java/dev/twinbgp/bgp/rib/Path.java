@@ -28,6 +28,12 @@ public record Path(Attributes attributes, byte[] nextHop) {
         return nextHop.clone();
     }
 
+    /** This path with its attributes in the form a RIB keeps ({@link Attributes#compactBuilt}): equal to this. */
+    Path compact() {
+        Attributes c = attributes.compactBuilt();
+        return c == attributes ? this : new Path(c, nextHop);
+    }
+
     public boolean hasMpNextHop() {
         return nextHop.length > 0;
     }

@@ -48,6 +48,20 @@ public final class Frame {
         return body.clone();
     }
 
+    /**
+     * The whole message as it was on the wire: the 19-octet header (the all-ones marker, which the framer
+     * checked, the length and the type; RFC 4271 section 4.1) and the body. A new array each call.
+     */
+    public byte[] octets() {
+        byte[] all = new byte[messageLength()];
+        java.util.Arrays.fill(all, 0, 16, (byte) 0xFF);
+        all[16] = (byte) (all.length >>> 8);
+        all[17] = (byte) all.length;
+        all[18] = (byte) type.code();
+        System.arraycopy(body, 0, all, MessageFramer.HEADER_LENGTH, body.length);
+        return all;
+    }
+
     @Override
     public String toString() {
         return "Frame[" + type + ", " + messageLength() + " octets]";

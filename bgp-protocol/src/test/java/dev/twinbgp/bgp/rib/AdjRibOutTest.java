@@ -108,4 +108,40 @@ class AdjRibOutTest {
         run.forEachRemaining(u -> out.writeBytes(MessageEncoder.encode(u, ASN4)));
         assertArrayEquals(before, out.toByteArray());
     }
+
+    /**
+     * IPv4 unicast routes sit in primitive arrays and every other route (IPv6, ADD-PATH ids) in a map;
+     * {@link AdjRibOut#routes()} must still be one insertion-ordered table - a route keeps its place
+     * when its path is replaced - also after withdrawals enough to compact the arrays, and the grouped
+     * IPv4 UPDATEs must take the ADD-PATH routes in their place.
+     */
+    @Test
+    void routesKeepOneOrderAcrossFastAndGeneralRoutesThroughCompaction() {
+        Random random = new Random(11);
+        List<Path> paths = paths();
+        AdjRibOut rib = new AdjRibOut();
+        java.util.Map<Object, Path> model = new java.util.LinkedHashMap<>();
+        for (int round = 0; round < 12; round++) {
+            for (int i = 0; i < 4000; i++) {
+                Prefix p = prefix(random);
+                if (random.nextInt(7) == 0) {
+                    p = p.withPathId(random.nextInt(3));
+                }
+                if (round % 3 == 2 && random.nextInt(10) < 8) {
+                    assertEquals(model.remove(p) != null, rib.withdraw(p));
+                } else {
+                    Path path = paths.get(random.nextInt(paths.size()));
+                    Path old = model.put(p, path);
+                    assertEquals(!path.equals(old), rib.announce(new Route(p, path)));
+                }
+            }
+            assertEquals(model.size(), rib.size());
+            List<Route> expected = new ArrayList<>();
+            model.forEach((k, v) -> expected.add(new Route((Prefix) k, v)));
+            assertEquals(expected, rib.routes(), "round " + round);
+            for (boolean group : new boolean[] {true, false}) {
+                assertArrayEquals(reference(rib, Family.IPV4_UNICAST, group), wire(rib.updatesLazily(Family.IPV4_UNICAST, ASN4, group)));
+            }
+        }
+    }
 }

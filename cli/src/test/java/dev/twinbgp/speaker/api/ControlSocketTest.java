@@ -157,6 +157,10 @@ class ControlSocketTest {
         Result family = ctl("announce", "route", "2001:db8::/32", "next-hop", "2001:db8::1");
         assertEquals(1, family.exit());
         assertEquals("neighbor 127.0.0.3 is not configured for ipv6 unicast (family { } block)", family.err().strip());
+        Result group = ctl("group", "start"); // one command per connection: only a process groups lines
+        assertEquals(1, group.exit());
+        assertEquals("group start / group end: only an API process groups lines; here write 'group COMMAND ; COMMAND ...'"
+                + " on one line", group.err().strip());
         PeerDriver twin = harness.twinSide();
         assertEquals(0, (int) twin.query(() -> twin.adjRibOut().size()).get(), "nothing was announced");
         assertEquals(null, twin.query(() -> twin.adjRibOut().routes().stream()

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -208,6 +209,12 @@ public final class Api implements AutoCloseable {
                     Configuration one = ConfigParser.parse("create neighbor", c.config(), configuration.processes());
                     NeighborConfig n = one.neighbors().get(0);
                     PeerSettings s = PeerSettingsMapper.map(one).get(0);
+                    // What 'run' refuses at start (adj-rib-in false, MD5 where the host has none, ...), refused here too.
+                    Optional<String> cannot = PeerSettingsMapper.cannotRun(one);
+                    if (cannot.isPresent()) {
+                        LOG.warn("create neighbor refused: {}", cannot.get());
+                        return CompletableFuture.completedFuture(Reply.error(cannot.get()));
+                    }
                     if (!c.config().contains(" connect ")) { // the daemon's peer port (ExaBGP's exabgp.tcp.port)
                         s = new PeerSettings(s.peerAddress(), options.peerPort(), s.localAddress(), s.listenPort(),
                                 s.session(), s.groupUpdates(), s.manualEor(), s.routes());
@@ -331,7 +338,8 @@ public final class Api implements AutoCloseable {
      *       SIGUSR1; a changed {@code run} takes effect at the process's next start).</li>
      * </ul>
      * A configuration that does not parse or map changes nothing: the error ({@code file:line:column: ...}) is
-     * logged and answered.
+     * logged and answered; so does one that {@code run} would refuse at start
+     * ({@link PeerSettingsMapper#cannotRun}: {@code tcp-ao}, {@code adj-rib-in false}, ...), with its sentence.
      */
     public synchronized CompletableFuture<Reply> reload() {
         if (closed || speaker == null) {
@@ -349,6 +357,12 @@ public final class Api implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("reload refused, nothing changed: {}", e.toString());
             return CompletableFuture.completedFuture(Reply.error("reload: " + e.getMessage()));
+        }
+        // What 'run' refuses at start (tcp-ao, adj-rib-in false, ...) a reload refuses too, before changing anything.
+        Optional<String> cannot = PeerSettingsMapper.cannotRun(next);
+        if (cannot.isPresent()) {
+            LOG.error("reload refused, nothing changed: {}", cannot.get());
+            return CompletableFuture.completedFuture(Reply.error("reload: " + cannot.get()));
         }
         Map<String, PeerSettings> wanted = new LinkedHashMap<>();
         Map<String, NeighborConfig> wantedConfig = new LinkedHashMap<>();

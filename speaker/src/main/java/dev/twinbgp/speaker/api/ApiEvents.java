@@ -22,6 +22,7 @@ import java.net.Inet6Address;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,15 +46,35 @@ final class ApiEvents implements SessionListener {
         this.json = json;
         this.clock = clock;
         this.subscriptions = new ConcurrentHashMap<>(subscriptions);
+        anyPackets = packetsAnywhere();
+    }
+
+    /**
+     * Some process of some neighbor has {@code packets}: {@link #wantsOctets}, asked for every message, is one
+     * volatile read while none has (the usual case), not a lookup per message.
+     */
+    private volatile boolean anyPackets;
+
+    private boolean packetsAnywhere() {
+        for (List<Subscription> subs : subscriptions.values()) {
+            for (Subscription s : subs) {
+                if (s.receive().contains(ApiConfig.Message.PACKETS) || s.send().contains(ApiConfig.Message.PACKETS)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Events of {@code peer} (a neighbor created at run time) go to these processes from now on. */
-    void subscribe(String peer, List<Subscription> subs) {
+    synchronized void subscribe(String peer, List<Subscription> subs) {
         subscriptions.put(peer, List.copyOf(subs));
+        anyPackets = packetsAnywhere();
     }
 
-    void unsubscribe(String peer) {
+    synchronized void unsubscribe(String peer) {
         subscriptions.remove(peer);
+        anyPackets = packetsAnywhere();
     }
 
     PeerStats stats(String peer) {
@@ -81,22 +102,97 @@ final class ApiEvents implements SessionListener {
 
     @Override
     public void received(PeerDriver peer, BgpMessage message) {
+        received(peer, message, null);
+    }
+
+    @Override
+    public void received(PeerDriver peer, BgpMessage message, byte[] octets) {
         if (message instanceof Update u) {
             PeerStats s = stats(peer.name());
             s.updatesReceived.incrementAndGet();
             s.count(u, true);
         }
-        message(peer, message, true);
+        message(peer, message, true, octets);
     }
 
     @Override
     public void sent(PeerDriver peer, BgpMessage message) {
+        sent(peer, message, null);
+    }
+
+    @Override
+    public void sent(PeerDriver peer, BgpMessage message, byte[] octets) {
         if (message instanceof Update u) {
             PeerStats s = stats(peer.name());
             s.updatesSent.incrementAndGet();
             s.count(u, false);
         }
-        message(peer, message, false);
+        message(peer, message, false, octets);
+    }
+
+    /**
+     * A message that does not decode: its octets go to the processes with {@code packets} (and not
+     * {@code consolidate}) for its kind, as ExaBGP writes them before decoding ({@code Protocol.read_message}).
+     */
+    @Override
+    public void receivedUndecodable(PeerDriver peer, byte[] octets) {
+        List<Subscription> subs = subscriptions.get(peer.name());
+        ApiConfig.Message kind = kind(octets[18] & 0xFF);
+        if (subs == null || kind == null) {
+            return;
+        }
+        String jsonLine = null;
+        String textLine = null;
+        for (Subscription s : subs) {
+            Set<ApiConfig.Message> asked = s.receive();
+            if (!asked.contains(kind) || !asked.contains(ApiConfig.Message.PACKETS)
+                    || asked.contains(ApiConfig.Message.CONSOLIDATE)) {
+                continue;
+            }
+            try {
+                if (s.process().encoder() == ProcessConfig.Encoder.JSON) {
+                    jsonLine = jsonLine != null ? jsonLine
+                            : json.packets(context(peer), dev.twinbgp.speaker.json.Direction.IN, octets);
+                    s.process().offer(jsonLine);
+                } else {
+                    textLine = textLine != null ? textLine : TextEncoder.packets(peer.name(), octets, true);
+                    s.process().offer(textLine);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("peer {}: cannot format an undecodable message's octets: {}", peer.name(), e.toString());
+            }
+        }
+    }
+
+    /** The subscription kind of a message type code (RFC 4271 section 4.1), or null. */
+    private static ApiConfig.Message kind(int type) {
+        return switch (type) {
+            case 1 -> ApiConfig.Message.OPEN;
+            case 2 -> ApiConfig.Message.UPDATE;
+            case 3 -> ApiConfig.Message.NOTIFICATION;
+            case 4 -> ApiConfig.Message.KEEPALIVE;
+            case 5 -> ApiConfig.Message.REFRESH;
+            case 6 -> ApiConfig.Message.OPERATIONAL;
+            default -> null;
+        };
+    }
+
+    /** A process of this peer has {@code packets} in that direction's {@code receive { }} / {@code send { }}. */
+    @Override
+    public boolean wantsOctets(PeerDriver peer, boolean received) {
+        if (!anyPackets) {
+            return false;
+        }
+        List<Subscription> subs = subscriptions.get(peer.name());
+        if (subs == null) {
+            return false;
+        }
+        for (Subscription s : subs) {
+            if ((received ? s.receive() : s.send()).contains(ApiConfig.Message.PACKETS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The stdin queue of a process that gets this peer's events, when it is congested (receive back-pressure). */
@@ -140,31 +236,104 @@ final class ApiEvents implements SessionListener {
         }
     }
 
-    private void message(PeerDriver peer, BgpMessage message, boolean received) {
+    /**
+     * Offers one message to the processes that subscribed to its kind, in the forms each asked for, as ExaBGP's
+     * {@code Protocol._to_api} / {@code read_message} do:
+     * <ul>
+     *   <li>{@code consolidate}: one line, the parsed message, with its octets ({@code header}, {@code body}) when
+     *       {@code packets} is there too;</li>
+     *   <li>otherwise {@code packets} gives the octets alone (ExaBGP's {@code packets} line), then {@code parsed}
+     *       the parsed line: two lines when both are there.</li>
+     * </ul>
+     * A direction with none of {@code parsed}, {@code packets}, {@code consolidate} gets the parsed line (where
+     * ExaBGP would send nothing at all: twinbgp's default since before these options worked). Each form is
+     * formatted once per message, whatever the number of processes; {@code octets} is null when no process of
+     * this peer asked for {@code packets}.
+     */
+    private void message(PeerDriver peer, BgpMessage message, boolean received, byte[] octets) {
         List<Subscription> subs = subscriptions.get(peer.name());
         if (subs == null) {
             return;
         }
         ApiConfig.Message kind = kind(message);
-        String jsonLine = null;
-        List<String> textLines = null;
+        Forms lines = null;
         for (Subscription s : subs) {
-            if (!(received ? s.receive() : s.send()).contains(kind)) {
+            Set<ApiConfig.Message> asked = received ? s.receive() : s.send();
+            if (!asked.contains(kind)) {
                 continue;
             }
+            lines = lines != null ? lines : new Forms(peer, message, received, octets);
             try {
-                if (s.process().encoder() == ProcessConfig.Encoder.JSON) {
-                    jsonLine = jsonLine != null ? jsonLine : json.message(message, context(peer),
-                            received ? dev.twinbgp.speaker.json.Direction.IN : dev.twinbgp.speaker.json.Direction.OUT);
-                    s.process().offer(jsonLine);
-                } else {
-                    textLines = textLines != null ? textLines : TextEncoder.message(peer.name(), message, received);
-                    textLines.forEach(s.process()::offer);
+                boolean packets = asked.contains(ApiConfig.Message.PACKETS);
+                boolean json = s.process().encoder() == ProcessConfig.Encoder.JSON;
+                if (asked.contains(ApiConfig.Message.CONSOLIDATE)) {
+                    lines.consolidated(json, packets && octets != null).forEach(s.process()::offer);
+                    continue;
+                }
+                if (packets && octets != null) {
+                    s.process().offer(lines.packets(json));
+                }
+                if (asked.contains(ApiConfig.Message.PARSED) || !packets) {
+                    lines.parsed(json).forEach(s.process()::offer);
                 }
             } catch (RuntimeException e) {
                 // The encoders handle every decoded message; if one throws it is a bug, and the session goes on.
                 LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), message.type(), e.toString());
             }
+        }
+    }
+
+    /** The lines of one message in each form and encoder, each made once, when a process first needs it. */
+    private final class Forms {
+        private final PeerDriver peer;
+        private final BgpMessage message;
+        private final boolean received;
+        private final byte[] octets;
+        private List<String> jsonParsed;
+        private List<String> jsonConsolidated;
+        private String jsonPackets;
+        private List<String> textParsed;
+        private List<String> textConsolidated;
+        private String textPackets;
+
+        Forms(PeerDriver peer, BgpMessage message, boolean received, byte[] octets) {
+            this.peer = peer;
+            this.message = message;
+            this.received = received;
+            this.octets = octets;
+        }
+
+        private dev.twinbgp.speaker.json.Direction direction() {
+            return received ? dev.twinbgp.speaker.json.Direction.IN : dev.twinbgp.speaker.json.Direction.OUT;
+        }
+
+        List<String> parsed(boolean json) {
+            if (json) {
+                return jsonParsed != null ? jsonParsed
+                        : (jsonParsed = List.of(ApiEvents.this.json.message(message, context(peer), direction())));
+            }
+            return textParsed != null ? textParsed : (textParsed = TextEncoder.message(peer.name(), message, received));
+        }
+
+        /** {@code consolidate}: the parsed line(s), with the octets when {@code withOctets}. */
+        List<String> consolidated(boolean json, boolean withOctets) {
+            if (!withOctets) {
+                return parsed(json);
+            }
+            if (json) {
+                return jsonConsolidated != null ? jsonConsolidated : (jsonConsolidated =
+                        List.of(ApiEvents.this.json.message(message, context(peer), direction(), octets)));
+            }
+            return textConsolidated != null ? textConsolidated
+                    : (textConsolidated = TextEncoder.message(peer.name(), message, received, octets));
+        }
+
+        String packets(boolean json) {
+            if (json) {
+                return jsonPackets != null ? jsonPackets
+                        : (jsonPackets = ApiEvents.this.json.packets(context(peer), direction(), octets));
+            }
+            return textPackets != null ? textPackets : (textPackets = TextEncoder.packets(peer.name(), octets, received));
         }
     }
 

@@ -321,6 +321,7 @@ final class ApiProcess implements AutoCloseable {
         try (BufferedReader input = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             LineReader in = new LineReader(input);
             RouteLines routeLines = new RouteLines();
+            GroupBlock group = new GroupBlock();
             String line;
             while ((line = in.readLine()) != null && !closing) {
                 if (line == LineReader.TOO_LONG) {
@@ -337,6 +338,21 @@ final class ApiProcess implements AutoCloseable {
                     continue;
                 }
                 if (request == null) {
+                    continue;
+                }
+                if (request.command() instanceof Command.GroupStart || request.command() instanceof Command.GroupEnd) {
+                    settle(batch, inFlight);
+                    groupLine(group, request, line);
+                    continue;
+                }
+                if (group.isOpen() && CommandExecutor.isRouteChange(request.command())) {
+                    try {
+                        executor.addTo(new RouteBatch(), request, scope); // checked now, applied at group end
+                        group.hold(request);
+                        answer(Reply.done(), line);
+                    } catch (CommandException e) {
+                        refuse(line, e.getMessage());
+                    }
                     continue;
                 }
                 if (CommandExecutor.isRouteChange(request.command())) {
@@ -374,6 +390,39 @@ final class ApiProcess implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("process {}: reading commands failed: {}", name(), e.toString());
         }
+    }
+
+    /**
+     * {@code group start} / {@code group end} ({@link GroupBlock}): the end applies the held changes as one
+     * {@link Command.Group} - one burst, all or none - and answers once the loops have applied it, as any command.
+     */
+    private void groupLine(GroupBlock group, Request request, String line) {
+        if (request.command() instanceof Command.GroupStart) {
+            String refused = group.start();
+            if (refused != null) {
+                refuse(line, refused);
+            } else {
+                answer(Reply.done(List.of(GroupBlock.started(encoder()))), line);
+            }
+            return;
+        }
+        List<Request> held = group.end();
+        if (held == null) {
+            refuse(line, "not in group block");
+            return;
+        }
+        String status = GroupBlock.ended(held, encoder());
+        if (held.isEmpty()) {
+            answer(Reply.done(List.of(status)), line);
+            return;
+        }
+        holdEvents();
+        await(executor.execute(new Request(List.of(), new Command.Group(held)), scope, this).handle((reply, failed) -> {
+            answer(failed != null ? null : reply.ok() ? Reply.done(List.of(status)) : reply, line);
+            releaseEvents();
+            return null;
+        }));
+        releaseEvents();
     }
 
     /**

@@ -33,6 +33,18 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * {@code group start}: ExaBGP's multi-line group (its {@code reactor/api/command/group.py}): the route changes an
+     * API process writes until {@code group end} are held, then applied as one {@link Group}. Other commands run as
+     * they come. Only a process has lines to group; on the control socket (one command per connection) it is refused.
+     */
+    record GroupStart() implements Command {
+    }
+
+    /** {@code group end}: applies the route changes held since {@code group start} as one {@link Group}. */
+    record GroupEnd() implements Command {
+    }
+
     /** {@code withdraw route ...}, {@code withdraw attributes ... nlri ...}. */
     record Withdraw(List<RouteConfig> routes, List<FlowConfig> flows) implements Command {
         public Withdraw {

@@ -28,6 +28,7 @@ final class CommandExecutor {
             "announce watchdog NAME | withdraw watchdog NAME",
             OperationalCommand.FORM,
             "group COMMAND ; COMMAND ...  (announces / withdrawals applied together)",
+            "group start ... group end  (an API process: the route changes between applied together)",
             "withdraw route PREFIX [ATTRIBUTES]",
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
             "show neighbor [summary|extensive] [json]",
@@ -304,6 +305,9 @@ final class CommandExecutor {
             case Command.Ping p -> done(List.of(p.text() ? "pong " + DAEMON_ID + " active=true"
                     : "{ \"pong\": \"" + DAEMON_ID + "\", \"active\": true }"));
             case Command.SetAck s -> done(List.of());
+            case Command.GroupStart g -> throw new CommandException("group start / group end: only an API process groups"
+                    + " lines; here write 'group COMMAND ; COMMAND ...' on one line");
+            case Command.GroupEnd g -> throw new CommandException("group end: not in a group block (group start first)");
         };
     }
 

@@ -35,13 +35,16 @@ public final class CommandParser {
 
     /**
      * {@code group announce ... ; withdraw ...}: the route changes separated by {@code ;}, each parsed as a line of
-     * its own; anything but announce, withdraw or {@code clear adj-rib out} is refused (ExaBGP's multi-line
-     * {@code group start} / {@code group end} form is not read).
+     * its own; anything but announce, withdraw or {@code clear adj-rib out} is refused. {@code group start} and
+     * {@code group end} are ExaBGP's multi-line form ({@link Command.GroupStart}), held by the API process reading them.
      */
     private static Request group(String rest) throws CommandException {
         String body = rest.strip();
-        if (body.equals("start") || body.equals("end")) {
-            throw new CommandException("group start / group end is not supported: write 'group COMMAND ; COMMAND ...' on one line");
+        if (body.equals("start")) {
+            return new Request(List.of(), new Command.GroupStart());
+        }
+        if (body.equals("end")) {
+            return new Request(List.of(), new Command.GroupEnd());
         }
         List<Request> requests = new ArrayList<>();
         for (String part : body.split(";", -1)) {

@@ -48,6 +48,31 @@ record FanOutListener(List<SessionListener> listeners) implements SessionListene
     }
 
     @Override
+    public boolean wantsOctets(PeerDriver peer, boolean received) {
+        for (SessionListener l : listeners) {
+            if (l.wantsOctets(peer, received)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void received(PeerDriver peer, BgpMessage message, byte[] octets) {
+        listeners.forEach(l -> l.received(peer, message, octets));
+    }
+
+    @Override
+    public void receivedUndecodable(PeerDriver peer, byte[] octets) {
+        listeners.forEach(l -> l.receivedUndecodable(peer, octets));
+    }
+
+    @Override
+    public void sent(PeerDriver peer, BgpMessage message, byte[] octets) {
+        listeners.forEach(l -> l.sent(peer, message, octets));
+    }
+
+    @Override
     public Backlog congestion(PeerDriver peer) {
         for (SessionListener l : listeners) {
             Backlog b = l.congestion(peer);

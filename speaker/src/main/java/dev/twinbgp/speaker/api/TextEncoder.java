@@ -9,8 +9,8 @@ import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
 import dev.twinbgp.bgp.wire.RouteRefresh;
 import dev.twinbgp.bgp.wire.Update;
+import dev.twinbgp.speaker.json.ExaJson;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -34,18 +34,47 @@ final class TextEncoder {
     }
 
     static List<String> message(String peer, BgpMessage message, boolean received) {
+        return message(peer, message, received, null);
+    }
+
+    /**
+     * {@link #message(String, BgpMessage, boolean)} for {@code consolidate} with {@code packets}: each line ends
+     * with {@code header 0x... body 0x...} (ExaBGP's {@code _header_body}; no body for a KEEPALIVE); an UPDATE
+     * gets them as a line of their own before its {@code end} line, which starts with the blank, as ExaBGP
+     * writes it. Null octets: the plain lines.
+     */
+    static List<String> message(String peer, BgpMessage message, boolean received, byte[] octets) {
         String head = "neighbor " + peer + (received ? " receive " : " send ");
+        String tail = headerBody(octets);
         return switch (message) {
-            case Update u -> update(head + "update", u);
-            case Keepalive k -> List.of(head + "keepalive");
+            case Update u -> update(head + "update", u, tail);
+            case Keepalive k -> List.of(head + "keepalive" + tail);
             case Notification n -> List.of(head + "notification code " + n.code() + " subcode " + n.subcode()
-                    + " data " + HexFormat.of().withUpperCase().formatHex(n.data()));
+                    + " data " + ExaJson.hex(n.data(), 0, n.data().length) + tail); // ExaBGP's hexstring: 0x...
             case RouteRefresh r -> List.of(head + "route-refresh afi " + Family.afiName(r.family().afi())
-                    + " safi " + Family.safiName(r.family().safi()) + " " + r.subtype());
-            case dev.twinbgp.bgp.wire.Operational p -> List.of(head + operational(p));
+                    + " safi " + Family.safiName(r.family().safi()) + " " + r.subtype() + tail);
+            case dev.twinbgp.bgp.wire.Operational p -> List.of(head + operational(p) + tail);
             case Open o -> List.of(head + "open version " + o.version() + " asn " + o.myAs() + " hold_time "
-                    + o.holdTime() + " router_id " + dotted(o.bgpIdentifier()));
+                    + o.holdTime() + " router_id " + dotted(o.bgpIdentifier()) + tail);
         };
+    }
+
+    /**
+     * {@code packets} without {@code consolidate}: {@code neighbor IP receive|send TYPE header 0x... body 0x...},
+     * TYPE the message type's number (ExaBGP's text {@code packets}; no body for a KEEPALIVE).
+     */
+    static String packets(String peer, byte[] octets, boolean received) {
+        return "neighbor " + peer + (received ? " receive " : " send ") + (octets[HEADER - 1] & 0xFF) + headerBody(octets);
+    }
+
+    private static final int HEADER = 19;
+
+    private static String headerBody(byte[] octets) {
+        if (octets == null) {
+            return "";
+        }
+        String header = " header " + ExaJson.hex(octets, 0, HEADER);
+        return octets.length > HEADER ? header + " body " + ExaJson.hex(octets, HEADER, octets.length) : header;
     }
 
     /** ExaBGP's text for an operational message (its text encoder's advisory, query and counter forms). */
@@ -62,7 +91,7 @@ final class TextEncoder {
         return base;
     }
 
-    private static List<String> update(String prefix, Update u) {
+    private static List<String> update(String prefix, Update u, String headerBody) {
         List<String> lines = new ArrayList<>();
         lines.add(prefix + " start");
         if (u.isEndOfRib()) {
@@ -77,6 +106,9 @@ final class TextEncoder {
             for (Nlri block : u.withdrawnAll()) {
                 block.forEach(p -> lines.add(prefix + " withdrawn " + p));
             }
+        }
+        if (!headerBody.isEmpty()) {
+            lines.add(headerBody);
         }
         lines.add(prefix + " end");
         return lines;

@@ -53,6 +53,35 @@ final class FlowActions {
         }
         byte[] community = ByteBuffer.allocate(20).put((byte) 0x00).put((byte) 0x0C).put(ip.bytes()).putShort((short) 0)
                 .array();
+        addIpv6Community(attributes, community);
+    }
+
+    /**
+     * {@code redirect [IPV6]:N}: rt-redirect-ipv6 (RFC 8956 section 6.1), redirect to the VRF that imports the IPv6
+     * Address Specific Route Target; an IPv6 Address Specific Extended Community (RFC 5701 section 2) in attribute
+     * 25 "with the Type value always 0x000d", and no next hop (a redirect to a VRF has none; ExaBGP since its issue
+     * 927, which fixed the type 0x0002 in attribute 16 and the next hop it used to write):
+     * <pre>
+     * +--------+--------+-----------------------------------------+-----------------------+
+     * | 0x00   | 0x0D   | IPv6 address (16 octets)                | N (Local Admin, 2)    |
+     * +--------+--------+-----------------------------------------+-----------------------+
+     * </pre>
+     * The tokenizer splits {@code [2001:db8::1]:100} at the brackets: {@code address} is the address between them,
+     * {@code number} the {@code :100} after. The community is added to {@code attributes}.
+     */
+    static void redirectIpv6(Token address, Token number, RouteAttributes.Builder attributes) throws ConfigException {
+        IpAddress ip = Values.ip(address, "an IPv6 address");
+        if (ip.isIpv4()) {
+            throw ConfigException.unexpected(address, "an IPv6 address (for IPv4: redirect ASN:NUMBER or IPV4)");
+        }
+        Token digits = new Token(number.source(), number.line(), number.column() + 1, number.text().substring(1), false);
+        long local = Values.decimal(digits, 0xFFFF, "a number 0-65535 (the Local Administrator is 2 octets)");
+        addIpv6Community(attributes, ByteBuffer.allocate(20).put((byte) 0x00).put((byte) 0x0D).put(ip.bytes())
+                .putShort((short) local).array());
+    }
+
+    /** Appends a 20-octet community to attribute 25, creating it (optional transitive, RFC 5701 section 2). */
+    private static void addIpv6Community(RouteAttributes.Builder attributes, byte[] community) {
         for (int i = 0; i < attributes.genericAttributes.size(); i++) {
             GenericAttribute g = attributes.genericAttributes.get(i);
             if (g.code() == IPV6_EXTENDED_COMMUNITIES) {

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * <pre>
  * flow { route NAME { rd ASN:N; next-hop IP; match { source 10.0.0.0/24; destination-port [ =80 >8080&lt;8088 ];
  *                                                    protocol [ udp tcp ]; tcp-flags [ syn rst&amp;fin ]; ... }
- *                     then { discard; rate-limit N [packets]; redirect ASN:N | IP; redirect-to-nexthop; copy IP;
+ *                     then { discard; rate-limit N [packets]; redirect ASN:N | [IPV6]:N | IP; redirect-to-nexthop; copy IP;
  *                            mark N; action sample-terminal; community [..]; extended-community [..]; } } }
  * announce flow route { match { ... } then { ... } }
  * announce flow route source 10.0.0.1/32 destination-port =80 then discard
@@ -467,7 +467,19 @@ public final class FlowParser {
             }
             case "redirect" -> {
                 in.next();
-                redirect(in.value("ASN:NUMBER, an IPv4 or an IPv6 address"), d);
+                if (in.accept("[")) { // [IPV6]:NUMBER or [IPV6], split at the brackets by the tokenizer
+                    Token address = in.value("an IPv6 address");
+                    in.expect("]");
+                    if (in.peek().text() != null && !in.peek().quoted() && in.peek().text().startsWith(":")) {
+                        FlowActions.redirectIpv6(address, in.next(), d.attributes); // RFC 8956 section 6.1
+                    } else {
+                        // [IP] alone: redirect-to-ip in the IETF community, as ExaBGP since its issue 927 (the form
+                        // did not parse before); the unbracketed 'redirect IP' keeps the next hop (conf-flow.ci)
+                        FlowActions.redirectIetf(address, d.actions, d.attributes);
+                    }
+                    return;
+                }
+                redirect(in.value("ASN:NUMBER, [IPV6]:NUMBER, an IPv4 or an IPv6 address"), d);
             }
             case "redirect-to-nexthop" -> {
                 in.next();
@@ -503,7 +515,7 @@ public final class FlowParser {
             return;
         }
         if (colons > 1) {
-            throw ConfigException.unexpected(token, "ASN:NUMBER or an IP address (redirect to [IPv6]:NUMBER is not supported)");
+            throw ConfigException.unexpected(token, "ASN:NUMBER, [IPV6]:NUMBER or an IP address");
         }
         String[] parts = text.split(":");
         if (parts[0].contains(".")) {

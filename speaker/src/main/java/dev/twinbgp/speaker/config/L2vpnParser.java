@@ -74,8 +74,11 @@ public final class L2vpnParser {
 
     /** True for a command that {@link #command} reads. */
     public static boolean isCommand(String rest) {
-        return rest.matches("(l2vpn\\s+)?(vpls|evpn)(\\s.*|)");
+        // Compiled once and tried only after a cheap look at the first word: this runs for every API line (issue 18).
+        return (rest.startsWith("l2vpn") || rest.startsWith("vpls") || rest.startsWith("evpn")) && L2VPN_COMMAND.matcher(rest).matches();
     }
+
+    private static final java.util.regex.Pattern L2VPN_COMMAND = java.util.regex.Pattern.compile("(l2vpn\\s+)?(vpls|evpn)(\\s.*|)");
 
     private static final List<String> VPLS_KEYS = List.of("rd", "route-distinguisher", "endpoint", "base", "offset", "size");
 

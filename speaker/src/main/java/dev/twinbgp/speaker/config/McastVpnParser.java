@@ -25,8 +25,11 @@ public final class McastVpnParser {
 
     /** True for a command that {@link #command} reads: {@code ipv4|ipv6 mcast-vpn ...}. */
     public static boolean isCommand(String rest) {
-        return rest.matches("ipv[46]\\s+mcast-vpn(\\s.*|)");
+        // Compiled once and tried only after a cheap look at the first word: this runs for every API line (issue 18).
+        return rest.startsWith("ipv") && MCAST_VPN_COMMAND.matcher(rest).matches();
     }
+
+    private static final java.util.regex.Pattern MCAST_VPN_COMMAND = java.util.regex.Pattern.compile("ipv[46]\\s+mcast-vpn(\\s.*|)");
 
     /** An API command's route after {@code announce}/{@code withdraw}: {@code ipv4|ipv6 mcast-vpn TYPE ...}. */
     public static FlowConfig command(String line, boolean announce) throws ConfigException {

@@ -21,8 +21,11 @@ public final class RtcParser {
 
     /** True for a command that {@link #command} reads: {@code ipv4 rtc ...}. */
     public static boolean isCommand(String rest) {
-        return rest.matches("ipv4\\s+rtc(\\s.*|)");
+        // Compiled once and tried only after a cheap look at the first word: this runs for every API line (issue 18).
+        return rest.startsWith("ipv4") && RTC_COMMAND.matcher(rest).matches();
     }
+
+    private static final java.util.regex.Pattern RTC_COMMAND = java.util.regex.Pattern.compile("ipv4\\s+rtc(\\s.*|)");
 
     /** An API command's route after {@code announce}/{@code withdraw}: {@code ipv4 rtc ...}. */
     public static FlowConfig command(String line, boolean announce) throws ConfigException {

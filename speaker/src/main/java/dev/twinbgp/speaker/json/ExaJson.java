@@ -133,25 +133,82 @@ public final class ExaJson {
 
     /** {@link #message} with the time and counter of {@code stamp}. */
     public String message(BgpMessage message, NeighborContext neighbor, Direction direction, Stamp now) {
+        return message(message, neighbor, direction, null, now);
+    }
+
+    /**
+     * An API process's {@code consolidate} with {@code packets}: {@link #message} with the message's octets in the
+     * root, {@code "header"} (the 19 octets) and {@code "body"} (the rest, left out when empty: a KEEPALIVE) as
+     * {@code "0x"} and upper-case hex, after {@code "type"} (ExaBGP's {@code _header}). Null octets: {@link #message}.
+     */
+    public String message(BgpMessage message, NeighborContext neighbor, Direction direction, byte[] octets) {
+        return message(message, neighbor, direction, octets, stamp(neighbor));
+    }
+
+    private String message(BgpMessage message, NeighborContext neighbor, Direction direction, byte[] octets, Stamp now) {
         if (message instanceof Update u && UpdateLine.fits(u)) {
             // The common UPDATE written as text, not built as a tree (see UpdateLine): the same line.
             Objects.requireNonNull(direction, "direction");
-            StringBuilder sb = new StringBuilder(512);
-            headerText(sb, neighbor, "update", now);
+            StringBuilder sb = new StringBuilder(octets == null ? 512 : 512 + 2 * octets.length);
+            headerText(sb, neighbor, "update", octets, now);
             sb.append(",\"direction\":");
             UpdateLine.string(sb, direction.text());
             sb.append(",\"message\":{\"update\":");
             UpdateLine.update(sb, u);
             return UpdateLine.spaced(sb.append("}}}"));
         }
-        return line(messageTree(message, neighbor, direction, now));
+        return line(messageTree(message, neighbor, direction, octets, now));
+    }
+
+    /**
+     * An API process's {@code packets} (without {@code consolidate}): the message's octets alone, as ExaBGP's
+     * {@code packets} writes them, {@code "type"} being the message type's long name ({@code "route refresh"} for
+     * type 5, unlike the parsed line's {@code "refresh"}):
+     * <pre>
+     * { ..., "counter": 3, "type": "update", "neighbor": { "address": {..}, "asn": {..}, "router-id": "..",
+     *   "direction": "in", "message": { "category": 2, "header": "0xFFFF...0017 02", "body": "0x00000000" } } }
+     * </pre>
+     * ({@code header} without the spaces shown here; {@code "body": "0x"} when empty.)
+     */
+    public String packets(NeighborContext neighbor, Direction direction, byte[] octets) {
+        Objects.requireNonNull(direction, "direction");
+        int category = octets[HEADER - 1] & 0xFF;
+        ObjectNode root = header(neighbor, longName(category), stamp(neighbor));
+        ObjectNode n = neighbor(root, neighbor);
+        n.put("direction", direction.text());
+        ObjectNode m = n.putObject("message");
+        m.put("category", category);
+        m.put("header", hex(octets, 0, HEADER));
+        m.put("body", hex(octets, HEADER, octets.length));
+        return line(root);
+    }
+
+    /** Octets of a message's header (RFC 4271 section 4.1): marker, length, type. */
+    private static final int HEADER = 19;
+
+    /** ExaBGP's {@code hexstring}: {@code 0x} then two upper-case digits per octet, nothing between them. */
+    public static String hex(byte[] octets, int from, int to) {
+        return "0x" + java.util.HexFormat.of().withUpperCase().formatHex(octets, from, to);
+    }
+
+    /** ExaBGP's {@code Message.string(code)}, its long names. */
+    static String longName(int type) {
+        return switch (type) {
+            case 1 -> "open";
+            case 2 -> "update";
+            case 3 -> "notification";
+            case 4 -> "keepalive";
+            case 5 -> "route refresh";
+            case 6 -> "operational";
+            default -> "unknown";
+        };
     }
 
     /**
      * {@link #header} and {@link #neighbor} as text, up to and without the closing braces of the neighbor
      * object and the root: the same keys and values in the same order.
      */
-    private void headerText(StringBuilder sb, NeighborContext neighbor, String type, Stamp stamp) {
+    private void headerText(StringBuilder sb, NeighborContext neighbor, String type, byte[] octets, Stamp stamp) {
         Objects.requireNonNull(neighbor, "neighbor");
         sb.append(headPrefix);
         Instant now = stamp.time();
@@ -165,6 +222,12 @@ public final class ExaJson {
         sb.append(stamp.counter());
         sb.append(",\"type\":");
         UpdateLine.string(sb, type);
+        if (octets != null) {
+            sb.append(",\"header\":\"").append(hex(octets, 0, HEADER)).append('"');
+            if (octets.length > HEADER) {
+                sb.append(",\"body\":\"").append(hex(octets, HEADER, octets.length)).append('"');
+            }
+        }
         sb.append(neighborText.computeIfAbsent(neighbor, ExaJson::neighborText));
     }
 
@@ -193,13 +256,20 @@ public final class ExaJson {
 
     /** {@link #message} as a tree (tests, and callers that add keys). */
     public ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction) {
-        return messageTree(message, neighbor, direction, stamp(neighbor));
+        return messageTree(message, neighbor, direction, null, stamp(neighbor));
     }
 
-    private ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction, Stamp now) {
+    private ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction, byte[] octets,
+                                   Stamp now) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(direction, "direction");
         ObjectNode root = header(neighbor, typeName(message), now);
+        if (octets != null) { // consolidate: the octets between "type" and "neighbor", as ExaBGP's _header
+            root.put("header", hex(octets, 0, HEADER));
+            if (octets.length > HEADER) {
+                root.put("body", hex(octets, HEADER, octets.length));
+            }
+        }
         ObjectNode n = neighbor(root, neighbor);
         n.put("direction", direction.text());
         switch (message) {
@@ -242,8 +312,9 @@ public final class ExaJson {
     }
 
     /**
-     * ExaBGP's {@code "operational"} object: name, afi, safi, then the advisory text, or router-id and
-     * sequence (query), or router-id, sequence and counter (counter reply).
+     * ExaBGP's {@code "operational"} object: name, afi, safi, then the advisory text (advisory), nothing more
+     * (query: ExaBGP's encoder leaves the query's router-id and sequence out), or router-id, sequence and counter
+     * (counter reply).
      */
     static ObjectNode operational(dev.twinbgp.bgp.wire.Operational p) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -254,13 +325,11 @@ public final class ExaJson {
         String category = p.category();
         if ("advisory".equals(category)) {
             o.put("advisory", p.advisory());
-        } else if ("query".equals(category) || "counter".equals(category)) {
+        } else if ("counter".equals(category)) {
             o.put("router-id", dev.twinbgp.bgp.wire.Bytes.ipv4((int) p.routerId()));
             o.put("sequence", p.sequence());
-            if ("counter".equals(category)) {
-                o.put("counter", p.counter());
-            }
-        } else {
+            o.put("counter", p.counter());
+        } else if (!"query".equals(category)) {
             o.put("data", java.util.HexFormat.of().withUpperCase().formatHex(p.data()));
         }
         return o;

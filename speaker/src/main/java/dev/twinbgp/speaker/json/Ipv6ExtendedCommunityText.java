@@ -17,7 +17,8 @@ import java.util.Arrays;
  * </pre>
  * Named as ExaBGP names them (it matches the low four bits of the type and the subtype): subtype 0x0C is
  * {@code redirect-to-nexthop-ietf IPV6} (draft-ietf-idr-flowspec-redirect-ip; bit 0x01 of the local part is
- * copy: {@code copy-to-nexthop-ietf IPV6 (with copy)}). Anything else has an empty string and its value (the
+ * copy: {@code copy-to-nexthop-ietf IPV6 (with copy)}); subtype 0x0D is rt-redirect-ipv6 (RFC 8956 section 6.1),
+ * {@code redirect [IPV6]:N} as ExaBGP writes it since its issue 927. Anything else has an empty string and its value (the
  * attribute itself is kept as received, so it survives a round trip).
  */
 final class Ipv6ExtendedCommunityText {
@@ -47,6 +48,9 @@ final class Ipv6ExtendedCommunityText {
         if ((c[0] & 0x0F) == 0x00 && c[1] == 0x0C) {
             String ip = Bytes.ipv6(c, 2);
             return (c[19] & 0x01) != 0 ? "copy-to-nexthop-ietf " + ip + " (with copy)" : "redirect-to-nexthop-ietf " + ip;
+        }
+        if ((c[0] & 0x0F) == 0x00 && c[1] == 0x0D) {
+            return "redirect [" + Bytes.ipv6(c, 2) + "]:" + ((c[18] & 0xFF) << 8 | c[19] & 0xFF);
         }
         return "";
     }

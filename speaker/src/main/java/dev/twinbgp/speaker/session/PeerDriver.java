@@ -33,6 +33,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -113,7 +114,18 @@ public final class PeerDriver {
     private boolean workScheduled;
     private boolean runningWork;
     private boolean pumpScheduled;
+    /** The octets of the received message being handled, while a listener wants them (see process()); loop thread only. */
+    private byte[] receivedOctets;
     private Link established;
+    /**
+     * False from Established until the session's first batch of routes has gone out (its initial table, or, when
+     * that was empty, the first change applied since): a withdrawal in that batch is not sent, since the peer
+     * holds no route of ours yet. ExaBGP's reactor/peer.py does the same ({@code include_withdraw}, False for the
+     * first {@code new_update} of a session and True once it is exhausted); RFC 4271 section 9 leaves what to
+     * send to the speaker. After it, an API withdraw always sends a withdrawal (see {@link #withdraw(Collection,
+     * boolean)}). On the loop only.
+     */
+    private boolean routesSent;
     /** Set while handling one FSM step: its Close(OUTGOING) dropped an attempt still connecting. */
     private boolean droppedPendingConnect;
     private Timer wakeup;
@@ -291,7 +303,8 @@ public final class PeerDriver {
      * Adj-RIB-Out does not hold: ExaBGP's RIB does so for an API withdraw of any family (rib/outgoing.py
      * {@code del_from_rib} records a withdrawal whatever was announced), and its programs rely on it (a
      * withdrawal re-sent to clear a peer's stale state). RFC 4271 section 9 lets a receiver ignore a withdrawal
-     * of a route it does not have.
+     * of a route it does not have. Not in the session's first batch of routes, which carries no withdrawal at all
+     * ({@link #routesSent}).
      */
     public void withdraw(Collection<? extends RouteKey> prefixes, boolean always) {
         submitSteps(new WithdrawRequest(List.copyOf(prefixes), always));
@@ -405,11 +418,23 @@ public final class PeerDriver {
         });
         unsent.clear();
         alwaysWithdraw.clear();
-        queueWithdrawals(withdrawn);
+        if ((!withdrawn.isEmpty() || !announced.isEmpty()) && firstBatchSent()) {
+            queueWithdrawals(withdrawn);
+        }
         if (!announced.isEmpty()) {
             outbound.addLazily(announced.updates(established.negotiated));
         }
         pump();
+    }
+
+    /**
+     * Whether the session's first batch of routes went out before the batch being sent now, which is then
+     * counted as sent: false means this batch is the first, and its withdrawals are not sent ({@link #routesSent}).
+     */
+    private boolean firstBatchSent() {
+        boolean sent = routesSent;
+        routesSent = true;
+        return sent;
     }
 
     /** Withdrawals as UPDATEs: packed, or one prefix per UPDATE with group-updates false (ExaBGP). */
@@ -451,6 +476,7 @@ public final class PeerDriver {
             // The session may have gone down and come up again between steps: then its initial
             // table held only the routes of the steps before, and this batch (re)announces all.
             if (established != null && !changed.isEmpty()) {
+                routesSent = true;
                 outbound.addLazily(changed.updates(established.negotiated));
                 pump();
             }
@@ -482,7 +508,7 @@ public final class PeerDriver {
             if (next < prefixes.size()) {
                 return false;
             }
-            if (established != null && !removed.isEmpty()) {
+            if (established != null && !removed.isEmpty() && firstBatchSent()) {
                 queueWithdrawals(removed);
                 pump();
             }
@@ -547,6 +573,7 @@ public final class PeerDriver {
             if (established == null || s == null) {
                 return;
             }
+            routesSent |= ribOut.size() > 0;
             for (Family f : settings.session().families()) {
                 if (s.families().contains(f)) {
                     outbound.addLazily(ribOut.updatesLazily(f, established.negotiated, settings.groupUpdates()));
@@ -793,11 +820,18 @@ public final class PeerDriver {
 
     private void process(Link link, Frame frame) {
         switch (MessageDecoder.decode(frame, link.negotiated)) {
-            case Decoded.Failed failed -> handle(fsm.onEvent(new Event.DecodeFailed(link.via, failed.error()), now()));
+            case Decoded.Failed failed -> {
+                if (listener.wantsOctets(this, true)) {
+                    listener.receivedUndecodable(this, frame.octets()); // before its NOTIFICATION, as ExaBGP
+                }
+                handle(fsm.onEvent(new Event.DecodeFailed(link.via, failed.error()), now()));
+            }
             case Decoded.Ok ok -> {
                 BgpMessage message = ok.message();
+                // The octets only when a listener asks (an API process's 'packets'): a copy per message otherwise.
+                byte[] octets = listener.wantsOctets(this, true) ? frame.octets() : null;
                 if (!(message instanceof dev.twinbgp.bgp.wire.Operational)) {
-                    listener.received(this, message); // OPERATIONAL is reported once the FSM accepted it (capability 185)
+                    report(message, octets); // OPERATIONAL is reported once the FSM accepted it (capability 185)
                 }
                 if (message instanceof Update update) {
                     List<Action> actions = fsm.onUpdateReceived(link.via, now());
@@ -807,10 +841,33 @@ public final class PeerDriver {
                         handle(actions);
                     }
                 } else {
-                    handle(fsm.onEvent(new Event.MessageReceived(link.via, message), now()));
+                    receivedOctets = octets; // for deliver(): an OPERATIONAL the FSM accepts comes back as Deliver
+                    try {
+                        handle(fsm.onEvent(new Event.MessageReceived(link.via, message), now()));
+                    } finally {
+                        receivedOctets = null;
+                    }
                 }
                 adoptNegotiated(link);
             }
+        }
+    }
+
+    /** Tells the listener of a received message, with its octets when it asked for them ({@code octets} not null). */
+    private void report(BgpMessage message, byte[] octets) {
+        if (octets != null) {
+            listener.received(this, message, octets);
+        } else {
+            listener.received(this, message);
+        }
+    }
+
+    /** Tells the listener of a sent message; {@code octets} (the array holding it) are copied only when it asks. */
+    private void reportSent(BgpMessage message, byte[] octets, int from, int to) {
+        if (listener.wantsOctets(this, false)) {
+            listener.sent(this, message, from == 0 && to == octets.length ? octets : Arrays.copyOfRange(octets, from, to));
+        } else {
+            listener.sent(this, message);
         }
     }
 
@@ -916,8 +973,9 @@ public final class PeerDriver {
             log.debug("peer {}: not sending {} on {}: no connection", name(), message.type(), via);
             return;
         }
-        write(link.connection, ByteBuffer.wrap(MessageEncoder.encode(message, link.negotiated)));
-        listener.sent(this, message);
+        byte[] octets = MessageEncoder.encode(message, link.negotiated);
+        write(link.connection, ByteBuffer.wrap(octets));
+        reportSent(message, octets, 0, octets.length);
     }
 
     private void close(Direction via) {
@@ -962,6 +1020,7 @@ public final class PeerDriver {
         alwaysWithdraw.clear();
         Link link = links.get(session.connection());
         established = link;
+        routesSent = ribOut.size() > 0; // the initial table below is the first batch when it holds a route
         log.info("peer {} up: hold time {} s, families {}, AS4 {}, ADD-PATH receive {} send {}",
                 name(), session.holdTime(), session.families(), session.negotiated().asn4(),
                 session.negotiated().addPathReceive(), session.negotiated().addPathSend());
@@ -1017,7 +1076,7 @@ public final class PeerDriver {
                 }
             }
             case RouteRefresh refresh -> refresh(refresh);
-            case dev.twinbgp.bgp.wire.Operational operational -> listener.received(this, operational);
+            case dev.twinbgp.bgp.wire.Operational operational -> report(operational, receivedOctets);
             default -> log.debug("peer {}: ignoring delivered {}", name(), message.type());
         }
     }
@@ -1032,6 +1091,7 @@ public final class PeerDriver {
         if (enhanced) {
             outbound.add(new RouteRefresh(family.afi(), RouteRefresh.BEGIN_OF_RR, family.safi()));
         }
+        routesSent |= ribOut.size() > 0;
         outbound.addLazily(ribOut.updatesLazily(family, established.negotiated, settings.groupUpdates()));
         outbound.add(enhanced ? new RouteRefresh(family.afi(), RouteRefresh.END_OF_RR, family.safi()) : Update.endOfRib(family));
         pump();
@@ -1072,9 +1132,10 @@ public final class PeerDriver {
                 } else if (length > batch.remaining()) {
                     break;
                 }
+                int start = batch.position();
                 MessageEncoder.encode(m, negotiated, batch);
                 outbound.remove();
-                listener.sent(this, m);
+                reportSent(m, batch.array(), batch.arrayOffset() + start, batch.arrayOffset() + batch.position());
             }
             budget -= batch.position();
             write(c, batch.flip());

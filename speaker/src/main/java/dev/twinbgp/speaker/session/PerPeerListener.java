@@ -55,6 +55,26 @@ public final class PerPeerListener implements SessionListener {
     }
 
     @Override
+    public boolean wantsOctets(PeerDriver peer, boolean received) {
+        return listenerOf.apply(peer).wantsOctets(peer, received);
+    }
+
+    @Override
+    public void received(PeerDriver peer, BgpMessage message, byte[] octets) {
+        listenerOf.apply(peer).received(peer, message, octets);
+    }
+
+    @Override
+    public void receivedUndecodable(PeerDriver peer, byte[] octets) {
+        listenerOf.apply(peer).receivedUndecodable(peer, octets);
+    }
+
+    @Override
+    public void sent(PeerDriver peer, BgpMessage message, byte[] octets) {
+        listenerOf.apply(peer).sent(peer, message, octets);
+    }
+
+    @Override
     public Backlog congestion(PeerDriver peer) {
         return listenerOf.apply(peer).congestion(peer);
     }

@@ -44,6 +44,34 @@ public interface SessionListener {
     }
 
     /**
+     * Whether this listener wants the octets of the messages received from ({@code received}) or sent to
+     * {@code peer}: the driver then calls {@link #received(PeerDriver, BgpMessage, byte[])} or
+     * {@link #sent(PeerDriver, BgpMessage, byte[])} instead of the two-argument forms. Asked for every message,
+     * on the loop thread: keep it cheap. (An API process's {@code packets}.)
+     */
+    default boolean wantsOctets(PeerDriver peer, boolean received) {
+        return false;
+    }
+
+    /** {@link #received(PeerDriver, BgpMessage)} with the whole message as received, header included. */
+    default void received(PeerDriver peer, BgpMessage message, byte[] octets) {
+        received(peer, message);
+    }
+
+    /**
+     * A message received that does not decode (its NOTIFICATION follows, RFC 4271 section 6), whole, header
+     * included; called only while {@link #wantsOctets wantsOctets(peer, true)} (ExaBGP hands a process with
+     * {@code packets} the octets before it decodes them).
+     */
+    default void receivedUndecodable(PeerDriver peer, byte[] octets) {
+    }
+
+    /** {@link #sent(PeerDriver, BgpMessage)} with the whole message as sent, header included. */
+    default void sent(PeerDriver peer, BgpMessage message, byte[] octets) {
+        sent(peer, message);
+    }
+
+    /**
      * Receive back-pressure: a buffer this listener fills with what it makes of {@code peer}'s received
      * messages that is {@link Backlog#congested() congested} now, or null. The driver asks after each
      * UPDATE it delivered and stops reading the peer while the answer is not null. Called on the loop

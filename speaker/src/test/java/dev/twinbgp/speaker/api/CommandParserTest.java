@@ -1,6 +1,7 @@
 package dev.twinbgp.speaker.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +54,9 @@ class CommandParserTest {
         assertTrue(CommandExecutor.isRouteChange(g));
         assertThrows(CommandException.class, () -> parse("group announce route 10.0.0.0/24 next-hop 1.2.3.4 ; show neighbor"));
         assertThrows(CommandException.class, () -> parse("group"));
-        assertThrows(CommandException.class, () -> parse("group start"));
+        assertInstanceOf(Command.GroupStart.class, parse("group start").command()); // the multi-line form
+        assertInstanceOf(Command.GroupEnd.class, parse("group end").command());
+        assertFalse(CommandExecutor.isRouteChange(parse("group start").command()));
         assertThrows(CommandException.class, () -> parse("group announce route 10.0.0.0/24 next-hop 1.2.3.4 ; group withdraw route 10.0.0.0/24"));
     }
 

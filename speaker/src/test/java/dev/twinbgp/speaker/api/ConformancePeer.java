@@ -51,20 +51,36 @@ final class ConformancePeer implements AutoCloseable {
                 failure = "expected an OPEN first, got type " + open[18];
                 return;
             }
-            out.write(mirror(open));
-            out.write(keepalive());
-            out.flush();
+            synchronized (this) {
+                out.write(mirror(open));
+                out.write(keepalive());
+                out.flush();
+            }
             while (true) {
                 byte[] m = read(in);
                 if (m[18] == 4) {
                     continue;
                 }
-                out.write(keepalive());
-                out.flush();
+                synchronized (this) {
+                    out.write(keepalive());
+                    out.flush();
+                }
                 received.add(HexFormat.of().withUpperCase().formatHex(m));
             }
         } catch (IOException e) {
             // closed at the end of the test (or by the speaker): nothing more to record
+        }
+    }
+
+    /** Writes {@code octets} to the speaker as they are (a test's malformed message), once connected. */
+    void send(byte[] octets) throws IOException {
+        Socket s = socket;
+        if (s == null) {
+            throw new IOException("not connected");
+        }
+        synchronized (this) {
+            s.getOutputStream().write(octets);
+            s.getOutputStream().flush();
         }
     }
 

@@ -49,6 +49,15 @@ class DynamicNeighborTest {
             BgpSpeaker speaker = BgpSpeaker.start(reactor, ReactorConfig.defaults(), List.of(), api.listener());
             try {
                 api.start(speaker);
+                // What 'run' refuses at start is refused here too, with the reason, and nothing is created.
+                Reply refused = ControlClient.send(socket, "create neighbor 127.0.0.3 local-address 127.0.0.2"
+                        + " local-as 65001 peer-as 65002 router-id 127.0.0.2 adj-rib-out false connect " + port);
+                assertFalse(refused.ok(), "adj-rib-out false is refused");
+                assertEquals(List.of("create neighbor: neighbor 127.0.0.3: adj-rib-out false is not implemented by"
+                        + " twinbgp: it always keeps the routes it sends (ExaBGP's default, adj-rib-out true); remove"
+                        + " the setting"), refused.lines());
+                assertEquals(null, speaker.peer("127.0.0.3"));
+
                 Reply created = ControlClient.send(socket, "create neighbor 127.0.0.3 local-address 127.0.0.2"
                         + " local-as 65001 peer-as 65002 router-id 127.0.0.2 connect " + port);
                 assertTrue(created.ok(), () -> "created: " + created.lines());

@@ -168,6 +168,42 @@ class ProcessEndToEndTest {
     }
 
     @Test
+    void aMultiLineGroupHoldsItsRouteChangesUntilGroupEnd() throws Exception {
+        // ExaBGP's group start ... group end (reactor/api/command/group.py): the changes wait for the end, other
+        // commands run meanwhile, a nested start and an end without a start are errors
+        java.nio.file.Path script = ApiHarness.script(dir, "group.sh", """
+                out=%s/answers
+                echo "group start"; read a; echo "$a" >> $out; read a; echo "$a" >> $out
+                echo "announce route 192.0.2.1/32 next-hop 127.0.0.2"; read a; echo "$a" >> $out
+                echo "announce route 192.0.2.2/32 next-hop 127.0.0.2"; read a; echo "$a" >> $out
+                echo "withdraw route 192.0.2.9/32"; read a; echo "$a" >> $out
+                echo "group announce route 192.0.2.4/32 next-hop 127.0.0.2 ; withdraw route 192.0.2.8/32"; read a; echo "$a" >> $out
+                echo "announce route 192.0.2.3/33 next-hop 127.0.0.2"; read a; echo "$a" >> $out
+                echo "show adj-rib out"; read a; echo "$a" >> $out
+                echo "group start"; read a; echo "$a" >> $out
+                echo "group end"; read a; echo "$a" >> $out; read a; echo "$a" >> $out
+                echo "group end"; read a; echo "$a" >> $out
+                echo "group start"; read a; echo "$a" >> $out; read a; echo "$a" >> $out
+                echo "group end"; read a; echo "$a" >> $out; read a; echo "$a" >> $out
+                exec cat > /dev/null
+                """.formatted(dir));
+        harness = ApiHarness.start("selector", "selector", dir, config("group", script, "text", ""),
+                Api.Options.defaults().withoutControlSocket(), List.of(), true);
+        Await.until("every answer", () -> lines(dir.resolve("answers")).size() == 16);
+        assertEquals(List.of(
+                "group started", "done",
+                "done", "done", "done", "done",
+                "error", // 192.0.2.3/33: refused at once, not held
+                "done", // show adj-rib out: nothing yet, the group holds it
+                "error", // nested group start
+                "group processed: 3 announced, 2 withdrawn", "done",
+                "error", // group end without a start
+                "group started", "done",
+                "group ended (0 commands)", "done"), lines(dir.resolve("answers")));
+        Await.until("the three routes at the peer", () -> ApiHarness.ribInSize(harness.peerSide()) == 3);
+    }
+
+    @Test
     void ackModesAndAnswersOnStdin() throws Exception {
         java.nio.file.Path script = ApiHarness.script(dir, "acks.sh", """
                 out=%s/answers

@@ -6,6 +6,8 @@ import dev.twinbgp.bgp.wire.attribute.Attribute;
 import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
+import dev.twinbgp.bgp.wire.MessageEncoder;
+import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.family.Prefix;
@@ -39,7 +41,38 @@ class TextEncoderTest {
     @Test
     void keepaliveAndNotification() {
         assertEquals(List.of("neighbor 192.0.2.1 receive keepalive"), TextEncoder.message("192.0.2.1", new Keepalive(), true));
-        assertEquals(List.of("neighbor 192.0.2.1 send notification code 6 subcode 2 data "),
+        assertEquals(List.of("neighbor 192.0.2.1 send notification code 6 subcode 2 data 0x"),
                 TextEncoder.message("192.0.2.1", new Notification(6, 2), false));
+    }
+
+    private static final String MARKER = "0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF";
+
+    /** ExaBGP's text {@code packets}: the type's number, then {@code header} and {@code body} (none when empty). */
+    @Test
+    void packetsAreTheTypeNumberAndTheOctets() {
+        byte[] eor = MessageEncoder.encode(Update.endOfRib(Family.IPV4_UNICAST), Negotiated.DEFAULT);
+        assertEquals("neighbor 192.0.2.1 receive 2 header " + MARKER + "001702 body 0x00000000",
+                TextEncoder.packets("192.0.2.1", eor, true));
+        byte[] keepalive = MessageEncoder.encode(new Keepalive(), Negotiated.DEFAULT);
+        assertEquals("neighbor 192.0.2.1 send 4 header " + MARKER + "001304", TextEncoder.packets("192.0.2.1", keepalive, false));
+    }
+
+    /**
+     * ExaBGP's text {@code consolidate} with {@code packets}: each line ends with the octets; an UPDATE has them on a
+     * line of its own (starting with the blank) before its end line.
+     */
+    @Test
+    void consolidatedLinesEndWithTheOctets() {
+        byte[] keepalive = MessageEncoder.encode(new Keepalive(), Negotiated.DEFAULT);
+        assertEquals(List.of("neighbor 192.0.2.1 receive keepalive header " + MARKER + "001304"),
+                TextEncoder.message("192.0.2.1", new Keepalive(), true, keepalive));
+        Notification cease = new Notification(6, 2);
+        assertEquals(List.of("neighbor 192.0.2.1 send notification code 6 subcode 2 data 0x header " + MARKER + "001503 body 0x0602"),
+                TextEncoder.message("192.0.2.1", cease, false, MessageEncoder.encode(cease, Negotiated.DEFAULT)));
+        Update eor = Update.endOfRib(Family.IPV4_UNICAST);
+        assertEquals(List.of("neighbor 192.0.2.1 send update start", "neighbor 192.0.2.1 send update route ipv4 unicast eor",
+                        " header " + MARKER + "001702 body 0x00000000", "neighbor 192.0.2.1 send update end"),
+                TextEncoder.message("192.0.2.1", eor, false, MessageEncoder.encode(eor, Negotiated.DEFAULT)));
+        assertEquals(TextEncoder.message("192.0.2.1", eor, false), TextEncoder.message("192.0.2.1", eor, false, null));
     }
 }

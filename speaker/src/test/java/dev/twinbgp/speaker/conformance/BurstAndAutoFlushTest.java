@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@code announce X} and {@code clear adj-rib out} written together send nothing for X: the next message after
  *       the End-of-RIB is the announcement of the route that follows;</li>
  *   <li>with {@code auto-flush false} an announcement waits for {@code flush route}: the End-of-RIB the program
- *       asks for in between arrives first.</li>
+ *       asks for in between arrives first;</li>
+ *   <li>the session's first batch of routes carries no withdrawal (the peer has none of ours yet; ExaBGP's
+ *       {@code include_withdraw}), a later one does, also for a route never announced (api-fast.ci).</li>
  * </ul>
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -42,6 +44,11 @@ class BurstAndAutoFlushTest {
     private static String announce(int n) {
         return MARKER + "0031" + "02" + "0000" + "0015" + "40010100" + "400200" + "4003047F000001" + "40050400000064"
                 + "200A0000" + String.format("%02X", n);
+    }
+
+    /** The UPDATE withdrawing 10.0.0.N/32 (no attributes). */
+    private static String withdraw(int n) {
+        return MARKER + "001C" + "02" + "0005" + "200A0000" + String.format("%02X", n) + "0000";
     }
 
     private static final String WAIT_UP = """
@@ -70,6 +77,19 @@ class BurstAndAutoFlushTest {
                 echo "flush route"
                 exec cat > /dev/null
                 """, List.of("1:raw:" + END_OF_RIB, "2:raw:" + END_OF_RIB, "3:raw:" + announce(3)));
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
+    void theFirstBatchOfRoutesCarriesNoWithdrawal(String reactor) throws Exception {
+        run(reactor, "", WAIT_UP + """
+                echo "withdraw route 10.0.0.4/32"
+                read ack
+                echo "announce route 10.0.0.5/32 next-hop 127.0.0.1"
+                read ack
+                echo "withdraw route 10.0.0.6/32"
+                exec cat > /dev/null
+                """, List.of("1:raw:" + END_OF_RIB, "2:raw:" + announce(5), "3:raw:" + withdraw(6)));
     }
 
     private void run(String reactor, String neighborExtra, String script, List<String> expected) throws Exception {

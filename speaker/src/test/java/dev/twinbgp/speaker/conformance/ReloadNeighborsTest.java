@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.api.Api;
 import dev.twinbgp.speaker.api.Reply;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every reactor: the removed neighbor's session ends (its peer has seen every message it expected), the new neighbor
  * connects and gets its configured route, and the new process (which only the new neighbor names) is started and
  * its command reaches that neighbor. Each peer is the API vectors' test peer: any message it does not expect fails.
- * A broken file first: answered with its error, and nothing changes.
+ * A broken file first: answered with its error, and nothing changes; then files that {@code run} would refuse
+ * ({@code tcp-ao}, {@code adj-rib-in false}): answered with {@code run}'s sentence, and nothing changes.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ReloadNeighborsTest {
@@ -89,6 +91,21 @@ class ReloadNeighborsTest {
                 Reply broken = api.reload().get(30, TimeUnit.SECONDS);
                 assertTrue(!broken.ok() && broken.lines().get(0).startsWith("reload: " + file + ":1:"), broken::toString);
                 assertEquals(List.of("127.0.0.1"), speaker.peers().stream().map(PeerDriver::name).toList());
+
+                // What 'run' refuses at start (PeerSettingsMapper.cannotRun) a reload refuses too, with the same
+                // sentence, and changes nothing: the first neighbor keeps its session, the second is not started.
+                Files.writeString(file, neighbor("127.0.0.2", second.port(), 2,
+                        "tcp-ao { keyid 1; algorithm hmac-sha-256; password secret; }"));
+                Reply refused = api.reload().get(30, TimeUnit.SECONDS);
+                assertTrue(!refused.ok() && refused.lines().get(0).equals("reload: " + file
+                        + ": neighbor 127.0.0.2: tcp-ao (TCP-AO, RFC 5925) is not implemented by twinbgp; use"
+                        + " md5-password (TCP MD5, RFC 2385) instead"), refused::toString);
+                Files.writeString(file, neighbor("127.0.0.1", first.port(), 1, "adj-rib-in false;"));
+                Reply keeps = api.reload().get(30, TimeUnit.SECONDS);
+                assertTrue(!keeps.ok() && keeps.lines().get(0).startsWith("reload: " + file
+                        + ": neighbor 127.0.0.1: adj-rib-in false is not implemented by twinbgp"), keeps::toString);
+                assertEquals(List.of("127.0.0.1"), speaker.peers().stream().map(PeerDriver::name).toList());
+                assertEquals(State.ESTABLISHED, speaker.peer("127.0.0.1").state());
 
                 Files.writeString(file, "process late { run /bin/sh " + script + "; encoder json; }\n"
                         + neighbor("127.0.0.2", second.port(), 2, "api { processes [ late ]; }"));

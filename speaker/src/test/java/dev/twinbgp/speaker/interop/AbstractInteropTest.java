@@ -1,5 +1,6 @@
 package dev.twinbgp.speaker.interop;
 
+import dev.twinbgp.speaker.session.EveryReactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -7,22 +8,45 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Base of the tests against a real daemon: a subclass per reactor names the reactor and two loopback addresses,
- * ours and the daemon's; a test asks for a {@link Peering} with the daemon ({@link #gobgp}, {@link #frr},
- * {@link #bird}: skipped, saying why, when interop tests are off or the daemon is not installed), which is stopped
- * after the test.
+ * Base of the tests against a real daemon: each test class runs once per reactor ({@link EveryReactor#names()}, the
+ * one list of reactors for tests: a new reactor is tested against every daemon without a new class) and gives two
+ * loopback addresses, ours and the daemon's, to the constructor; a test asks for a {@link Peering} with the daemon ({@link #gobgp},
+ * {@link #frr}, {@link #bird}: skipped, saying why, when interop tests are off or the daemon is not installed),
+ * which is stopped after the test.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 abstract class AbstractInteropTest {
-    /** Our loopback address (distinct per subclass). */
-    abstract String ours();
+    /** The reactor under test (this run of the class). */
+    @Parameter
+    String reactor;
 
-    /** The daemon's loopback address (distinct per subclass). */
-    abstract String theirs();
+    private final String ours;
+    private final String theirs;
 
-    abstract String reactor();
+    /** {@code ours}: our loopback address, {@code theirs}: the daemon's (distinct per class). */
+    AbstractInteropTest(String ours, String theirs) {
+        this.ours = ours;
+        this.theirs = theirs;
+    }
+
+    final String ours() {
+        return ours;
+    }
+
+    final String theirs() {
+        return theirs;
+    }
+
+    final String reactor() {
+        return reactor;
+    }
 
     @TempDir
     java.nio.file.Path dir;

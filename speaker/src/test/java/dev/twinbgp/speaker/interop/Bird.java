@@ -41,6 +41,7 @@ public final class Bird extends ExternalDaemon {
     private String debug = "";
     private boolean flowSpec;
     private boolean vpn;
+    private boolean multicast;
     private String security = "";
 
     public Bird(Path dir, String address, int port, long asn, String peerAddress, int peerPort, long peerAsn, int holdTime,
@@ -144,6 +145,22 @@ public final class Bird extends ExternalDaemon {
         return this;
     }
 
+    /**
+     * Speaks SAFI 2 multicast (RFC 4760) instead of IPv4 unicast: the channels {@code ipv4 multicast} and
+     * {@code ipv6 multicast} (BIRD's {@code ipv4-mc}/{@code ipv6-mc}), importing into the tables {@code mtab4} /
+     * {@code mtab6}, and two static routes BIRD announces: {@link #MULTICAST4_ROUTE} with community (AS, 3) and
+     * {@link #MULTICAST6_ROUTE}. No unicast channel, so a unicast route of ours never reaches these tables. As for
+     * {@link #withVpn()}, the IPv6 channel sets {@code next hop address} ({@link #VPN6_NEXT_HOP}). Call before
+     * {@link #start()}.
+     */
+    Bird withMulticast() {
+        multicast = true;
+        return this;
+    }
+
+    static final String MULTICAST4_ROUTE = "10.93.0.0/24";
+    static final String MULTICAST6_ROUTE = "2001:db8:93::/48";
+
     static final String VPN4_ROUTE = "10.92.0.0/24";
     static final String VPN6_ROUTE = "2001:db8:92::/48";
     static final String VPN6_NEXT_HOP = "2001:db8::92";
@@ -205,10 +222,24 @@ public final class Bird extends ExternalDaemon {
                     }
                     """.formatted(vpnRd(7) + " " + VPN4_ROUTE, asn, vpnRd(8) + " " + VPN6_ROUTE) + conf;
         }
+        if (multicast) {
+            conf = """
+                    ipv4 table mtab4;
+                    ipv6 table mtab6;
+                    protocol static smc4 {
+                      ipv4 { table mtab4; };
+                      route %1$s unreachable { bgp_community.add((%2$d, 3)); };
+                    }
+                    protocol static smc6 {
+                      ipv6 { table mtab6; };
+                      route %3$s unreachable;
+                    }
+                    """.formatted(MULTICAST4_ROUTE, asn, MULTICAST6_ROUTE) + conf;
+        }
         Files.writeString(dir.resolve("bird.conf"), conf);
     }
 
-    /** The session's channels: FlowSpec, L3VPN or (by default) IPv4 unicast exporting the static routes. */
+    /** The session's channels: FlowSpec, L3VPN, multicast or (by default) IPv4 unicast exporting the static routes. */
     private String channels() {
         if (flowSpec) {
             return """
@@ -220,6 +251,12 @@ public final class Bird extends ExternalDaemon {
             return """
                       vpn4 mpls { table vpntab4; import all; export all; next hop self; };
                       vpn6 mpls { table vpntab6; import all; export all; next hop address %s; };
+                    """.formatted(VPN6_NEXT_HOP);
+        }
+        if (multicast) {
+            return """
+                      ipv4 multicast { table mtab4; import all; export all; next hop self; };
+                      ipv6 multicast { table mtab6; import all; export all; next hop address %s; };
                     """.formatted(VPN6_NEXT_HOP);
         }
         return """
@@ -287,6 +324,11 @@ public final class Bird extends ExternalDaemon {
      */
     Map<String, String> vpnRoutes(String table) {
         return blocks(birdc("show", "route", "all", "table", table), 2);
+    }
+
+    /** {@code show route all table TABLE} of a prefix table (e.g. {@code mtab4}) cut per route: prefix -> its lines. */
+    Map<String, String> tableRoutes(String table) {
+        return blocks(birdc("show", "route", "all", "table", table), 1);
     }
 
     /** {@code birdc show route all} output cut per route: its first {@code keyWords} words -> its lines. */

@@ -253,4 +253,54 @@ class ExaJsonShapesTest {
         JsonNode update = parse(json.message(u, N, Direction.IN)).path("neighbor").path("message").path("update");
         assertEquals("{\"withdraw\":{\"ipv4 unicast\":[{\"nlri\":\"10.0.0.0/24\"}]}}", update.toString());
     }
+
+    /** An API process's {@code packets} (ExaBGP's JSON {@code packets}): the octets alone, type by its long name. */
+    @Test
+    void packetsAreTheOctetsAloneUnderMessage() {
+        Update eor = Update.endOfRib(Family.IPV4_UNICAST);
+        byte[] octets = dev.twinbgp.bgp.wire.MessageEncoder.encode(eor, Negotiated.DEFAULT);
+        String header = "0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF001702";
+        String line = json.packets(N, Direction.IN, octets);
+        assertSameJson("{\"type\":\"update\"," + NEIGHBOR + ",\"direction\":\"in\",\"message\":{\"category\":2,"
+                + "\"header\":\"" + header + "\",\"body\":\"0x00000000\"}}}", line);
+        assertTrue(line.contains("\"direction\": \"in\", \"message\": { \"category\": 2, \"header\": \"" + header
+                + "\", \"body\": \"0x00000000\" }"), line);
+        byte[] keepalive = dev.twinbgp.bgp.wire.MessageEncoder.encode(Keepalive.INSTANCE, Negotiated.DEFAULT);
+        assertSameJson("{\"type\":\"keepalive\"," + NEIGHBOR + ",\"direction\":\"out\",\"message\":{\"category\":4,"
+                + "\"header\":\"0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF001304\",\"body\":\"0x\"}}}",
+                json.packets(N, Direction.OUT, keepalive));
+        byte[] refresh = dev.twinbgp.bgp.wire.MessageEncoder.encode(new RouteRefresh(Family.IPV4_UNICAST), Negotiated.DEFAULT);
+        assertEquals("route refresh", parse(json.packets(N, Direction.IN, refresh)).get("type").asText(),
+                "ExaBGP's Message.string: the long name, not the parsed line's \"refresh\"");
+    }
+
+    /** {@code consolidate} with {@code packets}: the parsed line with "header" and "body" after "type" (ExaBGP's _header). */
+    @Test
+    void consolidatedLinesCarryHeaderAndBodyAfterTheType() {
+        Attributes attrs = Attributes.of(new Attribute.Origin(Attribute.Origin.IGP), Attribute.AsPath.sequence(65001L),
+                Attribute.NextHop.of("192.0.2.1"));
+        Update u = new Update(Nlri.emptyIpv4(false), attrs, v4("10.0.0.0/24"));
+        byte[] octets = dev.twinbgp.bgp.wire.MessageEncoder.encode(u, Negotiated.DEFAULT);
+        String hex = java.util.HexFormat.of().withUpperCase().formatHex(octets);
+        String header = "0x" + hex.substring(0, 38);
+        String body = "0x" + hex.substring(38);
+        String line = json.message(u, N, Direction.IN, octets);
+        assertTrue(line.contains("\"type\": \"update\", \"header\": \"" + header + "\", \"body\": \"" + body
+                + "\", \"neighbor\": {"), line);
+        JsonNode parsed = parse(line);
+        JsonNode plain = parse(json.message(u, N, Direction.IN));
+        assertEquals(plain.get("neighbor"), parsed.get("neighbor"), "the parsed message is the same");
+        // the tree path (not the UPDATE fast path) puts them in the same place; a KEEPALIVE has no body
+        byte[] keepalive = dev.twinbgp.bgp.wire.MessageEncoder.encode(Keepalive.INSTANCE, Negotiated.DEFAULT);
+        String k = json.message(Keepalive.INSTANCE, N, Direction.OUT, keepalive);
+        assertTrue(k.contains("\"type\": \"keepalive\", \"header\": \"0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF001304\", "
+                + "\"neighbor\": {"), k);
+        assertFalse(k.contains("\"body\""), k);
+        byte[] notification = dev.twinbgp.bgp.wire.MessageEncoder.encode(new Notification(6, 2), Negotiated.DEFAULT);
+        JsonNode n = parse(json.message(new Notification(6, 2), N, Direction.OUT, notification));
+        assertEquals("0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF001503", n.get("header").asText());
+        assertEquals("0x0602", n.get("body").asText());
+        assertEquals(6, n.path("neighbor").path("notification").path("code").asInt());
+        assertFalse(parse(json.message(u, N, Direction.IN, (byte[]) null)).has("header"), "no octets: the plain line");
+    }
 }

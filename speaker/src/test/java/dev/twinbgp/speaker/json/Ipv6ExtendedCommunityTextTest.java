@@ -47,6 +47,16 @@ class Ipv6ExtendedCommunityTextTest {
     }
 
     @Test
+    void rtRedirectIpv6IsNamedAsExaBgpWritesIt() {
+        // RFC 8956 section 6.1, type 0x000D: ExaBGP's text since its issue 927, the address in brackets
+        String rt = "000d20010db8000000000000000000000001" + "0064";
+        Attributes back = roundTrip(new Attribute.Unknown(0xC0, 25, HEX.parseHex(rt)));
+        var list = AttributeJson.attributes(back, false).get("extended-community-ipv6");
+        assertEquals("redirect [2001:db8::1]:100", list.get(0).get("string").asText());
+        assertEquals(new BigInteger(rt, 16), list.get(0).get("value").bigIntegerValue());
+    }
+
+    @Test
     void aValueThatIsNotWholeCommunitiesIsRawAsReceived() {
         Attributes back = roundTrip(new Attribute.Unknown(0xC0, 25, HEX.parseHex("000c2a02")));
         assertEquals("0x000C2A02", AttributeJson.attributes(back, false).get("attribute-0x19-0xC0").asText());

@@ -44,20 +44,34 @@ public final class AttributeScan {
      * without 4-octet AS numbers; false otherwise. Allocates nothing.
      */
     public static boolean accepts(byte[] b, int off, int len, boolean asn4) {
+        return scan(b, off, len, asn4) == MANDATORY;
+    }
+
+    /**
+     * As {@link #accepts}, without asking for the mandatory attributes: a field whose every attribute
+     * the full decoder reads back exactly as it is written (an UPDATE without NLRI needs none of them,
+     * RFC 4271 section 6.3) - a route's set whose next hop goes in MP_REACH_NLRI has no NEXT_HOP.
+     */
+    public static boolean acceptsEach(byte[] b, int off, int len, boolean asn4) {
+        return scan(b, off, len, asn4) >= 0;
+    }
+
+    /** The mandatory attributes seen (a bit per type code) when every attribute is clean, else -1. */
+    private static int scan(byte[] b, int off, int len, boolean asn4) {
         int end = off + len;
         int p = off;
         int last = 0; // type codes start at 1: 0 is never accepted
         int seen = 0;
         while (p < end) {
             if (end - p < 3) {
-                return false; // a header overrunning the field
+                return -1; // a header overrunning the field
             }
             int flags = b[p] & 0xFF;
             int type = b[p + 1] & 0xFF;
             int vOff = p + 3; // the Extended Length bit is refused, so the length is one octet
             int vlen = b[p + 2] & 0xFF;
             if (type <= last || vlen > end - vOff || flags != expectedFlags(type) || !valueOk(type, b, vOff, vlen, asn4)) {
-                return false;
+                return -1;
             }
             if (type <= Attribute.NEXT_HOP) {
                 seen |= 1 << type;
@@ -65,7 +79,7 @@ public final class AttributeScan {
             last = type;
             p = vOff + vlen;
         }
-        return seen == MANDATORY;
+        return seen;
     }
 
     /** The exact flags octet of a covered type (RFC 4271 section 5, RFC 4456, RFC 4360, RFC 8092), or -1. */

@@ -97,6 +97,36 @@ public final class Attributes {
         return wire == null || contents == null ? this : new Attributes(null, wire, wireSession, hash);
     }
 
+    /** The session a {@link #compactBuilt} set says its octets were encoded for: 4-octet AS numbers, nothing else. */
+    private static final Negotiated BUILT_ASN4 = new Negotiated(true, java.util.Set.of(), java.util.Set.of(), false);
+
+    /**
+     * The form for a RIB to keep of a set built from objects (a route from the configuration or an API
+     * process): only its 4-octet-AS encoding, the attribute objects decoded again when first asked for,
+     * as {@link #compact()} keeps a received set - when every attribute of those octets is one
+     * {@link AttributeScan#acceptsEach} takes, which decodes back to this set exactly (RFC flags,
+     * one-octet lengths, type order; a set for an MP next hop has no NEXT_HOP and needs none);
+     * otherwise, and for a received set, {@link #compact()}. Equal to this, with the same hash.
+     * About 100 octets instead of some 15 objects and ~450 for 250,000 API sets (issue 18).
+     */
+    public Attributes compactBuilt() {
+        if (wire != null) {
+            return compact();
+        }
+        Encoded e = encoded(true);
+        byte[] bytes = e.bytes();
+        if (!AttributeScan.acceptsEach(bytes, 0, bytes.length, true)) {
+            return this;
+        }
+        Attributes c = new Attributes(null, bytes, BUILT_ASN4, hashCode());
+        c.encoded4 = e;
+        return c;
+    }
+
+    private boolean isCompactBuilt() {
+        return wireSession == BUILT_ASN4 && contents == null;
+    }
+
     /**
      * True when both sets were decoded from the same octets on sessions with the same AS number
      * size, which makes them equal; a check that never decodes a compact set (false says nothing).
@@ -398,7 +428,16 @@ public final class Attributes {
         if (sameReceivedOctets(a)) {
             return true; // the same octets decode the same way (MP attributes, which ADD-PATH affects, are never here)
         }
-        if (a.hashCode() != hashCode() || !a.list().equals(list())) { // the same set in other octets, e.g. another order
+        if (a.hashCode() != hashCode()) {
+            return false;
+        }
+        // A compactBuilt set (a RIB's) against another: their 4-octet-AS encodings are equal exactly when the
+        // sets are (the compact octets decode to the very set they were encoded from), and comparing them keeps
+        // the RIB's copy undecoded - decoded, its objects would stay with it for good.
+        if (a.isCompactBuilt() || isCompactBuilt()) {
+            return Arrays.equals(a.encoded(true).bytes(), encoded(true).bytes());
+        }
+        if (!a.list().equals(list())) { // the same set in other octets, e.g. another order
             return false;
         }
         for (Attribute x : list()) {

@@ -1,0 +1,177 @@
+package dev.twinbgp.bgp.rib;
+
+import java.util.Arrays;
+
+/**
+ * IPv4 unicast prefixes (without path id) to path ids, in the order they were first added - the
+ * Adj-RIB-Out's fast path. Each route is a slot: its prefix packed into a long (as
+ * {@link Ipv4RouteMap#key}) and its path id, in two primitive arrays in insertion order; an
+ * open-addressing table of slot numbers (linear probing, at most half full) finds a prefix's slot:
+ * <pre>
+ *  slots:  keys[s]  = | address (32) | length (6) |     pathIds[s] = id in SharedPaths, -1 once withdrawn
+ *  index:  int[] of s + 1 (0 = empty), probed from mix(key)
+ * </pre>
+ * About 20-30 bytes per route and no object per route, so the collector has nothing to trace or
+ * copy in a table of a million. A withdrawn slot stays as a hole (the order of the others is kept)
+ * until holes outnumber routes, then the slots are compacted ({@link #compact}). Not thread-safe.
+ */
+final class OrderedIpv4Table {
+    private long[] keys = new long[16];
+    private int[] pathIds = new int[16];
+    private int[] index = new int[32];
+    private int slots;
+    private int size;
+
+    static long key(int address, int length) {
+        return Ipv4RouteMap.key(address, length);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Slots used, live or withdrawn: the number the next added route gets. */
+    int slots() {
+        return slots;
+    }
+
+    long keyAt(int slot) {
+        return keys[slot];
+    }
+
+    /** The path id of {@code slot}, or -1 when it was withdrawn. */
+    int pathAt(int slot) {
+        return pathIds[slot];
+    }
+
+    void setPath(int slot, int pathId) {
+        pathIds[slot] = pathId;
+    }
+
+    /** The slot of {@code key}, or -1. */
+    int find(long key) {
+        int mask = index.length - 1;
+        for (int i = mix(key) & mask; ; i = i + 1 & mask) {
+            int s = index[i];
+            if (s == 0) {
+                return -1;
+            }
+            if (keys[s - 1] == key) {
+                return s - 1;
+            }
+        }
+    }
+
+    /** Adds {@code key} (not present) at the end; returns its slot. */
+    int add(long key, int pathId) {
+        if (slots == keys.length) {
+            keys = Arrays.copyOf(keys, slots * 2);
+            pathIds = Arrays.copyOf(pathIds, slots * 2);
+        }
+        if ((size + 1) * 2 > index.length) {
+            index = new int[index.length * 2];
+            reindex();
+        }
+        int slot = slots++;
+        keys[slot] = key;
+        pathIds[slot] = pathId;
+        place(slot);
+        size++;
+        return slot;
+    }
+
+    /** Removes {@code key}; returns the path id it had, or -1 when absent. */
+    int remove(long key) {
+        int mask = index.length - 1;
+        int at = mix(key) & mask;
+        while (true) {
+            int s = index[at];
+            if (s == 0) {
+                return -1;
+            }
+            if (keys[s - 1] == key) {
+                break;
+            }
+            at = at + 1 & mask;
+        }
+        int slot = index[at] - 1;
+        int pathId = pathIds[slot];
+        pathIds[slot] = -1;
+        size--;
+        // Backward-shift deletion: move later members of the cluster into the hole when their home
+        // slot does not lie (cyclically) between the hole and their current place.
+        int hole = at;
+        for (int j = hole + 1 & mask; index[j] != 0; j = j + 1 & mask) {
+            int home = mix(keys[index[j] - 1]) & mask;
+            boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+            if (movable) {
+                index[hole] = index[j];
+                hole = j;
+            }
+        }
+        index[hole] = 0;
+        return pathId;
+    }
+
+    /** True when withdrawn slots outnumber the routes (and are worth a pass). */
+    boolean sparse() {
+        int holes = slots - size;
+        return holes > 1024 && holes > size;
+    }
+
+    /**
+     * Drops the withdrawn slots, keeping the order of the others; returns, for each old slot
+     * number s (0..old slots), the number of live slots before it - its new number when live.
+     */
+    int[] compact() {
+        int[] before = new int[slots + 1];
+        int n = 0;
+        for (int s = 0; s < slots; s++) {
+            before[s] = n;
+            if (pathIds[s] >= 0) {
+                keys[n] = keys[s];
+                pathIds[n] = pathIds[s];
+                n++;
+            }
+        }
+        before[slots] = n;
+        slots = n;
+        int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, n)) * 2);
+        keys = Arrays.copyOf(keys, capacity);
+        pathIds = Arrays.copyOf(pathIds, capacity);
+        index = new int[Math.max(32, capacity * 2)];
+        reindex();
+        return before;
+    }
+
+    void clear() {
+        keys = new long[16];
+        pathIds = new int[16];
+        index = new int[32];
+        slots = 0;
+        size = 0;
+    }
+
+    private void reindex() {
+        Arrays.fill(index, 0);
+        for (int s = 0; s < slots; s++) {
+            if (pathIds[s] >= 0) {
+                place(s);
+            }
+        }
+    }
+
+    private void place(int slot) {
+        int mask = index.length - 1;
+        int i = mix(keys[slot]) & mask;
+        while (index[i] != 0) {
+            i = i + 1 & mask;
+        }
+        index[i] = slot + 1;
+    }
+
+    private static int mix(long key) {
+        long h = key * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h ^ h >>> 32);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.twinbgp.bgp.rib;
+
+import dev.twinbgp.bgp.wire.attribute.Attributes;
+import java.util.Arrays;
+
+/**
+ * The distinct paths of an {@link AdjRibOut}, each held once (equal paths given by different
+ * callers share one instance) in its compact form ({@link Path#compact}: the attribute octets, not
+ * their objects) under a small number - its id - counted by the routes that use it; an id whose
+ * count drops to zero is freed and reused. Beside each path, made on first request and kept while
+ * it lives, the attributes IPv4 unicast routes of it are sent with ({@link AdjRibOut#ipv4AttributesOf}),
+ * encoded once. Paths are found by hash in an open-addressing table of ids (linear probing, at most
+ * half full). Not thread-safe.
+ */
+final class SharedPaths {
+    /** Marks "IPv4 attributes not made yet" ({@code null} there means: the path needs MP_REACH_NLRI). */
+    private static final Object UNMADE = new Object();
+
+    private Path[] paths = new Path[16];
+    private Object[] ipv4 = new Object[16];
+    private int[] hashes = new int[16];
+    // For a live id its count of routes; for a free id (paths[id] == null) the next free id, or -1.
+    private int[] counts = new int[16];
+    private int[] table = new int[32]; // id + 1, 0 = empty
+    private int live;
+    private int freeHead = -1;
+    private int next;
+    // The caller's instance last looked up (not the compact copy): a table arrives with runs of routes
+    // sharing one Path object, found again by identity without hashing.
+    private Path lastPath;
+    private int lastId = -1;
+
+    /** One more than the highest id handed out so far. */
+    int capacity() {
+        return next;
+    }
+
+    Path path(int id) {
+        return paths[id];
+    }
+
+    /** The id of a path equal to {@code path}, or -1. */
+    int find(Path path) {
+        if (path == lastPath) {
+            return lastId;
+        }
+        int h = path.hashCode();
+        int mask = table.length - 1;
+        for (int i = mix(h) & mask; ; i = i + 1 & mask) {
+            int t = table[i];
+            if (t == 0) {
+                return -1;
+            }
+            if (hashes[t - 1] == h && path.equals(paths[t - 1])) {
+                return t - 1;
+            }
+        }
+    }
+
+    /** An id for one more route holding {@code path} (the instance already held when one is equal). */
+    int acquire(Path path) {
+        return acquire(path, false);
+    }
+
+    /**
+     * {@link #acquire(Path)}; with {@code ipv4}, for an IPv4 unicast route: a new path's IPv4 attributes
+     * are made at once, from the caller's objects (made later, from the compact form, they would decode
+     * it, and the decoded objects would stay with it).
+     */
+    int acquire(Path path, boolean ipv4Unicast) {
+        int id = find(path);
+        if (id >= 0) {
+            counts[id]++;
+            lastPath = path;
+            lastId = id;
+            return id;
+        }
+        if (freeHead >= 0) {
+            id = freeHead;
+            freeHead = counts[id];
+        } else {
+            id = next++;
+            if (id == paths.length) {
+                int n = paths.length * 2;
+                paths = Arrays.copyOf(paths, n);
+                ipv4 = Arrays.copyOf(ipv4, n);
+                hashes = Arrays.copyOf(hashes, n);
+                counts = Arrays.copyOf(counts, n);
+            }
+        }
+        if ((live + 1) * 2 > table.length) {
+            table = new int[table.length * 2];
+            for (int j = 0; j < next; j++) {
+                if (paths[j] != null) {
+                    place(j);
+                }
+            }
+        }
+        paths[id] = path.compact();
+        hashes[id] = path.hashCode();
+        ipv4[id] = ipv4Unicast ? ipv4AttributesFor(path) : UNMADE;
+        counts[id] = 1;
+        live++;
+        place(id);
+        lastPath = path;
+        lastId = id;
+        return id;
+    }
+
+    /** One route fewer holds {@code id} (freed when none does). */
+    void release(int id) {
+        if (--counts[id] != 0) {
+            return;
+        }
+        unplace(id);
+        paths[id] = null;
+        ipv4[id] = null;
+        counts[id] = freeHead;
+        freeHead = id;
+        live--;
+        if (id == lastId) {
+            lastPath = null;
+            lastId = -1;
+        }
+    }
+
+    /** The attributes IPv4 unicast routes of path {@code id} are sent with, or null for an MP next hop. */
+    Attributes ipv4Attributes(int id) {
+        Object a = ipv4[id];
+        if (a == UNMADE) {
+            Attributes made = ipv4AttributesFor(paths[id]);
+            ipv4[id] = made;
+            return made;
+        }
+        return (Attributes) a;
+    }
+
+    private static Attributes ipv4AttributesFor(Path path) {
+        Attributes made = AdjRibOut.ipv4AttributesOf(path);
+        if (made != null) {
+            // Encoded once per path, while the table loads: every session then copies these octets
+            // (the 4-octet AS form, RFC 6793, which nearly every session negotiates), and kept as them.
+            made = made.compactBuilt();
+            made.encodedLength(true);
+        }
+        return made;
+    }
+
+    void clear() {
+        paths = new Path[16];
+        ipv4 = new Object[16];
+        hashes = new int[16];
+        counts = new int[16];
+        table = new int[32];
+        live = 0;
+        freeHead = -1;
+        next = 0;
+        lastPath = null;
+        lastId = -1;
+    }
+
+    private void place(int id) {
+        int mask = table.length - 1;
+        int i = mix(hashes[id]) & mask;
+        while (table[i] != 0) {
+            i = i + 1 & mask;
+        }
+        table[i] = id + 1;
+    }
+
+    /** Takes {@code id} out of the table, shifting the rest of its cluster back (no tombstones). */
+    private void unplace(int id) {
+        int mask = table.length - 1;
+        int hole = mix(hashes[id]) & mask;
+        while (table[hole] != id + 1) {
+            hole = hole + 1 & mask;
+        }
+        for (int j = hole + 1 & mask; table[j] != 0; j = j + 1 & mask) {
+            int home = mix(hashes[table[j] - 1]) & mask;
+            boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+            if (movable) {
+                table[hole] = table[j];
+                hole = j;
+            }
+        }
+        table[hole] = 0;
+    }
+
+    private static int mix(int h) {
+        h *= 0x9E37_79B9;
+        return h ^ h >>> 16;
+    }
+}
