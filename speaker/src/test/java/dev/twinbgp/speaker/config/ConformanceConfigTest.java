@@ -41,7 +41,6 @@ class ConformanceConfigTest {
     @MethodSource("files")
     void everyConformanceFileParses(Path file) throws ConfigException, IOException {
         confDir();
-        dev.twinbgp.speaker.conformance.Vectors.assumeNotWaiting(file.getFileName().toString());
         // Parses, and maps to sessions and UPDATEs as twinbgp run would (some files have no neighbor, API-only).
         Configuration configuration = ConfigParser.parse(file);
         assertEquals(configuration.neighbors().size(),
