@@ -1,5 +1,6 @@
 package dev.twinbgp.jmh.anchor;
 
+import dev.twinbgp.jmh.Forks;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.jmh.transfer.FullTableTransfer;
 import dev.twinbgp.jmh.transfer.TableShape;
@@ -54,7 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1)
+@Fork(value = 1, jvmArgsAppend = Forks.NATIVE_ACCESS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @State(Scope.Benchmark)

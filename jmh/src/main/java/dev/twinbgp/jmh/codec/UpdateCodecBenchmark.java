@@ -1,5 +1,6 @@
 package dev.twinbgp.jmh.codec;
 
+import dev.twinbgp.jmh.Forks;
 import dev.twinbgp.bgp.wire.Decoded;
 import dev.twinbgp.bgp.wire.MessageDecoder;
 import dev.twinbgp.bgp.wire.MessageEncoder;
@@ -38,7 +39,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
-@Fork(2)
+@Fork(value = 2, jvmArgsAppend = Forks.NATIVE_ACCESS)
 @Threads(1)
 public class UpdateCodecBenchmark {
     private byte[] fullWire;

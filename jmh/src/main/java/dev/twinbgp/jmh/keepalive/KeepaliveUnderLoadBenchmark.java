@@ -1,5 +1,6 @@
 package dev.twinbgp.jmh.keepalive;
 
+import dev.twinbgp.jmh.Forks;
 import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.jmh.transfer.FullTableTransfer;
 import dev.twinbgp.jmh.transfer.Pairing;
@@ -49,7 +50,7 @@ import org.openjdk.jmh.runner.IterationType;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = "-Dtwinbgp.log.level=WARN")
+@Fork(value = 2, jvmArgsAppend = {Forks.NATIVE_ACCESS, "-Dtwinbgp.log.level=WARN"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 6)
 @State(Scope.Benchmark)

@@ -1,5 +1,6 @@
 package dev.twinbgp.jmh.scale;
 
+import dev.twinbgp.jmh.Forks;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -45,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = "-Dtwinbgp.log.level=WARN")
+@Fork(value = 2, jvmArgsAppend = {Forks.NATIVE_ACCESS, "-Dtwinbgp.log.level=WARN"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 4)
 @State(Scope.Benchmark)

@@ -1,5 +1,6 @@
 package dev.twinbgp.jmh.transfer;
 
+import dev.twinbgp.jmh.Forks;
 import dev.twinbgp.bgp.rib.Route;
 import java.io.IOException;
 import java.util.List;
@@ -41,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2)
+@Fork(value = 2, jvmArgsAppend = Forks.NATIVE_ACCESS)
 @Warmup(iterations = 8)
 @Measurement(iterations = 8)
 @State(Scope.Benchmark)
