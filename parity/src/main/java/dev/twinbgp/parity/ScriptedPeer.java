@@ -571,12 +571,6 @@ final class ScriptedPeer {
                 ? Negotiation.between(c.sentOpen, c.receivedOpen) : Negotiated.DEFAULT;
     }
 
-    /**
-     * Closes like a well-behaved TCP peer: FIN first ({@code shutdownOutput}), then read and drop whatever
-     * the speaker still sends until it closes too (at most 5 s), then close. Closing with unread data in
-     * the receive buffer would send a RST instead, and a RST may overtake data the speaker has not read yet,
-     * which would make the trace depend on timing.
-     */
     /** Aborts our side: SO_LINGER 0 makes close() send a RST instead of a FIN. */
     private static void resetQuietly(Connection c) {
         Socket socket = c.socket;
@@ -591,6 +585,12 @@ final class ScriptedPeer {
         c.in = null;
     }
 
+    /**
+     * Closes like a well-behaved TCP peer: FIN first ({@code shutdownOutput}), then read and drop whatever
+     * the speaker still sends until it closes too (at most 5 s), then close. Closing with unread data in
+     * the receive buffer would send a RST instead, and a RST may overtake data the speaker has not read yet,
+     * which would make the trace depend on timing.
+     */
     private static void closeQuietly(Connection c) {
         Socket socket = c.socket;
         if (socket != null && !socket.isClosed()) {

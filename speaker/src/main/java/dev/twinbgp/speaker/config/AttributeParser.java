@@ -115,7 +115,6 @@ final class AttributeParser {
         T parse(Token token) throws ConfigException;
     }
 
-    /** {@code [ item ... ]} or a single bare item; duplicates are dropped when asked (ExaBGP does for large). */
     /** A list of extended communities; ExaBGP's FlowSpec forms {@code mark N} and {@code action X} are two words. */
     private static List<ExtendedCommunity> extendedCommunities(TokenStream in) throws ConfigException {
         List<ExtendedCommunity> out = new ArrayList<>();
@@ -143,6 +142,7 @@ final class AttributeParser {
         return in.next();
     }
 
+    /** {@code [ item ... ]} or a single bare item; duplicates are dropped when asked (ExaBGP does for large). */
     private static <T> List<T> list(TokenStream in, String what, Item<T> item, boolean distinct)
             throws ConfigException {
         List<T> out = new ArrayList<>();

@@ -73,8 +73,7 @@ public record NeighborConfig(
         flows = List.copyOf(flows);
     }
 
-    /** A neighbor with {@code auto-flush} on (ExaBGP's default). */
-    /** A neighbor without transport security settings. */
+    /** A neighbor without transport security settings, with {@code auto-flush} on (ExaBGP's default). */
     public NeighborConfig(IpAddress peerAddress, Optional<IpAddress> localAddress, Optional<IpAddress> routerId,
                           long localAs, long peerAs, int holdTime, boolean passive, OptionalInt listenPort, int connectPort,
                           Optional<String> description, Optional<String> hostName, Optional<String> domainName,
