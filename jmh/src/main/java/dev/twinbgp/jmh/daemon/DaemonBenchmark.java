@@ -142,10 +142,12 @@ public final class DaemonBenchmark {
     }
 
     /**
-     * {@code twinbgp-REACTOR[-events][+serialgc][+aot]}: a twinbgp receiver on that reactor, with {@code --events},
-     * and extra JVM options to compare (+serialgc: {@code -XX:+UseSerialGC}; +heap: {@code -XX:+UseSerialGC -Xmn32m},
-     * the launcher's heap options, for an older TREE whose launcher lacks them; +aot: {@code -XX:AOTCache=} the file
-     * named by the environment variable TWINBGP_AOT_CACHE); or a reference daemon by name.
+     * {@code twinbgp-REACTOR[-events][+variant...][@TREE]}: a twinbgp receiver on that reactor, with {@code --events},
+     * and JVM options to compare: +serialgc: {@code -XX:+UseSerialGC}; +heap: {@code -XX:+UseSerialGC -Xmn32m},
+     * the launcher's heap options, for an older TREE whose launcher lacks them; +noaot: without the launcher's
+     * AOT cache ({@code TWINBGP_AOT=off}); +NAME: the JVM options in the environment variable
+     * {@code TWINBGP_DAEMON_VARIANT_NAME} (added after the launcher's, so they can override them); or a
+     * reference daemon by name.
      */
     private static Receiver start(Path root, String receiver, Path dir, Endpoint at) throws IOException {
         if (receiver.startsWith("twinbgp-")) {
@@ -159,16 +161,25 @@ public final class DaemonBenchmark {
             boolean events = parts[0].endsWith("-events");
             String reactor = events ? parts[0].substring(0, parts[0].length() - "-events".length()) : parts[0];
             List<String> jvm = new ArrayList<>();
+            Map<String, String> env = new LinkedHashMap<>();
             for (int i = 1; i < parts.length; i++) {
-                jvm.add(switch (parts[i]) {
-                    case "serialgc" -> "-XX:+UseSerialGC";
+                switch (parts[i]) {
+                    case "serialgc" -> jvm.add("-XX:+UseSerialGC");
                     // today's launcher heap options, for a TREE whose launcher predates them (like for like)
-                    case "heap" -> "-XX:+UseSerialGC -Xmn32m";
-                    case "aot" -> "-XX:AOTCache=" + System.getenv("TWINBGP_AOT_CACHE");
-                    default -> throw new IllegalArgumentException("unknown JVM variant '" + parts[i] + "' in " + receiver);
-                });
+                    case "heap" -> jvm.add("-XX:+UseSerialGC -Xmn32m");
+                    case "noaot" -> env.put("TWINBGP_AOT", "off");
+                    default -> {
+                        String options = System.getenv("TWINBGP_DAEMON_VARIANT_" + parts[i]);
+                        if (options == null) {
+                            throw new IllegalArgumentException("unknown JVM variant '" + parts[i] + "' in " + receiver
+                                    + " (no TWINBGP_DAEMON_VARIANT_" + parts[i] + " in the environment)");
+                        }
+                        jvm.add(options);
+                    }
+                }
             }
-            return TwinbgpDaemon.start(from, reactor, events, String.join(" ", jvm), dir, at, label);
+            String variants = parts.length > 1 ? " +" + String.join(" +", java.util.Arrays.copyOfRange(parts, 1, parts.length)) : "";
+            return TwinbgpDaemon.start(from, reactor, events, String.join(" ", jvm), env, dir, at, variants + label);
         }
         return switch (receiver) {
             case "bird" -> AnchorDaemon.start(Anchor.BIRD, dir, at);

@@ -58,12 +58,15 @@ final class TwinbgpDaemon implements Receiver {
 
     static TwinbgpDaemon start(Path root, String reactor, boolean withEvents, String jvmOptions, Path dir, Endpoint at)
             throws IOException {
-        return start(root, reactor, withEvents, jvmOptions, dir, at, "");
+        return start(root, reactor, withEvents, jvmOptions, Map.of(), dir, at, "");
     }
 
-    /** {@code label}: added to the name (e.g. another build's tree, compared in the same run). */
-    static TwinbgpDaemon start(Path root, String reactor, boolean withEvents, String jvmOptions, Path dir, Endpoint at,
-                               String label) throws IOException {
+    /**
+     * {@code env}: added to the launcher's environment ({@code TWINBGP_AOT=off} ...); {@code label}: added to the
+     * name (the variants, another build's tree, compared in the same run).
+     */
+    static TwinbgpDaemon start(Path root, String reactor, boolean withEvents, String jvmOptions, Map<String, String> env,
+                               Path dir, Endpoint at, String label) throws IOException {
         Files.createDirectories(dir);
         Path conf = dir.resolve("twinbgp.conf");
         Files.writeString(conf, """
@@ -91,8 +94,8 @@ final class TwinbgpDaemon implements Receiver {
         if (!extra.isEmpty()) {
             pb.environment().put("TWINBGP_JAVA_OPTS", extra);
         }
-        TwinbgpDaemon d = new TwinbgpDaemon("twinbgp " + reactor + (withEvents ? " + events" : "")
-                + (jvmOptions.isEmpty() ? "" : " (" + jvmOptions.replaceAll("-XX:AOTCache=\\S*", "AOT cache") + ")") + label,
+        pb.environment().putAll(env);
+        TwinbgpDaemon d = new TwinbgpDaemon("twinbgp " + reactor + (withEvents ? " + events" : "") + label,
                 pb.start(), socket, events);
         Thread.ofPlatform().daemon().name("twinbgp-stderr").start(d::readLog);
         try {
