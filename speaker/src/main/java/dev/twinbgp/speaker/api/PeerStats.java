@@ -3,6 +3,7 @@ package dev.twinbgp.speaker.api;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.Update;
+import dev.twinbgp.bgp.wire.attribute.Attribute;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +34,17 @@ final class PeerStats {
 
     /** Counts the NLRI {@code update} announces (IPv4 NLRI field and MP_REACH_NLRI), by family. */
     void count(Update update, boolean received) {
-        for (Nlri nlri : update.announced()) {
+        // the two blocks of Update.announced(), without its list: called for every UPDATE received and sent
+        // (issue 18: the list and its iterator were ~6 % of the loop's allocation for a 1M-route diverse table)
+        count(update.nlri(), received);
+        Attribute.MpReach reach = update.mpReach().orElse(null);
+        if (reach != null) {
+            count(reach.nlri(), received);
+        }
+    }
+
+    private void count(Nlri nlri, boolean received) {
+        if (!nlri.isEmpty()) {
             FamilyCounts c = family(nlri.family());
             (received ? c.received : c.sent).addAndGet(nlri.size());
         }
