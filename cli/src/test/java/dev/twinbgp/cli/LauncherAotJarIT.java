@@ -1,0 +1,99 @@
+package dev.twinbgp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./twinbgp} launcher and its AOT cache (issue 18): whatever state the cache is in - none, made for
+ * another jar, not a cache at all, stamped for other heap options, older than the jar - the launcher starts the
+ * JVM with nothing on stdout but the command's output and nothing on stderr: users never see the JVM's
+ * warnings about a cache it refuses (HotSpot prints them on stdout by default). Each case runs the real
+ * launcher script from a copy of the repository's launcher files, with the built jar, in a temporary root.
+ */
+class LauncherAotJarIT {
+    @TempDir
+    Path root;
+
+    @Test
+    void noCacheStateMakesTheJvmPrintAnything() throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("cli/target"));
+        for (String f : List.of("twinbgp", "bin/jdk.sh", "bin/jvm-options")) {
+            Files.copy(repo.resolve(f), root.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Path jar = root.resolve("cli/target/twinbgp.jar");
+        Files.copy(Path.of("target/twinbgp.jar"), jar);
+        Path cache = root.resolve("cli/target/twinbgp.aot");
+        Path stamp = root.resolve("cli/target/twinbgp.aot.stamp");
+        String version = version();
+
+        assertQuiet("no cache", version, Map.of());
+
+        Files.writeString(cache, "not a cache\n");
+        Files.writeString(stamp, stamp());
+        newerThanJar(cache);
+        assertQuiet("a file that is not a cache, with a matching stamp", version, Map.of());
+
+        Path built = Path.of("target/twinbgp.aot");
+        if (Files.isRegularFile(built)) { // a JDK 25+ build: a real cache, but trained on another path of the jar
+            Files.copy(built, cache, StandardCopyOption.REPLACE_EXISTING);
+            newerThanJar(cache);
+            assertQuiet("a cache made for another jar", version, Map.of());
+            assertQuiet("a cache refused for an option of the user's (compact object headers)", version,
+                    Map.of("TWINBGP_JAVA_OPTS", "-XX:+UseCompactObjectHeaders"));
+        }
+        assertQuiet("a cache stamped for other heap options", version, Map.of("TWINBGP_HEAP_OPTS", "-XX:+UseParallelGC"));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(cache).toMillis() + 10_000));
+        assertQuiet("a cache older than the jar", version, Map.of());
+        assertQuiet("TWINBGP_AOT=off", version, Map.of("TWINBGP_AOT", "off"));
+    }
+
+    /** The stamp the launcher expects for this JDK, as bin/jvm-options writes it. */
+    private String stamp() throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", ". bin/jdk.sh && . bin/jvm-options && twinbgp_aot_stamp \"$JAVA_HOME\"")
+                .directory(root.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    private void newerThanJar(Path cache) throws IOException {
+        Path jar = root.resolve("cli/target/twinbgp.jar");
+        Files.setLastModifiedTime(cache, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 10_000));
+    }
+
+    private String version() throws Exception {
+        try (JarProcess p = JarProcess.start("--version")) {
+            assertEquals(0, p.waitFor(60), p.stderr());
+            return String.join("\n", p.out);
+        }
+    }
+
+    private void assertQuiet(String state, String version, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("twinbgp").toString(), "--version");
+        pb.environment().remove("TWINBGP_JAVA_OPTS");
+        pb.environment().remove("TWINBGP_HEAP_OPTS");
+        pb.environment().remove("TWINBGP_AOT");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), state + ": the launcher did not end");
+        assertEquals(0, p.exitValue(), state + ": " + err);
+        assertEquals(version, out, state + ": stdout holds only the command's output");
+        assertEquals("", err, state + ": nothing on stderr");
+    }
+}
