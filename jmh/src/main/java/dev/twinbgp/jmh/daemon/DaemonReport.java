@@ -89,13 +89,16 @@ public final class DaemonReport {
         sb.append(String.format(Locale.ROOT, "%,d prefixes; %d rounds; machine: %s%n%n", report.get("prefixes").asInt(),
                 report.get("rounds").asInt(), report.get("machine")));
         sb.append("| receiver | table | first transfer, s (median; range) | ÷ BIRD 2 same round (median; range) "
-                + "| steady after reset, s (median; range) | peak RSS, MiB (range) | n | notes |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+                + "| first, CPU s (median) | steady after reset, s (median; range) | steady, CPU s (median) "
+                + "| peak RSS, MiB (range) | n | notes |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         byKey(report).forEach((k, rs) -> {
             List<Double> first = new ArrayList<>();
             List<Double> steady = new ArrayList<>();
             List<Double> ratio = new ArrayList<>();
             List<Double> rss = new ArrayList<>();
+            List<Double> firstCpu = new ArrayList<>();
+            List<Double> steadyCpu = new ArrayList<>();
             Set<String> notes = new LinkedHashSet<>();
             String name = k.receiver();
             for (JsonNode r : rs) {
@@ -118,6 +121,12 @@ public final class DaemonReport {
                 if (r.has("peakRssMiB")) {
                     rss.add(r.get("peakRssMiB").asDouble());
                 }
+                if (r.has("firstCpuSeconds")) { // the receiver's utime + stime over the transfer (/proc)
+                    firstCpu.add(r.get("firstCpuSeconds").asDouble());
+                }
+                if (r.has("steadyCpuSeconds")) {
+                    steadyCpu.add(r.get("steadyCpuSeconds").asDouble());
+                }
                 if (r.has("firstEventsMissing") || r.has("steadyEventsMissing")) {
                     notes.add("events missing");
                 }
@@ -125,10 +134,15 @@ public final class DaemonReport {
                     notes.add("warnings logged");
                 }
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d | %s |%n", name, k.shape(),
-                    stat(first, 3), stat(ratio, 2), stat(steady, 3), range(rss, 0), first.size(), String.join("; ", notes)));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %d | %s |%n", name, k.shape(),
+                    stat(first, 3), stat(ratio, 2), medianOf(firstCpu), stat(steady, 3), medianOf(steadyCpu), range(rss, 0),
+                    first.size(), String.join("; ", notes)));
         });
         return sb.toString();
+    }
+
+    private static String medianOf(List<Double> v) {
+        return v.isEmpty() ? "-" : fmt(median(v), 2);
     }
 
     private static String stat(List<Double> v, int decimals) {
