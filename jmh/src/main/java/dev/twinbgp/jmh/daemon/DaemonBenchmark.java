@@ -144,7 +144,7 @@ public final class DaemonBenchmark {
     /**
      * {@code twinbgp-REACTOR[-events][+variant...][@TREE]}: a twinbgp receiver on that reactor, with {@code --events},
      * and JVM options to compare: +serialgc: {@code -XX:+UseSerialGC}; +heap: {@code -XX:+UseSerialGC -Xmn32m},
-     * the launcher's heap options, for an older TREE whose launcher lacks them; +noaot: without the launcher's
+     * the launcher's heap options until 2026-12-06 (now in bin/jvm-options), for an older TREE whose launcher lacks them; +noaot: without the launcher's
      * AOT cache ({@code TWINBGP_AOT=off}); +NAME: the JVM options in the environment variable
      * {@code TWINBGP_DAEMON_VARIANT_NAME} (added after the launcher's, so they can override them); or a
      * reference daemon by name.
