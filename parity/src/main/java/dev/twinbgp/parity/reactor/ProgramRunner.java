@@ -1,0 +1,446 @@
+package dev.twinbgp.parity.reactor;
+
+import dev.twinbgp.parity.reactor.ReactorOp.AskInLoop;
+import dev.twinbgp.parity.reactor.ReactorOp.Caller;
+import dev.twinbgp.parity.reactor.ReactorOp.Connect;
+import dev.twinbgp.parity.reactor.ReactorOp.End;
+import dev.twinbgp.parity.reactor.ReactorOp.PauseReading;
+import dev.twinbgp.parity.reactor.ReactorOp.ResumeReading;
+import dev.twinbgp.parity.reactor.ReactorOp.Schedule;
+import dev.twinbgp.parity.reactor.ReactorOp.Side;
+import dev.twinbgp.parity.reactor.ReactorOp.Sleep;
+import dev.twinbgp.parity.reactor.ReactorOp.Tasks;
+import dev.twinbgp.parity.reactor.ReactorOp.TimerPlan;
+import dev.twinbgp.parity.reactor.ReactorOp.Write;
+import dev.twinbgp.reactor.Connection;
+import dev.twinbgp.reactor.EventLoop;
+import dev.twinbgp.reactor.Listener;
+import dev.twinbgp.reactor.Reactor;
+import dev.twinbgp.reactor.ReactorConfig;
+import dev.twinbgp.reactor.Reactors;
+import dev.twinbgp.reactor.Timer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Plays {@link ReactorProgram}s on one reactor (one loop thread, water marks far above what a program
+ * writes, so no writability signal depends on the kernel) and returns each program's {@link ProgramTrace}.
+ * The driver thread plays the operations in order; what must have happened before the next step is
+ * awaited by progress (both ends open, every byte received), never by the clock - the waits' bound
+ * ({@value #WAIT_SECONDS} s) only ends a program a broken reactor hangs, and says so in the trace.
+ * After the last operation: a barrier timer, armed twice ({@value #BARRIER_MILLIS} ms, longer than any
+ * timer of a program, so every timer due before it has fired), then every task and timer the program
+ * expects to run, every end closed.
+ */
+final class ProgramRunner implements AutoCloseable {
+    static final int WAIT_SECONDS = 10;
+    private static final int BARRIER_MILLIS = 40;
+    private static final long MS = 1_000_000L;
+
+    private final Reactor reactor;
+    private final EventLoop loop;
+    private final Thread loopThread;
+
+    ProgramRunner(String reactorName) throws InterruptedException {
+        reactor = Reactors.create(reactorName, ReactorConfig.defaults().withLoopThreads(1)
+                .withWaterMarks(32 << 20, 64 << 20, 128L << 20));
+        loop = reactor.nextLoop();
+        CompletableFuture<Thread> thread = new CompletableFuture<>();
+        loop.execute(() -> thread.complete(Thread.currentThread()));
+        try {
+            loopThread = thread.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            reactor.close();
+            throw new IllegalStateException("reactor " + reactorName + ": a task queued from another thread never ran", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        reactor.close();
+    }
+
+    List<String> run(ReactorProgram program) throws InterruptedException {
+        return new Play(program).run();
+    }
+
+    /** One program's run: its trace, its pairs, what it still expects to happen. */
+    private final class Play {
+        private final ReactorProgram program;
+        private final ProgramTrace trace = new ProgramTrace(loopThread);
+        private final EndHandler[][] ends;
+        private final Connection[][] conns;
+        private final End[] endedBy;
+        private final AtomicReference<EndHandler> nextServer = new AtomicReference<>();
+        private final AtomicInteger outstanding = new AtomicInteger();
+        private final List<Runnable> afterSettling = new ArrayList<>();
+        private Listener listener;
+        private String stream;
+
+        Play(ReactorProgram program) {
+            this.program = program;
+            ends = new EndHandler[program.pairs() + 1][2];
+            conns = new Connection[program.pairs() + 1][2];
+            endedBy = new End[program.pairs() + 1];
+        }
+
+        List<String> run() throws InterruptedException {
+            try {
+                for (int i = 0; i < program.ops().size(); i++) {
+                    stream = String.format("op %02d", i + 1);
+                    play(program.ops().get(i));
+                }
+                settle();
+            } catch (Stop e) {
+                trace.line("program", "stopped: " + e.getMessage());
+            } catch (IOException e) {
+                trace.line("program", "stopped: " + e);
+            } finally {
+                cleanUp();
+            }
+            return trace.seal();
+        }
+
+        private void play(ReactorOp op) throws InterruptedException, IOException {
+            switch (op) {
+                case Connect c -> connect(c);
+                case Write w -> write(w);
+                case PauseReading p -> pause(p);
+                case ResumeReading r -> resume(r);
+                case End e -> end(e);
+                case Schedule s -> schedule(s);
+                case Tasks t -> tasks(t);
+                case AskInLoop a -> askInLoop(a);
+                case Sleep s -> Thread.sleep(s.millis());
+            }
+        }
+
+        private long key(int pair, Side side) {
+            return program.seed() * 31 + pair * 2L + side.ordinal();
+        }
+
+        private void connect(Connect c) throws InterruptedException, IOException {
+            if (listener == null) {
+                listener = reactor.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), (remote, local) -> {
+                    EndHandler h = nextServer.getAndSet(null);
+                    if (h == null) {
+                        trace.violation("program", "a connection nobody made was accepted");
+                        return new EndHandler("stray", trace, 0);
+                    }
+                    trace.checkLoop(h.stream, "HandlerFactory.newHandler");
+                    return h;
+                });
+            }
+            int p = c.pair();
+            EndHandler client = new EndHandler("pair " + p + " client", trace, key(p, Side.SERVER));
+            EndHandler server = new EndHandler("pair " + p + " server", trace, key(p, Side.CLIENT));
+            ends[p][Side.CLIENT.ordinal()] = client;
+            ends[p][Side.SERVER.ordinal()] = server;
+            nextServer.set(server);
+            InetSocketAddress to = listener.localAddress();
+            call(c.from(), () -> reactor.connect(to, null, client, Duration.ofSeconds(WAIT_SECONDS)));
+            conns[p][Side.CLIENT.ordinal()] = await(client.opened, "pair " + p + ": the client never opened");
+            conns[p][Side.SERVER.ordinal()] = await(server.opened, "pair " + p + ": the server end never opened");
+        }
+
+        private void write(Write w) throws InterruptedException {
+            EndHandler end = end(w.pair(), w.side());
+            Connection conn = conn(w.pair(), w.side());
+            List<ByteBuffer> chunks = chunks(end, w.size(), w.chunks());
+            call(w.from(), () -> chunks.forEach(conn::write));
+        }
+
+        /** {@code size} next bytes of the end's stream, cut into {@code count} buffers. */
+        private List<ByteBuffer> chunks(EndHandler end, int size, int count) {
+            long key = key(pairOf(end), sideOf(end));
+            List<ByteBuffer> out = new ArrayList<>();
+            long at = end.written;
+            for (int i = 0; i < count; i++) {
+                int n = i == count - 1 ? size - (count - 1) * (size / count) : size / count;
+                ByteBuffer b = ByteBuffer.allocate(n);
+                for (int k = 0; k < n; k++) {
+                    b.put(EndHandler.content(key, at + k));
+                }
+                out.add(b.flip());
+                at += n;
+            }
+            end.written = at;
+            return out;
+        }
+
+        private void pause(PauseReading p) throws InterruptedException {
+            EndHandler end = end(p.pair(), p.side());
+            Connection conn = conn(p.pair(), p.side());
+            if (p.from() == Caller.LOOP) {
+                loop.execute(() -> {
+                    conn.pauseReading();
+                    end.paused = true;
+                });
+            } else {
+                call(p.from(), conn::pauseReading);
+                loop.execute(() -> end.paused = true); // runs after the pause took effect: call order
+            }
+        }
+
+        private void resume(ResumeReading r) throws InterruptedException {
+            EndHandler end = end(r.pair(), r.side());
+            Connection conn = conn(r.pair(), r.side());
+            if (r.from() == Caller.LOOP) {
+                loop.execute(() -> {
+                    end.paused = false;
+                    conn.resumeReading();
+                });
+            } else {
+                loop.execute(() -> end.paused = false); // runs before the resume takes effect
+                call(r.from(), conn::resumeReading);
+            }
+        }
+
+        private void end(End e) throws InterruptedException {
+            int p = e.pair();
+            EndHandler client = end(p, Side.CLIENT);
+            EndHandler server = end(p, Side.SERVER);
+            Connection cc = conn(p, Side.CLIENT);
+            Connection sc = conn(p, Side.SERVER);
+            loop.execute(() -> {
+                client.paused = false;
+                server.paused = false;
+                cc.resumeReading();
+                sc.resumeReading();
+            });
+            awaitReceived(client, server);
+            awaitReceived(server, client);
+            EndHandler end = end(p, e.side());
+            Connection conn = conn(p, e.side());
+            List<ByteBuffer> last = e.lastWrite() == 0 ? List.of() : chunks(end, e.lastWrite(), 1);
+            endedBy[p] = e;
+            call(e.from(), () -> {
+                last.forEach(conn::write);
+                if (e.abort()) {
+                    conn.abort();
+                } else {
+                    conn.close();
+                }
+            });
+        }
+
+        /** Waits (by progress) until {@code reader} has received everything {@code writer} wrote. */
+        private void awaitReceived(EndHandler reader, EndHandler writer) throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (reader.received < writer.written && System.nanoTime() < until) {
+                Thread.sleep(1);
+            }
+            if (reader.received != writer.written) {
+                trace.line(reader.stream, "stalled before the end: received " + reader.received + " of the peer's " + writer.written + " bytes");
+            }
+        }
+
+        private void schedule(Schedule s) throws InterruptedException {
+            String name = stream + " timer " + s.timer();
+            long delay = s.delayMillis() * MS;
+            CompletableFuture<Timer> self = new CompletableFuture<>();
+            int expected = switch (s.plan()) {
+                case CANCEL, CANCEL_TWICE -> 0;
+                case REARM -> 2;
+                case FIRE, CANCEL_WHILE_FIRING, CANCEL_AFTER_FIRING -> 1;
+            };
+            outstanding.addAndGet(expected);
+            call(s.from(), () -> {
+                long t0 = loop.nanoTime();
+                Timer t = loop.schedule(delay, () -> fired(name, s, t0, self));
+                self.complete(t);
+                if (s.plan() == TimerPlan.CANCEL || s.plan() == TimerPlan.CANCEL_TWICE) {
+                    trace.line(name, "cancel(): " + t.cancel());
+                }
+                if (s.plan() == TimerPlan.CANCEL_TWICE) {
+                    trace.line(name, "cancel() again: " + t.cancel());
+                }
+            });
+            if (s.plan() == TimerPlan.CANCEL_AFTER_FIRING) {
+                afterSettling.add(() -> trace.line(name, "cancel() after it fired: " + self.join().cancel()));
+            }
+        }
+
+        private void fired(String name, Schedule s, long t0, CompletableFuture<Timer> self) {
+            trace.onLoop(name, "fired");
+            if (loop.nanoTime() - t0 < s.delayMillis() * MS) {
+                trace.violation(name, "fired before its delay (per the loop's nanoTime())");
+            }
+            switch (s.plan()) {
+                case CANCEL_WHILE_FIRING -> {
+                    try {
+                        trace.line(name, "cancel() while firing: " + self.get(WAIT_SECONDS, TimeUnit.SECONDS).cancel());
+                    } catch (Exception e) {
+                        trace.line(name, "schedule() did not return: " + e);
+                    }
+                }
+                case REARM -> {
+                    long t1 = loop.nanoTime();
+                    loop.schedule(s.delayMillis() * MS, () -> {
+                        trace.onLoop(name, "re-armed timer fired");
+                        if (loop.nanoTime() - t1 < s.delayMillis() * MS) {
+                            trace.violation(name, "the re-armed timer fired before its delay");
+                        }
+                        outstanding.decrementAndGet();
+                    });
+                }
+                default -> {
+                }
+            }
+            outstanding.decrementAndGet();
+        }
+
+        private void tasks(Tasks t) throws InterruptedException {
+            String name = stream + " tasks " + t.chain();
+            int nodes = 0;
+            for (int level = 0, width = 1; level <= t.depth(); level++, width *= t.fanout()) {
+                nodes += width;
+            }
+            outstanding.addAndGet(nodes);
+            Runnable root = node(name, "1", 0, t);
+            call(t.from(), () -> loop.execute(root));
+        }
+
+        /** A task that records its entry, queues its children from the loop, records its exit. */
+        private Runnable node(String name, String id, int level, Tasks t) {
+            return () -> {
+                trace.onLoop(name, "enter " + id);
+                if (level < t.depth()) {
+                    for (int i = 1; i <= t.fanout(); i++) {
+                        loop.execute(node(name, id + "." + i, level + 1, t));
+                    }
+                }
+                trace.line(name, "leave " + id);
+                outstanding.decrementAndGet();
+            };
+        }
+
+        private void askInLoop(AskInLoop a) throws InterruptedException {
+            String name = stream;
+            call(a.from(), () -> trace.line(name, "inLoop() " + a.from().text() + ": " + loop.inLoop()));
+        }
+
+        /** After the last operation: timers, tasks and closes settle (by progress, bounded by the wait). */
+        private void settle() throws InterruptedException {
+            CompletableFuture<Void> barrier = new CompletableFuture<>();
+            loop.execute(() -> loop.schedule(BARRIER_MILLIS * MS, () -> loop.schedule(BARRIER_MILLIS * MS, () -> barrier.complete(null))));
+            await(barrier, "the barrier timer never fired");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (outstanding.get() > 0 && System.nanoTime() < until) {
+                Thread.sleep(1);
+            }
+            if (outstanding.get() > 0) {
+                trace.line("program", outstanding.get() + " task(s) or timer(s) never ran");
+            }
+            afterSettling.forEach(Runnable::run);
+            for (int p = 1; p <= program.pairs(); p++) {
+                for (Side side : Side.values()) {
+                    EndHandler e = end(p, side);
+                    EndHandler peer = end(p, side.peer());
+                    try {
+                        e.closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException x) {
+                        trace.line(e.stream, "never closed");
+                    }
+                    End how = endedBy[p];
+                    boolean prefix = how != null && how.abort() && how.side() == side.peer();
+                    trace.line(e.stream, prefix && e.received <= peer.written
+                            ? "received a prefix of the peer's " + peer.written + " bytes (it aborted)"
+                            : "received " + e.received + " of the peer's " + peer.written + " bytes");
+                }
+            }
+        }
+
+        /** Whatever happened, nothing of the program stays open for the next one. */
+        private void cleanUp() {
+            for (Connection[] pair : conns) {
+                for (Connection c : pair) {
+                    if (c != null && c.isOpen()) {
+                        c.abort();
+                    }
+                }
+            }
+            if (listener != null) {
+                listener.close();
+            }
+        }
+
+        /** Makes a call from where the operation says; a call from another thread is joined. */
+        private void call(Caller from, Runnable action) throws InterruptedException {
+            String name = stream;
+            Runnable guarded = () -> {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    trace.line(name, "threw " + e.getClass().getSimpleName());
+                }
+            };
+            switch (from) {
+                case DRIVER -> guarded.run();
+                case THREAD -> {
+                    Thread t = Thread.ofPlatform().name("reactor-fuzz-caller").start(guarded);
+                    t.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+                }
+                case LOOP -> loop.execute(() -> {
+                    trace.checkLoop(name, "a loop task");
+                    guarded.run();
+                });
+                case NESTED -> loop.execute(() -> loop.execute(() -> {
+                    trace.checkLoop(name, "a task queued from the loop");
+                    guarded.run();
+                }));
+            }
+        }
+
+        private <T> T await(CompletableFuture<T> f, String what) throws InterruptedException {
+            try {
+                return f.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new Stop(what + ": " + e.getCause());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new Stop(what + " (within " + WAIT_SECONDS + " s)");
+            }
+        }
+
+        private EndHandler end(int pair, Side side) {
+            return ends[pair][side.ordinal()];
+        }
+
+        private Connection conn(int pair, Side side) {
+            Connection c = conns[pair][side.ordinal()];
+            if (c == null) {
+                throw new Stop("pair " + pair + " is not open");
+            }
+            return c;
+        }
+
+        private int pairOf(EndHandler e) {
+            for (int p = 1; p < ends.length; p++) {
+                if (ends[p][0] == e || ends[p][1] == e) {
+                    return p;
+                }
+            }
+            throw new IllegalStateException("not an end of this program");
+        }
+
+        private Side sideOf(EndHandler e) {
+            return ends[pairOf(e)][0] == e ? Side.CLIENT : Side.SERVER;
+        }
+    }
+
+    /** Ends a program early (a pair that never opened); the trace says why. */
+    private static final class Stop extends RuntimeException {
+        Stop(String why) {
+            super(why, null, false, false);
+        }
+    }
+}
