@@ -23,6 +23,8 @@ final class EndHandler implements ConnectionHandler {
     volatile long received;
     /** Loop: a pause of ours is in force (set after it took effect, cleared before resuming). */
     volatile boolean paused;
+    /** The accepted end only: the remote and local address its HandlerFactory was given. */
+    volatile java.net.InetSocketAddress[] factoryAddresses;
     private boolean corrupt;
     private boolean dataWhilePaused;
 

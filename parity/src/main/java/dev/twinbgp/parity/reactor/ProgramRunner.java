@@ -137,6 +137,7 @@ final class ProgramRunner implements AutoCloseable {
                         return new EndHandler("stray", trace, 0);
                     }
                     trace.checkLoop(h.stream, "HandlerFactory.newHandler");
+                    h.factoryAddresses = new InetSocketAddress[] {remote, local};
                     return h;
                 });
             }
@@ -150,6 +151,20 @@ final class ProgramRunner implements AutoCloseable {
             call(c.from(), () -> reactor.connect(to, null, client, Duration.ofSeconds(WAIT_SECONDS)));
             conns[p][Side.CLIENT.ordinal()] = await(client.opened, "pair " + p + ": the client never opened");
             conns[p][Side.SERVER.ordinal()] = await(server.opened, "pair " + p + ": the server end never opened");
+            checkAddresses(server, conns[p][Side.CLIENT.ordinal()], conns[p][Side.SERVER.ordinal()]);
+        }
+
+        /** The two ends name each other, and the HandlerFactory was told the accepted end's remote and local address. */
+        private void checkAddresses(EndHandler server, Connection client, Connection accepted) {
+            if (!client.localAddress().equals(accepted.remoteAddress()) || !client.remoteAddress().equals(accepted.localAddress())) {
+                trace.violation(server.stream, "the ends' addresses do not match: client " + client.localAddress() + " -> "
+                        + client.remoteAddress() + ", server end " + accepted.localAddress() + " <- " + accepted.remoteAddress());
+            }
+            InetSocketAddress[] told = server.factoryAddresses;
+            if (told != null && (!accepted.remoteAddress().equals(told[0]) || !accepted.localAddress().equals(told[1]))) {
+                trace.violation(server.stream, "HandlerFactory got remote " + told[0] + ", local " + told[1] + " for the connection from "
+                        + accepted.remoteAddress() + " to " + accepted.localAddress());
+            }
         }
 
         private void write(Write w) throws InterruptedException {
