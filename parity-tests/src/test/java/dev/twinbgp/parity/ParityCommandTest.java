@@ -72,4 +72,13 @@ final class ParityCommandTest {
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("1 case(s): identical traces on selector, netty, virtual"), r.out());
     }
+
+    @Test
+    void aReactorProgramReplaysWithItsTrace() {
+        Run r = run("parity", "--reactor-fuzz-case", "-191135260488752344", "--show-trace");
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("reactor program -191135260488752344: 1 pair(s), 25 operations"), r.out());
+        assertTrue(r.out().contains("[op 09 timer 2] cancel() again: false"), r.out());
+        assertTrue(r.out().contains("1 program(s): identical traces on selector, netty, virtual"), r.out());
+    }
 }
