@@ -10,7 +10,6 @@ import dev.twinbgp.parity.reactor.ReactorOp.Schedule;
 import dev.twinbgp.parity.reactor.ReactorOp.Side;
 import dev.twinbgp.parity.reactor.ReactorOp.Sleep;
 import dev.twinbgp.parity.reactor.ReactorOp.Tasks;
-import dev.twinbgp.parity.reactor.ReactorOp.TimerPlan;
 import dev.twinbgp.parity.reactor.ReactorOp.Write;
 import dev.twinbgp.reactor.Connection;
 import dev.twinbgp.reactor.EventLoop;
@@ -18,7 +17,6 @@ import dev.twinbgp.reactor.Listener;
 import dev.twinbgp.reactor.Reactor;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.reactor.Reactors;
-import dev.twinbgp.reactor.Timer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -81,8 +78,8 @@ final class ProgramRunner implements AutoCloseable {
         private final Connection[][] conns;
         private final End[] endedBy;
         private final AtomicReference<EndHandler> nextServer = new AtomicReference<>();
-        private final AtomicInteger outstanding = new AtomicInteger();
-        private final List<Runnable> afterSettling = new ArrayList<>();
+        private final Calls calls = new Calls(loop, trace);
+        private final LoopWork work = new LoopWork(loop, trace, calls);
         private Listener listener;
         private String stream;
 
@@ -117,9 +114,9 @@ final class ProgramRunner implements AutoCloseable {
                 case PauseReading p -> pause(p);
                 case ResumeReading r -> resume(r);
                 case End e -> end(e);
-                case Schedule s -> schedule(s);
-                case Tasks t -> tasks(t);
-                case AskInLoop a -> askInLoop(a);
+                case Schedule s -> work.schedule(stream, s);
+                case Tasks t -> work.tasks(stream, t);
+                case AskInLoop a -> work.askInLoop(stream, a);
                 case Sleep s -> Thread.sleep(s.millis());
             }
         }
@@ -148,7 +145,7 @@ final class ProgramRunner implements AutoCloseable {
             ends[p][Side.SERVER.ordinal()] = server;
             nextServer.set(server);
             InetSocketAddress to = listener.localAddress();
-            call(c.from(), () -> reactor.connect(to, null, client, Duration.ofSeconds(WAIT_SECONDS)));
+            calls.make(c.from(), stream, () -> reactor.connect(to, null, client, Duration.ofSeconds(WAIT_SECONDS)));
             conns[p][Side.CLIENT.ordinal()] = await(client.opened, "pair " + p + ": the client never opened");
             conns[p][Side.SERVER.ordinal()] = await(server.opened, "pair " + p + ": the server end never opened");
             checkAddresses(server, conns[p][Side.CLIENT.ordinal()], conns[p][Side.SERVER.ordinal()]);
@@ -171,7 +168,7 @@ final class ProgramRunner implements AutoCloseable {
             EndHandler end = end(w.pair(), w.side());
             Connection conn = conn(w.pair(), w.side());
             List<ByteBuffer> chunks = chunks(end, w.size(), w.chunks());
-            call(w.from(), () -> chunks.forEach(conn::write));
+            calls.make(w.from(), stream, () -> chunks.forEach(conn::write));
         }
 
         /** {@code size} next bytes of the end's stream, cut into {@code count} buffers. */
@@ -201,7 +198,7 @@ final class ProgramRunner implements AutoCloseable {
                     end.paused = true;
                 });
             } else {
-                call(p.from(), conn::pauseReading);
+                calls.make(p.from(), stream, conn::pauseReading);
                 loop.execute(() -> end.paused = true); // runs after the pause took effect: call order
             }
         }
@@ -216,7 +213,7 @@ final class ProgramRunner implements AutoCloseable {
                 });
             } else {
                 loop.execute(() -> end.paused = false); // runs before the resume takes effect
-                call(r.from(), conn::resumeReading);
+                calls.make(r.from(), stream, conn::resumeReading);
             }
         }
 
@@ -238,7 +235,7 @@ final class ProgramRunner implements AutoCloseable {
             Connection conn = conn(p, e.side());
             List<ByteBuffer> last = e.lastWrite() == 0 ? List.of() : chunks(end, e.lastWrite(), 1);
             endedBy[p] = e;
-            call(e.from(), () -> {
+            calls.make(e.from(), stream, () -> {
                 last.forEach(conn::write);
                 if (e.abort()) {
                     conn.abort();
@@ -259,104 +256,19 @@ final class ProgramRunner implements AutoCloseable {
             }
         }
 
-        private void schedule(Schedule s) throws InterruptedException {
-            String name = stream + " timer " + s.timer();
-            long delay = s.delayMillis() * MS;
-            CompletableFuture<Timer> self = new CompletableFuture<>();
-            int expected = switch (s.plan()) {
-                case CANCEL, CANCEL_TWICE -> 0;
-                case REARM -> 2;
-                case FIRE, CANCEL_WHILE_FIRING, CANCEL_AFTER_FIRING -> 1;
-            };
-            outstanding.addAndGet(expected);
-            call(s.from(), () -> {
-                long t0 = loop.nanoTime();
-                Timer t = loop.schedule(delay, () -> fired(name, s, t0, self));
-                self.complete(t);
-                if (s.plan() == TimerPlan.CANCEL || s.plan() == TimerPlan.CANCEL_TWICE) {
-                    trace.line(name, "cancel(): " + t.cancel());
-                }
-                if (s.plan() == TimerPlan.CANCEL_TWICE) {
-                    trace.line(name, "cancel() again: " + t.cancel());
-                }
-            });
-            if (s.plan() == TimerPlan.CANCEL_AFTER_FIRING) {
-                afterSettling.add(() -> trace.line(name, "cancel() after it fired: " + self.join().cancel()));
-            }
-        }
-
-        private void fired(String name, Schedule s, long t0, CompletableFuture<Timer> self) {
-            trace.onLoop(name, "fired");
-            if (loop.nanoTime() - t0 < s.delayMillis() * MS) {
-                trace.violation(name, "fired before its delay (per the loop's nanoTime())");
-            }
-            switch (s.plan()) {
-                case CANCEL_WHILE_FIRING -> {
-                    try {
-                        trace.line(name, "cancel() while firing: " + self.get(WAIT_SECONDS, TimeUnit.SECONDS).cancel());
-                    } catch (Exception e) {
-                        trace.line(name, "schedule() did not return: " + e);
-                    }
-                }
-                case REARM -> {
-                    long t1 = loop.nanoTime();
-                    loop.schedule(s.delayMillis() * MS, () -> {
-                        trace.onLoop(name, "re-armed timer fired");
-                        if (loop.nanoTime() - t1 < s.delayMillis() * MS) {
-                            trace.violation(name, "the re-armed timer fired before its delay");
-                        }
-                        outstanding.decrementAndGet();
-                    });
-                }
-                default -> {
-                }
-            }
-            outstanding.decrementAndGet();
-        }
-
-        private void tasks(Tasks t) throws InterruptedException {
-            String name = stream + " tasks " + t.chain();
-            int nodes = 0;
-            for (int level = 0, width = 1; level <= t.depth(); level++, width *= t.fanout()) {
-                nodes += width;
-            }
-            outstanding.addAndGet(nodes);
-            Runnable root = node(name, "1", 0, t);
-            call(t.from(), () -> loop.execute(root));
-        }
-
-        /** A task that records its entry, queues its children from the loop, records its exit. */
-        private Runnable node(String name, String id, int level, Tasks t) {
-            return () -> {
-                trace.onLoop(name, "enter " + id);
-                if (level < t.depth()) {
-                    for (int i = 1; i <= t.fanout(); i++) {
-                        loop.execute(node(name, id + "." + i, level + 1, t));
-                    }
-                }
-                trace.line(name, "leave " + id);
-                outstanding.decrementAndGet();
-            };
-        }
-
-        private void askInLoop(AskInLoop a) throws InterruptedException {
-            String name = stream;
-            call(a.from(), () -> trace.line(name, "inLoop() " + a.from().text() + ": " + loop.inLoop()));
-        }
-
         /** After the last operation: timers, tasks and closes settle (by progress, bounded by the wait). */
         private void settle() throws InterruptedException {
             CompletableFuture<Void> barrier = new CompletableFuture<>();
             loop.execute(() -> loop.schedule(BARRIER_MILLIS * MS, () -> loop.schedule(BARRIER_MILLIS * MS, () -> barrier.complete(null))));
             await(barrier, "the barrier timer never fired");
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-            while (outstanding.get() > 0 && System.nanoTime() < until) {
+            while (work.outstanding() > 0 && System.nanoTime() < until) {
                 Thread.sleep(1);
             }
-            if (outstanding.get() > 0) {
-                trace.line("program", outstanding.get() + " task(s) or timer(s) never ran");
+            if (work.outstanding() > 0) {
+                trace.line("program", work.outstanding() + " task(s) or timer(s) never ran");
             }
-            afterSettling.forEach(Runnable::run);
+            work.afterSettling();
             for (int p = 1; p <= program.pairs(); p++) {
                 for (Side side : Side.values()) {
                     EndHandler e = end(p, side);
@@ -386,33 +298,6 @@ final class ProgramRunner implements AutoCloseable {
             }
             if (listener != null) {
                 listener.close();
-            }
-        }
-
-        /** Makes a call from where the operation says; a call from another thread is joined. */
-        private void call(Caller from, Runnable action) throws InterruptedException {
-            String name = stream;
-            Runnable guarded = () -> {
-                try {
-                    action.run();
-                } catch (RuntimeException e) {
-                    trace.line(name, "threw " + e.getClass().getSimpleName());
-                }
-            };
-            switch (from) {
-                case DRIVER -> guarded.run();
-                case THREAD -> {
-                    Thread t = Thread.ofPlatform().name("reactor-fuzz-caller").start(guarded);
-                    t.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-                }
-                case LOOP -> loop.execute(() -> {
-                    trace.checkLoop(name, "a loop task");
-                    guarded.run();
-                });
-                case NESTED -> loop.execute(() -> loop.execute(() -> {
-                    trace.checkLoop(name, "a task queued from the loop");
-                    guarded.run();
-                }));
             }
         }
 
