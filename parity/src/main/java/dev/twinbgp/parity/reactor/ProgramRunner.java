@@ -219,20 +219,15 @@ final class ProgramRunner implements AutoCloseable {
 
         private void end(End e) throws InterruptedException {
             int p = e.pair();
-            EndHandler client = end(p, Side.CLIENT);
-            EndHandler server = end(p, Side.SERVER);
-            Connection cc = conn(p, Side.CLIENT);
-            Connection sc = conn(p, Side.SERVER);
-            loop.execute(() -> {
-                client.paused = false;
-                server.paused = false;
-                cc.resumeReading();
-                sc.resumeReading();
-            });
-            awaitReceived(client, server);
-            awaitReceived(server, client);
             EndHandler end = end(p, e.side());
             Connection conn = conn(p, e.side());
+            loop.execute(() -> {
+                end.paused = false;
+                conn.resumeReading();
+            });
+            // Everything the other side wrote is read before we close: a socket closed with unread data
+            // sends a reset, which may overtake our last bytes.
+            awaitReceived(end, end(p, e.side().peer()));
             List<ByteBuffer> last = e.lastWrite() == 0 ? List.of() : chunks(end, e.lastWrite(), 1);
             endedBy[p] = e;
             calls.make(e.from(), stream, () -> {
@@ -258,6 +253,14 @@ final class ProgramRunner implements AutoCloseable {
 
         /** After the last operation: timers, tasks and closes settle (by progress, bounded by the wait). */
         private void settle() throws InterruptedException {
+            loop.execute(() -> {
+                for (int p = 1; p <= program.pairs(); p++) {
+                    for (Side side : Side.values()) {
+                        end(p, side).paused = false;
+                        conn(p, side).resumeReading();
+                    }
+                }
+            });
             CompletableFuture<Void> barrier = new CompletableFuture<>();
             loop.execute(() -> loop.schedule(BARRIER_MILLIS * MS, () -> loop.schedule(BARRIER_MILLIS * MS, () -> barrier.complete(null))));
             await(barrier, "the barrier timer never fired");

@@ -71,8 +71,9 @@ sealed interface ReactorOp {
     }
 
     /**
-     * Ends a pair: both sides resume reading and receive all the other wrote, then {@code side} writes
-     * {@code lastWrite} bytes and closes gracefully (or aborts) at once, with that output possibly pending.
+     * Ends a pair: {@code side} resumes reading and receives all the other side wrote, then writes
+     * {@code lastWrite} bytes and closes gracefully (or aborts) at once, with that output possibly pending
+     * (the other side may still be paused: it resumes when the program settles).
      */
     record End(int pair, Side side, int lastWrite, boolean abort, Caller from) implements ReactorOp {
     }

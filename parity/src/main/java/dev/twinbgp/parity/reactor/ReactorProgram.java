@@ -24,7 +24,9 @@ import java.util.stream.IntStream;
  * loopback pairs connected as it goes, writes of random sizes in random chunks, pauses and resumes of
  * reading, timers (fired, cancelled, cancelled twice, cancelled while firing, re-armed), trees of tasks
  * queued from other threads and from the loop, {@code inLoop()} asked on and off the loop, short sleeps of
- * the driver; every pair ends with a graceful close or an abort with output just written. Each call comes
+ * the driver; every pair ends with a graceful close or an abort with output just written. A side whose peer
+ * has paused reading sometimes writes 4-8 MiB, more than loopback's socket buffers take, so output is pending
+ * in the reactor (queued behind, flushed by a close, dropped by an abort). Each call comes
  * from the driver thread, another thread, a loop task or a task queued from the loop.
  *
  * <p>Only what the contract orders is combined: a pair's writes come from callers that queue in program
@@ -32,7 +34,7 @@ import java.util.stream.IntStream;
  * receives are the other side's stream in order; a timer cancelled at once from another thread is 60 s long.
  */
 public record ReactorProgram(long seed, int pairs, List<ReactorOp> ops) {
-    private static final int MAX_WRITE_TOTAL = 512 * 1024;
+    private static final int MAX_WRITE_TOTAL = 24 << 20;
 
     public ReactorProgram {
         ops = List.copyOf(ops);
@@ -126,6 +128,10 @@ public record ReactorProgram(long seed, int pairs, List<ReactorOp> ops) {
         private void write(int p) {
             Side side = side();
             int room = MAX_WRITE_TOTAL - written[p][side.ordinal()];
+            if (paused[p][side.peer().ordinal()] && r.nextInt(3) == 0) {
+                flood(p, side, room);
+                return;
+            }
             int size = Math.min(room, switch (r.nextInt(4)) {
                 case 0 -> 1 + r.nextInt(16);
                 case 1 -> 1 + r.nextInt(1500);
@@ -137,6 +143,16 @@ public record ReactorProgram(long seed, int pairs, List<ReactorOp> ops) {
             }
             written[p][side.ordinal()] += size;
             ops.add(new Write(p, side, size, Math.min(size, 1 + r.nextInt(4)), pick(Caller.DRIVER, Caller.THREAD, Caller.LOOP)));
+        }
+
+        /** A write far beyond what the kernel's buffers take while the peer does not read: output pending in the reactor. */
+        private void flood(int p, Side side, int room) {
+            int size = Math.min(room, (4 << 20) + r.nextInt(4 << 20));
+            if (size <= 0) {
+                return;
+            }
+            written[p][side.ordinal()] += size;
+            ops.add(new Write(p, side, size, 8 + r.nextInt(57), pick(Caller.DRIVER, Caller.LOOP)));
         }
 
         private void pause(int p) {
@@ -153,8 +169,12 @@ public record ReactorProgram(long seed, int pairs, List<ReactorOp> ops) {
 
         private void end(int p) {
             ended[p] = true;
-            ops.add(new End(p, side(), r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(64 * 1024), r.nextInt(3) == 0,
-                    pick(Caller.DRIVER, Caller.LOOP)));
+            Side side = side();
+            int last = r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(64 * 1024);
+            if (paused[p][side.peer().ordinal()] && r.nextInt(2) == 0) {
+                last = (4 << 20) + r.nextInt(4 << 20); // closed or aborted with most of it pending
+            }
+            ops.add(new End(p, side, last, r.nextInt(3) == 0, pick(Caller.DRIVER, Caller.LOOP)));
         }
 
         private Schedule timer() {
