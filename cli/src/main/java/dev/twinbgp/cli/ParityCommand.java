@@ -194,6 +194,10 @@ public final class ParityCommand implements Callable<Integer> {
             err.println(e.getMessage());
             err.flush();
             return 2;
+        } catch (java.io.IOException e) {
+            err.println("reactor fuzzing: " + e.getMessage());
+            err.flush();
+            return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

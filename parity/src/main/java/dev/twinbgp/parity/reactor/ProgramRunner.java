@@ -1,6 +1,7 @@
 package dev.twinbgp.parity.reactor;
 
 import dev.twinbgp.parity.reactor.ReactorOp.AskInLoop;
+import dev.twinbgp.parity.reactor.ReactorOp.CancelConnect;
 import dev.twinbgp.parity.reactor.ReactorOp.Caller;
 import dev.twinbgp.parity.reactor.ReactorOp.Connect;
 import dev.twinbgp.parity.reactor.ReactorOp.End;
@@ -14,6 +15,7 @@ import dev.twinbgp.parity.reactor.ReactorOp.Write;
 import dev.twinbgp.reactor.Connection;
 import dev.twinbgp.reactor.EventLoop;
 import dev.twinbgp.reactor.Listener;
+import dev.twinbgp.reactor.PendingConnect;
 import dev.twinbgp.reactor.Reactor;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.reactor.Reactors;
@@ -46,8 +48,9 @@ final class ProgramRunner implements AutoCloseable {
     private final Reactor reactor;
     private final EventLoop loop;
     private final Thread loopThread;
+    private final DeadEnds deadEnds;
 
-    ProgramRunner(String reactorName) throws InterruptedException {
+    ProgramRunner(String reactorName) throws InterruptedException, IOException {
         reactor = Reactors.create(reactorName, ReactorConfig.defaults().withLoopThreads(1)
                 .withWaterMarks(32 << 20, 64 << 20, 128L << 20));
         loop = reactor.nextLoop();
@@ -59,11 +62,13 @@ final class ProgramRunner implements AutoCloseable {
             reactor.close();
             throw new IllegalStateException("reactor " + reactorName + ": a task queued from another thread never ran", e);
         }
+        deadEnds = new DeadEnds();
     }
 
     @Override
     public void close() {
         reactor.close();
+        deadEnds.close();
     }
 
     List<String> run(ReactorProgram program) throws InterruptedException {
@@ -77,6 +82,7 @@ final class ProgramRunner implements AutoCloseable {
         private final EndHandler[][] ends;
         private final Connection[][] conns;
         private final End[] endedBy;
+        private final List<EndHandler> attempts = new ArrayList<>();
         private final AtomicReference<EndHandler> nextServer = new AtomicReference<>();
         private final Calls calls = new Calls(loop, trace);
         private final LoopWork work = new LoopWork(loop, trace, calls);
@@ -117,6 +123,7 @@ final class ProgramRunner implements AutoCloseable {
                 case Schedule s -> work.schedule(stream, s);
                 case Tasks t -> work.tasks(stream, t);
                 case AskInLoop a -> work.askInLoop(stream, a);
+                case CancelConnect c -> cancelConnect(c);
                 case Sleep s -> Thread.sleep(s.millis());
             }
         }
@@ -161,6 +168,33 @@ final class ProgramRunner implements AutoCloseable {
             if (told != null && (!accepted.remoteAddress().equals(told[0]) || !accepted.localAddress().equals(told[1]))) {
                 trace.violation(server.stream, "HandlerFactory got remote " + told[0] + ", local " + told[1] + " for the connection from "
                         + accepted.remoteAddress() + " to " + accepted.localAddress());
+            }
+        }
+
+        /** A connect that hangs, cancelled at once (true, then false, no callback), or one refused, cancelled after (false). */
+        private void cancelConnect(CancelConnect c) throws InterruptedException, IOException {
+            String name = stream + " attempt " + c.attempt();
+            EndHandler h = new EndHandler(name, trace, 0);
+            attempts.add(h);
+            Duration timeout = Duration.ofSeconds(60);
+            if (c.refused()) {
+                InetSocketAddress to = deadEnds.refusing();
+                AtomicReference<PendingConnect> attempt = new AtomicReference<>();
+                calls.make(c.from(), name, () -> attempt.set(reactor.connect(to, null, h, timeout)));
+                try {
+                    h.opened.get(WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    trace.line(name, "cancel() after onConnectFailed: " + attempt.get().cancel());
+                } catch (java.util.concurrent.TimeoutException e) {
+                    trace.line(name, "neither onOpen nor onConnectFailed within " + WAIT_SECONDS + " s");
+                }
+            } else {
+                InetSocketAddress to = deadEnds.hanging();
+                calls.make(c.from(), name, () -> {
+                    PendingConnect attempt = reactor.connect(to, null, h, timeout);
+                    trace.line(name, "cancel(): " + attempt.cancel());
+                    trace.line(name, "cancel() again: " + attempt.cancel());
+                });
             }
         }
 
@@ -297,6 +331,11 @@ final class ProgramRunner implements AutoCloseable {
                     if (c != null && c.isOpen()) {
                         c.abort();
                     }
+                }
+            }
+            for (EndHandler a : attempts) {
+                if (a.opened.isDone() && !a.opened.isCompletedExceptionally()) {
+                    a.opened.join().abort();
                 }
             }
             if (listener != null) {

@@ -1,6 +1,7 @@
 package dev.twinbgp.parity.reactor;
 
 import dev.twinbgp.parity.UnifiedDiff;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +43,7 @@ public final class ReactorFuzzCampaign {
     }
 
     /** Plays {@code count} programs of the campaign {@code seed} on every reactor; stops at the first difference when asked. */
-    public static Outcome run(List<String> reactors, long seed, int count, boolean stopAtFirst) throws InterruptedException {
+    public static Outcome run(List<String> reactors, long seed, int count, boolean stopAtFirst) throws InterruptedException, IOException {
         List<Long> seeds = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             seeds.add(ReactorProgram.programSeed(seed, i));
@@ -51,7 +52,8 @@ public final class ReactorFuzzCampaign {
     }
 
     /** Plays the programs with these seeds (one, to replay a program). */
-    public static Outcome runSeeds(List<String> reactors, List<Long> programSeeds, boolean stopAtFirst) throws InterruptedException {
+    public static Outcome runSeeds(List<String> reactors, List<Long> programSeeds, boolean stopAtFirst)
+            throws InterruptedException, IOException {
         List<ProgramRunner> runners = new ArrayList<>();
         try {
             for (String reactor : reactors) {
@@ -97,7 +99,7 @@ public final class ReactorFuzzCampaign {
     }
 
     /** One program's trace on one reactor (for {@code --show-trace}). */
-    public static List<String> trace(String reactor, long programSeed) throws InterruptedException {
+    public static List<String> trace(String reactor, long programSeed) throws InterruptedException, IOException {
         try (ProgramRunner runner = new ProgramRunner(reactor)) {
             return runner.run(ReactorProgram.generate(programSeed));
         }

@@ -86,6 +86,14 @@ sealed interface ReactorOp {
     record Tasks(int chain, int depth, int fanout, Caller from) implements ReactorOp {
     }
 
+    /**
+     * An outgoing attempt cancelled through its {@code PendingConnect}: to an address where it hangs, cancelled
+     * at once by the caller that made it (true, then false; no callback follows), or to one that refuses,
+     * cancelled after its {@code onConnectFailed} (false).
+     */
+    record CancelConnect(int attempt, boolean refused, Caller from) implements ReactorOp {
+    }
+
     /** Asks {@code EventLoop.inLoop()} from {@code from}. */
     record AskInLoop(Caller from) implements ReactorOp {
     }
@@ -108,6 +116,8 @@ sealed interface ReactorOp {
                     + ", scheduled " + s.from().text();
             case Tasks t -> "tasks " + t.chain() + ": depth " + t.depth() + ", fanout " + t.fanout() + ", root queued " + t.from().text();
             case AskInLoop a -> "inLoop() " + a.from().text();
+            case CancelConnect c -> "attempt " + c.attempt() + ": connect " + c.from().text() + (c.refused()
+                    ? " to a refusing port, cancel() after it failed" : " to a port where it hangs, cancel() at once, twice");
             case Sleep s -> "the driver sleeps " + s.millis() + " ms";
         };
     }

@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
  * A random program of reactor-api operations, built from its seed only ({@link #generate(long)}): 1-3
  * loopback pairs connected as it goes, writes of random sizes in random chunks, pauses and resumes of
  * reading, timers (fired, cancelled, cancelled twice, cancelled while firing, re-armed), trees of tasks
- * queued from other threads and from the loop, {@code inLoop()} asked on and off the loop, short sleeps of
+ * queued from other threads and from the loop, connects cancelled while they hang or after they failed,
+ * {@code inLoop()} asked on and off the loop, short sleeps of
  * the driver; every pair ends with a graceful close or an abort with output just written. A side whose peer
  * has paused reading sometimes writes 4-8 MiB, more than loopback's socket buffers take, so output is pending
  * in the reactor (queued behind, flushed by a close, dropped by an abort). Each call comes
@@ -66,6 +67,7 @@ public record ReactorProgram(long seed, int pairs, List<ReactorOp> ops) {
         private int[][] written;
         private int timers;
         private int chains;
+        private int attempts;
         private final List<ReactorOp> ops = new ArrayList<>();
 
         Generator(Random r) {
@@ -110,6 +112,8 @@ public record ReactorProgram(long seed, int pairs, List<ReactorOp> ops) {
                 resume(live);
             } else if (k < 75) {
                 ops.add(new Tasks(++chains, r.nextInt(4), 1 + r.nextInt(2), pick(Caller.DRIVER, Caller.THREAD, Caller.LOOP)));
+            } else if (k < 79) {
+                ops.add(new ReactorOp.CancelConnect(++attempts, r.nextInt(3) == 0, pick(Caller.DRIVER, Caller.THREAD, Caller.LOOP)));
             } else if (k < 83) {
                 ops.add(new ReactorOp.AskInLoop(pick(Caller.DRIVER, Caller.THREAD, Caller.LOOP, Caller.NESTED)));
             } else if (k < 92) {
