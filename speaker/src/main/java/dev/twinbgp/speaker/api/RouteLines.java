@@ -1,15 +1,14 @@
 package dev.twinbgp.speaker.api;
 
+import dev.twinbgp.speaker.config.AttributeText;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
 import dev.twinbgp.speaker.config.RouteAttributes;
 import dev.twinbgp.speaker.config.RouteConfig;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The API's commonest lines read without the configuration grammar when their attributes were seen before:
+ * The API's commonest lines read without the configuration grammar:
  * <pre>
  *   announce route PREFIX ATTRIBUTES      e.g. announce route 10.0.0.0/24 next-hop 192.0.2.1 med 5
  *   withdraw route PREFIX [ATTRIBUTES]
@@ -17,26 +16,32 @@ import java.util.Map;
  *        form        prefix   tail: the key; its {@link RouteAttributes} are what the full parse gave
  * </pre>
  * A process announcing a table repeats a few attribute sets over many prefixes (issue 18: tokenizing and
- * parsing each line in full was half of the reader thread's time at 1,000,000 routes). So the full parse
- * ({@link CommandParser#parse}) runs on the first line with a given tail, its attributes are kept under the
- * tail's text, and the next line with the same tail only has its prefix read here. The attribute grammar
- * never looks at the prefix, so a tail means the same attributes before any prefix - except {@code split},
- * whose check needs the prefix length: such tails are never kept. Anything this class does not read exactly
- * as the grammar would (an IPv4 part with a leading zero, a missing length, selectors, extra blanks before the
- * prefix) is left to the full parse, which also gives every error message.
+ * parsing each line in full was half of the reader thread's time at 1,000,000 routes). So the attributes of a
+ * tail are kept under the tail's text, and the next line with the same tail only has its prefix read here - found
+ * by the tail's characters in the line, without cutting it out. A tail seen for the first time is read by
+ * {@link AttributeText} when it is written with the commonest attributes only, else by the full parse
+ * ({@link CommandParser#parse}), which also gives every error message. The attribute grammar never looks at the
+ * prefix, so a tail means the same attributes before any prefix - except {@code split}, whose check needs the
+ * prefix length: such tails are never kept. Anything this class does not read exactly as the grammar would (an
+ * IPv4 part with a leading zero, a missing length, selectors, extra blanks before the prefix) is left to the full
+ * parse.
  *
- * <p>Bounded ({@link #CAPACITY} tails per form, least recently used dropped). Not thread-safe: one per
- * reader thread.
+ * <p>Bounded ({@link #CAPACITY} tails per form, a newer tail replacing an older one in its slot). Not
+ * thread-safe: one per reader thread.
  */
 final class RouteLines {
     static final int CAPACITY = 4096;
     private static final String ANNOUNCE = "announce route ";
     private static final String WITHDRAW = "withdraw route ";
 
-    private final Map<String, RouteAttributes> announced = lru();
-    private final Map<String, RouteAttributes> withdrawn = lru();
+    /** A tail's text, its hash (as {@link String#hashCode}) and its attributes. */
+    private record Known(String tail, int hash, RouteAttributes attributes) {
+    }
 
-    /** The request on {@code line}, read here when its tail is known, else by {@link CommandParser#parse}. */
+    private final Known[] announced = new Known[CAPACITY];
+    private final Known[] withdrawn = new Known[CAPACITY];
+
+    /** The request on {@code line}, read here when its tail is known or plain, else by {@link CommandParser#parse}. */
     Request parse(String line) throws CommandException {
         String text = line.strip();
         boolean announce = text.startsWith(ANNOUNCE);
@@ -46,13 +51,25 @@ final class RouteLines {
         int start = ANNOUNCE.length(); // the same length as WITHDRAW
         int space = text.indexOf(' ', start);
         int end = space < 0 ? text.length() : space;
-        String tail = space < 0 ? "" : text.substring(space + 1);
-        Map<String, RouteAttributes> known = announce ? announced : withdrawn;
-        RouteAttributes attributes = known.get(tail);
-        Prefix prefix = attributes != null || tail.length() <= MAX_TAIL ? prefix(text, start, end) : null;
+        int tailStart = space < 0 ? text.length() : space + 1;
+        int tailLength = text.length() - tailStart;
+        Known[] known = announce ? announced : withdrawn;
+        int hash = hash(text, tailStart);
+        int slot = (hash ^ (hash >>> 16)) & (CAPACITY - 1);
+        Known k = known[slot];
+        RouteAttributes attributes = k != null && k.hash == hash && k.tail.length() == tailLength
+                && text.startsWith(k.tail, tailStart) ? k.attributes : null;
+        Prefix prefix = attributes != null || tailLength <= MAX_TAIL ? prefix(text, start, end) : null;
         if (attributes != null && prefix != null) {
-            List<RouteConfig> routes = List.of(new RouteConfig(prefix, attributes));
-            return new Request(List.of(), announce ? new Command.Announce(routes) : new Command.Withdraw(routes));
+            return request(announce, prefix, attributes);
+        }
+        if (prefix != null) {
+            // The commonest attributes by hand: what the grammar would give, or null and the grammar reads them.
+            RouteAttributes plain = AttributeText.parse(text, tailStart, text.length());
+            if (plain != null && (!announce || plain.nextHop().isPresent())) {
+                known[slot] = new Known(text.substring(tailStart), hash, plain);
+                return request(announce, prefix, plain);
+            }
         }
         Request request = CommandParser.parse(line);
         if (prefix != null && request != null && request.selectors().isEmpty()) {
@@ -63,10 +80,24 @@ final class RouteLines {
             };
             if (routes.size() == 1 && routes.get(0).prefix().equals(prefix)
                     && routes.get(0).attributes().split().isEmpty()) {
-                known.put(tail, routes.get(0).attributes());
+                known[slot] = new Known(text.substring(tailStart), hash, routes.get(0).attributes());
             }
         }
         return request;
+    }
+
+    private static Request request(boolean announce, Prefix prefix, RouteAttributes attributes) {
+        List<RouteConfig> routes = List.of(new RouteConfig(prefix, attributes));
+        return new Request(List.of(), announce ? new Command.Announce(routes) : new Command.Withdraw(routes));
+    }
+
+    /** {@code text.substring(from).hashCode()}, without the substring. */
+    private static int hash(String text, int from) {
+        int h = 0;
+        for (int i = from, n = text.length(); i < n; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        return h;
     }
 
     /** Tails longer than this are not kept (a cache of a few MB at most). */
@@ -141,14 +172,5 @@ final class RouteLines {
             value = value * 10 + (c - '0');
         }
         return value <= max ? value : -1;
-    }
-
-    private static Map<String, RouteAttributes> lru() {
-        return new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, RouteAttributes> eldest) {
-                return size() > CAPACITY;
-            }
-        };
     }
 }
