@@ -52,11 +52,9 @@ public final class MappingRouteConverter implements RouteConverter {
         if (m != null && m.isFor(a, n, route.family())) {
             return List.of(new Route(RouteConverter.prefix(route), m.path()));
         }
-        List<Route> routes = mapped(n, route);
-        if (routes.size() == 1) {
-            made[slot] = new Made(a, n, route.family(), routes.get(0).path());
-        }
-        return routes;
+        Route one = PeerSettingsMapper.route(n, route);
+        made[slot] = new Made(a, n, route.family(), one.path());
+        return List.of(one);
     }
 
     private List<Route> mapped(NeighborConfig n, RouteConfig route) {
