@@ -1,10 +1,15 @@
 package dev.twinbgp.speaker.api;
 
+import dev.twinbgp.bgp.wire.family.flow.FlowComponent;
+import dev.twinbgp.bgp.wire.family.flow.FlowPrefix;
+import dev.twinbgp.bgp.wire.family.flow.FlowRule;
 import dev.twinbgp.speaker.config.AttributeText;
+import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
 import dev.twinbgp.speaker.config.RouteAttributes;
 import dev.twinbgp.speaker.config.RouteConfig;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,6 +51,9 @@ final class RouteLines {
         String text = line.strip();
         boolean announce = text.startsWith(ANNOUNCE);
         if (!announce && !text.startsWith(WITHDRAW)) {
+            if (text.startsWith(ANNOUNCE_FLOW) || text.startsWith(WITHDRAW_FLOW)) {
+                return flow(line, text, text.startsWith(ANNOUNCE_FLOW));
+            }
             return CommandParser.parse(line);
         }
         int start = ANNOUNCE.length(); // the same length as WITHDRAW
@@ -84,6 +92,84 @@ final class RouteLines {
             }
         }
         return request;
+    }
+
+    /*
+     * FlowSpec rules of a DDoS detector: many rules differing in their destination only.
+     *
+     *   announce flow route destination 16.0.0.1/32 protocol =udp source-port =53 then discard
+     *   \____________________________________/\__________/\______________________________________/
+     *        form (destination first)           prefix      tail: the key of a rule read in full
+     *
+     * A rule whose tail was read in full before is that rule with its destination replaced - when the new
+     * destination is a plain prefix (RouteLines.prefix) of the same family and length as the one it was read with,
+     * so the rule has the same components in the same order and the same encoded length (the grammar's checks,
+     * FlowParser's Draft.build, come out the same). The attributes and actions are the tail's: shared.
+     */
+    private static final String ANNOUNCE_FLOW = "announce flow route destination ";
+    private static final String WITHDRAW_FLOW = "withdraw flow route destination ";
+
+    /** A tail's text, its hash, and the rule read in full from a line with that tail. */
+    private record KnownFlow(String tail, int hash, FlowConfig flow) {
+    }
+
+    private final KnownFlow[] announcedFlows = new KnownFlow[CAPACITY];
+    private final KnownFlow[] withdrawnFlows = new KnownFlow[CAPACITY];
+
+    private Request flow(String line, String text, boolean announce) throws CommandException {
+        int start = ANNOUNCE_FLOW.length(); // the same length as WITHDRAW_FLOW
+        int space = text.indexOf(' ', start);
+        int end = space < 0 ? text.length() : space;
+        int tailLength = text.length() - end;
+        if (tailLength > MAX_TAIL) {
+            return CommandParser.parse(line);
+        }
+        Prefix destination = prefix(text, start, end);
+        KnownFlow[] known = announce ? announcedFlows : withdrawnFlows;
+        int hash = hash(text, end);
+        int slot = (hash ^ (hash >>> 16)) & (CAPACITY - 1);
+        KnownFlow k = known[slot];
+        if (destination != null && k != null && k.hash == hash && k.tail.length() == tailLength
+                && text.startsWith(k.tail, end)) {
+            FlowConfig flow = withDestination(k.flow, destination);
+            if (flow != null) {
+                return flowRequest(announce, flow);
+            }
+        }
+        Request request = CommandParser.parse(line);
+        if (destination != null && request != null && request.selectors().isEmpty()) {
+            List<FlowConfig> flows = switch (request.command()) {
+                case Command.Announce a when announce && a.routes().isEmpty() -> a.flows();
+                case Command.Withdraw w when !announce && w.routes().isEmpty() -> w.flows();
+                default -> List.of();
+            };
+            if (flows.size() == 1 && flows.get(0).equals(withDestination(flows.get(0), destination))) {
+                known[slot] = new KnownFlow(text.substring(end), hash, flows.get(0));
+            }
+        }
+        return request;
+    }
+
+    /**
+     * {@code flow} with its destination component replaced by {@code destination}, or null when it has no such
+     * component first, or one of another family, length or with an offset.
+     */
+    private static FlowConfig withDestination(FlowConfig flow, Prefix destination) {
+        if (!(flow.rule() instanceof FlowRule rule) || rule.components().isEmpty()
+                || !(rule.components().get(0) instanceof FlowPrefix old) || old.type() != FlowComponent.DESTINATION
+                || old.offset() != 0 || old.length() != destination.length()
+                || old.isIpv6() != !destination.address().isIpv4()) {
+            return null;
+        }
+        List<FlowComponent> components = new ArrayList<>(rule.components());
+        components.set(0, new FlowPrefix(FlowComponent.DESTINATION, destination.address().bytes(), destination.length(), 0));
+        return new FlowConfig(new FlowRule(rule.family(), rule.rd(), components), flow.attributes());
+    }
+
+    private static Request flowRequest(boolean announce, FlowConfig flow) {
+        List<FlowConfig> flows = List.of(flow);
+        return new Request(List.of(), announce ? new Command.Announce(List.of(), flows)
+                : new Command.Withdraw(List.of(), flows));
     }
 
     private static Request request(boolean announce, Prefix prefix, RouteAttributes attributes) {

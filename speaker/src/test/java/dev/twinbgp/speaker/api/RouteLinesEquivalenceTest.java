@@ -106,6 +106,32 @@ class RouteLinesEquivalenceTest {
         }
     }
 
+    private static final List<String> FLOW_TAILS = List.of("protocol =udp source-port =53 then discard",
+            "then rate-limit 9600", "source 10.0.0.0/8 then discard", "destination 1.2.3.4/32 then discard",
+            "protocol [ =tcp =udp ] destination-port >1024&<2048 then redirect 65000:1", " then discard", "",
+            "next-hop 1.2.3.4 then redirect-to-nexthop", "then community [ 65000:1 ] discard", "flow-label 5 then discard",
+            "then redirect 192.0.2.9", "rd 1:1 then discard", "protocol =udp then", "then mark 10 discard",
+            "source 2001:db8::/32 then discard", "packet-length >100 fragment [ first-fragment ] then discard", ";",
+            "then discard;", "med 5 then discard", "bogus then discard");
+    private static final List<String> FLOW_PREFIXES = List.of("16.0.0.1/32", "16.0.0.2/32", "16.0.1.0/24", "16.0.0.1/24",
+            "2001:db8::1/128", "2001:db8:1::/48", "2001:db8::/32", "2001:db8::/24", "2001:db8::/32/8", "016.0.0.1/32", "16.0.0.3", "16.0.0.4/32;");
+
+    /** FlowSpec rules from the template of their tail are the rules the grammar reads. */
+    @Test
+    void flowLinesReadAsTheGrammarReadsThem() {
+        Random random = new Random(8955);
+        RouteLines shared = new RouteLines();
+        for (int i = 0; i < 4_000; i++) {
+            String tail = FLOW_TAILS.get(random.nextInt(FLOW_TAILS.size()));
+            String form = random.nextBoolean() ? "announce flow route destination " : "withdraw flow route destination ";
+            String prefix = FLOW_PREFIXES.get(random.nextInt(FLOW_PREFIXES.size()));
+            String line = form + prefix + (tail.isEmpty() ? "" : " " + tail);
+            Object expected = outcome(() -> CommandParser.parse(line));
+            assertEquals(expected, outcome(() -> shared.parse(line)), line);
+            assertEquals(expected, outcome(() -> new RouteLines().parse(line)), line);
+        }
+    }
+
     private static String tail(Random random) {
         int n = random.nextInt(6);
         List<String> parts = new ArrayList<>();
