@@ -65,7 +65,8 @@ public final class MappingRouteConverter implements RouteConverter {
      * The paths made last for rules of codec families (FlowSpec, ...), per thread: a DDoS detector announces many
      * rules with a few actions; a rule read in full has its own {@link RouteAttributes}, so these are looked up by
      * equality (rules read from a known tail by {@link RouteLines} share the instance: found by identity first).
-     * Only for rules without a next hop (a redirect to an IP or {@code next-hop}): their path is then made of the attributes and the neighbor alone ({@code RouteMapping.flow}), and the rule is the key.
+     * Only for rules without a next hop (a redirect to an IP or {@code next-hop}): their path is then made of the
+     * attributes and the neighbor alone ({@code RouteMapping.flow}), and the rule is the key.
      */
     private static final ThreadLocal<Made[]> FLOWS_MADE = ThreadLocal.withInitial(() -> new Made[CACHED]);
 
