@@ -41,15 +41,21 @@ public final class AttributeText {
 
     /** The attributes written in {@code text[from, end)}, or null when the grammar must read them. */
     public static RouteAttributes parse(String text, int from, int end) {
-        for (int i = from; i < end; i++) {
-            char c = text.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '.' || c == ':' || c == '-'
-                    || c == '/' || c == '[' || c == ']' || (c >= 'A' && c <= 'Z'))) {
-                return null;
-            }
-        }
         return new AttributeText(text, from, end).read();
     }
+
+    /** The characters a word may have here (the blank, '[' and ']' end a word). */
+    private static final boolean[] WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < WORD.length; c++) {
+            WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == ':' || c == '-' || c == '/';
+        }
+    }
+
+    /** A character that is none of the word characters, the blank, '[' and ']' was met: the grammar's line. */
+    private boolean foreign;
 
     private RouteAttributes read() {
         RouteAttributes.Builder out = new RouteAttributes.Builder();
@@ -115,10 +121,10 @@ public final class AttributeText {
                 return null;
             }
         }
-        return out.build();
+        return foreign ? null : out.build();
     }
 
-    /** Moves to the next word; false at the end. */
+    /** Moves to the next word; false at the end, or at a foreign character (then {@link #foreign} is set). */
     private boolean word() {
         while (at < end && text.charAt(at) == ' ') {
             at++;
@@ -133,6 +139,12 @@ public final class AttributeText {
             at++;
         } else {
             while (at < end && (c = text.charAt(at)) != ' ' && c != '[' && c != ']') {
+                if (c >= WORD.length || !WORD[c]) {
+                    foreign = true;
+                    at = end;
+                    stop = start;
+                    return false;
+                }
                 at++;
             }
         }

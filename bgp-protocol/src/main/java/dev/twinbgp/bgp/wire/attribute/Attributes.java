@@ -173,10 +173,17 @@ public final class Attributes {
         return of(Arrays.asList(attributes));
     }
 
+    private static final Comparator<Attribute> BY_TYPE_CODE = Comparator.comparingInt(Attribute::typeCode);
+
     /** Sorts by type code; IllegalArgumentException on duplicates or MP_REACH/MP_UNREACH (those go in {@link Update}). */
     public static Attributes of(Collection<? extends Attribute> attributes) {
         List<Attribute> sorted = new ArrayList<>(attributes);
-        sorted.sort(Comparator.comparingInt(Attribute::typeCode));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).typeCode() < sorted.get(i - 1).typeCode()) { // a mapping's come sorted: no sort then
+                sorted.sort(BY_TYPE_CODE);
+                break;
+            }
+        }
         for (int i = 0; i < sorted.size(); i++) {
             Attribute a = sorted.get(i);
             if (a instanceof Attribute.MpReach || a instanceof Attribute.MpUnreach) {
