@@ -86,6 +86,8 @@ public final class ExaJson {
     private final Clock clock;
     private final ProcessInfo process;
     private final ConcurrentHashMap<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    /** {@link #counters} by neighbor: neighbors with the same counter key share the counter. */
+    private final ConcurrentHashMap<NeighborContext, AtomicLong> counterOf = new ConcurrentHashMap<>();
     /** The text header's fixed parts: before the time, and between the time and the counter. */
     private final String headPrefix;
     private final String headProcess;
@@ -139,7 +141,13 @@ public final class ExaJson {
     /** The stamp of an event happening now with {@code neighbor} (counts it). */
     public Stamp stamp(NeighborContext neighbor) {
         Instant now = clock.instant();
-        return new Stamp(now, counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+        // Per neighbor first (the same instance each time: found by identity), not by its counter key, a new
+        // String to hash per event (once per received UPDATE on the loop thread).
+        AtomicLong counter = counterOf.get(neighbor);
+        if (counter == null) {
+            counter = counterOf.computeIfAbsent(neighbor, n -> counters.computeIfAbsent(n.counterKey(), k -> new AtomicLong()));
+        }
+        return new Stamp(now, counter.incrementAndGet());
     }
 
     /** {@link #message} with the time and counter of {@code stamp}. */
