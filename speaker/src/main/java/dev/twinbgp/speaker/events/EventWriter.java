@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,8 @@ public final class EventWriter implements EventSink, AutoCloseable {
     private static final long POLL_MILLIS = 100;
     /** A reader that takes no line for this long while the queue is congested no longer holds the sessions back. */
     public static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Lines taken from the queue at once. */
+    private static final int BATCH = 256;
     /** Formatted octets gathered before they are written out in one call. */
     static final int WRITE_BYTES = 256 * 1024;
     /** How long formatted lines wait for more after the queue ran empty before they are written out anyway. */
@@ -157,17 +161,28 @@ public final class EventWriter implements EventSink, AutoCloseable {
     }
 
     private void drain() {
+        List<Object> batch = new ArrayList<>(BATCH);
         while (true) {
-            Object line = queue.poll();
-            if (line == null) {
-                line = await();
-            }
-            if (line != null) {
-                backlog.taken(line instanceof String text ? text.length() : LAZY_CHARS);
-                format(line);
-                if (pending.length() >= WRITE_BYTES) {
-                    writeOut();
+            // Many lines per lock of the queue (the producers' lock too), and one update of the backlog for them.
+            if (queue.drainTo(batch, BATCH) == 0) {
+                Object line = await();
+                if (line != null) {
+                    batch.add(line);
                 }
+            }
+            if (!batch.isEmpty()) {
+                long chars = 0;
+                for (Object line : batch) {
+                    chars += line instanceof String text ? text.length() : LAZY_CHARS;
+                }
+                backlog.taken(batch.size(), chars);
+                for (Object line : batch) {
+                    format(line);
+                    if (pending.length() >= WRITE_BYTES) {
+                        writeOut();
+                    }
+                }
+                batch.clear();
                 continue;
             }
             writeOut();

@@ -82,7 +82,16 @@ public final class JsonBytes {
         return append(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A non-negative decimal number, as {@code Long.toString} writes it. */
+    /** The decimal digits of 0..255, each number's octets: an IPv4 address is four of them. */
+    private static final byte[][] OCTET = new byte[256][];
+
+    static {
+        for (int i = 0; i < OCTET.length; i++) {
+            OCTET[i] = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** A decimal number, as {@code Long.toString} writes it. */
     public JsonBytes number(long v) {
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
@@ -91,22 +100,39 @@ public final class JsonBytes {
             append((byte) '-');
             v = -v;
         }
-        ensure(19);
-        if (v < 10) {
-            buf[len++] = (byte) ('0' + v);
-            return this;
+        if (v < 256) {
+            return append(OCTET[(int) v]);
         }
         int digits = digits(v);
-        int end = len + digits;
-        for (int i = end - 1; i >= len; i--) {
-            buf[i] = (byte) ('0' + v % 10);
-            v /= 10;
+        ensure(digits);
+        int i = len + digits;
+        len = i;
+        // Two digits per division while above int range is rare (a 64-bit value): by 100, a multiply for the JIT.
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            buf[--i] = (byte) ('0' + r % 10);
+            buf[--i] = (byte) ('0' + r / 10);
+            v = q;
         }
-        len = end;
+        int x = (int) v;
+        while (x >= 100) {
+            int q = x / 100;
+            int r = x - q * 100;
+            buf[--i] = (byte) ('0' + r % 10);
+            buf[--i] = (byte) ('0' + r / 10);
+            x = q;
+        }
+        if (x >= 10) {
+            buf[--i] = (byte) ('0' + x % 10);
+            buf[--i] = (byte) ('0' + x / 10);
+        } else {
+            buf[--i] = (byte) ('0' + x);
+        }
         return this;
     }
 
-    /** {@code v}, at least {@code width} digits: zeros in front (the six decimals of the time). */
+    /** {@code v} (not negative), at least {@code width} digits: zeros in front (the six decimals of the time). */
     JsonBytes number(long v, int width) {
         for (int d = digits(v); d < width; d++) {
             append((byte) '0');
@@ -114,20 +140,34 @@ public final class JsonBytes {
         return number(v);
     }
 
+    /** The decimal digits of {@code v} (not negative): comparisons, no division. */
     private static int digits(long v) {
-        int d = 1;
-        for (long x = v; x >= 10; x /= 10) {
-            d++;
+        long p = 10;
+        for (int d = 1; d < 19; d++) {
+            if (v < p) {
+                return d;
+            }
+            p *= 10;
         }
-        return d;
+        return 19;
     }
 
     /** An unsigned 32-bit value as a dotted quad: {@code 192.0.2.1}. */
     JsonBytes dotted(int v) {
-        number(v >>> 24).append((byte) '.');
-        number(v >>> 16 & 0xFF).append((byte) '.');
-        number(v >>> 8 & 0xFF).append((byte) '.');
-        return number(v & 0xFF);
+        ensure(15);
+        octet(v >>> 24).buf[len++] = '.';
+        octet(v >>> 16 & 0xFF).buf[len++] = '.';
+        octet(v >>> 8 & 0xFF).buf[len++] = '.';
+        return octet(v & 0xFF);
+    }
+
+    /** 0..255 with room made already. */
+    private JsonBytes octet(int v) {
+        byte[] d = OCTET[v];
+        for (byte b : d) {
+            buf[len++] = b;
+        }
+        return this;
     }
 
     /** The octets as a string (tests, and callers that need one). */

@@ -8,7 +8,6 @@ import dev.twinbgp.bgp.wire.attribute.Attributes;
 import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The {@code "update"} object of an IPv4 unicast UPDATE written as octets in ExaBGP's spaced one-line layout
@@ -261,7 +260,7 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
         for (int i = 0; i < n; i++) {
             s[i] = Bytes.u32(octets, v + 4 * i);
         }
-        Arrays.sort(s, 0, n);
+        sort(s, n);
         out.append(COMMUNITY);
         for (int i = 0; i < n; i++) {
             if (i > 0 && s[i] == s[i - 1]) {
@@ -286,7 +285,7 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
         for (int i = 0; i < n; i++) {
             s[i] = Bytes.s64(octets, v + 8 * i) ^ Long.MIN_VALUE; // sorts as unsigned
         }
-        Arrays.sort(s, 0, n);
+        sort(s, n);
         out.append(EXTENDED);
         for (int i = 0; i < n; i++) {
             if (i > 0 && s[i] == s[i - 1]) {
@@ -346,6 +345,19 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
                     .append(SEPARATOR).number(s[3 * i + 2]).append(LIST_END);
         }
         out.append(LIST_END);
+    }
+
+    /** Sorts {@code s[0..n)}: an insertion sort, at most 63 values (a one-octet length) and mostly a few. */
+    private static void sort(long[] s, int n) {
+        for (int i = 1; i < n; i++) {
+            long x = s[i];
+            int j = i - 1;
+            while (j >= 0 && s[j] > x) {
+                s[j + 1] = s[j];
+                j--;
+            }
+            s[j + 1] = x;
+        }
     }
 
     private static int compareLarge(long[] s, int a, int b) {
