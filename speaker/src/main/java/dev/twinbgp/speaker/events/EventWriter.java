@@ -58,7 +58,7 @@ public final class EventWriter implements EventSink, AutoCloseable {
      * Spins on an empty queue before this thread parks: a loop thread delivering a table offers a line every few
      * microseconds, and waking a parked writer costs the loop a system call per line (a futex wake).
      */
-    private static final int SPINS = 2_000;
+    private static final int SPINS = 500;
 
     /** Lines: a String, or a Supplier (usually an {@link EventLine}) formatting one on this writer's thread. */
     private final BlockingQueue<Object> queue;
@@ -164,11 +164,8 @@ public final class EventWriter implements EventSink, AutoCloseable {
         List<Object> batch = new ArrayList<>(BATCH);
         while (true) {
             // Many lines per lock of the queue (the producers' lock too), and one update of the backlog for them.
-            if (queue.drainTo(batch, BATCH) == 0) {
-                Object line = await();
-                if (line != null) {
-                    batch.add(line);
-                }
+            if (queue.drainTo(batch, BATCH) == 0 && await()) {
+                queue.drainTo(batch, BATCH);
             }
             if (!batch.isEmpty()) {
                 long chars = 0;
@@ -195,27 +192,31 @@ public final class EventWriter implements EventSink, AutoCloseable {
     }
 
     /**
-     * The next line after the queue ran empty: spins a little (a table's lines come every few microseconds),
-     * then - with formatted lines waiting - waits up to {@link #LINGER_NANOS} for more, else {@link #POLL_MILLIS}.
-     * Null when none came: then what is formatted is written out.
+     * Waits after the queue ran empty: spins a little (a table's lines come every few microseconds) watching the
+     * backlog's count - never the queue, whose lock the producers need - then, with formatted lines waiting, waits
+     * up to {@link #LINGER_NANOS} for more, else {@link #POLL_MILLIS}. True when there are lines to take now;
+     * false when none came: then what is formatted is written out.
      */
-    private Object await() {
+    private boolean await() {
         for (int i = 0; i < SPINS; i++) {
-            // The backlog's count, not the queue: asking the queue takes its lock, which the producers need.
-            // Producers count a line after queueing it, and this thread uncounts it right after taking it.
+            // Producers count a line after queueing it, and this thread uncounts the lines it has taken.
             if (backlog.lines() > 0) {
-                Object line = queue.poll();
-                if (line != null) {
-                    return line;
-                }
+                return true;
             }
             Thread.onSpinWait();
         }
         try {
-            return pendingLines > 0 ? queue.poll(LINGER_NANOS, TimeUnit.NANOSECONDS)
+            Object line = pendingLines > 0 ? queue.poll(LINGER_NANOS, TimeUnit.NANOSECONDS)
                     : queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                // Taken alone: counted here; the batch after it is counted by the caller.
+                backlog.taken(line instanceof String text ? text.length() : LAZY_CHARS);
+                format(line);
+                return true;
+            }
+            return false;
         } catch (InterruptedException e) {
-            return null; // close() never interrupts; treat as a wake-up
+            return false; // close() never interrupts; treat as a wake-up
         }
     }
 

@@ -101,7 +101,8 @@ public final class JsonBytes {
             v = -v;
         }
         if (v < 256) {
-            return append(OCTET[(int) v]);
+            ensure(3);
+            return octet((int) v);
         }
         int digits = digits(v);
         ensure(digits);
