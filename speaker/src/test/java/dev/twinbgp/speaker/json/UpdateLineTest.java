@@ -179,4 +179,87 @@ class UpdateLineTest {
                 Nlri.empty(Family.IPV4_UNICAST, ids)));
         return out;
     }
+
+    /** Random attribute sets of every type the octets path reads, random values: the same line as the tree. */
+    @Test
+    void octetsAndTreeAgreeOnRandomAttributeSets() {
+        SplittableRandom random = new SplittableRandom(1807);
+        int fast = 0;
+        for (Negotiated neg : List.of(new Negotiated(true, Set.of(), Set.of(), false), new Negotiated(false, Set.of(), Set.of(), false))) {
+            long maxAs = neg.asn4() ? 0xFFFFFFFFL : 0xFFFFL;
+            List<Route> routes = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                List<Attribute> a = new ArrayList<>();
+                a.add(new Attribute.Origin(random.nextInt(3)));
+                List<AsPathSegment> segments = new ArrayList<>();
+                for (int k = random.nextInt(4); k > 0; k--) {
+                    List<Long> asns = new ArrayList<>();
+                    for (int n = 1 + random.nextInt(6); n > 0; n--) {
+                        asns.add(random.nextLong(maxAs + 1));
+                    }
+                    segments.add(new AsPathSegment(1 + random.nextInt(4), asns));
+                }
+                a.add(new Attribute.AsPath(segments));
+                a.add(new Attribute.NextHop(0x01000000 + random.nextInt(0x5F000000)));
+                if (random.nextBoolean()) {
+                    a.add(new Attribute.MultiExitDisc(random.nextLong(0x100000000L)));
+                }
+                if (random.nextBoolean()) {
+                    a.add(new Attribute.LocalPref(random.nextLong(0x100000000L)));
+                }
+                if (random.nextInt(4) == 0) {
+                    a.add(new Attribute.AtomicAggregate());
+                }
+                if (random.nextInt(4) == 0) {
+                    a.add(new Attribute.Aggregator(random.nextLong(maxAs + 1), random.nextInt()));
+                }
+                List<Long> communities = new ArrayList<>();
+                for (int n = random.nextInt(8); n > 0; n--) {
+                    communities.add(random.nextInt(3) == 0 && !communities.isEmpty() ? communities.get(0) : random.nextLong(0x100000000L));
+                }
+                if (!communities.isEmpty()) {
+                    a.add(new Attribute.Communities(communities));
+                }
+                if (random.nextInt(3) == 0) {
+                    a.add(new Attribute.OriginatorId(random.nextInt()));
+                    a.add(new Attribute.ClusterList(List.of(random.nextInt(), random.nextInt())));
+                }
+                List<Long> extended = new ArrayList<>();
+                for (int n = random.nextInt(5); n > 0; n--) {
+                    // the types ExtendedCommunityText names, and anything else
+                    long type = switch (random.nextInt(6)) {
+                        case 0 -> 0x0002L;
+                        case 1 -> 0x0102L;
+                        case 2 -> 0x0203L;
+                        case 3 -> 0x800AL;
+                        case 4 -> 0x8006L;
+                        default -> random.nextLong(0x10000L);
+                    };
+                    extended.add(type << 48 | random.nextLong(1L << 48));
+                }
+                if (!extended.isEmpty()) {
+                    a.add(new Attribute.ExtendedCommunities(extended));
+                }
+                List<Attribute.LargeCommunity> large = new ArrayList<>();
+                for (int n = random.nextInt(4); n > 0; n--) {
+                    large.add(new Attribute.LargeCommunity(random.nextInt(3), random.nextInt(3), random.nextLong(0x100000000L)));
+                }
+                if (!large.isEmpty()) {
+                    a.add(new Attribute.LargeCommunities(large));
+                }
+                routes.add(new Route(Prefix.ipv4((30 << 24) + (i << 8), 24), new Path(Attributes.of(a))));
+            }
+            List<Update> updates = received(AdjRibOut.announce(routes, neg, true), neg);
+            ExaJson bytes = new ExaJson(Clock.fixed(Instant.ofEpochSecond(1_700_000_000L, 5_000), ZoneOffset.UTC), new ProcessInfo("h", 1, 1));
+            ExaJson tree = new ExaJson(Clock.fixed(Instant.ofEpochSecond(1_700_000_000L, 5_000), ZoneOffset.UTC), new ProcessInfo("h", 1, 1));
+            JsonBytes out = new JsonBytes(64);
+            for (Update u : updates) {
+                out.truncate(0);
+                bytes.message(u, N, Direction.IN, bytes.stamp(N), out);
+                assertEquals(ExaJson.line(tree.messageTree(u, N, Direction.IN)), out.toString(), u.toString());
+                fast += UpdateBytes.fits(u) ? 1 : 0;
+            }
+        }
+        assertTrue(fast > 2_000, "the octets path was taken: " + fast);
+    }
 }
