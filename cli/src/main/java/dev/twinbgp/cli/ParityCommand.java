@@ -7,6 +7,8 @@ import dev.twinbgp.parity.Scenario;
 import dev.twinbgp.parity.ScenarioException;
 import dev.twinbgp.parity.ScenarioSource;
 import dev.twinbgp.parity.Verdict;
+import dev.twinbgp.parity.reactor.ReactorFuzzCampaign;
+import dev.twinbgp.parity.reactor.ReactorProgram;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code twinbgp parity [--reactors selector,netty,virtual] [DIR|FILE|NAME...]}, or with {@code --fuzz N [--seed S]}
- * differential fuzzing, or {@code --fuzz-case SEED} to replay one fuzzing case ({@code docs/parity.md}).
+ * differential fuzzing, or {@code --fuzz-case SEED} to replay one fuzzing case, or {@code --reactor-fuzz N [--seed S]} /
+ * {@code --reactor-fuzz-case SEED} for the reactor contract's own differential fuzzer ({@code docs/parity.md}).
  * Plays every scenario on every reactor, prints one row per run (scenario, reactor, result, time) and, when the traces of the reactors differ, the
  * unified diff. Exit status: 0 when everything passed, 1 on any failure or difference, 2 for a scenario file
  * that cannot be read ({@code file:line:column: found X, expected Y}). The speakers' logs go to stderr at WARN
@@ -48,6 +51,13 @@ public final class ParityCommand implements Callable<Integer> {
     @Option(names = "--fuzz-case", paramLabel = "SEED", description = "Replay the one fuzzing case with this seed.")
     Long fuzzCase;
 
+    @Option(names = "--reactor-fuzz", paramLabel = "N",
+            description = "Instead of scenarios: N random programs of reactor-api operations on every reactor (the contract's own differential fuzzer).")
+    Integer reactorFuzz;
+
+    @Option(names = "--reactor-fuzz-case", paramLabel = "SEED", description = "Replay the one reactor program with this seed.")
+    Long reactorFuzzCase;
+
     @Option(names = "--log-level", paramLabel = "LEVEL",
             description = "Level of the speakers' logs on stderr: trace, debug, info, warn, error or off "
                     + "(default: warn, so stdout's table and diffs are all you see).")
@@ -71,6 +81,9 @@ public final class ParityCommand implements Callable<Integer> {
         Logging.setLevel(Logger.ROOT_LOGGER_NAME, logLevel == null ? "warn" : logLevel);
         if (fuzz != null || fuzzCase != null) {
             return fuzz(out, err);
+        }
+        if (reactorFuzz != null || reactorFuzzCase != null) {
+            return reactorFuzz(out, err);
         }
         List<Scenario> scenarios;
         try {
@@ -149,6 +162,40 @@ public final class ParityCommand implements Callable<Integer> {
             return 2;
         } catch (java.io.IOException e) {
             err.println("fuzzing: " + e.getMessage());
+            err.flush();
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private int reactorFuzz(PrintWriter out, PrintWriter err) {
+        try {
+            ReactorFuzzCampaign.Outcome outcome;
+            if (reactorFuzzCase != null) {
+                out.println(ReactorProgram.generate(reactorFuzzCase).description());
+                if (showTrace) {
+                    ReactorFuzzCampaign.trace(reactors.getFirst(), reactorFuzzCase).forEach(l -> out.println("    " + l));
+                }
+                outcome = ReactorFuzzCampaign.runSeeds(reactors, List.of(reactorFuzzCase), false);
+            } else {
+                long campaign = seed != null ? seed : System.currentTimeMillis();
+                out.println("reactor fuzzing: " + reactorFuzz + " program(s), seed " + campaign + ", reactors " + String.join(", ", reactors));
+                out.flush();
+                outcome = ReactorFuzzCampaign.run(reactors, campaign, reactorFuzz, false);
+            }
+            outcome.differences().forEach(d -> out.print(d.report()));
+            out.println(outcome.differences().isEmpty() ? outcome.programs() + " program(s): identical traces on " + String.join(", ", reactors)
+                    : outcome.differences().size() + " of " + outcome.programs() + " program(s) differ or break the contract");
+            out.flush();
+            return outcome.differences().isEmpty() ? 0 : 1;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        } catch (java.io.IOException e) {
+            err.println("reactor fuzzing: " + e.getMessage());
             err.flush();
             return 1;
         } catch (InterruptedException e) {

@@ -72,4 +72,14 @@ final class ParityCommandTest {
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("1 case(s): identical traces on selector, netty, virtual"), r.out());
     }
+
+    @Test
+    void aReactorProgramReplaysWithItsTrace() {
+        Run r = run("parity", "--reactor-fuzz-case", "1700555554968840899", "--show-trace");
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("reactor program 1700555554968840899: "), r.out());
+        assertTrue(r.out().contains("[op 10 attempt 1] cancel() again: false"), r.out());
+        assertTrue(r.out().contains("[pair 1 client] open"), r.out());
+        assertTrue(r.out().contains("1 program(s): identical traces on selector, netty, virtual"), r.out());
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 /** The scenario format: what parses, and the one-line {@code file:line:column: found X, expected Y} errors. */
 final class ScenarioParserTest {
@@ -107,6 +108,17 @@ final class ScenarioParserTest {
         assertEquals(2, ScenarioParser.parse("t", CONFIG + "hang 1\naccept\n").steps().size());
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioParser.parse("t", CONFIG + "hang 1\nclose\n"));
         assertEquals("t:11:1: found 'step', expected 'accept' after 'hang'", e.getMessage());
+    }
+
+    @Test
+    void hangHeldComesFirstAndReleaseOnceAfterIt() throws ScenarioException {
+        List<Step> steps = ScenarioParser.parse("t", CONFIG + "hang held\napi teardown\nrelease\naccept\n").steps();
+        assertEquals(List.of(new Step.HangHeld(10), new Step.Release(12)), List.of(steps.get(0), steps.get(2)));
+        ScenarioException notHeld = assertThrows(ScenarioException.class, () -> ScenarioParser.parse("t", CONFIG + "accept\nrelease\n"));
+        assertEquals("t:11:1: found 'release', expected 'release' once, after 'hang held' as the first step", notHeld.getMessage());
+        ScenarioException twice = assertThrows(ScenarioException.class,
+                () -> ScenarioParser.parse("t", CONFIG + "hang held\nrelease\nrelease\naccept\n"));
+        assertEquals("t:12:1: found 'release', expected 'release' once, after 'hang held' as the first step", twice.getMessage());
     }
 
     @Test

@@ -136,9 +136,9 @@ final class PeerPort implements AutoCloseable {
 
     /**
      * Frees a hanging port once the speaker has made at least {@code attemptsAtLeast} attempts and only the
-     * newest is pending: the attempts its ConnectRetry timer dropped are closed by then (by the reactor's
-     * connect timeout, a moment after the FSM dropped them; see {@code AbstractConnectRetryTest}), so none of
-     * them can complete here once the queue has room. Then accepts and closes the throw-away connections.
+     * newest is pending: the attempts its ConnectRetry timer dropped are closed by then (the speaker cancels
+     * them, {@code PendingConnect.cancel()}; see {@code AbstractConnectRetryTest}), so none of them can complete
+     * here once the queue has room. Then accepts and closes the throw-away connections.
      * False when that state did not come within 15 s.
      */
     synchronized boolean release(int attemptsAtLeast) throws IOException, InterruptedException {
@@ -153,6 +153,15 @@ final class PeerPort implements AutoCloseable {
             }
             Thread.sleep(2);
         }
+        unclog();
+        return true;
+    }
+
+    /**
+     * Frees a hanging port now: accepts and closes the throw-away connections, so the queue has room again (a
+     * pending attempt of the speaker gets in with its next SYN retransmission).
+     */
+    synchronized void unclog() throws IOException {
         server.setSoTimeout(5_000);
         for (int i = 0; i < clog.size(); i++) {
             server.accept().close(); // FIFO: the throw-away connections are ahead of the speaker's
@@ -161,7 +170,6 @@ final class PeerPort implements AutoCloseable {
             s.close();
         }
         clog.clear();
-        return true;
     }
 
     /** Stops listening: a reconnecting speaker is refused from now on. */

@@ -39,6 +39,11 @@ final class RunControl implements SpeakerControl {
     }
 
     @Override
+    public void settled() {
+        ScenarioRunner.await(peer.query(() -> null));
+    }
+
+    @Override
     public void stop(int subcode, String text, int messagesSent) {
         caughtUp(messagesSent);
         // queued before the stop, which PeerDriver also queues on the loop

@@ -31,7 +31,7 @@ public final class ScenarioParser {
             "what to expect (keepalive, open, update, eor, notification, refresh, message, close, dropped, table, held-back, eor-queued, over-high-water, events-held)";
     private static final List<String> SEND_KINDS = List.of("keepalive", "open", "notification", "refresh", "update", "message", "raw", "burst");
     private static final List<String> STEPS = List.of("accept", "connect", "send", "expect", "pause", "drain", "close", "reset", "api", "checkpoint", "trace",
-            "conn", "refuse", "hang", "announce-table", "mark", "stop", "events", "loop");
+            "conn", "refuse", "hang", "release", "announce-table", "mark", "stop", "events", "loop");
     /** How many connections a script may hold at once ({@code conn N}). */
     static final int MAX_CONNECTIONS = 4;
 
@@ -121,7 +121,7 @@ public final class ScenarioParser {
         }
         Step first = steps.isEmpty() ? null : Step.unwrap(steps.getFirst());
         if (!(first instanceof Step.Accept || first instanceof Step.Connect || first instanceof Step.Refuse
-                || first instanceof Step.Hang)) {
+                || first instanceof Step.Hang || first instanceof Step.HangHeld)) {
             int line = steps.isEmpty() ? last : steps.getFirst().line();
             throw ScenarioException.at(source, line, 1, steps.isEmpty() ? null : "step",
                     "'accept', 'connect', 'refuse' or 'hang' as the first step");
@@ -131,13 +131,27 @@ public final class ScenarioParser {
             String gate = switch (Step.unwrap(step)) {
                 case Step.Refuse r -> "refuse";
                 case Step.Hang h -> "hang";
+                case Step.HangHeld h -> "hang";
+                case Step.Release r -> "release";
                 default -> null;
             };
             if (gate == null) {
                 continue;
             }
+            if (gate.equals("release")) {
+                // only behind 'hang held', once, and not on a connection (it is about the port)
+                boolean held = Step.unwrap(steps.getFirst()) instanceof Step.HangHeld;
+                boolean again = steps.subList(0, i).stream().anyMatch(st -> Step.unwrap(st) instanceof Step.Release);
+                if (!held || again || step instanceof Step.OnConnection) {
+                    throw ScenarioException.at(source, step.line(), 1, gate, "'release' once, after 'hang held' as the first step");
+                }
+                continue;
+            }
             if (i > 0 || step instanceof Step.OnConnection) {
                 throw ScenarioException.at(source, step.line(), 1, gate, "'" + gate + "' only as the first step");
+            }
+            if (Step.unwrap(step) instanceof Step.HangHeld) {
+                continue; // any step may follow; 'release' frees the port
             }
             if (steps.size() < 2 || !(steps.get(1) instanceof Step.Accept)) {
                 int line = steps.size() < 2 ? last : steps.get(1).line();
@@ -197,7 +211,15 @@ public final class ScenarioParser {
                 };
             }
             case "refuse" -> new Step.Refuse(lineNo, tokens.number("a number of refused attempts", 1, 10));
-            case "hang" -> new Step.Hang(lineNo, tokens.number("a number of ConnectRetry expiries", 1, 3));
+            case "hang" -> {
+                Tokens.Token what = tokens.peek();
+                if (what != null && what.text().equals("held")) {
+                    tokens.next("'held'");
+                    yield new Step.HangHeld(lineNo);
+                }
+                yield new Step.Hang(lineNo, tokens.number("a number of ConnectRetry expiries", 1, 3));
+            }
+            case "release" -> new Step.Release(lineNo);
             default -> throw tokens.unexpected(word, "a step (" + String.join(", ", STEPS) + ")");
         };
         return step;

@@ -69,7 +69,7 @@ public final class ScenarioRunner {
         long start = System.nanoTime();
         InetAddress loopback = InetAddress.getLoopbackAddress();
         boolean refuseFirst = scenario.steps().getFirst() instanceof Step.Refuse;
-        boolean hangFirst = scenario.steps().getFirst() instanceof Step.Hang;
+        boolean hangFirst = scenario.steps().getFirst() instanceof Step.Hang || scenario.steps().getFirst() instanceof Step.HangHeld;
         try (PeerPort server = refuseFirst ? PeerPort.refusing(loopback)
                 : hangFirst ? PeerPort.hanging(loopback) : PeerPort.listening(loopback)) {
             int speakerPort = scenario.steps().stream().map(Step::unwrap).anyMatch(st -> st instanceof Step.Connect) ? freePort(loopback) : 1;

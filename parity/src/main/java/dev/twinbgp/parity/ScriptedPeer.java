@@ -134,6 +134,21 @@ final class ScriptedPeer {
                 }
                 yield null;
             }
+            case Step.HangHeld h -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (server.observeAttempts().isEmpty()) {
+                    if (System.nanoTime() >= deadline) {
+                        yield "the speaker had no connection attempt pending within 15 s";
+                    }
+                    Thread.sleep(2);
+                }
+                yield null;
+            }
+            case Step.Release r -> {
+                control.settled(); // what the script asked before (an API command, a stop) has run on the loop
+                server.unclog();
+                yield null;
+            }
             case Step.Accept a -> {
                 server.server().setSoTimeout(15_000);
                 try {

@@ -54,6 +54,9 @@ interface SpeakerControl {
     /** How many events wait in the speaker's stalled event queue, and its high-water mark. */
     int eventsWaiting();
 
+    /** Returns once the speaker's loop has run every task queued before the call (e.g. an API command's work). */
+    void settled();
+
     /** {@code mark NAME} (after the same wait as {@link #api}): see {@link Step.Mark}. */
     void mark(String name, int messagesSent);
 }

@@ -31,6 +31,20 @@ sealed interface Step {
      */
     record Hang(int line, int expiries) implements Step { }
 
+    /**
+     * {@code hang held}, only as the first step: the peer's port swallows connects (as {@link Hang}) until the
+     * speaker has a connection attempt pending (seen in the kernel's table); the script then goes on with the
+     * port still swallowing connects, until {@link Release}.
+     */
+    record HangHeld(int line) implements Step { }
+
+    /**
+     * {@code release}, after {@code hang held}: once the speaker's loop has run what the script asked of it so far,
+     * the port takes connections again (the throw-away connections are accepted and closed), so any attempt the
+     * speaker still has pending gets in with its next SYN retransmission, and later attempts at once.
+     */
+    record Release(int line) implements Step { }
+
     /** Connect to the speaker's listening port (the speaker is passive). */
     record Connect(int line) implements Step { }
 

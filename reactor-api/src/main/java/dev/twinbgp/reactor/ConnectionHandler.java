@@ -29,7 +29,7 @@ public interface ConnectionHandler {
      */
     void onClose(Connection connection, Throwable cause);
 
-    /** An outgoing connection could not be established (instead of onOpen/onClose). */
+    /** An outgoing connection could not be established (instead of onOpen/onClose); never after a successful {@link PendingConnect#cancel()}. */
     default void onConnectFailed(Throwable cause) {
     }
 }

@@ -25,17 +25,20 @@ public interface Reactor extends AutoCloseable {
     /**
      * Opens an outgoing connection on {@link #nextLoop()}. Exactly one of {@code onOpen} or
      * {@code onConnectFailed} follows, on the loop thread: refused gives a
-     * {@link java.net.ConnectException}, timeout a {@link java.net.SocketTimeoutException}.
+     * {@link java.net.ConnectException}, timeout a {@link java.net.SocketTimeoutException} - unless the attempt
+     * is cancelled first through the returned {@link PendingConnect}, after which neither follows.
      *
      * @param localBind local address (and port, 0 = any) to bind before connecting, or null
+     * @return the attempt, to {@link PendingConnect#cancel() cancel} while it is pending
      */
-    default void connect(InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
-        connect(nextLoop(), remote, localBind, handler, timeout);
+    default PendingConnect connect(InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
+        return connect(nextLoop(), remote, localBind, handler, timeout);
     }
 
     /** As {@link #connect(InetSocketAddress, InetSocketAddress, ConnectionHandler, Duration)} on a chosen loop of this reactor. */
-    default void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
-        connect(loop, remote, localBind, handler, timeout, SocketOptions.NONE);
+    default PendingConnect connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler,
+                                   Duration timeout) {
+        return connect(loop, remote, localBind, handler, timeout, SocketOptions.NONE);
     }
 
     /**
@@ -44,8 +47,8 @@ public interface Reactor extends AutoCloseable {
      * host cannot set them ({@link dev.twinbgp.reactor.sockopt.LinuxSockets#unavailable()}), or the kernel refuses
      * them, {@code onConnectFailed} gets an {@link IOException} saying so and nothing is sent.
      */
-    void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout,
-                 SocketOptions options);
+    PendingConnect connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler,
+                           Duration timeout, SocketOptions options);
 
     /** A loop of this reactor, round-robin; use it to run timers and tasks beside the connections. */
     EventLoop nextLoop();

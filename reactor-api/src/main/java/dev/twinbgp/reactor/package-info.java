@@ -4,7 +4,8 @@
  * <pre>
  *   Reactor r = Reactors.create("selector", ReactorConfig.defaults());   // or "netty"
  *   Listener l = r.listen(new InetSocketAddress("127.0.0.1", 179), (remote, local) -> handler);
- *   r.connect(remote, localBindOrNull, handler, Duration.ofSeconds(5));
+ *   PendingConnect attempt = r.connect(remote, localBindOrNull, handler, Duration.ofSeconds(5));
+ *   // attempt.cancel() gives it up while pending: no onOpen/onConnectFailed follows, its socket is closed
  *   // handler.onOpen(conn) ... conn.write(buf) ... handler.onData(conn, bytes) ...
  *   conn.loop().schedule(TimeUnit.SECONDS.toNanos(90), holdTimerExpired);  // one-shot timer
  *   r.close();

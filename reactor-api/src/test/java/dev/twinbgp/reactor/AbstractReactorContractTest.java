@@ -208,6 +208,193 @@ public abstract class AbstractReactorContractTest {
         }
     }
 
+    // --- connect cancellation (PendingConnect) ---
+
+    /**
+     * A listener whose connects hang: backlog 1, its accept queue filled by throw-away connections nobody accepts,
+     * so Linux drops further SYNs (net.ipv4.tcp_abort_on_overflow 0): a connect neither completes nor fails.
+     * {@link #unclog} accepts the throw-away connections, and a SYN still being retransmitted then gets in.
+     */
+    private record Clogged(ServerSocket server, List<java.net.Socket> clog) implements AutoCloseable {
+        int port() {
+            return server.getLocalPort();
+        }
+
+        void unclog() throws IOException {
+            server.setSoTimeout(5_000);
+            for (int i = 0; i < clog.size(); i++) {
+                server.accept().close(); // FIFO: the throw-away connections are first in the queue
+            }
+        }
+
+        /** Local ports of the other sockets in SYN_SENT towards this port (Linux /proc/net/tcp): attempts pending. */
+        java.util.Set<Integer> pending() throws IOException {
+            java.util.Set<Integer> ports = new java.util.TreeSet<>();
+            for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                java.nio.file.Path p = java.nio.file.Path.of(table);
+                if (!java.nio.file.Files.isReadable(p)) continue;
+                List<String> lines = java.nio.file.Files.readAllLines(p);
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] f = line.trim().split("\\s+");
+                    // sl local_address rem_address st ...   (address:port in hex, st 02 = SYN_SENT)
+                    if (f.length > 3 && f[3].equals("02") && hexPort(f[2]) == port()) ports.add(hexPort(f[1]));
+                }
+            }
+            for (java.net.Socket s : clog) ports.remove(s.getLocalPort());
+            return ports;
+        }
+
+        private static int hexPort(String addressAndPort) {
+            return Integer.parseInt(addressAndPort.substring(addressAndPort.lastIndexOf(':') + 1), 16);
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (java.net.Socket s : clog) s.close();
+            server.close();
+        }
+    }
+
+    private static Clogged clogged() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/tcp")),
+                "needs Linux /proc/net/tcp to see a pending connect");
+        org.junit.jupiter.api.Assumptions.assumeTrue("0".equals(java.nio.file.Files.readString(
+                java.nio.file.Path.of("/proc/sys/net/ipv4/tcp_abort_on_overflow")).trim()), "a full accept queue must drop SYNs");
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+        List<java.net.Socket> clog = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            java.net.Socket s = new java.net.Socket();
+            try {
+                s.connect(loopback(server.getLocalPort()), 300);
+            } catch (java.net.SocketTimeoutException full) {
+                s.close();
+                return new Clogged(server, clog);
+            }
+            clog.add(s);
+        }
+        for (java.net.Socket s : clog) s.close();
+        server.close();
+        throw new IllegalStateException("the accept queue did not fill up");
+    }
+
+    /** Waits until exactly one attempt towards {@code c} is pending; returns its local port. */
+    private static int awaitPending(Clogged c) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        while (c.pending().size() != 1) {
+            assertTrue(System.nanoTime() < deadline, "the connect never showed as pending: " + c.pending());
+            Thread.sleep(2);
+        }
+        return c.pending().iterator().next();
+    }
+
+    /** The cancelled attempt's socket is closed (at once, or when a selector next selects: see PendingConnect). */
+    private static void awaitNonePending(Clogged c) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        while (!c.pending().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the cancelled attempt's socket stays pending: " + c.pending());
+            Thread.sleep(2);
+        }
+    }
+
+    @Test
+    void cancelOnTheLoopDropsAHangingConnectAndCallsNothing() throws Exception {
+        Reactor r = reactor();
+        try (Clogged c = clogged()) {
+            RecordingHandler client = new RecordingHandler();
+            EventLoop loop = r.nextLoop();
+            PendingConnect attempt = r.connect(loop, loopback(c.port()), null, client, CONNECT_TIMEOUT);
+            awaitPending(c);
+            List<Boolean> answers = new CopyOnWriteArrayList<>();
+            onLoop(loop, () -> {
+                answers.add(attempt.cancel());
+                answers.add(attempt.cancel());
+            });
+            assertEquals(List.of(true, false), answers, "the first cancel wins, a second one does nothing");
+            awaitNonePending(c);
+            // The port takes connections again: an attempt still alive would get in with its next SYN retransmission.
+            c.unclog();
+            c.server().setSoTimeout(1_500);
+            assertThrows(java.net.SocketTimeoutException.class, () -> c.server().accept().close(), "nothing reaches the peer");
+            onLoop(loop, () -> { });
+            assertFalse(client.opened.isDone());
+            assertEquals(0, client.connectFailedCount.get());
+            assertFalse(attempt.cancel());
+        }
+    }
+
+    @Test
+    void cancelFromAnotherThreadDropsAHangingConnectAndCallsNothing() throws Exception {
+        Reactor r = reactor();
+        try (Clogged c = clogged()) {
+            RecordingHandler client = new RecordingHandler();
+            EventLoop loop = r.nextLoop();
+            PendingConnect attempt = r.connect(loop, loopback(c.port()), null, client, Duration.ofMillis(2_000));
+            awaitPending(c);
+            assertTrue(attempt.cancel());
+            assertFalse(attempt.cancel());
+            awaitNonePending(c);
+            // Past the 2 s timeout it would have had: a cancelled attempt does not time out either.
+            Thread.sleep(2_500);
+            onLoop(loop, () -> { });
+            assertFalse(client.opened.isDone());
+            assertEquals(0, client.connectFailedCount.get(), "no onConnectFailed after a cancel, not even the timeout's");
+        }
+    }
+
+    @Test
+    void cancelBeforeTheLoopBeginsTheConnectOpensNoSocket() throws Exception {
+        Reactor r = reactor();
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            EventLoop loop = r.nextLoop();
+            CountDownLatch hold = new CountDownLatch(1);
+            loop.execute(() -> {
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            RecordingHandler client = new RecordingHandler();
+            PendingConnect attempt = r.connect(loop, loopback(server.getLocalPort()), null, client, CONNECT_TIMEOUT);
+            assertTrue(attempt.cancel(), "pending: the loop has not even begun it");
+            hold.countDown();
+            onLoop(loop, () -> { });
+            server.setSoTimeout(500);
+            assertThrows(java.net.SocketTimeoutException.class, () -> server.accept().close(), "no connection was made");
+            onLoop(loop, () -> { });
+            assertFalse(client.opened.isDone());
+            assertEquals(0, client.connectFailedCount.get());
+        }
+    }
+
+    @Test
+    void cancelAfterOpenOrFailureReturnsFalseAndChangesNothing() throws Exception {
+        Reactor r = reactor();
+        Listener l = r.listen(loopback(0), (remote, local) -> new EchoHandler());
+        RecordingHandler client = new RecordingHandler();
+        PendingConnect opened = r.connect(l.localAddress(), null, client, CONNECT_TIMEOUT);
+        Connection cc = get(client.opened);
+        assertFalse(opened.cancel(), "after onOpen the attempt is a connection");
+        assertFalse(opened.cancel());
+        cc.write(ascii("still here"));
+        get(client.awaitBytes(10));
+        assertTrue(cc.isOpen());
+        assertEquals(0, client.closeCount.get());
+        l.close();
+
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        RecordingHandler refused = new RecordingHandler();
+        EventLoop loop = r.nextLoop();
+        PendingConnect failed = r.connect(loop, loopback(port), null, refused, CONNECT_TIMEOUT);
+        assertInstanceOf(ConnectException.class, get(refused.connectFailed));
+        assertFalse(failed.cancel(), "after onConnectFailed there is nothing to cancel");
+        onLoop(loop, () -> { });
+        assertEquals(1, refused.connectFailedCount.get());
+    }
+
     @Test
     void oneByteWritesArriveInOrder() throws Exception {
         Reactor r = reactor();

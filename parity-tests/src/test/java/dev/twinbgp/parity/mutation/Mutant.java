@@ -14,7 +14,7 @@ import java.util.List;
  * @param breaks  one line: what the change does wrong
  * @param file    the source file, relative to {@code reactor-REACTOR/src/main/java}
  * @param edits   the textual edits, each of which must match the file exactly once
- * @param first   bundled scenarios to try first (an ordering only, to save time; every check still runs
+ * @param first   bundled scenarios, or {@code reactor-fuzz} (the reactor contract's fuzzer), to try first (an ordering only, to save time; every check still runs
  *                until one kills the mutant)
  * @param equivalent null, or why no peer can observe this mutant through the speaker as it is (an equivalent
  *                mutant: it still runs in a full run and is reported as such, but a survival does not fail the

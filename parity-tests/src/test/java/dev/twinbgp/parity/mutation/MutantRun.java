@@ -5,6 +5,7 @@ import dev.twinbgp.parity.RunResult;
 import dev.twinbgp.parity.ScenarioException;
 import dev.twinbgp.parity.ScenarioSource;
 import dev.twinbgp.parity.Verdict;
+import dev.twinbgp.parity.reactor.ReactorFuzzCampaign;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,13 +16,14 @@ import java.util.Set;
 /**
  * The parity suite against one mutant, in a JVM of its own whose class path starts with the mutant's classes
  * (started by {@link MutationHarness}). Plays the bundled scenarios (the {@code first} ones first, then the
- * rest in index order) and then the differential fuzzer, on the mutated reactor and a reference reactor,
+ * rest in index order), the differential fuzzer, then the reactor contract's own fuzzer ({@code reactor-fuzz},
+ * tried first when a {@code first} hint names it), on the mutated reactor and a reference reactor,
  * exactly as {@code twinbgp parity} judges them: a scenario kills the mutant when a run fails its script or
  * the traces differ. Stops at the first kill. Protocol on stdout, one line each:
  * {@code CHECK name}, then {@code KILLED name<TAB>why} or, after the last check, {@code SURVIVED}; {@code ERROR name<TAB>why}
  * when the harness itself fails (a scenario it cannot read).
  *
- * <p>Arguments: {@code MUTATED,REFERENCE FUZZ_CASES FUZZ_SEED [FIRST...]}.
+ * <p>Arguments: {@code MUTATED,REFERENCE FUZZ_CASES FUZZ_SEED REACTOR_PROGRAMS [FIRST...]}.
  */
 public final class MutantRun {
     private MutantRun() {
@@ -32,7 +34,12 @@ public final class MutantRun {
         List<String> reactors = List.of(args[0].split(","));
         int fuzzCases = Integer.parseInt(args[1]);
         long fuzzSeed = Long.parseLong(args[2]);
-        Set<String> order = new LinkedHashSet<>(Arrays.asList(args).subList(3, args.length));
+        int reactorPrograms = Integer.parseInt(args[3]);
+        Set<String> order = new LinkedHashSet<>(Arrays.asList(args).subList(4, args.length));
+        boolean reactorFuzzFirst = order.remove(REACTOR_FUZZ);
+        if (reactorFuzzFirst) {
+            reactorFuzz(out, reactors, reactorPrograms, fuzzSeed);
+        }
         ScenarioSource.bundledNames().forEach(n -> order.add(n.replaceFirst("\\.scenario$", "")));
         for (String name : order) {
             out.println("CHECK " + name);
@@ -73,9 +80,39 @@ public final class MutantRun {
                 System.exit(0);
             }
         }
+        if (!reactorFuzzFirst) {
+            reactorFuzz(out, reactors, reactorPrograms, fuzzSeed);
+        }
         out.println("SURVIVED");
         out.flush();
         System.exit(0);
+    }
+
+    /** The {@code first} hint that puts the reactor contract's fuzzer first. */
+    static final String REACTOR_FUZZ = "reactor-fuzz";
+
+    /** The reactor contract's differential fuzzer; exits when it kills the mutant. */
+    private static void reactorFuzz(PrintStream out, List<String> reactors, int programs, long seed) {
+        if (programs <= 0) {
+            return;
+        }
+        String check = REACTOR_FUZZ + ":" + programs + "@" + seed;
+        out.println("CHECK " + check);
+        out.flush();
+        String why;
+        try {
+            ReactorFuzzCampaign.Outcome o = ReactorFuzzCampaign.run(reactors, seed, programs, true);
+            why = o.differences().isEmpty() ? null
+                    : "program " + o.differences().getFirst().index() + " seed " + o.differences().getFirst().program().seed() + ": "
+                    + o.differences().getFirst().firstChange() + " (" + o.differences().getFirst().replay() + ")";
+        } catch (Throwable e) {
+            why = "the campaign threw " + e;
+        }
+        if (why != null) {
+            out.println("KILLED " + check + "\t" + oneLine(why));
+            out.flush();
+            System.exit(0);
+        }
     }
 
     /** Null when the scenario passed on every reactor with identical traces, else why not. */

@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
  * {@code ./run-mutants} (docs/parity.md, "Mutation testing").
  *
  * <pre>
- *   MutationHarness [--sample N [--rotation K]] [--timeout SECONDS] [--fuzz N] [--seed S] [--report FILE] [ID...]
+ *   MutationHarness [--sample N [--rotation K]] [--timeout SECONDS] [--fuzz N] [--reactor-fuzz N] [--seed S] [--first CHECK] [--report FILE] [ID...]
  * </pre>
+ * {@code --first CHECK} tries that check (a scenario, or {@code reactor-fuzz}) first for every mutant, before its own
+ * {@code first} hints: which mutants one check kills by itself.
  * {@code --timeout} bounds one check (a scenario, or the fuzzing campaign): a check that runs longer hangs, and
  * a hang counts as killed by that check. The whole run of a mutant has no bound of its own.
  * Without ids or {@code --sample} every mutant runs. {@code --sample N} takes N consecutive mutants of the
@@ -44,6 +46,8 @@ public final class MutationHarness {
         long rotation = LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay();
         int timeout = 300;
         int fuzz = 300;
+        int reactorFuzz = 200;
+        List<String> firstForAll = new ArrayList<>();
         long seed = 16;
         Path report = work.resolve("report.md");
         List<String> ids = new ArrayList<>();
@@ -53,6 +57,8 @@ public final class MutationHarness {
                 case "--rotation" -> rotation = Long.parseLong(args[++i]);
                 case "--timeout" -> timeout = Integer.parseInt(args[++i]);
                 case "--fuzz" -> fuzz = Integer.parseInt(args[++i]);
+                case "--reactor-fuzz" -> reactorFuzz = Integer.parseInt(args[++i]);
+                case "--first" -> firstForAll.add(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--report" -> report = Path.of(args[++i]);
                 default -> ids.add(args[i]);
@@ -72,8 +78,8 @@ public final class MutationHarness {
             return;
         }
         String classPath = System.getProperty("java.class.path");
-        System.out.printf(Locale.ROOT, "reactor mutation testing: %d of %d mutants%s; each against the bundled scenarios, then %d fuzzing cases (seed %d)%n",
-                chosen.size(), catalog.size(), sample > 0 ? " (sample, rotation " + rotation + ")" : "", fuzz, seed);
+        System.out.printf(Locale.ROOT, "reactor mutation testing: %d of %d mutants%s; each against the bundled scenarios, then %d fuzzing cases, then %d reactor programs (seed %d)%n",
+                chosen.size(), catalog.size(), sample > 0 ? " (sample, rotation " + rotation + ")" : "", fuzz, reactorFuzz, seed);
         String row = "%-36s %-9s %-9s %-32s %7s%n";
         System.out.printf(row, "mutant", "reactor", "result", "killed by", "time");
         System.out.flush();
@@ -88,7 +94,7 @@ public final class MutationHarness {
                 System.exit(2);
                 return;
             }
-            Outcome o = run(m, classes, classPath, work.resolve(m.id()).resolve("run.log"), timeout, fuzz, seed);
+            Outcome o = run(m, classes, classPath, work.resolve(m.id()).resolve("run.log"), timeout, fuzz, reactorFuzz, seed, firstForAll);
             outcomes.add(o);
             System.out.printf(row, m.id(), m.reactor(), o.killed() ? "killed" : m.equivalent() != null ? "equivalent" : "SURVIVED",
                     o.killed() ? o.check() : "-",
@@ -144,7 +150,8 @@ public final class MutationHarness {
         return m.reactor() + "," + reference;
     }
 
-    private static Outcome run(Mutant m, Path classes, String classPath, Path log, int timeoutSeconds, int fuzz, long seed)
+    private static Outcome run(Mutant m, Path classes, String classPath, Path log, int timeoutSeconds, int fuzz, int reactorFuzz, long seed,
+                               List<String> firstForAll)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
@@ -153,7 +160,8 @@ public final class MutationHarness {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         cmd.addAll(List.of("-cp", classes + java.io.File.pathSeparator + classPath, MutantRun.class.getName(),
-                reactors(m), Integer.toString(fuzz), Long.toString(seed)));
+                reactors(m), Integer.toString(fuzz), Long.toString(seed), Integer.toString(reactorFuzz)));
+        cmd.addAll(firstForAll);
         cmd.addAll(m.first());
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();

@@ -28,13 +28,12 @@ import org.junit.jupiter.api.Test;
  * further SYNs (with tcp_abort_on_overflow 0). The queue is filled by throw-away connections that the
  * listener never accepts. Real sockets; pending connects are seen in the kernel's table ({@link TcpTable}).
  *
- * <p>What it pins down: {@code PeerDriver} gives the reactor a connect timeout equal to the ConnectRetry time,
- * and schedules it after the FSM's own deadline (selector: the connect starts in a task queued behind the FSM
- * step; netty: the connect timeout is computed inside {@code connect()}, after the FSM read the clock). So the
- * FSM's event 9 always comes first - a reactor timeout first would show as a {@code down} and a pass through
- * Idle - and the abandoned attempt is then closed by that reactor timeout a moment later: never more than two
- * attempts pending at once, and an attempt completing after the FSM dropped it is aborted without a
- * {@code connected} event.
+ * <p>What it pins down: the FSM's event 9 comes before the reactor's own connect timeout ({@code PeerDriver} gives
+ * the reactor a timeout equal to the ConnectRetry time, scheduled after the FSM's deadline) - a reactor timeout
+ * first would show as a {@code down} and a pass through Idle - and {@code PeerDriver} then cancels the abandoned
+ * attempt ({@code PendingConnect.cancel()}): its socket is closed before the next attempt starts, so never more
+ * than two attempts are pending at once (two only for the instant a selector takes to complete the close), and
+ * no abandoned attempt connects.
  */
 abstract class AbstractConnectRetryTest {
     private static final String PEER = "127.0.0.1";
@@ -114,8 +113,6 @@ abstract class AbstractConnectRetryTest {
         Await.until("the speaker in OpenSent", () -> driver.state() == State.OPEN_SENT);
         assertEquals(List.of(), events.downs);
         assertEquals(1, events.connected.get(), "only the last attempt connected (no late completion of an abandoned one)");
-        // The abandoned attempt is closed by the reactor's own connect timeout, a moment after the FSM's
-        // ConnectRetry fired (see the class comment): on a loaded machine that moment can come after the accept.
         Await.until("no attempt left pending", () -> TcpTable.synSentTo(port).isEmpty());
     }
 }

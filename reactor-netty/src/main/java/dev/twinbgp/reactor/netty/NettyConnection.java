@@ -15,6 +15,7 @@ import java.io.EOFException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     private final NettyLoop loop;
     private final ConnectionHandler handler;
     private final OutputBudget budget;
+    private final AtomicBoolean decided;
     /** Data read before a pause took effect; delivered on resume. */
     private final ArrayDeque<ByteBuf> held = new ArrayDeque<>();
     private Channel channel;
@@ -42,14 +44,23 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     private volatile boolean closing;
     private volatile boolean closed;
 
-    NettyConnection(NettyLoop loop, ConnectionHandler handler, ReactorConfig config) {
+    /**
+     * @param decided for an outgoing connection, the attempt's outcome flag, shared with its failure listener and
+     *                its {@code PendingConnect}: opening claims it; null for an accepted connection
+     */
+    NettyConnection(NettyLoop loop, ConnectionHandler handler, ReactorConfig config, AtomicBoolean decided) {
         this.loop = loop;
         this.handler = handler;
         this.budget = new OutputBudget(config);
+        this.decided = decided;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (decided != null && !decided.compareAndSet(false, true)) {
+            ctx.channel().close(); // cancelled while the handshake completed: never a connection for the handler
+            return;
+        }
         channel = ctx.channel();
         local = (InetSocketAddress) channel.localAddress();
         remote = (InetSocketAddress) channel.remoteAddress();

@@ -4,6 +4,7 @@ import dev.twinbgp.reactor.ConnectionHandler;
 import dev.twinbgp.reactor.EventLoop;
 import dev.twinbgp.reactor.HandlerFactory;
 import dev.twinbgp.reactor.Listener;
+import dev.twinbgp.reactor.PendingConnect;
 import dev.twinbgp.reactor.Reactor;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.reactor.SocketOptions;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +116,7 @@ final class NettyReactor implements Reactor {
                         NettyLoop loop = byNetty.get(ch.eventLoop());
                         ConnectionHandler handler = factory.newHandler(
                                 (InetSocketAddress) ch.remoteAddress(), (InetSocketAddress) ch.localAddress());
-                        ch.pipeline().addLast(new NettyConnection(loop, handler, config));
+                        ch.pipeline().addLast(new NettyConnection(loop, handler, config, null));
                     }
                 });
         connectionOptions(b::childOption);
@@ -153,16 +155,18 @@ final class NettyReactor implements Reactor {
     }
 
     @Override
-    public void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout,
-                        SocketOptions options) {
+    public PendingConnect connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler,
+                                  Duration timeout, SocketOptions options) {
         NettyLoop owner = own(loop);
+        // Claimed once: by channelActive (onOpen), by the failure below (onConnectFailed) or by cancel().
+        AtomicBoolean decided = new AtomicBoolean();
         Bootstrap b = new Bootstrap().group(owner.netty).channelFactory(socketFactory(remote, options))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())))
-                .handler(new NettyConnection(owner, handler, config));
+                .handler(new NettyConnection(owner, handler, config, decided));
         connectionOptions(b::option);
         ChannelFuture f = localBind == null ? b.connect(remote) : b.connect(remote, localBind);
         f.addListener(done -> {
-            if (done.isSuccess()) return;
+            if (done.isSuccess() || !decided.compareAndSet(false, true)) return; // a cancel's close fails it too: silent
             Throwable cause = normalize(done.cause(), remote, timeout);
             Runnable report = () -> {
                 try {
@@ -173,6 +177,15 @@ final class NettyReactor implements Reactor {
             };
             if (owner.inLoop()) report.run(); else owner.execute(report);
         });
+        // Closing the channel drops a handshake under way (Netty fails the connect promise with a
+        // ClosedChannelException, which the listener above keeps to itself); on the loop it is closed at once,
+        // from another thread Netty runs the close on the loop. A handshake that completed first finds decided
+        // set in NettyConnection.channelActive, which closes the channel instead of opening it.
+        return () -> {
+            if (!decided.compareAndSet(false, true)) return false;
+            f.channel().close();
+            return true;
+        };
     }
 
     /**

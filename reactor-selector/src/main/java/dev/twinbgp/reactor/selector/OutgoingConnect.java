@@ -1,6 +1,7 @@
 package dev.twinbgp.reactor.selector;
 
 import dev.twinbgp.reactor.ConnectionHandler;
+import dev.twinbgp.reactor.PendingConnect;
 import dev.twinbgp.reactor.SocketOptions;
 import dev.twinbgp.reactor.Timer;
 import dev.twinbgp.reactor.sockopt.LinuxSockets;
@@ -11,15 +12,17 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A non-blocking connect in progress (OP_CONNECT), raced against a timeout timer on the same loop:
- * whichever runs first wins, the other finds {@code finished} set. Exactly one of onOpen or
- * onConnectFailed reaches the handler.
+ * A non-blocking connect in progress (OP_CONNECT), raced against a timeout timer on the same loop and
+ * against {@link #cancel()} from any thread: whichever claims {@code decided} first wins. Established,
+ * failed (timeout, refusal, reactor closing) and cancelled are the three outcomes; only the first two
+ * reach the handler (onOpen or onConnectFailed, exactly one), a cancel reaches nobody.
  */
-final class OutgoingConnect implements KeyHandler {
+final class OutgoingConnect implements KeyHandler, PendingConnect {
     private static final Logger LOG = LoggerFactory.getLogger(OutgoingConnect.class);
 
     private final SelectorLoop loop;
@@ -28,10 +31,11 @@ final class OutgoingConnect implements KeyHandler {
     private final ConnectionHandler handler;
     private final Duration timeout;
     private final SocketOptions options;
+    /** Set once, by the outcome (loop) or by cancel() (any thread). */
+    private final AtomicBoolean decided = new AtomicBoolean();
     private SocketChannel channel;
     private SelectionKey key;
     private Timer timer;
-    private boolean finished;
 
     OutgoingConnect(SelectorLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout,
                     SocketOptions options) {
@@ -45,6 +49,7 @@ final class OutgoingConnect implements KeyHandler {
 
     /** Loop thread. */
     void start() {
+        if (decided.get()) return; // cancelled before the loop got to it: no socket at all
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
@@ -63,14 +68,33 @@ final class OutgoingConnect implements KeyHandler {
         }
     }
 
+    /**
+     * Any thread. On the loop the socket is closed before this returns (a SYN still unanswered is dropped with
+     * it); from another thread a task closes it, and an outcome the loop meets before that task finds
+     * {@code decided} set and closes the socket without telling the handler.
+     */
+    @Override
+    public boolean cancel() {
+        if (!decided.compareAndSet(false, true)) return false;
+        if (loop.inLoop()) {
+            release();
+        } else {
+            loop.execute(this::release);
+        }
+        return true;
+    }
+
     @Override
     public void ready(SelectionKey k) throws IOException {
-        if (finished || !k.isConnectable()) return;
+        if (!k.isConnectable()) return;
         if (channel.finishConnect()) established(k);
     }
 
     private void established(SelectionKey k) throws IOException {
-        finished = true;
+        if (!decided.compareAndSet(false, true)) {
+            release(); // cancelled from another thread just before the handshake's completion reached us
+            return;
+        }
         if (timer != null) timer.cancel();
         SelectorConnection connection = new SelectorConnection(loop, channel, handler);
         connection.start(k);
@@ -78,8 +102,18 @@ final class OutgoingConnect implements KeyHandler {
 
     @Override
     public void failed(Throwable cause) {
-        if (finished) return;
-        finished = true;
+        boolean ours = decided.compareAndSet(false, true);
+        release();
+        if (!ours) return;
+        try {
+            handler.onConnectFailed(cause);
+        } catch (Throwable e) {
+            LOG.warn("onConnectFailed handler failed", e);
+        }
+    }
+
+    /** Closes the socket of an attempt that did not become a connection. Loop thread; idempotent. */
+    private void release() {
         if (timer != null) timer.cancel();
         if (key != null) key.cancel();
         if (channel != null) {
@@ -88,11 +122,6 @@ final class OutgoingConnect implements KeyHandler {
             } catch (IOException e) {
                 LOG.debug("closing failed connect to {}", remote, e);
             }
-        }
-        try {
-            handler.onConnectFailed(cause);
-        } catch (Throwable e) {
-            LOG.warn("onConnectFailed handler failed", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.twinbgp.reactor.virtual;
 
 import dev.twinbgp.reactor.ConnectionHandler;
+import dev.twinbgp.reactor.PendingConnect;
 import dev.twinbgp.reactor.SocketOptions;
 import dev.twinbgp.reactor.sockopt.LinuxSockets;
 import java.net.ConnectException;
@@ -9,17 +10,18 @@ import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A blocking connect on its own virtual thread, with the timeout of the socket's own
- * {@code connect(address, timeout)}. The outcome goes to the loop as a task; the loop's
- * {@code finished} flag makes exactly one of onOpen or onConnectFailed reach the handler, also when
- * the reactor closes while the connect is under way (the loop then fails it and the thread's late
- * result is refused and closed).
+ * {@code connect(address, timeout)}. The outcome goes to the loop as a task; {@code decided}, claimed
+ * once by the outcome (loop), by the reactor closing (loop) or by {@link #cancel()} (any thread), makes
+ * exactly one of onOpen or onConnectFailed reach the handler, or neither after a cancel; a late result
+ * of the thread is refused and its socket closed.
  */
-final class OutgoingConnect {
+final class OutgoingConnect implements PendingConnect {
     private static final Logger LOG = LoggerFactory.getLogger(OutgoingConnect.class);
 
     private final VirtualLoop loop;
@@ -29,10 +31,8 @@ final class OutgoingConnect {
     private final Duration timeout;
     private final SocketOptions options;
     private volatile SocketChannel channel;
-    /** Set by the loop when the connect is failed (close, timeout) before the thread's outcome. */
-    private volatile boolean abandoned;
-    /** loop */
-    private boolean finished;
+    /** Set once: by the outcome or the reactor closing (loop), or by cancel() (any thread). */
+    private final AtomicBoolean decided = new AtomicBoolean();
 
     OutgoingConnect(VirtualLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout,
                     SocketOptions options) {
@@ -50,6 +50,7 @@ final class OutgoingConnect {
 
     /** Loop thread. */
     void start() {
+        if (decided.get()) return; // cancelled before the loop got to it: no thread, no socket
         loop.connecting(this);
         loop.spawn("connect-" + remote, this::connect);
     }
@@ -60,11 +61,11 @@ final class OutgoingConnect {
         try {
             ch = SocketChannel.open();
             channel = ch;
-            // Race with failed() on the loop (the reactor closing): it sets abandoned, then reads channel;
-            // we set channel, then read abandoned (both volatile), so at least one side sees the other.
-            // Without this check a close that came before channel was set left this thread parked in
+            // Race with failed() on the loop (the reactor closing) and with cancel(): each sets decided, then
+            // reads channel; we set channel, then read decided (both volatile), so at least one side sees the
+            // other. Without this check a close that came before channel was set left this thread parked in
             // connect() for the whole timeout (VirtualLoopIdleTest.closeLeavesNoThreadBehind under load).
-            if (abandoned) {
+            if (decided.get()) {
                 VirtualReactor.closeQuietly(ch);
                 return;
             }
@@ -96,12 +97,28 @@ final class OutgoingConnect {
         return cause;
     }
 
+    /**
+     * Any thread. The socket is closed before this returns, whichever thread calls: closing it ends a connect
+     * parked in the kernel (its SYN unanswered) and the thread's late outcome finds {@code decided} set.
+     */
+    @Override
+    public boolean cancel() {
+        if (!decided.compareAndSet(false, true)) return false;
+        SocketChannel ch = channel;
+        if (ch != null) VirtualReactor.closeQuietly(ch);
+        if (loop.inLoop()) {
+            loop.connectDone(this);
+        } else {
+            loop.execute(() -> loop.connectDone(this));
+        }
+        return true;
+    }
+
     private void established(SocketChannel ch) {
-        if (finished) {
-            VirtualReactor.closeQuietly(ch);
+        if (!decided.compareAndSet(false, true)) {
+            VirtualReactor.closeQuietly(ch); // failed, cancelled or the reactor closed meanwhile
             return;
         }
-        finished = true;
         loop.connectDone(this);
         VirtualConnection connection;
         try {
@@ -116,9 +133,7 @@ final class OutgoingConnect {
 
     /** Loop thread. */
     void failed(Throwable cause) {
-        if (finished) return;
-        finished = true;
-        abandoned = true;
+        if (!decided.compareAndSet(false, true)) return;
         loop.connectDone(this);
         SocketChannel ch = channel;
         if (ch != null) VirtualReactor.closeQuietly(ch); // ends a connect still parked

@@ -4,6 +4,7 @@ import dev.twinbgp.reactor.ConnectionHandler;
 import dev.twinbgp.reactor.EventLoop;
 import dev.twinbgp.reactor.HandlerFactory;
 import dev.twinbgp.reactor.Listener;
+import dev.twinbgp.reactor.PendingConnect;
 import dev.twinbgp.reactor.Reactor;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.reactor.SocketOptions;
@@ -65,11 +66,12 @@ final class VirtualReactor implements Reactor {
     }
 
     @Override
-    public void connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout,
-                        SocketOptions options) {
+    public PendingConnect connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler,
+                                  Duration timeout, SocketOptions options) {
         VirtualLoop owner = own(loop);
         OutgoingConnect connect = new OutgoingConnect(owner, remote, localBind, handler, timeout, options);
         owner.execute(connect::start);
+        return connect;
     }
 
     private VirtualLoop own(EventLoop loop) {

@@ -5,6 +5,7 @@ import dev.twinbgp.bgp.wire.MessageFramer;
 import dev.twinbgp.bgp.wire.capability.Negotiated;
 import dev.twinbgp.reactor.Connection;
 import dev.twinbgp.reactor.ConnectionHandler;
+import dev.twinbgp.reactor.PendingConnect;
 import dev.twinbgp.bgp.wire.Frame;
 import dev.twinbgp.bgp.wire.WireError;
 import dev.twinbgp.reactor.Timer;
@@ -25,6 +26,8 @@ final class Link implements ConnectionHandler {
     final MessageFramer framer = new MessageFramer();
     private final PeerDriver driver;
     Connection connection;
+    /** An outgoing attempt while it connects (cancelled by {@code PeerDriver.detach}); null once it opened or for an incoming link. */
+    PendingConnect attempt;
     Negotiated negotiated = Negotiated.DEFAULT;
     boolean detached;
     boolean open;

@@ -750,10 +750,11 @@ public final class PeerDriver {
 
     void linkOpened(Link link, Connection c) {
         link.connection = c;
+        link.attempt = null;
         link.open = true;
         openLinks.add(link);
         if (link.detached || stopping) {
-            c.abort(); // an attempt the FSM abandoned, or an accept while we shut down
+            c.abort(); // an accept while we shut down, or an attempt whose onOpen was on its way when it was cancelled
             return;
         }
         if (link.via == Direction.INCOMING) {
@@ -959,6 +960,7 @@ public final class PeerDriver {
             return;
         }
         link.detached = true;
+        link.attempt = null;
         links.remove(link.via, link);
         handle(fsm.onEvent(new Event.TcpFailed(link.via, "could not connect to "
                 + settings.name() + ":" + settings.connectPort() + ": " + describe(cause)), now()));
@@ -1017,7 +1019,10 @@ public final class PeerDriver {
         links.put(Direction.OUTGOING, link);
         InetSocketAddress remote = new InetSocketAddress(settings.peerAddress(), settings.connectPort());
         InetSocketAddress bind = settings.localAddress() == null ? null : new InetSocketAddress(settings.localAddress(), 0);
-        reactor.connect(loop, remote, bind, link, Duration.ofSeconds(settings.session().connectRetryTime()), settings.socket());
+        // The reactor's own timeout is a backstop: in Connect the ConnectRetry timer (same length, started first)
+        // expires before it and cancels the attempt (see detach).
+        link.attempt = reactor.connect(loop, remote, bind, link, Duration.ofSeconds(settings.session().connectRetryTime()),
+                settings.socket());
     }
 
     private void send(Direction via, BgpMessage message) {
@@ -1054,6 +1059,15 @@ public final class PeerDriver {
     private void detach(Link link) {
         link.detached = true;
         link.dropHeld();
+        if (link.connection == null && link.attempt != null) {
+            // An attempt still connecting: RFC 4271 section 8.2.2 (Connect state) "drops the TCP connection" on
+            // ConnectRetryTimer_Expires (event 9) and on ManualStop (event 2), and a collision or an accepted
+            // connection in Connect abandons it (section 6.8). Cancelled, its socket is closed now and no callback
+            // follows; ignored, it stayed in SYN-SENT until the reactor's timeout, and a handshake completing
+            // meanwhile showed the peer a connection we had already given up (opened, then aborted).
+            link.attempt.cancel();
+            link.attempt = null;
+        }
         if (link.connection != null && link.open) {
             Connection c = link.connection;
             c.close();

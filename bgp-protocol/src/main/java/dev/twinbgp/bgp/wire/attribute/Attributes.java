@@ -136,6 +136,27 @@ public final class Attributes {
                 && Arrays.equals(wire, other.wire);
     }
 
+    /**
+     * The number of octets of the path attribute field this set was decoded from (a received set, compact
+     * or not), or of its 4-octet-AS encoding ({@link #compactBuilt}); -1 for a set built from objects. With
+     * {@link #copyReceived} and {@link #receivedAsn4}, what a reader of the octets needs (the JSON event
+     * writer formats a received set from them instead of decoding it, issue 18).
+     */
+    public int receivedLength() {
+        return wire == null ? -1 : wire.length;
+    }
+
+    /** Copies the {@link #receivedLength} octets into {@code out} at {@code pos}; returns the position after them. */
+    public int copyReceived(byte[] out, int pos) {
+        System.arraycopy(wire, 0, out, pos, wire.length);
+        return pos + wire.length;
+    }
+
+    /** Whether the received octets carry 4-octet AS numbers (RFC 6793); only with a {@link #receivedLength}. */
+    public boolean receivedAsn4() {
+        return wireSession.asn4();
+    }
+
     private Contents contents() {
         Contents c = contents;
         if (c == null) {
