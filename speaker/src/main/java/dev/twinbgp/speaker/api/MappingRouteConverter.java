@@ -52,11 +52,9 @@ public final class MappingRouteConverter implements RouteConverter {
         if (m != null && m.isFor(a, n, route.family())) {
             return List.of(new Route(RouteConverter.prefix(route), m.path()));
         }
-        List<Route> routes = mapped(n, route);
-        if (routes.size() == 1) {
-            made[slot] = new Made(a, n, route.family(), routes.get(0).path());
-        }
-        return routes;
+        Route one = PeerSettingsMapper.route(n, route);
+        made[slot] = new Made(a, n, route.family(), one.path());
+        return List.of(one);
     }
 
     private List<Route> mapped(NeighborConfig n, RouteConfig route) {
@@ -65,9 +63,10 @@ public final class MappingRouteConverter implements RouteConverter {
 
     /**
      * The paths made last for rules of codec families (FlowSpec, ...), per thread: a DDoS detector announces many
-     * rules with a few actions, but each line is parsed into its own {@link RouteAttributes}, so these are looked
-     * up by equality. Only for rules without a next hop (a redirect to an IP or {@code next-hop}): their path is
-     * then made of the attributes and the neighbor alone ({@code RouteMapping.flow}), and the rule is the key.
+     * rules with a few actions; a rule read in full has its own {@link RouteAttributes}, so these are looked up by
+     * equality (rules read from a known tail by {@link RouteLines} share the instance: found by identity first).
+     * Only for rules without a next hop (a redirect to an IP or {@code next-hop}): their path is then made of the
+     * attributes and the neighbor alone ({@code RouteMapping.flow}), and the rule is the key.
      */
     private static final ThreadLocal<Made[]> FLOWS_MADE = ThreadLocal.withInitial(() -> new Made[CACHED]);
 
@@ -80,7 +79,8 @@ public final class MappingRouteConverter implements RouteConverter {
         Made[] made = FLOWS_MADE.get();
         int slot = (a.hashCode() * 31 + System.identityHashCode(n)) & (CACHED - 1);
         Made m = made[slot];
-        if (m != null && m.neighbor() == n && m.family().equals(flow.family()) && m.attributes().equals(a)) {
+        if (m != null && m.neighbor() == n && m.family().equals(flow.family())
+                && (m.attributes() == a || m.attributes().equals(a))) { // RouteLines shares a tail's attributes
             try {
                 return new Route(flow.rule().route(), m.path());
             } catch (IllegalArgumentException e) {

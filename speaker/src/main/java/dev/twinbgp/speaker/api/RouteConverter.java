@@ -6,6 +6,7 @@ import dev.twinbgp.bgp.wire.family.LabelStack;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.bgp.wire.family.vpn.LabeledRoute;
+import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.RouteConfig;
@@ -60,7 +61,9 @@ public interface RouteConverter {
 
     /** The wire prefix of a route as written, with its ADD-PATH path id (RFC 7911 section 3) when given. */
     static Prefix prefix(RouteConfig route) {
-        Prefix p = Prefix.of(route.prefix().address().bytes(), route.prefix().length());
+        IpAddress address = route.prefix().address();
+        Prefix p = address.isIpv4() ? Prefix.ipv4((int) address.toUnsignedInt(), route.prefix().length())
+                : Prefix.of(address.bytes(), route.prefix().length());
         return route.attributes().pathInformation().isPresent()
                 ? p.withPathId(route.attributes().pathInformation().getAsLong()) : p;
     }

@@ -136,6 +136,11 @@ public record IpAddress(byte[] bytes) {
         return Arrays.copyOf(out, count);
     }
 
+    /** True when a bit at or after {@code length} is set (a prefix of that length would have host bits). */
+    boolean hasHostBits(int length) {
+        return Prefix.hasHostBits(bytes, length); // the array itself: no copy per route (issue 18)
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof IpAddress that && Arrays.equals(bytes, that.bytes);

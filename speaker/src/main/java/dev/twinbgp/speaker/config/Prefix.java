@@ -10,7 +10,7 @@ public record Prefix(IpAddress address, int length) {
         if (length < 0 || length > bits) {
             throw new IllegalArgumentException("prefix length " + length + " out of range 0-" + bits);
         }
-        if (hasHostBits(address.bytes(), length)) {
+        if (address.hasHostBits(length)) {
             throw new IllegalArgumentException("host bits set in " + address + "/" + length);
         }
     }

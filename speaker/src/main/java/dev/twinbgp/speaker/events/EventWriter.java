@@ -1,15 +1,16 @@
 package dev.twinbgp.speaker.events;
 
+import dev.twinbgp.speaker.json.JsonBytes;
 import dev.twinbgp.speaker.session.Backlog;
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +23,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes event lines (one JSON object each) to stdout or a file from ONE writer thread.
  *
- * <p>Producers are reactor loop threads, which must never block: {@link #offer} puts the line in
- * a bounded queue. Its {@link #backlog()} holds the sessions back before it is full: above half the
- * queue (or 8 Mi chars) the peers stop reading their connections until it has drained to an eighth
- * (receive back-pressure, see {@link Backlog}), so a slow reader of stdout gets every event. Only a
- * reader that reads nothing for {@link #STALL_NANOS} lets the queue fill up; then a line that finds
- * it full is dropped and counted. The writer thread logs a WARN with the number dropped,
- * at most once per second. The writer flushes whenever the queue runs empty, so a reader sees
- * every line soon after it was produced.
+ * <p>Producers are reactor loop threads, which must never block: {@link #offer} puts the line - or, with
+ * {@link #offerLazily}, the decoded message it is made of ({@link EventLine}) - in a bounded queue. This
+ * thread formats every line, straight into its output buffer as UTF-8 ({@link JsonBytes}: no {@code String}
+ * per line for the common UPDATE), and writes the buffer out whenever {@link #WRITE_BYTES} have gathered or
+ * the queue has stayed empty for {@link #LINGER_NANOS}: one write call for hundreds of lines, and a reader
+ * sees every line within about a millisecond of it being produced.
+ *
+ * <p>The queue's {@link #backlog()} holds the sessions back before it is full: above half the queue (or 8 Mi
+ * chars, an unformatted line counting {@link #LAZY_CHARS}) the peers stop reading their connections until it
+ * has drained to an eighth (receive back-pressure, see {@link Backlog}), so a slow reader of stdout gets every
+ * event and the queue - and what it keeps alive - stays bounded. Only a reader that reads nothing for
+ * {@link #STALL_NANOS} lets the queue fill up; then a line that finds it full is dropped and counted. The
+ * writer thread logs a WARN with the number dropped, at most once per second.
  *
  * <p>A write error (a closed pipe, a full disk) is logged once; the writer then discards lines
  * (counted as dropped) instead of failing the speaker.
@@ -42,13 +48,22 @@ public final class EventWriter implements EventSink, AutoCloseable {
     private static final long POLL_MILLIS = 100;
     /** A reader that takes no line for this long while the queue is congested no longer holds the sessions back. */
     public static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Lines taken from the queue at once. */
+    private static final int BATCH = 256;
+    /** Formatted octets gathered before they are written out in one call. */
+    static final int WRITE_BYTES = 256 * 1024;
+    /** How long formatted lines wait for more after the queue ran empty before they are written out anyway. */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * Spins on an empty queue before this thread parks: a loop thread delivering a table offers a line every few
+     * microseconds, and waking a parked writer costs the loop a system call per line (a futex wake).
+     */
+    private static final int SPINS = 500;
 
-    /** Lines: a String, or a Supplier formatting one on this writer's thread ({@link #offerLazily}). */
+    /** Lines: a String, or a Supplier (usually an {@link EventLine}) formatting one on this writer's thread. */
     private final BlockingQueue<Object> queue;
     /** What an unformatted line counts for in the {@link Backlog} (an UPDATE's line is a few hundred chars). */
     private static final int LAZY_CHARS = 512;
-    /** Above this many queued lines, {@link #offerLazily} formats on the caller's thread. */
-    private final int lazyLimit;
     private final OutputStream out;
     private final boolean closeOut;
     private final LongSupplier nanoTime;
@@ -57,11 +72,14 @@ public final class EventWriter implements EventSink, AutoCloseable {
     private final DropReporter reporter = new DropReporter(REPORT_INTERVAL_NANOS);
     private final Thread thread;
     private final Backlog backlog;
+    /** Formatted lines not written out yet, and how many; this writer's thread only. */
+    private final JsonBytes pending = new JsonBytes(WRITE_BYTES + 64 * 1024);
+    private long pendingLines;
     private volatile boolean closing;
     private boolean broken;
 
     /**
-     * @param out      where lines go (buffered here)
+     * @param out      where lines go
      * @param closeOut close {@code out} on {@link #close()} (false for stdout)
      * @param capacity lines the queue holds
      * @param nanoTime monotonic clock for the drop reports
@@ -76,8 +94,7 @@ public final class EventWriter implements EventSink, AutoCloseable {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.lazyLimit = Math.max(1, Math.min(capacity / 4, 1024)); // more would keep messages long enough to be tenured
-        this.out = new BufferedOutputStream(out, 64 * 1024);
+        this.out = out;
         this.closeOut = closeOut;
         this.nanoTime = nanoTime;
         this.backlog = Backlog.forCapacity(capacity, stallNanos, nanoTime);
@@ -112,20 +129,13 @@ public final class EventWriter implements EventSink, AutoCloseable {
     }
 
     /**
-     * Queues a line that this writer's thread formats, in order with the others (issue 18: formatting 1M
-     * routes' events on the loop thread while this thread waited took 5-8x BIRD's receive time; now the loop
-     * only decodes and the second core formats). Never blocks.
+     * Queues a line that this writer's thread formats, in order with the others (issue 18: the loop threads only
+     * decode; the second core formats, an {@link EventLine} straight into the output buffer). Never blocks.
      *
      * @return false when the line was dropped (queue full, or the writer closed)
      */
     @Override
     public boolean offerLazily(Supplier<String> line) {
-        if (queue.size() >= lazyLimit) {
-            // The writer's thread formats slower than the sessions deliver: the caller formats (as before the
-            // lazy lines), which shares the work between both threads and keeps the queue from filling up.
-            String text = line.get();
-            return text == null || offer(text);
-        }
         if (closing || !queue.offer(line)) {
             dropped.incrementAndGet();
             return false;
@@ -151,18 +161,28 @@ public final class EventWriter implements EventSink, AutoCloseable {
     }
 
     private void drain() {
+        List<Object> batch = new ArrayList<>(BATCH);
         while (true) {
-            Object line;
-            try {
-                line = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                line = null; // close() never interrupts; treat as a wake-up
+            // Many lines per lock of the queue (the producers' lock too), and one update of the backlog for them.
+            if (queue.drainTo(batch, BATCH) == 0 && await()) {
+                queue.drainTo(batch, BATCH);
             }
-            if (line != null) {
-                backlog.taken(line instanceof String text ? text.length() : LAZY_CHARS);
-                write(line);
-                continue; // keep writing while lines wait; flush when the queue runs dry
+            if (!batch.isEmpty()) {
+                long chars = 0;
+                for (Object line : batch) {
+                    chars += line instanceof String text ? text.length() : LAZY_CHARS;
+                }
+                backlog.taken(batch.size(), chars);
+                for (Object line : batch) {
+                    format(line);
+                    if (pending.length() >= WRITE_BYTES) {
+                        writeOut();
+                    }
+                }
+                batch.clear();
+                continue;
             }
+            writeOut();
             flush();
             reportDrops();
             if (closing && queue.isEmpty()) {
@@ -171,36 +191,83 @@ public final class EventWriter implements EventSink, AutoCloseable {
         }
     }
 
-    private void write(Object queued) {
+    /**
+     * Waits after the queue ran empty: spins a little (a table's lines come every few microseconds) watching the
+     * backlog's count - never the queue, whose lock the producers need - then, with formatted lines waiting, waits
+     * up to {@link #LINGER_NANOS} for more, else {@link #POLL_MILLIS}. True when there are lines to take now;
+     * false when none came: then what is formatted is written out.
+     */
+    private boolean await() {
+        for (int i = 0; i < SPINS; i++) {
+            // Producers count a line after queueing it, and this thread uncounts the lines it has taken.
+            if (backlog.lines() > 0) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        try {
+            Object line = pendingLines > 0 ? queue.poll(LINGER_NANOS, TimeUnit.NANOSECONDS)
+                    : queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                // Taken alone: counted here; the batch after it is counted by the caller.
+                backlog.taken(line instanceof String text ? text.length() : LAZY_CHARS);
+                format(line);
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            return false; // close() never interrupts; treat as a wake-up
+        }
+    }
+
+    /** Formats one queued line into {@link #pending}, with its newline. */
+    @SuppressWarnings("unchecked")
+    private void format(Object queued) {
         if (broken) {
             dropped.incrementAndGet();
             return;
         }
-        String line = queued instanceof String text ? text : format(queued);
-        if (line == null) {
-            return;
-        }
+        int mark = pending.length();
         try {
-            out.write(line.getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
-            written.incrementAndGet();
-        } catch (IOException e) {
-            fail(e);
+            switch (queued) {
+                case String text -> pending.append(text);
+                case EventLine line -> line.writeTo(pending);
+                default -> {
+                    String text = ((Supplier<String>) queued).get();
+                    if (text != null) {
+                        pending.append(text);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // The formatter handles every decoded message; if it throws, it is a bug: the other lines go on.
+            pending.truncate(mark);
+            LOG.warn("cannot format an event: {}", e.toString());
         }
-        if (queue.isEmpty()) {
-            flush();
+        if (pending.length() > mark) {
+            pending.append((byte) '\n');
+            pendingLines++;
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static String format(Object queued) {
-        try {
-            return ((Supplier<String>) queued).get();
-        } catch (RuntimeException e) {
-            // The formatter handles every decoded message; if it throws, it is a bug: the other lines go on.
-            LOG.warn("cannot format an event: {}", e.toString());
-            return null;
+    /** Writes the formatted lines out in one call. */
+    private void writeOut() {
+        if (pending.length() == 0) {
+            return;
         }
+        if (!broken) {
+            try {
+                out.write(pending.array(), 0, pending.length());
+                written.addAndGet(pendingLines);
+            } catch (IOException e) {
+                dropped.addAndGet(pendingLines);
+                fail(e);
+            }
+        } else {
+            dropped.addAndGet(pendingLines);
+        }
+        pending.truncate(0);
+        pendingLines = 0;
     }
 
     private void flush() {

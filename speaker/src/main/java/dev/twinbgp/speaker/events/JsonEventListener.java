@@ -10,6 +10,7 @@ import dev.twinbgp.bgp.wire.Open;
 import dev.twinbgp.bgp.wire.RouteRefresh;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.speaker.json.ExaJson;
+import dev.twinbgp.speaker.json.JsonBytes;
 import dev.twinbgp.speaker.json.NeighborContext;
 import dev.twinbgp.speaker.json.SessionState;
 import dev.twinbgp.speaker.session.PeerDriver;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns session events into ExaBGP JSON lines ({@link ExaJson}) and hands them to an
  * {@link EventSink} (the {@link EventWriter}, or a parity trace). Runs on the reactor loop threads: it takes the
- * time and offers the message to the writer's bounded queue, which never blocks; the writer's thread formats it.
+ * time and the counter and offers the decoded message to the writer's bounded queue, which never blocks; the
+ * writer's thread formats it ({@link EventLine}), the common UPDATE straight from its received octets.
  *
  * <p>Reported, as ExaBGP does with {@code receive { parsed; update; notification; ... }}:
  * <ul>
@@ -127,15 +129,39 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
 
     private void emitMessage(PeerDriver peer, BgpMessage message, dev.twinbgp.speaker.json.Direction direction) {
         NeighborContext n = neighbor(peer);
-        ExaJson.Stamp at = json.stamp(n);
-        writer.offerLazily(() -> {
+        writer.offerLazily(new MessageLine(json, peer.name(), n, message, direction, json.stamp(n)));
+    }
+
+    /**
+     * A message's line, formatted when it is written: as octets straight into the {@link EventWriter}'s buffer on
+     * its thread (the common UPDATE from its received octets), or as text for a sink without a thread.
+     */
+    private record MessageLine(ExaJson json, String peer, NeighborContext neighbor, BgpMessage message,
+                               dev.twinbgp.speaker.json.Direction direction, ExaJson.Stamp at) implements EventLine {
+        @Override
+        public String get() {
             try {
-                return json.message(message, n, direction, at);
+                return json.message(message, neighbor, direction, at);
             } catch (RuntimeException e) {
-                // The encoder handles every decoded message; if it throws, it is a bug: the session goes on.
-                LOG.warn("peer {}: cannot format a {} event: {}", peer.name(), message.type(), e.toString());
+                failed(e);
                 return null;
             }
-        });
+        }
+
+        @Override
+        public void writeTo(JsonBytes out) {
+            int mark = out.length();
+            try {
+                json.message(message, neighbor, direction, at, out);
+            } catch (RuntimeException e) {
+                out.truncate(mark); // no part of a line
+                failed(e);
+            }
+        }
+
+        private void failed(RuntimeException e) {
+            // The encoder handles every decoded message; if it throws, it is a bug: the session goes on.
+            LOG.warn("peer {}: cannot format a {} event: {}", peer, message.type(), e.toString());
+        }
     }
 }

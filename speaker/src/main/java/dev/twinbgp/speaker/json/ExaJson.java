@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,10 +86,20 @@ public final class ExaJson {
     private final Clock clock;
     private final ProcessInfo process;
     private final ConcurrentHashMap<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    /** {@link #counters} by neighbor: neighbors with the same counter key share the counter. */
+    private final ConcurrentHashMap<NeighborContext, AtomicLong> counterOf = new ConcurrentHashMap<>();
     /** The text header's fixed parts: before the time, and between the time and the counter. */
     private final String headPrefix;
     private final String headProcess;
     private final ConcurrentHashMap<NeighborContext, String> neighborText = new ConcurrentHashMap<>();
+    /** {@link #headPrefix} and {@link #headProcess} in the spaced layout, as UTF-8 (for {@link #message(BgpMessage,
+     * NeighborContext, Direction, Stamp, JsonBytes)}). */
+    private final byte[] headPrefixBytes;
+    private final byte[] headProcessBytes;
+    /** Per neighbor, per {@link Direction#ordinal}: the spaced octets from {@code , "type": "update"} to {@code "update": }. */
+    private final ConcurrentHashMap<NeighborContext, byte[][]> updateHead = new ConcurrentHashMap<>();
+    /** The end of an UPDATE's line after its update object: message, neighbor and root closed. */
+    private static final byte[] UPDATE_END = " } } }".getBytes(StandardCharsets.US_ASCII);
 
     public ExaJson(String version, Clock clock, ProcessInfo process) {
         this.version = Objects.requireNonNull(version, "version");
@@ -101,6 +112,8 @@ public final class ExaJson {
         UpdateLine.string(proc, process.host());
         this.headProcess = proc.append(",\"pid\":").append(process.pid()).append(",\"ppid\":").append(process.ppid())
                 .append(",\"counter\":").toString();
+        this.headPrefixBytes = UpdateLine.spaced(headPrefix).getBytes(StandardCharsets.UTF_8);
+        this.headProcessBytes = UpdateLine.spaced(headProcess).getBytes(StandardCharsets.UTF_8);
     }
 
     public ExaJson(Clock clock, ProcessInfo process) {
@@ -128,12 +141,54 @@ public final class ExaJson {
     /** The stamp of an event happening now with {@code neighbor} (counts it). */
     public Stamp stamp(NeighborContext neighbor) {
         Instant now = clock.instant();
-        return new Stamp(now, counters.computeIfAbsent(neighbor.counterKey(), k -> new AtomicLong()).incrementAndGet());
+        // Per neighbor first (the same instance each time: found by identity), not by its counter key, a new
+        // String to hash per event (once per received UPDATE on the loop thread).
+        AtomicLong counter = counterOf.get(neighbor);
+        if (counter == null) {
+            counter = counterOf.computeIfAbsent(neighbor, n -> counters.computeIfAbsent(n.counterKey(), k -> new AtomicLong()));
+        }
+        return new Stamp(now, counter.incrementAndGet());
     }
 
     /** {@link #message} with the time and counter of {@code stamp}. */
     public String message(BgpMessage message, NeighborContext neighbor, Direction direction, Stamp now) {
         return message(message, neighbor, direction, null, now);
+    }
+
+    /**
+     * {@link #message} with the time and counter of {@code now}, written into {@code out} as UTF-8 (no newline):
+     * the same octets as the line's. The common UPDATE - IPv4 unicast, attributes as received - goes from its
+     * octets straight into {@code out} ({@link UpdateBytes}: no attribute decoded, no tree, no {@code String});
+     * anything else is the line's text. For the event writer's thread, which owns {@code out} (issue 18).
+     */
+    public void message(BgpMessage message, NeighborContext neighbor, Direction direction, Stamp now, JsonBytes out) {
+        Objects.requireNonNull(direction, "direction");
+        if (message instanceof Update u && UpdateBytes.fits(u)) {
+            int mark = out.length();
+            out.append(headPrefixBytes);
+            Instant time = now.time();
+            out.number(time.getEpochSecond()).append((byte) '.').number(time.getNano() / 1000, 6);
+            out.append(headProcessBytes).number(now.counter());
+            out.append(updateHead.computeIfAbsent(neighbor, ExaJson::updateHead)[direction.ordinal()]);
+            if (out.updateBytes().update(out, u)) {
+                out.append(UPDATE_END);
+                return;
+            }
+            out.truncate(mark);
+        }
+        out.append(message(message, neighbor, direction, null, now));
+    }
+
+    /** {@link #updateHead}'s octets for {@code neighbor}, one array per direction. */
+    private static byte[][] updateHead(NeighborContext neighbor) {
+        Direction[] directions = Direction.values();
+        byte[][] heads = new byte[directions.length][];
+        for (Direction d : directions) {
+            StringBuilder sb = new StringBuilder(",\"type\":\"update\"").append(neighborText(neighbor)).append(",\"direction\":");
+            UpdateLine.string(sb, d.text());
+            heads[d.ordinal()] = UpdateLine.spaced(sb.append(",\"message\":{\"update\":")).getBytes(StandardCharsets.UTF_8);
+        }
+        return heads;
     }
 
     /**

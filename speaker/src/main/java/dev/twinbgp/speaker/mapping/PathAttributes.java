@@ -11,6 +11,7 @@ import dev.twinbgp.speaker.config.RouteAttributes;
 import dev.twinbgp.speaker.config.RouteDefaults;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,8 +63,7 @@ final class PathAttributes {
         }
         route.aggregator().ifPresent(a -> out.put(Attribute.AGGREGATOR, new Attribute.Aggregator(a.asn(), ipv4(a.address(), "aggregator"))));
         if (!route.communities().isEmpty()) {
-            out.put(Attribute.COMMUNITIES, new Attribute.Communities(
-                    route.communities().stream().map(Community::value).sorted().toList()));
+            out.put(Attribute.COMMUNITIES, new Attribute.Communities(sorted(route.communities())));
         }
         route.originatorId().ifPresent(id -> out.put(Attribute.ORIGINATOR_ID, new Attribute.OriginatorId(ipv4(id, "originator-id"))));
         if (!route.clusterList().isEmpty()) {
@@ -92,6 +92,20 @@ final class PathAttributes {
         }
         if (!neighbor.isIbgp()) {
             out.remove(Attribute.LOCAL_PREF); // RFC 4271 section 5.1.5, also when given raw
+        }
+        return out;
+    }
+
+    /** The communities' values in ascending order (without a stream: once per API attribute set, issue 18). */
+    private static List<Long> sorted(List<Community> communities) {
+        long[] values = new long[communities.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = communities.get(i).value();
+        }
+        Arrays.sort(values);
+        List<Long> out = new ArrayList<>(values.length);
+        for (long v : values) {
+            out.add(v);
         }
         return out;
     }

@@ -67,6 +67,23 @@ public final class PeerSettingsMapper {
         }
     }
 
+    /**
+     * The RIB route of one configured route without {@code split} or {@code withdraw}: {@code routes(neighbor,
+     * List.of(route), List.of()).get(0)}, without copying the neighbor (issue 18: once per new attribute set).
+     *
+     * @throws IllegalArgumentException with the mapping's reason, as {@link #routes}
+     */
+    public static Route route(NeighborConfig neighbor, RouteConfig route) {
+        if (route.attributes().split().isPresent() || route.attributes().withdrawn()) {
+            throw new IllegalArgumentException("not one route: " + route.prefix());
+        }
+        try {
+            return new RouteMapping(neighbor).one(route);
+        } catch (Refused e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
     private static PeerSettings map(NeighborConfig neighbor) {
         SessionConfig session = SessionMapping.of(neighbor);
         int listenPort = neighbor.passive() ? neighbor.listenPort().orElse(BGP_PORT) : neighbor.listenPort().orElse(0);

@@ -100,19 +100,39 @@ final class RouteMapping {
         }
     }
 
+    /**
+     * One route written without {@code split} or {@code withdraw}, as {@link #routes} maps it, without the maps that
+     * share paths between routes: the API's conversion of a new attribute set (issue 18).
+     */
+    Route one(RouteConfig route) {
+        try {
+            return new Route(key(route), path(route, route.family()));
+        } catch (Refused e) {
+            throw new Refused("route " + route.prefix() + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new Refused("route " + route.prefix() + ": " + e.getMessage());
+        }
+    }
+
+    /** The RIB key: the prefix with its path id, as a multicast route, or a labeled NLRI. */
+    private static RouteKey key(RouteConfig route) {
+        Prefix prefix = Prefix.of(route.prefix().address().bytes(), route.prefix().length());
+        if (route.attributes().pathInformation().isPresent()) {
+            prefix = prefix.withPathId(route.attributes().pathInformation().getAsLong()); // RFC 7911 section 3
+        }
+        if (route.multicast()) {
+            return prefix.multicast(); // RFC 4760 section 3: SAFI 2 goes in MP_REACH_NLRI with its next hop
+        }
+        if (route.family().safi() != Family.SAFI_UNICAST) {
+            return labeled(route, prefix);
+        }
+        return prefix;
+    }
+
     private Route route(RouteConfig route, RouteConfig asWritten) {
         try {
-            Prefix prefix = Prefix.of(route.prefix().address().bytes(), route.prefix().length());
-            if (route.attributes().pathInformation().isPresent()) {
-                prefix = prefix.withPathId(route.attributes().pathInformation().getAsLong()); // RFC 7911 section 3
-            }
             Family family = route.family();
-            RouteKey key = prefix;
-            if (route.multicast()) {
-                key = prefix.multicast(); // RFC 4760 section 3: SAFI 2 goes in MP_REACH_NLRI with its next hop
-            } else if (family.safi() != Family.SAFI_UNICAST) {
-                key = labeled(route, prefix);
-            }
+            RouteKey key = key(route);
             PathKey made = new PathKey(route.attributes(), family);
             Path path = pathsByAttributes.get(made);
             if (path == null) {

@@ -92,6 +92,17 @@ public final class Backlog {
         }
     }
 
+    /** The consumer took {@code n} lines of {@code length} chars in all out of the buffer at once. */
+    public void taken(int n, long length) {
+        lastProgress = nanoTime.getAsLong();
+        long l = lines.addAndGet(-n);
+        long c = chars.addAndGet(-length);
+        if (above && l <= lowLines && c <= lowChars) {
+            above = false;
+            wake();
+        }
+    }
+
     /** Above the high marks with a consumer that is making progress: the peers feeding it should not read. */
     public boolean congested() {
         if (!above) {

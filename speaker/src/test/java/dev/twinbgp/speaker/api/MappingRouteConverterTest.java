@@ -11,6 +11,7 @@ import dev.twinbgp.speaker.config.Configuration;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.FlowParser;
 import dev.twinbgp.speaker.config.NeighborConfig;
+import dev.twinbgp.speaker.config.RouteConfig;
 import dev.twinbgp.speaker.config.RouteParser;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import java.util.List;
@@ -62,5 +63,57 @@ class MappingRouteConverterTest {
         assertSame(a.path(), b.path(), "equal actions: one path");
         Route v6 = MappingRouteConverter.INSTANCE.toRoute(n, FlowParser.command("flow route destination 2001:db8::1/128 then discard"));
         assertEquals(wholeMapping(n, FlowParser.command("flow route destination 2001:db8::1/128 then discard")).path(), v6.path());
+    }
+
+    /**
+     * Unicast, labeled and multicast routes through the converter's per-route mapping
+     * ({@code PeerSettingsMapper.route}, first sight and from its cache) are those of the whole mapping, on an
+     * external and an internal session, and a route the mapping refuses is refused with the same reason.
+     */
+    @Test
+    void routesAreThoseOfTheWholeMapping() throws ConfigException {
+        for (String peerAs : List.of("65001", "65000")) {
+            NeighborConfig n = ConfigParser.parse("t.conf", """
+                    neighbor 192.0.2.1 {
+                      router-id 10.0.0.1; local-address 192.0.2.2; local-as 65000; peer-as %s;
+                      family { ipv4 unicast; ipv6 unicast; ipv4 multicast; ipv4 nlri-mpls; ipv4 mpls-vpn; }
+                    }
+                    """.formatted(peerAs)).neighbors().get(0);
+            for (String line : List.of("route 10.0.0.0/24 next-hop 192.0.2.9 med 5 community [ 65001:2 65001:1 ]",
+                    "route 10.0.1.0/24 next-hop self local-preference 200 as-path [ 1 2 3 ] origin egp",
+                    "route 10.0.2.0/24 next-hop 192.0.2.9 large-community [ 1:2:3 1:1:1 ] atomic-aggregate",
+                    "route 10.0.3.0/24 next-hop 192.0.2.9 path-information 7 extended-community [ target:1:1 ]",
+                    "route 2001:db8::/32 next-hop 2001:db8::9 med 1",
+                    "route 10.0.4.0/24 next-hop 192.0.2.9 label 100",
+                    "route 10.0.5.0/24 next-hop 192.0.2.9 rd 1:1 label 100",
+                    "ipv4 multicast 10.0.6.0/24 next-hop 192.0.2.9",
+                    "route 10.0.7.0/24 next-hop 2001:db8::9",
+                    "route 2001:db8:1::/48 next-hop 192.0.2.9")) {
+                for (int round = 0; round < 2; round++) {
+                    RouteConfig r = RouteParser.parseRoute(line);
+                    Object expected;
+                    try {
+                        NeighborConfig one = n.withRoutes(List.of(r), List.of());
+                        expected = PeerSettingsMapper.map(new Configuration(RouteParser.COMMAND, List.of(one), List.of(),
+                                Optional.empty())).get(0).routes();
+                    } catch (ConfigException e) {
+                        expected = "refused";
+                    }
+                    Object got;
+                    try {
+                        got = MappingRouteConverter.INSTANCE.toRoutes(n, r);
+                    } catch (IllegalArgumentException e) {
+                        got = "refused";
+                    }
+                    assertEquals(expected, got, line);
+                    if (got instanceof List<?> routes) {
+                        Route route = (Route) routes.get(0);
+                        Route whole = (Route) ((List<?>) expected).get(0);
+                        assertArrayEquals(whole.path().attributes().toByteArray(true), route.path().attributes().toByteArray(true), line);
+                        assertArrayEquals(whole.path().nextHop(), route.path().nextHop(), line);
+                    }
+                }
+            }
+        }
     }
 }

@@ -214,6 +214,11 @@ class ConformanceJsonTest {
         }
         String ours = JsonAssert.fixedEncoder().message(m, neighborOf(exp), Direction.IN);
         assertSameJson(expected, ours);
+        // The event writer's path (octets straight into its buffer, UpdateBytes for the common UPDATE): the same line.
+        ExaJson octets = JsonAssert.fixedEncoder();
+        JsonBytes out = new JsonBytes(256);
+        octets.message(m, neighborOf(exp), Direction.IN, octets.stamp(neighborOf(exp)), out);
+        assertEquals(ours, out.toString(), "the event writer's octets");
         assertEquals(floats(expected), floats(ours), "floats are written as ExaBGP (Python's repr) writes them");
     }
 

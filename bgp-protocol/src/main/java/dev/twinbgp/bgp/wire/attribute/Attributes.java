@@ -136,6 +136,27 @@ public final class Attributes {
                 && Arrays.equals(wire, other.wire);
     }
 
+    /**
+     * The number of octets of the path attribute field this set was decoded from (a received set, compact
+     * or not), or of its 4-octet-AS encoding ({@link #compactBuilt}); -1 for a set built from objects. With
+     * {@link #copyReceived} and {@link #receivedAsn4}, what a reader of the octets needs (the JSON event
+     * writer formats a received set from them instead of decoding it, issue 18).
+     */
+    public int receivedLength() {
+        return wire == null ? -1 : wire.length;
+    }
+
+    /** Copies the {@link #receivedLength} octets into {@code out} at {@code pos}; returns the position after them. */
+    public int copyReceived(byte[] out, int pos) {
+        System.arraycopy(wire, 0, out, pos, wire.length);
+        return pos + wire.length;
+    }
+
+    /** Whether the received octets carry 4-octet AS numbers (RFC 6793); only with a {@link #receivedLength}. */
+    public boolean receivedAsn4() {
+        return wireSession.asn4();
+    }
+
     private Contents contents() {
         Contents c = contents;
         if (c == null) {
@@ -173,10 +194,17 @@ public final class Attributes {
         return of(Arrays.asList(attributes));
     }
 
+    private static final Comparator<Attribute> BY_TYPE_CODE = Comparator.comparingInt(Attribute::typeCode);
+
     /** Sorts by type code; IllegalArgumentException on duplicates or MP_REACH/MP_UNREACH (those go in {@link Update}). */
     public static Attributes of(Collection<? extends Attribute> attributes) {
         List<Attribute> sorted = new ArrayList<>(attributes);
-        sorted.sort(Comparator.comparingInt(Attribute::typeCode));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).typeCode() < sorted.get(i - 1).typeCode()) { // a mapping's come sorted: no sort then
+                sorted.sort(BY_TYPE_CODE);
+                break;
+            }
+        }
         for (int i = 0; i < sorted.size(); i++) {
             Attribute a = sorted.get(i);
             if (a instanceof Attribute.MpReach || a instanceof Attribute.MpUnreach) {
