@@ -136,8 +136,32 @@ public final class ParityCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    private int fuzz(PrintWriter out, PrintWriter err) {
+    /** A fuzzing campaign's body: its exit status, or what stopped it. */
+    @FunctionalInterface
+    private interface Campaign {
+        int run() throws java.io.IOException, InterruptedException;
+    }
+
+    /** Runs a campaign; a bad argument exits 2, an I/O failure or an interrupt 1, each said in one line. */
+    private static int campaign(String what, PrintWriter err, Campaign body) {
         try {
+            return body.run();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        } catch (java.io.IOException e) {
+            err.println(what + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private int fuzz(PrintWriter out, PrintWriter err) {
+        return campaign("fuzzing", err, () -> {
             FuzzCampaign.Outcome outcome;
             if (fuzzCase != null) {
                 out.println("fuzz case " + fuzzCase + ": " + FuzzCase.generate(fuzzCase).description());
@@ -156,22 +180,11 @@ public final class ParityCommand implements Callable<Integer> {
                     : outcome.differences().size() + " of " + outcome.cases() + " case(s) differ");
             out.flush();
             return outcome.differences().isEmpty() ? 0 : 1;
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 2;
-        } catch (java.io.IOException e) {
-            err.println("fuzzing: " + e.getMessage());
-            err.flush();
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
+        });
     }
 
     private int reactorFuzz(PrintWriter out, PrintWriter err) {
-        try {
+        return campaign("reactor fuzzing", err, () -> {
             ReactorFuzzCampaign.Outcome outcome;
             if (reactorFuzzCase != null) {
                 out.println(ReactorProgram.generate(reactorFuzzCase).description());
@@ -190,17 +203,6 @@ public final class ParityCommand implements Callable<Integer> {
                     : outcome.differences().size() + " of " + outcome.programs() + " program(s) differ or break the contract");
             out.flush();
             return outcome.differences().isEmpty() ? 0 : 1;
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 2;
-        } catch (java.io.IOException e) {
-            err.println("reactor fuzzing: " + e.getMessage());
-            err.flush();
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
+        });
     }
 }
