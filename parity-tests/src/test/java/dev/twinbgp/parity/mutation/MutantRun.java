@@ -57,9 +57,7 @@ public final class MutantRun {
                 why = "the run threw " + e;
             }
             if (why != null) {
-                out.println("KILLED " + name + "\t" + oneLine(why));
-                out.flush();
-                System.exit(0);
+                killed(out, name, why);
             }
         }
         if (fuzzCases > 0) {
@@ -75,9 +73,7 @@ public final class MutantRun {
                 why = "the campaign threw " + e;
             }
             if (why != null) {
-                out.println("KILLED " + check + "\t" + oneLine(why));
-                out.flush();
-                System.exit(0);
+                killed(out, check, why);
             }
         }
         if (!reactorFuzzFirst) {
@@ -109,9 +105,7 @@ public final class MutantRun {
             why = "the campaign threw " + e;
         }
         if (why != null) {
-            out.println("KILLED " + check + "\t" + oneLine(why));
-            out.flush();
-            System.exit(0);
+            killed(out, check, why);
         }
     }
 
@@ -133,6 +127,13 @@ public final class MutantRun {
     private static String firstChange(String diff) {
         return diff.lines().filter(l -> (l.startsWith("-") || l.startsWith("+")) && !l.startsWith("---") && !l.startsWith("+++"))
                 .findFirst().orElse("(see the diff)");
+    }
+
+    /** Reports the kill and ends this mutant's JVM: nothing after the first failing check runs. */
+    private static void killed(PrintStream out, String check, String why) {
+        out.println("KILLED " + check + "\t" + oneLine(why));
+        out.flush();
+        System.exit(0);
     }
 
     private static String oneLine(String s) {
