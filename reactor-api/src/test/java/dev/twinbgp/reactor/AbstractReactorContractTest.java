@@ -395,6 +395,29 @@ public abstract class AbstractReactorContractTest {
         assertEquals(1, refused.connectFailedCount.get());
     }
 
+    /**
+     * An attempt whose socket cannot even be set up (its MD5 key is for the remote's address, which an unresolved
+     * one lacks: the reactor fails it before any name lookup, nothing is sent) is cancelled at once, before or after its failure reached the loop:
+     * cancel() answers without throwing, and exactly one of "cancelled" and onConnectFailed happens.
+     */
+    @Test
+    void cancelOfAnAttemptWhoseSocketCouldNotBeSetUpNeverThrows() throws Exception {
+        Reactor r = reactor();
+        for (int i = 0; i < 20; i++) {
+            RecordingHandler h = new RecordingHandler();
+            EventLoop loop = r.nextLoop();
+            PendingConnect attempt = r.connect(loop, InetSocketAddress.createUnresolved("unresolved.invalid", 179), null, h,
+                    CONNECT_TIMEOUT, new SocketOptions(KEY, 0, 0));
+            boolean cancelled = attempt.cancel();
+            if (!cancelled) {
+                get(h.connectFailed);
+            }
+            onLoop(loop, () -> { });
+            assertEquals(cancelled ? 0 : 1, h.connectFailedCount.get(), "cancel() answered " + cancelled);
+            assertFalse(h.opened.isDone());
+        }
+    }
+
     @Test
     void oneByteWritesArriveInOrder() throws Exception {
         Reactor r = reactor();

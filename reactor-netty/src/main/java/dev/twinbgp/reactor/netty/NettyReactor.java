@@ -181,9 +181,13 @@ final class NettyReactor implements Reactor {
         // ClosedChannelException, which the listener above keeps to itself); on the loop it is closed at once,
         // from another thread Netty runs the close on the loop. A handshake that completed first finds decided
         // set in NettyConnection.channelActive, which closes the channel instead of opening it.
+        // Race: when the socket could not be set up (socketFactory threw), Netty fails f at once but tells the
+        // listener on its GlobalEventExecutor, so a cancel() right after connect() may still win - and f's channel
+        // is then a placeholder that never had a loop (closing it throws) or one already closed: nothing to close.
         return () -> {
             if (!decided.compareAndSet(false, true)) return false;
-            f.channel().close();
+            Channel ch = f.channel();
+            if (ch.isOpen()) ch.close();
             return true;
         };
     }
@@ -199,8 +203,8 @@ final class NettyReactor implements Reactor {
             Channel ch = plain.newChannel();
             try {
                 LinuxSockets.beforeConnect(NettySockets.fd(ch), remote.getAddress(), options);
-            } catch (IOException e) {
-                ch.unsafe().closeForcibly();
+            } catch (IOException | RuntimeException e) {
+                ch.unsafe().closeForcibly(); // Netty never sees this channel: a socket left open here would leak
                 throw new io.netty.channel.ChannelException(e.getMessage(), e);
             }
             return ch;
