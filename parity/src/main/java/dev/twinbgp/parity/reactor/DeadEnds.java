@@ -23,18 +23,31 @@ final class DeadEnds implements AutoCloseable {
 
     DeadEnds() throws IOException {
         InetAddress lo = InetAddress.getLoopbackAddress();
-        refuser = SocketChannel.open().bind(new InetSocketAddress(lo, 0));
-        hanger = new ServerSocket(0, 1, lo);
-        for (int i = 0; i < 16; i++) {
-            Socket s = new Socket();
-            filling.add(s);
-            try {
-                s.connect(hanger.getLocalSocketAddress(), 300);
-            } catch (SocketTimeoutException full) {
-                return; // this SYN was dropped: the queue is full
-            }
+        refuser = SocketChannel.open();
+        ServerSocket h = null;
+        try {
+            refuser.bind(new InetSocketAddress(lo, 0));
+            h = new ServerSocket(0, 1, lo);
+        } catch (IOException | RuntimeException e) {
+            refuser.close();
+            throw e;
         }
-        throw new IOException("the accept queue of " + hanger.getLocalSocketAddress() + " never filled up");
+        hanger = h;
+        try {
+            for (int i = 0; i < 16; i++) {
+                Socket s = new Socket();
+                filling.add(s);
+                try {
+                    s.connect(hanger.getLocalSocketAddress(), 300);
+                } catch (SocketTimeoutException full) {
+                    return; // this SYN was dropped: the queue is full
+                }
+            }
+            throw new IOException("the accept queue of " + hanger.getLocalSocketAddress() + " never filled up");
+        } catch (IOException | RuntimeException e) {
+            close(); // a constructor that throws leaves nothing open
+            throw e;
+        }
     }
 
     InetSocketAddress refusing() throws IOException {
@@ -56,6 +69,10 @@ final class DeadEnds implements AutoCloseable {
         }
         try {
             hanger.close();
+        } catch (IOException ignored) {
+            // nothing left to do
+        }
+        try {
             refuser.close();
         } catch (IOException ignored) {
             // nothing left to do

@@ -51,18 +51,23 @@ final class ProgramRunner implements AutoCloseable {
     private final DeadEnds deadEnds;
 
     ProgramRunner(String reactorName) throws InterruptedException, IOException {
-        reactor = Reactors.create(reactorName, ReactorConfig.defaults().withLoopThreads(1)
-                .withWaterMarks(32 << 20, 64 << 20, 128L << 20));
+        deadEnds = new DeadEnds(); // first: when it cannot be made, no reactor is left running
+        try {
+            reactor = Reactors.create(reactorName, ReactorConfig.defaults().withLoopThreads(1)
+                    .withWaterMarks(32 << 20, 64 << 20, 128L << 20));
+        } catch (RuntimeException e) {
+            deadEnds.close();
+            throw e;
+        }
         loop = reactor.nextLoop();
         CompletableFuture<Thread> thread = new CompletableFuture<>();
         loop.execute(() -> thread.complete(Thread.currentThread()));
         try {
             loopThread = thread.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            reactor.close();
+            close();
             throw new IllegalStateException("reactor " + reactorName + ": a task queued from another thread never ran", e);
         }
-        deadEnds = new DeadEnds();
     }
 
     @Override
