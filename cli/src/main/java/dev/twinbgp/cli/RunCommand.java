@@ -157,8 +157,15 @@ final class RunCommand implements Callable<Integer> {
     private static void onReloadSignals(Stopper stopper) {
         for (String name : RELOAD_SIGNALS.split(" ")) {
             try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name.substring(3)), signal -> Thread.ofPlatform()
-                        .name("twinbgp-reload").daemon(true).start(() -> stopper.reload(name)));
+                sun.misc.SignalHandler before = sun.misc.Signal.handle(new sun.misc.Signal(name.substring(3)),
+                        signal -> Thread.ofPlatform().name("twinbgp-reload").daemon(true).start(() -> stopper.reload(name)));
+                // A signal ignored when the JVM started (nohup ignores SIGHUP) stays ignored: the JVM keeps
+                // the inherited SIG_IGN and never calls the handler. ./twinbgp resets SIGHUP before it starts
+                // the JVM; anything else starting the jar this way is told here instead of a silent no-op.
+                if (before == sun.misc.SignalHandler.SIG_IGN) {
+                    LoggerFactory.getLogger(RunCommand.class).warn("{} was ignored when this process started (nohup?)"
+                            + " and stays ignored: reload with 'twinbgp ctl reload' instead", name);
+                }
             } catch (IllegalArgumentException unavailable) {
                 LoggerFactory.getLogger(RunCommand.class).warn("{} is not available here ({}); reload with"
                         + " 'twinbgp ctl reload'", name, unavailable.getMessage());

@@ -33,6 +33,20 @@ final class JarProcess implements AutoCloseable {
         this.errReader = collect(process.getErrorStream(), err);
     }
 
+    /** Whether this machine's env(1) can reset a signal to its default (coreutils 8.31+), as ./twinbgp does. */
+    private static final boolean DEFAULT_HUP = envResetsSignals();
+
+    private static boolean envResetsSignals() {
+        try {
+            return new ProcessBuilder("env", "--default-signal=HUP", "true").start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     static JarProcess start(String... args) throws IOException {
         return start(java.util.Map.of(), args);
     }
@@ -42,7 +56,12 @@ final class JarProcess implements AutoCloseable {
         Path jar = Path.of("target", "twinbgp.jar");
         assertTrue(Files.isRegularFile(jar), "the package phase builds " + jar.toAbsolutePath());
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java));
+        List<String> cmd = new ArrayList<>();
+        if (DEFAULT_HUP) {
+            // as ./twinbgp starts it: SIGHUP not ignored even when the tests run under nohup (ReloadJarIT sends it)
+            cmd.addAll(List.of("env", "--default-signal=HUP"));
+        }
+        cmd.add(java);
         if (Runtime.version().feature() >= 23) {
             cmd.add("--sun-misc-unsafe-memory-access=allow"); // as ./twinbgp passes it
         }

@@ -40,8 +40,15 @@ public final class FreePort {
         }
     }
 
+    /**
+     * Also on the wildcard address: BIRD 2 listens on 0.0.0.0 (no {@code strict bind}), which fails while
+     * anything listens on that port at any address - a CI run saw "bind: Address already in use" from a
+     * port that was free on BIRD's own address. A port bindable on the wildcard is free on every address.
+     */
     private static boolean bindable(int port, InetAddress... addresses) {
-        for (InetAddress a : addresses) {
+        InetAddress[] all = java.util.Arrays.copyOf(addresses, addresses.length + 1);
+        all[addresses.length] = wildcard();
+        for (InetAddress a : all) {
             try (ServerSocket s = new ServerSocket()) {
                 s.setReuseAddress(true);
                 s.bind(new InetSocketAddress(a, port));
@@ -50,5 +57,9 @@ public final class FreePort {
             }
         }
         return true;
+    }
+
+    private static InetAddress wildcard() {
+        return new InetSocketAddress(0).getAddress();
     }
 }
