@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "IPv4 /24s each side announces (default: ${DEFAULT-VALUE}, at most " + MAX_ROUTES + ").")
     int routes;
 
-    @Option(names = "--reactors", paramLabel = "A,B[,C]", split = ",", defaultValue = "selector,netty",
+    @Option(names = "--reactors", paramLabel = "A,B[,C]", hideParamSyntax = true, split = ",", defaultValue = "selector,netty",
             description = "The reactors of the two or three sides (default: ${DEFAULT-VALUE}; three peer in a full mesh).")
     List<String> reactors;
 

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code twinbgp} command line. */
 @Command(name = "twinbgp", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "A BGP-4 speaker for the JVM with two interchangeable I/O reactors.",
+        description = "A BGP-4 speaker for the JVM with three interchangeable I/O reactors (selector, netty, virtual).",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, DemoCommand.class,
                 DecodeCommand.class, ValidateCommand.class, CtlCommand.class, ParityCommand.class,
                 HealthcheckCommand.class})

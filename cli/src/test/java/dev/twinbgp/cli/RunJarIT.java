@@ -223,6 +223,28 @@ class RunJarIT {
         }
     }
 
+    /**
+     * A neighbor where nothing listens: one INFO line per failed attempt, the address once, and never an
+     * immediate second attempt (a new user saw two "down" lines a millisecond apart for the first failure:
+     * the restart schedule's immediate step, meant for a lost session, retried the refused connect at once).
+     */
+    @Test
+    void aPeerThatRefusesIsOneDownLinePerAttemptAndTheFirstRetryWaitsASecond() throws Exception {
+        int port = dev.twinbgp.speaker.session.Ports.freeOn("127.0.0.1");
+        Path file = config(neighbor(port));
+        try (JarProcess run = JarProcess.start("run", "--config", file.toString())) {
+            assertTrue(JarProcess.await(run.err, l -> l.contains("restarting in 2 s"), 60), run.stderr());
+            assertTrue(run.process.toHandle().destroy()); // SIGTERM
+            assertEquals(0, run.waitFor(30), run.stderr());
+            List<String> downs = run.err.stream().filter(l -> l.contains(" down: ")).toList();
+            String refused = "INFO  PeerDriver - peer 127.0.0.1 down: could not connect to the peer: 127.0.0.1:" + port
+                    + ": Connection refused; restarting in ";
+            assertTrue(downs.size() >= 2, run.stderr());
+            assertTrue(downs.get(0).endsWith(refused + "1 s"), run.stderr());
+            assertTrue(downs.get(1).endsWith(refused + "2 s"), run.stderr());
+        }
+    }
+
     /** {@code twinbgp ctl} (the jar, as a second process) against {@code twinbgp run} (the jar). */
     @Test
     void ctlTalksToARunningDaemonThroughItsControlSocket() throws Exception {

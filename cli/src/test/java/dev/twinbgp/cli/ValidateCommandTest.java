@@ -44,6 +44,22 @@ class ValidateCommandTest {
                 + "    203.0.114.0/23 next-hop 10.0.0.1 as-path [ 65010 ] split /24\n", run.out());
     }
 
+    /** A process's arguments with blanks are shown quoted, as written: the summary must not hide where one ends. */
+    @Test
+    void showsAProcessCommandWithItsQuotes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("process.conf");
+        java.nio.file.Files.writeString(file, """
+                process check {
+                    run /usr/bin/env "CHECK=nc -z 127.0.0.1 80" /bin/sh check.sh;
+                    encoder text;
+                }
+                """);
+        Run run = run("--config", file.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(file + ": 0 neighbors, 1 process, reactor default\n"
+                + "process check: run /usr/bin/env \"CHECK=nc -z 127.0.0.1 80\" /bin/sh check.sh (encoder text)\n", run.out());
+    }
+
     @Test
     void reportsOneLineForABadFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.conf");

@@ -65,13 +65,13 @@ final class TraceToolsTest {
     @Test
     void refusedConnectsKeepTheirRestartDelayAndMarksKeepOnlyWhetherKeepalivesFlowed() {
         List<String> raw = List.of(
-                "down [could not connect to the peer: could not connect to 127.0.0.1:4321: Connection refused: /127.0.0.1:4321; restarting in 1 s]",
-                "down [could not connect to the peer: could not connect to 127.0.0.1:4321: Connection refused; restarting in 0 s]",
+                "down [could not connect to the peer: 127.0.0.1:4321: Connection refused: /127.0.0.1:4321; restarting in 1 s]",
+                "down [could not connect to the peer: 127.0.0.1:4321: Connection refused; restarting in 2 s]",
                 "mark a: keepalives sent 3 received 0",
                 "mark b: keepalives sent 0 received 12");
         assertEquals(List.of(
                 "down [could not connect to the peer: connection refused; restarting in 1 s]",
-                "down [could not connect to the peer: connection refused; restarting in 0 s]",
+                "down [could not connect to the peer: connection refused; restarting in 2 s]",
                 "mark a: keepalives sent >= 1 received 0",
                 "mark b: keepalives sent 0 received >= 1"), TraceNormaliser.normalise(raw));
     }

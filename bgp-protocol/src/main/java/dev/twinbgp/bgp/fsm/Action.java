@@ -2,6 +2,8 @@ package dev.twinbgp.bgp.fsm;
 
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Notification;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the FSM asks the driver to do, in order. The driver carries them out on its reactor and
@@ -46,6 +48,24 @@ public sealed interface Action {
      * {@code wasEstablished} tells the layer above to drop what it learnt from the peer.
      */
     record Down(String reason, Notification notification, boolean wasEstablished) implements Action {
+        private static final Pattern RESTART_NOTE = Pattern.compile("; restarting in (\\d+) s$");
+
+        /** What the FSM appends to {@code reason} when an automatic restart follows, in {@code seconds}. */
+        static String restartNote(long seconds) {
+            return "; restarting in " + seconds + " s";
+        }
+
+        /** {@code reason} without its restart note: why the session or attempt ended, true for good. */
+        public static String cause(String reason) {
+            Matcher m = RESTART_NOTE.matcher(reason);
+            return m.find() ? reason.substring(0, m.start()) : reason;
+        }
+
+        /** The seconds of {@code reason}'s restart note (a countdown from the moment it went down); -1: none. */
+        public static long restartSeconds(String reason) {
+            Matcher m = RESTART_NOTE.matcher(reason);
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        }
     }
 
     /** An UPDATE or ROUTE-REFRESH received in Established, for the layer above. */

@@ -27,7 +27,8 @@ import java.util.List;
  * <p>Every error (a failed or lost connection, a NOTIFICATION received, one we send) goes to Idle
  * with a {@link Action.Down}; unless the peer was stopped ({@link Event.Stop}) an automatic start
  * follows after the {@link RestartBackoff} delay (ExaBGP: 0, 1, 2, 3, 4, 5, 7, ... up to 60 s,
- * reset once Established). Idle refuses connections. Where RFC 4271 has a TCP failure in OpenSent
+ * reset once Established; a failed connection attempt skips the immediate step: 1, 2, 3, ...).
+ * Idle refuses connections. Where RFC 4271 has a TCP failure in OpenSent
  * go to Active (keep listening), this FSM goes to Idle and restarts after the backoff, like ExaBGP:
  * one path for every error, and the backoff protects against a peer that keeps failing.
  *
@@ -336,8 +337,10 @@ public final class SessionFsm {
     private void tcpFailed(Event.TcpFailed failed, long now, List<Action> out) {
         String why = failed.reason() == null || failed.reason().isEmpty() ? "" : ": " + failed.reason();
         if (state == State.CONNECT && failed.direction() == Direction.OUTGOING) {
-            // Event 18 in Connect (no DelayOpen): to Idle.
-            fail("could not connect to the peer" + why, null, now, out);
+            // Event 18 in Connect (no DelayOpen): to Idle. Never restarted at once (RestartBackoff): the
+            // peer that refused this attempt would refuse an immediate one too.
+            long delay = started ? backoff.nextDelayAfterFailedConnect() : -1;
+            fail("could not connect to the peer" + why, null, delay, now, out);
         } else if (owns(failed.direction())) {
             fail("connection to the peer lost in " + state + why, null, now, out);
         }
@@ -446,12 +449,15 @@ public final class SessionFsm {
 
     /** The error path: close, Idle, Down, and an automatic restart after the backoff unless stopped. */
     private void fail(String reason, Notification notification, long now, List<Action> out) {
-        long delay = -1;
+        fail(reason, notification, started ? backoff.nextDelaySeconds() : -1, now, out);
+    }
+
+    /** {@code delay}: seconds until the restart, the backoff's next step; -1 (and ignored) when stopped. */
+    private void fail(String reason, Notification notification, long delay, long now, List<Action> out) {
         if (started) {
-            delay = backoff.nextDelaySeconds();
             restartDeadline = now + delay * NANOS_PER_SECOND;
         }
-        tearDown(reason, notification, delay, out);
+        tearDown(reason, notification, started ? delay : -1, out);
     }
 
     private void tearDown(String reason, Notification notification, long restartDelaySeconds, List<Action> out) {
@@ -464,7 +470,7 @@ public final class SessionFsm {
         connection = null;
         session = null;
         move(State.IDLE, via, out);
-        String restart = restartDelaySeconds < 0 || !started ? "" : "; restarting in " + restartDelaySeconds + " s";
+        String restart = restartDelaySeconds < 0 || !started ? "" : Action.Down.restartNote(restartDelaySeconds);
         out.add(new Action.Down(reason + restart, notification, wasEstablished));
     }
 

@@ -107,9 +107,11 @@ class SessionFsmErrorsTest {
         assertNull(down.notification());
         assertTrue(down.reason().contains("connection reset"), down.reason());
         assertEquals(State.IDLE, h.fsm.state());
-        // first restart is immediate (ExaBGP's schedule starts at 0 s)
-        assertEquals(h.now, h.fsm.nextDeadline());
-        List<Action> restart = h.advance(0);
+        // first restart is immediate (ExaBGP's schedule starts at 0 s), except after a failed connection
+        // attempt (Connect): the peer that refused it would refuse at once again
+        long wait = state == State.CONNECT ? 1 : 0;
+        assertEquals(h.now + wait * Harness.SECOND, h.fsm.nextDeadline());
+        List<Action> restart = h.advance(wait);
         assertTrue(restart.contains(new Action.Connect()), restart::toString);
         assertEquals(State.CONNECT, h.fsm.state());
     }
@@ -162,8 +164,8 @@ class SessionFsmErrorsTest {
         Harness h = new Harness().reach(State.CONNECT);
         h.fire(new Event.TcpFailed(Direction.OUTGOING, "refused"));
         h.advanceToDeadline();
-        h.fire(new Event.TcpFailed(Direction.OUTGOING, "refused")); // next restart in 1 s
-        assertEquals(h.now + Harness.SECOND, h.fsm.nextDeadline());
+        h.fire(new Event.TcpFailed(Direction.OUTGOING, "refused")); // next restart in 2 s
+        assertEquals(h.now + 2 * Harness.SECOND, h.fsm.nextDeadline());
         assertTrue(h.fire(new Event.Stop()).isEmpty());
         assertEquals(SessionFsm.NONE, h.fsm.nextDeadline());
         assertTrue(h.advance(10).isEmpty());

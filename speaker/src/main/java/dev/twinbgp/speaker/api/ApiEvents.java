@@ -96,7 +96,7 @@ final class ApiEvents implements SessionListener {
     public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
         PeerStats s = stats(peer.name());
         s.upSince.set(-1);
-        s.lastDownReason = reason == null ? "" : reason;
+        s.lastDown = PeerStats.LastDown.of(reason, clock.millis());
         state(peer, SessionState.DOWN, reason);
     }
 

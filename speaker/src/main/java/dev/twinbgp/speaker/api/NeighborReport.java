@@ -47,7 +47,14 @@ final class NeighborReport {
                 o.put("duration", up < 0 ? 0 : (clock.millis() - up) / 1000);
                 o.put("updates-sent", n.stats().updatesSent.get());
                 o.put("updates-received", n.stats().updatesReceived.get());
-                o.put("last-down-reason", n.stats().lastDownReason);
+                PeerStats.LastDown last = n.stats().lastDown;
+                o.put("last-down-reason", last == null ? "" : last.cause());
+                long restartIn = restartIn(n, clock);
+                if (restartIn < 0) {
+                    o.putNull("restarting-in");
+                } else {
+                    o.put("restarting-in", restartIn);
+                }
                 ObjectNode prefixes = o.putObject("prefixes");
                 for (Counts c : counts(n, accepted.get(n))) {
                     ObjectNode f = prefixes.putObject(c.family().toString());
@@ -86,8 +93,10 @@ final class NeighborReport {
                 lines.add(String.format(Locale.ROOT, "  Prefixes        %s: received %d accepted %d sent %d",
                         c.family(), c.received(), c.accepted(), c.sent()));
             }
-            if (!n.stats().lastDownReason.isEmpty()) {
-                lines.add("  Last down       " + n.stats().lastDownReason);
+            PeerStats.LastDown last = n.stats().lastDown;
+            if (last != null && !last.cause().isEmpty()) {
+                long restartIn = restartIn(n, clock);
+                lines.add("  Last down       " + last.cause() + (restartIn < 0 ? "" : "; restarting in " + restartIn + " s"));
             }
         }
         if (!show.extensive()) {
@@ -117,6 +126,15 @@ final class NeighborReport {
             out.add(new Counts(f, c == null ? 0 : c.received.get(), held.getOrDefault(f, 0), c == null ? 0 : c.sent.get()));
         }
         return out;
+    }
+
+    /**
+     * Seconds until the automatic restart of a session that is down and waiting for it (Idle), else -1: once
+     * the restart has come (Connect, Active, ..., Established) the countdown of the last down is history.
+     */
+    private static long restartIn(Neighbor n, Clock clock) {
+        PeerStats.LastDown last = n.stats().lastDown;
+        return last == null || n.driver().state() != State.IDLE ? -1 : last.restartInSeconds(clock.millis());
     }
 
     private static String state(State s) {

@@ -1,5 +1,6 @@
 package dev.twinbgp.speaker.api;
 
+import dev.twinbgp.bgp.fsm.Action;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.Update;
@@ -19,8 +20,27 @@ final class PeerStats {
     final AtomicLong updatesSent = new AtomicLong();
     final AtomicLong updatesReceived = new AtomicLong();
     final AtomicLong upSince = new AtomicLong(-1);
-    volatile String lastDownReason = "";
+    /** Why the session (or attempt) last ended, and when its automatic restart is due; null until then. */
+    volatile LastDown lastDown;
     final Map<Family, FamilyCounts> prefixes = new ConcurrentHashMap<>();
+
+    /**
+     * {@code cause}: the down reason without the FSM's "; restarting in N s" note, which is a countdown from
+     * {@code atMillis}: kept as the instant {@code restartAtMillis} (-1: no restart follows), so that what
+     * {@code show neighbor} prints is never stale - no countdown once the restart has come.
+     */
+    record LastDown(String cause, long restartAtMillis) {
+        static LastDown of(String reason, long atMillis) {
+            String r = reason == null ? "" : reason;
+            long seconds = Action.Down.restartSeconds(r);
+            return new LastDown(Action.Down.cause(r), seconds < 0 ? -1 : atMillis + seconds * 1000);
+        }
+
+        /** Whole seconds (rounded up) until the restart at {@code nowMillis}, or -1 when none is to come. */
+        long restartInSeconds(long nowMillis) {
+            return restartAtMillis < 0 || nowMillis >= restartAtMillis ? -1 : (restartAtMillis - nowMillis + 999) / 1000;
+        }
+    }
 
     /** Prefixes announced in UPDATEs of one family, received and sent. */
     static final class FamilyCounts {

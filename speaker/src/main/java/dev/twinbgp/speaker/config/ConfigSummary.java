@@ -20,10 +20,22 @@ public final class ConfigSummary {
             describe(neighbor, out);
         }
         for (ProcessConfig process : configuration.processes()) {
-            out.append("process ").append(process.name()).append(": run ").append(String.join(" ", process.command()))
+            out.append("process ").append(process.name()).append(": run ")
+                    .append(String.join(" ", process.command().stream().map(ConfigSummary::quoted).toList()))
                     .append(" (encoder ").append(process.encoder()).append(")\n");
         }
         return out.toString();
+    }
+
+    /**
+     * One argument of a process's command as the configuration would write it: in double quotes when it is empty or
+     * holds a blank or a quote (else {@code --cmd "curl -sf http://127.0.0.1/"} read as four arguments).
+     */
+    static String quoted(String arg) {
+        if (!arg.isEmpty() && arg.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\')) {
+            return arg;
+        }
+        return '"' + arg.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static void describe(NeighborConfig n, StringBuilder out) {

@@ -962,8 +962,14 @@ public final class PeerDriver {
         link.detached = true;
         link.attempt = null;
         links.remove(link.via, link);
-        handle(fsm.onEvent(new Event.TcpFailed(link.via, "could not connect to "
-                + settings.name() + ":" + settings.connectPort() + ": " + describe(cause)), now()));
+        // The FSM says "could not connect to the peer: " before it; the address once, then the reason without
+        // the address Netty appends to it ("Connection refused: /192.0.2.1:179").
+        InetSocketAddress remote = new InetSocketAddress(settings.peerAddress(), settings.connectPort());
+        String why = describe(cause);
+        if (why.endsWith(": " + remote)) {
+            why = why.substring(0, why.length() - remote.toString().length() - 2);
+        }
+        handle(fsm.onEvent(new Event.TcpFailed(link.via, settings.name() + ":" + settings.connectPort() + ": " + why), now()));
     }
 
     private static String describe(Throwable t) {

@@ -1,0 +1,108 @@
+package dev.twinbgp.speaker.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twinbgp.bgp.fsm.State;
+import dev.twinbgp.reactor.ReactorConfig;
+import dev.twinbgp.speaker.config.ConfigParser;
+import dev.twinbgp.speaker.config.Configuration;
+import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
+import dev.twinbgp.speaker.session.Await;
+import dev.twinbgp.speaker.session.BgpSpeaker;
+import dev.twinbgp.speaker.session.Ports;
+import dev.twinbgp.speaker.session.SessionListener;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code show neighbor} after a failure, between two real speakers on loopback: while the neighbor waits for its
+ * restart the last down reason counts down to it; once the session is up again the reason stays (as history, as
+ * FRR's "Last reset") but the countdown of that earlier failure is gone - in the extensive, summary and JSON forms
+ * (a new user saw "restarting in 7 s" under an Established session).
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ShowNeighborLastDownTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRestartCountdownOfAnEarlierFailureIsGoneOnceEstablished() throws Exception {
+        int port = Ports.freeOn("127.0.0.2", "127.0.0.3");
+        Configuration near = ConfigParser.parse("near", """
+                neighbor 127.0.0.3 { local-address 127.0.0.2; local-as 65001; peer-as 65002; router-id 127.0.0.2;
+                  connect %d; }
+                """.formatted(port));
+        Path socket = dir.resolve("ctl.sock");
+        Api api = Api.create(near, Api.Options.defaults().withControlSocket(socket));
+        BgpSpeaker speaker = BgpSpeaker.start("selector", ReactorConfig.defaults(), PeerSettingsMapper.map(near),
+                api.listener());
+        try {
+            api.start(speaker);
+            String refused = "could not connect to the peer: 127.0.0.3:" + port + ": Connection refused";
+            // nothing listens yet: the first attempt is refused, the restart comes 1 s later
+            Await.until("the first refused attempt is shown",
+                    () -> extensive(socket).stream().anyMatch(l -> l.startsWith("  Last down       " + refused)));
+
+            Configuration far = ConfigParser.parse("far", """
+                    neighbor 127.0.0.2 { local-address 127.0.0.3; local-as 65002; peer-as 65001; router-id 127.0.0.3;
+                      passive; listen %d; }
+                    """.formatted(port));
+            try (BgpSpeaker other = BgpSpeaker.start("selector", ReactorConfig.defaults(), PeerSettingsMapper.map(far),
+                    SessionListener.NONE)) {
+                Await.until("the session is established after the refused attempts",
+                        () -> speaker.peer("127.0.0.3").state() == State.ESTABLISHED);
+
+                List<String> extensive = extensive(socket);
+                assertTrue(extensive.contains("  Session         established"), String.join("\n", extensive));
+                List<String> lastDown = extensive.stream().filter(l -> l.startsWith("  Last down")).toList();
+                assertEquals(1, lastDown.size(), String.join("\n", extensive));
+                assertTrue(lastDown.get(0).matches("  Last down       " + java.util.regex.Pattern.quote(refused)),
+                        "the reason stays, without the countdown: " + lastDown.get(0));
+
+                List<String> summary = ControlClient.send(socket, "show neighbor summary").lines();
+                assertFalse(String.join("\n", summary).contains("restarting"), String.join("\n", summary));
+                assertTrue(summary.stream().anyMatch(l -> l.startsWith("127.0.0.3") && l.contains("established")),
+                        String.join("\n", summary));
+
+                JsonNode json = JSON.readTree(String.join("\n", ControlClient.send(socket, "show neighbor json").lines()));
+                assertEquals("established", json.get(0).get("state").asText(), json.toString());
+                assertEquals(refused, json.get(0).get("last-down-reason").asText(), json.toString());
+                assertTrue(json.get(0).get("restarting-in").isNull(), json.toString());
+            }
+        } finally {
+            api.close();
+            speaker.shutdown(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void whileWaitingTheCountdownIsTheTimeLeftNotTheOneAnnounced() {
+        PeerStats.LastDown last = PeerStats.LastDown.of("hold timer expired; restarting in 7 s", 10_000);
+        assertEquals("hold timer expired", last.cause());
+        assertEquals(7, last.restartInSeconds(10_000));
+        assertEquals(3, last.restartInSeconds(14_200), "rounded up");
+        assertEquals(-1, last.restartInSeconds(17_000), "due: no countdown");
+        PeerStats.LastDown stopped = PeerStats.LastDown.of("stopped administratively", 10_000);
+        assertEquals("stopped administratively", stopped.cause());
+        assertEquals(-1, stopped.restartInSeconds(10_000));
+    }
+
+    private static List<String> extensive(Path socket) {
+        try {
+            return ControlClient.send(socket, "show neighbor extensive").lines();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
