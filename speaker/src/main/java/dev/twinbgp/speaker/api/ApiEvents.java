@@ -1,5 +1,6 @@
 package dev.twinbgp.speaker.api;
 
+import dev.twinbgp.bgp.fsm.Action;
 import dev.twinbgp.bgp.fsm.Direction;
 import dev.twinbgp.bgp.fsm.Session;
 import dev.twinbgp.bgp.fsm.SessionConfig;
@@ -97,7 +98,7 @@ final class ApiEvents implements SessionListener {
         PeerStats s = stats(peer.name());
         s.upSince.set(-1);
         s.lastDown = PeerStats.LastDown.of(reason, clock.millis());
-        state(peer, SessionState.DOWN, reason);
+        state(peer, SessionState.DOWN, Action.Down.cause(reason)); // as ExaBGP: no restart note
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.twinbgp.speaker.events;
 
+import dev.twinbgp.bgp.fsm.Action;
 import dev.twinbgp.bgp.fsm.Direction;
 import dev.twinbgp.bgp.fsm.SessionConfig;
 import dev.twinbgp.bgp.fsm.Session;
@@ -79,7 +80,8 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
     @Override
     public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
         if (connected.remove(peer.name()) != null || wasEstablished) {
-            emitState(peer, SessionState.DOWN, reason);
+            // ExaBGP's "reason" says why the session ended; the FSM's "; restarting in N s" is for the log
+            emitState(peer, SessionState.DOWN, Action.Down.cause(reason));
         }
     }
 

@@ -10,6 +10,8 @@ import dev.twinbgp.bgp.fsm.State;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.config.Configuration;
+import dev.twinbgp.speaker.events.JsonEventListener;
+import dev.twinbgp.speaker.json.ExaJson;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.session.Await;
 import dev.twinbgp.speaker.session.BgpSpeaker;
@@ -45,8 +47,9 @@ class ShowNeighborLastDownTest {
                 """.formatted(port));
         Path socket = dir.resolve("ctl.sock");
         Api api = Api.create(near, Api.Options.defaults().withControlSocket(socket));
+        java.util.Queue<String> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
         BgpSpeaker speaker = BgpSpeaker.start("selector", ReactorConfig.defaults(), PeerSettingsMapper.map(near),
-                api.listener());
+                Api.fanOut(api.listener(), new JsonEventListener(ExaJson.system(), events::add)));
         try {
             api.start(speaker);
             String refused = "could not connect to the peer: 127.0.0.3:" + port + ": Connection refused";
@@ -80,6 +83,13 @@ class ShowNeighborLastDownTest {
                 assertEquals(refused, json.get(0).get("last-down-reason").asText(), json.toString());
                 assertTrue(json.get(0).get("restarting-in").isNull(), json.toString());
             }
+            // the far side stopped: the JSON "down" event gives why, as ExaBGP's "reason" does, without the log's
+            // "; restarting in N s"
+            Await.until("a JSON down event", () -> events.stream().anyMatch(l -> l.contains("\"state\": \"down\"")));
+            String down = events.stream().filter(l -> l.contains("\"state\": \"down\"")).findFirst().orElseThrow();
+            String reason = JSON.readTree(down).get("neighbor").get("reason").asText();
+            assertTrue(reason.startsWith("peer sent NOTIFICATION 6/"), down);
+            assertFalse(reason.contains("restarting"), down);
         } finally {
             api.close();
             speaker.shutdown(Duration.ofSeconds(2));
