@@ -11,8 +11,9 @@ import java.util.function.LongConsumer;
  * collector (bin/jvm-options) collects the old generation only when it is full - hundreds of MB later,
  * as the heap may grow - so the peer's next table is promoted into fresh pages beside the dead one. A
  * fresh daemon receiving 1M diverse routes, its session reset and the table sent again peaked at
- * 204-222 MiB where the first transfer alone peaked at 142-157 (BIRD 2: 169 MiB); collected at the
- * drop, the second table fills the pages of the first (docs/benchmarks.md, "Peak RSS"). The collection
+ * 199-224 MiB where the first transfer alone peaked at 146-159 (BIRD 2: 169 MiB); collected at the
+ * drop, the second table fills the pages of the first: 149-164 MiB (docs/benchmarks.md, "Peak RSS
+ * against BIRD 2"; with -XX:MarkSweepDeadRatio=0, bin/jvm-options). The collection
  * is cheap right then: the dropped table is no longer live, and a full collection's cost follows what
  * is live.
  *
