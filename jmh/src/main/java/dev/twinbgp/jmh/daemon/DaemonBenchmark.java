@@ -105,19 +105,25 @@ public final class DaemonBenchmark {
              SenderProcess tx = SenderProcess.start(dir, SENDER, endpoint, table)) {
             r.put("name", rx.name());
             r.put("first", transfer(rx, tx, table, r, "first"));
+            // the peak of the cold receive alone; peakRssMiB below adds the reset and the second transfer
+            r.put("firstPeakRssMiB", vmHwmMiB(rx));
             tx.ask("RESET", "CLOSED", 60);
             rx.awaitEmpty(TIMEOUT_NANOS);
             r.put("steady", transfer(rx, tx, table, r, "steady"));
-            long hwm = 0;
-            for (long pid : rx.pids()) {
-                hwm += Machine.vmHwmKiB(pid);
-            }
-            r.put("peakRssMiB", hwm / 1024.0);
+            r.put("peakRssMiB", vmHwmMiB(rx));
             String problems = rx.problems();
             if (!problems.isEmpty()) {
                 r.put("problems", problems);
             }
         }
+    }
+
+    private static double vmHwmMiB(Receiver rx) {
+        long hwm = 0;
+        for (long pid : rx.pids()) {
+            hwm += Machine.vmHwmKiB(pid);
+        }
+        return hwm / 1024.0;
     }
 
     /** One transfer on a fresh session: returns seconds from the first UPDATE written until all are held. */
@@ -146,7 +152,8 @@ public final class DaemonBenchmark {
      * and JVM options to compare: +serialgc: {@code -XX:+UseSerialGC}; +heap: {@code -XX:+UseSerialGC -Xmn32m},
      * the launcher's heap options until 2026-12-06 (now in bin/jvm-options), for an older TREE whose launcher lacks them; +noaot: without the launcher's
      * AOT cache ({@code TWINBGP_AOT=off}); +NAME: the JVM options in the environment variable
-     * {@code TWINBGP_DAEMON_VARIANT_NAME} (added after the launcher's, so they can override them); or a
+     * {@code TWINBGP_DAEMON_VARIANT_NAME} (added after the launcher's, so they can override them; its
+     * {@code NAME=VALUE} words are set in the launcher's environment instead, e.g. {@code MALLOC_ARENA_MAX=2}); or a
      * reference daemon by name.
      */
     private static Receiver start(Path root, String receiver, Path dir, Endpoint at) throws IOException {
@@ -174,7 +181,14 @@ public final class DaemonBenchmark {
                             throw new IllegalArgumentException("unknown JVM variant '" + parts[i] + "' in " + receiver
                                     + " (no TWINBGP_DAEMON_VARIANT_" + parts[i] + " in the environment)");
                         }
-                        jvm.add(options);
+                        // NAME=VALUE words go to the launcher's environment (MALLOC_ARENA_MAX=2 ...)
+                        for (String word : options.strip().split("\\s+")) {
+                            if (word.matches("[A-Z_][A-Z0-9_]*=.*")) {
+                                env.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+                            } else if (!word.isEmpty()) {
+                                jvm.add(word);
+                            }
+                        }
                     }
                 }
             }

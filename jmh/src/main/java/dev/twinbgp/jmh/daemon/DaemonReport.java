@@ -90,13 +90,14 @@ public final class DaemonReport {
                 report.get("rounds").asInt(), report.get("machine")));
         sb.append("| receiver | table | first transfer, s (median; range) | ÷ BIRD 2 same round (median; range) "
                 + "| first, CPU s (median) | steady after reset, s (median; range) | steady, CPU s (median) "
-                + "| peak RSS, MiB (range) | n | notes |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + "| peak RSS after the first transfer, MiB (range) | peak RSS after both, MiB (range) | n | notes |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         byKey(report).forEach((k, rs) -> {
             List<Double> first = new ArrayList<>();
             List<Double> steady = new ArrayList<>();
             List<Double> ratio = new ArrayList<>();
             List<Double> rss = new ArrayList<>();
+            List<Double> firstRss = new ArrayList<>();
             List<Double> firstCpu = new ArrayList<>();
             List<Double> steadyCpu = new ArrayList<>();
             Set<String> notes = new LinkedHashSet<>();
@@ -121,6 +122,9 @@ public final class DaemonReport {
                 if (r.has("peakRssMiB")) {
                     rss.add(r.get("peakRssMiB").asDouble());
                 }
+                if (r.has("firstPeakRssMiB")) { // VmHWM right after the first transfer (runs before 2026-12-06 16:20 lack it)
+                    firstRss.add(r.get("firstPeakRssMiB").asDouble());
+                }
                 if (r.has("firstCpuSeconds")) { // the receiver's utime + stime over the transfer (/proc)
                     firstCpu.add(r.get("firstCpuSeconds").asDouble());
                 }
@@ -134,8 +138,9 @@ public final class DaemonReport {
                     notes.add("warnings logged");
                 }
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %d | %s |%n", name, k.shape(),
-                    stat(first, 3), stat(ratio, 2), medianOf(firstCpu), stat(steady, 3), medianOf(steadyCpu), range(rss, 0),
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s |%n", name, k.shape(),
+                    stat(first, 3), stat(ratio, 2), medianOf(firstCpu), stat(steady, 3), medianOf(steadyCpu), range(firstRss, 0),
+                    range(rss, 0),
                     first.size(), String.join("; ", notes)));
         });
         return sb.toString();

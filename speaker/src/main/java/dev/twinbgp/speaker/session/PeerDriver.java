@@ -994,7 +994,11 @@ public final class PeerDriver {
                 case Action.Established e -> established(e.session());
                 case Action.Down d -> {
                     if (d.wasEstablished()) {
+                        int dropped = ribIn.size();
                         ribIn.clear();
+                        if (HeapRelease.PROCESS.dropped(dropped, now())) {
+                            log.debug("peer {}: dropped {} routes, asked for a full collection (HeapRelease)", name(), dropped);
+                        }
                         outbound.clear();
                         established = null;
                     }
