@@ -72,7 +72,7 @@ final class CloseRace {
         String broken() {
             int outcomes = (threw ? 1 : 0) + (cancelled ? 1 : 0) + opened.get() + failed.get();
             if (outcomes != 1) {
-                return "threw " + threw + ", cancel() true " + cancelled + ", onOpen " + opened + ", onConnectFailed " + failed;
+                return "threw: " + threw + ", cancelled: " + cancelled + ", onOpen: " + opened + ", onConnectFailed: " + failed;
             }
             if (opened.get() == 1 && closed.get() != 1) {
                 return "onOpen, then onClose " + closed + " time(s)";
