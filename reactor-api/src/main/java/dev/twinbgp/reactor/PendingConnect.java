@@ -26,7 +26,11 @@ public interface PendingConnect {
      * </ul>
      * Returns false, and does nothing, when the outcome was already decided: after {@code onOpen} (close the
      * {@link Connection} instead) or {@code onConnectFailed}, or on a second {@code cancel()}. A reactor that
-     * closes fails the attempts still pending ({@code onConnectFailed}), so cancel then returns false too.
+     * closes fails the attempts still pending ({@code onConnectFailed} with an {@link java.io.IOException} saying
+     * the reactor closed, on the attempt's loop before it ends - or, when that loop ended without beginning the
+     * attempt, from {@code close()} once every loop thread has ended), so cancel then returns false too. Every attempt
+     * {@code connect} returned gets that outcome, also one racing {@code close()}; a {@code connect} the closing
+     * reactor no longer takes throws instead ({@link Reactor}).
      * May be called from any thread, also before the reactor has begun the connect.
      */
     boolean cancel();

@@ -8,6 +8,14 @@ import java.time.Duration;
  * A set of event loops that own TCP connections. Every callback of one connection runs on that
  * connection's loop thread, so code driven by a {@link ConnectionHandler} needs no locks.
  * All methods may be called from any thread.
+ *
+ * <p>Closing: once {@link #close()} has begun the reactor is closed. {@code connect} then throws
+ * {@link IllegalStateException} ({@code "reactor closed"}) - no loop is left to call a handler back on - and
+ * {@code listen} throws an {@link IOException}. A call racing {@code close()} either throws so, or is accepted
+ * and then ends like any other before {@code close()} returns: an accepted connect gets exactly one of
+ * {@code onOpen} (then {@code onClose}) or {@code onConnectFailed} (an {@link IOException} saying the reactor
+ * closed; see {@link PendingConnect#cancel()}), and an accepted listener is closed. Tasks and timers: see
+ * {@link EventLoop}.
  */
 public interface Reactor extends AutoCloseable {
 
@@ -18,7 +26,7 @@ public interface Reactor extends AutoCloseable {
      * Binds and listens; each accepted connection gets a handler from {@code factory} (called on
      * the loop that will own the connection) and then {@code onOpen}.
      *
-     * @throws IOException when the address cannot be bound
+     * @throws IOException when the address cannot be bound, or the reactor is closed ({@code "reactor closed"})
      */
     Listener listen(InetSocketAddress local, HandlerFactory factory) throws IOException;
 
@@ -26,10 +34,12 @@ public interface Reactor extends AutoCloseable {
      * Opens an outgoing connection on {@link #nextLoop()}. Exactly one of {@code onOpen} or
      * {@code onConnectFailed} follows, on the loop thread: refused gives a
      * {@link java.net.ConnectException}, timeout a {@link java.net.SocketTimeoutException} - unless the attempt
-     * is cancelled first through the returned {@link PendingConnect}, after which neither follows.
+     * is cancelled first through the returned {@link PendingConnect}, after which neither follows. A reactor
+     * that closes while the attempt is pending fails it ({@code onConnectFailed}, an {@link IOException}).
      *
      * @param localBind local address (and port, 0 = any) to bind before connecting, or null
      * @return the attempt, to {@link PendingConnect#cancel() cancel} while it is pending
+     * @throws IllegalStateException when the reactor is closed (or its loop has stopped): no callback follows
      */
     default PendingConnect connect(InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler, Duration timeout) {
         return connect(nextLoop(), remote, localBind, handler, timeout);
@@ -53,7 +63,10 @@ public interface Reactor extends AutoCloseable {
     /** A loop of this reactor, round-robin; use it to run timers and tasks beside the connections. */
     EventLoop nextLoop();
 
-    /** Closes listeners and connections ({@code onClose(conn, null)}), stops and joins the loop threads. */
+    /**
+     * Closes listeners and connections ({@code onClose(conn, null)}), fails the connects still pending
+     * ({@code onConnectFailed}), stops and joins the loop threads. Idempotent.
+     */
     @Override
     void close();
 }

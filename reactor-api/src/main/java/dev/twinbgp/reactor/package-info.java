@@ -8,7 +8,7 @@
  *   // attempt.cancel() gives it up while pending: no onOpen/onConnectFailed follows, its socket is closed
  *   // handler.onOpen(conn) ... conn.write(buf) ... handler.onData(conn, bytes) ...
  *   conn.loop().schedule(TimeUnit.SECONDS.toNanos(90), holdTimerExpired);  // one-shot timer
- *   r.close();
+ *   r.close();   // pending connects get onConnectFailed; connect() from now on throws IllegalStateException
  * </pre>
  *
  * Every callback of a connection runs on its {@link dev.twinbgp.reactor.EventLoop}'s thread, so a

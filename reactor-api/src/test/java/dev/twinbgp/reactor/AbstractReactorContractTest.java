@@ -872,6 +872,191 @@ public abstract class AbstractReactorContractTest {
         r.close();
     }
 
+    // --- a closed reactor, and calls racing its close() ---
+
+    @Test
+    void connectAfterCloseThrowsAndCallsNothing() throws Exception {
+        Reactor r = reactor();
+        EventLoop loop = r.nextLoop();
+        r.close();
+        RecordingHandler h = new RecordingHandler();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.connect(loopback(179), null, h, CONNECT_TIMEOUT));
+        assertEquals("reactor closed", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> r.connect(loop, loopback(179), null, h, CONNECT_TIMEOUT));
+        assertEquals(0, h.connectFailedCount.get());
+        assertFalse(h.opened.isDone());
+    }
+
+    @Test
+    void executeAndScheduleAfterCloseDropTheirTaskQuietly() throws Exception {
+        Reactor r = reactor();
+        EventLoop loop = r.nextLoop();
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        Timer pending = loop.schedule(TimeUnit.HOURS.toNanos(1), ran::incrementAndGet);
+        onLoop(loop, () -> { }); // the timer is in the loop's queue
+        r.close(); // joins the loop threads: nothing can run after this
+        loop.execute(ran::incrementAndGet);
+        Timer late = loop.schedule(0, ran::incrementAndGet);
+        assertFalse(late.cancel(), "a timer scheduled on a stopped loop never fires");
+        assertFalse(pending.cancel(), "a timer pending when the reactor closed never fires");
+        assertEquals(0, ran.get());
+    }
+
+    /** Counts what one connect attempt of the race below saw. */
+    private static final class Outcome implements ConnectionHandler {
+        final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+        volatile Throwable failure;
+        volatile boolean threw;
+        volatile boolean cancelled;
+        volatile String offLoop;
+
+        @Override
+        public void onOpen(Connection c) {
+            if (!c.loop().inLoop()) offLoop = "onOpen";
+            opened.incrementAndGet();
+        }
+
+        @Override
+        public void onData(Connection c, ByteBuffer data) {
+            data.position(data.limit());
+        }
+
+        @Override
+        public void onClose(Connection c, Throwable cause) {
+            closed.incrementAndGet();
+        }
+
+        @Override
+        public void onConnectFailed(Throwable cause) {
+            failure = cause;
+            failed.incrementAndGet();
+        }
+
+        /** Null when the contract held: exactly one of a synchronous exception, cancel() true, onOpen, onConnectFailed. */
+        String violation() {
+            int outcomes = (threw ? 1 : 0) + (cancelled ? 1 : 0) + opened.get() + failed.get();
+            if (outcomes != 1) {
+                return "threw=" + threw + " cancelled=" + cancelled + " onOpen=" + opened + " onConnectFailed=" + failed;
+            }
+            if (opened.get() == 1 && closed.get() != 1) return "onOpen, then onClose " + closed + " times";
+            if (opened.get() == 0 && closed.get() != 0) return "onClose without onOpen";
+            if (offLoop != null) return offLoop + " off the loop thread";
+            return null;
+        }
+    }
+
+    /**
+     * Threads keep calling connect - to a listening port and to one with nothing listening, some cancelled at
+     * once - and listen while another thread closes the reactor. Every connect ends exactly one way: it throws
+     * (the reactor is closed), it is cancelled, or its handler gets exactly one of onOpen (then onClose) and
+     * onConnectFailed - all before close() returns, since close() joins the loop threads that call back. Every
+     * listener that listen() returned is closed.
+     */
+    @Test
+    void connectsAndListensRacingCloseEachEndExactlyOnce() throws Exception {
+        InetAddress localhost = InetAddress.getByName("127.0.0.1");
+        int dead;
+        try (ServerSocket s = new ServerSocket(0, 1, localhost)) {
+            dead = s.getLocalPort();
+        }
+        try (ServerSocket live = new ServerSocket(0, 1000, localhost)) {
+            List<java.net.Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) accepted.add(live.accept());
+                } catch (IOException e) {
+                    // the server socket closed: the test is over
+                }
+            }, "race-acceptor");
+            acceptor.start();
+            try {
+                for (int round = 0; round < 5; round++) {
+                    raceConnectsAgainstClose(round, loopback(live.getLocalPort()), loopback(dead));
+                }
+            } finally {
+                live.close();
+                acceptor.join();
+                for (java.net.Socket s : accepted) s.close();
+            }
+        }
+    }
+
+    private void raceConnectsAgainstClose(int round, InetSocketAddress live, InetSocketAddress dead) throws Exception {
+        Reactor r = reactor(ReactorConfig.defaults().withLoopThreads(2));
+        List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+        List<Listener> listeners = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(40);
+        List<Thread> callers = new ArrayList<>();
+        AtomicReference<Throwable> unexpected = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+        for (int t = 0; t < 4; t++) {
+            Random random = new Random(round * 31L + t);
+            boolean listens = t == 0;
+            Thread caller = new Thread(() -> {
+                try {
+                    // Stops once close() has returned; a connect made after that which did not throw is a violation.
+                    while (!over.get()) {
+                        if (listens) {
+                            try {
+                                listeners.add(r.listen(loopback(0), (remote, local) -> new Outcome()));
+                            } catch (IOException e) {
+                                if (!"reactor closed".equals(e.getMessage())) throw e;
+                                return;
+                            }
+                        }
+                        Outcome o = new Outcome();
+                        outcomes.add(o);
+                        started.countDown();
+                        PendingConnect attempt;
+                        try {
+                            attempt = r.connect(random.nextBoolean() ? live : dead, null, o, CONNECT_TIMEOUT);
+                        } catch (IllegalStateException e) {
+                            o.threw = true;
+                            return;
+                        }
+                        if (random.nextInt(4) == 0) o.cancelled = attempt.cancel();
+                    }
+                } catch (Throwable e) {
+                    unexpected.compareAndSet(null, e);
+                }
+            }, "race-caller-" + t);
+            callers.add(caller);
+            caller.start();
+        }
+        assertTrue(started.await(WAIT, TimeUnit.SECONDS));
+        r.close();
+        over.set(true);
+        for (Thread caller : callers) caller.join(TimeUnit.SECONDS.toMillis(WAIT));
+        if (unexpected.get() != null) throw new AssertionError("a caller failed", unexpected.get());
+        for (Outcome o : outcomes) {
+            String v = o.violation();
+            assertNull(v, "round " + round + ": " + v + " (failure: " + o.failure + ")");
+        }
+        for (Listener l : listeners) {
+            assertThrows(ConnectException.class, () -> new java.net.Socket(l.localAddress().getAddress(), l.localAddress().getPort()).close(),
+                    "a listener from listen() is closed with the reactor: " + l.localAddress());
+        }
+    }
+
+    @Test
+    void aPendingConnectFailsWhenTheReactorCloses() throws Exception {
+        Reactor r = reactor();
+        try (Clogged c = clogged()) {
+            RecordingHandler h = new RecordingHandler();
+            PendingConnect attempt = r.connect(loopback(c.port()), null, h, CONNECT_TIMEOUT);
+            awaitPending(c); // its SYN is out, unanswered
+            r.close();
+            assertTrue(h.connectFailed.isDone(), "failed before close() returned");
+            Throwable cause = h.connectFailed.getNow(null);
+            assertInstanceOf(IOException.class, cause);
+            assertTrue(cause.getMessage().contains("reactor closed"), cause.getMessage());
+            assertEquals(1, h.connectFailedCount.get());
+            assertFalse(attempt.cancel(), "decided: nothing left to cancel");
+        }
+    }
+
     // --- socket options (TCP MD5, RFC 2385; GTSM, RFC 5082), where the host can set them ---
 
     private static final byte[] KEY = "twinbgp-md5-key".getBytes(StandardCharsets.US_ASCII);

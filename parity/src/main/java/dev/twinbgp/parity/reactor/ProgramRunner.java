@@ -45,12 +45,14 @@ final class ProgramRunner implements AutoCloseable {
     private static final int BARRIER_MILLIS = 40;
     private static final long MS = 1_000_000L;
 
+    private final String reactorName;
     private final Reactor reactor;
     private final EventLoop loop;
     private final Thread loopThread;
     private final DeadEnds deadEnds;
 
     ProgramRunner(String reactorName) throws InterruptedException, IOException {
+        this.reactorName = reactorName;
         deadEnds = new DeadEnds(); // first: when it cannot be made, no reactor is left running
         try {
             reactor = Reactors.create(reactorName, ReactorConfig.defaults().withLoopThreads(1)
@@ -129,6 +131,8 @@ final class ProgramRunner implements AutoCloseable {
                 case Tasks t -> work.tasks(stream, t);
                 case AskInLoop a -> work.askInLoop(stream, a);
                 case CancelConnect c -> cancelConnect(c);
+                case ReactorOp.CloseRace c -> new CloseRace(reactorName, trace, stream + " close race " + c.race()).play(c.callers(),
+                        deadEnds.refusing(), program.seed());
                 case Sleep s -> Thread.sleep(s.millis());
             }
         }

@@ -94,6 +94,15 @@ sealed interface ReactorOp {
     record CancelConnect(int attempt, boolean refused, Caller from) implements ReactorOp {
     }
 
+    /**
+     * A throw-away reactor of the same kind, listening, is closed while {@code callers} threads keep connecting to
+     * its listener and to a refusing port, some attempts cancelled at once: every connect ends exactly once (it
+     * throws, its cancel() answers true, or its handler gets one of onOpen - then onClose - and onConnectFailed)
+     * before close() returns, and the listener is closed. Only that verdict is traced: the mix of outcomes is timing.
+     */
+    record CloseRace(int race, int callers) implements ReactorOp {
+    }
+
     /** Asks {@code EventLoop.inLoop()} from {@code from}. */
     record AskInLoop(Caller from) implements ReactorOp {
     }
@@ -118,6 +127,7 @@ sealed interface ReactorOp {
             case AskInLoop a -> "inLoop() " + a.from().text();
             case CancelConnect c -> "attempt " + c.attempt() + ": connect " + c.from().text() + (c.refused()
                     ? " to a refusing port, cancel() after it failed" : " to a port where it hangs, cancel() at once, twice");
+            case CloseRace c -> "close race " + c.race() + ": " + c.callers() + " threads connect while a throw-away reactor closes";
             case Sleep s -> "the driver sleeps " + s.millis() + " ms";
         };
     }

@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  * reading, timers (fired, cancelled, cancelled twice, cancelled while firing, re-armed), trees of tasks
  * queued from other threads and from the loop, connects cancelled while they hang or after they failed,
  * {@code inLoop()} asked on and off the loop, short sleeps of
- * the driver; every pair ends with a graceful close or an abort with output just written. A side whose peer
+ * the driver, now and then connects racing the close of a throw-away reactor; every pair ends with a graceful close or an abort with output just written. A side whose peer
  * has paused reading sometimes writes 4-8 MiB, more than loopback's socket buffers take, so output is pending
  * in the reactor (queued behind, flushed by a close, dropped by an abort). Each call comes
  * from the driver thread, another thread, a loop task or a task queued from the loop.
@@ -91,6 +91,10 @@ public record ReactorProgram(long seed, int pairs, List<ReactorOp> ops) {
                 if (!ended[p]) {
                     end(p);
                 }
+            }
+            // Drawn last, so the rest of a seed's program is what it was before close races existed.
+            if (r.nextInt(4) == 0) {
+                ops.add(new ReactorOp.CloseRace(1, 2 + r.nextInt(3)));
             }
             return new ReactorProgram(seed, pairs, ops);
         }

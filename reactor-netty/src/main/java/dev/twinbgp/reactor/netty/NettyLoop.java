@@ -18,6 +18,10 @@ final class NettyLoop implements EventLoop {
     final io.netty.channel.EventLoop netty;
     /** Open connections of this loop (loop thread only), aborted when the reactor closes. */
     private final Set<NettyConnection> connections = new HashSet<>();
+    /** Listening channels of this loop (loop thread only). */
+    private final Set<io.netty.channel.Channel> listeners = new HashSet<>();
+    /** Outgoing connects begun on this loop and not yet decided (loop thread only), failed when the reactor closes. */
+    private final Set<NettyConnect> connecting = new HashSet<>();
 
     NettyLoop(io.netty.channel.EventLoop netty) {
         this.netty = netty;
@@ -25,10 +29,16 @@ final class NettyLoop implements EventLoop {
 
     @Override
     public void execute(Runnable task) {
+        if (!offer(task)) LOG.debug("loop {} stopped; task dropped", netty);
+    }
+
+    /** Queues {@code task}; false when the loop no longer takes tasks. Netty runs every task it took, also while shutting down. */
+    boolean offer(Runnable task) {
         try {
             netty.execute(() -> runSafely(task));
+            return true;
         } catch (RejectedExecutionException e) {
-            LOG.debug("loop {} stopped; task dropped", netty);
+            return false;
         }
     }
 
@@ -61,8 +71,24 @@ final class NettyLoop implements EventLoop {
         connections.remove(c);
     }
 
-    /** Loop thread: aborts every connection (the reactor is closing). */
+    /** Loop thread: a listening channel of this loop, closed when the reactor closes. */
+    void listening(io.netty.channel.Channel server) {
+        listeners.add(server);
+        server.closeFuture().addListener(f -> listeners.remove(server));
+    }
+
+    void connecting(NettyConnect c) {
+        connecting.add(c);
+    }
+
+    void connectDone(NettyConnect c) {
+        connecting.remove(c);
+    }
+
+    /** Loop thread: closes every listener, fails every pending connect, aborts every connection (the reactor is closing). */
     void abortAll() {
+        for (io.netty.channel.Channel server : List.copyOf(listeners)) server.close();
+        for (NettyConnect c : List.copyOf(connecting)) c.reactorClosed();
         for (NettyConnection c : List.copyOf(connections)) c.abort();
     }
 

@@ -16,7 +16,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -24,18 +23,17 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +54,14 @@ final class NettyReactor implements Reactor {
     private final AtomicInteger next = new AtomicInteger();
     /** The loop threads, joined by close() (Netty's termination future completes just before they end). */
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    /** close() has begun: connect and listen refuse, a connect task that runs now fails at once. */
+    private volatile boolean closed;
+    /**
+     * Connects whose start task a loop took but has not run yet. A Netty loop that ends just as the task comes in
+     * can take it and never run it (seen about once in a few hundred closes racing connects, without Netty's
+     * "non-empty task queue" warning); close() fails what is left here once the loop threads have ended.
+     */
+    private final Set<NettyConnect> unbegun = ConcurrentHashMap.newKeySet();
 
     NettyReactor(ReactorConfig config) {
         this.config = config;
@@ -104,11 +110,25 @@ final class NettyReactor implements Reactor {
 
     @Override
     public Listener listen(InetSocketAddress local, HandlerFactory factory) throws IOException {
-        if (group.isShuttingDown()) throw new IOException("reactor closed");
+        if (closed) throw new IOException("reactor closed");
         ListenerOptions options = new ListenerOptions();
         ServerBootstrap b = new ServerBootstrap().group(group, group).channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new ChannelInitializer<Channel>() {
+                    // On the listener's loop, once registered, before the bind. Race with close(): when `closed` is
+                    // still false here, close()'s abortAll task on this loop comes later and closes the listener
+                    // (Netty's own shutdown does not always: a loop that sees it only after its last I/O pass ends
+                    // without closing its channels, and a listener stayed bound); when it is true, the bind fails.
+                    @Override
+                    protected void initChannel(Channel server) {
+                        if (closed) {
+                            server.close();
+                        } else {
+                            byNetty.get(server.eventLoop()).listening(server);
+                        }
+                    }
+                })
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -121,7 +141,10 @@ final class NettyReactor implements Reactor {
                 });
         connectionOptions(b::childOption);
         ChannelFuture bound = b.bind(local).awaitUninterruptibly();
-        if (!bound.isSuccess()) throw asIOException(bound.cause(), "cannot listen on " + local);
+        if (!bound.isSuccess()) {
+            if (closed) throw new IOException("reactor closed");
+            throw asIOException(bound.cause(), "cannot listen on " + local);
+        }
         Channel server = bound.channel();
         InetSocketAddress address = (InetSocketAddress) server.localAddress();
         return new Listener() {
@@ -157,39 +180,23 @@ final class NettyReactor implements Reactor {
     @Override
     public PendingConnect connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler,
                                   Duration timeout, SocketOptions options) {
+        if (closed) throw new IllegalStateException("reactor closed");
         NettyLoop owner = own(loop);
-        // Claimed once: by channelActive (onOpen), by the failure below (onConnectFailed) or by cancel().
-        AtomicBoolean decided = new AtomicBoolean();
+        NettyConnect attempt = new NettyConnect(owner, remote, localBind, handler, timeout, unbegun::remove);
+        unbegun.add(attempt);
         Bootstrap b = new Bootstrap().group(owner.netty).channelFactory(socketFactory(remote, options))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())))
-                .handler(new NettyConnection(owner, handler, config, decided));
+                .handler(new NettyConnection(owner, handler, config, attempt.decided));
         connectionOptions(b::option);
-        ChannelFuture f = localBind == null ? b.connect(remote) : b.connect(remote, localBind);
-        f.addListener(done -> {
-            if (done.isSuccess() || !decided.compareAndSet(false, true)) return; // a cancel's close fails it too: silent
-            Throwable cause = normalize(done.cause(), remote, timeout);
-            Runnable report = () -> {
-                try {
-                    handler.onConnectFailed(cause);
-                } catch (Throwable e) {
-                    LOG.warn("onConnectFailed handler failed", e);
-                }
-            };
-            if (owner.inLoop()) report.run(); else owner.execute(report);
-        });
-        // Closing the channel drops a handshake under way (Netty fails the connect promise with a
-        // ClosedChannelException, which the listener above keeps to itself); on the loop it is closed at once,
-        // from another thread Netty runs the close on the loop. A handshake that completed first finds decided
-        // set in NettyConnection.channelActive, which closes the channel instead of opening it.
-        // Race: when the socket could not be set up (socketFactory threw), Netty fails f at once but tells the
-        // listener on its GlobalEventExecutor, so a cancel() right after connect() may still win - and f's channel
-        // is then a placeholder that never had a loop (closing it throws) or one already closed: nothing to close.
-        return () -> {
-            if (!decided.compareAndSet(false, true)) return false;
-            Channel ch = f.channel();
-            if (ch.isOpen()) ch.close();
-            return true;
-        };
+        // Begun on the loop, so that the outcome is decided there. Race with close(): Netty runs every task its
+        // loop took, also while shutting down, and the task reads `closed` when it runs (see NettyConnect.start);
+        // a loop that no longer takes tasks would never call back.
+        if (!owner.offer(() -> attempt.start(b, closed))) {
+            unbegun.remove(attempt);
+            // Unless a close() that ended meanwhile failed it already (failUnbegun): that was its one outcome.
+            if (attempt.decided.compareAndSet(false, true)) throw new IllegalStateException("reactor closed");
+        }
+        return attempt;
     }
 
     /**
@@ -211,22 +218,6 @@ final class NettyReactor implements Reactor {
         };
     }
 
-    /** The same exception types as the selector reactor: ConnectException / SocketTimeoutException. */
-    private static Throwable normalize(Throwable cause, InetSocketAddress remote, Duration timeout) {
-        if (cause instanceof io.netty.channel.ChannelException c && c.getCause() instanceof IOException socketOptions) {
-            return socketOptions; // from the channel factory: the socket options could not be set
-        }
-        if (cause instanceof ConnectTimeoutException) {
-            return new SocketTimeoutException("connect to " + remote + " timed out after " + timeout.toMillis() + " ms");
-        }
-        if (cause instanceof ConnectException) {
-            ConnectException plain = new ConnectException(cause.getMessage());
-            plain.initCause(cause);
-            return plain;
-        }
-        return cause;
-    }
-
     private static IOException asIOException(Throwable cause, String what) {
         return cause instanceof IOException io ? io : new IOException(what, cause);
     }
@@ -243,12 +234,15 @@ final class NettyReactor implements Reactor {
 
     @Override
     public void close() {
+        closed = true;
         if (group.isShuttingDown()) {
             group.terminationFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
+            failUnbegun();
             return;
         }
-        // Abort every connection on its own loop first, so each handler sees onClose(null) like on
-        // the selector reactor, rather than a channelInactive during Netty's shutdown.
+        // Abort every connection and fail every pending connect on its own loop first, so each handler sees
+        // onClose(null) / onConnectFailed like on the other reactors, rather than a channelInactive during
+        // Netty's shutdown. A connect task that runs after this one finds `closed` set and fails at once.
         List<Future<?>> aborted = new ArrayList<>();
         for (NettyLoop l : loops) aborted.add(l.netty.submit(l::abortAll));
         boolean onOwnLoop = loops.stream().anyMatch(NettyLoop::inLoop);
@@ -264,6 +258,16 @@ final class NettyReactor implements Reactor {
                 interrupted = true;
             }
         }
+        failUnbegun();
         if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** Once every loop thread has ended: fails the connects a loop took but never began (see {@link #unbegun}). */
+    private void failUnbegun() {
+        if (threads.stream().anyMatch(Thread::isAlive)) return;
+        for (NettyConnect c : List.copyOf(unbegun)) {
+            unbegun.remove(c);
+            c.neverBegun();
+        }
     }
 }

@@ -43,7 +43,10 @@ final class SelectorListener implements Listener, KeyHandler {
             channel.close();
             throw e;
         }
-        loop.execute(this::register);
+        if (!loop.offer(this::register)) { // the reactor closed meanwhile: nothing would ever close the socket
+            channel.close();
+            throw new IOException("reactor closed");
+        }
     }
 
     private void register() {
@@ -63,7 +66,7 @@ final class SelectorListener implements Listener, KeyHandler {
             if (accepted == null) return;
             if (!options.isEmpty() && !withOptions(accepted)) continue;
             SelectorLoop owner = reactor.nextSelectorLoop();
-            owner.execute(() -> owner.adopt(accepted, factory));
+            if (!owner.offer(() -> owner.adopt(accepted, factory))) accepted.close(); // that loop has stopped
         }
     }
 

@@ -54,6 +54,10 @@ final class SelectorLoop implements EventLoop, Runnable {
      */
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private volatile boolean stopping;
+    /** The loop is shutting down: tasks from other threads are refused (set by the loop thread, last pass done). */
+    private volatile boolean closing;
+    /** Shutdown has run the last task: every task is refused, from the loop thread too. */
+    private volatile boolean ended;
     /** Loop passes so far (a test observes that an idle loop makes none). */
     private volatile long passes;
     private long timerSequence;
@@ -83,21 +87,36 @@ final class SelectorLoop implements EventLoop, Runnable {
 
     @Override
     public void execute(Runnable task) {
-        if (stopping) {
-            LOG.debug("loop {} stopped; task dropped", thread.getName());
-            return;
-        }
+        if (!offer(task)) LOG.debug("loop {} stopped; task dropped", thread.getName());
+    }
+
+    /**
+     * Queues {@code task}; false when the loop no longer takes tasks (it is shutting down). A task it took
+     * always runs, also while the loop shuts down.
+     *
+     * <p>Race with the loop's end, lock-free: a producer adds its task, then reads {@code closing}; the loop sets
+     * {@code closing}, then drains the queue. Either the producer sees {@code closing} false - so the loop set it
+     * after the add and its drain finds the task - or it sees it true and takes its task back with remove();
+     * when remove() fails the drain already polled the task, which then runs (ConcurrentLinkedQueue hands each
+     * element to exactly one of poll and remove).
+     */
+    boolean offer(Runnable task) {
+        boolean here = inLoop();
+        if (here ? ended : closing) return false;
         tasks.add(task);
-        if (!inLoop() && sleeping.getAndSet(false)) selector.wakeup();
+        if (!here && closing && tasks.remove(task)) return false;
+        if (!here && sleeping.getAndSet(false)) selector.wakeup();
+        return true;
     }
 
     @Override
     public Timer schedule(long delayNanos, Runnable task) {
         LoopTimer t = new LoopTimer(nanoTime() + Math.max(0, delayNanos), nextSequence(), task);
-        if (inLoop()) {
+        if (inLoop() && !ended) {
             timers.add(t);
-        } else {
-            execute(() -> timers.add(t));
+        } else if (!offer(() -> timers.add(t))) {
+            t.cancel(); // never fires; cancel() now returns false, as for the timers dropped at shutdown
+            LOG.debug("loop {} stopped; timer dropped", thread.getName());
         }
         return t;
     }
@@ -139,9 +158,11 @@ final class SelectorLoop implements EventLoop, Runnable {
         } catch (Throwable t) {
             LOG.error("selector loop {} failed", thread.getName(), t);
         } finally {
-            // Tasks queued before stop() (e.g. accepted channels to adopt) still run, so what they
-            // open is closed below like everything else (Netty's shutdown runs pending tasks too).
+            // Tasks accepted before closing (e.g. accepted channels to adopt, connects to start) still run, so
+            // what they open is closed below like everything else (Netty's shutdown runs pending tasks too).
+            closing = true;
             drainTasks();
+            ended = true;
             shutdownKeys();
         }
     }
@@ -239,7 +260,8 @@ final class SelectorLoop implements EventLoop, Runnable {
                 }
             }
         }
-        tasks.clear();
+        tasks.clear(); // only ones queued on this thread after the drain, which offer() refused
+        timers.forEach(LoopTimer::cancel); // they never fire: cancel() returns false from now on
         timers.clear();
         try {
             selector.close();

@@ -44,9 +44,12 @@ final class SelectorReactor implements Reactor {
     @Override
     public PendingConnect connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler,
                                   Duration timeout, SocketOptions options) {
+        if (!running) throw new IllegalStateException("reactor closed");
         SelectorLoop owner = own(loop);
         OutgoingConnect connect = new OutgoingConnect(owner, remote, localBind, handler, timeout, options);
-        owner.execute(connect::start);
+        // Race with close(): a loop that took the task runs it before it ends and then fails the attempt if it
+        // is still pending (OutgoingConnect.shutdown); one that no longer takes tasks would never call back.
+        if (!owner.offer(connect::start)) throw new IllegalStateException("reactor closed");
         return connect;
     }
 

@@ -76,7 +76,7 @@ final class VirtualLoop implements EventLoop {
         if (!offer(task)) LOG.debug("loop {} stopped; task dropped", name);
     }
 
-    /** Queues {@code task}; false when the loop no longer takes tasks (it is shutting down). */
+    /** Queues {@code task}; false when the loop no longer takes tasks (it is shutting down). A task it took always runs. */
     boolean offer(Runnable task) {
         lock.lock();
         try {
@@ -97,8 +97,9 @@ final class VirtualLoop implements EventLoop {
         LoopTimer t = new LoopTimer(nanoTime() + Math.max(0, delayNanos), timerSequence.getAndIncrement(), task);
         if (inLoop()) {
             timers.add(t);
-        } else {
-            execute(() -> timers.add(t));
+        } else if (!offer(() -> timers.add(t))) {
+            t.cancel(); // never fires; cancel() now returns false, as for the timers dropped at shutdown
+            LOG.debug("loop {} stopped; timer dropped", name);
         }
         return t;
     }
@@ -232,6 +233,7 @@ final class VirtualLoop implements EventLoop {
         for (OutgoingConnect c : List.copyOf(connecting)) {
             c.failed(new IOException("reactor closed while connecting to " + c.remote()));
         }
+        timers.forEach(LoopTimer::cancel); // they never fire: cancel() returns false from now on
         timers.clear();
     }
 

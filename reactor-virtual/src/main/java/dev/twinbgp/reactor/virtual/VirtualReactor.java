@@ -68,9 +68,12 @@ final class VirtualReactor implements Reactor {
     @Override
     public PendingConnect connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind, ConnectionHandler handler,
                                   Duration timeout, SocketOptions options) {
+        if (!running) throw new IllegalStateException("reactor closed");
         VirtualLoop owner = own(loop);
         OutgoingConnect connect = new OutgoingConnect(owner, remote, localBind, handler, timeout, options);
-        owner.execute(connect::start);
+        // Race with close(): a loop that took the task runs it before it ends and then fails the attempt if it
+        // is still pending (VirtualLoop.shutdown); one that no longer takes tasks would never call back.
+        if (!owner.offer(connect::start)) throw new IllegalStateException("reactor closed");
         return connect;
     }
 

@@ -1031,8 +1031,16 @@ public final class PeerDriver {
         InetSocketAddress bind = settings.localAddress() == null ? null : new InetSocketAddress(settings.localAddress(), 0);
         // The reactor's own timeout is a backstop: in Connect the ConnectRetry timer (same length, started first)
         // expires before it and cancels the attempt (see detach).
-        link.attempt = reactor.connect(loop, remote, bind, link, Duration.ofSeconds(settings.session().connectRetryTime()),
-                settings.socket());
+        try {
+            link.attempt = reactor.connect(loop, remote, bind, link, Duration.ofSeconds(settings.session().connectRetryTime()),
+                    settings.socket());
+        } catch (IllegalStateException closed) {
+            // The reactor is closing (daemon shutdown, a ConnectRetry timer or task that ran just before): no loop is
+            // left to report the attempt on, and this peer's loop ends with it - nothing to retry, nothing to tell.
+            log.debug("peer {}: not connecting: {}", name(), closed.getMessage());
+            link.detached = true;
+            links.remove(Direction.OUTGOING, link);
+        }
     }
 
     private void send(Direction via, BgpMessage message) {
