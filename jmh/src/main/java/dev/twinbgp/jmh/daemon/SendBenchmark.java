@@ -227,6 +227,7 @@ public final class SendBenchmark {
                 r.put("fromProcessStart", (answered - processStarted.get()) / 1e9);
             }
             r.put("twinbgpCpuSeconds", Machine.cpuSeconds(twin.pid()));
+            r.set("twinbgpThreadCpuSeconds", Machine.threadCpuSeconds(twin.pid()));
             r.put("birdCpuSeconds", Machine.cpuSeconds(bird.pid()));
             r.put("loadAverage", Machine.loadAverage());
             r.put("twinbgpPeakRssMiB", Machine.vmHwmKiB(twin.pid()) / 1024.0);
