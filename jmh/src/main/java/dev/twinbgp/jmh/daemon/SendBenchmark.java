@@ -232,6 +232,9 @@ public final class SendBenchmark {
             r.put("loadAverage", Machine.loadAverage());
             r.put("twinbgpPeakRssMiB", Machine.vmHwmKiB(twin.pid()) / 1024.0);
             r.put("birdPeakRssMiB", Machine.vmHwmKiB(bird.pid()) / 1024.0);
+            synchronized (log) { // twinbgp's log of the run (stderr), beside its stdout: its timestamps say when each phase began
+                Files.writeString(dir.resolve("stderr.log"), log);
+            }
         } finally {
             if (twin != null) {
                 Machine.dumpFlightRecording(twin.pid());
