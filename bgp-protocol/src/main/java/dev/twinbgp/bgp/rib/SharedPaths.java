@@ -96,9 +96,10 @@ final class SharedPaths {
                 }
             }
         }
-        paths[id] = path.compact();
+        Path compact = path.compact();
+        paths[id] = compact;
         hashes[id] = path.hashCode();
-        ipv4[id] = ipv4Unicast ? ipv4AttributesFor(path) : UNMADE;
+        ipv4[id] = !ipv4Unicast ? UNMADE : compact.hasMpNextHop() ? ipv4AttributesFor(path) : sendable(compact.attributes());
         counts[id] = 1;
         live++;
         place(id);
@@ -133,6 +134,16 @@ final class SharedPaths {
             return made;
         }
         return (Attributes) a;
+    }
+
+    /**
+     * A path whose next hop is its NEXT_HOP attribute is sent with its own attributes ({@link
+     * AdjRibOut#ipv4AttributesOf}): the compact set just made is that set, encoded - kept once for both (issue 18:
+     * one encoding scan and one object fewer for each of a 1M-route API table's 250,000 paths).
+     */
+    private static Attributes sendable(Attributes compact) {
+        compact.encodedLength(true);
+        return compact;
     }
 
     private static Attributes ipv4AttributesFor(Path path) {

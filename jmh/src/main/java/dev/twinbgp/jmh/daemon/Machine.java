@@ -58,6 +58,35 @@ final class Machine {
         }
     }
 
+    /**
+     * CPU time per thread of {@code pid} so far, summed by thread name ({@code /proc/PID/task/TID/stat}: the
+     * kernel's name, at most 15 characters, so {@code C2 CompilerThre} counts every C2 compiler thread), seconds,
+     * the largest first; empty when it cannot be read. Says where a cold JVM's CPU went (compilers, collector,
+     * the loop, an API reader) without a profiler.
+     */
+    static ObjectNode threadCpuSeconds(long pid) {
+        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is gone
+        }
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        ticks.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> out.put(e.getKey(), e.getValue() / 100.0));
+        return out;
+    }
+
     static double cpuSeconds(Iterable<Long> pids) {
         double sum = 0;
         for (long pid : pids) {

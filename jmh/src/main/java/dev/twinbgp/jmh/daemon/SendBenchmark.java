@@ -183,6 +183,10 @@ public final class SendBenchmark {
             twin = pb.start();
             AtomicLong processStarted = new AtomicLong();
             AtomicLong up = new AtomicLong();
+            // Per-thread CPU when the timed phase starts (the API process's start, or the session's for config),
+            // so the report can say where the CPU of that phase went (compilers, collector, loop, reader).
+            java.util.concurrent.atomic.AtomicReference<ObjectNode> atStart = new java.util.concurrent.atomic.AtomicReference<>();
+            boolean fromProcess = mode.equals("api") || flow;
             StringBuilder log = new StringBuilder();
             Process p = twin;
             Thread.ofPlatform().daemon().start(() -> {
@@ -192,8 +196,14 @@ public final class SendBenchmark {
                         long now = System.nanoTime();
                         if (line.contains("process feed: started")) {
                             processStarted.compareAndSet(0, now);
+                            if (fromProcess) {
+                                atStart.compareAndSet(null, Machine.threadCpuSeconds(p.pid()));
+                            }
                         } else if (line.contains(" up: hold time")) {
                             up.compareAndSet(0, now);
+                            if (!fromProcess) {
+                                atStart.compareAndSet(null, Machine.threadCpuSeconds(p.pid()));
+                            }
                         }
                         synchronized (log) {
                             log.append(line).append('\n');
@@ -227,10 +237,21 @@ public final class SendBenchmark {
                 r.put("fromProcessStart", (answered - processStarted.get()) / 1e9);
             }
             r.put("twinbgpCpuSeconds", Machine.cpuSeconds(twin.pid()));
+            ObjectNode threads = Machine.threadCpuSeconds(twin.pid());
+            r.set("twinbgpThreadCpuSeconds", threads);
+            ObjectNode before = atStart.get();
+            if (before != null) { // the timed phase alone: CPU per thread name since its start
+                ObjectNode phase = r.putObject("twinbgpThreadCpuSecondsTimed");
+                threads.fieldNames().forEachRemaining(name -> phase.put(name,
+                        Math.round((threads.path(name).asDouble() - before.path(name).asDouble(0)) * 100) / 100.0));
+            }
             r.put("birdCpuSeconds", Machine.cpuSeconds(bird.pid()));
             r.put("loadAverage", Machine.loadAverage());
             r.put("twinbgpPeakRssMiB", Machine.vmHwmKiB(twin.pid()) / 1024.0);
             r.put("birdPeakRssMiB", Machine.vmHwmKiB(bird.pid()) / 1024.0);
+            synchronized (log) { // twinbgp's log of the run (stderr), beside its stdout: its timestamps say when each phase began
+                Files.writeString(dir.resolve("stderr.log"), log);
+            }
         } finally {
             if (twin != null) {
                 Machine.dumpFlightRecording(twin.pid());

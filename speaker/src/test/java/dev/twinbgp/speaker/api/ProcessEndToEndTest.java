@@ -121,6 +121,33 @@ class ProcessEndToEndTest {
     }
 
     @Test
+    void aBurstGetsOneAckPerCommandInOrder() throws Exception {
+        // 5,000 lines written at once: merged into batches of up to ApiProcess.MAX_BATCH commands, whose "done"s
+        // go to the queue as one entry per batch; the program must still read one line per command, and the
+        // malformed line's "error" exactly at its place.
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            lines.append(i == 3000 ? "announce route 10.0.0.0/33 next-hop 127.0.0.2"
+                    : "announce route 10.%d.%d.0/24 next-hop 127.0.0.2 med %d".formatted(i / 256, i % 256, i / 4)).append('\n');
+        }
+        Files.writeString(dir.resolve("burst.txt"), lines);
+        java.nio.file.Path script = ApiHarness.script(dir, "burst.sh", """
+                cat %1$s/burst.txt
+                exec cat > %1$s/answers
+                """.formatted(dir));
+        harness = ApiHarness.start("selector", "selector", dir, config("burst", script, "text", ""),
+                Api.Options.defaults().withoutControlSocket(), List.of(), true);
+        PeerDriver peer = harness.peerSide();
+        Await.until("the peer holds the burst", () -> ApiHarness.ribInSize(peer) == 4999);
+        Await.until("every answer", () -> lines(dir.resolve("answers")).size() == 5000);
+        List<String> answers = lines(dir.resolve("answers"));
+        for (int i = 0; i < 5000; i++) {
+            assertEquals(i == 3000 ? "error" : "done", answers.get(i), "answer " + i);
+        }
+        assertEquals(0, harness.api.dropped("burst"));
+    }
+
+    @Test
     void commandsApplyInTheOrderSentEvenWhenBatched() throws Exception {
         // printf writes all lines at once: they reach the reader together and are merged into one batch
         java.nio.file.Path script = ApiHarness.script(dir, "order.sh", """
