@@ -7,6 +7,7 @@ import dev.twinbgp.speaker.config.AttributeText;
 import dev.twinbgp.speaker.config.FlowConfig;
 import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
+import dev.twinbgp.speaker.config.PrefixText;
 import dev.twinbgp.speaker.config.RouteAttributes;
 import dev.twinbgp.speaker.config.RouteConfig;
 import java.util.ArrayList;
@@ -189,74 +190,8 @@ final class RouteLines {
     /** Tails longer than this are not kept (a cache of a few MB at most). */
     private static final int MAX_TAIL = 512;
 
-    /**
-     * {@code text[start, end)} as a prefix, exactly as the grammar reads it, or null when it is not the
-     * plain form: {@code A.B.C.D/LEN} (parts 0-255 without leading zeros, LEN 0-32 without leading zeros) or
-     * {@code IPV6/LEN}, host bits clear.
-     */
+    /** {@code text[start, end)} as a prefix, exactly as the grammar reads it, or null ({@link PrefixText}). */
     static Prefix prefix(String text, int start, int end) {
-        int slash = text.indexOf('/', start);
-        if (slash < 0 || slash >= end) {
-            return null;
-        }
-        IpAddress address;
-        if (text.lastIndexOf(':', slash) >= start) {
-            try {
-                address = IpAddress.parse(text.substring(start, slash));
-            } catch (IllegalArgumentException notAnAddress) {
-                return null;
-            }
-        } else {
-            byte[] bytes = ipv4(text, start, slash);
-            if (bytes == null) {
-                return null;
-            }
-            address = new IpAddress(bytes);
-        }
-        int max = address.isIpv4() ? 32 : 128;
-        int length = number(text, slash + 1, end, max);
-        if (length < 0) {
-            return null;
-        }
-        try {
-            return new Prefix(address, length);
-        } catch (IllegalArgumentException hostBits) {
-            return null; // the full parse says which bits
-        }
-    }
-
-    private static byte[] ipv4(String text, int start, int end) {
-        byte[] out = new byte[4];
-        int at = start;
-        for (int i = 0; i < 4; i++) {
-            int dot = i < 3 ? text.indexOf('.', at) : end;
-            if (dot < 0 || dot > end) {
-                return null;
-            }
-            int value = number(text, at, dot, 255);
-            if (value < 0) {
-                return null;
-            }
-            out[i] = (byte) value;
-            at = dot + 1;
-        }
-        return out;
-    }
-
-    /** The decimal {@code text[start, end)} in 0..max, without leading zeros, or -1. */
-    private static int number(String text, int start, int end, int max) {
-        int n = end - start;
-        if (n < 1 || n > 3 || (n > 1 && text.charAt(start) == '0')) {
-            return -1;
-        }
-        int value = 0;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value <= max ? value : -1;
+        return PrefixText.parse(text, start, end);
     }
 }

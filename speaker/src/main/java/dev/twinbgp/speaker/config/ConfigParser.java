@@ -88,6 +88,16 @@ public final class ConfigParser {
         return parser.resolve(source);
     }
 
+    /**
+     * As {@link #parse(String, String)}, every statement read by the grammar token by token: without the fast path
+     * of plain static routes ({@link StaticRouteText}), which must give the same configuration or error (tests).
+     */
+    static Configuration parseByGrammar(String source, String text) throws ConfigException {
+        ConfigParser parser = new ConfigParser();
+        parser.read(TokenStream.grammarOnly(source, text));
+        return parser.resolve(source);
+    }
+
     private void read(TokenStream in) throws ConfigException {
         while (!in.atEnd()) {
             Token keyword = in.peek();

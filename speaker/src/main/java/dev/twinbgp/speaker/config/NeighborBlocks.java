@@ -204,6 +204,7 @@ final class NeighborBlocks {
     /** {@code static { route PREFIX ATTRIBUTES; route PREFIX { ATTRIBUTE; ... } }}. */
     static void staticRoutes(TokenStream in, NeighborDraft draft) throws ConfigException {
         in.expect("{");
+        StaticRouteText plain = in.fastPaths() ? new StaticRouteText(draft) : null;
         while (!in.accept("}")) {
             Token keyword = in.peek();
             if (keyword.is("sr-policy")) { // RFC 9830: ExaBGP's static SR Policy
@@ -214,6 +215,9 @@ final class NeighborBlocks {
             }
             if (!keyword.is("route")) {
                 throw ConfigException.unexpected(keyword, "route, sr-policy or '}'");
+            }
+            if (plain != null && plain.read(in)) {
+                continue; // a plain one-line route, read from the raw line (issue 18); else the grammar reads it
             }
             in.next();
             Token prefix = in.peek();

@@ -93,9 +93,20 @@ final class NeighborDraft {
 
     /** Adds a configured route, its attributes shared with an earlier route's when equal. */
     void addRoute(RouteConfig route, Token prefix) {
-        RouteAttributes shared = attributeSets.putIfAbsent(route.attributes(), route.attributes());
-        RouteConfig placed = shared == null ? route : new RouteConfig(route.prefix(), shared, route.multicast());
-        routes.add(new PlacedRoute(placed, placed.family().equals(Family.IPV4_UNICAST) ? null : prefix));
+        RouteAttributes shared = share(route.attributes());
+        addShared(shared == route.attributes() ? route : new RouteConfig(route.prefix(), shared, route.multicast()),
+                prefix);
+    }
+
+    /** {@code attributes}, or the equal set an earlier route of this draft has (which routes then share). */
+    RouteAttributes share(RouteAttributes attributes) {
+        RouteAttributes shared = attributeSets.putIfAbsent(attributes, attributes);
+        return shared == null ? attributes : shared;
+    }
+
+    /** Adds a configured route whose attributes are already {@link #share shared}. */
+    void addShared(RouteConfig route, Token prefix) {
+        routes.add(new PlacedRoute(route, route.family().equals(Family.IPV4_UNICAST) ? null : prefix));
     }
 
     /** @param name the neighbor's address token, or the template's name token */

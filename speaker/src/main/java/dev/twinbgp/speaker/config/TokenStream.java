@@ -8,15 +8,51 @@ package dev.twinbgp.speaker.config;
  */
 final class TokenStream {
     private final Tokenizer tokenizer;
+    private final boolean fastPaths;
     private Token current;
 
-    private TokenStream(Tokenizer tokenizer) throws ConfigException {
+    private TokenStream(Tokenizer tokenizer, boolean fastPaths) throws ConfigException {
         this.tokenizer = tokenizer;
+        this.fastPaths = fastPaths;
         this.current = tokenizer.next();
+    }
+
+    private TokenStream(Tokenizer tokenizer) throws ConfigException {
+        this(tokenizer, true);
     }
 
     static TokenStream of(String source, String text) throws ConfigException {
         return new TokenStream(new Tokenizer(source, Lines.of(text)));
+    }
+
+    /** The tokens of {@code text} for the grammar alone: no fast path reads ahead (tests compare the two). */
+    static TokenStream grammarOnly(String source, String text) throws ConfigException {
+        return new TokenStream(new Tokenizer(source, Lines.of(text)), false);
+    }
+
+    /** False when every statement must be read token by token ({@link #grammarOnly}). */
+    boolean fastPaths() {
+        return fastPaths;
+    }
+
+    /**
+     * The tokenizer, positioned just after {@link #peek}'s token (the stream reads one ahead): a fast path reads the
+     * raw line from there, and on success moves on with {@link #skipTo}.
+     */
+    Tokenizer raw() {
+        return tokenizer;
+    }
+
+    /**
+     * Consumes the current token and the raw text after it up to {@code offset} of its line, which a fast path read
+     * (it must end at a token boundary), and reads the next token.
+     */
+    void skipTo(int offset) throws ConfigException {
+        if (current.isEnd()) {
+            throw new IllegalStateException("nothing to skip after the end");
+        }
+        tokenizer.skipTo(offset);
+        current = tokenizer.next();
     }
 
     /** The tokens of a text read as it is needed (a configuration file, never held whole). */

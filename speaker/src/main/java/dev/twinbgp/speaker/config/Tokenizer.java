@@ -91,6 +91,38 @@ final class Tokenizer {
         }
     }
 
+    /*
+     * A fast path (StaticRouteText) may read the raw text after a token itself:
+     *
+     *         route 16.0.0.0/24 next-hop 192.0.2.1;  # ...
+     *              ^offset()                        ^skipTo(): tokens go on from here
+     * line() is the line of the token last returned, offset() where the next token is looked for in it.
+     */
+
+    String source() {
+        return source;
+    }
+
+    String line() {
+        return text;
+    }
+
+    int lineNumber() {
+        return line;
+    }
+
+    int offset() {
+        return i;
+    }
+
+    /** Goes on at {@code offset} of {@link #line}: the text before it was read by a fast path. */
+    void skipTo(int offset) {
+        if (offset < i || offset > n) {
+            throw new IllegalArgumentException("offset " + offset + " outside " + i + ".." + n);
+        }
+        i = offset;
+    }
+
     private String nextLine() throws ConfigException {
         try {
             return lines.next();

@@ -49,6 +49,14 @@ final class RouteMapping {
     private record PathKey(RouteAttributes attributes, Family family) {
     }
 
+    /*
+     * The path made last and for what: consecutive routes of a table mostly share one attribute set instance (the
+     * parser shares equal sets), so they take it without hashing the set's 22 components again.
+     */
+    private RouteAttributes lastAttributes;
+    private Family lastFamily;
+    private Path lastPath;
+
     RouteMapping(NeighborConfig neighbor) {
         this.neighbor = neighbor;
     }
@@ -58,7 +66,7 @@ final class RouteMapping {
      * {@code withdraw} starts withdrawn (its watchdog announces it, ExaBGP) and is not in the initial table.
      */
     List<Route> routes() {
-        List<Route> out = new ArrayList<>();
+        List<Route> out = new ArrayList<>(neighbor.routes().size() + neighbor.flows().size()); // more only with split
         for (RouteConfig configured : neighbor.routes()) {
             if (configured.attributes().withdrawn()) {
                 continue;
@@ -133,12 +141,18 @@ final class RouteMapping {
         try {
             Family family = route.family();
             RouteKey key = key(route);
+            if (route.attributes() == lastAttributes && family.equals(lastFamily)) {
+                return new Route(key, lastPath);
+            }
             PathKey made = new PathKey(route.attributes(), family);
             Path path = pathsByAttributes.get(made);
             if (path == null) {
                 path = paths.computeIfAbsent(path(route, family), p -> p);
                 pathsByAttributes.put(made, path);
             }
+            lastAttributes = route.attributes();
+            lastFamily = family;
+            lastPath = path;
             return new Route(key, path);
         } catch (Refused e) {
             throw new Refused("route " + asWritten.prefix() + ": " + e.getMessage());

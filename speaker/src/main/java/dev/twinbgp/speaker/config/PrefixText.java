@@ -1,0 +1,82 @@
+package dev.twinbgp.speaker.config;
+
+/**
+ * A prefix read by hand from a line, exactly as the grammar ({@link RouteParser#prefix}) reads it, or null when it
+ * is not the plain form and the grammar must read it (and word its error): the fast paths of API route lines
+ * ({@code RouteLines}) and of configured static routes ({@link StaticRouteText}) share it (issue 18).
+ */
+public final class PrefixText {
+    private PrefixText() {
+    }
+
+    /**
+     * {@code text[start, end)} as a prefix, exactly as the grammar reads it, or null when it is not the
+     * plain form: {@code A.B.C.D/LEN} (parts 0-255 without leading zeros, LEN 0-32 without leading zeros) or
+     * {@code IPV6/LEN}, host bits clear.
+     */
+    public static Prefix parse(String text, int start, int end) {
+        int slash = text.indexOf('/', start);
+        if (slash < 0 || slash >= end) {
+            return null;
+        }
+        IpAddress address;
+        if (text.lastIndexOf(':', slash) >= start) {
+            try {
+                address = IpAddress.parse(text.substring(start, slash));
+            } catch (IllegalArgumentException notAnAddress) {
+                return null;
+            }
+        } else {
+            byte[] bytes = ipv4(text, start, slash);
+            if (bytes == null) {
+                return null;
+            }
+            address = new IpAddress(bytes);
+        }
+        int max = address.isIpv4() ? 32 : 128;
+        int length = number(text, slash + 1, end, max);
+        if (length < 0) {
+            return null;
+        }
+        try {
+            return new Prefix(address, length);
+        } catch (IllegalArgumentException hostBits) {
+            return null; // the full parse says which bits
+        }
+    }
+
+    private static byte[] ipv4(String text, int start, int end) {
+        byte[] out = new byte[4];
+        int at = start;
+        for (int i = 0; i < 4; i++) {
+            int dot = i < 3 ? text.indexOf('.', at) : end;
+            if (dot < 0 || dot > end) {
+                return null;
+            }
+            int value = number(text, at, dot, 255);
+            if (value < 0) {
+                return null;
+            }
+            out[i] = (byte) value;
+            at = dot + 1;
+        }
+        return out;
+    }
+
+    /** The decimal {@code text[start, end)} in 0..max, without leading zeros, or -1. */
+    private static int number(String text, int start, int end, int max) {
+        int n = end - start;
+        if (n < 1 || n > 3 || (n > 1 && text.charAt(start) == '0')) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value <= max ? value : -1;
+    }
+}
