@@ -5,7 +5,6 @@ import dev.twinbgp.bgp.wire.family.flow.FlowPrefix;
 import dev.twinbgp.bgp.wire.family.flow.FlowRule;
 import dev.twinbgp.speaker.config.AttributeText;
 import dev.twinbgp.speaker.config.FlowConfig;
-import dev.twinbgp.speaker.config.IpAddress;
 import dev.twinbgp.speaker.config.Prefix;
 import dev.twinbgp.speaker.config.PrefixText;
 import dev.twinbgp.speaker.config.RouteAttributes;
