@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logback control for the commands: levels from {@code --log-level}, and a clean stop so the last
- * lines are written before the JVM goes. logback.xml reads {@code ${twinbgp.log.level}} at start;
+ * lines are written before the JVM goes. StderrLogConfigurator (speaker) reads {@code twinbgp.log.level} at start;
  * changing the level programmatically works whenever it is called.
  */
 final class Logging {

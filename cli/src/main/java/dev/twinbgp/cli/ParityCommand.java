@@ -76,7 +76,7 @@ public final class ParityCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        // The speakers under test log through slf4j to stderr (logback.xml); stdout carries only
+        // The speakers under test log through slf4j to stderr (StderrLogConfigurator); stdout carries only
         // the table and the diffs, and their INFO lines would bury the table on stderr.
         Logging.setLevel(Logger.ROOT_LOGGER_NAME, logLevel == null ? "warn" : logLevel);
         if (fuzz != null || fuzzCase != null) {
