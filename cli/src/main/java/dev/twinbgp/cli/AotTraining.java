@@ -14,9 +14,15 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) {
-        int demo = Main.run("demo", "--reactors", "selector,netty,virtual", "--routes", "20000");
+        String reactor = System.getProperty("twinbgp.aot.reactor", "");
+        String reactors = reactor.isEmpty() ? "selector,netty,virtual" : reactor + "," + reactor;
+        int demo = Main.run("demo", "--reactors", reactors, "--routes", "20000");
         if (demo != 0) {
             System.exit(demo);
+        }
+        if (!reactor.isEmpty()) {
+            args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--reactor", reactor))
+                    .toArray(String[]::new);
         }
         Main.main(args);
     }

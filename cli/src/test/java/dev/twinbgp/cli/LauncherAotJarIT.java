@@ -36,8 +36,9 @@ class LauncherAotJarIT {
         }
         Path jar = root.resolve("cli/target/twinbgp.jar");
         Files.copy(Path.of("target/twinbgp.jar"), jar);
-        Path cache = root.resolve("cli/target/twinbgp.aot");
-        Path stamp = root.resolve("cli/target/twinbgp.aot.stamp");
+        // `twinbgp --version` names no reactor: the launcher takes the default reactor's cache (twinbgp_reactor_guess)
+        Path cache = root.resolve("cli/target/twinbgp-netty.aot");
+        Path stamp = root.resolve("cli/target/twinbgp-netty.aot.stamp");
         String version = version();
 
         assertQuiet("no cache", version, Map.of());
@@ -47,7 +48,7 @@ class LauncherAotJarIT {
         newerThanJar(cache);
         assertQuiet("a file that is not a cache, with a matching stamp", version, Map.of());
 
-        Path built = Path.of("target/twinbgp.aot");
+        Path built = Path.of("target/twinbgp-netty.aot");
         if (Files.isRegularFile(built)) { // a JDK 25+ build: a real cache, but trained on another path of the jar
             Files.copy(built, cache, StandardCopyOption.REPLACE_EXISTING);
             newerThanJar(cache);
@@ -59,6 +60,38 @@ class LauncherAotJarIT {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(cache).toMillis() + 10_000));
         assertQuiet("a cache older than the jar", version, Map.of());
         assertQuiet("TWINBGP_AOT=off", version, Map.of("TWINBGP_AOT", "off"));
+    }
+
+    /**
+     * The launcher takes the AOT cache of the reactor the run will use (one cache per reactor: each maps its classes
+     * resident), by the CLI's precedence: --reactor, TWINBGP_REACTOR, the configuration's reactor, netty.
+     */
+    @Test
+    void theCacheIsTheOneOfTheReactorTheRunWillUse() throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Path conf = root.resolve("virtual.conf");
+        Files.writeString(conf, "twinbgp { reactor virtual; }\nneighbor 127.0.0.1 { local-as 1; peer-as 2; }\n");
+        assertEquals("selector", guess(repo, Map.of(), "run", "--reactor", "selector", "--config", conf.toString()));
+        assertEquals("netty", guess(repo, Map.of(), "run", "--reactor=NETTY", conf.toString()));
+        assertEquals("selector", guess(repo, Map.of("TWINBGP_REACTOR", "selector"), "run", "-c", conf.toString()));
+        assertEquals("virtual", guess(repo, Map.of(), "run", "--config", conf.toString()));
+        assertEquals("virtual", guess(repo, Map.of(), "run", "--config=" + conf));
+        assertEquals("virtual", guess(repo, Map.of(), "run", conf.toString(), "--log-level", "warn"));
+        assertEquals("netty", guess(repo, Map.of(), "run", "--events", conf.toString()));
+        assertEquals("netty", guess(repo, Map.of(), "--version"));
+        assertEquals("netty", guess(repo, Map.of("TWINBGP_REACTOR", "nonsense"), "run"));
+    }
+
+    private static String guess(Path repo, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", "-c", ". bin/jvm-options && twinbgp_reactor_guess \"$@\"", "guess"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+        pb.environment().remove("TWINBGP_REACTOR");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     /** The stamp the launcher expects for this JDK, as bin/jvm-options writes it. */
