@@ -4,9 +4,12 @@ package dev.twinbgp.cli;
  * The training run of the launcher's AOT cache (issue 18; JDK 25+, JEP 483/514/515), run by {@code bin/aot-train}
  * at build time with {@code -XX:AOTCacheOutput} - not a command users run. The cache holds the classes this
  * process loaded and linked and the method profiles it gathered, so it should do what a daemon does on every
- * reactor: first {@code twinbgp demo} with three speakers in a full mesh, one per reactor (each reactor's
- * classes and its receive and send paths), then the {@code twinbgp run} of the arguments (configuration,
- * API process, JSON events, on the default reactor), which ends when its API process sends {@code shutdown}.
+ * reactor: first {@code twinbgp demo} with two speakers on the reactor named by {@code -Dtwinbgp.aot.reactor}
+ * (its classes and its receive and send paths), then the {@code twinbgp run} of the arguments on that reactor
+ * (configuration, API process, JSON events), which ends when its API process sends {@code shutdown}. Without the
+ * property: three speakers in a full mesh, one per reactor, and the run on the default reactor. One cache per
+ * reactor (bin/aot-train): the JVM keeps every class of its cache resident, so a cache of all three reactors
+ * cost a selector daemon Netty's classes.
  * The class path is the jar's, as in {@code java -jar}: the JVM refuses a cache made with another one.
  */
 public final class AotTraining {
