@@ -1,6 +1,6 @@
 package dev.twinbgp.speaker.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twinbgp.speaker.config.ApiConfig;
 import dev.twinbgp.speaker.config.ConfigParser;
@@ -46,7 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Api implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * @param controlSocket  where to listen; null for {@link ControlSocket#defaultPath()} (created in a private
@@ -488,7 +487,7 @@ public final class Api implements AutoCloseable {
 
     /** A process stopped reading: tell the others, as ExaBGP reports state changes. */
     private void reportStall(ApiProcess stalled) {
-        ObjectNode tree = JSON.createObjectNode();
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
         tree.put("exabgp", ExaJson.EXABGP_VERSION);
         tree.put("time", options.clock().millis() / 1000.0);
         tree.put("type", "process");

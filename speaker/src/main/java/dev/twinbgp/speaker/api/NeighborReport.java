@@ -1,6 +1,7 @@
 package dev.twinbgp.speaker.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.twinbgp.speaker.json.TreeWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twinbgp.bgp.fsm.State;
@@ -22,7 +23,6 @@ import java.util.Set;
  * {@code show bgp summary} report theirs.
  */
 final class NeighborReport {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private NeighborReport() {
     }
@@ -35,7 +35,7 @@ final class NeighborReport {
     static List<String> render(Map<Neighbor, Map<Family, Integer>> accepted, Command.ShowNeighbor show, Clock clock) {
         List<Neighbor> neighbors = List.copyOf(accepted.keySet());
         if (show.json()) {
-            ArrayNode all = JSON.createArrayNode();
+            ArrayNode all = JsonNodeFactory.instance.arrayNode();
             for (Neighbor n : neighbors) {
                 ObjectNode o = all.addObject();
                 o.put("peer-address", n.config().peerAddress().toString());
@@ -63,7 +63,7 @@ final class NeighborReport {
                     f.put("sent", c.sent());
                 }
             }
-            return List.of(all.toString());
+            return List.of(TreeWriter.plain(all));
         }
         List<String> lines = new ArrayList<>();
         if (!show.extensive()) {

@@ -1,6 +1,7 @@
 package dev.twinbgp.speaker.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.twinbgp.speaker.json.TreeWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twinbgp.bgp.rib.Path;
@@ -20,14 +21,13 @@ import java.util.Map;
  * (extensive adds {@code local-ip}, {@code local-as}, {@code peer-as}), or one JSON array.
  */
 final class RouteReport {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RouteReport() {
     }
 
     static List<String> render(Map<Neighbor, List<Route>> tables, Command.ShowAdjRib show) {
         if (show.json()) {
-            ArrayNode all = JSON.createArrayNode();
+            ArrayNode all = JsonNodeFactory.instance.arrayNode();
             tables.forEach((n, routes) -> {
                 for (Route r : routes) {
                     ObjectNode o = all.addObject();
@@ -40,7 +40,7 @@ final class RouteReport {
                     o.put("attributes", attributes(r.path()));
                 }
             });
-            return List.of(all.toString());
+            return List.of(TreeWriter.plain(all));
         }
         List<String> lines = new ArrayList<>();
         tables.forEach((n, routes) -> {

@@ -2,15 +2,12 @@ package dev.twinbgp.speaker.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.util.Separators.Spacing;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.family.Family;
@@ -54,8 +51,9 @@ public final class ExaJson {
 
     // Plain BigDecimal output: "time" must read 1721069327.773314, never 1.721069327773314E9. A double (a BGP-LS
     // bandwidth) is written as ExaBGP writes a float, Python's repr: 125000000.0, never Jackson's 1.25E8.
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .addDecorator((factory, generator) -> new PythonFloats(generator)).build())
+    // Written by TreeWriter through this factory's generators: no ObjectMapper (see TreeWriter).
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .addDecorator((factory, generator) -> new PythonFloats(generator))
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     /**
@@ -372,7 +370,7 @@ public final class ExaJson {
      * (counter reply).
      */
     static ObjectNode operational(dev.twinbgp.bgp.wire.Operational p) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         String name = p.name();
         o.put("name", name == null ? "unknown-" + p.what() : name);
         o.put("afi", Family.afiName(p.afi()));
@@ -404,7 +402,7 @@ public final class ExaJson {
 
     private ObjectNode header(NeighborContext neighbor, String type, Stamp stamp) {
         Objects.requireNonNull(neighbor, "neighbor");
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("exabgp", version);
         Instant now = stamp.time();
         root.put("time", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
@@ -430,31 +428,22 @@ public final class ExaJson {
 
     // ExaBGP's own layout, one line: { "key": value, "list": [ a, b ], "empty": { } }. ExaBGP writes its JSON by
     // hand in this shape, and API programs written for it match strings such as '"nlri": "10.0.0.0/24"'.
-    private static final ObjectWriter LINE = MAPPER.writer(
-            new DefaultPrettyPrinter(Separators.createDefaultInstance()
+    private static final DefaultPrettyPrinter LINE = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Spacing.AFTER)
                     .withObjectEntrySpacing(Spacing.NONE)
                     .withArrayValueSpacing(Spacing.NONE)
                     .withObjectEmptySeparator(" ")
                     .withArrayEmptySeparator(" "))
                     .withObjectIndenter(new DefaultPrettyPrinter.FixedSpaceIndenter())
-                    .withArrayIndenter(new DefaultPrettyPrinter.FixedSpaceIndenter()));
+                    .withArrayIndenter(new DefaultPrettyPrinter.FixedSpaceIndenter());
 
     /** A tree as compact JSON (no spaces), for {@link UpdateLine}, which spaces the whole line at the end. */
     static String compact(ObjectNode tree) {
-        try {
-            return MAPPER.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+        return TreeWriter.write(FACTORY, null, tree);
     }
 
     /** Serialises a tree as one line of JSON in ExaBGP's layout (Jackson does the escaping). */
     public static String line(ObjectNode tree) {
-        try {
-            return LINE.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+        return TreeWriter.write(FACTORY, LINE.createInstance(), tree); // a printer per line: it counts the nesting
     }
 }
