@@ -81,6 +81,16 @@ class RunJarIT {
         }
     }
 
+    /** Bad usage names the command it is about, as every other error of run does ("twinbgp run: ..."). */
+    @Test
+    void noConfigurationFileIsTwoLinesNamingTheCommand() throws Exception {
+        try (JarProcess p = JarProcess.start("run")) {
+            assertEquals(2, p.waitFor(60));
+            assertEquals(List.of("twinbgp run: Missing the configuration file: give it as --config FILE or as FILE",
+                    "Try 'twinbgp run --help'."), p.err);
+        }
+    }
+
     @Test
     void validateExitsTwoForTheSameFile() throws Exception {
         Path file = config("neighbor 127.0.0.1 { bogus; }\n");
