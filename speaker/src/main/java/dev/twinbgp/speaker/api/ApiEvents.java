@@ -102,6 +102,15 @@ final class ApiEvents implements SessionListener {
     }
 
     @Override
+    public void restartScheduled(PeerDriver peer, long seconds) {
+        PeerStats s = stats(peer.name());
+        PeerStats.LastDown last = s.lastDown;
+        if (last != null) {
+            s.lastDown = new PeerStats.LastDown(last.cause(), clock.millis() + seconds * 1000);
+        }
+    }
+
+    @Override
     public void received(PeerDriver peer, BgpMessage message) {
         received(peer, message, null);
     }

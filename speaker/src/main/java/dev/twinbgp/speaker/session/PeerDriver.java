@@ -308,7 +308,11 @@ public final class PeerDriver {
                 return;
             }
             handle(fsm.onEvent(new Event.Stop(ceaseSubcode, text), now()));
-            loop.schedule(settings.session().connectRetryTime() * 1_000_000_000L, () -> {
+            // the down line said nothing of a restart (a stop has none): say when it comes
+            int seconds = settings.session().connectRetryTime();
+            log.info("peer {}: torn down by the API, starting again in {} s", name(), seconds);
+            listener.restartScheduled(this, seconds);
+            loop.schedule(seconds * 1_000_000_000L, () -> {
                 if (!stopping) {
                     handle(fsm.onEvent(new Event.Start(), now()));
                 }

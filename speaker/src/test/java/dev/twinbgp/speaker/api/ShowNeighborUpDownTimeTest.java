@@ -122,6 +122,52 @@ class ShowNeighborUpDownTimeTest {
         }
     }
 
+    /**
+     * After the API's {@code teardown} the neighbor starts again after its connect retry time (as ExaBGP's
+     * teardown): show neighbor says when, as it does for the FSM's own restarts (a new user saw "idle" and nothing
+     * that said the session would come back). The retry time is 600 s here and the clock stands still, so the
+     * countdown is exact and the restart never comes during the test.
+     */
+    @Test
+    void aTeardownShowsWhenTheNeighborStartsAgain() throws Exception {
+        int port = Ports.freeOn("127.0.0.2", "127.0.0.3");
+        Configuration near = ConfigParser.parse("near", """
+                neighbor 127.0.0.3 { local-address 127.0.0.2; local-as 65001; peer-as 65002; router-id 127.0.0.2;
+                  connect %d; }
+                """.formatted(port));
+        dev.twinbgp.speaker.session.PeerSettings mapped = PeerSettingsMapper.map(near).get(0);
+        dev.twinbgp.speaker.session.PeerSettings slowRetry = new dev.twinbgp.speaker.session.PeerSettings(
+                mapped.peerAddress(), port, mapped.localAddress(), 0,
+                dev.twinbgp.bgp.fsm.SessionConfig.builder(65001, 65002, mapped.session().localId())
+                        .connectRetryTime(600).active(true).passive(false).build(),
+                true, false, List.of());
+        Path socket = dir.resolve("ctl.sock");
+        MovedClock clock = new MovedClock();
+        Api api = Api.create(near, Api.Options.defaults().withControlSocket(socket).withClock(clock));
+        Configuration far = ConfigParser.parse("far", """
+                neighbor 127.0.0.2 { local-address 127.0.0.3; local-as 65002; peer-as 65001; router-id 127.0.0.3;
+                  passive; listen %d; }
+                """.formatted(port));
+        try (BgpSpeaker other = BgpSpeaker.start("selector", ReactorConfig.defaults(), PeerSettingsMapper.map(far),
+                SessionListener.NONE)) {
+            BgpSpeaker speaker = BgpSpeaker.open("selector", ReactorConfig.defaults(), List.of(slowRetry), api.listener());
+            try {
+                api.start(speaker);
+                speaker.connectPeers();
+                Await.until("established", () -> speaker.peer("127.0.0.3").state() == State.ESTABLISHED);
+                send(socket, "neighbor 127.0.0.3 teardown 2");
+                Await.until("torn down", () -> extensive(socket).stream().anyMatch(l -> l.startsWith("  Last down")));
+                List<String> shown = extensive(socket);
+                assertTrue(shown.contains("  Last down       stopped administratively; sent NOTIFICATION 6/2 Cease /"
+                        + " Administrative Shutdown; restarting in 600 s"), String.join("\n", shown));
+                assertEquals(600, json(socket).get("restarting-in").asLong(), json(socket).toString());
+            } finally {
+                api.close();
+                speaker.shutdown(Duration.ofSeconds(2));
+            }
+        }
+    }
+
     @Test
     void durationsArePrintedAsPythonsTimedelta() {
         assertEquals("0:00:00", NeighborReport.timedelta(0));
