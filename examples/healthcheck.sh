@@ -6,13 +6,13 @@
 # Settings (environment, e.g. "run /usr/bin/env SERVICE_IP=192.0.2.10 /bin/sh healthcheck.sh;"):
 #   SERVICE_IP  the address to announce as a /32          (default 192.0.2.10)
 #   NEXT_HOP    its next hop; "self" = the local-address  (default self)
-#   CHECK       a shell command; exit 0 means healthy     (default: something listens on 127.0.0.1:80)
+#   CHECK       a shell command; exit 0 means healthy     (default: a web server answers on 127.0.0.1:8080)
 #   INTERVAL    seconds between checks                     (default 2)
 #   RISE, FALL  consecutive results needed to change state (default 2 and 2)
 
 SERVICE_IP=${SERVICE_IP:-192.0.2.10}
 NEXT_HOP=${NEXT_HOP:-self}
-CHECK=${CHECK:-"nc -z 127.0.0.1 80"}
+CHECK=${CHECK:-"curl -sf -o /dev/null --max-time 2 http://127.0.0.1:8080/"}
 INTERVAL=${INTERVAL:-2}
 RISE=${RISE:-2}
 FALL=${FALL:-2}

@@ -77,7 +77,8 @@ final class CtlCommand implements Callable<Integer> {
         try {
             reply = ControlClient.send(path, command);
         } catch (IOException e) {
-            err.println("twinbgp ctl: no speaker answers on " + path + ": " + e.getMessage());
+            err.println("twinbgp ctl: no speaker answers on " + path + ": " + e.getMessage() + " (is 'twinbgp run' running,"
+                    + " with this control socket?)");
             err.flush();
             return UNREACHABLE;
         }

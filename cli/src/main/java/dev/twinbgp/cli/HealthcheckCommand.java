@@ -117,6 +117,10 @@ final class HealthcheckCommand implements Callable<Integer> {
             return fail(err, 2, "--user and --group are not supported (a JVM cannot drop privileges): start it as that user");
         }
         Logging.setLevel(org.slf4j.Logger.ROOT_LOGGER_NAME, silent ? "off" : debug ? "debug" : "info");
+        if (System.getenv(dev.twinbgp.speaker.api.Api.PROCESS_ENV) != null) {
+            // a process of 'twinbgp run', which logs each of our lines with its own time: ours would be twice
+            Logging.withoutTime();
+        }
         if (pid != null) {
             Files.writeString(pid, ProcessHandle.current().pid() + "\n");
         }

@@ -31,6 +31,19 @@ final class Logging {
         }
     }
 
+    /** Log lines without their time of day ("INFO  healthcheck - ..."): for a program whose lines another logs. */
+    static void withoutTime() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                && context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")
+                        instanceof ch.qos.logback.core.OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent> stderr) {
+            ch.qos.logback.classic.encoder.PatternLayoutEncoder encoder = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+            encoder.setContext(context);
+            encoder.setPattern("%-5level %logger{0} - %msg%n"); // StderrLogConfigurator's pattern without %d
+            encoder.start();
+            stderr.setEncoder(encoder);
+        }
+    }
+
     /** Flushes and stops logback (its appenders write what they hold); logging after this is silently dropped. */
     static void stop() {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();

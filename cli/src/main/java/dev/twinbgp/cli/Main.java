@@ -23,7 +23,7 @@ public final class Main implements Runnable {
         // Bad usage: the reason and where to find help, in two lines - not the whole usage text.
         cli.setParameterExceptionHandler((e, ignored) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println("twinbgp: " + e.getMessage());
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()); // "twinbgp run: ..."
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
             failed.getErr().flush();
             return failed.getCommandSpec().exitCodeOnInvalidInput();

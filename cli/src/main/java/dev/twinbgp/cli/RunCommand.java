@@ -246,7 +246,9 @@ final class RunCommand implements Callable<Integer> {
         listener = Api.fanOut(listener, api.listener());
         BgpSpeaker speaker;
         try {
-            speaker = BgpSpeaker.start(choice.name(), ReactorConfig.defaults(), peers, listener);
+            // Listening sockets bound, FSMs started, no connection opened: a port in use ends the start here, before
+            // any peer has seen a connection from us; connectPeers() below, once "started" is logged.
+            speaker = BgpSpeaker.open(choice.name(), ReactorConfig.defaults(), peers, listener);
         } catch (IOException e) {
             closeQuietly(writer);
             return fail(err, START_FAILED, describe(e));
@@ -265,6 +267,7 @@ final class RunCommand implements Callable<Integer> {
         log.info("started {} neighbor(s), {} process(es){}", peers.size(), configuration.processes().size(),
                 api.controlSocket() == null ? "" : ", control socket " + api.controlSocket());
         stopper.attach(speaker, writer, api);
+        speaker.connectPeers();
         try {
             new CountDownLatch(1).await(); // until a signal: the shutdown hook ends the process
         } catch (InterruptedException e) {

@@ -107,6 +107,11 @@ class HealthcheckJarIT {
                 assertEquals(0, run.waitFor(30), run.stderr());
                 assertFalse(run.stderr().contains("WARNING"), "no JVM warnings: " + run.stderr());
                 assertFalse(run.stderr().contains("\tat "), "no stack trace: " + run.stderr());
+                // the checkers' lines, logged by run with its time, carry no time of their own (TWINBGP_PROCESS)
+                List<String> relayed = run.err.stream().filter(l -> l.contains("process metric: ")).toList();
+                assertTrue(relayed.stream().anyMatch(l -> l.contains("process metric: INFO  ")), run.stderr());
+                assertTrue(relayed.stream().noneMatch(l -> l.matches(".*process metric: \\d\\d:\\d\\d:\\d\\d.*")),
+                        run.stderr());
             }
         }
     }

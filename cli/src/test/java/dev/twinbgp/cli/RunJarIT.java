@@ -81,6 +81,16 @@ class RunJarIT {
         }
     }
 
+    /** Bad usage names the command it is about, as every other error of run does ("twinbgp run: ..."). */
+    @Test
+    void noConfigurationFileIsTwoLinesNamingTheCommand() throws Exception {
+        try (JarProcess p = JarProcess.start("run")) {
+            assertEquals(2, p.waitFor(60));
+            assertEquals(List.of("twinbgp run: Missing the configuration file: give it as --config FILE or as FILE",
+                    "Try 'twinbgp run --help'."), p.err);
+        }
+    }
+
     @Test
     void validateExitsTwoForTheSameFile() throws Exception {
         Path file = config("neighbor 127.0.0.1 { bogus; }\n");
@@ -99,23 +109,74 @@ class RunJarIT {
         }
     }
 
-    @Test
-    void aPortThatCannotBeBoundIsOneLineAndExitOne() throws Exception {
-        try (ServerSocket taken = new ServerSocket()) {
+    /**
+     * A listening port in use, beside a neighbor we connect to: exit 1 with one sentence and no stack trace, and the
+     * other peer never saw a connection from us - on every reactor. (A new user's {@code run} connected its peers
+     * before it bound the port: a session had reached OpenConfirm by the time the bind failed and it exited 1.)
+     * The peer's socket is asked only after the process has ended: any connection the process had opened would
+     * be waiting in its accept queue, even one closed since, so the check waits on nothing.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
+    void aPortThatCannotBeBoundIsOneLineAndExitOneAndNoPeerSeesAConnection(String reactor) throws Exception {
+        try (ServerSocket taken = new ServerSocket();
+             java.nio.channels.ServerSocketChannel peer = java.nio.channels.ServerSocketChannel.open()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            peer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Path file = config("""
-                    neighbor 127.0.0.1 {
+                    neighbor 127.0.0.5 {
                         router-id 10.0.0.1; local-address 127.0.0.1; local-as 65001; peer-as 65002;
                         passive; listen %d;
                     }
-                    """.formatted(taken.getLocalPort()));
-            try (JarProcess p = JarProcess.start("run", "--config", file.toString())) {
+                    %s""".formatted(taken.getLocalPort(), neighbor(peer.socket().getLocalPort())));
+            try (JarProcess p = JarProcess.start("run", "--config", file.toString(), "--reactor", reactor)) {
                 assertEquals(1, p.waitFor(60), p.stderr());
                 String last = p.err.get(p.err.size() - 1);
-                assertTrue(last.startsWith("twinbgp run: cannot listen on 127.0.0.1:" + taken.getLocalPort()), p.stderr());
+                assertTrue(last.matches("twinbgp run: cannot listen on 127\\.0\\.0\\.1:" + taken.getLocalPort() + ": [^\\n]+"),
+                        p.stderr());
                 assertFalse(p.stderr().contains("\tat "), "no stack trace: " + p.stderr());
+                assertFalse(p.stderr().contains(" down: "), "no session was tried: " + p.stderr());
+                assertFalse(p.stderr().contains("WARNING"), "no JVM warnings: " + p.stderr());
+            }
+            peer.configureBlocking(false);
+            assertEquals(null, peer.accept(), "the peer never saw a connection from a speaker that could not start");
+        }
+    }
+
+    /**
+     * What a user reads first: the reactor, "listening on", "started" - and only then the sessions' news, such as
+     * a neighbor that refuses the connection (its "down" line used to come before "listening on" and "started").
+     */
+    @Test
+    void listeningAndStartedAreLoggedBeforeTheFirstFailedConnect() throws Exception {
+        int dead = dev.twinbgp.speaker.session.Ports.freeOn("127.0.0.1");
+        int listen = dev.twinbgp.speaker.session.Ports.freeOn("127.0.0.1");
+        Path file = config("""
+                neighbor 127.0.0.5 {
+                    router-id 10.0.0.1; local-address 127.0.0.1; local-as 65001; peer-as 65002;
+                    passive; listen %d;
+                }
+                %s""".formatted(listen, neighbor(dead)));
+        try (JarProcess run = JarProcess.start("run", "--config", file.toString())) {
+            assertTrue(JarProcess.await(run.err, l -> l.contains(" down: "), 60), run.stderr());
+            List<String> lines = List.copyOf(run.err);
+            int listening = indexOf(lines, "listening on 127.0.0.1:" + listen);
+            int started = indexOf(lines, "started 2 neighbor(s)");
+            int down = indexOf(lines, " down: could not connect to the peer: 127.0.0.1:" + dead);
+            assertTrue(lines.get(0).contains("using the netty reactor"), run.stderr());
+            assertTrue(0 < listening && listening < started && started < down, run.stderr());
+            assertTrue(run.process.toHandle().destroy()); // SIGTERM
+            assertEquals(0, run.waitFor(30), run.stderr());
+        }
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
             }
         }
+        return -1;
     }
 
     /** Every reactor, and "": without --reactor (netty, the default). */

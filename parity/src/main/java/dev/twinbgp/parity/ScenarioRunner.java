@@ -129,9 +129,10 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Waits (at most 5 s) until the peer has left Idle. {@code BgpSpeaker.start} binds the listening socket
-     * before the peer's ManualStart has run on its loop, and a connection accepted in Idle is refused
-     * (RFC 4271 section 8.2.2), so a script that connected at once would race the start (seen on netty).
+     * Waits (at most 5 s) until the peer has left Idle. A connection accepted in Idle is refused (RFC 4271
+     * section 8.2.2), so a script that connected at once would race the start (seen on netty while
+     * {@code BgpSpeaker.start} bound the listening socket before the peer's ManualStart had run; it now binds
+     * after every Start has run, so this returns at once - kept as the scenario's own guard).
      */
     static void started(PeerDriver peer) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

@@ -276,6 +276,22 @@ public final class AdjRibOut {
      * {@code -(i + 1)}, {@code i} its place in a side list.
      */
     private Iterator<Update> groupedIpv4(Negotiated negotiated) {
+        if (others.isEmpty()) { // a table of IPv4 unicast routes without path id alone: one pass, no visitor
+            int capacity = paths.capacity();
+            int[] groupPathId = new int[capacity];
+            int[] start = new int[capacity + 1];
+            long[] members = new long[ipv4.size()];
+            int groups = ipv4.groupByPath(paths.routesOf(), groupPathId, start, members);
+            if (groups >= 0) {
+                Path[] groupPath = new Path[groups];
+                Attributes[] groupAttributes = new Attributes[groups];
+                for (int g = 0; g < groups; g++) {
+                    groupPath[g] = paths.path(groupPathId[g]);
+                    groupAttributes[g] = paths.ipv4Attributes(groupPathId[g]);
+                }
+                return grouped(groups, start, members, List.of(), groupPath, groupAttributes, negotiated);
+            }
+        }
         int[] groupOf = new int[paths.capacity()];
         Arrays.fill(groupOf, -1);
         int[] counts = new int[Math.max(1, paths.capacity())];
@@ -333,6 +349,12 @@ public final class AdjRibOut {
                 }
             }
         });
+        return grouped(groups, start, members, withIds, groupPath, groupAttributes, negotiated);
+    }
+
+    /** The UPDATEs of {@link #groupedIpv4}'s groups, packed group by group as they are asked for. */
+    private static Iterator<Update> grouped(int groups, int[] start, long[] members, List<Prefix> withIds, Path[] groupPath,
+                                            Attributes[] groupAttributes, Negotiated negotiated) {
         return new Iterator<>() {
             private int next;
             private Iterator<Update> current = Collections.emptyIterator();

@@ -113,6 +113,59 @@ final class OrderedIpv4Table {
         return pathId;
     }
 
+    /**
+     * The live slots' keys grouped by path id - groups in order of first appearance, keys in slot order - in one
+     * pass over the slots, since the size of each group is known beforehand: {@code routesOf[id]}, the routes
+     * holding path id ({@link SharedPaths#routesOf}; every route of the table is one of these slots). Group g is
+     * path id {@code groupPath[g]}, its keys {@code members[groupStart[g] .. groupStart[g + 1])}. Returns the
+     * number of groups, or -1 when the slots do not add up to {@code routesOf} (the caller then groups otherwise).
+     *
+     * <pre>
+     *  slots:    k0/p7  k1/p7  k2/p3  k3/p7  k4/p3        (key / path id, -1 = withdrawn)
+     *  groups:   g0 = p7 (3 routes) at 0, g1 = p3 (2 routes) at 3
+     *  members:  k0 k1 k3 | k2 k4
+     * </pre>
+     *
+     * (issue 18: the two passes through a visitor this replaces took 0.1 s of a cold daemon's session start with
+     * a 1M-route table, before its first UPDATE could go out.)
+     */
+    int groupByPath(int[] routesOf, int[] groupPath, int[] groupStart, long[] members) {
+        int[] fill = new int[routesOf.length]; // per path id: where its next key goes, plus one (0 = not seen yet)
+        int groups = 0;
+        int end = 0;
+        for (int s = 0; s < slots; s++) {
+            int id = pathIds[s];
+            if (id < 0) {
+                continue;
+            }
+            int at = fill[id] - 1;
+            if (at < 0) {
+                int count = routesOf[id];
+                if (count <= 0 || end + count > members.length) {
+                    return -1;
+                }
+                groupPath[groups] = id;
+                groupStart[groups++] = end;
+                at = end;
+                end += count;
+            } else if (at >= members.length) {
+                return -1;
+            }
+            members[at] = keys[s];
+            fill[id] = at + 2;
+        }
+        if (end != size) {
+            return -1;
+        }
+        groupStart[groups] = end;
+        for (int g = 0; g < groups; g++) { // each group filled exactly: no path had more slots than routesOf said
+            if (fill[groupPath[g]] - 1 != groupStart[g + 1]) {
+                return -1;
+            }
+        }
+        return groups;
+    }
+
     /** True when withdrawn slots outnumber the routes (and are worth a pass). */
     boolean sparse() {
         int holes = slots - size;

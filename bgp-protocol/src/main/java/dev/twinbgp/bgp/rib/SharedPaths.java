@@ -30,6 +30,14 @@ final class SharedPaths {
     private Path lastPath;
     private int lastId = -1;
 
+    /**
+     * For each live id, the number of routes holding it (the array itself, to read, not to change; free ids hold
+     * other numbers): the sizes of the groups of {@link OrderedIpv4Table#groupByPath}.
+     */
+    int[] routesOf() {
+        return counts;
+    }
+
     /** One more than the highest id handed out so far. */
     int capacity() {
         return next;

@@ -91,6 +91,36 @@ class AdjRibOutTest {
         }
     }
 
+    /**
+     * A table of IPv4 unicast routes alone is grouped in one pass ({@code OrderedIpv4Table.groupByPath}, sized by
+     * the paths' route counts): byte for byte the UPDATEs of grouping from scratch, through replacements,
+     * withdrawals, compactions and paths freed and reused.
+     */
+    @Test
+    void anIpv4TableAloneGroupsInOnePassLikeRegroupingFromScratch() {
+        Random random = new Random(13);
+        List<Path> paths = paths();
+        AdjRibOut rib = new AdjRibOut();
+        for (int round = 0; round < 30; round++) {
+            int ops = 1 + random.nextInt(3000);
+            for (int i = 0; i < ops; i++) {
+                Prefix p = Prefix.ipv4(0x0A000000 | random.nextInt(2048) << 8, 24);
+                if (round % 3 == 2 && random.nextInt(10) < 7) {
+                    rib.withdraw(p);
+                } else {
+                    rib.announce(new Route(p, paths.get(random.nextInt(paths.size() - 1)))); // no IPv6 next hop
+                }
+            }
+            for (boolean group : new boolean[] {true, false}) {
+                assertArrayEquals(reference(rib, Family.IPV4_UNICAST, group), wire(rib.updatesLazily(Family.IPV4_UNICAST, ASN4, group)),
+                        "round " + round + " group " + group);
+            }
+            if (round == 15) {
+                rib.clear();
+            }
+        }
+    }
+
     @Test
     void aLazyRunIsTheTableAsItWasWhenItStarted() {
         List<Path> paths = paths();

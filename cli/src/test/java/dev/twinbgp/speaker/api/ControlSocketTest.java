@@ -196,6 +196,7 @@ class ControlSocketTest {
         Result r = ctl("version");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("twinbgp ctl: no speaker answers on " + socket), r.err());
+        assertTrue(r.err().contains("(is 'twinbgp run' running, with this control socket?)"), "a hint: " + r.err());
     }
 
     @Test

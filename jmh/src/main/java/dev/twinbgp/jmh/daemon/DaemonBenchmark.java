@@ -118,6 +118,14 @@ public final class DaemonBenchmark {
         }
     }
 
+    private static List<ObjectNode> threadCpu(Receiver rx) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (long pid : rx.pids()) {
+            out.add(Machine.threadCpuSeconds(pid));
+        }
+        return out;
+    }
+
     private static double vmHwmMiB(Receiver rx) {
         long hwm = 0;
         for (long pid : rx.pids()) {
@@ -132,9 +140,24 @@ public final class DaemonBenchmark {
         long linesBefore = rx instanceof TwinbgpDaemon t ? t.eventLines() : 0;
         rx.beforeSend();
         double cpuBefore = Machine.cpuSeconds(rx.pids());
+        List<ObjectNode> threadsBefore = threadCpu(rx);
         long first = SenderProcess.nanos(tx.ask("SEND", "FIRST", 60));
         long held = rx.awaitHeld(table.prefixes(), TIMEOUT_NANOS);
         r.put(label + "CpuSeconds", Machine.cpuSeconds(rx.pids()) - cpuBefore);
+        // Where the transfer's CPU went, per thread name (the loop, the events writer, C2, C1, the collector): a
+        // twinbgp receiver's one process; the reference daemons' processes summed by thread name as well.
+        List<ObjectNode> threadsAfter = threadCpu(rx);
+        ObjectNode phase = r.putObject(label + "ThreadCpuSeconds");
+        for (int i = 0; i < threadsAfter.size(); i++) {
+            ObjectNode after = threadsAfter.get(i);
+            ObjectNode before = i < threadsBefore.size() ? threadsBefore.get(i) : null;
+            after.fieldNames().forEachRemaining(name -> {
+                double d = after.path(name).asDouble() - (before == null ? 0 : before.path(name).asDouble(0));
+                if (d > 0) {
+                    phase.put(name, Math.round((phase.path(name).asDouble(0) + d) * 100) / 100.0);
+                }
+            });
+        }
         long written = SenderProcess.nanos(tx.await("WRITTEN", 600));
         r.put(label + "WrittenSeconds", (written - first) / 1e9);
         if (rx instanceof TwinbgpDaemon t && t.eventLines() > 0) {

@@ -216,9 +216,13 @@ public final class SendBenchmark {
             long deadline = launched + TimeUnit.SECONDS.toNanos(600);
             long held;
             long answered;
+            long firstHeld = 0; // when BIRD first showed a route: the start latency, apart from the rate after it
             while (true) {
                 held = bird.routesImported();
                 answered = System.nanoTime();
+                if (held > 0 && firstHeld == 0) {
+                    firstHeld = answered;
+                }
                 if (held >= n) {
                     break;
                 }
@@ -235,6 +239,10 @@ public final class SendBenchmark {
             }
             if (processStarted.get() != 0) {
                 r.put("fromProcessStart", (answered - processStarted.get()) / 1e9);
+            }
+            long timedFrom = fromProcess ? processStarted.get() : up.get();
+            if (timedFrom != 0 && firstHeld != 0) { // from the timed phase's start until BIRD showed its first route
+                r.put("firstRouteHeld", (firstHeld - timedFrom) / 1e9);
             }
             r.put("twinbgpCpuSeconds", Machine.cpuSeconds(twin.pid()));
             ObjectNode threads = Machine.threadCpuSeconds(twin.pid());

@@ -57,5 +57,7 @@ class DaemonBenchmarkSmokeTest {
         assertTrue(r.get("first").asDouble() > 0 && r.get("steady").asDouble() > 0, r::toString);
         assertTrue(r.get("peakRssMiB").asDouble() > 0, r::toString);
         assertFalse(r.has("firstEventsMissing") || r.has("steadyEventsMissing"), r::toString);
+        // CPU per thread name of each transfer (empty when every thread stayed under the kernel's 10 ms tick)
+        assertTrue(r.get("firstThreadCpuSeconds").isObject() && r.get("steadyThreadCpuSeconds").isObject(), r::toString);
     }
 }

@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * Events that happen between {@code create} and {@code start} wait in the processes' queues.
  */
 public final class Api implements AutoCloseable {
+    /** The environment variable every process gets: its name in the configuration ({@code process NAME { ... }}). */
+    public static final String PROCESS_ENV = "TWINBGP_PROCESS";
+
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
 
     /**

@@ -79,7 +79,7 @@ final class ApiEvents implements SessionListener {
     }
 
     PeerStats stats(String peer) {
-        return stats.computeIfAbsent(peer, k -> new PeerStats());
+        return stats.computeIfAbsent(peer, k -> new PeerStats(clock.millis()));
     }
 
     @Override
@@ -96,9 +96,18 @@ final class ApiEvents implements SessionListener {
     @Override
     public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
         PeerStats s = stats(peer.name());
-        s.upSince.set(-1);
+        s.sessionDown(clock.millis(), wasEstablished);
         s.lastDown = PeerStats.LastDown.of(reason, clock.millis());
         state(peer, SessionState.DOWN, Action.Down.cause(reason)); // as ExaBGP: no restart note
+    }
+
+    @Override
+    public void restartScheduled(PeerDriver peer, long seconds) {
+        PeerStats s = stats(peer.name());
+        PeerStats.LastDown last = s.lastDown;
+        if (last != null) {
+            s.lastDown = new PeerStats.LastDown(last.cause(), clock.millis() + seconds * 1000);
+        }
     }
 
     @Override

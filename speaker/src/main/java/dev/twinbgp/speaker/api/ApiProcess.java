@@ -234,7 +234,11 @@ final class ApiProcess implements AutoCloseable {
         long n = starts.incrementAndGet();
         Process p;
         try {
-            p = new ProcessBuilder(config.command()).start();
+            ProcessBuilder builder = new ProcessBuilder(config.command());
+            // tells a program it runs as this process: 'twinbgp healthcheck' then leaves the time out of its log
+            // lines, which we log with ours
+            builder.environment().put(Api.PROCESS_ENV, name());
+            p = builder.start();
         } catch (IOException | RuntimeException e) {
             starts.decrementAndGet();
             log.warn("process {}: cannot start {}: {}", name(), config.command(), e.getMessage());

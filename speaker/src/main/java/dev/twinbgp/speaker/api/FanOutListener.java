@@ -38,6 +38,11 @@ record FanOutListener(List<SessionListener> listeners) implements SessionListene
     }
 
     @Override
+    public void restartScheduled(PeerDriver peer, long seconds) {
+        listeners.forEach(l -> l.restartScheduled(peer, seconds));
+    }
+
+    @Override
     public void received(PeerDriver peer, BgpMessage message) {
         listeners.forEach(l -> l.received(peer, message));
     }

@@ -43,8 +43,10 @@ final class NeighborReport {
                 o.put("peer-as", n.config().peerAs());
                 o.put("local-as", n.config().localAs());
                 o.put("state", state(n.driver().state()));
+                // as ExaBGP's JSON: "duration" is how long the session has been up, or down ("up" says which)
                 long up = n.stats().upSince.get();
-                o.put("duration", up < 0 ? 0 : (clock.millis() - up) / 1000);
+                o.put("up", up >= 0);
+                o.put("duration", seconds(up >= 0 ? up : n.stats().downSince.get(), clock));
                 o.put("updates-sent", n.stats().updatesSent.get());
                 o.put("updates-received", n.stats().updatesReceived.get());
                 PeerStats.LastDown last = n.stats().lastDown;
@@ -72,15 +74,15 @@ final class NeighborReport {
         }
         for (Neighbor n : neighbors) {
             String state = state(n.driver().state());
-            String uptime = uptime(n, clock);
             if (!show.extensive()) {
+                String uptime = uptime(n, clock);
                 lines.add(String.format(Locale.ROOT, "%-15s %-9d %9s %-12s| %9d %9d", n.name(), n.config().peerAs(),
                         uptime, state, n.stats().updatesSent.get(), n.stats().updatesReceived.get()));
                 continue;
             }
             lines.add("Neighbor " + n.name());
             lines.add("  Session         " + state);
-            lines.add("  Up/down time    " + uptime);
+            lines.add(upOrDownFor(n, clock));
             lines.add("  Local address   " + n.config().localAddress().map(Object::toString).orElse("-"));
             lines.add("  Local AS        " + n.config().localAs());
             lines.add("  Peer AS         " + n.config().peerAs());
@@ -141,12 +143,31 @@ final class NeighborReport {
         return s.toString().toLowerCase(Locale.ROOT);
     }
 
+    /** The summary's up/down column, as ExaBGP's: how long the session has been up, else "down". */
     private static String uptime(Neighbor n, Clock clock) {
         long up = n.stats().upSince.get();
-        if (up < 0) {
-            return "down";
-        }
-        Duration d = Duration.ofMillis(Math.max(0, clock.millis() - up));
-        return String.format(Locale.ROOT, "%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+        return up < 0 ? "down" : timedelta(seconds(up, clock));
+    }
+
+    /** The extensive form's line, as ExaBGP's "up for 0:01:23" / "down for 0:00:05" (its neighbor.py). */
+    private static String upOrDownFor(Neighbor n, Clock clock) {
+        long up = n.stats().upSince.get();
+        return up >= 0 ? "  Up for          " + timedelta(seconds(up, clock))
+                : "  Down for        " + timedelta(seconds(n.stats().downSince.get(), clock));
+    }
+
+    private static long seconds(long sinceMillis, Clock clock) {
+        return Math.max(0, clock.millis() - sinceMillis) / 1000;
+    }
+
+    /**
+     * Whole seconds as Python's {@code str(timedelta(seconds=N))}, which ExaBGP prints: {@code 0:00:05},
+     * {@code 12:34:56}, {@code 1 day, 0:00:05}, {@code 3 days, 4:05:06}.
+     */
+    static String timedelta(long seconds) {
+        Duration d = Duration.ofSeconds(seconds);
+        String time = String.format(Locale.ROOT, "%d:%02d:%02d", d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart());
+        long days = d.toDays();
+        return days == 0 ? time : days + (days == 1 ? " day, " : " days, ") + time;
     }
 }

@@ -20,9 +20,19 @@ final class PeerStats {
     final AtomicLong updatesSent = new AtomicLong();
     final AtomicLong updatesReceived = new AtomicLong();
     final AtomicLong upSince = new AtomicLong(-1);
+    /**
+     * Since when the session is down (a {@link java.time.Clock} millisecond): when the neighbor was started, then
+     * each time an established session went down. Failed attempts in between do not move it: the neighbor has
+     * been down since its session was last up, as {@code show neighbor}'s "down for" tells.
+     */
+    final AtomicLong downSince;
     /** Why the session (or attempt) last ended, and when its automatic restart is due; null until then. */
     volatile LastDown lastDown;
     final Map<Family, FamilyCounts> prefixes = new ConcurrentHashMap<>();
+
+    PeerStats(long startedMillis) {
+        downSince = new AtomicLong(startedMillis);
+    }
 
     /**
      * {@code cause}: the down reason without the FSM's "; restarting in N s" note, which is a countdown from
@@ -68,6 +78,14 @@ final class PeerStats {
             FamilyCounts c = family(nlri.family());
             (received ? c.received : c.sent).addAndGet(nlri.size());
         }
+    }
+
+    /** The session went down at {@code millis}; {@code wasEstablished}: it had been up (else an attempt failed). */
+    void sessionDown(long millis, boolean wasEstablished) {
+        if (wasEstablished || upSince.get() >= 0) {
+            downSince.set(millis);
+        }
+        upSince.set(-1);
     }
 
     /** A new session: the per-session prefix counts start again. */

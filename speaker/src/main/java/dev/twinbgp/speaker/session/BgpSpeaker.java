@@ -54,13 +54,31 @@ public final class BgpSpeaker implements AutoCloseable {
     }
 
     /**
-     * Starts a speaker on the reactor called {@code reactorName} ({@code selector}, {@code netty}).
+     * Starts a speaker on the reactor called {@code reactorName} ({@code selector}, {@code netty}):
+     * {@link #open} then {@link #connectPeers()}.
      *
      * @throws IllegalArgumentException for an unknown reactor name (the message lists the available ones)
      * @throws IOException              when a listening address cannot be bound
      */
     public static BgpSpeaker start(String reactorName, ReactorConfig config, List<PeerSettings> settings,
                                    SessionListener listener) throws IOException {
+        BgpSpeaker speaker = open(reactorName, config, settings, listener);
+        speaker.connectPeers();
+        return speaker;
+    }
+
+    /**
+     * The first half of {@link #start}: every peer's FSM started and every listening address bound, but no
+     * outgoing connection opened yet - {@link #connectPeers()} opens them. So a listening address that cannot be
+     * bound fails the start before any peer has seen a connection from us (a new user's {@code twinbgp run} on a
+     * port in use had a session in OpenConfirm by the time it exited 1), and {@code twinbgp run} logs "listening
+     * on" and "started" before the first connect can fail.
+     *
+     * @throws IllegalArgumentException for an unknown reactor name (the message lists the available ones)
+     * @throws IOException              when a listening address cannot be bound (the reactor is closed again)
+     */
+    public static BgpSpeaker open(String reactorName, ReactorConfig config, List<PeerSettings> settings,
+                                  SessionListener listener) throws IOException {
         BgpSpeaker speaker = new BgpSpeaker(Reactors.create(reactorName, config), listener);
         try {
             Map<String, PeerDriver> all = new LinkedHashMap<>();
@@ -75,8 +93,9 @@ public final class BgpSpeaker implements AutoCloseable {
             // Race: listening first let a connection arrive before the peer's loop had run the
             // queued Start; the FSM, Idle and not started, then refused it (RFC 4271 section 8.2.2)
             // and the peer had to retry. So every FSM is started - and each loop has run its Start
-            // (the query is queued behind it) - before anything can be accepted.
-            speaker.peers.values().forEach(PeerDriver::start);
+            // (the query is queued behind it) - before anything can be accepted. Their outgoing
+            // connects wait (held in the driver) until the listeners are bound: connectPeers().
+            speaker.peers.values().forEach(p -> p.start(true));
             for (PeerDriver p : speaker.peers.values()) {
                 p.query(() -> null).join();
             }
@@ -86,6 +105,11 @@ public final class BgpSpeaker implements AutoCloseable {
             throw e;
         }
         return speaker;
+    }
+
+    /** The second half of {@link #start}: every peer opens the outgoing connection its FSM asked for, if it still wants it. */
+    public void connectPeers() {
+        peers.values().forEach(PeerDriver::releaseConnect);
     }
 
     private void listen() throws IOException {
@@ -207,12 +231,21 @@ public final class BgpSpeaker implements AutoCloseable {
         }
         checkSocketOptions(s);
         PeerDriver driver = new PeerDriver(s, reactor, reactor.nextLoop(), listener);
-        Map<String, PeerDriver> next = new LinkedHashMap<>(peers);
+        Map<String, PeerDriver> before = peers;
+        Map<String, PeerDriver> next = new LinkedHashMap<>(before);
         next.put(s.name(), driver);
-        driver.start();
+        driver.start(true); // no connect before its listening address is bound (see open)
         driver.query(() -> null).join(); // its Start has run before a connection can be accepted for it
         publish(next);
-        listenFor(s);
+        try {
+            listenFor(s);
+        } catch (IOException e) {
+            // the peer never existed: nothing was sent to it, nothing is left running
+            publish(new LinkedHashMap<>(before));
+            driver.stop(ErrorCodes.CEASE_PEER_DECONFIGURED, null);
+            throw e;
+        }
+        driver.releaseConnect();
         return driver;
     }
 

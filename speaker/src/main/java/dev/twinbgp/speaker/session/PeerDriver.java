@@ -129,6 +129,9 @@ public final class PeerDriver {
     private boolean routesSent;
     /** Set while handling one FSM step: its Close(OUTGOING) dropped an attempt still connecting. */
     private boolean droppedPendingConnect;
+    /** Until {@link #releaseConnect()}: the FSM's Connect action is remembered in {@link #connectWanted}, not done. */
+    private boolean connectHeld;
+    private boolean connectWanted;
     private Timer wakeup;
     private long wakeupAt = NONE;
     private boolean stopping;
@@ -236,7 +239,35 @@ public final class PeerDriver {
 
     /** ManualStart (RFC 4271 section 8.1.2, event 1). */
     public void start() {
-        submit(() -> handle(fsm.onEvent(new Event.Start(), now())));
+        start(false);
+    }
+
+    /**
+     * ManualStart; with {@code holdConnect} the outgoing connection the FSM asks for is not opened until
+     * {@link #releaseConnect()}: the speaker starts every FSM (so a connection accepted for it finds it started)
+     * and binds its listening sockets before any peer sees a connection from us - a bind that fails then stops
+     * the process before anything was sent (see {@link BgpSpeaker#open}).
+     */
+    void start(boolean holdConnect) {
+        submit(() -> {
+            connectHeld = holdConnect;
+            handle(fsm.onEvent(new Event.Start(), now()));
+        });
+    }
+
+    /**
+     * Opens the outgoing connection held by {@link #start(boolean)}, if the FSM still wants it: an accepted
+     * connection (RFC 4271 section 8.2.2, Connect state: TcpConnectionConfirmed) or a stop meanwhile dropped it.
+     */
+    void releaseConnect() {
+        submit(() -> {
+            connectHeld = false;
+            if (connectWanted && !stopping) {
+                connectWanted = false;
+                droppedPendingConnect = false; // no attempt was dropped: this is the first
+                connect();
+            }
+        });
     }
 
     /**
@@ -277,7 +308,11 @@ public final class PeerDriver {
                 return;
             }
             handle(fsm.onEvent(new Event.Stop(ceaseSubcode, text), now()));
-            loop.schedule(settings.session().connectRetryTime() * 1_000_000_000L, () -> {
+            // the down line said nothing of a restart (a stop has none): say when it comes
+            int seconds = settings.session().connectRetryTime();
+            log.info("peer {}: torn down by the API, starting again in {} s", name(), seconds);
+            listener.restartScheduled(this, seconds);
+            loop.schedule(seconds * 1_000_000_000L, () -> {
                 if (!stopping) {
                     handle(fsm.onEvent(new Event.Start(), now()));
                 }
@@ -1025,6 +1060,10 @@ public final class PeerDriver {
         if (stopping) {
             return;
         }
+        if (connectHeld) {
+            connectWanted = true; // opened by releaseConnect(), once the speaker's listeners are bound
+            return;
+        }
         Link link = new Link(this, Direction.OUTGOING);
         links.put(Direction.OUTGOING, link);
         InetSocketAddress remote = new InetSocketAddress(settings.peerAddress(), settings.connectPort());
@@ -1055,6 +1094,9 @@ public final class PeerDriver {
     }
 
     private void close(Direction via) {
+        if (via == Direction.OUTGOING) {
+            connectWanted = false; // a held connect the FSM gave up (an accepted connection won, a stop)
+        }
         Link link = links.remove(via);
         droppedPendingConnect = via == Direction.OUTGOING && link != null && link.connection == null;
         if (link != null) {

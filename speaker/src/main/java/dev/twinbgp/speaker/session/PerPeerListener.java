@@ -40,6 +40,11 @@ public final class PerPeerListener implements SessionListener {
     }
 
     @Override
+    public void restartScheduled(PeerDriver peer, long seconds) {
+        listenerOf.apply(peer).restartScheduled(peer, seconds);
+    }
+
+    @Override
     public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
         listenerOf.apply(peer).down(peer, reason, notification, wasEstablished);
     }

@@ -35,6 +35,13 @@ public interface SessionListener {
     default void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
     }
 
+    /**
+     * The peer starts again in {@code seconds}, though its last down said nothing of a restart: the API's
+     * {@code teardown} (as ExaBGP's) ends the session and starts the neighbor again after its connect retry time.
+     */
+    default void restartScheduled(PeerDriver peer, long seconds) {
+    }
+
     /** Every message received and accepted by the FSM's state (KEEPALIVEs included). */
     default void received(PeerDriver peer, BgpMessage message) {
     }
