@@ -3,6 +3,7 @@ package dev.twinbgp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.twinbgp.bgp.rib.Path;
@@ -62,9 +63,13 @@ class HealthcheckExamplesJarIT {
         assertTrue(example.contains("run ../twinbgp healthcheck "), example);
         String timing = "--rise 3 --fall 3 --interval 5 --fast-interval 1";
         assertTrue(example.contains(timing), example);
-        // the checker's timing shortened, so that the test waits less
+        String disable = "--disable /etc/twinbgp/maintenance;";
+        assertTrue(example.contains(disable), example);
+        // the checker's timing shortened, so that the test waits less; its maintenance file one of the test's
+        // own (a file left at the example's path would hold MED 500 and fail the wait for MED 100)
         String conf = example.replace("run ../twinbgp healthcheck ", "run " + twinbgp() + " healthcheck ")
-                .replace(timing, "--rise 1 --fall 1 --interval 0.5 --fast-interval 0.2");
+                .replace(timing, "--rise 1 --fall 1 --interval 0.5 --fast-interval 0.2")
+                .replace(disable, "--disable " + dir.resolve("maintenance") + ";");
         run(conf, (router, service) -> {
             Await.until("MED 100 (up) once the service answers", () -> med(router) == 100);
             Path path = route(router);
@@ -81,6 +86,8 @@ class HealthcheckExamplesJarIT {
 
     /** The example {@code conf} run by the jar against the in-process router, with the service answering. */
     private void run(String conf, Scenario scenario) throws Exception {
+        // the examples' service check is curl, as a user's would be; .ci/run installs it
+        assumeTrue(onPath("curl"), "curl is not installed: the examples' service check needs it");
         int bgp = Ports.freeOn("127.0.0.2", "127.0.0.3");
         int http = Ports.freeOn("127.0.0.1");
         assertTrue(conf.contains("connect 1790;") && conf.contains("127.0.0.1:8080"), conf);
@@ -124,6 +131,11 @@ class HealthcheckExamplesJarIT {
     private static long med(PeerDriver router) {
         Path p = route(router);
         return p == null ? -1 : p.attributes().get(Attribute.MultiExitDisc.class).map(Attribute.MultiExitDisc::value).orElse(-1L);
+    }
+
+    private static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(java.nio.file.Path.of(d, program)));
     }
 
     /** The jar, as {@code ./twinbgp} starts it (HealthcheckJarIT's way). */

@@ -80,6 +80,12 @@ class LauncherAotJarIT {
         assertEquals("netty", guess(repo, Map.of(), "run", "--events", conf.toString()));
         assertEquals("netty", guess(repo, Map.of(), "--version"));
         assertEquals("netty", guess(repo, Map.of("TWINBGP_REACTOR", "nonsense"), "run"));
+        // blank is unset, as the CLI takes it; a commented-out reactor line is no reactor line
+        assertEquals("virtual", guess(repo, Map.of("TWINBGP_REACTOR", " "), "run", "--config", conf.toString()));
+        Path commented = root.resolve("commented.conf");
+        Files.writeString(commented, "twinbgp { reactor virtual; }\n# reactor selector;\n"
+                + "neighbor 127.0.0.1 { local-as 1; peer-as 2; } # reactor selector;\n");
+        assertEquals("virtual", guess(repo, Map.of(), "run", "--config", commented.toString()));
     }
 
     private static String guess(Path repo, Map<String, String> env, String... args) throws Exception {

@@ -107,7 +107,8 @@ final class NettyReactor implements Reactor {
      * Fairness: at most {@code readBudgetBytes} per connection per pass, in reads of up to 64 KiB
      * (Netty's read loop stops after maxMessagesPerRead reads or a short read).
      *
-     * <p>Read buffers unpooled: a read's buffer lives only until {@link NettyConnection} has handed its bytes on
+     * <p>The channel's allocator unpooled - every buffer Netty allocates for the channel, the read buffers above
+     * all (the writes are our own arrays, wrapped): a read's buffer lives only until {@link NettyConnection} has handed its bytes on
      * (it releases it right after {@code onData}), so a pool only keeps memory for buffers nobody holds. Netty's
      * default (the adaptive pooling allocator) kept its chunks resident: 1M packed prefixes into a fresh
      * {@code twinbgp run} peaked at 112-114 MiB against 106-107 MiB unpooled (2 rounds, 2026-12-06 18:41, issue

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.joran.spi.ConsoleTarget;
+import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 
@@ -32,6 +33,9 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
                 || StderrLogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        // logback's own status messages stay quiet, as logback.xml's NopStatusListener kept them: without a
+        // listener logback prints its warnings to System.out, which carries the JSON events and ctl's output
+        context.getStatusManager().add(new NopStatusListener());
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);

@@ -108,7 +108,10 @@ public final class BgpSpeaker implements AutoCloseable {
     }
 
     /** The second half of {@link #start}: every peer opens the outgoing connection its FSM asked for, if it still wants it. */
-    public void connectPeers() {
+    public synchronized void connectPeers() {
+        if (closed) {
+            return; // a stop (SIGTERM) came first: no peer is to see a connect followed at once by a Cease
+        }
         peers.values().forEach(PeerDriver::releaseConnect);
     }
 
@@ -239,8 +242,9 @@ public final class BgpSpeaker implements AutoCloseable {
         publish(next);
         try {
             listenFor(s);
-        } catch (IOException e) {
-            // the peer never existed: nothing was sent to it, nothing is left running
+        } catch (IOException | RuntimeException e) {
+            // the peer never existed: nothing was sent to it, nothing is left running (a RuntimeException too:
+            // a held connect is never left behind, unreleased, in a published peer)
             publish(new LinkedHashMap<>(before));
             driver.stop(ErrorCodes.CEASE_PEER_DECONFIGURED, null);
             throw e;

@@ -38,6 +38,9 @@ class StderrLogConfiguratorTest {
             ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             assertEquals(Level.INFO, root.getLevel());
             assertInstanceOf(ConsoleAppender.class, root.getAppender("STDERR"));
+            // a status listener: without one logback prints its own warnings to System.out (the events' stream)
+            assertTrue(context.getStatusManager().getCopyOfStatusListenerList().stream()
+                    .anyMatch(l -> l instanceof ch.qos.logback.core.status.NopStatusListener));
             context.getLogger("dev.twinbgp.x.Thing").info("hello {}", 1);
             context.getLogger("dev.twinbgp.x.Thing").debug("not shown");
             context.getLogger("dev.twinbgp.x.Thing").warn("failed", new IllegalStateException("boom"));
