@@ -100,6 +100,13 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
 
     @Override
     public void received(PeerDriver peer, BgpMessage message) {
+        if (message instanceof Update u) {
+            // The UPDATE first, by instanceof: the pattern switch's type test is a class generated at run time,
+            // which the AOT cache's trained profiles never cover - C2 compiled it (inlined into the loop's receive
+            // path) for UPDATEs alone and threw that code away at the next OPEN or NOTIFICATION (issue 18, "recv2").
+            emitMessage(peer, u, dev.twinbgp.speaker.json.Direction.IN);
+            return;
+        }
         switch (message) {
             case Open o -> emitMessage(peer, o, dev.twinbgp.speaker.json.Direction.IN);
             case Update u -> emitMessage(peer, u, dev.twinbgp.speaker.json.Direction.IN);
