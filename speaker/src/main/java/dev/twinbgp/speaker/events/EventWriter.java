@@ -168,7 +168,18 @@ public final class EventWriter implements EventSink, AutoCloseable {
                 queue.drainTo(batch, BATCH);
             }
             if (!batch.isEmpty()) {
-                formatAll(batch);
+                long chars = 0;
+                for (Object line : batch) {
+                    chars += line instanceof String text ? text.length() : LAZY_CHARS;
+                }
+                backlog.taken(batch.size(), chars);
+                for (Object line : batch) {
+                    format(line);
+                    if (pending.length() >= WRITE_BYTES) {
+                        writeOut();
+                    }
+                }
+                batch.clear();
                 continue;
             }
             writeOut();
@@ -178,26 +189,6 @@ public final class EventWriter implements EventSink, AutoCloseable {
                 return;
             }
         }
-    }
-
-    /**
-     * Formats a batch taken from the queue and empties it. A method of its own, called per batch: the per-line loop
-     * is this method's, so C2 compiles it once as a normal method - inside {@link #drain}, which never returns, it
-     * was compiled as an on-stack replacement of drain as well, the whole formatter inlined again (issue 18, "recv2").
-     */
-    private void formatAll(List<Object> batch) {
-        long chars = 0;
-        for (Object line : batch) {
-            chars += line instanceof String text ? text.length() : LAZY_CHARS;
-        }
-        backlog.taken(batch.size(), chars);
-        for (Object line : batch) {
-            format(line);
-            if (pending.length() >= WRITE_BYTES) {
-                writeOut();
-            }
-        }
-        batch.clear();
     }
 
     /**
