@@ -112,12 +112,21 @@ public sealed interface Command {
     record DeleteNeighbor(IpAddress address) implements Command {
     }
 
-    /** {@code show neighbor [summary|extensive] [json]}. */
-    record ShowNeighbor(boolean extensive, boolean json) implements Command {
+    /**
+     * {@code show neighbor [IP] [summary|extensive] [json]}: {@code peer} is ExaBGP's filter, the address written
+     * after the word {@code neighbor} (or anywhere among the keywords).
+     */
+    record ShowNeighbor(boolean extensive, boolean json, Optional<IpAddress> peer) implements Command {
+        ShowNeighbor(boolean extensive, boolean json) {
+            this(extensive, json, Optional.empty());
+        }
     }
 
-    /** {@code show adj-rib in|out [extensive] [json]}. */
-    record ShowAdjRib(boolean in, boolean extensive, boolean json) implements Command {
+    /** {@code show adj-rib in|out [IP] [extensive] [json]}: {@code peer} is ExaBGP's filter by neighbor address. */
+    record ShowAdjRib(boolean in, boolean extensive, boolean json, Optional<IpAddress> peer) implements Command {
+        ShowAdjRib(boolean in, boolean extensive, boolean json) {
+            this(in, extensive, json, Optional.empty());
+        }
     }
 
     /** {@code flush adj-rib out}: send the whole Adj-RIB-Out again. */
