@@ -79,6 +79,14 @@ final class ApiProcess implements AutoCloseable {
     private volatile Command.AckMode ack = Command.AckMode.ENABLED;
     private volatile Process child;
     private volatile boolean closing;
+    /**
+     * The speaker is stopping: commands are no longer read (nor the child restarted), while events - the sessions
+     * going down - are still written, as ExaBGP keeps writing to its processes until it ends them.
+     */
+    private volatile boolean quiet;
+    /** The last line written before the child is stopped ({@link #farewell}), found by identity by the writer. */
+    private volatile String farewell;
+    private final CompletableFuture<Void> farewellWritten = new CompletableFuture<>();
     private long backoffMs = MIN_BACKOFF_MS;
 
     ApiProcess(ProcessConfig config, int capacity, Consumer<ApiProcess> onStall) {
@@ -222,7 +230,7 @@ final class ApiProcess implements AutoCloseable {
     }
 
     private synchronized void launch() {
-        if (closing) {
+        if (closing || quiet) {
             return;
         }
         // Race: the start is counted BEFORE the spawn. ProcessBuilder.start() returns only after the
@@ -263,6 +271,10 @@ final class ApiProcess implements AutoCloseable {
         if (closing) {
             return;
         }
+        if (quiet) {
+            log.info("process {}: exited with status {} while the speaker stops: not restarted", name(), p.exitValue());
+            return;
+        }
         log.warn("process {}: exited with status {}", name(), p.exitValue());
         if (!config.respawn()) {
             log.info("process {}: not restarted (respawn false)", name());
@@ -272,7 +284,7 @@ final class ApiProcess implements AutoCloseable {
     }
 
     private synchronized void scheduleRestart(long startedAt) {
-        if (closing) {
+        if (closing || quiet) {
             return;
         }
         if (TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt) >= 60) {
@@ -310,7 +322,11 @@ final class ApiProcess implements AutoCloseable {
                 unflushed += lines(line);
                 out.write(line);
                 out.write('\n');
-                if (outbound.isEmpty()) {
+                if (line == farewell) { // identity: the very line farewell() queued
+                    out.flush();
+                    unflushed = 0;
+                    farewellWritten.complete(null);
+                } else if (outbound.isEmpty()) {
                     out.flush();
                     unflushed = 0;
                 }
@@ -352,6 +368,10 @@ final class ApiProcess implements AutoCloseable {
             GroupBlock group = new GroupBlock();
             String line;
             while ((line = in.readLine()) != null && !closing) {
+                if (quiet) {
+                    log.debug("process {}: the speaker is stopping, command not applied: {}", name(), line);
+                    continue; // read on, so that a child writing more never blocks on a full pipe meanwhile
+                }
                 if (line == LineReader.TOO_LONG) {
                     settle(batch, inFlight);
                     refuse("(a line)", "a command is at most " + LineReader.MAX_LINE + " characters");
@@ -540,6 +560,32 @@ final class ApiProcess implements AutoCloseable {
         if (mode == Command.AckMode.ENABLED || (mode == Command.AckMode.DISABLED && wasEnabled)) {
             queue("done");
         }
+    }
+
+    /**
+     * The speaker begins to stop: from now on the child's commands are not applied and it is not restarted when
+     * it exits; events are still written to it (the sessions going down) until {@link #farewell} and
+     * {@link #close}.
+     */
+    void stopCommands() {
+        quiet = true;
+    }
+
+    /**
+     * Queues {@code line} as the last line the child gets (ExaBGP's {@code shutdown} notification, written once
+     * the sessions are down and before the child is ended); completes once it is written and flushed, or at once
+     * when there is no child to write to or no room in its queue.
+     */
+    CompletableFuture<Void> farewell(String line) {
+        Process p = child;
+        if (p == null || !p.isAlive() || closing) {
+            return CompletableFuture.completedFuture(null);
+        }
+        farewell = line;
+        if (!queue(line)) {
+            farewellWritten.complete(null);
+        }
+        return farewellWritten;
     }
 
     /** Stops the child (SIGTERM, then SIGKILL after {@code grace}) and never restarts it. */
