@@ -32,6 +32,20 @@ class ProcessShutdownJarIT {
 
     @Test
     void processesSeeTheSessionGoDownThenTheShutdownNotification() throws Exception {
+        stopAndCheck(false);
+    }
+
+    /**
+     * Ctrl-C on a foreground {@code twinbgp run}: the terminal sends SIGINT to its whole process group. The
+     * processes run in a group of their own, as ExaBGP's (os.setpgrp()), so they are not interrupted with it:
+     * they still get the down events and the shutdown notification (they died at once, before).
+     */
+    @Test
+    void ctrlCInTheTerminalReachesTheProcessesOnlyThroughTheStop() throws Exception {
+        stopAndCheck(true);
+    }
+
+    private void stopAndCheck(boolean ctrlC) throws Exception {
         Path jsonSeen = dir.resolve("json.seen");
         Path textSeen = dir.resolve("text.seen");
         try (TestPeer peer = new TestPeer()) {
@@ -50,7 +64,8 @@ class ProcessShutdownJarIT {
                         api { processes [ watch-json watch-text ]; neighbor-changes; }
                     }
                     """.formatted(jsonSeen, textSeen, peer.port()));
-            try (JarProcess p = JarProcess.start("run", "--config", file.toString())) {
+            try (JarProcess p = ctrlC ? JarProcess.startAsForegroundJob("run", "--config", file.toString())
+                    : JarProcess.start("run", "--config", file.toString())) {
                 peer.accept(30_000);
                 peer.readRaw(); // the OPEN
                 peer.sendOpen(65001);
@@ -59,14 +74,19 @@ class ProcessShutdownJarIT {
                 assertTrue(await(jsonSeen, "\"state\": \"up\"") && await(textSeen, "neighbor 127.0.0.1 up"),
                         "the processes saw the session come up");
 
-                assertTrue(p.process.toHandle().destroy()); // SIGTERM
+                if (ctrlC) {
+                    p.interruptGroup();
+                } else {
+                    assertTrue(p.process.toHandle().destroy()); // SIGTERM
+                }
                 dev.twinbgp.bgp.wire.BgpMessage m;
                 do {
                     m = peer.readSkippingKeepalives(TestPeer.NEGOTIATED); // the End-of-RIB first
                 } while (m instanceof dev.twinbgp.bgp.wire.Update);
                 Notification n = assertInstanceOf(Notification.class, m);
                 assertEquals(6, n.code(), "Cease");
-                assertEquals(0, p.waitFor(10), "exit 0 after SIGTERM: " + p.stderr());
+                assertEquals(0, p.waitFor(10), "exit 0 after the signal: " + p.stderr());
+                assertTrue(p.stderr().contains("stopping: Cease"), p.stderr());
 
                 List<String> json = Files.readAllLines(jsonSeen);
                 int down = indexOf(json, "\"state\": \"down\"");

@@ -242,7 +242,7 @@ final class ApiProcess implements AutoCloseable {
         long n = starts.incrementAndGet();
         Process p;
         try {
-            ProcessBuilder builder = new ProcessBuilder(config.command());
+            ProcessBuilder builder = new ProcessBuilder(inOwnProcessGroup(config.command()));
             // tells a program it runs as this process: 'twinbgp healthcheck' then leaves the time out of its log
             // lines, which we log with ours
             builder.environment().put(Api.PROCESS_ENV, name());
@@ -261,6 +261,45 @@ final class ApiProcess implements AutoCloseable {
         thread("writer", () -> write(p));
         thread("stderr", () -> logStderr(p));
         p.onExit().thenRun(() -> exited(p, startedAt));
+    }
+
+    /**
+     * setsid(1) (util-linux), when this machine has it: the child runs in a session - and so a process group - of
+     * its own, as ExaBGP starts its processes (reactor/api/processes.py: os.setpgrp(), "this prevent the signal to
+     * be sent to the children"). Ctrl-C in the terminal of a foreground {@code twinbgp run} signals its whole
+     * process group: without this the children got the SIGINT too and died at once (a Python program with a
+     * KeyboardInterrupt traceback in our log), before the stop could give them their sessions' last events and
+     * the shutdown notification. setsid execs the program (same pid, our child still): a child of the JVM is never
+     * a process group leader, the one case where setsid would fork ({@code -w} would then wait for it).
+     */
+    private static final List<String> SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .filter(f -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(f)))
+            .findFirst().map(f -> List.of(f, "-w")).orElse(List.of());
+
+    static List<String> inOwnProcessGroup(List<String> command) {
+        if (SETSID.isEmpty() || command.isEmpty() || !runnable(command.get(0))) {
+            return command; // a program that cannot run: ProcessBuilder says so ("cannot start"), not setsid
+        }
+        List<String> wrapped = new ArrayList<>(SETSID);
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** Whether {@code program} is an executable file: as a path, or found in PATH (as execvp looks it up). */
+    private static boolean runnable(String program) {
+        if (program.contains("/")) {
+            return java.nio.file.Files.isExecutable(java.nio.file.Path.of(program));
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void thread(String role, Runnable body) {
