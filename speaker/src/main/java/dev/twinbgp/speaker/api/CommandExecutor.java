@@ -34,7 +34,7 @@ final class CommandExecutor {
             "withdraw route PREFIX [ATTRIBUTES]",
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
             "show neighbor [IP] [summary|extensive] [json]",
-            "show adj-rib in|out [IP] [extensive] [json]",
+            "show adj-rib in|out [IP] [inet|flow|l2vpn] [extensive] [json]",
             "flush adj-rib out | flush route",
             "clear adj-rib in|out",
             "teardown [IP] [CEASE-SUBCODE]",
@@ -452,7 +452,11 @@ final class CommandExecutor {
     private CompletableFuture<Reply> adjRib(List<Neighbor> targets, Command.ShowAdjRib show) {
         List<CompletableFuture<List<Route>>> tables = new ArrayList<>();
         for (Neighbor n : targets) {
-            tables.add(n.driver().query(() -> show.in() ? n.driver().adjRibIn().routes() : n.driver().adjRibOut().routes()));
+            tables.add(n.driver().query(() -> {
+                List<Route> routes = show.in() ? n.driver().adjRibIn().routes() : n.driver().adjRibOut().routes();
+                return show.kind().isEmpty() ? routes
+                        : routes.stream().filter(r -> show.kind().get().matches(r.family())).toList();
+            }));
         }
         return CompletableFuture.allOf(tables.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<Neighbor, List<Route>> byNeighbor = new LinkedHashMap<>();

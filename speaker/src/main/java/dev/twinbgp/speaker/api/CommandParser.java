@@ -490,16 +490,20 @@ public final class CommandParser {
                 boolean extensive = false;
                 boolean json = false;
                 Optional<IpAddress> peer = Optional.empty();
+                Optional<Command.RouteKind> kind = Optional.empty();
                 while (!w.atEnd()) {
                     String word = w.next();
                     switch (word) {
                         case "extensive" -> extensive = true;
                         case "json" -> json = true;
+                        case "inet" -> kind = Optional.of(Command.RouteKind.INET);
+                        case "flow" -> kind = Optional.of(Command.RouteKind.FLOW);
+                        case "l2vpn" -> kind = Optional.of(Command.RouteKind.L2VPN);
                         default -> peer = Optional.of(showFilter(peer, word, "show adj-rib " + (in ? "in" : "out"),
-                                "expected extensive, json or a neighbor's address"));
+                                "expected extensive, json, inet, flow, l2vpn or a neighbor's address"));
                     }
                 }
-                return new Command.ShowAdjRib(in, extensive, json, peer);
+                return new Command.ShowAdjRib(in, extensive, json, peer, kind);
             }
             default -> throw new CommandException("show: expected neighbor or adj-rib");
         }

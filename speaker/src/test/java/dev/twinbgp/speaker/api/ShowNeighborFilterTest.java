@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ExaBGP's {@code show neighbor IP summary|extensive|json} and {@code show adj-rib in|out IP}: the address after the
  * word limits the answer to that neighbor (a new user's {@code show neighbor 127.0.0.3 summary}, written as ExaBGP's
  * help says, was refused). And, as in ExaBGP, a process sees every neighbor in a {@code show} whichever neighbors
- * name it (it saw only its own). A real speaker, a real process ({@code /bin/sh}) and the control socket.
+ * name it (it saw only its own); and ExaBGP's kinds ({@code show adj-rib out flow}). A real speaker, a real process
+ * ({@code /bin/sh}) and the control socket.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ShowNeighborFilterTest {
@@ -51,8 +52,9 @@ class ShowNeighborFilterTest {
                   connect %d; api { processes [ show ]; }
                   static { route 192.0.2.0/24 next-hop self; } }
                 neighbor 127.0.0.4 { local-address 127.0.0.2; local-as 65001; peer-as 65003; router-id 127.0.0.2;
-                  connect %d;
-                  static { route 198.51.100.0/24 next-hop self; } }
+                  connect %d; family { ipv4 unicast; ipv4 flow; }
+                  static { route 198.51.100.0/24 next-hop self; }
+                  flow { route f1 { match { destination 192.0.2.9/32; } then { discard; } } } }
                 """.formatted(script, port, port));
         Path socket = dir.resolve("ctl.sock");
         Api api = Api.create(config, Api.Options.defaults().withControlSocket(socket));
@@ -74,8 +76,15 @@ class ShowNeighborFilterTest {
             assertTrue(text.contains("127.0.0.3") && !text.contains("127.0.0.4"), text);
 
             List<String> out = ControlClient.send(socket, "show adj-rib out 127.0.0.4").lines();
-            assertEquals(1, out.size(), String.join("\n", out));
-            assertTrue(out.get(0).startsWith("neighbor 127.0.0.4 ipv4 unicast 198.51.100.0/24 "), out.get(0));
+            assertEquals(2, out.size(), String.join("\n", out));
+            // ExaBGP's kinds of route: inet (unicast, multicast, labeled, VPN), flow, l2vpn
+            List<String> inet = ControlClient.send(socket, "show adj-rib out 127.0.0.4 inet").lines();
+            assertEquals(1, inet.size(), String.join("\n", inet));
+            assertTrue(inet.get(0).startsWith("neighbor 127.0.0.4 ipv4 unicast 198.51.100.0/24 "), inet.get(0));
+            List<String> flow = ControlClient.send(socket, "show adj-rib out flow").lines();
+            assertEquals(1, flow.size(), String.join("\n", flow));
+            assertTrue(flow.get(0).startsWith("neighbor 127.0.0.4 ipv4 flow "), flow.get(0));
+            assertEquals(List.of(), ControlClient.send(socket, "show adj-rib out l2vpn").lines());
 
             Reply wrong = ControlClient.send(socket, "show neighbor 127.0.0.4 summari");
             assertFalse(wrong.ok(), "a word that is neither a keyword nor an address is refused");
