@@ -90,7 +90,7 @@ class ProcessShutdownJarIT {
 
                 List<String> json = Files.readAllLines(jsonSeen);
                 int down = indexOf(json, "\"state\": \"down\"");
-                assertTrue(down >= 0, "the json process saw the session go down: " + String.join("\n", json));
+                assertTrue(down >= 0, "the json process saw the session go down: " + String.join("\n", json) + "\n" + p.stderr());
                 JsonNode last = JSON.readTree(json.get(json.size() - 1));
                 assertEquals("notification", last.get("type").asText(), json.get(json.size() - 1));
                 assertEquals("shutdown", last.get("notification").asText(), json.get(json.size() - 1));

@@ -556,11 +556,20 @@ public final class Api implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             // a process that does not read its input: it is ended all the same
         }
+        // Race: the notification is in the pipe, not yet read. A SIGTERM now could end the process before it reads
+        // its last lines (a 'cat' lost the down event and the notification). Its input is closed after the
+        // notification, so one that reads to the end exits by itself: a short wait for that, shared by all.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_MILLIS);
+        for (ApiProcess p : processes.values()) {
+            p.awaitExit(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        }
         processes.values().forEach(ApiProcess::close);
     }
 
     /** How long {@link #close} waits for the processes to be given the shutdown notification. */
     static final long FAREWELL_MILLIS = 1000;
+    /** How long {@link #close} then waits for the processes to end by themselves before it signals them. */
+    static final long EXIT_MILLIS = 500;
 
     /** One listener calling several, in order (e.g. the JSON event writer and this API). */
     public static SessionListener fanOut(SessionListener... listeners) {

@@ -365,6 +365,7 @@ final class ApiProcess implements AutoCloseable {
                     out.flush();
                     unflushed = 0;
                     farewellWritten.complete(null);
+                    break; // the last line: the end of its input follows (the try closes it), so it can end by itself
                 } else if (outbound.isEmpty()) {
                     out.flush();
                     unflushed = 0;
@@ -625,6 +626,24 @@ final class ApiProcess implements AutoCloseable {
             farewellWritten.complete(null);
         }
         return farewellWritten;
+    }
+
+    /**
+     * Waits until the child has ended or {@code millis} have passed: after {@link #farewell} its input is closed,
+     * and a child that reads to the end and exits (as {@code cat} does) gets what it was sent last before
+     * {@link #close} signals it (ExaBGP gives its processes 0.1 s there). Whether it has ended.
+     */
+    boolean awaitExit(long millis) {
+        Process p = child;
+        if (p == null) {
+            return true;
+        }
+        try {
+            return p.waitFor(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !p.isAlive();
+        }
     }
 
     /** Stops the child (SIGTERM, then SIGKILL after {@code grace}) and never restarts it. */
