@@ -64,6 +64,11 @@ class ShowNeighborFilterTest {
             api.start(speaker);
 
             List<String> one = ControlClient.send(socket, "show neighbor 127.0.0.4 summary").lines();
+            // ExaBGP's summary layout, character for character: a script's 'awk {print $5}' is the row's #sent
+            assertEquals("Peer            AS        up/down state       |     #sent     #recvd", one.get(0));
+            String row = one.stream().filter(l -> l.startsWith("127.0.0.4 ")).findFirst().orElseThrow();
+            assertEquals(String.format(java.util.Locale.ROOT, "%-15s %-7s %9s %-12s %10d %10d", "127.0.0.4", "65003",
+                    "down", row.split("\\s+")[3], 0, 0), row);
             assertTrue(one.stream().anyMatch(l -> l.startsWith("127.0.0.4 ")), String.join("\n", one));
             assertFalse(one.stream().anyMatch(l -> l.startsWith("127.0.0.3 ")), String.join("\n", one));
 
