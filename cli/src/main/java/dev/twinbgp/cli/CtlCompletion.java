@@ -46,10 +46,15 @@ final class CtlCompletion {
         if (last.equals("teardown")) return neighbors.get();
         if (n == 1) return SECOND.getOrDefault(last, List.of());
         String first = before.get(0);
-        if (n == 2 && first.equals("show") && last.equals("neighbor")) return List.of("summary", "extensive", "json");
+        // ExaBGP's filters: a neighbor's address after 'show neighbor' / 'show adj-rib in|out', and the kinds of route
+        if (n == 2 && first.equals("show") && last.equals("neighbor")) {
+            return concat(List.of("summary", "extensive", "json"), neighbors.get());
+        }
         if (n == 2 && first.equals("show") && last.equals("adj-rib")) return List.of("in", "out");
         if (n == 3 && first.equals("show") && before.get(1).equals("neighbor")) return List.of("json");
-        if (n == 3 && first.equals("show") && before.get(1).equals("adj-rib")) return List.of("extensive", "json");
+        if (n == 3 && first.equals("show") && before.get(1).equals("adj-rib")) {
+            return concat(List.of("extensive", "json", "inet", "flow", "l2vpn"), neighbors.get());
+        }
         if (n == 2 && first.equals("clear") && last.equals("adj-rib")) return List.of("in", "out");
         if (n == 2 && first.equals("flush") && last.equals("adj-rib")) return List.of("out");
         if (n == 2 && (first.equals("announce") || first.equals("withdraw")) && (last.equals("ipv4") || last.equals("ipv6"))) {

@@ -344,7 +344,10 @@ final class RunCommand implements Callable<Integer> {
             Logger log = LoggerFactory.getLogger(RunCommand.class);
             try {
                 if (speaker != null) {
-                    api.close(); // no more commands; processes stopped, control socket removed
+                    // As ExaBGP (reactor/loop.py shutdown): the peers first, then the processes. No more commands
+                    // from here (the control socket removed), but the processes get their sessions' last events
+                    // ("down") and then the "shutdown" notification before they are ended.
+                    api.stopCommands();
                     if (beforeRestart) {
                         log.info("stopping for a restart ({} or 'shutdown restart'): peers with graceful restart are"
                                 + " closed without NOTIFICATION and keep our routes (RFC 4724); the others get Cease",
@@ -354,6 +357,7 @@ final class RunCommand implements Callable<Integer> {
                         log.info("stopping: Cease / Administrative Shutdown to every peer");
                         speaker.shutdown(SHUTDOWN_GRACE);
                     }
+                    api.close(); // "shutdown" to each process, then they are stopped
                     closeQuietly(writer);
                     log.info("stopped");
                 }

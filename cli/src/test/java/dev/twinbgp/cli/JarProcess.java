@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,10 @@ final class JarProcess implements AutoCloseable {
         assertTrue(Files.isRegularFile(jar), "the package phase builds " + jar.toAbsolutePath());
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>();
+        if (args.length > 0 && args[0].equals("--as-foreground-job")) {
+            args = Arrays.copyOfRange(args, 1, args.length);
+            cmd.addAll(List.of("setsid", "-w", "env", "--default-signal=INT"));
+        }
         if (DEFAULT_HUP) {
             // as ./twinbgp starts it: SIGHUP not ignored even when the tests run under nohup (ReloadJarIT sends it)
             cmd.addAll(List.of("env", "--default-signal=HUP"));
@@ -79,6 +84,22 @@ final class JarProcess implements AutoCloseable {
         pb.environment().remove(ReactorChoice.ENV);
         pb.environment().putAll(env);
         return new JarProcess(pb.start());
+    }
+
+    /**
+     * As a foreground job of a terminal: in a session (and process group) of its own, SIGINT at its default (a
+     * test run in the background inherits it ignored), so that {@link #interruptGroup} is a Ctrl-C. Needs
+     * setsid(1) and env(1) with --default-signal (coreutils 8.31+).
+     */
+    static JarProcess startAsForegroundJob(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--as-foreground-job"));
+        all.addAll(List.of(args));
+        return start(java.util.Map.of(), all.toArray(String[]::new));
+    }
+
+    /** Ctrl-C: SIGINT to the whole process group (a process started by {@link #startAsForegroundJob}). */
+    void interruptGroup() throws IOException, InterruptedException {
+        assertTrue(new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start().waitFor() == 0);
     }
 
     private static Thread collect(InputStream in, List<String> lines) {

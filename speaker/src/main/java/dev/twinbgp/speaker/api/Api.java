@@ -27,6 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *   BgpSpeaker speaker = BgpSpeaker.start(reactor, reactorConfig, peers, api.listener());  // or a fan-out
  *   api.start(speaker);     // starts the processes and opens the control socket
  *   ...
- *   api.close();            // stops the processes, removes the socket; then speaker.shutdown(...)
+ *   api.stopCommands();     // no more commands, the control socket removed; events still go to the processes
+ *   speaker.shutdown(...);  // the processes see their sessions go down
+ *   api.close();            // tells the processes ("shutdown") and stops them
  * </pre>
  * Events that happen between {@code create} and {@code start} wait in the processes' queues.
  */
@@ -129,6 +134,7 @@ public final class Api implements AutoCloseable {
     private final Options options;
     private final Map<String, ApiProcess> processes = new LinkedHashMap<>();
     private final ApiEvents events;
+    private final ExaJson json;
     private volatile CommandExecutor executor;
     private BgpSpeaker speaker;
     private final Map<String, Neighbor> created = new HashMap<>(); // by peer name, guarded by this
@@ -150,8 +156,8 @@ public final class Api implements AutoCloseable {
                 subscriptions.put(address(n).getHostAddress(), subs);
             }
         }
-        this.events = new ApiEvents(new ExaJson(options.clock(), dev.twinbgp.speaker.json.ProcessInfo.current()),
-                options.clock(), subscriptions);
+        this.json = new ExaJson(options.clock(), dev.twinbgp.speaker.json.ProcessInfo.current());
+        this.events = new ApiEvents(json, options.clock(), subscriptions);
     }
 
     private static Set<ApiConfig.Message> copy(Set<ApiConfig.Message> s) {
@@ -507,7 +513,26 @@ public final class Api implements AutoCloseable {
         }
     }
 
-    /** Stops the processes and closes the control socket; the speaker itself is the caller's to stop. */
+    /**
+     * The first step of a stop, before the speaker closes its sessions: the control socket is closed and the
+     * processes' commands are no longer applied (nor a process restarted), while events still reach them, so
+     * they see their sessions go down - as ExaBGP's processes do ({@code reactor/loop.py} {@code shutdown}: the
+     * peers first, then the processes). {@link #close} ends them after that.
+     */
+    public synchronized void stopCommands() {
+        if (control != null) {
+            control.close();
+        }
+        processes.values().forEach(ApiProcess::stopCommands);
+    }
+
+    /**
+     * Ends the processes and closes the control socket; the speaker itself is the caller's to stop (before, with
+     * {@link #stopCommands} first, for the processes to see the sessions go down). Each process is told first, as
+     * ExaBGP tells its processes before it ends them: {@code { ..., "type": "notification", "notification":
+     * "shutdown" }} ({@code shutdown PID PPID} in text), waited for until written ({@value #FAREWELL_MILLIS} ms at
+     * most, whatever the number of processes).
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -517,8 +542,34 @@ public final class Api implements AutoCloseable {
         if (control != null) {
             control.close();
         }
+        String jsonLine = json.shutdown();
+        String textLine = json.shutdownText();
+        List<CompletableFuture<Void>> told = new ArrayList<>();
+        for (ApiProcess p : processes.values()) {
+            p.stopCommands();
+            told.add(p.farewell(p.encoder() == ProcessConfig.Encoder.JSON ? jsonLine : textLine));
+        }
+        try {
+            CompletableFuture.allOf(told.toArray(CompletableFuture[]::new)).get(FAREWELL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a process that does not read its input: it is ended all the same
+        }
+        // Race: the notification is in the pipe, not yet read. A SIGTERM now could end the process before it reads
+        // its last lines (a 'cat' lost the down event and the notification). Its input is closed after the
+        // notification, so one that reads to the end exits by itself: a short wait for that, shared by all.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_MILLIS);
+        for (ApiProcess p : processes.values()) {
+            p.awaitExit(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        }
         processes.values().forEach(ApiProcess::close);
     }
+
+    /** How long {@link #close} waits for the processes to be given the shutdown notification. */
+    static final long FAREWELL_MILLIS = 1000;
+    /** How long {@link #close} then waits for the processes to end by themselves before it signals them. */
+    static final long EXIT_MILLIS = 500;
 
     /** One listener calling several, in order (e.g. the JSON event writer and this API). */
     public static SessionListener fanOut(SessionListener... listeners) {

@@ -79,6 +79,14 @@ final class ApiProcess implements AutoCloseable {
     private volatile Command.AckMode ack = Command.AckMode.ENABLED;
     private volatile Process child;
     private volatile boolean closing;
+    /**
+     * The speaker is stopping: commands are no longer read (nor the child restarted), while events - the sessions
+     * going down - are still written, as ExaBGP keeps writing to its processes until it ends them.
+     */
+    private volatile boolean quiet;
+    /** The last line written before the child is stopped ({@link #farewell}), found by identity by the writer. */
+    private volatile String farewell;
+    private final CompletableFuture<Void> farewellWritten = new CompletableFuture<>();
     private long backoffMs = MIN_BACKOFF_MS;
 
     ApiProcess(ProcessConfig config, int capacity, Consumer<ApiProcess> onStall) {
@@ -222,7 +230,7 @@ final class ApiProcess implements AutoCloseable {
     }
 
     private synchronized void launch() {
-        if (closing) {
+        if (closing || quiet) {
             return;
         }
         // Race: the start is counted BEFORE the spawn. ProcessBuilder.start() returns only after the
@@ -234,7 +242,7 @@ final class ApiProcess implements AutoCloseable {
         long n = starts.incrementAndGet();
         Process p;
         try {
-            ProcessBuilder builder = new ProcessBuilder(config.command());
+            ProcessBuilder builder = new ProcessBuilder(inOwnProcessGroup(config.command()));
             // tells a program it runs as this process: 'twinbgp healthcheck' then leaves the time out of its log
             // lines, which we log with ours
             builder.environment().put(Api.PROCESS_ENV, name());
@@ -255,12 +263,55 @@ final class ApiProcess implements AutoCloseable {
         p.onExit().thenRun(() -> exited(p, startedAt));
     }
 
+    /**
+     * setsid(1) (util-linux), when this machine has it: the child runs in a session - and so a process group - of
+     * its own, as ExaBGP starts its processes (reactor/api/processes.py: os.setpgrp(), "this prevent the signal to
+     * be sent to the children"). Ctrl-C in the terminal of a foreground {@code twinbgp run} signals its whole
+     * process group: without this the children got the SIGINT too and died at once (a Python program with a
+     * KeyboardInterrupt traceback in our log), before the stop could give them their sessions' last events and
+     * the shutdown notification. setsid execs the program (same pid, our child still): a child of the JVM is never
+     * a process group leader, the one case where setsid would fork ({@code -w} would then wait for it).
+     */
+    private static final List<String> SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .filter(f -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(f)))
+            .findFirst().map(f -> List.of(f, "-w")).orElse(List.of());
+
+    static List<String> inOwnProcessGroup(List<String> command) {
+        if (SETSID.isEmpty() || command.isEmpty() || !runnable(command.get(0))) {
+            return command; // a program that cannot run: ProcessBuilder says so ("cannot start"), not setsid
+        }
+        List<String> wrapped = new ArrayList<>(SETSID);
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** Whether {@code program} is an executable file: as a path, or found in PATH (as execvp looks it up). */
+    private static boolean runnable(String program) {
+        if (program.contains("/")) {
+            return java.nio.file.Files.isExecutable(java.nio.file.Path.of(program));
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void thread(String role, Runnable body) {
         Thread.ofPlatform().daemon(true).name("twinbgp-process-" + name() + "-" + role).start(body);
     }
 
     private void exited(Process p, long startedAt) {
         if (closing) {
+            return;
+        }
+        if (quiet) {
+            log.info("process {}: exited with status {} while the speaker stops: not restarted", name(), p.exitValue());
             return;
         }
         log.warn("process {}: exited with status {}", name(), p.exitValue());
@@ -272,7 +323,7 @@ final class ApiProcess implements AutoCloseable {
     }
 
     private synchronized void scheduleRestart(long startedAt) {
-        if (closing) {
+        if (closing || quiet) {
             return;
         }
         if (TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt) >= 60) {
@@ -310,7 +361,12 @@ final class ApiProcess implements AutoCloseable {
                 unflushed += lines(line);
                 out.write(line);
                 out.write('\n');
-                if (outbound.isEmpty()) {
+                if (line == farewell) { // identity: the very line farewell() queued
+                    out.flush();
+                    unflushed = 0;
+                    farewellWritten.complete(null);
+                    break; // the last line: the end of its input follows (the try closes it), so it can end by itself
+                } else if (outbound.isEmpty()) {
                     out.flush();
                     unflushed = 0;
                 }
@@ -352,6 +408,10 @@ final class ApiProcess implements AutoCloseable {
             GroupBlock group = new GroupBlock();
             String line;
             while ((line = in.readLine()) != null && !closing) {
+                if (quiet) {
+                    log.debug("process {}: the speaker is stopping, command not applied: {}", name(), line);
+                    continue; // read on, so that a child writing more never blocks on a full pipe meanwhile
+                }
                 if (line == LineReader.TOO_LONG) {
                     settle(batch, inFlight);
                     refuse("(a line)", "a command is at most " + LineReader.MAX_LINE + " characters");
@@ -539,6 +599,50 @@ final class ApiProcess implements AutoCloseable {
         ack = mode;
         if (mode == Command.AckMode.ENABLED || (mode == Command.AckMode.DISABLED && wasEnabled)) {
             queue("done");
+        }
+    }
+
+    /**
+     * The speaker begins to stop: from now on the child's commands are not applied and it is not restarted when
+     * it exits; events are still written to it (the sessions going down) until {@link #farewell} and
+     * {@link #close}.
+     */
+    void stopCommands() {
+        quiet = true;
+    }
+
+    /**
+     * Queues {@code line} as the last line the child gets (ExaBGP's {@code shutdown} notification, written once
+     * the sessions are down and before the child is ended); completes once it is written and flushed, or at once
+     * when there is no child to write to or no room in its queue.
+     */
+    CompletableFuture<Void> farewell(String line) {
+        Process p = child;
+        if (p == null || !p.isAlive() || closing) {
+            return CompletableFuture.completedFuture(null);
+        }
+        farewell = line;
+        if (!queue(line)) {
+            farewellWritten.complete(null);
+        }
+        return farewellWritten;
+    }
+
+    /**
+     * Waits until the child has ended or {@code millis} have passed: after {@link #farewell} its input is closed,
+     * and a child that reads to the end and exits (as {@code cat} does) gets what it was sent last before
+     * {@link #close} signals it (ExaBGP gives its processes 0.1 s there). Whether it has ended.
+     */
+    boolean awaitExit(long millis) {
+        Process p = child;
+        if (p == null) {
+            return true;
+        }
+        try {
+            return p.waitFor(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !p.isAlive();
         }
     }
 

@@ -112,12 +112,47 @@ public sealed interface Command {
     record DeleteNeighbor(IpAddress address) implements Command {
     }
 
-    /** {@code show neighbor [summary|extensive] [json]}. */
-    record ShowNeighbor(boolean extensive, boolean json) implements Command {
+    /**
+     * {@code show neighbor [IP] [summary|extensive] [json]}: {@code peer} is ExaBGP's filter, the address written
+     * after the word {@code neighbor} (or anywhere among the keywords).
+     */
+    record ShowNeighbor(boolean extensive, boolean json, Optional<IpAddress> peer) implements Command {
+        ShowNeighbor(boolean extensive, boolean json) {
+            this(extensive, json, Optional.empty());
+        }
     }
 
-    /** {@code show adj-rib in|out [extensive] [json]}. */
-    record ShowAdjRib(boolean in, boolean extensive, boolean json) implements Command {
+    /**
+     * {@code show adj-rib in|out [IP] [inet|flow|l2vpn] [extensive] [json]}: {@code peer} is ExaBGP's filter by
+     * neighbor address, {@code kind} its filter by kind of route (rib.py: its INET, Flow, VPLS/EVPN classes).
+     */
+    record ShowAdjRib(boolean in, boolean extensive, boolean json, Optional<IpAddress> peer, Optional<RouteKind> kind)
+            implements Command {
+        ShowAdjRib(boolean in, boolean extensive, boolean json) {
+            this(in, extensive, json, Optional.empty(), Optional.empty());
+        }
+
+        ShowAdjRib(boolean in, boolean extensive, boolean json, Optional<IpAddress> peer) {
+            this(in, extensive, json, peer, Optional.empty());
+        }
+    }
+
+    /**
+     * ExaBGP's {@code show adj-rib} kinds: {@code inet} its INET NLRI and their subclasses (unicast, multicast,
+     * nlri-mpls, mpls-vpn), {@code flow} FlowSpec (flow, flow-vpn), {@code l2vpn} VPLS and EVPN.
+     */
+    enum RouteKind {
+        INET, FLOW, L2VPN;
+
+        boolean matches(Family f) {
+            return switch (this) {
+                case INET -> (f.afi() == Family.AFI_IPV4 || f.afi() == Family.AFI_IPV6)
+                        && (f.safi() == Family.SAFI_UNICAST || f.safi() == Family.SAFI_MULTICAST
+                        || f.safi() == Family.SAFI_MPLS_LABEL || f.safi() == Family.SAFI_MPLS_VPN);
+                case FLOW -> f.safi() == Family.SAFI_FLOW || f.safi() == Family.SAFI_FLOW_VPN;
+                case L2VPN -> f.afi() == Family.AFI_L2VPN;
+            };
+        }
     }
 
     /** {@code flush adj-rib out}: send the whole Adj-RIB-Out again. */

@@ -6,11 +6,13 @@ import dev.twinbgp.bgp.wire.family.RouteKey;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.config.RouteConfig;
+import dev.twinbgp.speaker.config.IpAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,8 +33,8 @@ final class CommandExecutor {
             "group start ... group end  (an API process: the route changes between applied together)",
             "withdraw route PREFIX [ATTRIBUTES]",
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
-            "show neighbor [summary|extensive] [json]",
-            "show adj-rib in|out [extensive] [json]",
+            "show neighbor [IP] [summary|extensive] [json]",
+            "show adj-rib in|out [IP] [inet|flow|l2vpn] [extensive] [json]",
             "flush adj-rib out | flush route",
             "clear adj-rib in|out",
             "teardown [IP] [CEASE-SUBCODE]",
@@ -331,8 +333,8 @@ final class CommandExecutor {
                 }
                 yield done(List.of());
             }
-            case Command.ShowNeighbor s -> showNeighbor(select(request, scope), s);
-            case Command.ShowAdjRib s -> adjRib(select(request, scope), s);
+            case Command.ShowNeighbor s -> showNeighbor(shown(request, s.peer()), s);
+            case Command.ShowAdjRib s -> adjRib(shown(request, s.peer()), s);
             case Command.ClearAdjRib c -> c.in() ? clear(targets(request, scope), true) : routeChange(request, scope);
             case Command.Teardown t -> teardown(request, scope, t);
             case Command.Shutdown s -> {
@@ -419,6 +421,19 @@ final class CommandExecutor {
         return targets;
     }
 
+    /**
+     * The neighbors a {@code show} command reports: every neighbor (as ExaBGP's show commands, which read all its
+     * peers whichever process asks - a process's scope limits what it changes, not what it sees), narrowed by a
+     * selector and by the address written in the command ({@code show neighbor 192.0.2.1 summary}).
+     */
+    private List<Neighbor> shown(Request request, Optional<IpAddress> peer) {
+        List<Neighbor> selected = select(request, neighbors);
+        if (peer.isEmpty()) {
+            return selected;
+        }
+        return selected.stream().filter(n -> n.config().peerAddress().equals(peer.get())).toList();
+    }
+
     /** {@code show neighbor}: the counters, and what each Adj-RIB-In holds per family (read on its loop). */
     private CompletableFuture<Reply> showNeighbor(List<Neighbor> targets, Command.ShowNeighbor show) {
         List<CompletableFuture<Map<Family, Integer>>> held = new ArrayList<>();
@@ -437,7 +452,11 @@ final class CommandExecutor {
     private CompletableFuture<Reply> adjRib(List<Neighbor> targets, Command.ShowAdjRib show) {
         List<CompletableFuture<List<Route>>> tables = new ArrayList<>();
         for (Neighbor n : targets) {
-            tables.add(n.driver().query(() -> show.in() ? n.driver().adjRibIn().routes() : n.driver().adjRibOut().routes()));
+            tables.add(n.driver().query(() -> {
+                List<Route> routes = show.in() ? n.driver().adjRibIn().routes() : n.driver().adjRibOut().routes();
+                return show.kind().isEmpty() ? routes
+                        : routes.stream().filter(r -> show.kind().get().matches(r.family())).toList();
+            }));
         }
         return CompletableFuture.allOf(tables.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<Neighbor, List<Route>> byNeighbor = new LinkedHashMap<>();

@@ -463,38 +463,66 @@ public final class CommandParser {
         return routes;
     }
 
+    // ExaBGP (reactor/api/command/neighbor.py, rib.py): 'show neighbor [IP] summary|extensive|json' and
+    // 'show adj-rib in|out [IP] [extensive] [json]' - the keywords in any order, a neighbor's address among them
+    // limits the answer to that neighbor ("you can filter by peer ip address adding it after the word neighbor").
     private static Command show(Words w) throws CommandException {
         String what = w.atEnd() ? "" : w.next();
         switch (what) {
             case "neighbor", "neighbors" -> {
                 boolean extensive = false;
                 boolean json = false;
+                Optional<IpAddress> peer = Optional.empty();
                 while (!w.atEnd()) {
-                    switch (w.next()) {
+                    String word = w.next();
+                    switch (word) {
                         case "summary" -> extensive = false;
                         case "extensive" -> extensive = true;
                         case "json" -> json = true;
-                        default -> throw new CommandException("show neighbor: expected summary, extensive or json");
+                        default -> peer = Optional.of(showFilter(peer, word, "show neighbor",
+                                "expected summary, extensive, json or a neighbor's address"));
                     }
                 }
-                return new Command.ShowNeighbor(extensive, json);
+                return new Command.ShowNeighbor(extensive, json, peer);
             }
             case "adj-rib" -> {
                 boolean in = inOrOut(w, "show adj-rib");
                 boolean extensive = false;
                 boolean json = false;
+                Optional<IpAddress> peer = Optional.empty();
+                Optional<Command.RouteKind> kind = Optional.empty();
                 while (!w.atEnd()) {
-                    switch (w.next()) {
+                    String word = w.next();
+                    switch (word) {
                         case "extensive" -> extensive = true;
                         case "json" -> json = true;
-                        default -> throw new CommandException("show adj-rib " + (in ? "in" : "out")
-                                + ": expected extensive or json");
+                        case "inet" -> kind = Optional.of(Command.RouteKind.INET);
+                        case "flow" -> kind = Optional.of(Command.RouteKind.FLOW);
+                        case "l2vpn" -> kind = Optional.of(Command.RouteKind.L2VPN);
+                        default -> peer = Optional.of(showFilter(peer, word, "show adj-rib " + (in ? "in" : "out"),
+                                "expected extensive, json, inet, flow, l2vpn or a neighbor's address"));
                     }
                 }
-                return new Command.ShowAdjRib(in, extensive, json);
+                return new Command.ShowAdjRib(in, extensive, json, peer, kind);
             }
             default -> throw new CommandException("show: expected neighbor or adj-rib");
         }
+    }
+
+    /** The neighbor address a show command is limited to; one at most, and nothing else but its keywords. */
+    private static IpAddress showFilter(Optional<IpAddress> already, String word, String context, String expected)
+            throws CommandException {
+        IpAddress address;
+        try {
+            address = IpAddress.parse(word);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(context + ": found '" + word + "', " + expected);
+        }
+        if (already.isPresent()) {
+            throw new CommandException(context + ": found '" + word + "' after the neighbor " + already.get()
+                    + ": one neighbor's address at most");
+        }
+        return address;
     }
 
     private static Command teardown(Words w) throws CommandException {

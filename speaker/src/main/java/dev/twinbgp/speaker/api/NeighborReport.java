@@ -31,6 +31,11 @@ final class NeighborReport {
     record Counts(Family family, long received, long accepted, long sent) {
     }
 
+    // ExaBGP's summary, character for character (reactor/api/command/neighbor.py: summary_header, summary_template):
+    // the header has a '|' the rows do not, so 'awk {print $5}' is a row's #sent, as with ExaBGP
+    static final String SUMMARY_HEADER = "Peer            AS        up/down state       |     #sent     #recvd";
+    static final String SUMMARY_ROW = "%-15s %-7s %9s %-12s %10d %10d";
+
     /** {@code accepted}: each neighbor to report, in order, with what its Adj-RIB-In holds per family. */
     static List<String> render(Map<Neighbor, Map<Family, Integer>> accepted, Command.ShowNeighbor show, Clock clock) {
         List<Neighbor> neighbors = List.copyOf(accepted.keySet());
@@ -69,14 +74,13 @@ final class NeighborReport {
         }
         List<String> lines = new ArrayList<>();
         if (!show.extensive()) {
-            lines.add(String.format(Locale.ROOT, "%-15s %-9s %9s %-12s| %9s %9s",
-                    "Peer", "AS", "up/down", "state", "#sent", "#recvd"));
+            lines.add(SUMMARY_HEADER);
         }
         for (Neighbor n : neighbors) {
             String state = state(n.driver().state());
             if (!show.extensive()) {
                 String uptime = uptime(n, clock);
-                lines.add(String.format(Locale.ROOT, "%-15s %-9d %9s %-12s| %9d %9d", n.name(), n.config().peerAs(),
+                lines.add(String.format(Locale.ROOT, SUMMARY_ROW, n.name(), Long.toString(n.config().peerAs()),
                         uptime, state, n.stats().updatesSent.get(), n.stats().updatesReceived.get()));
                 continue;
             }

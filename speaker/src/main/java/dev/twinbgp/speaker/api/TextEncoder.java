@@ -95,7 +95,10 @@ final class TextEncoder {
         List<String> lines = new ArrayList<>();
         lines.add(prefix + " start");
         if (u.isEndOfRib()) {
-            lines.add(prefix + " route " + u.endOfRibFamily().map(Object::toString).orElse("") + " eor");
+            // ExaBGP's EOR NLRI extensive(): 'eor AFI/SAFI (afi safi)' - 4.2.21 writes "... send update route eor 1/1
+            // (ipv4 unicast)", as the v4 text encoder of 5/main does (bgp/message/update/eor.py)
+            lines.add(prefix + " route " + u.endOfRibFamily()
+                    .map(f -> "eor " + f.afi() + "/" + f.safi() + " (" + f + ")").orElse("eor"));
         } else {
             String attributes = u.mpReach().isPresent()
                     ? RouteReport.attributes(new Path(u.attributes(), u.mpReach().get().nextHop()))

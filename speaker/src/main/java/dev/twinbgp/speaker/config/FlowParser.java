@@ -178,8 +178,13 @@ public final class FlowParser {
                 interfaceSets(in, d);
             } else if (matchKeyword(t)) {
                 match(in, d);
+            } else if (actionKeyword(t)) {
+                // ExaBGP's flat line, actions among the matches without 'then': 4.2.21 takes 'announce flow route
+                // source 10.0.0.2/32 ... redirect 65500:12345' (and '... discard'), its flow section reading any
+                // match or action word in turn
+                action(in, d);
             } else {
-                throw ConfigException.unexpected(t, MATCH + ", rd, then or an attribute");
+                throw ConfigException.unexpected(t, MATCH + ", rd, then, an action or an attribute");
             }
         }
         return d.build(hint);
@@ -219,6 +224,14 @@ public final class FlowParser {
         } else {
             d.actions.add(FlowActions.interfaceSet(in.value(FlowActions.INTERFACE_SET)));
         }
+    }
+
+    private static boolean actionKeyword(Token t) {
+        return !t.quoted() && t.text() != null && switch (t.text()) {
+            case "accept", "discard", "rate-limit", "redirect", "redirect-to-nexthop", "redirect-to-nexthop-ietf", "copy",
+                 "mark", "action" -> true;
+            default -> false;
+        };
     }
 
     private static boolean matchKeyword(Token t) {

@@ -323,6 +323,29 @@ public final class ExaJson {
         return line(stateTree(neighbor, state, reason, now));
     }
 
+    /**
+     * What ExaBGP writes to every process as it stops, after its peers went down and before it ends the process
+     * (reactor/api/processes.py {@code terminate}, response/json.py {@code shutdown}): the header without a
+     * neighbor (and so without a counter), {@code "type": "notification", "notification": "shutdown"}.
+     */
+    public String shutdown() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("exabgp", version);
+        Instant now = clock.instant();
+        root.put("time", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
+        root.put("host", process.host());
+        root.put("pid", process.pid());
+        root.put("ppid", process.ppid());
+        root.put("type", "notification");
+        root.put("notification", "shutdown");
+        return line(root);
+    }
+
+    /** ExaBGP's text encoder's line for {@link #shutdown()}: {@code shutdown PID PPID}. */
+    public String shutdownText() {
+        return "shutdown " + process.pid() + " " + process.ppid();
+    }
+
     /** {@link #message} as a tree (tests, and callers that add keys). */
     public ObjectNode messageTree(BgpMessage message, NeighborContext neighbor, Direction direction) {
         return messageTree(message, neighbor, direction, null, stamp(neighbor));

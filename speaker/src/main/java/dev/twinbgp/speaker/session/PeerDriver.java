@@ -653,7 +653,11 @@ public final class PeerDriver {
         });
     }
 
-    /** Sends the whole Adj-RIB-Out again, each family followed by End-of-RIB (ExaBGP's {@code flush adj-rib out}). */
+    /**
+     * Sends the whole Adj-RIB-Out again (ExaBGP's {@code flush adj-rib out}), and no End-of-RIB: ExaBGP's
+     * {@code resend} (rib/outgoing.py) queues the cached routes and nothing else. An End-of-RIB here would end a
+     * restarting peer's recovery (RFC 4724 section 4.2) before a {@code manual-eor} program's own one.
+     */
     public void resendAdjRibOut() {
         submit(() -> {
             sendPending(); // held withdrawals first: the resend only announces
@@ -665,7 +669,6 @@ public final class PeerDriver {
             for (Family f : settings.session().families()) {
                 if (s.families().contains(f)) {
                     outbound.addLazily(ribOut.updatesLazily(f, established.negotiated, settings.groupUpdates()));
-                    outbound.add(Update.endOfRib(f));
                 }
             }
             pump();

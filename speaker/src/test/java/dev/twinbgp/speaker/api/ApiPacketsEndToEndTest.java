@@ -128,10 +128,10 @@ class ApiPacketsEndToEndTest {
                 .contains("neighbor 127.0.0.3 send 2 header " + HEADER_EOR + " body 0x00000000")
                 && endOfRibBlockDone(ProcessEndToEndTest.lines(dir.resolve("text.out"))));
         List<String> text = ProcessEndToEndTest.lines(dir.resolve("text.out"));
-        int eor = text.indexOf("neighbor 127.0.0.3 receive update route ipv4 unicast eor");
+        int eor = text.indexOf("neighbor 127.0.0.3 receive update route eor 1/1 (ipv4 unicast)");
         assertTrue(eor > 0, text::toString);
         assertEquals(List.of("neighbor 127.0.0.3 receive update start",
-                        "neighbor 127.0.0.3 receive update route ipv4 unicast eor",
+                        "neighbor 127.0.0.3 receive update route eor 1/1 (ipv4 unicast)",
                         " header " + HEADER_EOR + " body 0x00000000",
                         "neighbor 127.0.0.3 receive update end"), text.subList(eor - 1, eor + 3));
         assertTrue(harness.peerEvents.downs.isEmpty() && harness.twinEvents.downs.isEmpty(),
@@ -181,7 +181,7 @@ class ApiPacketsEndToEndTest {
     }
 
     private static boolean endOfRibBlockDone(List<String> text) {
-        int eor = text.indexOf("neighbor 127.0.0.3 receive update route ipv4 unicast eor");
+        int eor = text.indexOf("neighbor 127.0.0.3 receive update route eor 1/1 (ipv4 unicast)");
         return eor > 0 && text.size() > eor + 2;
     }
 

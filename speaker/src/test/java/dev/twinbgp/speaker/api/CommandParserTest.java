@@ -83,6 +83,13 @@ class CommandParserTest {
         assertEquals(new Command.ShowNeighbor(false, false), parse("show neighbor summary").command());
         assertEquals(new Command.ShowNeighbor(true, true), parse("show neighbor extensive json").command());
         assertEquals(new Command.ShowAdjRib(true, true, false), parse("show adj-rib in extensive").command());
+        // ExaBGP's filter: the neighbor's address among the keywords
+        IpAddress peer = IpAddress.parse("192.0.2.1");
+        assertEquals(new Command.ShowNeighbor(false, false, Optional.of(peer)), parse("show neighbor 192.0.2.1 summary").command());
+        assertEquals(new Command.ShowNeighbor(true, false, Optional.of(peer)), parse("show neighbor extensive 192.0.2.1").command());
+        assertEquals(new Command.ShowAdjRib(false, false, true, Optional.of(peer)), parse("show adj-rib out 192.0.2.1 json").command());
+        assertEquals(new Command.ShowAdjRib(false, false, false, Optional.empty(), Optional.of(Command.RouteKind.FLOW)),
+                parse("show adj-rib out flow").command());
         assertEquals(new Command.FlushAdjRibOut(), parse("flush adj-rib out").command());
         assertEquals(new Command.ClearAdjRib(false), parse("clear adj-rib out").command());
         assertEquals(new Command.Teardown(Optional.of(IpAddress.parse("192.0.2.1")), 4), parse("teardown 192.0.2.1 4").command());
@@ -138,7 +145,9 @@ class CommandParserTest {
         "announce route-refresh|announce route-refresh: expected AFI SAFI (e.g. ipv4 unicast)",
         "show|show: expected neighbor or adj-rib",
         "show adj-rib sideways|show adj-rib: expected in or out",
-        "show neighbor verbose|show neighbor: expected summary, extensive or json",
+        "show neighbor verbose|show neighbor: found 'verbose', expected summary, extensive, json or a neighbor's address",
+        "show neighbor 10.0.0.1 10.0.0.2 summary|show neighbor: found '10.0.0.2' after the neighbor 10.0.0.1: one neighbor's address at most",
+        "show adj-rib out sideways|show adj-rib out: found 'sideways', expected extensive, json, inet, flow, l2vpn or a neighbor's address",
         "flush adj-rib in|expected 'out'",
         "clear adj-rib|clear adj-rib: expected in or out",
         "teardown 192.0.2.1 999|teardown: expected a Cease subcode 0-255, found '999'",

@@ -18,6 +18,7 @@ final class Recorder implements SessionListener {
     final AtomicInteger keepalivesReceived = new AtomicInteger();
     final AtomicInteger established = new AtomicInteger();
     final AtomicInteger updatesReceived = new AtomicInteger();
+    final List<Update> updates = new CopyOnWriteArrayList<>();
     final List<dev.twinbgp.bgp.wire.Operational> operationalsReceived = new CopyOnWriteArrayList<>();
 
     @Override
@@ -35,7 +36,10 @@ final class Recorder implements SessionListener {
         switch (message) {
             case Keepalive k -> keepalivesReceived.incrementAndGet();
             case Notification n -> notificationsReceived.add(n);
-            case Update u -> updatesReceived.incrementAndGet();
+            case Update u -> {
+                updates.add(u);
+                updatesReceived.incrementAndGet();
+            }
             case dev.twinbgp.bgp.wire.Operational o -> operationalsReceived.add(o);
             default -> { }
         }

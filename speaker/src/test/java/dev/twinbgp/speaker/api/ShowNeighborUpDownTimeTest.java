@@ -186,10 +186,12 @@ class ShowNeighborUpDownTimeTest {
     private static String summaryColumn(Path socket) {
         String row = send(socket, "show neighbor summary").stream().filter(l -> l.startsWith("127.0.0.3 "))
                 .findFirst().orElseThrow();
-        // "%-15s %-9d %9s %-12s| ..." : the column ends before the state
-        String left = row.substring(0, row.indexOf('|')).stripTrailing();
-        String beforeState = left.substring(0, left.lastIndexOf(' ')).stripTrailing();
-        return beforeState.substring(26).strip();
+        // ExaBGP's "%-15s %-7s %9s %-12s %10d %10d": the column is what stands between the AS and the last three words
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\S+\\s+\\S+\\s+(.+?)\\s+\\S+\\s+\\d+\\s+\\d+$").matcher(row);
+        if (!m.matches()) {
+            throw new AssertionError("not ExaBGP's summary row: " + row);
+        }
+        return m.group(1);
     }
 
     private static JsonNode json(Path socket) {

@@ -34,8 +34,17 @@ class TextEncoderTest {
                 "neighbor 192.0.2.1 receive update announced 10.0.0.0/24 next-hop 192.0.2.1 origin igp as-path [ 65001 ] med 5",
                 "neighbor 192.0.2.1 receive update withdrawn 10.1.0.0/24",
                 "neighbor 192.0.2.1 receive update end"), TextEncoder.message("192.0.2.1", u, true));
-        assertEquals(List.of("neighbor 192.0.2.1 send update start", "neighbor 192.0.2.1 send update route ipv4 unicast eor",
+        assertEquals(List.of("neighbor 192.0.2.1 send update start", "neighbor 192.0.2.1 send update route eor 1/1 (ipv4 unicast)",
                 "neighbor 192.0.2.1 send update end"), TextEncoder.message("192.0.2.1", Update.endOfRib(Family.IPV4_UNICAST), false));
+    }
+
+    /** ExaBGP 4.2.21 and 5's v4 text for End-of-RIB: the EOR NLRI's extensive(), {@code eor AFI/SAFI (afi safi)}. */
+    @Test
+    void endOfRibIsExaBgpsEorLine() {
+        assertEquals("neighbor 192.0.2.1 receive update route eor 2/1 (ipv6 unicast)",
+                TextEncoder.message("192.0.2.1", Update.endOfRib(Family.IPV6_UNICAST), true).get(1));
+        assertEquals("neighbor 192.0.2.1 receive update route eor 1/133 (ipv4 flow)",
+                TextEncoder.message("192.0.2.1", Update.endOfRib(new Family(Family.AFI_IPV4, Family.SAFI_FLOW)), true).get(1));
     }
 
     @Test
@@ -70,7 +79,7 @@ class TextEncoderTest {
         assertEquals(List.of("neighbor 192.0.2.1 send notification code 6 subcode 2 data 0x header " + MARKER + "001503 body 0x0602"),
                 TextEncoder.message("192.0.2.1", cease, false, MessageEncoder.encode(cease, Negotiated.DEFAULT)));
         Update eor = Update.endOfRib(Family.IPV4_UNICAST);
-        assertEquals(List.of("neighbor 192.0.2.1 send update start", "neighbor 192.0.2.1 send update route ipv4 unicast eor",
+        assertEquals(List.of("neighbor 192.0.2.1 send update start", "neighbor 192.0.2.1 send update route eor 1/1 (ipv4 unicast)",
                         " header " + MARKER + "001702 body 0x00000000", "neighbor 192.0.2.1 send update end"),
                 TextEncoder.message("192.0.2.1", eor, false, MessageEncoder.encode(eor, Negotiated.DEFAULT)));
         assertEquals(TextEncoder.message("192.0.2.1", eor, false), TextEncoder.message("192.0.2.1", eor, false, null));
