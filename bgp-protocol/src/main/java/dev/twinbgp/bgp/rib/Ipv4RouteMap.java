@@ -25,8 +25,8 @@ package dev.twinbgp.bgp.rib;
  * cache, instead of at a random place in one 16 MB array (a cache and TLB miss per put); a bucket
  * grows by copying a few kilobytes, never the whole table in one go (no 50 ms stall on the loop);
  * and the slots hold no references, so the collector never traces or card-marks them while a table
- * arrives. About 11-21 bytes per route. Deletion shifts the following cluster back (no
- * tombstones). Not thread-safe: owned by one session's loop.
+ * arrives. About 11-16 bytes per route (a slot of 8 in a bucket 1/2 to 3/4 full). Deletion shifts
+ * the following cluster back (no tombstones). Not thread-safe: owned by one session's loop.
  */
 final class Ipv4RouteMap {
     private static final long OCCUPIED = 1L << 63;
@@ -90,6 +90,17 @@ final class Ipv4RouteMap {
         return size;
     }
 
+    /** Slots of every bucket, used or not (for tests: what the buckets cost, 8 octets a slot). */
+    long slots() {
+        long n = 0;
+        for (long[] b : buckets) {
+            if (b != null) {
+                n += b.length - 1;
+            }
+        }
+        return n;
+    }
+
     /** Distinct paths held (for tests). */
     int paths() {
         return ids.live();
@@ -124,8 +135,8 @@ final class Ipv4RouteMap {
         int id = ids.acquire(value);
         int low = low(key);
         long tagged = OCCUPIED | (long) low << 32;
-        int mask = b.length - 2;
-        for (int i = mix(low) & mask; ; i = i + 1 & mask) {
+        int capacity = b.length - 1;
+        for (int i = home(low, capacity); ; i = next(i, capacity)) {
             long s = b[1 + i];
             if (s == 0) {
                 b[1 + i] = tagged | id;
@@ -159,10 +170,10 @@ final class Ipv4RouteMap {
         }
         // Backward-shift deletion: move later members of the cluster into the hole when their
         // home slot does not lie (cyclically) between the hole and their current slot.
-        int mask = b.length - 2;
+        int capacity = b.length - 1;
         int hole = at - 1;
-        for (int j = hole + 1 & mask; b[1 + j] != 0; j = j + 1 & mask) {
-            int home = mix(lowOf(b[1 + j])) & mask;
+        for (int j = next(hole, capacity); b[1 + j] != 0; j = next(j, capacity)) {
+            int home = home(lowOf(b[1 + j]), capacity);
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
                 b[1 + hole] = b[1 + j];
@@ -203,8 +214,8 @@ final class Ipv4RouteMap {
 
     /** The index in {@code b} of the slot for {@code low}, or -1. */
     private static int find(long[] b, int low) {
-        int mask = b.length - 2;
-        for (int i = mix(low) & mask; ; i = i + 1 & mask) {
+        int capacity = b.length - 1;
+        for (int i = home(low, capacity); ; i = next(i, capacity)) {
             long s = b[1 + i];
             if (s == 0) {
                 return -1;
@@ -215,17 +226,34 @@ final class Ipv4RouteMap {
         }
     }
 
-    /** A bucket twice the size, its slots placed again (their path ids stay valid). */
+    /** The slot a low part hashes to in a bucket of {@code capacity} slots (any capacity: multiply, not mask). */
+    private static int home(int low, int capacity) {
+        return (int) ((mix(low) & 0xFFFF_FFFFL) * capacity >>> 32);
+    }
+
+    /** The slot after {@code i}, cyclically. */
+    private static int next(int i, int capacity) {
+        return i + 1 == capacity ? 0 : i + 1;
+    }
+
+    /**
+     * A bucket half as large again (rounded up to 4 slots), its slots placed again (their path ids stay valid).
+     * Capacities 4, 8, 12, 20, 32, 48, 72, 108, 164, 248, 372, ...: doubling left a bucket between 3/8 and 3/4 full
+     * (a /16 of 256 /24s, the common case of a full table, took 512 slots, half of them empty); growing by half
+     * keeps it between 1/2 and 3/4 (256 /24s in 372 slots): 1M packed prefixes 11.6 MB of buckets instead of 15.9
+     * (issue 18, peak RSS; docs/benchmarks.md "Peak RSS, third pass"). Probing stays within the same 3/4 bound.
+     */
     private static long[] grow(long[] b) {
-        long[] bigger = new long[1 + 2 * (b.length - 1)];
+        int capacity = b.length - 1;
+        int larger = capacity + (capacity >> 1) + 3 & ~3;
+        long[] bigger = new long[1 + larger];
         bigger[0] = b[0];
-        int mask = bigger.length - 2;
         for (int j = 1; j < b.length; j++) {
             long s = b[j];
             if (s != 0) {
-                int i = mix(lowOf(s)) & mask;
+                int i = home(lowOf(s), larger);
                 while (bigger[1 + i] != 0) {
-                    i = i + 1 & mask;
+                    i = next(i, larger);
                 }
                 bigger[1 + i] = s;
             }

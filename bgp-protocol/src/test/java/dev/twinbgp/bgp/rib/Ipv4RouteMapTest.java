@@ -122,6 +122,28 @@ class Ipv4RouteMapTest {
         assertEquals(0, map.paths());
     }
 
+    /**
+     * The full table's common case, every /24 of a /16 (the daemon benchmark's tables are all of it): 256 routes in
+     * 372 slots - a bucket grows by half, so it stays between 1/2 and 3/4 full; doubling took 512 (issue 18: 4 MB of
+     * a 1M-route table's peak RSS). Kept correct through the growth and removal in buckets of such capacities.
+     */
+    @Test
+    void aFullSlash16TakesLessThanTwiceItsRoutesInSlots() {
+        Ipv4RouteMap map = new Ipv4RouteMap();
+        Path a = new Path(Attributes.EMPTY);
+        for (int i = 0; i < 256; i++) {
+            map.put(Ipv4RouteMap.key(0x0A01_0000 | i << 8, 24), a);
+        }
+        assertEquals(256, map.size());
+        assertEquals(372, map.slots());
+        for (int i = 0; i < 256; i += 2) {
+            assertSame(a, map.remove(Ipv4RouteMap.key(0x0A01_0000 | i << 8, 24)));
+        }
+        for (int i = 0; i < 256; i++) {
+            assertEquals(i % 2 == 0 ? null : a, map.get(Ipv4RouteMap.key(0x0A01_0000 | i << 8, 24)), "10.1." + i + ".0/24");
+        }
+    }
+
     @Test
     void holdsTheDefaultRouteAndAHostRouteAtTheEndsOfTheKeySpace() {
         Ipv4RouteMap map = new Ipv4RouteMap();

@@ -41,7 +41,8 @@ final class TwinbgpDaemon implements Receiver {
     private final StringBuilder log = new StringBuilder();
     private final AtomicLong endOfRibs = new AtomicLong();
     private volatile long lastEndOfRibAt;
-    private static final Pattern HELD = Pattern.compile(", (\\d+) routes held");
+    /** {@code , 1 route held} or {@code , N routes held} (PeerDriver's End-of-RIB line; before 2026-12-06 always "routes"). */
+    private static final Pattern HELD = Pattern.compile(", (\\d+) routes? held");
     /** The count of the last End-of-RIB line ({@code N routes held}), 0 again once the session is down. */
     private volatile long heldAtEndOfRib;
     private long mark;
@@ -125,9 +126,9 @@ final class TwinbgpDaemon implements Receiver {
                     heldAtEndOfRib = 0; // the session's routes are dropped with it (for a tree without prefix counts)
                 }
                 if (line.contains("End-of-RIB received")) {
-                    Matcher held = HELD.matcher(line);
-                    if (held.find()) {
-                        heldAtEndOfRib = Long.parseLong(held.group(1));
+                    long held = held(line);
+                    if (held >= 0) {
+                        heldAtEndOfRib = held;
                     }
                     lastEndOfRibAt = at;
                     endOfRibs.incrementAndGet();
@@ -326,5 +327,11 @@ final class TwinbgpDaemon implements Receiver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The route count of an End-of-RIB line ({@code ..., 1 route held}, {@code ..., N routes held}), or -1. */
+    static long held(String line) {
+        Matcher m = HELD.matcher(line);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 }

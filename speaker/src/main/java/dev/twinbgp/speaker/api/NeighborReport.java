@@ -48,7 +48,9 @@ final class NeighborReport {
                 o.put("peer-as", n.config().peerAs());
                 o.put("local-as", n.config().localAs());
                 o.put("state", state(n.driver().state()));
-                // as ExaBGP's JSON: "duration" is how long the session has been up, or down ("up" says which)
+                // "state" and "duration" are ExaBGP's names (reactor/peer.py): its "duration" is the seconds the session has
+                // been up, 0 while it is not (its "state" tells); here, while it is down, the seconds it has been down,
+                // and "up" (twinbgp's own) says which
                 long up = n.stats().upSince.get();
                 o.put("up", up >= 0);
                 o.put("duration", seconds(up >= 0 ? up : n.stats().downSince.get(), clock));

@@ -128,8 +128,10 @@ public final class PeerSettingsMapper {
                         + (!neighbor.adjRibIn() ? "routes the peer sent" : "routes it sends")
                         + " (ExaBGP's default, " + which + " true); remove the setting");
             }
-            String why = LinuxSockets.unavailable();
-            if (why != null && (tcp.md5Password().isPresent() || tcp.outgoingTtl() != 0 || tcp.incomingTtl() != 0)) {
+            // asked only for a neighbor with MD5 or TTLs: the answer initialises the foreign function API
+            String why = tcp.md5Password().isPresent() || tcp.outgoingTtl() != 0 || tcp.incomingTtl() != 0
+                    ? LinuxSockets.unavailable() : null;
+            if (why != null) {
                 return Optional.of(who + (tcp.md5Password().isPresent() ? "md5-password" : "the TTL setting")
                         + " cannot run here: " + why);
             }

@@ -79,7 +79,12 @@ public final class BgpSpeaker implements AutoCloseable {
      */
     public static BgpSpeaker open(String reactorName, ReactorConfig config, List<PeerSettings> settings,
                                   SessionListener listener) throws IOException {
-        BgpSpeaker speaker = new BgpSpeaker(Reactors.create(reactorName, config), listener);
+        return open(Reactors.create(reactorName, config), settings, listener);
+    }
+
+    /** {@link #open(String, ReactorConfig, List, SessionListener)} on a reactor made already (it is closed with the speaker). */
+    static BgpSpeaker open(Reactor reactor, List<PeerSettings> settings, SessionListener listener) throws IOException {
+        BgpSpeaker speaker = new BgpSpeaker(reactor, listener);
         try {
             Map<String, PeerDriver> all = new LinkedHashMap<>();
             for (PeerSettings s : settings) {
@@ -129,7 +134,8 @@ public final class BgpSpeaker implements AutoCloseable {
         InetAddress host = s.localAddress() != null ? s.localAddress() : InetAddress.getByAddress(new byte[4]);
         InetSocketAddress at = new InetSocketAddress(host, s.listenPort());
         Listener listening = bound.get(at);
-        if (listening == null) {
+        boolean opened = listening == null;
+        if (opened) {
             try {
                 listening = reactor.listen(at, this::accept);
             } catch (IOException e) {
@@ -143,14 +149,46 @@ public final class BgpSpeaker implements AutoCloseable {
         if (!s.socket().isNone()) {
             // RFC 2385 / RFC 5082: the listening socket answers only this peer's signed SYN, and what it accepts
             // from the peer gets the TTLs before any BGP octet is read
-            listening.peer(s.peerAddress(), s.socket());
+            try {
+                listening.peer(s.peerAddress(), s.socket());
+            } catch (IOException | RuntimeException e) {
+                unlisten(at, listening, opened, s);
+                throw e;
+            }
         }
     }
 
-    /** A peer with an MD5 key or TTLs on a host that cannot set them is refused (one sentence why). */
+    /**
+     * Undoes {@link #listenFor} for a peer whose key or TTLs the kernel refused: the peer is dropped (addPeer, open),
+     * so a listener bound for it alone is closed again - left bound, it would accept connections for no neighbor and
+     * keep the port from the next {@code create neighbor} - and one it shares with other peers forgets its options.
+     */
+    private void unlisten(InetSocketAddress at, Listener listening, boolean opened, PeerSettings s) {
+        if (opened) {
+            bound.remove(at);
+            listeners.remove(listening);
+            listening.close();
+            LOG.info("stopped listening on {}:{}", at.getAddress().getHostAddress(), at.getPort());
+            return;
+        }
+        try {
+            listening.peer(s.peerAddress(), dev.twinbgp.reactor.SocketOptions.NONE);
+        } catch (IOException | RuntimeException failed) {
+            LOG.debug("peer {}: its options stay on {}: {}", s.name(), at, failed.getMessage());
+        }
+    }
+
+    /**
+     * A peer with an MD5 key or TTLs on a host that cannot set them is refused (one sentence why). Asked only for such
+     * a peer: the answer initialises the foreign function API (its linker generates classes at run time), which a
+     * daemon without MD5 or TTLs never needs (issue 18, peak RSS).
+     */
     private static void checkSocketOptions(PeerSettings s) {
+        if (s.socket().isNone()) {
+            return;
+        }
         String why = dev.twinbgp.reactor.sockopt.LinuxSockets.unavailable();
-        if (!s.socket().isNone() && why != null) {
+        if (why != null) {
             throw new IllegalArgumentException("neighbor " + s.name() + ": " + why);
         }
     }

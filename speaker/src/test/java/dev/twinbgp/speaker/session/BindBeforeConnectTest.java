@@ -6,10 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twinbgp.bgp.fsm.State;
+import dev.twinbgp.reactor.ConnectionHandler;
+import dev.twinbgp.reactor.EventLoop;
+import dev.twinbgp.reactor.HandlerFactory;
+import dev.twinbgp.reactor.Listener;
+import dev.twinbgp.reactor.PendingConnect;
+import dev.twinbgp.reactor.Reactor;
 import dev.twinbgp.reactor.ReactorConfig;
+import dev.twinbgp.reactor.Reactors;
+import dev.twinbgp.reactor.SocketOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -117,6 +126,90 @@ class BindBeforeConnectTest {
                 assertNull(speaker.peer("127.0.0.7"));
             }
             assertNull(seen(peer), "it never connected");
+        }
+    }
+
+    /**
+     * A peer whose TCP MD5 key the kernel refuses once its listener is bound (here a listener that refuses every key,
+     * over a real reactor and real sockets: the kernel's refusals - its socket option memory full, an address of
+     * another family - cannot be provoked on demand): the peer is forgotten and the listener bound for it alone is
+     * closed again, so the port is free for the next {@code create neighbor}.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.twinbgp.speaker.session.EveryReactor#names")
+    void anAddedPeerWhoseKeyIsRefusedLeavesNoListenerBound(String reactor) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.twinbgp.reactor.sockopt.LinuxSockets.unavailable() == null,
+                () -> "a peer with a key is refused before any listener here: " + dev.twinbgp.reactor.sockopt.LinuxSockets.unavailable());
+        int listen = Ports.freeOn("127.0.0.1");
+        Reactor real = Reactors.create(reactor, ReactorConfig.defaults());
+        try (BgpSpeaker speaker = BgpSpeaker.open(new KeyRefusing(real), List.of(), SessionListener.NONE)) {
+            PeerSettings keyed = new PeerSettings(TestRoutes.address("127.0.0.8"), 179, TestRoutes.address("127.0.0.1"),
+                    listen, TestRoutes.session(65001, 65002, "127.0.0.1").active(false).passive(true).build(), false, false,
+                    List.of(), new SocketOptions("secret".getBytes(StandardCharsets.US_ASCII), 0, 0));
+            IOException refused = assertThrows(IOException.class, () -> speaker.addPeer(keyed));
+            assertEquals("key refused", refused.getMessage());
+            assertEquals(List.of(), speaker.peers(), "forgotten");
+            // the listener is closed: the port binds again (a reactor may close it on its loop: a few tries)
+            try (ServerSocket again = bindSoon(listen)) {
+                assertEquals(listen, again.getLocalPort());
+            }
+        }
+    }
+
+    private static ServerSocket bindSoon(int port) throws Exception {
+        for (int i = 0; ; i++) {
+            try {
+                return new ServerSocket(port, 1, TestRoutes.address("127.0.0.1"));
+            } catch (java.net.BindException inUse) {
+                if (i == 100) throw inUse;
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** A real reactor whose listeners refuse any key or TTLs (what the kernel says when it refuses one). */
+    private record KeyRefusing(Reactor real) implements Reactor {
+        @Override
+        public String name() {
+            return real.name();
+        }
+
+        @Override
+        public Listener listen(InetSocketAddress local, HandlerFactory factory) throws IOException {
+            Listener l = real.listen(local, factory);
+            return new Listener() {
+                @Override
+                public InetSocketAddress localAddress() {
+                    return l.localAddress();
+                }
+
+                @Override
+                public void peer(java.net.InetAddress remote, SocketOptions options) throws IOException {
+                    if (!options.isNone()) throw new IOException("key refused");
+                    l.peer(remote, options);
+                }
+
+                @Override
+                public void close() {
+                    l.close();
+                }
+            };
+        }
+
+        @Override
+        public PendingConnect connect(EventLoop loop, InetSocketAddress remote, InetSocketAddress localBind,
+                                      ConnectionHandler handler, Duration timeout, SocketOptions options) {
+            return real.connect(loop, remote, localBind, handler, timeout, options);
+        }
+
+        @Override
+        public EventLoop nextLoop() {
+            return real.nextLoop();
+        }
+
+        @Override
+        public void close() {
+            real.close();
         }
     }
 }
