@@ -92,7 +92,10 @@ class ControlSocketTest {
                 summary.out());
 
         JsonNode json = new ObjectMapper().readTree(ctl("--json", "show", "neighbor").out());
-        assertEquals("established", json.get(0).get("state").asText());
+        // ExaBGP's keys: "state" up/down, the FSM state in "fsm"
+        assertEquals("up", json.get(0).get("state").asText(), json.toString());
+        assertEquals("ESTABLISHED", json.get(0).get("fsm").asText(), json.toString());
+        assertEquals(65002, json.get(0).get("peer").get("as").asLong(), json.toString());
         assertEquals(65002, json.get(0).get("peer-as").asLong());
 
         Result selected = ctl("neighbor", "127.0.0.3", "withdraw", "route", "198.51.100.0/24");

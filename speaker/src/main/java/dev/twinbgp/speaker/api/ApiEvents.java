@@ -121,6 +121,8 @@ final class ApiEvents implements SessionListener {
             PeerStats s = stats(peer.name());
             s.updatesReceived.incrementAndGet();
             s.count(u, true);
+        } else {
+            stats(peer.name()).other(message, true);
         }
         message(peer, message, true, octets);
     }
@@ -136,6 +138,8 @@ final class ApiEvents implements SessionListener {
             PeerStats s = stats(peer.name());
             s.updatesSent.incrementAndGet();
             s.count(u, false);
+        } else {
+            stats(peer.name()).other(message, false);
         }
         message(peer, message, false, octets);
     }

@@ -43,17 +43,14 @@ final class NeighborReport {
             ArrayNode all = JsonNodeFactory.instance.arrayNode();
             for (Neighbor n : neighbors) {
                 ObjectNode o = all.addObject();
+                ExabgpNeighborJson.put(o, n, clock);
+                // twinbgp's own keys, beside ExaBGP's (its "state" is up/down: the RFC 4271 state is "fsm")
+                long up = n.stats().upSince.get();
+                o.put("up", up >= 0);
                 o.put("peer-address", n.config().peerAddress().toString());
                 o.put("local-address", n.config().localAddress().map(Object::toString).orElse(null));
                 o.put("peer-as", n.config().peerAs());
                 o.put("local-as", n.config().localAs());
-                o.put("state", state(n.driver().state()));
-                // "state" and "duration" are ExaBGP's names (reactor/peer.py): its "duration" is the seconds the session has
-                // been up, 0 while it is not (its "state" tells); here, while it is down, the seconds it has been down,
-                // and "up" (twinbgp's own) says which
-                long up = n.stats().upSince.get();
-                o.put("up", up >= 0);
-                o.put("duration", seconds(up >= 0 ? up : n.stats().downSince.get(), clock));
                 o.put("updates-sent", n.stats().updatesSent.get());
                 o.put("updates-received", n.stats().updatesReceived.get());
                 PeerStats.LastDown last = n.stats().lastDown;

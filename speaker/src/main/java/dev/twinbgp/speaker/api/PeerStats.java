@@ -8,6 +8,7 @@ import dev.twinbgp.bgp.wire.attribute.Attribute;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Counters for {@code show neighbor}: written on the peer's loop thread (by {@link ApiEvents}), read by any
@@ -29,6 +30,15 @@ final class PeerStats {
     /** Why the session (or attempt) last ended, and when its automatic restart is due; null until then. */
     volatile LastDown lastDown;
     final Map<Family, FamilyCounts> prefixes = new ConcurrentHashMap<>();
+    /**
+     * Messages other than UPDATE sent and received since the neighbor started, by ExaBGP's names (its
+     * {@code show neighbor json} "messages"): [0] open, [1] notification, [2] keepalive, [3] refresh.
+     */
+    final AtomicLongArray otherSent = new AtomicLongArray(4);
+    final AtomicLongArray otherReceived = new AtomicLongArray(4);
+    /** The last OPEN sent (kept: what this side offers), and the peer's OPEN of the session (null when down). */
+    volatile dev.twinbgp.bgp.wire.Open sentOpen;
+    volatile dev.twinbgp.bgp.wire.Open receivedOpen;
 
     PeerStats(long startedMillis) {
         downSince = new AtomicLong(startedMillis);
@@ -82,6 +92,7 @@ final class PeerStats {
 
     /** The session went down at {@code millis}; {@code wasEstablished}: it had been up (else an attempt failed). */
     void sessionDown(long millis, boolean wasEstablished) {
+        receivedOpen = null; // as ExaBGP: no session, no peer side
         if (wasEstablished || upSince.get() >= 0) {
             downSince.set(millis);
         }
@@ -89,6 +100,28 @@ final class PeerStats {
     }
 
     /** A new session: the per-session prefix counts start again. */
+    /** Counts a message other than UPDATE and keeps an OPEN. */
+    void other(dev.twinbgp.bgp.wire.BgpMessage message, boolean received) {
+        int i;
+        switch (message) {
+            case dev.twinbgp.bgp.wire.Open o -> {
+                i = 0;
+                if (received) {
+                    receivedOpen = o;
+                } else {
+                    sentOpen = o;
+                }
+            }
+            case dev.twinbgp.bgp.wire.Notification n -> i = 1;
+            case dev.twinbgp.bgp.wire.Keepalive k -> i = 2;
+            case dev.twinbgp.bgp.wire.RouteRefresh r -> i = 3;
+            default -> {
+                return; // UPDATE is counted by the caller; OPERATIONAL is not in ExaBGP's table
+            }
+        }
+        (received ? otherReceived : otherSent).incrementAndGet(i);
+    }
+
     void sessionUp(long millis) {
         prefixes.clear();
         upSince.set(millis);

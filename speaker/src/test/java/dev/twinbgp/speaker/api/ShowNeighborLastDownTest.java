@@ -79,7 +79,10 @@ class ShowNeighborLastDownTest {
                         String.join("\n", summary));
 
                 JsonNode json = JSON.readTree(String.join("\n", ControlClient.send(socket, "show neighbor json").lines()));
-                assertEquals("established", json.get(0).get("state").asText(), json.toString());
+                // ExaBGP's keys (Neighbor.as_dict): "state" is up/down, the FSM state is "fsm"
+                assertEquals("up", json.get(0).get("state").asText(), json.toString());
+                assertEquals("ESTABLISHED", json.get(0).get("fsm").asText(), json.toString());
+                assertExabgpShape(json.get(0));
                 assertEquals(refused, json.get(0).get("last-down-reason").asText(), json.toString());
                 assertTrue(json.get(0).get("restarting-in").isNull(), json.toString());
             }
@@ -106,6 +109,60 @@ class ShowNeighborLastDownTest {
         PeerStats.LastDown stopped = PeerStats.LastDown.of("stopped administratively", 10_000);
         assertEquals("stopped administratively", stopped.cause());
         assertEquals(-1, stopped.restartInSeconds(10_000));
+    }
+
+    /**
+     * The keys, nesting and values of ExaBGP's {@code show neighbor json} for an established session between
+     * 127.0.0.2 (AS 65001) and 127.0.0.3 (AS 65002), both with the default families and capabilities.
+     */
+    static void assertExabgpShape(JsonNode n) {
+        String all = n.toString();
+        for (String key : List.of("state", "duration", "fsm", "local", "peer", "messages", "capabilities", "families",
+                "add-path")) {
+            assertTrue(n.has(key), key + " in " + all);
+        }
+        assertTrue(n.get("duration").isIntegralNumber(), all);
+        JsonNode local = n.get("local");
+        JsonNode peer = n.get("peer");
+        assertEquals("127.0.0.2", local.get("address").asText(), all);
+        assertEquals(65001, local.get("as").asLong(), all);
+        assertEquals("127.0.0.2", local.get("id").asText(), all);
+        assertEquals(180, local.get("hold").asInt(), all);
+        assertEquals("127.0.0.3", peer.get("address").asText(), all);
+        assertEquals(65002, peer.get("as").asLong(), all);
+        assertEquals("127.0.0.3", peer.get("id").asText(), all);
+        assertEquals(180, peer.get("hold").asInt(), all);
+        for (JsonNode side : List.of(local, peer)) {
+            assertTrue(side.get("capabilities").get("asn4").asBoolean(), all);
+            // off unless configured, as ExaBGP's 'capability { route-refresh; }'
+            assertFalse(side.get("capabilities").get("route-refresh").asBoolean(), all);
+            assertTrue(side.get("capabilities").get("extended-message").asBoolean(), all);
+            for (String c : List.of("multi-session", "operational", "add-path", "extended-message", "graceful-restart")) {
+                assertTrue(side.get("capabilities").get(c).isBoolean(), c + " in " + all);
+            }
+            assertTrue(side.get("families").get("ipv4 unicast").asBoolean(), all);
+            assertFalse(side.get("add-path").get("ipv4 unicast").asBoolean(), all);
+        }
+        assertTrue(n.get("capabilities").isArray(), all);
+        assertEquals("[\"asn4\",\"extended-message\"]", n.get("capabilities").toString(), all);
+        assertTrue(n.get("families").isArray(), all);
+        assertEquals("[\"ipv4 unicast\",\"ipv6 unicast\"]", n.get("families").toString(), all);
+        assertEquals("disabled", n.get("add-path").get("ipv4 unicast").asText(), all);
+        for (String direction : List.of("sent", "received")) {
+            JsonNode m = n.get("messages").get(direction);
+            long total = 0;
+            for (String type : List.of("open", "notification", "keepalive", "update", "refresh")) {
+                assertTrue(m.get(type).isIntegralNumber(), type + " " + direction + " in " + all);
+                total += m.get(type).asLong();
+            }
+            assertTrue(m.get("open").asLong() >= 1, all);
+            assertTrue(m.get("keepalive").asLong() >= 1, all);
+            assertEquals(total, m.get("total").asLong(), all);
+        }
+        // twinbgp's own keys stay beside them
+        assertTrue(n.get("up").asBoolean(), all);
+        assertTrue(n.get("prefixes").has("ipv4 unicast"), all);
+        assertEquals("127.0.0.3", n.get("peer-address").asText(), all);
     }
 
     private static List<String> extensive(Path socket) {

@@ -95,6 +95,13 @@ class ShowNeighborUpDownTimeTest {
             JsonNode down = json(socket);
             assertEquals(false, down.get("up").asBoolean(), down.toString());
             assertEquals(65, down.get("duration").asLong(), down.toString());
+            // ExaBGP's keys: "state" up/down; no peer side without a session (its cli_data: None)
+            assertEquals("down", down.get("state").asText(), down.toString());
+            assertTrue(down.get("peer").get("id").isNull(), down.toString());
+            assertTrue(down.get("peer").get("hold").isNull(), down.toString());
+            assertTrue(down.get("peer").get("families").get("ipv4 unicast").isNull(), down.toString());
+            assertTrue(down.get("peer").get("capabilities").get("asn4").isNull(), down.toString());
+            assertEquals(0, down.get("families").size(), down.toString());
 
             Configuration far = ConfigParser.parse("far", """
                     neighbor 127.0.0.2 { local-address 127.0.0.3; local-as 65002; peer-as 65001; router-id 127.0.0.3;
@@ -110,12 +117,20 @@ class ShowNeighborUpDownTimeTest {
                 JsonNode up = json(socket);
                 assertEquals(true, up.get("up").asBoolean(), up.toString());
                 assertEquals(90_061, up.get("duration").asLong(), up.toString());
+                assertEquals("up", up.get("state").asText(), up.toString());
+                assertEquals("ESTABLISHED", up.get("fsm").asText(), up.toString());
+                ShowNeighborLastDownTest.assertExabgpShape(up);
             }
             // the far side stopped (Cease): down since then, not since the start
             Await.until("down again", () -> !json(socket).get("up").asBoolean());
             clock.advance(Duration.ofSeconds(5));
             assertTrue(extensive(socket).contains("  Down for        0:00:05"), String.join("\n", extensive(socket)));
-            assertEquals(5, json(socket).get("duration").asLong());
+            JsonNode downAgain = json(socket);
+            assertEquals(5, downAgain.get("duration").asLong(), downAgain.toString());
+            assertEquals("down", downAgain.get("state").asText(), downAgain.toString());
+            assertTrue(downAgain.get("peer").get("id").isNull(), "the peer side went with the session: " + downAgain);
+            assertTrue(downAgain.get("messages").get("received").get("notification").asLong() >= 1,
+                    "the far side's Cease is counted: " + downAgain);
         } finally {
             api.close();
             speaker.shutdown(Duration.ofSeconds(2));
