@@ -88,7 +88,7 @@ class ControlSocketTest {
                 rib.out().strip());
 
         Result summary = ctl("show", "neighbor", "summary");
-        assertTrue(summary.out().lines().skip(1).findFirst().orElseThrow().matches("127\\.0\\.0\\.3 +65002 +\\d+:\\d\\d:\\d\\d established +\\| +\\d+ +\\d+"),
+        assertTrue(summary.out().lines().skip(1).findFirst().orElseThrow().matches("127\\.0\\.0\\.3 +65002 +\\d+:\\d\\d:\\d\\d established +\\d+ +\\d+"),
                 summary.out());
 
         JsonNode json = new ObjectMapper().readTree(ctl("--json", "show", "neighbor").out());
