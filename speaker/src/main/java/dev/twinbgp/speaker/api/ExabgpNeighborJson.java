@@ -26,8 +26,8 @@ import java.util.function.Predicate;
  *  "capabilities": [NAME both sides have], "families": [FAMILY both sides have],
  *  "add-path": {FAMILY: "send/receive"|"send"|"receive"|"disabled"}}
  * </pre>
- * The local side is this speaker's last OPEN (null before it sent one), the peer side the peer's OPEN of the
- * current session.
+ * The local side is this speaker's last OPEN (before it sent one, the OPEN it would send), the peer side the
+ * peer's OPEN of the current session (null values without one).
  */
 final class ExabgpNeighborJson {
 
@@ -49,7 +49,10 @@ final class ExabgpNeighborJson {
         o.put("state", up >= 0 ? "up" : "down");
         o.put("duration", Math.max(0, clock.millis() - (up >= 0 ? up : stats.downSince.get())) / 1000);
         o.put("fsm", fsm(n.driver().state()));
-        Open sent = stats.sentOpen;
+        // the OPEN this side sent, or (none sent yet, e.g. passive and never connected) the one it would send,
+        // so the local side is always known, as ExaBGP's comes from its configuration
+        Open sentOpen = stats.sentOpen;
+        Open sent = sentOpen != null ? sentOpen : n.driver().settings().session().localOpen();
         Open received = stats.receivedOpen;
         ObjectNode local = o.putObject("local");
         ObjectNode peer = o.putObject("peer");
@@ -76,10 +79,10 @@ final class ExabgpNeighborJson {
         ObjectNode peerAddPath = peer.putObject("add-path");
         for (Family f : n.config().families()) {
             String k = f.toString();
-            Boolean common = received == null ? null : families(received).contains(f) && (sent == null || families(sent).contains(f));
+            Boolean common = received == null ? null : families(received).contains(f) && families(sent).contains(f);
             Boolean send;
             Boolean receive;
-            if (received == null || sent == null) {
+            if (received == null) {
                 // ExaBGP: unknown (null) where add-path is configured for the family, else false
                 send = receive = addPath(sent, f) == null ? Boolean.FALSE : null;
             } else {
@@ -118,7 +121,7 @@ final class ExabgpNeighborJson {
         local.put("address", n.config().localAddress().map(Object::toString).orElse(null));
         local.put("as", n.config().localAs());
         local.put("id", n.config().routerId().map(Object::toString)
-                .orElse(sent == null ? null : Bytes.ipv4((int) sent.bgpIdentifier())));
+                .orElse(sentOpen == null ? null : Bytes.ipv4((int) sentOpen.bgpIdentifier())));
         local.put("hold", n.config().holdTime());
         peer.put("address", n.config().peerAddress().toString());
         peer.put("as", n.config().peerAs());

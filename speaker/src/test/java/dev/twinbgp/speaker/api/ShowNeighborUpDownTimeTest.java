@@ -102,6 +102,11 @@ class ShowNeighborUpDownTimeTest {
             assertTrue(down.get("peer").get("families").get("ipv4 unicast").isNull(), down.toString());
             assertTrue(down.get("peer").get("capabilities").get("asn4").isNull(), down.toString());
             assertEquals(0, down.get("families").size(), down.toString());
+            // no OPEN sent yet (every attempt refused): the local side is the OPEN it would send, as ExaBGP's config
+            assertTrue(down.get("local").get("capabilities").get("asn4").asBoolean(), down.toString());
+            assertTrue(down.get("local").get("families").get("ipv4 unicast").asBoolean(), down.toString());
+            assertEquals(65001, down.get("local").get("as").asLong(), down.toString());
+            assertTrue(java.util.Set.of("IDLE", "CONNECT", "ACTIVE").contains(down.get("fsm").asText()), down.toString());
 
             Configuration far = ConfigParser.parse("far", """
                     neighbor 127.0.0.2 { local-address 127.0.0.3; local-as 65002; peer-as 65001; router-id 127.0.0.3;
