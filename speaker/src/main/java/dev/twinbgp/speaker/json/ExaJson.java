@@ -332,7 +332,7 @@ public final class ExaJson {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("exabgp", version);
         Instant now = clock.instant();
-        root.put("time", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
+        root.putRawValue("time", new RawValue(time(now))); // as header(): no BigDecimal
         root.put("host", process.host());
         root.put("pid", process.pid());
         root.put("ppid", process.ppid());
