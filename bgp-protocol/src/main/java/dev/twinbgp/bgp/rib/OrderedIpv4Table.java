@@ -250,9 +250,11 @@ final class OrderedIpv4Table {
     int[] compact() {
         int[] before = new int[slots + 1];
         int n = 0;
+        boolean ascending = true;
         for (int s = 0; s < slots; s++) {
             before[s] = n;
             if (pathIds[s] >= 0) {
+                ascending &= n == 0 || keys[s] > keys[n - 1];
                 keys[n] = keys[s];
                 pathIds[n] = pathIds[s];
                 n++;
@@ -263,7 +265,12 @@ final class OrderedIpv4Table {
         int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, n)) * 2);
         keys = Arrays.copyOf(keys, capacity);
         pathIds = Arrays.copyOf(pathIds, capacity);
-        if (index != null) { // compacting keeps the order: an ascending table stays ascending
+        // Compacting keeps the order. Live slots in ascending order (always so for an ascending table; also for an
+        // indexed one whose out-of-order routes were withdrawn, e.g. all of them) need no index.
+        searches = 0;
+        if (ascending) {
+            index = null;
+        } else {
             index = new int[Math.max(32, capacity * 2)];
             reindex();
         }

@@ -97,6 +97,19 @@ class OrderedIpv4TableTest {
         reference.put(key(5), 8);
         assertFalse(table.ascending());
         check(table, reference, 300);
+        // compacted with the out-of-order routes withdrawn: ascending again, no index
+        table.remove(key(150));
+        reference.remove(key(150));
+        table.remove(key(5));
+        reference.remove(key(5));
+        table.compact();
+        assertTrue(table.ascending());
+        check(table, reference, 300);
+        table.compact();
+        table.add(key(250), 9);
+        reference.put(key(250), 9);
+        assertTrue(table.ascending());
+        check(table, reference, 300);
     }
 
     @Test
