@@ -229,14 +229,17 @@ public final class EventWriter implements EventSink, AutoCloseable {
         }
         int mark = pending.length();
         try {
-            switch (queued) {
-                case String text -> pending.append(text);
-                case EventLine line -> line.writeTo(pending);
-                default -> {
-                    String text = ((Supplier<String>) queued).get();
-                    if (text != null) {
-                        pending.append(text);
-                    }
+            // instanceof, not a pattern switch: the switch's type test is a class generated at run time, which the
+            // AOT cache's trained profiles never cover, so C2 compiled it for the UPDATE lines alone and threw the
+            // whole compiled formatter away at the next state line (a session reset) - issue 18, "recv2".
+            if (queued instanceof EventLine line) {
+                line.writeTo(pending);
+            } else if (queued instanceof String text) {
+                pending.append(text);
+            } else {
+                String text = ((Supplier<String>) queued).get();
+                if (text != null) {
+                    pending.append(text);
                 }
             }
         } catch (RuntimeException e) {

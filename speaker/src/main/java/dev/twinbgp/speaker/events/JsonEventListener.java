@@ -19,6 +19,7 @@ import dev.twinbgp.speaker.session.PeerSettings;
 import java.net.Inet6Address;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,8 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
 
     private final ExaJson json;
     private final EventSink writer;
-    private final Map<String, NeighborContext> neighbors = new ConcurrentHashMap<>();
+    /** Per peer name: its neighbor block and the counter of its lines (no lookup by the block per event). */
+    private final Map<String, PeerLines> neighbors = new ConcurrentHashMap<>();
     /** Peers with a {@code connected} not yet followed by a {@code down}; each peer touches only its own key. */
     private final Map<String, Boolean> connected = new ConcurrentHashMap<>();
 
@@ -62,8 +64,19 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
         return new NeighborContext(local, settings.peerAddress().getHostAddress(), s.localAs(), s.peerAs(), routerId);
     }
 
-    private NeighborContext neighbor(PeerDriver peer) {
-        return neighbors.computeIfAbsent(peer.name(), k -> neighbor(peer.settings()));
+    private PeerLines lines(PeerDriver peer) {
+        PeerLines p = neighbors.get(peer.name());
+        if (p == null) {
+            p = neighbors.computeIfAbsent(peer.name(), k -> {
+                NeighborContext n = neighbor(peer.settings());
+                return new PeerLines(n, json.counter(n));
+            });
+        }
+        return p;
+    }
+
+    /** A peer's neighbor block and the counter its lines are stamped with ({@link ExaJson#counter}). */
+    private record PeerLines(NeighborContext neighbor, AtomicLong counter) {
     }
 
     @Override
@@ -87,6 +100,13 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
 
     @Override
     public void received(PeerDriver peer, BgpMessage message) {
+        if (message instanceof Update u) {
+            // The UPDATE first, by instanceof: the pattern switch's type test is a class generated at run time,
+            // which the AOT cache's trained profiles never cover - C2 compiled it (inlined into the loop's receive
+            // path) for UPDATEs alone and threw that code away at the next OPEN or NOTIFICATION (issue 18, "recv2").
+            emitMessage(peer, u, dev.twinbgp.speaker.json.Direction.IN);
+            return;
+        }
         switch (message) {
             case Open o -> emitMessage(peer, o, dev.twinbgp.speaker.json.Direction.IN);
             case Update u -> emitMessage(peer, u, dev.twinbgp.speaker.json.Direction.IN);
@@ -117,8 +137,9 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
     // filling up) - with the time and counter taken here, when it happened.
 
     private void emitState(PeerDriver peer, SessionState state, String reason) {
-        NeighborContext n = neighbor(peer);
-        ExaJson.Stamp at = json.stamp(n);
+        PeerLines p = lines(peer);
+        NeighborContext n = p.neighbor();
+        ExaJson.Stamp at = json.stamp(p.counter());
         writer.offerLazily(() -> {
             try {
                 return json.state(n, state, reason, at);
@@ -130,8 +151,8 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
     }
 
     private void emitMessage(PeerDriver peer, BgpMessage message, dev.twinbgp.speaker.json.Direction direction) {
-        NeighborContext n = neighbor(peer);
-        writer.offerLazily(new MessageLine(json, peer.name(), n, message, direction, json.stamp(n)));
+        PeerLines p = lines(peer);
+        writer.offerLazily(new MessageLine(json, peer.name(), p.neighbor(), message, direction, json.stamp(p.counter())));
     }
 
     /**

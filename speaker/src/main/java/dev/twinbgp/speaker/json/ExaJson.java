@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.util.Separators.Spacing;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.Keepalive;
@@ -17,7 +18,6 @@ import dev.twinbgp.bgp.wire.Open;
 import dev.twinbgp.bgp.wire.RouteRefresh;
 import dev.twinbgp.bgp.wire.Update;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ public final class ExaJson {
     /** The value of the {@code "exabgp"} key. */
     public static final String EXABGP_VERSION = "5.0.0";
 
-    // Plain BigDecimal output: "time" must read 1721069327.773314, never 1.721069327773314E9. A double (a BGP-LS
+    // Plain BigDecimal output, never 1.721069327773314E9 ("time" is written as its digits: header()). A double (a BGP-LS
     // bandwidth) is written as ExaBGP writes a float, Python's repr: 125000000.0, never Jackson's 1.25E8.
     // Written by TreeWriter through this factory's generators: no ObjectMapper (see TreeWriter).
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -138,13 +138,26 @@ public final class ExaJson {
 
     /** The stamp of an event happening now with {@code neighbor} (counts it). */
     public Stamp stamp(NeighborContext neighbor) {
-        Instant now = clock.instant();
-        // Per neighbor first (the same instance each time: found by identity), not by its counter key, a new
-        // String to hash per event (once per received UPDATE on the loop thread).
+        return stamp(counter(neighbor));
+    }
+
+    /**
+     * The counter of {@code neighbor}'s lines (shared by the neighbors of the same counter key), for a caller that
+     * keeps it and stamps with {@link #stamp(AtomicLong)}: no lookup per event (once per received UPDATE on the
+     * loop thread).
+     */
+    public AtomicLong counter(NeighborContext neighbor) {
+        // Per neighbor first, not by its counter key, a new String to hash per call.
         AtomicLong counter = counterOf.get(neighbor);
         if (counter == null) {
             counter = counterOf.computeIfAbsent(neighbor, n -> counters.computeIfAbsent(n.counterKey(), k -> new AtomicLong()));
         }
+        return counter;
+    }
+
+    /** The stamp of an event happening now, counted by {@code counter} (from {@link #counter}). */
+    public Stamp stamp(AtomicLong counter) {
+        Instant now = clock.instant();
         return new Stamp(now, counter.incrementAndGet());
     }
 
@@ -264,14 +277,7 @@ public final class ExaJson {
     private void headerText(StringBuilder sb, NeighborContext neighbor, String type, byte[] octets, Stamp stamp) {
         Objects.requireNonNull(neighbor, "neighbor");
         sb.append(headPrefix);
-        Instant now = stamp.time();
-        // BigDecimal seconds + micros at scale 6, written plain: always six decimals.
-        String micros = Integer.toString(now.getNano() / 1000);
-        sb.append(now.getEpochSecond()).append('.');
-        for (int i = micros.length(); i < 6; i++) {
-            sb.append('0');
-        }
-        sb.append(micros).append(headProcess);
+        sb.append(time(stamp.time())).append(headProcess);
         sb.append(stamp.counter());
         sb.append(",\"type\":");
         UpdateLine.string(sb, type);
@@ -282,6 +288,16 @@ public final class ExaJson {
             }
         }
         sb.append(neighborText.computeIfAbsent(neighbor, ExaJson::neighborText));
+    }
+
+    /** ExaBGP's {@code "time"}: seconds and micros at scale 6, written plain (always six decimals). */
+    private static String time(Instant now) {
+        String micros = Integer.toString(now.getNano() / 1000);
+        StringBuilder sb = new StringBuilder(20).append(now.getEpochSecond()).append('.');
+        for (int i = micros.length(); i < 6; i++) {
+            sb.append('0');
+        }
+        return sb.append(micros).toString();
     }
 
     /** The neighbor block's fixed part as text: {@code ,"neighbor":{"address":{..},"asn":{..},"router-id":".."}. */
@@ -405,7 +421,9 @@ public final class ExaJson {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("exabgp", version);
         Instant now = stamp.time();
-        root.put("time", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
+        // The digits as the text header writes them, raw: a BigDecimal would cost a cold daemon BigDecimal's class
+        // initialisation (JDK 25 squares 5^(2^15) there: tens of ms of the events thread at the first state event).
+        root.putRawValue("time", new RawValue(time(now)));
         root.put("host", process.host());
         root.put("pid", process.pid());
         root.put("ppid", process.ppid());

@@ -22,6 +22,24 @@ public record NeighborContext(String localAddress, String peerAddress, long loca
         }
     }
 
+    // equals and hashCode written out (the values a record's generated ones give): the context keys the per-line
+    // caches of ExaJson (header octets, counters), looked up once per event line, and the generated methods go
+    // through method handles (ObjectMethods), slow in a cold JVM (issue 18, docs/benchmarks.md "recv2").
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof NeighborContext n && n.localAs == localAs && n.peerAs == peerAs
+                && n.localAddress.equals(localAddress) && n.peerAddress.equals(peerAddress) && n.routerId.equals(routerId);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = localAddress.hashCode();
+        h = 31 * h + peerAddress.hashCode();
+        h = 31 * h + Long.hashCode(localAs);
+        h = 31 * h + Long.hashCode(peerAs);
+        return 31 * h + routerId.hashCode();
+    }
+
     /** The key ExaBGP counts messages under (one counter per neighbor). */
     String counterKey() {
         return localAddress + " " + peerAddress;

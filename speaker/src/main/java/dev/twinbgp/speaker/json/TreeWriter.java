@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -75,6 +76,14 @@ public final class TreeWriter {
             case BOOLEAN -> g.writeBoolean(node.booleanValue());
             case NULL -> g.writeNull();
             case BINARY -> g.writeBinary(node.binaryValue());
+            case POJO -> {
+                // a number written as its digits (ExaJson's "time"); no other object is put in a tree
+                if (!(((com.fasterxml.jackson.databind.node.POJONode) node).getPojo() instanceof RawValue raw
+                        && raw.rawValue() instanceof String digits)) {
+                    throw new IllegalArgumentException("no JSON for a " + node.getClass().getSimpleName());
+                }
+                g.writeRawValue(digits);
+            }
             default -> throw new IllegalArgumentException("no JSON for a " + node.getNodeType() + " node");
         }
     }

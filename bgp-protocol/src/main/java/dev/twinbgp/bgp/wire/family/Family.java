@@ -53,6 +53,19 @@ public record Family(int afi, int safi) {
         }
     }
 
+    // equals and hashCode written out (the values a record's generated ones give): a family is a map key on the
+    // receive path (per-family prefix counts, per UPDATE), and the generated methods go through method handles
+    // (ObjectMethods), which a cold JVM runs slowly until C2 compiles them (issue 18, docs/benchmarks.md "recv2").
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Family f && f.afi == afi && f.safi == safi;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * afi + safi;
+    }
+
     public static String afiName(int afi) {
         return switch (afi) {
             case AFI_IPV4 -> "ipv4";
