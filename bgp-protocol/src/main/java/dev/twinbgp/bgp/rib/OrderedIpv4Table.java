@@ -14,13 +14,31 @@ import java.util.Arrays;
  * About 20-30 bytes per route and no object per route, so the collector has nothing to trace or
  * copy in a table of a million. A withdrawn slot stays as a hole (the order of the others is kept)
  * until holes outnumber routes, then the slots are compacted ({@link #compact}). Not thread-safe.
+ *
+ * <p>Ascending fast path: while every slot was added with a key above the one before (a table fed in
+ * prefix order - an API process or a configuration listing a table, as most do), there is no index
+ * at all: the slots themselves are sorted, a new key above the last one is known absent without a
+ * probe, and any other key is found by binary search. The first key added out of order, or many
+ * searches (a table updated in place), build the index, which is kept from then on:
+ * <pre>
+ *  ascending:  keys k0 &lt; k1 &lt; ... &lt; k(slots-1)   (withdrawn slots keep their key)   index = null
+ *  add(k):     k &gt; k(slots-1) -&gt; append, no probe;  otherwise build the index, then hash as below
+ * </pre>
+ * (issue 18: probing a random slot of an 8 MB index for each of 1M new prefixes was 18 % of an API
+ * injection's loop thread - cache misses; the fast path also leaves those 8 MB unallocated.)
  */
 final class OrderedIpv4Table {
+    /** Binary searches tolerated in ascending mode before the index is built (and beyond a quarter of the routes). */
+    private static final int SEARCHES_BEFORE_INDEX = 4096;
+
     private long[] keys = new long[16];
     private int[] pathIds = new int[16];
-    private int[] index = new int[32];
+    /** null while the slots are in ascending key order (the index is not needed). */
+    private int[] index;
     private int slots;
     private int size;
+    /** Binary searches of ascending mode since the last check, to decide when an index pays. */
+    private int searches;
 
     static long key(int address, int length) {
         return Ipv4RouteMap.key(address, length);
@@ -48,8 +66,16 @@ final class OrderedIpv4Table {
         pathIds[slot] = pathId;
     }
 
+    /** True while the slots are in ascending key order and no index exists (for tests). */
+    boolean ascending() {
+        return index == null;
+    }
+
     /** The slot of {@code key}, or -1. */
     int find(long key) {
+        if (index == null) {
+            return findAscending(key);
+        }
         int mask = index.length - 1;
         for (int i = mix(key) & mask; ; i = i + 1 & mask) {
             int s = index[i];
@@ -62,11 +88,44 @@ final class OrderedIpv4Table {
         }
     }
 
+    /** Ascending mode's find: no probe for a key above the last, else a binary search of the slots. */
+    private int findAscending(long key) {
+        int last = slots - 1;
+        if (last < 0 || key > keys[last]) {
+            return -1;
+        }
+        int s = key == keys[last] ? last : Arrays.binarySearch(keys, 0, last, key);
+        if (s != last && ++searches > SEARCHES_BEFORE_INDEX && searches > size >> 2) {
+            buildIndex(); // a table looked up in place more than appended to: hashing pays from here on
+        }
+        return s >= 0 && pathIds[s] >= 0 ? s : -1;
+    }
+
+    /** Leaves ascending mode: an index of the live slots, at most half full with one more route. */
+    private void buildIndex() {
+        int length = 32;
+        while ((size + 1) * 2 > length) {
+            length *= 2;
+        }
+        index = new int[length];
+        reindex();
+    }
+
     /** Adds {@code key} (not present) at the end; returns its slot. */
     int add(long key, int pathId) {
         if (slots == keys.length) {
             keys = Arrays.copyOf(keys, slots * 2);
             pathIds = Arrays.copyOf(pathIds, slots * 2);
+        }
+        if (index == null) {
+            if (slots == 0 || key > keys[slots - 1]) {
+                int slot = slots++;
+                keys[slot] = key;
+                pathIds[slot] = pathId;
+                size++;
+                return slot;
+            }
+            buildIndex();
         }
         if ((size + 1) * 2 > index.length) {
             index = new int[index.length * 2];
@@ -82,6 +141,18 @@ final class OrderedIpv4Table {
 
     /** Removes {@code key}; returns the path id it had, or -1 when absent. */
     int remove(long key) {
+        if (index == null) {
+            int slot = findAscending(key);
+            if (index == null) { // (the search may have built the index: then remove from it below)
+                if (slot < 0) {
+                    return -1;
+                }
+                int pathId = pathIds[slot];
+                pathIds[slot] = -1; // the hole keeps its key: the slots stay in ascending order
+                size--;
+                return pathId;
+            }
+        }
         int mask = index.length - 1;
         int at = mix(key) & mask;
         while (true) {
@@ -179,9 +250,11 @@ final class OrderedIpv4Table {
     int[] compact() {
         int[] before = new int[slots + 1];
         int n = 0;
+        boolean ascending = true;
         for (int s = 0; s < slots; s++) {
             before[s] = n;
             if (pathIds[s] >= 0) {
+                ascending &= n == 0 || keys[s] > keys[n - 1];
                 keys[n] = keys[s];
                 pathIds[n] = pathIds[s];
                 n++;
@@ -192,17 +265,25 @@ final class OrderedIpv4Table {
         int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, n)) * 2);
         keys = Arrays.copyOf(keys, capacity);
         pathIds = Arrays.copyOf(pathIds, capacity);
-        index = new int[Math.max(32, capacity * 2)];
-        reindex();
+        // Compacting keeps the order. Live slots in ascending order (always so for an ascending table; also for an
+        // indexed one whose out-of-order routes were withdrawn, e.g. all of them) need no index.
+        searches = 0;
+        if (ascending) {
+            index = null;
+        } else {
+            index = new int[Math.max(32, capacity * 2)];
+            reindex();
+        }
         return before;
     }
 
     void clear() {
         keys = new long[16];
         pathIds = new int[16];
-        index = new int[32];
+        index = null;
         slots = 0;
         size = 0;
+        searches = 0;
     }
 
     private void reindex() {

@@ -332,7 +332,7 @@ public final class ExaJson {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("exabgp", version);
         Instant now = clock.instant();
-        root.putRawValue("time", new RawValue(time(now))); // as header(): digits, no BigDecimal
+        root.putRawValue("time", new RawValue(time(now))); // as header(): no BigDecimal
         root.put("host", process.host());
         root.put("pid", process.pid());
         root.put("ppid", process.ppid());
