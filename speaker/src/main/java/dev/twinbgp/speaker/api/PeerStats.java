@@ -4,6 +4,11 @@ import dev.twinbgp.bgp.fsm.Action;
 import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Nlri;
 import dev.twinbgp.bgp.wire.Update;
+import dev.twinbgp.bgp.wire.BgpMessage;
+import dev.twinbgp.bgp.wire.Keepalive;
+import dev.twinbgp.bgp.wire.Notification;
+import dev.twinbgp.bgp.wire.Open;
+import dev.twinbgp.bgp.wire.RouteRefresh;
 import dev.twinbgp.bgp.wire.attribute.Attribute;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,8 +42,8 @@ final class PeerStats {
     final AtomicLongArray otherSent = new AtomicLongArray(4);
     final AtomicLongArray otherReceived = new AtomicLongArray(4);
     /** The last OPEN sent (kept: what this side offers), and the peer's OPEN of the session (null when down). */
-    volatile dev.twinbgp.bgp.wire.Open sentOpen;
-    volatile dev.twinbgp.bgp.wire.Open receivedOpen;
+    volatile Open sentOpen;
+    volatile Open receivedOpen;
 
     PeerStats(long startedMillis) {
         downSince = new AtomicLong(startedMillis);
@@ -99,12 +104,11 @@ final class PeerStats {
         upSince.set(-1);
     }
 
-    /** A new session: the per-session prefix counts start again. */
     /** Counts a message other than UPDATE and keeps an OPEN. */
-    void other(dev.twinbgp.bgp.wire.BgpMessage message, boolean received) {
+    void other(BgpMessage message, boolean received) {
         int i;
         switch (message) {
-            case dev.twinbgp.bgp.wire.Open o -> {
+            case Open o -> {
                 i = 0;
                 if (received) {
                     receivedOpen = o;
@@ -112,9 +116,9 @@ final class PeerStats {
                     sentOpen = o;
                 }
             }
-            case dev.twinbgp.bgp.wire.Notification n -> i = 1;
-            case dev.twinbgp.bgp.wire.Keepalive k -> i = 2;
-            case dev.twinbgp.bgp.wire.RouteRefresh r -> i = 3;
+            case Notification n -> i = 1;
+            case Keepalive k -> i = 2;
+            case RouteRefresh r -> i = 3;
             default -> {
                 return; // UPDATE is counted by the caller; OPERATIONAL is not in ExaBGP's table
             }
@@ -122,6 +126,7 @@ final class PeerStats {
         (received ? otherReceived : otherSent).incrementAndGet(i);
     }
 
+    /** A new session: the per-session prefix counts start again. */
     void sessionUp(long millis) {
         prefixes.clear();
         upSince.set(millis);
