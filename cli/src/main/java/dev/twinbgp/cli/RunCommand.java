@@ -348,16 +348,21 @@ final class RunCommand implements Callable<Integer> {
                     // from here (the control socket removed), but the processes get their sessions' last events
                     // ("down") and then the "shutdown" notification before they are ended.
                     api.stopCommands();
-                    if (beforeRestart) {
-                        log.info("stopping for a restart ({} or 'shutdown restart'): peers with graceful restart are"
-                                + " closed without NOTIFICATION and keep our routes (RFC 4724); the others get Cease",
-                                RESTART_SIGNAL_NAME);
-                        speaker.shutdownForRestart(SHUTDOWN_GRACE);
-                    } else {
-                        log.info("stopping: Cease / Administrative Shutdown to every peer");
-                        speaker.shutdown(SHUTDOWN_GRACE);
+                    try {
+                        if (beforeRestart) {
+                            log.info("stopping for a restart ({} or 'shutdown restart'): peers with graceful restart"
+                                    + " are closed without NOTIFICATION and keep our routes (RFC 4724); the others"
+                                    + " get Cease", RESTART_SIGNAL_NAME);
+                            speaker.shutdownForRestart(SHUTDOWN_GRACE);
+                        } else {
+                            log.info("stopping: Cease / Administrative Shutdown to every peer");
+                            speaker.shutdown(SHUTDOWN_GRACE);
+                        }
+                    } finally {
+                        // "shutdown" to each process, then they are stopped - even when the peers' stop threw: the
+                        // processes run in a session of their own (setsid), so nothing else would end them
+                        api.close();
                     }
-                    api.close(); // "shutdown" to each process, then they are stopped
                     closeQuietly(writer);
                     log.info("stopped");
                 }

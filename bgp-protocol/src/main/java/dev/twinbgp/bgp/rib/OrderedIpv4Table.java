@@ -74,7 +74,7 @@ final class OrderedIpv4Table {
     /** The slot of {@code key}, or -1. */
     int find(long key) {
         if (index == null) {
-            return findAscending(key);
+            return findAscending(key, true);
         }
         int mask = index.length - 1;
         for (int i = mix(key) & mask; ; i = i + 1 & mask) {
@@ -88,14 +88,18 @@ final class OrderedIpv4Table {
         }
     }
 
-    /** Ascending mode's find: no probe for a key above the last, else a binary search of the slots. */
-    private int findAscending(long key) {
+    /**
+     * Ascending mode's find: no probe for a key above the last, else a binary search of the slots. {@code count}:
+     * a lookup that may make the index pay (a removal does not: a table withdrawn in order would build 8 MB of
+     * index just before its compaction drops it again).
+     */
+    private int findAscending(long key, boolean count) {
         int last = slots - 1;
         if (last < 0 || key > keys[last]) {
             return -1;
         }
         int s = key == keys[last] ? last : Arrays.binarySearch(keys, 0, last, key);
-        if (s != last && ++searches > SEARCHES_BEFORE_INDEX && searches > size >> 2) {
+        if (count && s != last && ++searches > SEARCHES_BEFORE_INDEX && searches > size >> 2) {
             buildIndex(); // a table looked up in place more than appended to: hashing pays from here on
         }
         return s >= 0 && pathIds[s] >= 0 ? s : -1;
@@ -142,16 +146,14 @@ final class OrderedIpv4Table {
     /** Removes {@code key}; returns the path id it had, or -1 when absent. */
     int remove(long key) {
         if (index == null) {
-            int slot = findAscending(key);
-            if (index == null) { // (the search may have built the index: then remove from it below)
-                if (slot < 0) {
-                    return -1;
-                }
-                int pathId = pathIds[slot];
-                pathIds[slot] = -1; // the hole keeps its key: the slots stay in ascending order
-                size--;
-                return pathId;
+            int slot = findAscending(key, false);
+            if (slot < 0) {
+                return -1;
             }
+            int pathId = pathIds[slot];
+            pathIds[slot] = -1; // the hole keeps its key: the slots stay in ascending order
+            size--;
+            return pathId;
         }
         int mask = index.length - 1;
         int at = mix(key) & mask;

@@ -288,18 +288,23 @@ final class ApiProcess implements AutoCloseable {
     /** Whether {@code program} is an executable file: as a path, or found in PATH (as execvp looks it up). */
     private static boolean runnable(String program) {
         if (program.contains("/")) {
-            return java.nio.file.Files.isExecutable(java.nio.file.Path.of(program));
+            return executableFile(java.nio.file.Path.of(program));
         }
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
         }
         for (String dir : path.split(":")) {
-            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+            if (!dir.isEmpty() && executableFile(java.nio.file.Path.of(dir, program))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** An executable regular file (a directory is "executable" too, and execvp skips it). */
+    private static boolean executableFile(java.nio.file.Path file) {
+        return java.nio.file.Files.isRegularFile(file) && java.nio.file.Files.isExecutable(file);
     }
 
     private void thread(String role, Runnable body) {

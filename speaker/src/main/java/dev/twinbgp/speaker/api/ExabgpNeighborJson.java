@@ -121,7 +121,7 @@ final class ExabgpNeighborJson {
         local.put("address", n.config().localAddress().map(Object::toString).orElse(null));
         local.put("as", n.config().localAs());
         local.put("id", n.config().routerId().map(Object::toString)
-                .orElse(sentOpen == null ? null : Bytes.ipv4((int) sentOpen.bgpIdentifier())));
+                .orElse(Bytes.ipv4((int) sent.bgpIdentifier())));
         local.put("hold", n.config().holdTime());
         peer.put("address", n.config().peerAddress().toString());
         peer.put("as", n.config().peerAs());
