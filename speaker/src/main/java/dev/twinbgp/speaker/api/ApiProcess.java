@@ -89,7 +89,20 @@ final class ApiProcess implements AutoCloseable {
     private final CompletableFuture<Void> farewellWritten = new CompletableFuture<>();
     private long backoffMs = MIN_BACKOFF_MS;
 
+    /** How a child is spawned: {@link ProcessBuilder#start}, or a test's wrapper around it. */
+    @FunctionalInterface
+    interface Spawner {
+        Process start(ProcessBuilder builder) throws IOException;
+    }
+
+    private final Spawner spawner;
+
     ApiProcess(ProcessConfig config, int capacity, Consumer<ApiProcess> onStall) {
+        this(config, capacity, onStall, ProcessBuilder::start);
+    }
+
+    ApiProcess(ProcessConfig config, int capacity, Consumer<ApiProcess> onStall, Spawner spawner) {
+        this.spawner = spawner;
         this.config = config;
         this.capacity = capacity;
         this.outbound = new LinkedBlockingDeque<>(capacity);
@@ -246,7 +259,7 @@ final class ApiProcess implements AutoCloseable {
             // tells a program it runs as this process: 'twinbgp healthcheck' then leaves the time out of its log
             // lines, which we log with ours
             builder.environment().put(Api.PROCESS_ENV, name());
-            p = builder.start();
+            p = spawner.start(builder);
         } catch (IOException | RuntimeException e) {
             starts.decrementAndGet();
             log.warn("process {}: cannot start {}: {}", name(), config.command(), e.getMessage());
@@ -613,7 +626,16 @@ final class ApiProcess implements AutoCloseable {
      * {@link #close}.
      */
     void stopCommands() {
-        quiet = true;
+        // Race: a launch (the start, or a restart on the delayed executor's thread) can be spawning a child right
+        // now, past its check of quiet. Unlocked, the stop went on without it: farewell() found no live child and
+        // answered at once, and the child spawned a moment later got its sessions' last events but no shutdown
+        // notification before close() signalled it. launch() holds this lock from its check until the child is
+        // set, so once this block has run, either that child is the one farewell() and close() see, or no child is
+        // spawned any more. Never called on a loop thread (the stop's own thread); launch() does not wait under it
+        // for anything but the spawn.
+        synchronized (this) {
+            quiet = true;
+        }
     }
 
     /**
