@@ -87,6 +87,8 @@ final class ApiProcess implements AutoCloseable {
     /** The last line written before the child is stopped ({@link #farewell}), found by identity by the writer. */
     private volatile String farewell;
     private final CompletableFuture<Void> farewellWritten = new CompletableFuture<>();
+    /** The child whose writer thread has ended (after an IOException, or its child's death); no line reaches it. */
+    private volatile Process writerGone;
     private long backoffMs = MIN_BACKOFF_MS;
 
     /** How a child is spawned: {@link ProcessBuilder#start}, or a test's wrapper around it. */
@@ -401,6 +403,13 @@ final class ApiProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // Race with farewell() (see there): this writer is gone - its child died, or closed its input (the
+            // IOException above) while it runs on - so a farewell queued for this child is never written.
+            writerGone = p;
+            if (farewell != null) {
+                farewellWritten.complete(null);
+            }
         }
     }
 
@@ -641,7 +650,8 @@ final class ApiProcess implements AutoCloseable {
     /**
      * Queues {@code line} as the last line the child gets (ExaBGP's {@code shutdown} notification, written once
      * the sessions are down and before the child is ended); completes once it is written and flushed, or at once
-     * when there is no child to write to or no room in its queue.
+     * when there is no child to write to, its writer has ended (it closed its input) or there is no room in its
+     * queue.
      */
     CompletableFuture<Void> farewell(String line) {
         Process p = child;
@@ -649,7 +659,11 @@ final class ApiProcess implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         farewell = line;
-        if (!queue(line)) {
+        // Race: the child's writer may have ended (its child closed its input and runs on; the write failed) - or
+        // end right now. Nobody would write the line then, and the stop waited its full FAREWELL_MILLIS for it.
+        // Both sides write their volatile first and read the other's after (the writer: writerGone, then farewell),
+        // so at least one of them sees the other and completes the future.
+        if (!queue(line) || writerGone == p) {
             farewellWritten.complete(null);
         }
         return farewellWritten;

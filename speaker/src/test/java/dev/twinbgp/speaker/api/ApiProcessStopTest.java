@@ -59,4 +59,30 @@ class ApiProcessStopTest {
             process.close();
         }
     }
+
+    @Test
+    void aChildWhoseInputIsClosedIsNotWaitedForWithTheFarewell() throws Exception {
+        // closes its stdin and runs on: the first line written to it fails (broken pipe) and its writer ends
+        Path script = ApiHarness.script(dir, "deaf.sh", "exec 0<&-\nexec sleep 60\n");
+        ApiProcess process = new ApiProcess(new ProcessConfig("deaf", List.of("/bin/sh", script.toString()),
+                ProcessConfig.Encoder.TEXT), 64, p -> { });
+        try {
+            process.start(null, List.of());
+            Await.until("the child closed its input", () -> process.pid() > 0 && stdinClosed(process.pid()));
+            process.offer("an event");
+            Await.until("the write failed and the line was counted lost", () -> process.dropped() == 1);
+            process.stopCommands();
+            // No writer is left to write it: it completes (at once, or as the ending writer sees it), where it used
+            // to stay pending and Api.close waited its full FAREWELL_MILLIS.
+            process.farewell("shutdown 1 2").get(30, TimeUnit.SECONDS);
+            assertTrue(process.pid() > 0, "the child still runs");
+        } finally {
+            process.close();
+        }
+    }
+
+    /** Whether the process has no stdin any more (Linux: /proc/PID/fd/0 is gone). */
+    private static boolean stdinClosed(long pid) {
+        return !Files.exists(Path.of("/proc", Long.toString(pid), "fd", "0"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
 }
