@@ -33,7 +33,7 @@ final class CommandExecutor {
             "group start ... group end  (an API process: the route changes between applied together)",
             "withdraw route PREFIX [ATTRIBUTES]",
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
-            "show neighbor [IP] [summary|extensive] [json]",
+            "show neighbor [IP] [summary|extensive|configuration] [json]",
             "show adj-rib in|out [IP] [inet|flow|l2vpn] [extensive] [json]",
             "flush adj-rib out | flush route",
             "clear adj-rib in|out",
@@ -333,7 +333,9 @@ final class CommandExecutor {
                 }
                 yield done(List.of());
             }
-            case Command.ShowNeighbor s -> showNeighbor(shown(request, s.peer()), s);
+            case Command.ShowNeighbor s -> s.view() == Command.NeighborView.CONFIGURATION && !s.json()
+                    ? done(configuration(request, s.filter()))
+                    : showNeighbor(withAddress(request, s.filter()), s);
             case Command.ShowAdjRib s -> adjRib(shown(request, s.peer()), s);
             case Command.ClearAdjRib c -> c.in() ? clear(targets(request, scope), true) : routeChange(request, scope);
             case Command.Teardown t -> teardown(request, scope, t);
@@ -432,6 +434,32 @@ final class CommandExecutor {
             return selected;
         }
         return selected.stream().filter(n -> n.config().peerAddress().equals(peer.get())).toList();
+    }
+
+    /** The neighbors whose address the filter is; a filter that is no address matches none (ExaBGP: an equality). */
+    private List<Neighbor> withAddress(Request request, Optional<String> filter) {
+        if (filter.isEmpty()) {
+            return shown(request, Optional.empty());
+        }
+        try {
+            return shown(request, Optional.of(IpAddress.parse(filter.get())));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * {@code show neighbor configuration}: each neighbor's block as ExaBGP prints it ({@link NeighborConfigText}),
+     * those whose ExaBGP name holds the filter (ExaBGP: {@code limit not in neighbor_name}, a substring).
+     */
+    private List<String> configuration(Request request, Optional<String> filter) {
+        List<String> lines = new ArrayList<>();
+        for (Neighbor n : select(request, neighbors)) {
+            if (filter.isEmpty() || NeighborConfigText.name(n.config()).contains(filter.get())) {
+                lines.addAll(NeighborConfigText.lines(n.config()));
+            }
+        }
+        return lines;
     }
 
     /** {@code show neighbor}: the counters, and what each Adj-RIB-In holds per family (read on its loop). */
