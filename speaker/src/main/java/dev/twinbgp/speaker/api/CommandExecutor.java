@@ -333,9 +333,7 @@ final class CommandExecutor {
                 }
                 yield done(List.of());
             }
-            case Command.ShowNeighbor s -> s.view() == Command.NeighborView.CONFIGURATION && !s.json()
-                    ? done(configuration(request, s.filter()))
-                    : showNeighbor(withAddress(request, s.filter()), s);
+            case Command.ShowNeighbor s -> showNeighbor(request, s);
             case Command.ShowAdjRib s -> adjRib(shown(request, s.peer()), s);
             case Command.ClearAdjRib c -> c.in() ? clear(targets(request, scope), true) : routeChange(request, scope);
             case Command.Teardown t -> teardown(request, scope, t);
@@ -436,6 +434,29 @@ final class CommandExecutor {
         return selected.stream().filter(n -> n.config().peerAddress().equals(peer.get())).toList();
     }
 
+    /**
+     * {@code show neighbor}, its filter as ExaBGP's (reactor/api/command/neighbor.py): {@code summary} the neighbor
+     * whose address it is ({@code limit != neighbor_ip}), {@code extensive} and {@code configuration} those whose
+     * ExaBGP name holds it ({@code limit not in neighbor_name}: {@code 127.0.0} or {@code 65003} match),
+     * {@code json} every neighbor (ExaBGP's json reads no filter; {@code neighbor IP show neighbor json} selects one).
+     */
+    private CompletableFuture<Reply> showNeighbor(Request request, Command.ShowNeighbor show) {
+        if (show.json()) {
+            return showNeighbor(select(request, neighbors), show);
+        }
+        return switch (show.view()) {
+            case SUMMARY -> showNeighbor(withAddress(request, show.filter()), show);
+            case EXTENSIVE -> showNeighbor(named(request, show.filter()), show);
+            case CONFIGURATION -> done(configuration(request, show.filter()));
+        };
+    }
+
+    /** The neighbors whose ExaBGP name ({@link NeighborConfigText#name}) holds the filter. */
+    private List<Neighbor> named(Request request, Optional<String> filter) {
+        return select(request, neighbors).stream()
+                .filter(n -> filter.isEmpty() || NeighborConfigText.name(n.config()).contains(filter.get())).toList();
+    }
+
     /** The neighbors whose address the filter is; a filter that is no address matches none (ExaBGP: an equality). */
     private List<Neighbor> withAddress(Request request, Optional<String> filter) {
         if (filter.isEmpty()) {
@@ -454,10 +475,8 @@ final class CommandExecutor {
      */
     private List<String> configuration(Request request, Optional<String> filter) {
         List<String> lines = new ArrayList<>();
-        for (Neighbor n : select(request, neighbors)) {
-            if (filter.isEmpty() || NeighborConfigText.name(n.config()).contains(filter.get())) {
-                lines.addAll(NeighborConfigText.lines(n.config()));
-            }
+        for (Neighbor n : named(request, filter)) {
+            lines.addAll(NeighborConfigText.lines(n.config()));
         }
         return lines;
     }
