@@ -33,7 +33,7 @@ final class CommandExecutor {
             "group start ... group end  (an API process: the route changes between applied together)",
             "withdraw route PREFIX [ATTRIBUTES]",
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
-            "show neighbor [IP] [summary|extensive|configuration] [json]",
+            "show neighbor [FILTER] [summary|extensive|configuration] [json]",
             "show adj-rib in|out [IP] [inet|flow|l2vpn] [extensive] [json]",
             "flush adj-rib out | flush route",
             "clear adj-rib in|out",

@@ -463,9 +463,10 @@ public final class CommandParser {
         return routes;
     }
 
-    // ExaBGP (reactor/api/command/neighbor.py, rib.py): 'show neighbor [IP] summary|extensive|json' and
-    // 'show adj-rib in|out [IP] [extensive] [json]' - the keywords in any order, a neighbor's address among them
-    // limits the answer to that neighbor ("you can filter by peer ip address adding it after the word neighbor").
+    // ExaBGP (reactor/api/command/neighbor.py, rib.py): 'show neighbor [FILTER] summary|extensive|configuration|json'
+    // and 'show adj-rib in|out [IP] [extensive] [json]' - the keywords in any order, a neighbor's address among them
+    // limits the answer to that neighbor ("you can filter by peer ip address adding it after the word neighbor"; how
+    // each show neighbor view matches it: CommandExecutor.showNeighbor).
     private static Command show(Words w) throws CommandException {
         String what = w.atEnd() ? "" : w.next();
         switch (what) {
