@@ -1,12 +1,14 @@
 package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.bgp.wire.capability.AddPathMode;
+import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.speaker.config.ApiConfig;
 import dev.twinbgp.speaker.config.Capabilities;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.NextHopEncoding;
 import dev.twinbgp.speaker.config.TcpSecurity;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,11 +52,19 @@ final class NeighborConfigText {
      */
     static String name(NeighborConfig n) {
         String session = n.capabilities().multiSession()
-                ? String.join("/", n.families().stream().map(f -> f.toString().replace(' ', '-')).toList())
+                ? String.join("/", sorted(n.families()).stream().map(f -> f.toString().replace(' ', '-')).toList())
                 : "in-open";
         return "neighbor " + n.peerAddress() + " local-ip " + n.localAddress().map(Object::toString).orElse("auto")
                 + " local-as " + n.localAs() + " peer-as " + n.peerAs() + " router-id " + routerId(n)
                 + " family-allowed " + session;
+    }
+
+    /**
+     * The families by (AFI, SAFI), as ExaBGP keeps them ({@code Neighbor.add_family} and {@code add_addpath} sort them
+     * so that a neighbor's name is predictable for API users); a sorted copy, the configured order is kept elsewhere.
+     */
+    private static List<Family> sorted(List<Family> families) {
+        return families.stream().sorted(Comparator.comparingInt(Family::afi).thenComparingInt(Family::safi)).toList();
     }
 
     private static String routerId(NeighborConfig n) {
@@ -115,7 +125,7 @@ final class NeighborConfigText {
         inner(out, "aigp " + enable(c.aigp()));
         out.add("  }");
         out.add("  family {");
-        n.families().forEach(f -> inner(out, f.toString()));
+        sorted(n.families()).forEach(f -> inner(out, f.toString()));
         out.add("  }");
         out.add("  nexthop {");
         for (NextHopEncoding e : n.nextHopEncodings()) {
@@ -124,7 +134,7 @@ final class NeighborConfigText {
         out.add("  }");
         out.add("  add-path {");
         if (c.addPath().isPresent()) {
-            (c.addPathFamilies().isEmpty() ? n.families() : c.addPathFamilies()).forEach(f -> inner(out, f.toString()));
+            sorted(c.addPathFamilies().isEmpty() ? n.families() : c.addPathFamilies()).forEach(f -> inner(out, f.toString()));
         }
         out.add("  }");
         apis(out, n.apis());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.config.Configuration;
+import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.session.BgpSpeaker;
 import dev.twinbgp.speaker.session.Ports;
@@ -148,6 +149,37 @@ class ShowNeighborConfigurationTest {
             api.close();
             speaker.shutdown(Duration.ofSeconds(2));
         }
+    }
+
+    @Test
+    void familiesAndAddPathFamiliesSortedByAfiSafiAsExaBgpKeepsThem() throws Exception {
+        // ExaBGP's Neighbor.add_family / add_addpath keep them sorted by (AFI, SAFI), whatever order they are written in
+        Configuration config = ConfigParser.parse("sorted.conf", """
+                neighbor 127.0.0.3 { router-id 10.0.0.1; local-address 127.0.0.2; local-as 65001; peer-as 65002;
+                  capability { add-path send/receive; multi-session; }
+                  family { l2vpn evpn; ipv6 unicast; ipv4 flow; ipv4 unicast; }
+                  add-path { ipv6 unicast; ipv4 flow; ipv4 unicast; } }
+                """);
+        NeighborConfig n = config.neighbors().get(0);
+        List<String> lines = NeighborConfigText.lines(n);
+        assertEquals(List.of("  family {", "    ipv4 unicast;", "    ipv4 flow;", "    ipv6 unicast;", "    l2vpn evpn;",
+                "  }"), block(lines, "  family {"));
+        assertEquals(List.of("  add-path {", "    ipv4 unicast;", "    ipv4 flow;", "    ipv6 unicast;", "  }"),
+                block(lines, "  add-path {"));
+        assertTrue(NeighborConfigText.name(n).endsWith(" family-allowed ipv4-unicast/ipv4-flow/ipv6-unicast/l2vpn-evpn"),
+                NeighborConfigText.name(n));
+        // without an add-path block: every family, sorted as well
+        NeighborConfig every = ConfigParser.parse("every.conf", """
+                neighbor 127.0.0.3 { router-id 10.0.0.1; local-address 127.0.0.2; local-as 65001; peer-as 65002;
+                  capability { add-path send; } family { ipv6 unicast; ipv4 unicast; } }
+                """).neighbors().get(0);
+        assertEquals(List.of("  add-path {", "    ipv4 unicast;", "    ipv6 unicast;", "  }"),
+                block(NeighborConfigText.lines(every), "  add-path {"));
+    }
+
+    private static List<String> block(List<String> lines, String start) {
+        int from = lines.indexOf(start);
+        return lines.subList(from, lines.subList(from, lines.size()).indexOf("  }") + from + 1);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
