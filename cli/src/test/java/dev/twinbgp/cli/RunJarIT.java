@@ -100,6 +100,26 @@ class RunJarIT {
         }
     }
 
+    /**
+     * What run cannot do although validate accepts it (tcp-ao, adj-rib-in/out false, MD5/TTL where the host cannot)
+     * is placed as the mapping's refusals: {@code FILE:LINE:COLUMN: neighbor IP: ...} at the neighbor's block.
+     */
+    @Test
+    void whatRunCannotDoIsRefusedAtTheNeighborsBlock() throws Exception {
+        Path file = config("process p { run /bin/cat; encoder text; }\n\n  neighbor 127.0.0.2 {\n"
+                + "    router-id 10.0.0.1;\n    local-address 127.0.0.1;\n    local-as 65001;\n    peer-as 65002;\n"
+                + "    adj-rib-in false;\n}\n");
+        try (JarProcess p = JarProcess.start("run", "--config", file.toString())) {
+            assertEquals(2, p.waitFor(60));
+            assertEquals(1, p.err.size(), p.stderr());
+            assertTrue(p.err.get(0).startsWith(file + ":3:12: neighbor 127.0.0.2: adj-rib-in false is not implemented"),
+                    p.stderr());
+        }
+        try (JarProcess p = JarProcess.start("validate", "--config", file.toString())) {
+            assertEquals(0, p.waitFor(60), p.stderr());
+        }
+    }
+
     /** Bad usage names the command it is about, as every other error of run does ("twinbgp run: ..."). */
     @Test
     void noConfigurationFileIsTwoLinesNamingTheCommand() throws Exception {

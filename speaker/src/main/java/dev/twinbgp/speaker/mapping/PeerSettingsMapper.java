@@ -116,12 +116,19 @@ public final class PeerSettingsMapper {
      * What {@code run} cannot do on this host although {@code validate} accepts it, as one sentence naming the
      * neighbor: TCP-AO (RFC 5925) and {@code adj-rib-in false} / {@code adj-rib-out false} (keeping no Adj-RIB), which
      * twinbgp does not implement, and MD5 / TTL settings where the host cannot set them
-     * ({@link LinuxSockets#unavailable()}: not Linux, Java 21, ...). Empty when everything can run.
+     * ({@link LinuxSockets#unavailable()}: not Linux, Java 21, ...). Empty when everything can run. Placed as
+     * {@link #map}'s refusals: {@code FILE:LINE:COLUMN: neighbor ADDRESS: WHAT} at the neighbor's block,
+     * {@code FILE: neighbor ADDRESS: WHAT} where no position is known.
      */
     public static Optional<String> cannotRun(Configuration configuration) {
-        for (NeighborConfig neighbor : configuration.neighbors()) {
+        List<NeighborConfig> neighbors = configuration.neighbors();
+        for (int i = 0; i < neighbors.size(); i++) {
+            NeighborConfig neighbor = neighbors.get(i);
             TcpSecurity tcp = neighbor.tcp();
-            String who = configuration.source() + ": neighbor " + neighbor.peerAddress() + ": ";
+            Optional<Configuration.Position> at = configuration.position(i);
+            String who = configuration.source()
+                    + at.map(p -> ":" + p.line() + ":" + p.column()).orElse("")
+                    + ": neighbor " + neighbor.peerAddress() + ": ";
             if (tcp.tcpAo().isPresent()) {
                 return Optional.of(who + "tcp-ao (TCP-AO, RFC 5925) is not implemented by twinbgp; use md5-password"
                         + " (TCP MD5, RFC 2385) instead");

@@ -53,7 +53,7 @@ class DynamicNeighborTest {
                 Reply refused = ControlClient.send(socket, "create neighbor 127.0.0.3 local-address 127.0.0.2"
                         + " local-as 65001 peer-as 65002 router-id 127.0.0.2 adj-rib-out false connect " + port);
                 assertFalse(refused.ok(), "adj-rib-out false is refused");
-                assertEquals(List.of("create neighbor: neighbor 127.0.0.3: adj-rib-out false is not implemented by"
+                assertEquals(List.of("create neighbor:1:10: neighbor 127.0.0.3: adj-rib-out false is not implemented by"
                         + " twinbgp: it always keeps the routes it sends (ExaBGP's default, adj-rib-out true); remove"
                         + " the setting"), refused.lines());
                 assertEquals(null, speaker.peer("127.0.0.3"));

@@ -102,7 +102,7 @@ class TcpSecurityConfigTest {
                 c.neighbors().get(0).tcp().tcpAo());
         assertEquals(1, PeerSettingsMapper.map(c).size()); // validate accepts it
         String refusal = PeerSettingsMapper.cannotRun(c).orElseThrow();
-        assertTrue(refusal.startsWith("t.conf: neighbor 127.0.0.2: tcp-ao (TCP-AO, RFC 5925) is not implemented"), refusal);
+        assertTrue(refusal.startsWith("t.conf:1:10: neighbor 127.0.0.2: tcp-ao (TCP-AO, RFC 5925) is not implemented"), refusal);
         assertFalse(refusal.contains("my-secret-key"));
         assertThrows(ConfigException.class, () -> parse("tcp-ao { keyid 1; algorithm md5; password p; }"));
         assertThrows(ConfigException.class, () -> parse("tcp-ao { keyid 256; algorithm hmac-sha-256; password p; }"));
@@ -116,9 +116,9 @@ class TcpSecurityConfigTest {
         Configuration defaults = parse("");
         assertTrue(defaults.neighbors().get(0).adjRibIn() && defaults.neighbors().get(0).adjRibOut(), "ExaBGP's default");
         String in = PeerSettingsMapper.cannotRun(parse("adj-rib-in false;")).orElseThrow();
-        assertTrue(in.startsWith("t.conf: neighbor 127.0.0.2: adj-rib-in false is not implemented by twinbgp"), in);
+        assertTrue(in.startsWith("t.conf:1:10: neighbor 127.0.0.2: adj-rib-in false is not implemented by twinbgp"), in);
         String out = PeerSettingsMapper.cannotRun(parse("adj-rib-out disable;")).orElseThrow();
-        assertTrue(out.startsWith("t.conf: neighbor 127.0.0.2: adj-rib-out false is not implemented"), out);
+        assertTrue(out.startsWith("t.conf:1:10: neighbor 127.0.0.2: adj-rib-out false is not implemented"), out);
     }
 
     @Test

@@ -98,12 +98,12 @@ class ReloadNeighborsTest {
                         "tcp-ao { keyid 1; algorithm hmac-sha-256; password secret; }"));
                 Reply refused = api.reload().get(30, TimeUnit.SECONDS);
                 assertTrue(!refused.ok() && refused.lines().get(0).equals("reload: " + file
-                        + ": neighbor 127.0.0.2: tcp-ao (TCP-AO, RFC 5925) is not implemented by twinbgp; use"
+                        + ":1:10: neighbor 127.0.0.2: tcp-ao (TCP-AO, RFC 5925) is not implemented by twinbgp; use"
                         + " md5-password (TCP MD5, RFC 2385) instead"), refused::toString);
                 Files.writeString(file, neighbor("127.0.0.1", first.port(), 1, "adj-rib-in false;"));
                 Reply keeps = api.reload().get(30, TimeUnit.SECONDS);
                 assertTrue(!keeps.ok() && keeps.lines().get(0).startsWith("reload: " + file
-                        + ": neighbor 127.0.0.1: adj-rib-in false is not implemented by twinbgp"), keeps::toString);
+                        + ":1:10: neighbor 127.0.0.1: adj-rib-in false is not implemented by twinbgp"), keeps::toString);
                 assertEquals(List.of("127.0.0.1"), speaker.peers().stream().map(PeerDriver::name).toList());
                 assertEquals(State.ESTABLISHED, speaker.peer("127.0.0.1").state());
 
