@@ -142,6 +142,12 @@ public final class Api implements AutoCloseable {
     private final Map<String, PeerSettings> running = new HashMap<>();
     private ControlServer control;
     private boolean closed;
+    /**
+     * Set by {@link #stopCommands} (and {@link #close}), under this object's lock: a command applied under the lock
+     * ({@code create neighbor}, {@code delete neighbor}, {@code reload}) checks it once it holds the lock and is
+     * refused ({@value ControlServer#STOPPING}).
+     */
+    private boolean stopping;
 
     private Api(Configuration configuration, Options options) {
         this.configuration = configuration;
@@ -213,6 +219,9 @@ public final class Api implements AutoCloseable {
         @Override
         public CompletableFuture<Reply> create(Command.CreateNeighbor c, ApiProcess from) {
             synchronized (Api.this) {
+                if (stopping) {
+                    return refusedStopping("create neighbor");
+                }
                 try {
                     Configuration one = ConfigParser.parse("create neighbor", c.config(), configuration.processes());
                     NeighborConfig n = one.neighbors().get(0);
@@ -243,6 +252,9 @@ public final class Api implements AutoCloseable {
         @Override
         public CompletableFuture<Reply> delete(Command.DeleteNeighbor d) {
             synchronized (Api.this) {
+                if (stopping) {
+                    return refusedStopping("delete neighbor");
+                }
                 Neighbor gone = null;
                 for (Neighbor n : executor.neighbors()) {
                     if (n.config().peerAddress().equals(d.address())) {
@@ -290,9 +302,19 @@ public final class Api implements AutoCloseable {
         return neighbor;
     }
 
+    /**
+     * Race: a command that passed ControlServer's check (or a process's, before its stopCommands) may be waiting for
+     * this object's lock while {@link #stopCommands} holds it, and gets it after the stop began. Checked here, under
+     * the lock, it is refused as ControlServer refuses one that comes in after the stop began.
+     */
+    private static CompletableFuture<Reply> refusedStopping(String command) {
+        LOG.info("{} refused: the speaker is stopping", command);
+        return CompletableFuture.completedFuture(Reply.error(ControlServer.STOPPING));
+    }
+
     /** The second half of a reset: the changed neighbor starts again once its old session is closed. */
     private synchronized void restart(NeighborConfig config, PeerSettings settings) {
-        if (closed) {
+        if (closed || stopping) { // the stop began while the old session closed: the speaker is closing them all
             return;
         }
         try {
@@ -350,6 +372,9 @@ public final class Api implements AutoCloseable {
      * ({@link PeerSettingsMapper#cannotRun}: {@code tcp-ao}, {@code adj-rib-in false}, ...), with its sentence.
      */
     public synchronized CompletableFuture<Reply> reload() {
+        if (stopping) { // SIGHUP, ctl or a process's reload that waited for the lock held by the stop
+            return refusedStopping("reload");
+        }
         if (closed || speaker == null) {
             return CompletableFuture.completedFuture(Reply.error("reload: the daemon is not running"));
         }
@@ -477,6 +502,11 @@ public final class Api implements AutoCloseable {
     }
 
 
+    /** The command executor (null before {@link #start}): tests apply commands through it as the loops do. */
+    CommandExecutor executor() {
+        return executor;
+    }
+
     /** The control socket's path, or null when it is not open. */
     public Path controlSocket() {
         return control == null ? null : control.path();
@@ -520,6 +550,7 @@ public final class Api implements AutoCloseable {
      * peers first, then the processes). {@link #close} ends them after that.
      */
     public synchronized void stopCommands() {
+        stopping = true; // under the lock: a create/delete/reload waiting for it is refused once it gets it
         if (control != null) {
             control.close();
         }
@@ -539,6 +570,7 @@ public final class Api implements AutoCloseable {
             return;
         }
         closed = true;
+        stopping = true;
         if (control != null) {
             control.close();
         }
