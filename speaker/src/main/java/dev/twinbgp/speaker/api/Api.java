@@ -223,7 +223,12 @@ public final class Api implements AutoCloseable {
                     return refusedStopping("create neighbor");
                 }
                 try {
-                    Configuration one = ConfigParser.parse("create neighbor", c.config(), configuration.processes());
+                    // Without its block's position: the text is made from the command's words (neighbor IP { ... }),
+                    // so a column in it is nowhere in what the user typed; a mapping refusal stays
+                    // 'create neighbor: neighbor IP: ...'.
+                    Configuration typed = ConfigParser.parse("create neighbor", c.config(), configuration.processes());
+                    Configuration one = new Configuration(typed.source(), typed.neighbors(), typed.processes(),
+                            typed.reactor());
                     NeighborConfig n = one.neighbors().get(0);
                     PeerSettings s = PeerSettingsMapper.map(one).get(0);
                     // What 'run' refuses at start (adj-rib-in false, MD5 where the host has none, ...), refused here too.

@@ -53,9 +53,14 @@ class DynamicNeighborTest {
                 Reply refused = ControlClient.send(socket, "create neighbor 127.0.0.3 local-address 127.0.0.2"
                         + " local-as 65001 peer-as 65002 router-id 127.0.0.2 adj-rib-out false connect " + port);
                 assertFalse(refused.ok(), "adj-rib-out false is refused");
-                assertEquals(List.of("create neighbor:1:10: neighbor 127.0.0.3: adj-rib-out false is not implemented by"
+                assertEquals(List.of("create neighbor: neighbor 127.0.0.3: adj-rib-out false is not implemented by"
                         + " twinbgp: it always keeps the routes it sends (ExaBGP's default, adj-rib-out true); remove"
                         + " the setting"), refused.lines());
+                assertEquals(null, speaker.peer("127.0.0.3"));
+                // the mapping's refusals too, without a column: the text parsed is made from the command's words
+                Reply noId = ControlClient.send(socket, "create neighbor 127.0.0.3 local-as 65001 peer-as 65002");
+                assertEquals(List.of("create neighbor: neighbor 127.0.0.3: needs a router-id (or an IPv4 local-address"
+                        + " to take it from)"), noId.lines());
                 assertEquals(null, speaker.peer("127.0.0.3"));
 
                 Reply created = ControlClient.send(socket, "create neighbor 127.0.0.3 local-address 127.0.0.2"
