@@ -406,8 +406,11 @@ final class ApiProcess implements AutoCloseable {
         } finally {
             // Race with farewell() (see there): this writer is gone - its child died, or closed its input (the
             // IOException above) while it runs on - so a farewell queued for this child is never written.
+            // Only for the current child: a replaced child's writer can end late (up to a poll after the restart)
+            // with a farewell queued for the new child, which its own writer will write; completing it here let the
+            // stop go on before the new child had its shutdown notification.
             writerGone = p;
-            if (farewell != null) {
+            if (farewell != null && child == p) {
                 farewellWritten.complete(null);
             }
         }
