@@ -25,6 +25,9 @@ final class CtlCompletion {
             "create", List.of("neighbor"),
             "delete", List.of("neighbor"));
 
+    /** The keywords of {@code show neighbor [FILTER] [summary|extensive|configuration] [json]}. */
+    private static final List<String> SHOW_NEIGHBOR = List.of("summary", "extensive", "configuration", "json");
+
     private final Supplier<List<String>> neighbors;
 
     /** @param neighbors the configured neighbors' addresses, asked for only when one is expected */
@@ -35,7 +38,7 @@ final class CtlCompletion {
     /** The candidates for the word after {@code before} (the words already typed). */
     List<String> next(List<String> before) {
         int n = before.size();
-        if (n >= 2 && before.get(n - 2).equals("neighbor") && !(n == 2 && before.get(0).equals("show"))
+        if (n >= 2 && before.get(n - 2).equals("neighbor") && !(n == 3 && before.get(0).equals("show"))
                 && !(n == 3 && before.get(0).equals("create"))) {
             // after 'neighbor IP' (or 'delete neighbor IP') a command follows, as at the start
             return n == 3 && before.get(0).equals("delete") ? List.of() : FIRST;
@@ -48,10 +51,14 @@ final class CtlCompletion {
         String first = before.get(0);
         // ExaBGP's filters: a neighbor's address after 'show neighbor' / 'show adj-rib in|out', and the kinds of route
         if (n == 2 && first.equals("show") && last.equals("neighbor")) {
-            return concat(List.of("summary", "extensive", "configuration", "json"), neighbors.get());
+            return concat(SHOW_NEIGHBOR, neighbors.get());
         }
         if (n == 2 && first.equals("show") && last.equals("adj-rib")) return List.of("in", "out");
-        if (n == 3 && first.equals("show") && before.get(1).equals("neighbor")) return List.of("json");
+        if (n == 3 && first.equals("show") && before.get(1).equals("neighbor")) {
+            // 'show neighbor KEYWORD' then json; 'show neighbor FILTER' (an address, a part of one, an AS) then a keyword
+            if (last.equals("json")) return List.of();
+            return SHOW_NEIGHBOR.contains(last) ? List.of("json") : SHOW_NEIGHBOR;
+        }
         if (n == 3 && first.equals("show") && before.get(1).equals("adj-rib")) {
             return concat(List.of("extensive", "json", "inet", "flow", "l2vpn"), neighbors.get());
         }

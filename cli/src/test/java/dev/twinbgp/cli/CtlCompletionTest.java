@@ -19,6 +19,11 @@ class CtlCompletionTest {
         assertTrue(after().containsAll(List.of("announce", "withdraw", "show", "teardown", "neighbor", "exit")));
         assertEquals(List.of("neighbor", "adj-rib"), after("show"));
         assertEquals(List.of("summary", "extensive", "configuration", "json", "192.0.2.1", "2001:db8::1"), after("show", "neighbor"));
+        // after ExaBGP's filter (an address, a part of one, an AS number) its keywords; after a keyword, json
+        assertEquals(List.of("summary", "extensive", "configuration", "json"), after("show", "neighbor", "192.0.2.1"));
+        assertEquals(List.of("summary", "extensive", "configuration", "json"), after("show", "neighbor", "65003"));
+        assertEquals(List.of("json"), after("show", "neighbor", "summary"));
+        assertEquals(List.of(), after("show", "neighbor", "json"));
         assertEquals(List.of("in", "out"), after("show", "adj-rib"));
         assertEquals(List.of("extensive", "json", "inet", "flow", "l2vpn", "192.0.2.1", "2001:db8::1"),
                 after("show", "adj-rib", "out"));
