@@ -144,12 +144,12 @@ final class NeighborConfigText {
 
     /** One {@code api { }} block per process, as ExaBGP keeps them (by process); several blocks naming one merge. */
     private static void apis(List<String> out, List<ApiConfig> apis) {
-        record Process(Set<ApiConfig.Message> receive, Set<ApiConfig.Message> send, boolean[] neighborChanges) {
+        record ProcessApi(Set<ApiConfig.Message> receive, Set<ApiConfig.Message> send, boolean[] neighborChanges) {
         }
-        Map<String, Process> byName = new LinkedHashMap<>();
+        Map<String, ProcessApi> byName = new LinkedHashMap<>();
         for (ApiConfig a : apis) {
             for (String name : a.processes()) {
-                Process p = byName.computeIfAbsent(name, k -> new Process(EnumSet.noneOf(ApiConfig.Message.class),
+                ProcessApi p = byName.computeIfAbsent(name, k -> new ProcessApi(EnumSet.noneOf(ApiConfig.Message.class),
                         EnumSet.noneOf(ApiConfig.Message.class), new boolean[1]));
                 p.receive().addAll(a.receive());
                 p.send().addAll(a.send());
