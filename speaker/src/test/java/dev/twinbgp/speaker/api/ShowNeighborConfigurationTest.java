@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ExaBGP's {@code show neighbor configuration}: each neighbor's block in configuration syntax, as ExaBGP 4.2.21 prints
- * it (its {@code Neighbor.string}; the layout below is what it answered for the same two neighbors, blank lines and
- * all), filtered by a part of the neighbor's ExaBGP name. A real speaker and the control socket.
+ * it (its {@code Neighbor.string}; the layout below is ExaBGP's answer for the same two neighbors, blank lines and all,
+ * minus host-name/domain-name, which ExaBGP prints from its machine and twinbgp only when configured), filtered by a
+ * part of the neighbor's ExaBGP name. A real speaker and the control socket.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ShowNeighborConfigurationTest {
