@@ -48,7 +48,7 @@ final class CtlCompletion {
         String first = before.get(0);
         // ExaBGP's filters: a neighbor's address after 'show neighbor' / 'show adj-rib in|out', and the kinds of route
         if (n == 2 && first.equals("show") && last.equals("neighbor")) {
-            return concat(List.of("summary", "extensive", "json"), neighbors.get());
+            return concat(List.of("summary", "extensive", "configuration", "json"), neighbors.get());
         }
         if (n == 2 && first.equals("show") && last.equals("adj-rib")) return List.of("in", "out");
         if (n == 3 && first.equals("show") && before.get(1).equals("neighbor")) return List.of("json");

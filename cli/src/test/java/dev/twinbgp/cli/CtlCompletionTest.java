@@ -18,7 +18,7 @@ class CtlCompletionTest {
     void commandsThenTheirWords() {
         assertTrue(after().containsAll(List.of("announce", "withdraw", "show", "teardown", "neighbor", "exit")));
         assertEquals(List.of("neighbor", "adj-rib"), after("show"));
-        assertEquals(List.of("summary", "extensive", "json", "192.0.2.1", "2001:db8::1"), after("show", "neighbor"));
+        assertEquals(List.of("summary", "extensive", "configuration", "json", "192.0.2.1", "2001:db8::1"), after("show", "neighbor"));
         assertEquals(List.of("in", "out"), after("show", "adj-rib"));
         assertEquals(List.of("extensive", "json", "inet", "flow", "l2vpn", "192.0.2.1", "2001:db8::1"),
                 after("show", "adj-rib", "out"));

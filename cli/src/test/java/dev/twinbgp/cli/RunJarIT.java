@@ -81,6 +81,25 @@ class RunJarIT {
         }
     }
 
+    /**
+     * A neighbor without router-id (nor an IPv4 local-address to take it from) is refused after parsing, by the peer
+     * mapping: at the neighbor's block, {@code FILE:LINE:COLUMN: ...} like every other configuration error (it was
+     * {@code FILE: ...}, the neighbor model keeps no positions), exit 2, no stack trace - by run and by validate.
+     */
+    @Test
+    void aNeighborWithoutRouterIdIsRefusedAtItsBlock() throws Exception {
+        Path file = config("process p { run /bin/cat; encoder text; }\n\n  neighbor 2001:db8::1 {\n"
+                + "    local-as 65001;\n    peer-as 65002;\n}\n");
+        String expected = file + ":3:12: neighbor 2001:db8::1: needs a router-id (or an IPv4 local-address to take it from)";
+        for (String command : List.of("run", "validate")) {
+            try (JarProcess p = JarProcess.start(command, "--config", file.toString())) {
+                assertEquals(2, p.waitFor(60), command);
+                assertEquals(List.of(expected), p.err, command + ": exactly the one line, no stack trace, no log");
+                assertEquals(List.of(), p.out, command);
+            }
+        }
+    }
+
     /** Bad usage names the command it is about, as every other error of run does ("twinbgp run: ..."). */
     @Test
     void noConfigurationFileIsTwoLinesNamingTheCommand() throws Exception {

@@ -316,6 +316,12 @@ final class TwinbgpDaemon implements Receiver {
         return Map.of("lines", eventLines, "eor", eventsEor);
     }
 
+    /**
+     * Stops the daemon and deletes its events file: its lines were counted as they came ({@link #awaitHeld}; the
+     * count stays in {@link #eventLines}), and each file is ~700 MB for a 1M-route run - a whole benchmark's worth
+     * filled /tmp (80 GB). Deleted once the process has ended, so its space is freed then (not held by an open
+     * descriptor); a daemon that will not end is killed first.
+     */
     @Override
     public void close() {
         Machine.dumpFlightRecording(process.pid());
@@ -323,9 +329,17 @@ final class TwinbgpDaemon implements Receiver {
         try {
             if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (events != null) {
+            try {
+                Files.deleteIfExists(events);
+            } catch (IOException e) {
+                System.err.println(name + ": cannot delete the events file " + events + ": " + e.getMessage());
+            }
         }
     }
 

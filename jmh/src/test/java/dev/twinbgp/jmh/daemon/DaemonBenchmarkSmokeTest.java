@@ -59,5 +59,10 @@ class DaemonBenchmarkSmokeTest {
         assertFalse(r.has("firstEventsMissing") || r.has("steadyEventsMissing"), r::toString);
         // CPU per thread name of each transfer (empty when every thread stayed under the kernel's 10 ms tick)
         assertTrue(r.get("firstThreadCpuSeconds").isObject() && r.get("steadyThreadCpuSeconds").isObject(), r::toString);
+        if (receiver.endsWith("-events")) {
+            // the lines are counted (the report keeps the count), and the file is gone with the receiver
+            assertTrue(r.path("firstEventLines").asLong() > 0 && r.path("steadyEventLines").asLong() > 0, r::toString);
+            assertFalse(java.nio.file.Files.exists(dir.resolve(receiver).resolve("events.json")), "events file deleted");
+        }
     }
 }

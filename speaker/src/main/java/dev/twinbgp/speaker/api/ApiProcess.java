@@ -87,9 +87,24 @@ final class ApiProcess implements AutoCloseable {
     /** The last line written before the child is stopped ({@link #farewell}), found by identity by the writer. */
     private volatile String farewell;
     private final CompletableFuture<Void> farewellWritten = new CompletableFuture<>();
+    /** The child whose writer thread has ended (after an IOException, or its child's death); no line reaches it. */
+    private volatile Process writerGone;
     private long backoffMs = MIN_BACKOFF_MS;
 
+    /** How a child is spawned: {@link ProcessBuilder#start}, or a test's wrapper around it. */
+    @FunctionalInterface
+    interface Spawner {
+        Process start(ProcessBuilder builder) throws IOException;
+    }
+
+    private final Spawner spawner;
+
     ApiProcess(ProcessConfig config, int capacity, Consumer<ApiProcess> onStall) {
+        this(config, capacity, onStall, ProcessBuilder::start);
+    }
+
+    ApiProcess(ProcessConfig config, int capacity, Consumer<ApiProcess> onStall, Spawner spawner) {
+        this.spawner = spawner;
         this.config = config;
         this.capacity = capacity;
         this.outbound = new LinkedBlockingDeque<>(capacity);
@@ -246,7 +261,7 @@ final class ApiProcess implements AutoCloseable {
             // tells a program it runs as this process: 'twinbgp healthcheck' then leaves the time out of its log
             // lines, which we log with ours
             builder.environment().put(Api.PROCESS_ENV, name());
-            p = builder.start();
+            p = spawner.start(builder);
         } catch (IOException | RuntimeException e) {
             starts.decrementAndGet();
             log.warn("process {}: cannot start {}: {}", name(), config.command(), e.getMessage());
@@ -388,6 +403,13 @@ final class ApiProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // Race with farewell() (see there): this writer is gone - its child died, or closed its input (the
+            // IOException above) while it runs on - so a farewell queued for this child is never written.
+            writerGone = p;
+            if (farewell != null) {
+                farewellWritten.complete(null);
+            }
         }
     }
 
@@ -613,13 +635,23 @@ final class ApiProcess implements AutoCloseable {
      * {@link #close}.
      */
     void stopCommands() {
-        quiet = true;
+        // Race: a launch (the start, or a restart on the delayed executor's thread) can be spawning a child right
+        // now, past its check of quiet. Unlocked, the stop went on without it: farewell() found no live child and
+        // answered at once, and the child spawned a moment later got its sessions' last events but no shutdown
+        // notification before close() signalled it. launch() holds this lock from its check until the child is
+        // set, so once this block has run, either that child is the one farewell() and close() see, or no child is
+        // spawned any more. Never called on a loop thread (the stop's own thread); launch() does not wait under it
+        // for anything but the spawn.
+        synchronized (this) {
+            quiet = true;
+        }
     }
 
     /**
      * Queues {@code line} as the last line the child gets (ExaBGP's {@code shutdown} notification, written once
      * the sessions are down and before the child is ended); completes once it is written and flushed, or at once
-     * when there is no child to write to or no room in its queue.
+     * when there is no child to write to, its writer has ended (it closed its input) or there is no room in its
+     * queue.
      */
     CompletableFuture<Void> farewell(String line) {
         Process p = child;
@@ -627,7 +659,11 @@ final class ApiProcess implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         farewell = line;
-        if (!queue(line)) {
+        // Race: the child's writer may have ended (its child closed its input and runs on; the write failed) - or
+        // end right now. Nobody would write the line then, and the stop waited its full FAREWELL_MILLIS for it.
+        // Both sides write their volatile first and read the other's after (the writer: writerGone, then farewell),
+        // so at least one of them sees the other and completes the future.
+        if (!queue(line) || writerGone == p) {
             farewellWritten.complete(null);
         }
         return farewellWritten;

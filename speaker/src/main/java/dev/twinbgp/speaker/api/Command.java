@@ -112,13 +112,24 @@ public sealed interface Command {
     record DeleteNeighbor(IpAddress address) implements Command {
     }
 
+    /** What {@code show neighbor} shows: ExaBGP's {@code summary} (the default), {@code extensive} or {@code configuration}. */
+    enum NeighborView {
+        SUMMARY, EXTENSIVE, CONFIGURATION
+    }
+
     /**
-     * {@code show neighbor [IP] [summary|extensive] [json]}: {@code peer} is ExaBGP's filter, the address written
-     * after the word {@code neighbor} (or anywhere among the keywords).
+     * {@code show neighbor [FILTER] [summary|extensive|configuration] [json]}: {@code filter} is ExaBGP's, the word
+     * written after {@code neighbor} (or anywhere among the keywords) - the neighbor's address for {@code summary}, a
+     * part of its ExaBGP name ({@code neighbor IP local-ip IP local-as N peer-as N router-id IP family-allowed ...})
+     * for {@code extensive} and {@code configuration}; {@code json} ignores it, as ExaBGP's does.
      */
-    record ShowNeighbor(boolean extensive, boolean json, Optional<IpAddress> peer) implements Command {
+    record ShowNeighbor(NeighborView view, boolean json, Optional<String> filter) implements Command {
         ShowNeighbor(boolean extensive, boolean json) {
-            this(extensive, json, Optional.empty());
+            this(extensive ? NeighborView.EXTENSIVE : NeighborView.SUMMARY, json, Optional.empty());
+        }
+
+        boolean extensive() {
+            return view == NeighborView.EXTENSIVE;
         }
     }
 

@@ -33,7 +33,7 @@ final class CommandExecutor {
             "group start ... group end  (an API process: the route changes between applied together)",
             "withdraw route PREFIX [ATTRIBUTES]",
             "withdraw attributes [ATTRIBUTES] nlri PREFIX [PREFIX ...]",
-            "show neighbor [IP] [summary|extensive] [json]",
+            "show neighbor [FILTER] [summary|extensive|configuration] [json]",
             "show adj-rib in|out [IP] [inet|flow|l2vpn] [extensive] [json]",
             "flush adj-rib out | flush route",
             "clear adj-rib in|out",
@@ -333,7 +333,7 @@ final class CommandExecutor {
                 }
                 yield done(List.of());
             }
-            case Command.ShowNeighbor s -> showNeighbor(shown(request, s.peer()), s);
+            case Command.ShowNeighbor s -> showNeighbor(request, s);
             case Command.ShowAdjRib s -> adjRib(shown(request, s.peer()), s);
             case Command.ClearAdjRib c -> c.in() ? clear(targets(request, scope), true) : routeChange(request, scope);
             case Command.Teardown t -> teardown(request, scope, t);
@@ -432,6 +432,53 @@ final class CommandExecutor {
             return selected;
         }
         return selected.stream().filter(n -> n.config().peerAddress().equals(peer.get())).toList();
+    }
+
+    /**
+     * {@code show neighbor}, its filter as ExaBGP's (reactor/api/command/neighbor.py): {@code summary} the neighbor
+     * whose address it is ({@code limit != neighbor_ip}), {@code extensive} and {@code configuration} those whose
+     * ExaBGP name holds it ({@code limit not in neighbor_name}: {@code 127.0.0} or {@code 65003} match),
+     * {@code json} every neighbor (ExaBGP's json reads no filter; {@code neighbor IP show neighbor json} selects one).
+     */
+    private CompletableFuture<Reply> showNeighbor(Request request, Command.ShowNeighbor show) {
+        if (show.json()) {
+            return showNeighbor(select(request, neighbors), show);
+        }
+        return switch (show.view()) {
+            case SUMMARY -> showNeighbor(withAddress(request, show.filter()), show);
+            case EXTENSIVE -> showNeighbor(named(request, show.filter()), show);
+            case CONFIGURATION -> done(configuration(request, show.filter()));
+        };
+    }
+
+    /** The neighbors whose ExaBGP name ({@link NeighborConfigText#name}) holds the filter. */
+    private List<Neighbor> named(Request request, Optional<String> filter) {
+        return select(request, neighbors).stream()
+                .filter(n -> filter.isEmpty() || NeighborConfigText.name(n.config()).contains(filter.get())).toList();
+    }
+
+    /** The neighbors whose address the filter is; a filter that is no address matches none (ExaBGP: an equality). */
+    private List<Neighbor> withAddress(Request request, Optional<String> filter) {
+        if (filter.isEmpty()) {
+            return shown(request, Optional.empty());
+        }
+        try {
+            return shown(request, Optional.of(IpAddress.parse(filter.get())));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * {@code show neighbor configuration}: each neighbor's block as ExaBGP prints it ({@link NeighborConfigText}),
+     * those whose ExaBGP name holds the filter (ExaBGP: {@code limit not in neighbor_name}, a substring).
+     */
+    private List<String> configuration(Request request, Optional<String> filter) {
+        List<String> lines = new ArrayList<>();
+        for (Neighbor n : named(request, filter)) {
+            lines.addAll(NeighborConfigText.lines(n.config()));
+        }
+        return lines;
     }
 
     /** {@code show neighbor}: the counters, and what each Adj-RIB-In holds per family (read on its loop). */

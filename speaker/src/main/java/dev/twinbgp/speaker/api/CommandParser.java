@@ -463,27 +463,34 @@ public final class CommandParser {
         return routes;
     }
 
-    // ExaBGP (reactor/api/command/neighbor.py, rib.py): 'show neighbor [IP] summary|extensive|json' and
-    // 'show adj-rib in|out [IP] [extensive] [json]' - the keywords in any order, a neighbor's address among them
-    // limits the answer to that neighbor ("you can filter by peer ip address adding it after the word neighbor").
+    // ExaBGP (reactor/api/command/neighbor.py, rib.py): 'show neighbor [FILTER] summary|extensive|configuration|json'
+    // and 'show adj-rib in|out [IP] [extensive] [json]' - the keywords in any order, a neighbor's address among them
+    // limits the answer to that neighbor ("you can filter by peer ip address adding it after the word neighbor"; how
+    // each show neighbor view matches it: CommandExecutor.showNeighbor).
     private static Command show(Words w) throws CommandException {
         String what = w.atEnd() ? "" : w.next();
         switch (what) {
             case "neighbor", "neighbors" -> {
+                // ExaBGP: json first, then summary, extensive, configuration, whatever their order
+                boolean summary = false;
                 boolean extensive = false;
+                boolean configuration = false;
                 boolean json = false;
-                Optional<IpAddress> peer = Optional.empty();
+                Optional<String> filter = Optional.empty();
                 while (!w.atEnd()) {
                     String word = w.next();
                     switch (word) {
-                        case "summary" -> extensive = false;
+                        case "summary" -> summary = true;
                         case "extensive" -> extensive = true;
+                        case "configuration" -> configuration = true;
                         case "json" -> json = true;
-                        default -> peer = Optional.of(showFilter(peer, word, "show neighbor",
-                                "expected summary, extensive, json or a neighbor's address"));
+                        default -> filter = Optional.of(neighborFilter(filter, word));
                     }
                 }
-                return new Command.ShowNeighbor(extensive, json, peer);
+                Command.NeighborView view = summary ? Command.NeighborView.SUMMARY
+                        : extensive ? Command.NeighborView.EXTENSIVE
+                        : configuration ? Command.NeighborView.CONFIGURATION : Command.NeighborView.SUMMARY;
+                return new Command.ShowNeighbor(view, json, filter);
             }
             case "adj-rib" -> {
                 boolean in = inOrOut(w, "show adj-rib");
@@ -507,6 +514,23 @@ public final class CommandParser {
             }
             default -> throw new CommandException("show: expected neighbor or adj-rib");
         }
+    }
+
+    /**
+     * {@code show neighbor}'s filter: ExaBGP matches a part of the neighbor's name with it (an address, a part of one,
+     * an AS number), so any word of digits, hex digits, dots and colons; one at most. Any other word is a typo of a
+     * keyword ({@code summari}) and refused, where ExaBGP would take it for a filter that matches nothing.
+     */
+    private static String neighborFilter(Optional<String> already, String word) throws CommandException {
+        if (!word.matches("[0-9A-Fa-f.:]+")) {
+            throw new CommandException("show neighbor: found '" + word
+                    + "', expected summary, extensive, configuration, json or a neighbor's address (or a part of it)");
+        }
+        if (already.isPresent()) {
+            throw new CommandException("show neighbor: found '" + word + "' after the filter " + already.get()
+                    + ": one filter at most");
+        }
+        return word;
     }
 
     /** The neighbor address a show command is limited to; one at most, and nothing else but its keywords. */

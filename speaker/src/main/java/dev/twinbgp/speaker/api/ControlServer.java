@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>Protocol, one exchange per connection: the client writes one command line; the server answers with
  * output lines, then {@code done}, or with one line saying what was wrong, then {@code error}; then it closes.
  * The command set is the processes' one; a command without a neighbor selector applies to every neighbor.
+ * Once the stop has begun ({@link #close}), a client still connected gets {@value #STOPPING}, then {@code error}.
  *
  * <p>Permissions: the socket file is set to 0600 right after bind. Between bind and chmod it has the umask's
  * mode, so when the path is the default one it is created inside a 0700 directory of ours (see
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 final class ControlServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
     private static final long ANSWER_TIMEOUT_SECONDS = 60;
+    static final String STOPPING = "the speaker is stopping: command not applied";
 
     private final Path path;
     private final ServerSocketChannel server;
@@ -124,6 +126,15 @@ final class ControlServer implements AutoCloseable {
     }
 
     private Reply run(String line) {
+        // Race: a client accepted just before close() (the stop's first step, Api.stopCommands) sends its line
+        // afterwards; its serving thread outlives the socket. Checked here, once the line is in, such a command is
+        // refused, as a process's commands are once the stop began (ApiProcess: quiet). A command past this check
+        // came in before the stop began and is handed to the loops like any other racing the stop. No lock with
+        // close(): a command may take Api's lock (create neighbor, reload), which the stop holds while it closes this.
+        if (closed) {
+            LOG.info("control socket: refused '{}': the speaker is stopping", line.strip());
+            return Reply.error(STOPPING);
+        }
         CommandExecutor ex = executor.get();
         if (ex == null) {
             return Reply.error("the speaker is starting; try again");

@@ -1,12 +1,16 @@
 package dev.twinbgp.speaker.config;
 
+import java.util.Optional;
+
 /**
  * A configuration that cannot be used. The message is one line, meant for users, never a stack trace:
  * <pre>
  *   FILE:LINE:COLUMN: found 'TOKEN', expected WHAT
  *   FILE:LINE:COLUMN: found end of file, expected WHAT
  *   FILE: cannot read: REASON
- *   FILE: WHAT (a setting that parses but cannot run, found after parsing, e.g. by the peer mapping)
+ *   FILE:LINE:COLUMN: WHAT (a setting that parses but cannot run, found after parsing, e.g. by the peer mapping:
+ *                          the position of the neighbor block it concerns)
+ *   FILE: WHAT (the same, where no position is known)
  * </pre>
  * LINE and COLUMN are 1-based; COLUMN counts characters (a tab is one column).
  */
@@ -46,6 +50,19 @@ public final class ConfigException extends Exception {
      */
     public static ConfigException invalid(String source, String what) {
         return new ConfigException(source + ": " + what, source, 0, 0, null);
+    }
+
+    /**
+     * A configuration that parses but cannot be run, at a place found before (the block of the neighbor it concerns,
+     * {@link Configuration#positions}): {@code FILE:LINE:COLUMN: WHAT}, one line; {@code FILE: WHAT} without one.
+     */
+    public static ConfigException invalid(String source, Optional<Configuration.Position> at, String what) {
+        if (at.isEmpty()) {
+            return invalid(source, what);
+        }
+        int line = at.get().line();
+        int column = at.get().column();
+        return new ConfigException(source + ":" + line + ":" + column + ": " + what, source, line, column, null);
     }
 
     /** The file name (or {@code <command>} for an API command line). */

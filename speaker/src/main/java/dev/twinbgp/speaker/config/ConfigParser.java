@@ -211,6 +211,7 @@ public final class ConfigParser {
     private Configuration resolve(String source) throws ConfigException {
         NeighborResolver resolver = new NeighborResolver(templates, processes.keySet());
         List<NeighborConfig> resolved = new ArrayList<>();
+        List<Configuration.Position> positions = new ArrayList<>();
         Map<List<Object>, Token> seen = new HashMap<>();
         for (PlacedNeighbor placed : neighbors) {
             NeighborConfig neighbor = resolver.resolve(placed.peer(), placed.draft());
@@ -223,7 +224,9 @@ public final class ConfigParser {
                         + neighbor.localAddress().map(a -> " from " + a).orElse("") + ")");
             }
             resolved.add(neighbor);
+            Token at = placed.draft().name;
+            positions.add(new Configuration.Position(at.line(), at.column()));
         }
-        return new Configuration(source, resolved, List.copyOf(processes.values()), reactor);
+        return new Configuration(source, resolved, List.copyOf(processes.values()), reactor, positions);
     }
 }

@@ -10,12 +10,31 @@ import java.util.Optional;
  * @param neighbors resolved neighbors ({@code inherit} applied), in file order
  * @param processes {@code process} blocks, in file order
  * @param reactor   {@code twinbgp { reactor ...; }}, empty when not given (the command line or default decides)
+ * @param positions where each neighbor's block is written (its address after {@code neighbor}), by the index of
+ *                  {@link #neighbors}; empty for a configuration not read from text. A setting found unusable
+ *                  after parsing (the peer mapping) is reported there: the neighbor model itself keeps no positions
  */
 public record Configuration(String source, List<NeighborConfig> neighbors, List<ProcessConfig> processes,
-                            Optional<ReactorKind> reactor) {
+                            Optional<ReactorKind> reactor, List<Position> positions) {
     public Configuration {
         neighbors = List.copyOf(neighbors);
         processes = List.copyOf(processes);
+        positions = List.copyOf(positions);
+    }
+
+    /** A configuration not read from text: no positions. */
+    public Configuration(String source, List<NeighborConfig> neighbors, List<ProcessConfig> processes,
+                         Optional<ReactorKind> reactor) {
+        this(source, neighbors, processes, reactor, List.of());
+    }
+
+    /** A place in the configuration text: 1-based line and column, as {@link ConfigException} reports them. */
+    public record Position(int line, int column) {
+    }
+
+    /** Where the {@code index}-th neighbor's block is written, when known. */
+    public Optional<Position> position(int index) {
+        return index < positions.size() ? Optional.of(positions.get(index)) : Optional.empty();
     }
 
     /**
@@ -29,6 +48,6 @@ public record Configuration(String source, List<NeighborConfig> neighbors, List<
             return this;
         }
         List<ProcessConfig> resolved = processes.stream().map(p -> p.relativeTo(folder)).toList();
-        return new Configuration(source, neighbors, resolved, reactor);
+        return new Configuration(source, neighbors, resolved, reactor, positions);
     }
 }

@@ -7,8 +7,6 @@ import dev.twinbgp.bgp.fsm.Session;
 import dev.twinbgp.bgp.wire.BgpMessage;
 import dev.twinbgp.bgp.wire.Keepalive;
 import dev.twinbgp.bgp.wire.Notification;
-import dev.twinbgp.bgp.wire.Open;
-import dev.twinbgp.bgp.wire.RouteRefresh;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.speaker.json.ExaJson;
 import dev.twinbgp.speaker.json.JsonBytes;
@@ -105,17 +103,9 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
             // which the AOT cache's trained profiles never cover - C2 compiled it (inlined into the loop's receive
             // path) for UPDATEs alone and threw that code away at the next OPEN or NOTIFICATION (issue 18, "recv2").
             emitMessage(peer, u, dev.twinbgp.speaker.json.Direction.IN);
-            return;
-        }
-        switch (message) {
-            case Open o -> emitMessage(peer, o, dev.twinbgp.speaker.json.Direction.IN);
-            case Update u -> emitMessage(peer, u, dev.twinbgp.speaker.json.Direction.IN);
-            case Notification n -> emitMessage(peer, n, dev.twinbgp.speaker.json.Direction.IN);
-            case RouteRefresh r -> emitMessage(peer, r, dev.twinbgp.speaker.json.Direction.IN);
-            case dev.twinbgp.bgp.wire.Operational p -> emitMessage(peer, p, dev.twinbgp.speaker.json.Direction.IN);
-            case Keepalive k -> {
-                // not reported, see the class comment
-            }
+        } else if (!(message instanceof Keepalive)) {
+            // OPEN, NOTIFICATION, ROUTE-REFRESH, OPERATIONAL; KEEPALIVEs are not reported, see the class comment
+            emitMessage(peer, message, dev.twinbgp.speaker.json.Direction.IN);
         }
     }
 

@@ -37,15 +37,19 @@ public final class PeerSettingsMapper {
 
     /**
      * @throws ConfigException for settings that parse but cannot run, one line:
-     *         {@code FILE: neighbor ADDRESS: [route PREFIX: ]WHAT} (the configuration model keeps no positions)
+     *         {@code FILE:LINE:COLUMN: neighbor ADDRESS: [route PREFIX: ]WHAT} at the neighbor's block (the neighbor
+     *         model keeps no positions; the configuration keeps its blocks'), {@code FILE: ...} where none is known
      */
     public static List<PeerSettings> map(Configuration configuration) throws ConfigException {
         List<PeerSettings> out = new ArrayList<>(configuration.neighbors().size());
-        for (NeighborConfig neighbor : configuration.neighbors()) {
+        List<NeighborConfig> neighbors = configuration.neighbors();
+        for (int i = 0; i < neighbors.size(); i++) {
+            NeighborConfig neighbor = neighbors.get(i);
             try {
                 out.add(map(neighbor));
             } catch (Refused e) {
-                throw ConfigException.invalid(configuration.source(), "neighbor " + neighbor.peerAddress() + ": " + e.getMessage());
+                throw ConfigException.invalid(configuration.source(), configuration.position(i),
+                        "neighbor " + neighbor.peerAddress() + ": " + e.getMessage());
             }
         }
         return List.copyOf(out);

@@ -85,8 +85,17 @@ class CommandParserTest {
         assertEquals(new Command.ShowAdjRib(true, true, false), parse("show adj-rib in extensive").command());
         // ExaBGP's filter: the neighbor's address among the keywords
         IpAddress peer = IpAddress.parse("192.0.2.1");
-        assertEquals(new Command.ShowNeighbor(false, false, Optional.of(peer)), parse("show neighbor 192.0.2.1 summary").command());
-        assertEquals(new Command.ShowNeighbor(true, false, Optional.of(peer)), parse("show neighbor extensive 192.0.2.1").command());
+        assertEquals(new Command.ShowNeighbor(Command.NeighborView.SUMMARY, false, Optional.of("192.0.2.1")),
+                parse("show neighbor 192.0.2.1 summary").command());
+        assertEquals(new Command.ShowNeighbor(Command.NeighborView.EXTENSIVE, false, Optional.of("192.0.2.1")),
+                parse("show neighbor extensive 192.0.2.1").command());
+        // ExaBGP's configuration view, its filter a part of the neighbor's name (here an AS number)
+        assertEquals(new Command.ShowNeighbor(Command.NeighborView.CONFIGURATION, false, Optional.of("65003")),
+                parse("show neighbor 65003 configuration").command());
+        // ExaBGP's precedence whatever the order: summary, then extensive, then configuration
+        assertEquals(new Command.ShowNeighbor(Command.NeighborView.EXTENSIVE, false, Optional.empty()),
+                parse("show neighbor configuration extensive").command());
+        assertThrows(CommandException.class, () -> parse("show neighbor configuratoin"));
         assertEquals(new Command.ShowAdjRib(false, false, true, Optional.of(peer)), parse("show adj-rib out 192.0.2.1 json").command());
         assertEquals(new Command.ShowAdjRib(false, false, false, Optional.empty(), Optional.of(Command.RouteKind.FLOW)),
                 parse("show adj-rib out flow").command());
@@ -145,8 +154,8 @@ class CommandParserTest {
         "announce route-refresh|announce route-refresh: expected AFI SAFI (e.g. ipv4 unicast)",
         "show|show: expected neighbor or adj-rib",
         "show adj-rib sideways|show adj-rib: expected in or out",
-        "show neighbor verbose|show neighbor: found 'verbose', expected summary, extensive, json or a neighbor's address",
-        "show neighbor 10.0.0.1 10.0.0.2 summary|show neighbor: found '10.0.0.2' after the neighbor 10.0.0.1: one neighbor's address at most",
+        "show neighbor verbose|show neighbor: found 'verbose', expected summary, extensive, configuration, json or a neighbor's address (or a part of it)",
+        "show neighbor 10.0.0.1 10.0.0.2 summary|show neighbor: found '10.0.0.2' after the filter 10.0.0.1: one filter at most",
         "show adj-rib out sideways|show adj-rib out: found 'sideways', expected extensive, json, inet, flow, l2vpn or a neighbor's address",
         "flush adj-rib in|expected 'out'",
         "clear adj-rib|clear adj-rib: expected in or out",

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ExaBGP's {@code show neighbor IP summary|extensive|json} and {@code show adj-rib in|out IP}: the address after the
- * word limits the answer to that neighbor (a new user's {@code show neighbor 127.0.0.3 summary}, written as ExaBGP's
+ * ExaBGP's {@code show neighbor FILTER summary|extensive|json} and {@code show adj-rib in|out IP}: the address after the
+ * word limits the answer to that neighbor (ExaBGP's summary; its extensive matches a part of the neighbor's name, its
+ * json reads no filter) (a new user's {@code show neighbor 127.0.0.3 summary}, written as ExaBGP's
  * help says, was refused). And, as in ExaBGP, a process sees every neighbor in a {@code show} whichever neighbors
  * name it (it saw only its own); and ExaBGP's kinds ({@code show adj-rib out flow}). A real speaker, a real process
  * ({@code /bin/sh}) and the control socket.
@@ -76,9 +77,20 @@ class ShowNeighborFilterTest {
             assertTrue(extensive.contains("Neighbor 127.0.0.3"), String.join("\n", extensive));
             assertFalse(extensive.contains("Neighbor 127.0.0.4"), String.join("\n", extensive));
 
-            List<String> json = ControlClient.send(socket, "show neighbor json 127.0.0.3").lines();
-            String text = String.join("\n", json);
-            assertTrue(text.contains("127.0.0.3") && !text.contains("127.0.0.4"), text);
+            // ExaBGP's extensive: a part of the neighbor's name (neighbor IP local-ip IP local-as N peer-as N ...)
+            List<String> both = ControlClient.send(socket, "show neighbor 127.0.0 extensive").lines();
+            assertTrue(both.contains("Neighbor 127.0.0.3") && both.contains("Neighbor 127.0.0.4"), String.join("\n", both));
+            List<String> byAs = ControlClient.send(socket, "show neighbor 65003 extensive").lines();
+            assertTrue(byAs.contains("Neighbor 127.0.0.4") && !byAs.contains("Neighbor 127.0.0.3"), String.join("\n", byAs));
+            // ... and its summary: the whole address, nothing else
+            List<String> part = ControlClient.send(socket, "show neighbor 127.0.0 summary").lines();
+            assertFalse(part.stream().anyMatch(l -> l.startsWith("127.0.0.")), String.join("\n", part));
+
+            // ExaBGP's json reads no filter: every neighbor; a neighbor selector picks one
+            String json = String.join("\n", ControlClient.send(socket, "show neighbor json 127.0.0.3").lines());
+            assertTrue(json.contains("127.0.0.3") && json.contains("127.0.0.4"), json);
+            String selected = String.join("\n", ControlClient.send(socket, "neighbor 127.0.0.3 show neighbor json").lines());
+            assertTrue(selected.contains("127.0.0.3") && !selected.contains("127.0.0.4"), selected);
 
             List<String> out = ControlClient.send(socket, "show adj-rib out 127.0.0.4").lines();
             assertEquals(2, out.size(), String.join("\n", out));

@@ -106,7 +106,7 @@ class PeerSettingsMapperTest {
     void nextHopSelfWithoutLocalAddressIsRefused() {
         ConfigException e = assertThrows(ConfigException.class, () -> one(
                 "router-id 10.0.0.1; local-as 1; peer-as 1; static { route 10.0.0.0/32 next-hop self; }"));
-        assertEquals("test.conf: neighbor 192.0.2.1: route 10.0.0.0/32: next-hop self needs the neighbor's local-address"
+        assertEquals("test.conf:1:10: neighbor 192.0.2.1: route 10.0.0.0/32: next-hop self needs the neighbor's local-address"
                 + " (twinbgp resolves it when the configuration is read)", e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
@@ -158,7 +158,7 @@ class PeerSettingsMapperTest {
     void rawMpReachIsRefused() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> one(IBGP + "static { route 10.0.0.1 next-hop 192.0.2.9 attribute [ 0x0e 0x80 0x00 ]; }"));
-        assertTrue(e.getMessage().startsWith("test.conf: neighbor 192.0.2.1: route 10.0.0.1/32: attribute"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("test.conf:1:10: neighbor 192.0.2.1: route 10.0.0.1/32: attribute"), e.getMessage());
     }
 
     @Test
@@ -256,7 +256,7 @@ class PeerSettingsMapperTest {
     void aNeighborWithoutARouterIdIsRefused() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> map("neighbor 2001:db8::1 { local-address 2001:db8::2; local-as 1; peer-as 1; }"));
-        assertEquals("test.conf: neighbor 2001:db8::1: needs a router-id (or an IPv4 local-address to take it from)", e.getMessage());
+        assertEquals("test.conf:1:10: neighbor 2001:db8::1: needs a router-id (or an IPv4 local-address to take it from)", e.getMessage());
     }
 
     @Test
