@@ -6,7 +6,8 @@ package dev.twinbgp.cli;
  * process loaded and linked and the method profiles it gathered, so it should do what a daemon does on every
  * reactor: first {@code twinbgp demo} with two speakers on the reactor named by {@code -Dtwinbgp.aot.reactor}
  * (its classes and its receive and send paths), then the {@code twinbgp run} of the arguments on that reactor
- * (configuration, API process, JSON events), which ends when its API process sends {@code shutdown}. Without the
+ * (configuration, API process, JSON events, and with {@code -Dtwinbgp.aot.feed} a raw peer's diverse table received
+ * twice with a session reset between: {@link AotFeed}), which ends when its API process sends {@code shutdown}. Without the
  * property: three speakers in a full mesh, one per reactor, and the run on the default reactor. One cache per
  * reactor (bin/aot-train): the JVM keeps every class of its cache resident, so a cache of all three reactors
  * cost a selector daemon Netty's classes.
@@ -26,6 +27,10 @@ public final class AotTraining {
         if (!reactor.isEmpty()) {
             args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--reactor", reactor))
                     .toArray(String[]::new);
+        }
+        String feed = System.getProperty("twinbgp.aot.feed", "");
+        if (!feed.isEmpty()) {
+            AotFeed.start(feed); // a raw peer pushing a diverse table into the run's passive neighbor (bin/aot-train)
         }
         Main.main(args);
     }

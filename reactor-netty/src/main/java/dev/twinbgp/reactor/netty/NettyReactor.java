@@ -54,6 +54,16 @@ final class NettyReactor implements Reactor {
         if (System.getProperty("io.netty.jfr.enabled") == null) {
             System.setProperty("io.netty.jfr.enabled", "false");
         }
+        // Netty's default allocator (ByteBufAllocator.DEFAULT, adaptive in 4.2) is built when Netty initialises even
+        // though no channel of ours uses it (connectionOptions gives every channel the unpooled one): two
+        // AdaptivePoolingAllocators with 34 magazine groups, 32 chunk caches and 66 jctools queues - 0.5 MB of heap
+        // that lives as long as the process - and ~25 classes in the AOT cache. Unpooled as the default too, unless
+        // the user chose (-Dio.netty.allocator.type). The live heap of an idle daemon matters beyond its size: it
+        // sits in the young generation during the first table, and HeapRelease's full collection at a session drop
+        // moves it to the old one, under every later table (docs/benchmarks.md, "Peak RSS, fourth pass").
+        if (System.getProperty("io.netty.allocator.type") == null) {
+            System.setProperty("io.netty.allocator.type", "unpooled");
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyReactor.class);

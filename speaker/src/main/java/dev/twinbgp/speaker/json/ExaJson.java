@@ -277,7 +277,7 @@ public final class ExaJson {
     private void headerText(StringBuilder sb, NeighborContext neighbor, String type, byte[] octets, Stamp stamp) {
         Objects.requireNonNull(neighbor, "neighbor");
         sb.append(headPrefix);
-        sb.append(time(stamp.time())).append(headProcess);
+        appendTime(sb, stamp.time()).append(headProcess);
         sb.append(stamp.counter());
         sb.append(",\"type\":");
         UpdateLine.string(sb, type);
@@ -292,12 +292,20 @@ public final class ExaJson {
 
     /** ExaBGP's {@code "time"}: seconds and micros at scale 6, written plain (always six decimals). */
     private static String time(Instant now) {
-        String micros = Integer.toString(now.getNano() / 1000);
-        StringBuilder sb = new StringBuilder(20).append(now.getEpochSecond()).append('.');
-        for (int i = micros.length(); i < 6; i++) {
+        return appendTime(new StringBuilder(20), now).toString();
+    }
+
+    /**
+     * {@link #time} appended to {@code sb} in place: the text line of every UPDATE an API process gets (no
+     * {@code String} per line, issue 18).
+     */
+    static StringBuilder appendTime(StringBuilder sb, Instant now) {
+        int micros = now.getNano() / 1000;
+        sb.append(now.getEpochSecond()).append('.');
+        for (int scale = 100_000; scale > 1 && micros < scale; scale /= 10) {
             sb.append('0');
         }
-        return sb.append(micros).toString();
+        return sb.append(micros);
     }
 
     /** The neighbor block's fixed part as text: {@code ,"neighbor":{"address":{..},"asn":{..},"router-id":".."}. */
