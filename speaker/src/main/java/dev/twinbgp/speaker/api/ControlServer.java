@@ -129,7 +129,8 @@ final class ControlServer implements AutoCloseable {
         // Race: a client accepted just before close() (the stop's first step, Api.stopCommands) sends its line
         // afterwards; its serving thread outlives the socket. Checked here, once the line is in, such a command is
         // refused, as a process's commands are once the stop began (ApiProcess: quiet). A command past this check
-        // came in before the stop began and is handed to the loops like any other racing the stop. No lock with
+        // came in before the stop began and is handed to the loops like any other racing the stop; one applied under
+        // Api's lock (create/delete neighbor, reload) is checked again there (Api: stopping). No lock with
         // close(): a command may take Api's lock (create neighbor, reload), which the stop holds while it closes this.
         if (closed) {
             LOG.info("control socket: refused '{}': the speaker is stopping", line.strip());
