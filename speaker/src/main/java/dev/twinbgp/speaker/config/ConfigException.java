@@ -57,12 +57,16 @@ public final class ConfigException extends Exception {
      * {@link Configuration#positions}): {@code FILE:LINE:COLUMN: WHAT}, one line; {@code FILE: WHAT} without one.
      */
     public static ConfigException invalid(String source, Optional<Configuration.Position> at, String what) {
-        if (at.isEmpty()) {
-            return invalid(source, what);
-        }
-        int line = at.get().line();
-        int column = at.get().column();
-        return new ConfigException(source + ":" + line + ":" + column + ": " + what, source, line, column, null);
+        return new ConfigException(place(source, at) + ": " + what, source,
+                at.map(Configuration.Position::line).orElse(0), at.map(Configuration.Position::column).orElse(0), null);
+    }
+
+    /**
+     * The start of such a refusal's line: {@code FILE:LINE:COLUMN}, or {@code FILE} where no position is known - for
+     * a refusal worded as a sentence instead of thrown ({@code PeerSettingsMapper.cannotRun}).
+     */
+    public static String place(String source, Optional<Configuration.Position> at) {
+        return at.map(p -> source + ":" + p.line() + ":" + p.column()).orElse(source);
     }
 
     /** The file name (or {@code <command>} for an API command line). */

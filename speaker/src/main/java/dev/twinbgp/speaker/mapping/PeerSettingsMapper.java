@@ -125,9 +125,7 @@ public final class PeerSettingsMapper {
         for (int i = 0; i < neighbors.size(); i++) {
             NeighborConfig neighbor = neighbors.get(i);
             TcpSecurity tcp = neighbor.tcp();
-            Optional<Configuration.Position> at = configuration.position(i);
-            String who = configuration.source()
-                    + at.map(p -> ":" + p.line() + ":" + p.column()).orElse("")
+            String who = ConfigException.place(configuration.source(), configuration.position(i))
                     + ": neighbor " + neighbor.peerAddress() + ": ";
             if (tcp.tcpAo().isPresent()) {
                 return Optional.of(who + "tcp-ao (TCP-AO, RFC 5925) is not implemented by twinbgp; use md5-password"
