@@ -75,11 +75,10 @@ final class AotFeed implements Runnable {
         try {
             byte[] table = table();
             for (int i = 0; i < transfers; i++) {
-                SocketChannel c = connect();
-                write(c, table);
+                Session s = connect();
+                write(s.channel(), table);
                 if (i + 1 < transfers) {
-                    write(c, message(3, new byte[] {6, 4})); // Cease, Administrative Reset (RFC 4486)
-                    c.close();
+                    reset(s);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -88,8 +87,31 @@ final class AotFeed implements Runnable {
         }
     }
 
+    /** An Established session: its channel and the thread draining what the daemon sends on it. */
+    private record Session(SocketChannel channel, Thread reader) {}
+
+    /**
+     * Ends a session as a speaker does (RFC 4271 section 6.7, RFC 4486): NOTIFICATION Cease / Administrative Reset,
+     * then waits for the daemon to close its end before closing ours. The race this avoids: closing right after the
+     * NOTIFICATION while the daemon is still reading the table (its receive buffer full of UPDATEs) made the kernel
+     * answer the daemon's next KEEPALIVE or End-of-RIB with a RST, and a RST discards whatever the daemon had not read
+     * yet - the first transfer then lost its tail and its End-of-RIB, and the training script waited its full 120 s
+     * for an End-of-RIB that never came (seen on CI, 2026-12-07). TCP keeps order, so the daemon's FIN comes after
+     * it has read every UPDATE before the NOTIFICATION.
+     */
+    private static void reset(Session s) throws IOException {
+        write(s.channel(), message(3, new byte[] {6, 4})); // Cease, Administrative Reset (RFC 4486)
+        s.channel().shutdownOutput();
+        try {
+            s.reader().join(60_000); // the reader ends at the daemon's FIN
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        s.channel().close();
+    }
+
     /** Connects until the session is Established (the daemon may hold the neighbor idle for a while after a reset). */
-    private SocketChannel connect() throws IOException {
+    private Session connect() throws IOException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         IOException last = null;
         while (System.nanoTime() < deadline) {
@@ -99,8 +121,7 @@ final class AotFeed implements Runnable {
                 c.connect(peer);
                 write(c, open());
                 if (established(c)) {
-                    Thread.ofPlatform().daemon().name("aot-feed-reader").start(() -> drain(c));
-                    return c;
+                    return new Session(c, Thread.ofPlatform().daemon().name("aot-feed-reader").start(() -> drain(c)));
                 }
             } catch (IOException e) {
                 last = e;
@@ -139,7 +160,7 @@ final class AotFeed implements Runnable {
                 // dropped
             }
         } catch (IOException e) {
-            // closed by us (the reset) or by the daemon's shutdown
+            // closed by the daemon (a RST) or by its shutdown
         }
     }
 
