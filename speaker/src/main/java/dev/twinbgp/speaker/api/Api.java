@@ -7,6 +7,7 @@ import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.config.Configuration;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.ProcessConfig;
+import dev.twinbgp.speaker.config.ProcessPrograms;
 import dev.twinbgp.speaker.json.ExaJson;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.session.BgpSpeaker;
@@ -424,7 +425,8 @@ public final class Api implements AutoCloseable {
             return CompletableFuture.completedFuture(Reply.error("reload: " + e.getMessage()));
         }
         // What 'run' refuses at start (tcp-ao, adj-rib-in false, ...) a reload refuses too, before changing anything.
-        Optional<String> cannot = PeerSettingsMapper.cannotRun(next);
+        Configuration read = next;
+        Optional<String> cannot = PeerSettingsMapper.cannotRun(next).or(() -> ProcessPrograms.missing(read));
         if (cannot.isPresent()) {
             LOG.error("reload refused, nothing changed: {}", cannot.get());
             return CompletableFuture.completedFuture(Reply.error("reload: " + cannot.get()));
