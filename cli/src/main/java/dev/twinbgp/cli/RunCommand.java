@@ -6,6 +6,7 @@ import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.reactor.Reactors;
 import dev.twinbgp.speaker.config.ConfigException;
 import dev.twinbgp.speaker.config.ConfigParser;
+import dev.twinbgp.speaker.config.ProcessPrograms;
 import dev.twinbgp.speaker.config.Configuration;
 import dev.twinbgp.speaker.events.EventWriter;
 import dev.twinbgp.speaker.events.JsonEventListener;
@@ -205,7 +206,8 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, BAD_USAGE, config + ": " + describe(invalid));
         }
         // TCP-AO, or MD5 / GTSM where the host cannot set them: 'validate' accepts these, 'run' cannot do them
-        java.util.Optional<String> cannot = PeerSettingsMapper.cannotRun(configuration);
+        java.util.Optional<String> cannot = PeerSettingsMapper.cannotRun(configuration)
+                .or(() -> ProcessPrograms.missing(configuration));
         if (cannot.isPresent()) {
             return fail(err, BAD_USAGE, cannot.get(), false);
         }

@@ -34,6 +34,13 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             Configuration parsed = ConfigParser.parse(config);
             PeerSettingsMapper.map(parsed);
+            // A process whose program is not there: ExaBGP's validate refuses it too ("can not locate the program").
+            java.util.Optional<String> missing = dev.twinbgp.speaker.config.ProcessPrograms.missing(parsed);
+            if (missing.isPresent()) {
+                err.println(missing.get());
+                err.flush();
+                return 2;
+            }
             out.print(ConfigSummary.describe(parsed));
             out.flush();
             return 0;

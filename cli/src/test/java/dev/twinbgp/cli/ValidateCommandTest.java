@@ -60,6 +60,39 @@ class ValidateCommandTest {
                 + "process check: run /usr/bin/env \"CHECK=nc -z 127.0.0.1 80\" /bin/sh check.sh (encoder text)\n", run.out());
     }
 
+    /**
+     * A process whose program cannot be started is refused at its place, as ExaBGP's validate refuses it ("can not
+     * locate the the program"): before, validate said the file was fine and run logged the failure every few seconds.
+     */
+    @Test
+    void refusesAProcessWhoseProgramCannotRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("process.conf");
+        java.nio.file.Files.writeString(file, "process gone {\n    run ./announce.py --fast;\n}\n");
+        Run missing = run("--config", file.toString());
+        assertEquals(2, missing.exit(), missing.out());
+        assertEquals("", missing.out());
+        assertEquals(file + ":2:9: process gone: cannot run " + dir.resolve("announce.py") + ": no such file"
+                + System.lineSeparator(), missing.err());
+
+        java.nio.file.Files.writeString(dir.resolve("announce.py"), "print('announce route 10.0.0.0/24 next-hop self')\n");
+        Run notExecutable = run("--config", file.toString());
+        assertEquals(2, notExecutable.exit(), notExecutable.out());
+        assertEquals(file + ":2:9: process gone: cannot run " + dir.resolve("announce.py") + ": not executable (chmod +x"
+                + " it, or name its interpreter first: run /bin/sh " + dir.resolve("announce.py") + ")"
+                + System.lineSeparator(), notExecutable.err());
+
+        java.nio.file.Files.writeString(file, "process gone {\n  encoder json;  run twinbgp-no-such-program;\n}\n");
+        Run notOnPath = run("--config", file.toString());
+        assertEquals(2, notOnPath.exit(), notOnPath.out());
+        assertEquals(file + ":2:22: process gone: cannot run twinbgp-no-such-program: not found in PATH (a program"
+                + " beside the configuration is written ./twinbgp-no-such-program)" + System.lineSeparator(),
+                notOnPath.err());
+
+        java.nio.file.Files.writeString(file, "process found {\n    run sh -c 'exec cat';\n}\n");
+        Run onPath = run("--config", file.toString());
+        assertEquals(0, onPath.exit(), onPath.err());
+    }
+
     @Test
     void reportsOneLineForABadFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.conf");

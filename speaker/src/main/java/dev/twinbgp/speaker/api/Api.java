@@ -7,6 +7,7 @@ import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.config.Configuration;
 import dev.twinbgp.speaker.config.NeighborConfig;
 import dev.twinbgp.speaker.config.ProcessConfig;
+import dev.twinbgp.speaker.config.ProcessPrograms;
 import dev.twinbgp.speaker.json.ExaJson;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.session.BgpSpeaker;
@@ -317,13 +318,40 @@ public final class Api implements AutoCloseable {
         return CompletableFuture.completedFuture(Reply.error(ControlServer.STOPPING));
     }
 
-    /** The second half of a reset: the changed neighbor starts again once its old session is closed. */
-    private synchronized void restart(NeighborConfig config, PeerSettings settings) {
+    /**
+     * The routes API commands put in a neighbor's Adj-RIB-Out (those that are not its configuration's {@code before}),
+     * to be announced again after a reset by a reload, as ExaBGP keeps them: its RIB is cached by the neighbor's name
+     * (rib/__init__.py: "when we perform a configuration reload using SIGUSR, we must not use the RIB without the
+     * cache, all the updates previously sent via the API are lost"), so a neighbor whose name - address, local
+     * address, ASNs, router id, families with multi-session - stays the same keeps them; one whose name changed is
+     * another neighbor to ExaBGP and starts with its configuration's routes only. Empty when none are kept.
+     */
+    private static CompletableFuture<List<dev.twinbgp.bgp.rib.Route>> apiRoutes(Neighbor n, PeerSettings before,
+                                                                               NeighborConfig next) {
+        if (!NeighborConfigText.name(n.config()).equals(NeighborConfigText.name(next))) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        PeerDriver driver = n.driver();
+        Set<dev.twinbgp.bgp.rib.Route> configured = new java.util.HashSet<>(before.routes());
+        return driver.query(() -> driver.adjRibOut().routes().stream().filter(r -> !configured.contains(r)).toList())
+                .completeOnTimeout(List.of(), RESET_WAIT_SECONDS, TimeUnit.SECONDS)
+                .exceptionally(failed -> List.of());
+    }
+
+    /**
+     * The second half of a reset: the changed neighbor starts again once its old session is closed, with the routes
+     * the API had announced to it ({@link #apiRoutes}) after its configuration's.
+     */
+    private synchronized void restart(NeighborConfig config, PeerSettings settings, List<dev.twinbgp.bgp.rib.Route> api) {
         if (closed || stopping) { // the stop began while the old session closed: the speaker is closing them all
             return;
         }
         try {
-            addNeighbor(config, settings);
+            Neighbor neighbor = addNeighbor(config, settings);
+            if (!api.isEmpty()) {
+                neighbor.driver().announce(api);
+                LOG.info("reload: neighbor {}: {} route(s) announced by the API kept", settings.name(), api.size());
+            }
             LOG.info("reload: neighbor {} started again with its new settings", settings.name());
         } catch (IOException | RuntimeException e) {
             LOG.error("reload: neighbor {} could not be started again: {}", settings.name(), e.getMessage());
@@ -397,7 +425,8 @@ public final class Api implements AutoCloseable {
             return CompletableFuture.completedFuture(Reply.error("reload: " + e.getMessage()));
         }
         // What 'run' refuses at start (tcp-ao, adj-rib-in false, ...) a reload refuses too, before changing anything.
-        Optional<String> cannot = PeerSettingsMapper.cannotRun(next);
+        Configuration read = next;
+        Optional<String> cannot = PeerSettingsMapper.cannotRun(next).or(() -> ProcessPrograms.missing(read));
         if (cannot.isPresent()) {
             LOG.error("reload refused, nothing changed: {}", cannot.get());
             return CompletableFuture.completedFuture(Reply.error("reload: " + cannot.get()));
@@ -453,11 +482,14 @@ public final class Api implements AutoCloseable {
             if (RouteDiff.sessionChanged(before, want)) {
                 LOG.info("reload: neighbor {} changed: resetting its session", n.name());
                 created.remove(n.name());
+                // Asked before the stop is submitted, so the loop answers it while the old session still holds them.
+                CompletableFuture<List<dev.twinbgp.bgp.rib.Route>> kept = apiRoutes(n, before, config);
                 CompletableFuture<Void> closed = removeNeighbor(n, dev.twinbgp.bgp.wire.ErrorCodes.CEASE_OTHER_CONFIGURATION_CHANGE);
                 resets.add(closed.completeOnTimeout(null, RESET_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+                        .thenCombine(kept, (v, routes) -> routes)
                         // Async: the close completes on a loop thread, and starting a peer waits for a loop
                         // (perhaps that same one) to run its Start - never wait for a loop on a loop.
-                        .thenRunAsync(() -> restart(config, want)));
+                        .thenAcceptAsync(routes -> restart(config, want, routes)));
                 reset++;
                 continue;
             }

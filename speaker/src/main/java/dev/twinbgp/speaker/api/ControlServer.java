@@ -78,7 +78,7 @@ final class ControlServer implements AutoCloseable {
         return control;
     }
 
-    private static boolean answers(Path path) {
+    static boolean answers(Path path) {
         try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
             return probe.isConnected();
         } catch (IOException e) {
@@ -168,11 +168,22 @@ final class ControlServer implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        boolean first;
+        synchronized (this) {
+            first = !closed;
+            closed = true;
+        }
         try {
             server.close();
         } catch (IOException e) {
             LOG.debug("control socket: close: {}", e.getMessage());
+        }
+        // Race: close runs twice in a stop (when it begins, and at the end), and a speaker started in between on the
+        // same path (kill -PWR, then the next 'twinbgp run' at once) has bound a socket file of its own there by the
+        // second: the file is removed by the first close only, while it is still this server's (open refuses a
+        // path a live server answers on, so no other speaker can have bound it before).
+        if (!first) {
+            return;
         }
         try {
             Files.deleteIfExists(path);

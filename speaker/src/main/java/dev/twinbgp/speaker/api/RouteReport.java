@@ -87,6 +87,14 @@ final class RouteReport {
                         .map(v -> (v >>> 16) + ":" + (v & 0xFFFF)).toList()) + " ]";
                 case Attribute.LargeCommunities c -> "large-community [ " + String.join(" ", c.values().stream()
                         .map(v -> v.global() + ":" + v.local1() + ":" + v.local2()).toList()) + " ]";
+                case Attribute.Aggregator g -> "aggregator ( " + g.asn() + ":" + dev.twinbgp.bgp.wire.Bytes.ipv4(g.address()) + " )";
+                case Attribute.OriginatorId o -> "originator-id " + dev.twinbgp.bgp.wire.Bytes.ipv4(o.id());
+                case Attribute.ClusterList c -> "cluster-list [ " + String.join(" ", c.ids().stream()
+                        .map(dev.twinbgp.bgp.wire.Bytes::ipv4).toList()) + " ]";
+                case Attribute.ExtendedCommunities c -> "extended-community [ " + String.join(" ", c.values().stream()
+                        .map(RouteReport::extended).toList()) + " ]";
+                case Attribute.Unknown u -> String.format("attribute [ 0x%02x 0x%02x 0x%s ]", u.typeCode(), u.flags(),
+                        java.util.HexFormat.of().withUpperCase().formatHex(u.value()));
                 case Attribute.Aigp g -> "aigp " + Long.toUnsignedString(g.metric());
                 case Attribute.PrefixSid s -> java.util.Objects.requireNonNullElse(
                         dev.twinbgp.speaker.config.RouteText.prefixSid(s), s.toString());
@@ -94,6 +102,38 @@ final class RouteReport {
             });
         }
         return String.join(" ", out);
+    }
+
+    /**
+     * An extended community as the grammar reads it back to the same octets: a route target or origin (RFC 4360
+     * section 4, RFC 5668: {@code target:ASN:N}, {@code target:IP:N}, {@code target:ASNL:N} for the 4-octet AS form,
+     * ExaBGP's spelling) and Layer2 Info (RFC 4761 section 3.2.4, {@code l2info:...}); any other as {@code 0x} and
+     * its 16 hex digits.
+     */
+    static String extended(long v) {
+        int type = (int) (v >>> 56) & 0xFF;
+        int subtype = (int) (v >>> 48) & 0xFF;
+        if (type == 0x80 && subtype == 0x0A) {
+            return "l2info:" + (v >>> 40 & 0xFF) + ":" + (v >>> 32 & 0xFF) + ":" + (v >>> 16 & 0xFFFF) + ":" + (v & 0xFFFF);
+        }
+        if (subtype == 0x02 || subtype == 0x03) {
+            String kind = subtype == 0x02 ? "target:" : "origin:";
+            switch (type) {
+                case 0x00 -> {
+                    return kind + (v >>> 32 & 0xFFFF) + ":" + (v & 0xFFFFFFFFL);
+                }
+                case 0x01 -> {
+                    return kind + dev.twinbgp.bgp.wire.Bytes.ipv4((int) (v >>> 16)) + ":" + (v & 0xFFFF);
+                }
+                case 0x02 -> {
+                    return kind + (v >>> 16 & 0xFFFFFFFFL) + "L:" + (v & 0xFFFF);
+                }
+                default -> {
+                    // another type with these subtypes: the octets
+                }
+            }
+        }
+        return String.format("0x%016X", v);
     }
 
     private static String segments(List<AsPathSegment> segments) {

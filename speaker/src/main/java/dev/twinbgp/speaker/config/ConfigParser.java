@@ -31,6 +31,8 @@ public final class ConfigParser {
 
     private final Map<String, NeighborDraft> templates = new LinkedHashMap<>();
     private final Map<String, ProcessConfig> processes = new LinkedHashMap<>();
+    /** Where each process's program is written, by process name (those of the file only). */
+    private final Map<String, Configuration.Position> programs = new HashMap<>();
     private final List<PlacedNeighbor> neighbors = new ArrayList<>();
     private Optional<ReactorKind> reactor = Optional.empty();
 
@@ -156,6 +158,8 @@ public final class ConfigParser {
             if (keyword.is("run")) {
                 in.next();
                 command = new ArrayList<>();
+                Token program = in.peek();
+                programs.put(name.text(), new Configuration.Position(program.line(), program.column()));
                 do {
                     command.add(in.value("a program and its arguments").text());
                 } while (!in.peek().is(";"));
@@ -227,6 +231,6 @@ public final class ConfigParser {
             Token at = placed.draft().name;
             positions.add(new Configuration.Position(at.line(), at.column()));
         }
-        return new Configuration(source, resolved, List.copyOf(processes.values()), reactor, positions);
+        return new Configuration(source, resolved, List.copyOf(processes.values()), reactor, positions, programs);
     }
 }

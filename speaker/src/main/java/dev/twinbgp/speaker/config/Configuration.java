@@ -1,6 +1,7 @@
 package dev.twinbgp.speaker.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,19 +14,28 @@ import java.util.Optional;
  * @param positions where each neighbor's block is written (its address after {@code neighbor}), by the index of
  *                  {@link #neighbors}; empty for a configuration not read from text. A setting found unusable
  *                  after parsing (the peer mapping) is reported there: the neighbor model itself keeps no positions
+ * @param programs  where each process's program is written (the first word after {@code run}), by process name;
+ *                  empty for a configuration not read from text ({@link ProcessPrograms} reports there)
  */
 public record Configuration(String source, List<NeighborConfig> neighbors, List<ProcessConfig> processes,
-                            Optional<ReactorKind> reactor, List<Position> positions) {
+                            Optional<ReactorKind> reactor, List<Position> positions, Map<String, Position> programs) {
     public Configuration {
         neighbors = List.copyOf(neighbors);
         processes = List.copyOf(processes);
         positions = List.copyOf(positions);
+        programs = Map.copyOf(programs);
+    }
+
+    /** A configuration whose process programs' places are not known. */
+    public Configuration(String source, List<NeighborConfig> neighbors, List<ProcessConfig> processes,
+                         Optional<ReactorKind> reactor, List<Position> positions) {
+        this(source, neighbors, processes, reactor, positions, Map.of());
     }
 
     /** A configuration not read from text: no positions. */
     public Configuration(String source, List<NeighborConfig> neighbors, List<ProcessConfig> processes,
                          Optional<ReactorKind> reactor) {
-        this(source, neighbors, processes, reactor, List.of());
+        this(source, neighbors, processes, reactor, List.of(), Map.of());
     }
 
     /** A place in the configuration text: 1-based line and column, as {@link ConfigException} reports them. */
@@ -48,6 +58,6 @@ public record Configuration(String source, List<NeighborConfig> neighbors, List<
             return this;
         }
         List<ProcessConfig> resolved = processes.stream().map(p -> p.relativeTo(folder)).toList();
-        return new Configuration(source, neighbors, resolved, reactor, positions);
+        return new Configuration(source, neighbors, resolved, reactor, positions, programs);
     }
 }

@@ -46,6 +46,27 @@ class ControlServerStopTest {
         }
     }
 
+    /**
+     * A stopping speaker closes its control socket twice (when the stop begins, and again at the end). A speaker
+     * started in between on the same path (kill -PWR, then the new 'twinbgp run' at once, as docs/migration.md
+     * does) has bound a new socket file there by then: the old one must leave it, or the new speaker has no control
+     * socket for the rest of its life ('twinbgp ctl: no speaker answers ... No such file or directory').
+     */
+    @Test
+    void closingAgainLeavesTheSocketOfTheNextSpeaker() throws Exception {
+        CommandExecutor executor = new CommandExecutor(List.of(), MappingRouteConverter.INSTANCE, () -> { },
+                "test", Clock.systemUTC());
+        Path path = dir.resolve("control.sock");
+        ControlServer old = ControlServer.open(path, false, () -> executor);
+        old.close(); // the stop begins: the socket file is removed
+        try (ControlServer next = ControlServer.open(path, false, () -> executor)) {
+            old.close(); // the old speaker's last close, after the next one has bound the path
+            assertEquals(true, java.nio.file.Files.exists(path), "the next speaker's socket file is still there");
+            assertEquals(true, ControlServer.answers(path), "and the next speaker answers on it");
+        }
+        assertEquals(false, java.nio.file.Files.exists(path), "removed by its own speaker");
+    }
+
     /** The control socket's serving threads alive now (another test's may still be ending). */
     private static java.util.Set<Thread> clientThreads() {
         return Thread.getAllStackTraces().keySet().stream()

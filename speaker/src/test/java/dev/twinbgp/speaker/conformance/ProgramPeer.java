@@ -84,6 +84,15 @@ final class ProgramPeer implements AutoCloseable {
         return allSeen.await(seconds, TimeUnit.SECONDS) && failure == null && pendingCount() == 0;
     }
 
+    /** True when every message expected on connection {@code c} (0 for A) was seen within {@code seconds}. */
+    boolean awaitSeenOn(int c, long seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (pendingOn(c) > 0 && failure == null && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        return pendingOn(c) == 0 && failure == null;
+    }
+
     String failure() {
         return failure;
     }

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * connects and gets its configured route, and the new process (which only the new neighbor names) is started and
  * its command reaches that neighbor. Each peer is the API vectors' test peer: any message it does not expect fails.
  * A broken file first: answered with its error, and nothing changes; then files that {@code run} would refuse
- * ({@code tcp-ao}, {@code adj-rib-in false}): answered with {@code run}'s sentence, and nothing changes.
+ * ({@code tcp-ao}, {@code adj-rib-in false}, a process whose program is not there): answered with {@code run}'s
+ * sentence, and nothing changes.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ReloadNeighborsTest {
@@ -104,6 +105,13 @@ class ReloadNeighborsTest {
                 Reply keeps = api.reload().get(30, TimeUnit.SECONDS);
                 assertTrue(!keeps.ok() && keeps.lines().get(0).startsWith("reload: " + file
                         + ":1:10: neighbor 127.0.0.1: adj-rib-in false is not implemented by twinbgp"), keeps::toString);
+                // A process whose program is not there (ExaBGP's parser refuses it): refused, nothing changes.
+                Files.writeString(file, "process gone { run ./gone.sh; }\n" + neighbor("127.0.0.1", first.port(), 1,
+                        "api { processes [ gone ]; }"));
+                Reply missing = api.reload().get(30, TimeUnit.SECONDS);
+                assertTrue(!missing.ok() && missing.lines().get(0).equals("reload: " + file + ":1:20: process gone:"
+                        + " cannot run " + dir.resolve("gone.sh") + ": no such file"), missing::toString);
+                assertEquals(0, api.starts("gone"), "the process of a refused reload is not started");
                 assertEquals(List.of("127.0.0.1"), speaker.peers().stream().map(PeerDriver::name).toList());
                 assertEquals(State.ESTABLISHED, speaker.peer("127.0.0.1").state());
 
