@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, DemoCommand.class,
                 DecodeCommand.class, ValidateCommand.class, CtlCommand.class, ParityCommand.class,
                 HealthcheckCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -31,8 +31,13 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /**
+     * {@code twinbgp} without a command: the usage on stderr and exit status 2, picocli's for bad usage (as
+     * {@code twinbgp frobnicate}); a script that forgot the command must not take it for success.
+     */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(System.err);
+        return spec.exitCodeOnInvalidInput();
     }
 }
