@@ -949,6 +949,49 @@ public abstract class AbstractReactorContractTest {
         assertTrue(server.problems.isEmpty(), server.problems.toString());
     }
 
+    /**
+     * Writing on in the loop task in which a write fails must not block the loop: the virtual reactor makes a write
+     * over the high-water mark wait for its writer thread to hand bytes to the kernel, and a writer that has just
+     * failed never will (it hung the loop for good before its writer closed the queue on failing).
+     */
+    @Test
+    void writesRightAfterAFailedWriteNeverBlockTheLoop() throws Exception {
+        Reactor r = reactor(ReactorConfig.defaults().withWaterMarks(16 * 1024, 64 * 1024, 16L * 1024 * 1024));
+        PausedFromOpen server = new PausedFromOpen();
+        Listener l = r.listen(loopback(0), (remote, local) -> server);
+        Connection sc;
+        try (java.net.Socket peer = new java.net.Socket(l.localAddress().getAddress(), l.localAddress().getPort())) {
+            sc = get(server.opened);
+            peer.setSoLinger(true, 0);
+        }
+        l.close();
+        // One loop task: writes that meet the reset (one may go out before the RST arrived), time for a writer
+        // thread to fail meanwhile (a pause, not a timing assertion), then a write over the high-water mark.
+        onLoop(sc.loop(), () -> {
+            try {
+                for (int i = 0; i < 3; i++) {
+                    sc.write(ascii("KEEPALIVE"));
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            sc.write(ByteBuffer.allocate(256 * 1024));
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        AtomicBoolean open = new AtomicBoolean(true);
+        while (open.get()) {
+            assertTrue(System.nanoTime() < deadline, "no write failed");
+            onLoop(sc.loop(), () -> open.set(sc.isOpen()));
+            Thread.sleep(5);
+        }
+        sc.resumeReading();
+        assertInstanceOf(IOException.class, get(server.closed));
+        onLoop(sc.loop(), () -> { });
+        assertEquals(0, server.received.get());
+        assertEquals(1, server.closeCount.get());
+    }
+
     /** After a failed write a local close() or abort() keeps its meaning: closed now, onClose(null), nothing more read. */
     @Test
     void aLocalCloseAfterAFailedWriteClosesAtOnce() throws Exception {

@@ -194,6 +194,10 @@ final class VirtualConnection implements Connection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
+            // Race: the loop may be in write() -> OutputQueue.awaitKernel right now, or enter it before it runs
+            // writeFailed, waiting for this thread, which will never take or write again (it stays "busy"):
+            // closing the queue here ends that wait. What is queued is dropped, as writeFailed would.
+            output.close();
             if (!closed) loop.offer(() -> writeFailed(e));
         }
     }
