@@ -39,6 +39,11 @@ public interface Connection {
      */
     long pendingOutputBytes();
 
+    /**
+     * False once {@code close()} or {@code abort()} was called, the connection closed, or a write failed
+     * (it may still deliver what the peer sent before: see {@link ConnectionHandler#onClose}). Writes made
+     * while it is false are dropped.
+     */
     boolean isOpen();
 
     InetSocketAddress localAddress();

@@ -11,6 +11,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelOutputShutdownException;
 import java.io.EOFException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -26,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * {@code onClose} is called synchronously by close/abort/overflow (Netty would fire
  * channelInactive a task later), and writability comes from the shared {@link OutputBudget}
  * (Netty's own count adds a per-message overhead, so its marks would differ from the selector's).
+ *
+ * <p>A failed write stops output only (see {@link ConnectionHandler#onClose}): after a peer's RST the kernel
+ * keeps what arrived before it readable. The channel runs with {@code AUTO_CLOSE} off, so Netty shuts down
+ * its output on a write error instead of closing it, and reading goes on until EOF or a read error. Netty may
+ * read ahead of a paused handler (epoll reads on EPOLLERR whatever autoRead says): those bytes, and the read
+ * side's end, wait in {@link #held} and {@link #heldEnd} for resumeReading().
  */
 final class NettyConnection extends ChannelInboundHandlerAdapter implements Connection {
     private static final Logger LOG = LoggerFactory.getLogger(NettyConnection.class);
@@ -41,6 +48,10 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     private InetSocketAddress remote;
     private boolean opened;
     private boolean readPaused;
+    /** The read side ended (EOF or a read error) while reading was paused: reported on resumeReading(). */
+    private Throwable heldEnd;
+    /** A write failed (or the read side had ended before): output stopped; onClose gets this. */
+    private volatile Throwable writeFailure;
     private volatile boolean closing;
     private volatile boolean closed;
 
@@ -78,7 +89,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
         ByteBuf buf = (ByteBuf) msg;
         if (closing || closed) {
             buf.release();
-        } else if (readPaused) {
+        } else if (readPaused || !held.isEmpty()) {
             held.add(buf);
         } else {
             deliver(buf);
@@ -106,12 +117,48 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (opened) closeWith(new EOFException("connection closed by peer"));
+        if (opened) readEnded(new EOFException("connection closed by peer"));
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        closeWith(cause);
+        readEnded(cause);
+    }
+
+    /**
+     * EOF or a read error (Netty closes the channel after either). While the handler has reading paused it
+     * waits, with the bytes read before it, for resumeReading(); a failed write before it is the cause.
+     */
+    private void readEnded(Throwable cause) {
+        if (closed) return;
+        if (!closing && (readPaused || !held.isEmpty())) {
+            if (heldEnd == null) heldEnd = cause;
+            return;
+        }
+        Throwable w = writeFailure;
+        closeWith(w != null ? w : cause);
+    }
+
+    /**
+     * A write failed (typically ECONNRESET or EPIPE: the peer reset the connection). What the peer sent
+     * before its RST is still readable, so only output stops: later writes are dropped, and reading goes on
+     * (as the handler allows) until the read side ends. During a graceful close reading has stopped
+     * already: the connection closes now. Netty fails every write queued behind the failed one too.
+     */
+    private void writeFailed(Throwable cause) {
+        // With AUTO_CLOSE off Netty shuts the output down and fails the writes with the error wrapped.
+        Throwable e = cause instanceof ChannelOutputShutdownException && cause.getCause() != null ? cause.getCause() : cause;
+        if (closed) return;
+        if (closing) {
+            closeWith(e);
+            return;
+        }
+        if (writeFailure != null) return;
+        // The first failure is the cause: a read side's end Netty met before (the channel is closed since, so
+        // this write failed for that reason) came first.
+        writeFailure = heldEnd != null ? heldEnd : e;
+        budget.removed(budget.pending()); // no writability callback: isWritable() stays false from now on
+        LOG.debug("{}: write failed, reading what is left: {}", this, e.toString());
     }
 
     @Override
@@ -120,8 +167,8 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
             loop.execute(() -> write(data));
             return;
         }
-        if (closing || closed) {
-            LOG.debug("{}: write of {} bytes after close dropped", this, data.remaining());
+        if (closing || closed || writeFailure != null) {
+            LOG.debug("{}: write of {} bytes after close or a failed write dropped", this, data.remaining());
             return;
         }
         int size = data.remaining();
@@ -139,13 +186,13 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
             if (f.isSuccess()) {
                 written(size);
             } else {
-                closeWith(f.cause());
+                writeFailed(f.cause());
             }
         });
     }
 
     private void written(int size) {
-        if (closed) return;
+        if (closed || writeFailure != null) return;
         if (budget.removed(size)) notifyWritability(true);
         if (closing && budget.pending() == 0) closeWith(null);
     }
@@ -217,12 +264,17 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
         readPaused = false;
         ByteBuf b;
         while (!readPaused && !closing && (b = held.poll()) != null) deliver(b);
-        if (!readPaused && !closing) channel.config().setAutoRead(true);
+        if (readPaused || closing) return;
+        if (heldEnd != null) {
+            readEnded(heldEnd);
+        } else {
+            channel.config().setAutoRead(true);
+        }
     }
 
     @Override
     public boolean isWritable() {
-        return budget.writable() && !closing;
+        return budget.writable() && isOpen();
     }
 
     @Override
@@ -232,7 +284,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
     @Override
     public boolean isOpen() {
-        return !closing;
+        return !closing && writeFailure == null;
     }
 
     @Override

@@ -130,6 +130,9 @@ final class NettyReactor implements Reactor {
         sink.option(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT);
         sink.option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(chunk).maxMessagesPerRead(reads));
         sink.option(ChannelOption.TCP_NODELAY, true);
+        // A write error shuts the output down instead of closing the channel: what the peer sent before its
+        // RST is still readable (NettyConnection.writeFailed).
+        sink.option(ChannelOption.AUTO_CLOSE, false);
         sink.option(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(config.writeLowWater(), config.writeHighWater()));
     }

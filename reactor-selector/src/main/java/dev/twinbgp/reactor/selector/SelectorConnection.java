@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * A non-blocking {@link SocketChannel} on one {@link SelectorLoop}. OP_READ is set unless reading
  * is paused or a graceful close is under way; OP_WRITE only while output is queued.
  * All state is touched on the loop thread; calls from other threads are queued onto it.
+ *
+ * <p>A failed write stops output only (see {@link ConnectionHandler#onClose}): after a peer's RST the kernel
+ * keeps what arrived before it readable, so reading goes on, under pauseReading, until EOF or a read error.
  */
 final class SelectorConnection implements Connection, KeyHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SelectorConnection.class);
@@ -37,6 +40,8 @@ final class SelectorConnection implements Connection, KeyHandler {
     private SelectionKey key;
     private boolean readPaused;
     private boolean flushing;
+    /** A write failed: output stopped, reading goes on until the read side ends; onClose gets this. */
+    private volatile IOException writeFailure;
     /** close() was called: no more reads or writes, close once output is flushed. */
     private volatile boolean closing;
     private volatile boolean closed;
@@ -63,8 +68,8 @@ final class SelectorConnection implements Connection, KeyHandler {
     }
 
     @Override
-    public void ready(SelectionKey k) throws IOException {
-        if (k.isWritable()) flush();
+    public void ready(SelectionKey k) {
+        if (k.isWritable()) flushOrFail();
         if (!closed && k.isValid() && k.isReadable()) read();
     }
 
@@ -72,14 +77,20 @@ final class SelectorConnection implements Connection, KeyHandler {
      * Reads at most {@code readBudgetBytes} this pass so one flooding peer cannot hold the loop:
      * what is left stays in the kernel and the key is selected again next pass.
      */
-    private void read() throws IOException {
+    private void read() {
         ByteBuffer buf = loop.readBuffer;
         int budgetLeft = loop.config.readBudgetBytes();
         while (budgetLeft > 0 && !readPaused && !closing && !closed) {
             buf.clear().limit(Math.min(buf.capacity(), budgetLeft));
-            int n = channel.read(buf);
+            int n;
+            try {
+                n = channel.read(buf);
+            } catch (IOException e) {
+                readEnded(e);
+                return;
+            }
             if (n < 0) {
-                closeWith(new EOFException("connection closed by peer"));
+                readEnded(new EOFException("connection closed by peer"));
                 return;
             }
             if (n == 0) return;
@@ -102,8 +113,8 @@ final class SelectorConnection implements Connection, KeyHandler {
             loop.execute(() -> write(data));
             return;
         }
-        if (closing || closed) {
-            LOG.debug("{}: write of {} bytes after close dropped", this, data.remaining());
+        if (closing || closed || writeFailure != null) {
+            LOG.debug("{}: write of {} bytes after close or a failed write dropped", this, data.remaining());
             return;
         }
         int size = data.remaining();
@@ -115,14 +126,14 @@ final class SelectorConnection implements Connection, KeyHandler {
         }
         output.add(new Pending(data, size));
         if (budget.added(size)) notifyWritability(false);
-        if (!closed && !flushing && output.size() == 1) flushOrClose();
+        if (!closed && !flushing && output.size() == 1) flushOrFail();
     }
 
-    private void flushOrClose() {
+    private void flushOrFail() {
         try {
             flush();
         } catch (IOException e) {
-            closeWith(e);
+            if (!closed) writeFailed(e);
         }
     }
 
@@ -202,6 +213,29 @@ final class SelectorConnection implements Connection, KeyHandler {
         closeWith(null);
     }
 
+    /** EOF or a read error: the connection is over, with the write's failure as the cause if one came first. */
+    private void readEnded(Throwable cause) {
+        closeWith(writeFailure != null ? writeFailure : cause);
+    }
+
+    /**
+     * A write failed (typically ECONNRESET or EPIPE: the peer reset the connection). What the peer sent
+     * before its RST is still readable, so only output stops: queued output is dropped, later writes too, and
+     * reading goes on (as the handler allows) until it ends. During a graceful close reading has stopped
+     * already: the connection closes now.
+     */
+    private void writeFailed(IOException e) {
+        if (closing) {
+            closeWith(e);
+            return;
+        }
+        writeFailure = e;
+        output.clear();
+        budget.removed(budget.pending()); // no writability callback: isWritable() stays false from now on
+        LOG.debug("{}: write failed, reading what is left: {}", this, e.toString());
+        updateInterest();
+    }
+
     /** Closes now and tells the handler, exactly once. */
     void closeWith(Throwable cause) {
         if (closed) return;
@@ -255,7 +289,7 @@ final class SelectorConnection implements Connection, KeyHandler {
 
     @Override
     public boolean isWritable() {
-        return budget.writable() && !closing;
+        return budget.writable() && isOpen();
     }
 
     @Override
@@ -265,7 +299,7 @@ final class SelectorConnection implements Connection, KeyHandler {
 
     @Override
     public boolean isOpen() {
-        return !closing;
+        return !closing && writeFailure == null;
     }
 
     @Override

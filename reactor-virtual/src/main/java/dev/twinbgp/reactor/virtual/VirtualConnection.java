@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  *   loop thread:    write() counts and queues; close() waits for the writer to drain; abort()
  *                   closes the channel, which ends both threads' blocking calls.
  * </pre>
+ * A failed write ends the writer thread only (see {@link ConnectionHandler#onClose}): after a peer's RST the
+ * kernel keeps what arrived before it readable, so the reader goes on, as the loop grants, until EOF or an error.
  * State below marked "loop" is touched on the loop thread only; calls from other threads are
  * queued onto it, so they take effect in call order as on the other reactors.
  */
@@ -53,6 +55,8 @@ final class VirtualConnection implements Connection {
     private ByteBuffer held;
     /** loop: EOF or a read error that came while reading was paused, reported on resumeReading(). */
     private Throwable heldFailure;
+    /** A write failed (or the read side had ended before): output stopped; onClose gets this. Read any thread. */
+    private volatile Throwable writeFailure;
     /** close() was called: no more reads or writes, close once output is flushed. */
     private volatile boolean closing;
     private volatile boolean closed;
@@ -125,7 +129,13 @@ final class VirtualConnection implements Connection {
             heldFailure = cause;
             return;
         }
-        closeWith(cause);
+        readEnded(cause);
+    }
+
+    /** Loop thread: EOF or a read error reached the handler's turn; a failed write before it is the cause. */
+    private void readEnded(Throwable cause) {
+        Throwable w = writeFailure;
+        closeWith(w != null ? w : cause);
     }
 
     /** Loop thread: the reader's data is here. */
@@ -184,8 +194,31 @@ final class VirtualConnection implements Connection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
-            if (!closed) loop.offer(() -> closeWith(e));
+            // Race: the loop may be in write() -> OutputQueue.awaitKernel right now, or enter it before it runs
+            // writeFailed, waiting for this thread, which will never take or write again (it stays "busy"):
+            // closing the queue here ends that wait. What is queued is dropped, as writeFailed would.
+            output.close();
+            if (!closed) loop.offer(() -> writeFailed(e));
         }
+    }
+
+    /**
+     * Loop thread: the writer failed (typically ECONNRESET or EPIPE: the peer reset the connection). What the
+     * peer sent before its RST is still readable, so only output stops: queued output is dropped, later writes
+     * too, and the reader goes on (as the handler allows) until the read side ends. During a graceful close
+     * reading has stopped already: the connection closes now.
+     */
+    private void writeFailed(Throwable e) {
+        if (closed) return;
+        if (closing) {
+            closeWith(e);
+            return;
+        }
+        // The first failure is the cause: a read side's end met before (held while paused) came first.
+        writeFailure = heldFailure != null ? heldFailure : e;
+        output.close();
+        budget.removed(budget.pending()); // no writability callback: isWritable() stays false from now on
+        LOG.debug("{}: write failed, reading what is left: {}", this, e.toString());
     }
 
     /** Writer thread: asks the loop to count what was flushed (one task at a time, not one per write). */
@@ -196,13 +229,14 @@ final class VirtualConnection implements Connection {
     /** Loop thread: counts flushed output, reports writability, ends a graceful close once all is out. */
     private void absorbFlushed() {
         absorbQueued.set(false);
-        if (closed) return;
+        if (closed || writeFailure != null) return;
         if (absorb()) notifyWritability(true);
         if (closing && !closed && budget.pending() == 0) closeWith(null);
     }
 
     /** Loop thread: takes the writer's progress into the budget; true when that made it writable. */
     private boolean absorb() {
+        if (writeFailure != null) return false; // the budget was emptied when the write failed
         long flushed = output.flushed();
         long delta = flushed - absorbed;
         absorbed = flushed;
@@ -217,8 +251,8 @@ final class VirtualConnection implements Connection {
             loop.execute(() -> write(data));
             return;
         }
-        if (closing || closed) {
-            LOG.debug("{}: write of {} bytes after close dropped", this, data.remaining());
+        if (closing || closed || writeFailure != null) {
+            LOG.debug("{}: write of {} bytes after close or a failed write dropped", this, data.remaining());
             return;
         }
         int size = data.remaining();
@@ -322,7 +356,7 @@ final class VirtualConnection implements Connection {
             held = null;
             deliver(data);
         } else if (heldFailure != null) {
-            closeWith(heldFailure);
+            readEnded(heldFailure);
         } else {
             grantRead();
         }
@@ -330,7 +364,7 @@ final class VirtualConnection implements Connection {
 
     @Override
     public boolean isWritable() {
-        return budget.writable() && !closing;
+        return budget.writable() && isOpen();
     }
 
     @Override
@@ -340,7 +374,7 @@ final class VirtualConnection implements Connection {
 
     @Override
     public boolean isOpen() {
-        return !closing;
+        return !closing && writeFailure == null;
     }
 
     @Override
