@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./twinbgp} launcher and its AOT cache (issue 18): whatever state the cache is in - none, made for
+ * The {@code ./twinbgp} launcher, its AOT cache and its JIT options (issue 18): whatever state the cache is in - none, made for
  * another jar, not a cache at all, stamped for other heap options, older than the jar - the launcher starts the
  * JVM with nothing on stdout but the command's output and nothing on stderr: users never see the JVM's
  * warnings about a cache it refuses (HotSpot prints them on stdout by default). Each case runs the real
@@ -28,14 +28,7 @@ class LauncherAotJarIT {
 
     @Test
     void noCacheStateMakesTheJvmPrintAnything() throws Exception {
-        Path repo = Path.of("..").toAbsolutePath().normalize();
-        Files.createDirectories(root.resolve("bin"));
-        Files.createDirectories(root.resolve("cli/target"));
-        for (String f : List.of("twinbgp", "bin/jdk.sh", "bin/jvm-options")) {
-            Files.copy(repo.resolve(f), root.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        Path jar = root.resolve("cli/target/twinbgp.jar");
-        Files.copy(Path.of("target/twinbgp.jar"), jar);
+        Path jar = copyLauncher();
         // `twinbgp --version` names no reactor: the launcher takes the default reactor's cache (twinbgp_reactor_guess)
         Path cache = root.resolve("cli/target/twinbgp-netty.aot");
         Path stamp = root.resolve("cli/target/twinbgp-netty.aot.stamp");
@@ -60,6 +53,51 @@ class LauncherAotJarIT {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(cache).toMillis() + 10_000));
         assertQuiet("a cache older than the jar", version, Map.of());
         assertQuiet("TWINBGP_AOT=off", version, Map.of("TWINBGP_AOT", "off"));
+    }
+
+    /**
+     * The launcher runs the JVM with its C2 inlining limits (bin/jvm-options, {@code twinbgp_jit_options}: measured in
+     * docs/benchmarks.md), {@code TWINBGP_JIT_OPTS} replaces them and an empty one leaves the JDK's defaults - read
+     * back from the JVM the launcher started ({@code -XX:+PrintFlagsFinal} marks what the command line set).
+     */
+    @Test
+    void theJvmRunsWithTheLaunchersInliningLimits() throws Exception {
+        copyLauncher();
+        String flags = launch("the launcher's limits", Map.of("TWINBGP_JAVA_OPTS", "-XX:+PrintFlagsFinal"));
+        assertEquals("100 {command line}", flag(flags, "FreqInlineSize"), flags);
+        assertEquals("1000 {command line}", flag(flags, "InlineSmallCode"), flags);
+
+        flags = launch("TWINBGP_JIT_OPTS set", Map.of("TWINBGP_JAVA_OPTS", "-XX:+PrintFlagsFinal", "TWINBGP_JIT_OPTS", "-XX:FreqInlineSize=200"));
+        assertEquals("200 {command line}", flag(flags, "FreqInlineSize"), flags);
+        assertTrue(flag(flags, "InlineSmallCode").endsWith("{default}"), flags);
+
+        flags = launch("TWINBGP_JIT_OPTS empty", Map.of("TWINBGP_JAVA_OPTS", "-XX:+PrintFlagsFinal", "TWINBGP_JIT_OPTS", ""));
+        assertTrue(flag(flags, "FreqInlineSize").endsWith("{default}"), flags);
+        assertTrue(flag(flags, "InlineSmallCode").endsWith("{default}"), flags);
+    }
+
+    /** {@code NAME = VALUE ... {ORIGIN}} of -XX:+PrintFlagsFinal's line for NAME, as "VALUE {ORIGIN}". */
+    private static String flag(String printFlagsFinal, String name) {
+        for (String line : printFlagsFinal.split("\n")) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length >= 4 && words[1].equals(name) && words[2].equals("=")) {
+                return words[3] + " " + line.substring(line.lastIndexOf('{')); // the origin: {default}, {command line}
+            }
+        }
+        throw new AssertionError(name + " not in the JVM's flags:\n" + printFlagsFinal);
+    }
+
+    /** Copies the launcher's files and the built jar into the temporary root; returns the jar's copy. */
+    private Path copyLauncher() throws IOException {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("cli/target"));
+        for (String f : List.of("twinbgp", "bin/jdk.sh", "bin/jvm-options")) {
+            Files.copy(repo.resolve(f), root.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Path jar = root.resolve("cli/target/twinbgp.jar");
+        Files.copy(Path.of("target/twinbgp.jar"), jar);
+        return jar;
     }
 
     /**
@@ -122,17 +160,22 @@ class LauncherAotJarIT {
     }
 
     private void assertQuiet(String state, String version, Map<String, String> env) throws Exception {
+        assertEquals(version, launch(state, env), state + ": stdout holds only the command's output");
+    }
+
+    /** {@code twinbgp --version} by the copied launcher with ENV (STATE names the case) (and none of the user's options): its stdout. */
+    private String launch(String state, Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(root.resolve("twinbgp").toString(), "--version");
-        pb.environment().remove("TWINBGP_JAVA_OPTS");
-        pb.environment().remove("TWINBGP_HEAP_OPTS");
-        pb.environment().remove("TWINBGP_AOT");
+        for (String name : List.of("TWINBGP_JAVA_OPTS", "TWINBGP_HEAP_OPTS", "TWINBGP_JIT_OPTS", "TWINBGP_AOT")) {
+            pb.environment().remove(name);
+        }
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), state + ": the launcher did not end");
         assertEquals(0, p.exitValue(), state + ": " + err);
-        assertEquals(version, out, state + ": stdout holds only the command's output");
         assertEquals("", err, state + ": nothing on stderr");
+        return out;
     }
 }

@@ -126,6 +126,28 @@ public final class DaemonBenchmark {
         return out;
     }
 
+    private static List<ObjectNode> threadWait(Receiver rx) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (long pid : rx.pids()) {
+            out.add(Machine.threadWaitSeconds(pid));
+        }
+        return out;
+    }
+
+    /** AFTER less BEFORE per thread name (each list one node per process), summed over the processes, into PHASE. */
+    private static void putDelta(ObjectNode phase, List<ObjectNode> before, List<ObjectNode> after) {
+        for (int i = 0; i < after.size(); i++) {
+            ObjectNode a = after.get(i);
+            ObjectNode b = i < before.size() ? before.get(i) : null;
+            a.fieldNames().forEachRemaining(name -> {
+                double d = a.path(name).asDouble() - (b == null ? 0 : b.path(name).asDouble(0));
+                if (d > 0) {
+                    phase.put(name, Math.round((phase.path(name).asDouble(0) + d) * 100) / 100.0);
+                }
+            });
+        }
+    }
+
     private static double vmHwmMiB(Receiver rx) {
         long hwm = 0;
         for (long pid : rx.pids()) {
@@ -141,23 +163,15 @@ public final class DaemonBenchmark {
         rx.beforeSend();
         double cpuBefore = Machine.cpuSeconds(rx.pids());
         List<ObjectNode> threadsBefore = threadCpu(rx);
+        List<ObjectNode> waitBefore = threadWait(rx);
         long first = SenderProcess.nanos(tx.ask("SEND", "FIRST", 60));
         long held = rx.awaitHeld(table.prefixes(), TIMEOUT_NANOS);
         r.put(label + "CpuSeconds", Machine.cpuSeconds(rx.pids()) - cpuBefore);
         // Where the transfer's CPU went, per thread name (the loop, the events writer, C2, C1, the collector): a
         // twinbgp receiver's one process; the reference daemons' processes summed by thread name as well.
-        List<ObjectNode> threadsAfter = threadCpu(rx);
-        ObjectNode phase = r.putObject(label + "ThreadCpuSeconds");
-        for (int i = 0; i < threadsAfter.size(); i++) {
-            ObjectNode after = threadsAfter.get(i);
-            ObjectNode before = i < threadsBefore.size() ? threadsBefore.get(i) : null;
-            after.fieldNames().forEachRemaining(name -> {
-                double d = after.path(name).asDouble() - (before == null ? 0 : before.path(name).asDouble(0));
-                if (d > 0) {
-                    phase.put(name, Math.round((phase.path(name).asDouble(0) + d) * 100) / 100.0);
-                }
-            });
-        }
+        putDelta(r.putObject(label + "ThreadCpuSeconds"), threadsBefore, threadCpu(rx));
+        // ... and how long each thread waited for a core while runnable (the rest of the wall time it slept)
+        putDelta(r.putObject(label + "ThreadWaitSeconds"), waitBefore, threadWait(rx));
         long written = SenderProcess.nanos(tx.await("WRITTEN", 600));
         r.put(label + "WrittenSeconds", (written - first) / 1e9);
         if (rx instanceof TwinbgpDaemon t && t.eventLines() > 0) {

@@ -65,14 +65,35 @@ final class Machine {
      * the loop, an API reader) without a profiler.
      */
     static ObjectNode threadCpuSeconds(long pid) {
-        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+        return perThread(pid, task -> {
+            String stat = Files.readString(task.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, clock ticks
+        });
+    }
+
+    /**
+     * Time each thread of {@code pid} has spent runnable but waiting for a CPU so far ({@code
+     * /proc/PID/task/TID/schedstat}'s second field, the run-queue delay), summed by thread name, seconds. Beside
+     * {@link #threadCpuSeconds}, it tells a thread that waited for a core (the machine's two were busy) from one
+     * that had nothing to do (asleep: the wall time less both).
+     */
+    static ObjectNode threadWaitSeconds(long pid) {
+        return perThread(pid, task -> Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]) / 1e9);
+    }
+
+    private interface TaskSeconds {
+        double of(Path task) throws IOException;
+    }
+
+    private static ObjectNode perThread(long pid, TaskSeconds seconds) {
+        java.util.Map<String, Double> byName = new java.util.HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    byName.merge(name, seconds.of(task), Double::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
@@ -81,9 +102,9 @@ final class Machine {
             // the process is gone
         }
         ObjectNode out = new ObjectMapper().createObjectNode();
-        ticks.entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> out.put(e.getKey(), e.getValue() / 100.0));
+        byName.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> out.put(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0));
         return out;
     }
 
