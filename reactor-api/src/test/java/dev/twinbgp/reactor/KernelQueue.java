@@ -10,14 +10,15 @@ import java.util.Locale;
 /**
  * What a plain socket's kernel still holds to send, from Linux's {@code /proc/net/tcp} and {@code tcp6}
  * ({@code tx_queue}: written but not acknowledged by the other end). A test that needs its bytes in the
- * other end's receive queue - not lost in its own send queue when it resets - waits for 0.
+ * other end's receive queue - not lost in its own send queue when it resets - waits for 0. Public for the
+ * speaker's tests (its {@code ScriptedPeer}), which have this module's test-jar.
  */
-final class KernelQueue {
+public final class KernelQueue {
     private KernelQueue() {
     }
 
     /** Bytes {@code s} has written that its peer has not acknowledged; -1 where the kernel does not tell (not Linux). */
-    static long unacknowledged(Socket s) throws IOException {
+    public static long unacknowledged(Socket s) throws IOException {
         String local = String.format(Locale.ROOT, ":%04X", s.getLocalPort());
         String remote = String.format(Locale.ROOT, ":%04X", s.getPort());
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {

@@ -1,5 +1,6 @@
 package dev.twinbgp.speaker.api;
 
+import dev.twinbgp.speaker.session.Await;
 import dev.twinbgp.speaker.session.Ports;
 
 import dev.twinbgp.bgp.fsm.SessionConfig;
@@ -16,6 +17,9 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Two speakers on loopback: "twin" (127.0.0.2) runs the API layer under test, configured from ExaBGP
@@ -86,8 +90,19 @@ final class ApiHarness implements AutoCloseable {
     }
 
     static int ribInSize(PeerDriver p) {
+        return query(p, () -> p.adjRibIn().size());
+    }
+
+    /**
+     * {@code q} run on {@code p}'s loop. A loop that does not answer within {@link Await#LONG} fails the test (an
+     * Await polling it would otherwise hang in its condition, past its own timeout): only to avoid hanging.
+     */
+    static <T> T query(PeerDriver p, Supplier<T> q) {
         try {
-            return p.query(() -> p.adjRibIn().size()).get();
+            return p.query(q).get(Await.LONG.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("peer " + p.name() + ": its loop did not answer a query within "
+                    + Await.LONG.toSeconds() + " s: blocked?", e);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -14,6 +14,7 @@ import dev.twinbgp.bgp.wire.Notification;
 import dev.twinbgp.bgp.wire.Open;
 import dev.twinbgp.bgp.wire.Update;
 import dev.twinbgp.bgp.wire.WireError;
+import dev.twinbgp.reactor.KernelQueue;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +22,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -217,27 +215,11 @@ final class ScriptedPeer implements AutoCloseable {
     }
 
     /**
-     * Bytes written that the speaker's kernel has not acknowledged yet, from Linux's {@code /proc/net/tcp} and
-     * {@code tcp6} ({@code tx_queue}); -1 where the kernel does not tell. At 0 everything sent is in the
-     * speaker's socket: a reset then drops none of it.
+     * Bytes written that the speaker's kernel has not acknowledged yet ({@link KernelQueue}); -1 where the kernel
+     * does not tell. At 0 everything sent is in the speaker's socket: a reset then drops none of it.
      */
     long unacknowledged() throws IOException {
-        String local = String.format(Locale.ROOT, ":%04X", socket.getLocalPort());
-        String remote = String.format(Locale.ROOT, ":%04X", socket.getPort());
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            Path p = Path.of(table);
-            if (!Files.isReadable(p)) {
-                continue;
-            }
-            for (String line : Files.readAllLines(p)) {
-                // "  7: LOCAL:PORT REMOTE:PORT ST TX_QUEUE:RX_QUEUE ..."
-                String[] f = line.trim().split("\\s+");
-                if (f.length > 4 && f[1].endsWith(local) && f[2].endsWith(remote)) {
-                    return Long.parseLong(f[4].substring(0, f[4].indexOf(':')), 16);
-                }
-            }
-        }
-        return -1;
+        return KernelQueue.unacknowledged(socket);
     }
 
     /** Closes with SO_LINGER 0: the kernel sends a RST (and drops what the speaker sent us unread). */
