@@ -118,18 +118,11 @@ public final class DaemonBenchmark {
         }
     }
 
-    private static List<ObjectNode> threadCpu(Receiver rx) {
+    /** One node per process of the receiver: its threads' seconds by name ({@link Machine#threadCpuSeconds} ...). */
+    private static List<ObjectNode> perProcess(Receiver rx, java.util.function.LongFunction<ObjectNode> threads) {
         List<ObjectNode> out = new ArrayList<>();
         for (long pid : rx.pids()) {
-            out.add(Machine.threadCpuSeconds(pid));
-        }
-        return out;
-    }
-
-    private static List<ObjectNode> threadWait(Receiver rx) {
-        List<ObjectNode> out = new ArrayList<>();
-        for (long pid : rx.pids()) {
-            out.add(Machine.threadWaitSeconds(pid));
+            out.add(threads.apply(pid));
         }
         return out;
     }
@@ -162,16 +155,16 @@ public final class DaemonBenchmark {
         long linesBefore = rx instanceof TwinbgpDaemon t ? t.eventLines() : 0;
         rx.beforeSend();
         double cpuBefore = Machine.cpuSeconds(rx.pids());
-        List<ObjectNode> threadsBefore = threadCpu(rx);
-        List<ObjectNode> waitBefore = threadWait(rx);
+        List<ObjectNode> threadsBefore = perProcess(rx, Machine::threadCpuSeconds);
+        List<ObjectNode> waitBefore = perProcess(rx, Machine::threadWaitSeconds);
         long first = SenderProcess.nanos(tx.ask("SEND", "FIRST", 60));
         long held = rx.awaitHeld(table.prefixes(), TIMEOUT_NANOS);
         r.put(label + "CpuSeconds", Machine.cpuSeconds(rx.pids()) - cpuBefore);
         // Where the transfer's CPU went, per thread name (the loop, the events writer, C2, C1, the collector): a
         // twinbgp receiver's one process; the reference daemons' processes summed by thread name as well.
-        putDelta(r.putObject(label + "ThreadCpuSeconds"), threadsBefore, threadCpu(rx));
+        putDelta(r.putObject(label + "ThreadCpuSeconds"), threadsBefore, perProcess(rx, Machine::threadCpuSeconds));
         // ... and how long each thread waited for a core while runnable (the rest of the wall time it slept)
-        putDelta(r.putObject(label + "ThreadWaitSeconds"), waitBefore, threadWait(rx));
+        putDelta(r.putObject(label + "ThreadWaitSeconds"), waitBefore, perProcess(rx, Machine::threadWaitSeconds));
         long written = SenderProcess.nanos(tx.await("WRITTEN", 600));
         r.put(label + "WrittenSeconds", (written - first) / 1e9);
         if (rx instanceof TwinbgpDaemon t && t.eventLines() > 0) {

@@ -65,8 +65,7 @@ final class Machine {
      * the loop, an API reader) without a profiler.
      */
     static ObjectNode threadCpuSeconds(long pid) {
-        return perThread(pid, task -> {
-            String stat = Files.readString(task.resolve("stat"));
+        return perThread(pid, (task, stat) -> {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, clock ticks
         });
@@ -79,11 +78,12 @@ final class Machine {
      * that had nothing to do (asleep: the wall time less both).
      */
     static ObjectNode threadWaitSeconds(long pid) {
-        return perThread(pid, task -> Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]) / 1e9);
+        return perThread(pid, (task, stat) -> Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]) / 1e9);
     }
 
+    /** Seconds of one thread, from its /proc/PID/task/TID directory and its {@code stat} line (read once, for the name). */
     private interface TaskSeconds {
-        double of(Path task) throws IOException;
+        double of(Path task, String stat) throws IOException;
     }
 
     private static ObjectNode perThread(long pid, TaskSeconds seconds) {
@@ -93,7 +93,7 @@ final class Machine {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    byName.merge(name, seconds.of(task), Double::sum);
+                    byName.merge(name, seconds.of(task, stat), Double::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
