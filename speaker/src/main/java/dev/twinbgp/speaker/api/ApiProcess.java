@@ -5,6 +5,7 @@ import dev.twinbgp.speaker.session.Backlog;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -432,7 +433,7 @@ final class ApiProcess implements AutoCloseable {
     private void read(Process p) {
         ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
         RouteBatch batch = new RouteBatch();
-        try (BufferedReader input = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (InputStream input = p.getInputStream()) {
             LineReader in = new LineReader(input);
             RouteLines routeLines = new RouteLines();
             GroupBlock group = new GroupBlock();
@@ -444,7 +445,7 @@ final class ApiProcess implements AutoCloseable {
                 }
                 if (line == LineReader.TOO_LONG) {
                     settle(batch, inFlight);
-                    refuse("(a line)", "a command is at most " + LineReader.MAX_LINE + " characters");
+                    refuse("(a line)", "a command is at most " + LineReader.MAX_LINE + " octets");
                     continue;
                 }
                 Request request;

@@ -1,8 +1,6 @@
 package dev.twinbgp.speaker.api;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -107,10 +105,9 @@ final class ControlServer implements AutoCloseable {
 
     private void serve(SocketChannel client) {
         try (client) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
-            String line = new LineReader(in).readLine();
+            String line = new LineReader(Channels.newInputStream(client)).readLine();
             Reply reply = line == null ? Reply.error("expected one command line")
-                    : line == LineReader.TOO_LONG ? Reply.error("a command is at most " + LineReader.MAX_LINE + " characters")
+                    : line == LineReader.TOO_LONG ? Reply.error("a command is at most " + LineReader.MAX_LINE + " octets")
                     : run(line);
             StringBuilder out = new StringBuilder();
             for (String l : reply.lines()) {

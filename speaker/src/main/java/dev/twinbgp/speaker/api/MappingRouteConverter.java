@@ -29,9 +29,20 @@ public final class MappingRouteConverter implements RouteConverter {
      * attributes, the neighbor's configuration and the family (the next hop's checks depend on it) - instead of
      * mapping the neighbor again (issue 18). Routes that share a path also share the instance, as the
      * configuration's routes do, so the Adj-RIB-Out groups them without comparing attribute lists.
+     *
+     * <p>As in {@link RouteLines}, the path made last is always at hand, but one enters the table only when its
+     * attributes come back after others ({@link Paths#seen}): a path is an object graph of its attributes, and
+     * 250,000 sets used a few lines each outlived young collections in the table and were copied to die old.
      */
     private static final int CACHED = 1024;
-    private static final ThreadLocal<Made[]> MADE = ThreadLocal.withInitial(() -> new Made[CACHED]);
+    private static final ThreadLocal<Paths> MADE = ThreadLocal.withInitial(Paths::new);
+
+    /** One reader thread's paths: the last made, the table, and the keys of those made once per slot. */
+    private static final class Paths {
+        final Made[] table = new Made[CACHED];
+        final int[] seen = new int[CACHED];
+        Made last;
+    }
 
     /** A path made for these attributes (by identity), neighbor configuration (by identity) and family. */
     private record Made(RouteAttributes attributes, NeighborConfig neighbor, Family family, Path path) {
@@ -46,14 +57,24 @@ public final class MappingRouteConverter implements RouteConverter {
         if (a.split().isPresent() || a.withdrawn()) {
             return mapped(n, route); // not one route of its own: the mapping decides
         }
-        Made[] made = MADE.get();
-        int slot = (System.identityHashCode(a) * 31 + System.identityHashCode(n)) & (CACHED - 1);
-        Made m = made[slot];
+        Paths made = MADE.get();
+        int key = System.identityHashCode(a) * 31 + System.identityHashCode(n);
+        int slot = key & (CACHED - 1);
+        Made m = made.last;
+        if (m == null || !m.isFor(a, n, route.family())) {
+            m = made.table[slot];
+        }
         if (m != null && m.isFor(a, n, route.family())) {
+            made.last = m;
             return List.of(new Route(RouteConverter.prefix(route), m.path()));
         }
         Route one = PeerSettingsMapper.route(n, route);
-        made[slot] = new Made(a, n, route.family(), one.path());
+        made.last = new Made(a, n, route.family(), one.path());
+        if (made.seen[slot] == key) {
+            made.table[slot] = made.last;
+        } else {
+            made.seen[slot] = key;
+        }
         return List.of(one);
     }
 

@@ -42,7 +42,11 @@ final class RouteBatch {
     void announce(PeerDriver peer, List<Route> routes) {
         List<Op> list = ops.computeIfAbsent(peer, k -> new ArrayList<>());
         if (!list.isEmpty() && list.get(list.size() - 1) instanceof Announce a) {
-            a.routes.addAll(routes);
+            if (routes.size() == 1) {
+                a.routes.add(routes.get(0)); // a bulk injection's line: no array copy of a one-route list
+            } else {
+                a.routes.addAll(routes);
+            }
         } else {
             list.add(new Announce(new ArrayList<>(routes)));
         }

@@ -2,11 +2,8 @@ package dev.twinbgp.speaker.api;
 
 import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.config.NeighborConfig;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.FileInputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -44,8 +41,7 @@ public final class LinePathProfile {
             long wall = System.nanoTime();
             int lines = 0;
             RouteBatch batch = new RouteBatch();
-            try (BufferedReader input = new BufferedReader(new InputStreamReader(new FileInputStream(args[0]),
-                    StandardCharsets.UTF_8))) {
+            try (FileInputStream input = new FileInputStream(args[0])) {
                 LineReader in = new LineReader(input);
                 RouteLines routeLines = new RouteLines();
                 String line;

@@ -116,4 +116,29 @@ class MappingRouteConverterTest {
             }
         }
     }
+    /**
+     * Routes of one attribute set share its path: the set of the line before at once, a set that comes back after
+     * others once it has been made twice (kept then, issue 18: a set used once is not held).
+     */
+    @Test
+    void aSetThatComesBackSharesItsPath() throws ConfigException {
+        NeighborConfig n = ConfigParser.parse("t.conf", """
+                neighbor 192.0.2.1 {
+                  router-id 10.0.0.1; local-address 192.0.2.2; local-as 65000; peer-as 65001;
+                  family { ipv4 unicast; }
+                }
+                """).neighbors().get(0);
+        RouteConfig a = RouteParser.parseRoute("route 10.0.0.0/24 next-hop 192.0.2.9 med 5");
+        RouteConfig b = RouteParser.parseRoute("route 10.1.0.0/24 next-hop 192.0.2.9 med 6");
+        RouteConfig other = RouteParser.parseRoute("route 10.9.0.0/16 next-hop 1.1.1.1");
+        java.util.function.BiFunction<RouteConfig, Integer, Route> route = (r, i) -> MappingRouteConverter.INSTANCE
+                .toRoutes(n, new RouteConfig(other.prefix(), r.attributes())).get(0);
+        Route first = route.apply(a, 0);
+        assertSame(first.path(), route.apply(a, 1).path(), "the set of the line before");
+        route.apply(b, 2);
+        Route again = route.apply(a, 3); // made a second time: kept
+        assertEquals(first.path(), again.path());
+        route.apply(b, 4);
+        assertSame(again.path(), route.apply(a, 5).path(), "a set that came back");
+    }
 }

@@ -54,6 +54,40 @@ class RouteLinesTest {
         assertSame(first.attributes(), second.attributes());
     }
 
+    /** A tail that comes back after others is read in full once more, then kept: found from then on. */
+    @Test
+    void aTailThatComesBackIsKept() throws Exception {
+        RouteLines lines = new RouteLines();
+        String a = "announce route 10.0.%d.0/24 next-hop 192.0.2.1 med 5";
+        String b = "announce route 10.1.%d.0/24 next-hop 192.0.2.1 med 6";
+        route(lines.parse(a.formatted(0)));
+        route(lines.parse(b.formatted(0)));
+        RouteConfig again = route(lines.parse(a.formatted(1))); // read in full a second time: kept now
+        route(lines.parse(b.formatted(1)));
+        RouteConfig kept = route(lines.parse(a.formatted(2)));
+        assertSame(again.attributes(), kept.attributes());
+        assertEquals("10.0.2.0/24", kept.prefix().toString());
+    }
+
+    /**
+     * A tail read once is not held once the lines have moved on to another: a table whose attribute set changes
+     * every few routes leaves nothing behind for the collector to copy (issue 18).
+     */
+    @Test
+    void aTailReadOnceIsNotHeld() throws Exception {
+        RouteLines lines = new RouteLines();
+        java.lang.ref.WeakReference<Object> once = new java.lang.ref.WeakReference<>(
+                route(lines.parse("announce route 10.0.0.0/24 next-hop 192.0.2.1 med 7")).attributes());
+        for (int i = 0; i < 3; i++) {
+            route(lines.parse("announce route 10.1." + i + ".0/24 next-hop 192.0.2.1 med 8"));
+        }
+        for (int i = 0; i < 20 && once.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(once.get(), "the attributes of a tail read once are still held");
+    }
+
     @Test
     void otherCommandsAndBlankLinesAreTheParsersOwn() throws Exception {
         RouteLines lines = new RouteLines();

@@ -33,9 +33,19 @@ public final class Prefix implements Comparable<Prefix>, RouteKey {
         mask(address, length);
     }
 
+    /** Clears the bits past {@code length}: the partial octet's low bits, then whole octets. */
     private static void mask(byte[] a, int length) {
-        for (int bit = length; bit < a.length * 8; bit++) {
-            a[bit >> 3] &= (byte) ~(0x80 >>> (bit & 7));
+        int octet = length >>> 3;
+        if (octet >= a.length) {
+            return;
+        }
+        int kept = length & 7;
+        if (kept != 0) {
+            a[octet] &= (byte) (0xFF00 >>> kept); // the top `kept` bits of the octet
+            octet++;
+        }
+        for (; octet < a.length; octet++) {
+            a[octet] = 0;
         }
     }
 

@@ -35,6 +35,21 @@ class PrefixAndNlriTest {
     }
 
     @Test
+    void everyLengthKeepsExactlyItsLeadingBits() {
+        for (int octets : new int[] {4, 16}) {
+            byte[] ones = new byte[octets];
+            java.util.Arrays.fill(ones, (byte) 0xFF);
+            for (int length = 0; length <= octets * 8; length++) {
+                byte[] kept = Prefix.of(ones, length).address();
+                for (int bit = 0; bit < octets * 8; bit++) {
+                    boolean set = (kept[bit >> 3] & (0x80 >>> (bit & 7))) != 0;
+                    assertEquals(bit < length, set, octets + " octets, /" + length + ", bit " + bit);
+                }
+            }
+        }
+    }
+
+    @Test
     void invalidTextIsRejected() {
         for (String bad : List.of("10.0.0.0/33", "10.0.0/24", "10.0.0.256/24", "10.0.0.0", "2001:db8::/129", "1::2::3/64", "x/1")) {
             assertThrows(IllegalArgumentException.class, () -> Prefix.parse(bad), bad);
