@@ -76,6 +76,54 @@ class LauncherAotJarIT {
         assertTrue(flag(flags, "InlineSmallCode").endsWith("{default}"), flags);
     }
 
+    /**
+     * Where the kernel offers transparent huge pages ("madvise" or "always"), the launcher asks for them with one code
+     * cache segment and a young generation 2 MiB smaller (bin/jvm-options, measured in docs/benchmarks.md); where it
+     * does not ("never", or no such file), it leaves them out - the JVM would warn about the flag. Read back from the
+     * JVM the launcher started on this machine, and from the options function for each mode.
+     */
+    @Test
+    void hugePagesOnlyWhereTheKernelOffersThem() throws Exception {
+        copyLauncher();
+        String mode = Files.isReadable(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))
+                ? Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")) : "";
+        boolean offered = mode.contains("[madvise]") || mode.contains("[always]");
+        String flags = launch("this machine's mode: " + mode.strip(), Map.of("TWINBGP_JAVA_OPTS", "-XX:+PrintFlagsFinal"));
+        // `--version` names no reactor: netty's young generation (14m, 10m with huge pages)
+        assertEquals((offered ? 10 : 14) * 1024 * 1024 + " {command line}", flag(flags, "NewSize"), flags);
+        if (offered) {
+            assertEquals("true {command line}", flag(flags, "UseTransparentHugePages"), flags);
+            assertEquals("false {command line}", flag(flags, "SegmentedCodeCache"), flags);
+        } else {
+            assertEquals("false {default}", flag(flags, "UseTransparentHugePages"), flags);
+        }
+
+        Path kernel = root.resolve("thp-enabled");
+        for (String m : List.of("always [madvise] never", "[always] madvise never", "always madvise [never]", "")) {
+            Files.writeString(kernel, m + "\n");
+            boolean on = !m.contains("[never]") && !m.isEmpty();
+            String options = heapOptions(kernel, "selector");
+            assertEquals(on, options.contains("-XX:+UseTransparentHugePages"), m + ": " + options);
+            assertEquals(on, options.contains("-XX:-SegmentedCodeCache"), m + ": " + options);
+            assertTrue(options.contains(on ? "-Xmn14m" : "-Xmn16m"), m + ": " + options);
+        }
+        Files.delete(kernel);
+        assertTrue(heapOptions(kernel, "netty").contains("-Xmn14m"), "no such file: no huge pages");
+        Files.writeString(kernel, "always [madvise] never\n");
+        assertTrue(heapOptions(kernel, "netty").contains("-Xmn10m"), "netty with huge pages");
+    }
+
+    /** twinbgp_heap_options_for's options for REACTOR with the kernel's THP mode read from {@code kernel}. */
+    private String heapOptions(Path kernel, String reactor) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", ". bin/jdk.sh && . bin/jvm-options && twinbgp_thp_mode_file=\"$1\" "
+                + "&& twinbgp_heap_options_for \"$JAVA_HOME\" \"$2\" && echo \"$twinbgp_heap_options\"", "options",
+                kernel.toString(), reactor).directory(root.toFile()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
     /** {@code NAME = VALUE ... {ORIGIN}} of -XX:+PrintFlagsFinal's line for NAME, as "VALUE {ORIGIN}". */
     private static String flag(String printFlagsFinal, String name) {
         for (String line : printFlagsFinal.split("\n")) {
