@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
  *   AS_PATH value: segment type (1) | count (1) | count AS numbers of 2 or 4 octets, repeated
  * </pre>
  */
-final class UpdateBytes implements Nlri.Ipv4Visitor {
+final class UpdateBytes {
     private static final byte[] ATTRIBUTE = ascii("\"attribute\": { ");
     private static final byte[] ORIGIN = ascii("\"origin\": \"");
     private static final byte[][] ORIGINS = {ascii("igp\""), ascii("egp\""), ascii("incomplete\"")};
@@ -60,10 +60,11 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
 
     /** The attribute octets of the UPDATE being written (copied: {@link Attributes} lends no array). */
     private byte[] octets = new byte[4096];
+    /** The NLRI field being written (copied, as the attributes). */
+    private byte[] prefixes = new byte[256];
     /** Communities, extended communities, large communities being sorted. */
     private long[] values = new long[64];
     private JsonBytes out;
-    private int routeCount;
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
@@ -83,9 +84,11 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
      * false, having written nothing, when {@code u} is not one it writes (see the class comment).
      */
     boolean update(JsonBytes sink, Update u) {
-        if (!fits(u)) {
-            return false;
-        }
+        return fits(u) && fitting(sink, u);
+    }
+
+    /** {@link #update} of an UPDATE that {@link #fits} (the caller checked: not twice per line). */
+    boolean fitting(JsonBytes sink, Update u) {
         Attributes attrs = u.attributes();
         int alen = attrs.isEmpty() ? 0 : attrs.receivedLength();
         if (alen > octets.length) {
@@ -93,7 +96,8 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
         }
         if (alen > 0) {
             attrs.copyReceived(octets, 0);
-            if (!AttributeScan.acceptsEach(octets, 0, alen, attrs.receivedAsn4())) {
+            // The decoder's scan covered the common set already; scanned again only when it did not run
+            if (!attrs.receivedScanned() && !AttributeScan.acceptsEach(octets, 0, alen, attrs.receivedAsn4())) {
                 return false;
             }
         }
@@ -392,21 +396,48 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
         return values;
     }
 
-    /** {@code { "nlri": "P" }} per route, with {@code "path-information"} under ADD-PATH (RFC 7911 section 3). */
+    /**
+     * {@code { "nlri": "P" }} per route, with {@code "path-information"} under ADD-PATH (RFC 7911 section 3): the
+     * NLRI field read here, not through {@link Nlri#forEachIpv4} - the loop thread's Adj-RIB-In calls that with its
+     * own visitors, and a third one from this thread made its call site polymorphic and had C2 compile it 3 times
+     * in a cold transfer with events (issue 18, "evcpu"). The field was checked when the UPDATE was decoded.
+     * <pre>
+     *   route:  [path identifier (4), ADD-PATH only] | length in bits (1) | the prefix's (bits + 7) / 8 octets
+     * </pre>
+     */
     private void routes(Nlri block) {
-        routeCount = 0;
-        block.forEachIpv4(this);
-    }
-
-    @Override
-    public void visit(long pathId, int address, int prefixLength) {
-        if (routeCount++ > 0) {
-            out.append(SEPARATOR);
+        int n = block.wireLength();
+        if (n > prefixes.length) {
+            prefixes = new byte[Math.max(n, prefixes.length * 2)];
         }
-        out.append(NLRI).dotted(address).append((byte) '/').number(prefixLength);
-        if (pathId != Prefix.NO_PATH_ID) {
-            out.append(PATH_ID).dotted((int) pathId);
+        byte[] b = prefixes;
+        block.writeTo(b, 0);
+        boolean ids = block.hasPathIds();
+        int p = 0;
+        while (p < n) {
+            if (p > 0) {
+                out.append(SEPARATOR);
+            }
+            long id = Prefix.NO_PATH_ID;
+            if (ids) {
+                id = Bytes.u32(b, p);
+                p += 4;
+            }
+            int bits = b[p++] & 0xFF;
+            int k = (bits + 7) >>> 3;
+            int address = 0;
+            for (int i = 0; i < 4; i++) {
+                address = address << 8 | (i < k ? b[p + i] & 0xFF : 0);
+            }
+            if (bits < 32) {
+                address &= bits == 0 ? 0 : -1 << (32 - bits);
+            }
+            p += k;
+            out.append(NLRI).dotted(address).append((byte) '/').number(bits);
+            if (id != Prefix.NO_PATH_ID) {
+                out.append(PATH_ID).dotted((int) id);
+            }
+            out.append(ROUTE_END);
         }
-        out.append(ROUTE_END);
     }
 }

@@ -46,6 +46,9 @@ public final class Attributes {
     // with the session they were decoded for, or null for a set built from objects.
     private final byte[] wire;
     private final Negotiated wireSession;
+    // True when every attribute of wire is one AttributeScan#acceptsEach takes: the decoder's scan said so
+    // (fromReceived) or compactBuilt checked it. A reader of the octets (the JSON event writer) needs no scan again.
+    private final boolean scanned;
     // Cached wire forms (2-octet AS, 4-octet AS). Racy but benign: each thread computes the same bytes,
     // and Encoded is a record (final fields), so a thread that sees it also sees its filled array (JLS 17.5).
     private Encoded encoded2;
@@ -61,13 +64,15 @@ public final class Attributes {
         this.contents = new Contents(sorted, receivedFlags);
         this.wire = null;
         this.wireSession = null;
+        this.scanned = false;
     }
 
-    private Attributes(Contents contents, byte[] wire, Negotiated wireSession, int hash) {
+    private Attributes(Contents contents, byte[] wire, Negotiated wireSession, int hash, boolean scanned) {
         this.contents = contents;
         this.wire = wire;
         this.wireSession = wireSession;
         this.hash = hash;
+        this.scanned = scanned;
     }
 
     /**
@@ -76,7 +81,7 @@ public final class Attributes {
      * with {@code negotiated}: they can become {@link #compact()}.
      */
     public static Attributes decoded(List<Attribute> attributes, byte[] flags, byte[] wire, Negotiated negotiated) {
-        return new Attributes(decoded(attributes, flags).contents, wire, negotiated, 0);
+        return new Attributes(decoded(attributes, flags).contents, wire, negotiated, 0, false);
     }
 
     /**
@@ -85,7 +90,7 @@ public final class Attributes {
      * form: its attribute objects are decoded only when first asked for.
      */
     public static Attributes fromReceived(byte[] wire, Negotiated negotiated) {
-        return new Attributes(null, wire, negotiated, 0);
+        return new Attributes(null, wire, negotiated, 0, true);
     }
 
     /**
@@ -94,7 +99,7 @@ public final class Attributes {
      * this very instance.
      */
     public Attributes compact() {
-        return wire == null || contents == null ? this : new Attributes(null, wire, wireSession, hash);
+        return wire == null || contents == null ? this : new Attributes(null, wire, wireSession, hash, scanned);
     }
 
     /** The session a {@link #compactBuilt} set says its octets were encoded for: 4-octet AS numbers, nothing else. */
@@ -118,7 +123,7 @@ public final class Attributes {
         if (!AttributeScan.acceptsEach(bytes, 0, bytes.length, true)) {
             return this;
         }
-        Attributes c = new Attributes(null, bytes, BUILT_ASN4, hashCode());
+        Attributes c = new Attributes(null, bytes, BUILT_ASN4, hashCode(), true);
         c.encoded4 = e;
         return c;
     }
@@ -150,6 +155,15 @@ public final class Attributes {
     public int copyReceived(byte[] out, int pos) {
         System.arraycopy(wire, 0, out, pos, wire.length);
         return pos + wire.length;
+    }
+
+    /**
+     * Whether every attribute of the {@link #receivedLength} octets is known to be one
+     * {@link AttributeScan#acceptsEach} takes (the decoder's scan passed them): true saves a reader the scan;
+     * false says nothing.
+     */
+    public boolean receivedScanned() {
+        return scanned;
     }
 
     /** Whether the received octets carry 4-octet AS numbers (RFC 6793); only with a {@link #receivedLength}. */
