@@ -205,14 +205,20 @@ public final class ExaJson {
             out.append(headPrefixBytes);
             out.number(Math.floorDiv(micros, 1_000_000L)).append((byte) '.').number(Math.floorMod(micros, 1_000_000L), 6);
             out.append(headProcessBytes).number(counter);
-            out.append(updateHead.computeIfAbsent(neighbor, ExaJson::updateHead)[direction.ordinal()]);
-            if (out.updateBytes().fitting(out, u)) {
+            UpdateBytes writer = out.updateBytes();
+            out.append(writer.head(this, neighbor)[direction.ordinal()]);
+            if (writer.fitting(out, u)) {
                 out.append(UPDATE_END);
                 return;
             }
             out.truncate(mark);
         }
         out.append(message(message, neighbor, direction, null, Stamp.of(micros, counter)));
+    }
+
+    /** {@link #updateHead}'s octets for {@code neighbor} (from the map: {@link UpdateBytes#head} keeps the last). */
+    byte[][] updateHeadOf(NeighborContext neighbor) {
+        return updateHead.computeIfAbsent(neighbor, ExaJson::updateHead);
     }
 
     /** {@link #updateHead}'s octets for {@code neighbor}, one array per direction. */

@@ -65,9 +65,27 @@ final class UpdateBytes {
     /** Communities, extended communities, large communities being sorted. */
     private long[] values = new long[64];
     private JsonBytes out;
+    /** The last neighbor's update head ({@link ExaJson#updateHeadOf}) and whose it is: no map lookup per line. */
+    private ExaJson headJson;
+    private NeighborContext headNeighbor;
+    private byte[][] head;
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * {@code json}'s {@link ExaJson#updateHeadOf} for {@code neighbor}: the one of the line before when it is the same
+     * neighbor (the same object: each peer's lines carry one), else looked up - hashing a neighbor block (five
+     * fields) per line was 2 % of the event writer's time (issue 18, "evcpu").
+     */
+    byte[][] head(ExaJson json, NeighborContext neighbor) {
+        if (neighbor != headNeighbor || json != headJson) {
+            head = json.updateHeadOf(neighbor);
+            headJson = json;
+            headNeighbor = neighbor;
+        }
+        return head;
     }
 
     /** Whether {@link #update} writes {@code u}, without writing anything. */
