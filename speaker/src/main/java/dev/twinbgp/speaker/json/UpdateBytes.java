@@ -277,12 +277,15 @@ final class UpdateBytes {
 
     /** RFC 1997: {@code [ [ asn, value ], .. ]}, sorted, duplicates removed (as ExaBGP lists them). */
     private void communities(int v, int len) {
-        int n = len / 4;
-        long[] s = values(n);
+        int n = len / 4; // at most 63: a one-octet length
+        long[] s = values(2 * n);
         for (int i = 0; i < n; i++) {
-            s[i] = Bytes.u32(octets, v + 4 * i);
+            s[i] = Bytes.u32(octets, v + 4 * i) << 6 | i; // the value, then its place: every key distinct
         }
-        sort(s, n);
+        rankSort(s, n);
+        for (int i = 0; i < n; i++) {
+            s[i] = s[n + i] >>> 6;
+        }
         n = distinct(s, n);
         out.append(COMMUNITY);
         for (int i = 0; i < n; i++) {
@@ -293,6 +296,24 @@ final class UpdateBytes {
                     .append(LIST_END);
         }
         out.append(LIST_END);
+    }
+
+    /**
+     * Sorts the distinct keys {@code s[0..n)} (0 .. 2^62) into {@code s[n..2n)}: each goes to the place of the
+     * number of keys below it. Without a branch on the data or a loop bound that depends on it - an insertion sort's
+     * inner loop (down to where the value belongs) hit a {@code loop_limit_check} trap in every cold transfer with
+     * events, and C2 compiled the communities writer a second time (issue 18, "evcpu"). A few communities per
+     * UPDATE: n squared steps are nothing.
+     */
+    static void rankSort(long[] s, int n) {
+        for (int i = 0; i < n; i++) {
+            long x = s[i];
+            int below = 0;
+            for (int j = 0; j < n; j++) {
+                below += (int) ((s[j] - x) >>> 63); // 1 when s[j] < x (no overflow below 2^62)
+            }
+            s[n + below] = x;
+        }
     }
 
     /**
