@@ -82,6 +82,9 @@ public final class JsonBytes {
         return append(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** 10^0 .. 10^9. */
+    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+        1_000_000_000};
     /** {@code 00} .. {@code 99}: the two digits of n at {@code [2n]} and {@code [2n + 1]}. */
     private static final byte[] PAIRS = new byte[200];
     /**
@@ -147,8 +150,10 @@ public final class JsonBytes {
             len = octet(buf, len, x);
             return this;
         }
-        int digits = x < 1_000 ? 3 : x < 10_000 ? 4 : x < 100_000 ? 5 : x < 1_000_000 ? 6 : x < 10_000_000 ? 7
-                : x < 100_000_000 ? 8 : x < 1_000_000_000 ? 9 : 10;
+        // The digit count without a branch per size (a size one line in thousands has was a trap in the compiled
+        // writer): log10 from the bit length (x 1233 / 4096), one less when below that power of ten.
+        int t = (32 - Integer.numberOfLeadingZeros(x)) * 1233 >>> 12;
+        int digits = t + 1 - ((x - POWERS[t]) >>> 31);
         ensure(digits);
         int end = len + digits;
         pairs(buf, end, x);
