@@ -114,8 +114,7 @@ final class UpdateBytes {
         }
         if (alen > 0) {
             attrs.copyReceived(octets, 0);
-            // The decoder's scan covered the common set already; scanned again only when it did not run
-            if (!attrs.receivedScanned() && !AttributeScan.acceptsEach(octets, 0, alen, attrs.receivedAsn4())) {
+            if (!AttributeScan.acceptsEach(octets, 0, alen, attrs.receivedAsn4())) {
                 return false;
             }
         }

@@ -46,9 +46,6 @@ public final class Attributes {
     // with the session they were decoded for, or null for a set built from objects.
     private final byte[] wire;
     private final Negotiated wireSession;
-    // True when every attribute of wire is one AttributeScan#acceptsEach takes: the decoder's scan said so
-    // (fromReceived) or compactBuilt checked it. A reader of the octets (the JSON event writer) needs no scan again.
-    private final boolean scanned;
     // Cached wire forms (2-octet AS, 4-octet AS). Racy but benign: each thread computes the same bytes,
     // and Encoded is a record (final fields), so a thread that sees it also sees its filled array (JLS 17.5).
     private Encoded encoded2;
@@ -64,15 +61,13 @@ public final class Attributes {
         this.contents = new Contents(sorted, receivedFlags);
         this.wire = null;
         this.wireSession = null;
-        this.scanned = false;
     }
 
-    private Attributes(Contents contents, byte[] wire, Negotiated wireSession, int hash, boolean scanned) {
+    private Attributes(Contents contents, byte[] wire, Negotiated wireSession, int hash) {
         this.contents = contents;
         this.wire = wire;
         this.wireSession = wireSession;
         this.hash = hash;
-        this.scanned = scanned;
     }
 
     /**
@@ -81,7 +76,7 @@ public final class Attributes {
      * with {@code negotiated}: they can become {@link #compact()}.
      */
     public static Attributes decoded(List<Attribute> attributes, byte[] flags, byte[] wire, Negotiated negotiated) {
-        return new Attributes(decoded(attributes, flags).contents, wire, negotiated, 0, false);
+        return new Attributes(decoded(attributes, flags).contents, wire, negotiated, 0);
     }
 
     /**
@@ -90,7 +85,7 @@ public final class Attributes {
      * form: its attribute objects are decoded only when first asked for.
      */
     public static Attributes fromReceived(byte[] wire, Negotiated negotiated) {
-        return new Attributes(null, wire, negotiated, 0, true);
+        return new Attributes(null, wire, negotiated, 0);
     }
 
     /**
@@ -99,7 +94,7 @@ public final class Attributes {
      * this very instance.
      */
     public Attributes compact() {
-        return wire == null || contents == null ? this : new Attributes(null, wire, wireSession, hash, scanned);
+        return wire == null || contents == null ? this : new Attributes(null, wire, wireSession, hash);
     }
 
     /** The session a {@link #compactBuilt} set says its octets were encoded for: 4-octet AS numbers, nothing else. */
@@ -123,7 +118,7 @@ public final class Attributes {
         if (!AttributeScan.acceptsEach(bytes, 0, bytes.length, true)) {
             return this;
         }
-        Attributes c = new Attributes(null, bytes, BUILT_ASN4, hashCode(), true);
+        Attributes c = new Attributes(null, bytes, BUILT_ASN4, hashCode());
         c.encoded4 = e;
         return c;
     }
@@ -155,15 +150,6 @@ public final class Attributes {
     public int copyReceived(byte[] out, int pos) {
         System.arraycopy(wire, 0, out, pos, wire.length);
         return pos + wire.length;
-    }
-
-    /**
-     * Whether every attribute of the {@link #receivedLength} octets is known to be one
-     * {@link AttributeScan#acceptsEach} takes (the decoder's scan passed them): true saves a reader the scan;
-     * false says nothing.
-     */
-    public boolean receivedScanned() {
-        return scanned;
     }
 
     /** Whether the received octets carry 4-octet AS numbers (RFC 6793); only with a {@link #receivedLength}. */
