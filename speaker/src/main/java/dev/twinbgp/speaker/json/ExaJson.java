@@ -203,7 +203,8 @@ public final class ExaJson {
         if (message instanceof Update u && UpdateBytes.fits(u)) {
             int mark = out.length();
             out.append(headPrefixBytes);
-            out.number(Math.floorDiv(micros, 1_000_000L)).append((byte) '.').sixDigits((int) Math.floorMod(micros, 1_000_000L));
+            out.number(Math.floorDiv(micros, 1_000_000L)).append((byte) '.')
+                    .sixDigits((int) Math.floorMod(micros, 1_000_000L));
             out.append(headProcessBytes).number(counter);
             UpdateBytes writer = out.updateBytes();
             out.append(writer.head(this, neighbor)[direction.ordinal()]);

@@ -437,7 +437,7 @@ final class UpdateBytes {
     /**
      * {@code { "nlri": "P" }} per route, with {@code "path-information"} under ADD-PATH (RFC 7911 section 3): the
      * NLRI field read here, not through {@link Nlri#forEachIpv4} - the loop thread's Adj-RIB-In calls that with its
-     * own visitors, and a third one from this thread made its call site polymorphic and had C2 compile it 3 times
+     * own visitors, and a third one from this thread made its call site polymorphic and had C2 compile it 3-4 times
      * in a cold transfer with events (issue 18, "evcpu"). The field was checked when the UPDATE was decoded.
      * <pre>
      *   route:  [path identifier (4), ADD-PATH only] | length in bits (1) | the prefix's (bits + 7) / 8 octets
