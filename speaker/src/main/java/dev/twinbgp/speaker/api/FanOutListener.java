@@ -10,46 +10,73 @@ import dev.twinbgp.speaker.session.PeerDriver;
 import dev.twinbgp.speaker.session.SessionListener;
 import java.util.List;
 
-/** Calls each listener in turn; see {@link Api#fanOut}. */
-record FanOutListener(List<SessionListener> listeners) implements SessionListener {
+/**
+ * Calls each listener in turn; see {@link Api#fanOut}. Indexed loops over an array, not {@code forEach} with a
+ * lambda: {@code received} runs once per UPDATE on the loop thread, and a capturing lambda (plus an iterator for
+ * {@code wantsOctets} and {@code congestion}, once per frame) is garbage per message there - a young collection
+ * more per few hundred thousand routes (issue 18, "evcpu").
+ */
+final class FanOutListener implements SessionListener {
+    private final SessionListener[] listeners;
+
+    FanOutListener(List<SessionListener> listeners) {
+        this.listeners = listeners.toArray(new SessionListener[0]);
+    }
+
     @Override
     public void stateChanged(PeerDriver peer, State from, State to) {
-        listeners.forEach(l -> l.stateChanged(peer, from, to));
+        for (SessionListener l : listeners) {
+            l.stateChanged(peer, from, to);
+        }
     }
 
     @Override
     public void connected(PeerDriver peer, Direction via) {
-        listeners.forEach(l -> l.connected(peer, via));
+        for (SessionListener l : listeners) {
+            l.connected(peer, via);
+        }
     }
 
     @Override
     public void connectRetry(PeerDriver peer) {
-        listeners.forEach(l -> l.connectRetry(peer));
+        for (SessionListener l : listeners) {
+            l.connectRetry(peer);
+        }
     }
 
     @Override
     public void established(PeerDriver peer, Session session) {
-        listeners.forEach(l -> l.established(peer, session));
+        for (SessionListener l : listeners) {
+            l.established(peer, session);
+        }
     }
 
     @Override
     public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
-        listeners.forEach(l -> l.down(peer, reason, notification, wasEstablished));
+        for (SessionListener l : listeners) {
+            l.down(peer, reason, notification, wasEstablished);
+        }
     }
 
     @Override
     public void restartScheduled(PeerDriver peer, long seconds) {
-        listeners.forEach(l -> l.restartScheduled(peer, seconds));
+        for (SessionListener l : listeners) {
+            l.restartScheduled(peer, seconds);
+        }
     }
 
     @Override
     public void received(PeerDriver peer, BgpMessage message) {
-        listeners.forEach(l -> l.received(peer, message));
+        for (SessionListener l : listeners) {
+            l.received(peer, message);
+        }
     }
 
     @Override
     public void sent(PeerDriver peer, BgpMessage message) {
-        listeners.forEach(l -> l.sent(peer, message));
+        for (SessionListener l : listeners) {
+            l.sent(peer, message);
+        }
     }
 
     @Override
@@ -64,17 +91,23 @@ record FanOutListener(List<SessionListener> listeners) implements SessionListene
 
     @Override
     public void received(PeerDriver peer, BgpMessage message, byte[] octets) {
-        listeners.forEach(l -> l.received(peer, message, octets));
+        for (SessionListener l : listeners) {
+            l.received(peer, message, octets);
+        }
     }
 
     @Override
     public void receivedUndecodable(PeerDriver peer, byte[] octets) {
-        listeners.forEach(l -> l.receivedUndecodable(peer, octets));
+        for (SessionListener l : listeners) {
+            l.receivedUndecodable(peer, octets);
+        }
     }
 
     @Override
     public void sent(PeerDriver peer, BgpMessage message, byte[] octets) {
-        listeners.forEach(l -> l.sent(peer, message, octets));
+        for (SessionListener l : listeners) {
+            l.sent(peer, message, octets);
+        }
     }
 
     @Override

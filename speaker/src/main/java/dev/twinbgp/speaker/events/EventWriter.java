@@ -9,10 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -61,7 +57,7 @@ public final class EventWriter implements EventSink, AutoCloseable {
     private static final int SPINS = 500;
 
     /** Lines: a String, or a Supplier (usually an {@link EventLine}) formatting one on this writer's thread. */
-    private final BlockingQueue<Object> queue;
+    private final LineQueue queue;
     /** What an unformatted line counts for in the {@link Backlog} (an UPDATE's line is a few hundred chars). */
     private static final int LAZY_CHARS = 512;
     private final OutputStream out;
@@ -93,7 +89,7 @@ public final class EventWriter implements EventSink, AutoCloseable {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new LineQueue(capacity);
         this.out = out;
         this.closeOut = closeOut;
         this.nanoTime = nanoTime;
@@ -161,25 +157,26 @@ public final class EventWriter implements EventSink, AutoCloseable {
     }
 
     private void drain() {
-        List<Object> batch = new ArrayList<>(BATCH);
+        Object[] batch = new Object[BATCH];
         while (true) {
             // Many lines per lock of the queue (the producers' lock too), and one update of the backlog for them.
-            if (queue.drainTo(batch, BATCH) == 0 && await()) {
-                queue.drainTo(batch, BATCH);
+            int n = queue.drainTo(batch, BATCH);
+            if (n == 0 && await()) {
+                n = queue.drainTo(batch, BATCH);
             }
-            if (!batch.isEmpty()) {
+            if (n > 0) {
                 long chars = 0;
-                for (Object line : batch) {
-                    chars += line instanceof String text ? text.length() : LAZY_CHARS;
+                for (int i = 0; i < n; i++) {
+                    chars += batch[i] instanceof String text ? text.length() : LAZY_CHARS;
                 }
-                backlog.taken(batch.size(), chars);
-                for (Object line : batch) {
-                    format(line);
+                backlog.taken(n, chars);
+                for (int i = 0; i < n; i++) {
+                    format(batch[i]);
+                    batch[i] = null;
                     if (pending.length() >= WRITE_BYTES) {
                         writeOut();
                     }
                 }
-                batch.clear();
                 continue;
             }
             writeOut();

@@ -142,7 +142,10 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
 
     private void emitMessage(PeerDriver peer, BgpMessage message, dev.twinbgp.speaker.json.Direction direction) {
         PeerLines p = lines(peer);
-        writer.offerLazily(new MessageLine(json, peer.name(), p.neighbor(), message, direction, json.stamp(p.counter())));
+        // The time as a number, not a Stamp: one object per UPDATE on the loop thread, not three
+        long micros = json.nowMicros();
+        writer.offerLazily(new MessageLine(json, peer.name(), p.neighbor(), message, direction, micros,
+                p.counter().incrementAndGet()));
     }
 
     /**
@@ -150,11 +153,12 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
      * its thread (the common UPDATE from its received octets), or as text for a sink without a thread.
      */
     private record MessageLine(ExaJson json, String peer, NeighborContext neighbor, BgpMessage message,
-                               dev.twinbgp.speaker.json.Direction direction, ExaJson.Stamp at) implements EventLine {
+                               dev.twinbgp.speaker.json.Direction direction, long micros, long counter)
+            implements EventLine {
         @Override
         public String get() {
             try {
-                return json.message(message, neighbor, direction, at);
+                return json.message(message, neighbor, direction, ExaJson.Stamp.of(micros, counter));
             } catch (RuntimeException e) {
                 failed(e);
                 return null;
@@ -165,7 +169,7 @@ public final class JsonEventListener implements dev.twinbgp.speaker.session.Sess
         public void writeTo(JsonBytes out) {
             int mark = out.length();
             try {
-                json.message(message, neighbor, direction, at, out);
+                json.message(message, neighbor, direction, micros, counter, out);
             } catch (RuntimeException e) {
                 out.truncate(mark); // no part of a line
                 failed(e);

@@ -134,6 +134,21 @@ public final class ExaJson {
      * its place in the count whatever thread formats it.
      */
     public record Stamp(Instant time, long counter) {
+        /** The stamp of {@link #nowMicros}'s {@code micros} (epoch microseconds) and {@code counter}. */
+        public static Stamp of(long micros, long counter) {
+            return new Stamp(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1000L), counter);
+        }
+    }
+
+    /**
+     * The clock now in epoch microseconds - all of a line's {@code "time"} (six decimals) - as a number: a caller
+     * on the loop thread keeps it with the counter instead of an {@code Instant} and a {@link Stamp} per event
+     * (issue 18, "evcpu": two objects less per received UPDATE, fewer young collections).
+     */
+    public long nowMicros() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 
     /** The stamp of an event happening now with {@code neighbor} (counts it). */
@@ -173,21 +188,38 @@ public final class ExaJson {
      * anything else is the line's text. For the event writer's thread, which owns {@code out} (issue 18).
      */
     public void message(BgpMessage message, NeighborContext neighbor, Direction direction, Stamp now, JsonBytes out) {
+        Instant time = now.time();
+        message(message, neighbor, direction, time.getEpochSecond() * 1_000_000L + time.getNano() / 1000, now.counter(),
+                out);
+    }
+
+    /**
+     * {@link #message(BgpMessage, NeighborContext, Direction, Stamp, JsonBytes)} with the time in epoch microseconds
+     * ({@link #nowMicros}) and the counter as numbers.
+     */
+    public void message(BgpMessage message, NeighborContext neighbor, Direction direction, long micros, long counter,
+                        JsonBytes out) {
         Objects.requireNonNull(direction, "direction");
         if (message instanceof Update u && UpdateBytes.fits(u)) {
             int mark = out.length();
             out.append(headPrefixBytes);
-            Instant time = now.time();
-            out.number(time.getEpochSecond()).append((byte) '.').number(time.getNano() / 1000, 6);
-            out.append(headProcessBytes).number(now.counter());
-            out.append(updateHead.computeIfAbsent(neighbor, ExaJson::updateHead)[direction.ordinal()]);
-            if (out.updateBytes().update(out, u)) {
+            out.number(Math.floorDiv(micros, 1_000_000L)).append((byte) '.')
+                    .sixDigits((int) Math.floorMod(micros, 1_000_000L));
+            out.append(headProcessBytes).number(counter);
+            UpdateBytes writer = out.updateBytes();
+            out.append(writer.head(this, neighbor)[direction.ordinal()]);
+            if (writer.fitting(out, u)) {
                 out.append(UPDATE_END);
                 return;
             }
             out.truncate(mark);
         }
-        out.append(message(message, neighbor, direction, null, now));
+        out.append(message(message, neighbor, direction, null, Stamp.of(micros, counter)));
+    }
+
+    /** {@link #updateHead}'s octets for {@code neighbor} (from the map: {@link UpdateBytes#head} keeps the last). */
+    byte[][] updateHeadOf(NeighborContext neighbor) {
+        return updateHead.computeIfAbsent(neighbor, ExaJson::updateHead);
     }
 
     /** {@link #updateHead}'s octets for {@code neighbor}, one array per direction. */

@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
  *   AS_PATH value: segment type (1) | count (1) | count AS numbers of 2 or 4 octets, repeated
  * </pre>
  */
-final class UpdateBytes implements Nlri.Ipv4Visitor {
+final class UpdateBytes {
     private static final byte[] ATTRIBUTE = ascii("\"attribute\": { ");
     private static final byte[] ORIGIN = ascii("\"origin\": \"");
     private static final byte[][] ORIGINS = {ascii("igp\""), ascii("egp\""), ascii("incomplete\"")};
@@ -60,13 +60,32 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
 
     /** The attribute octets of the UPDATE being written (copied: {@link Attributes} lends no array). */
     private byte[] octets = new byte[4096];
+    /** The NLRI field being written (copied, as the attributes). */
+    private byte[] prefixes = new byte[256];
     /** Communities, extended communities, large communities being sorted. */
     private long[] values = new long[64];
     private JsonBytes out;
-    private int routeCount;
+    /** The last neighbor's update head ({@link ExaJson#updateHeadOf}) and whose it is: no map lookup per line. */
+    private ExaJson headJson;
+    private NeighborContext headNeighbor;
+    private byte[][] head;
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * {@code json}'s {@link ExaJson#updateHeadOf} for {@code neighbor}: the one of the line before when it is the same
+     * neighbor (the same object: each peer's lines carry one), else looked up - hashing a neighbor block (five
+     * fields) per line was 2 % of the event writer's time (issue 18, "evcpu").
+     */
+    byte[][] head(ExaJson json, NeighborContext neighbor) {
+        if (neighbor != headNeighbor || json != headJson) {
+            head = json.updateHeadOf(neighbor);
+            headJson = json;
+            headNeighbor = neighbor;
+        }
+        return head;
     }
 
     /** Whether {@link #update} writes {@code u}, without writing anything. */
@@ -83,9 +102,11 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
      * false, having written nothing, when {@code u} is not one it writes (see the class comment).
      */
     boolean update(JsonBytes sink, Update u) {
-        if (!fits(u)) {
-            return false;
-        }
+        return fits(u) && fitting(sink, u);
+    }
+
+    /** {@link #update} of an UPDATE that {@link #fits} (the caller checked: not twice per line). */
+    boolean fitting(JsonBytes sink, Update u) {
         Attributes attrs = u.attributes();
         int alen = attrs.isEmpty() ? 0 : attrs.receivedLength();
         if (alen > octets.length) {
@@ -255,12 +276,15 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
 
     /** RFC 1997: {@code [ [ asn, value ], .. ]}, sorted, duplicates removed (as ExaBGP lists them). */
     private void communities(int v, int len) {
-        int n = len / 4;
-        long[] s = values(n);
+        int n = len / 4; // at most 63: a one-octet length
+        long[] s = values(2 * n);
         for (int i = 0; i < n; i++) {
-            s[i] = Bytes.u32(octets, v + 4 * i);
+            s[i] = Bytes.u32(octets, v + 4 * i) << 6 | i; // the value, then its place: every key distinct
         }
-        sort(s, n);
+        rankSort(s, n);
+        for (int i = 0; i < n; i++) {
+            s[i] = s[n + i] >>> 6;
+        }
         n = distinct(s, n);
         out.append(COMMUNITY);
         for (int i = 0; i < n; i++) {
@@ -271,6 +295,24 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
                     .append(LIST_END);
         }
         out.append(LIST_END);
+    }
+
+    /**
+     * Sorts the distinct keys {@code s[0..n)} (0 .. 2^62) into {@code s[n..2n)}: each goes to the place of the
+     * number of keys below it. Without a branch on the data or a loop bound that depends on it - an insertion sort's
+     * inner loop (down to where the value belongs) hit a {@code loop_limit_check} trap in every cold transfer with
+     * events, and C2 compiled the communities writer a second time (issue 18, "evcpu"). A few communities per
+     * UPDATE: n squared steps are nothing.
+     */
+    static void rankSort(long[] s, int n) {
+        for (int i = 0; i < n; i++) {
+            long x = s[i];
+            int below = 0;
+            for (int j = 0; j < n; j++) {
+                below += (int) ((s[j] - x) >>> 63); // 1 when s[j] < x (no overflow below 2^62)
+            }
+            s[n + below] = x;
+        }
     }
 
     /**
@@ -392,21 +434,48 @@ final class UpdateBytes implements Nlri.Ipv4Visitor {
         return values;
     }
 
-    /** {@code { "nlri": "P" }} per route, with {@code "path-information"} under ADD-PATH (RFC 7911 section 3). */
+    /**
+     * {@code { "nlri": "P" }} per route, with {@code "path-information"} under ADD-PATH (RFC 7911 section 3): the
+     * NLRI field read here, not through {@link Nlri#forEachIpv4} - the loop thread's Adj-RIB-In calls that with its
+     * own visitors, and a third one from this thread made its call site polymorphic and had C2 compile it 3-4 times
+     * in a cold transfer with events (issue 18, "evcpu"). The field was checked when the UPDATE was decoded.
+     * <pre>
+     *   route:  [path identifier (4), ADD-PATH only] | length in bits (1) | the prefix's (bits + 7) / 8 octets
+     * </pre>
+     */
     private void routes(Nlri block) {
-        routeCount = 0;
-        block.forEachIpv4(this);
-    }
-
-    @Override
-    public void visit(long pathId, int address, int prefixLength) {
-        if (routeCount++ > 0) {
-            out.append(SEPARATOR);
+        int n = block.wireLength();
+        if (n > prefixes.length) {
+            prefixes = new byte[Math.max(n, prefixes.length * 2)];
         }
-        out.append(NLRI).dotted(address).append((byte) '/').number(prefixLength);
-        if (pathId != Prefix.NO_PATH_ID) {
-            out.append(PATH_ID).dotted((int) pathId);
+        byte[] b = prefixes;
+        block.writeTo(b, 0);
+        boolean ids = block.hasPathIds();
+        int p = 0;
+        while (p < n) {
+            if (p > 0) {
+                out.append(SEPARATOR);
+            }
+            long id = Prefix.NO_PATH_ID;
+            if (ids) {
+                id = Bytes.u32(b, p);
+                p += 4;
+            }
+            int bits = b[p++] & 0xFF;
+            int k = (bits + 7) >>> 3;
+            int address = 0;
+            for (int i = 0; i < 4; i++) {
+                address = address << 8 | (i < k ? b[p + i] & 0xFF : 0);
+            }
+            if (bits < 32) {
+                address &= bits == 0 ? 0 : -1 << (32 - bits);
+            }
+            p += k;
+            out.append(NLRI).dotted(address).append((byte) '/').number(bits);
+            if (id != Prefix.NO_PATH_ID) {
+                out.append(PATH_ID).dotted((int) id);
+            }
+            out.append(ROUTE_END);
         }
-        out.append(ROUTE_END);
     }
 }

@@ -32,6 +32,11 @@ class JsonBytesTest {
         assertEquals("000123", out.number(123, 6).toString());
         out.truncate(0);
         assertEquals("999999", out.number(999_999, 6).toString());
+        for (int v : new int[] {0, 1, 9, 10, 99, 100, 12_345, 99_999, 100_000, 123_456, 999_999}) {
+            out.truncate(0);
+            assertEquals(String.format("%06d", v), out.sixDigits(v).toString());
+        }
+        out.truncate(0);
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 10_000; i++) {
             int v = random.nextInt();

@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@link UpdateBytes#distinct}: the repeats of a sorted list dropped without a branch, as a set would. */
+/**
+ * {@link UpdateBytes#distinct}: the repeats of a sorted list dropped without a branch, as a set would;
+ * {@link UpdateBytes#rankSort}: distinct keys sorted as {@link Arrays#sort} sorts them.
+ */
 class UpdateBytesDistinctTest {
     @Test
     void dropsRepeatsLikeDistinct() {
@@ -24,6 +27,23 @@ class UpdateBytesDistinctTest {
             }
             Arrays.sort(values);
             assertDistinct(values);
+        }
+    }
+
+    @Test
+    void ranksSortLikeArraysSort() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (int round = 0; round < 10_000; round++) {
+            int n = random.nextInt(64);
+            long[] s = new long[2 * n + 3];
+            for (int i = 0; i < n; i++) {
+                // a community (u32, few distinct values: repeats) and its place, as UpdateBytes.communities keys them
+                s[i] = (random.nextBoolean() ? random.nextLong(1L << 32) : random.nextInt(4)) << 6 | i;
+            }
+            long[] expected = Arrays.copyOf(s, n);
+            Arrays.sort(expected);
+            UpdateBytes.rankSort(s, n);
+            assertArrayEquals(expected, Arrays.copyOfRange(s, n, 2 * n));
         }
     }
 
