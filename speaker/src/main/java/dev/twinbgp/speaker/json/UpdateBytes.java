@@ -462,15 +462,8 @@ final class UpdateBytes {
                 p += 4;
             }
             int bits = b[p++] & 0xFF;
-            int k = (bits + 7) >>> 3;
-            int address = 0;
-            for (int i = 0; i < 4; i++) {
-                address = address << 8 | (i < k ? b[p + i] & 0xFF : 0);
-            }
-            if (bits < 32) {
-                address &= bits == 0 ? 0 : -1 << (32 - bits);
-            }
-            p += k;
+            int address = Nlri.ipv4Address(b, p, bits);
+            p += (bits + 7) >>> 3;
             out.append(NLRI).dotted(address).append((byte) '/').number(bits);
             if (id != Prefix.NO_PATH_ID) {
                 out.append(PATH_ID).dotted((int) id);

@@ -293,6 +293,19 @@ public final class Nlri {
         return pos + length;
     }
 
+    /**
+     * The address of an IPv4 prefix of {@code bits} whose (bits + 7) / 8 octets start at {@code b[p]}, as an int with
+     * the bits past the length zero (RFC 4271 section 4.3: the trailing bits of the last octet are irrelevant).
+     */
+    public static int ipv4Address(byte[] b, int p, int bits) {
+        int n = (bits + 7) >>> 3;
+        int address = 0;
+        for (int i = 0; i < 4; i++) {
+            address = address << 8 | (i < n ? b[p + i] & 0xFF : 0);
+        }
+        return bits >= 32 ? address : bits == 0 ? 0 : address & -1 << (32 - bits);
+    }
+
     /** Calls {@code v} for each prefix of an IPv4 block, allocating nothing. */
     public void forEachIpv4(Ipv4Visitor v) {
         if (opaque || family.afi() != Family.AFI_IPV4) {
@@ -307,16 +320,8 @@ public final class Nlri {
                 p += 4;
             }
             int bits = bytes[p++] & 0xFF;
-            int n = (bits + 7) >>> 3;
-            int addr = 0;
-            for (int i = 0; i < 4; i++) {
-                addr = addr << 8 | (i < n ? bytes[p + i] & 0xFF : 0);
-            }
-            if (bits < 32) {
-                addr &= bits == 0 ? 0 : -1 << (32 - bits);
-            }
-            v.visit(id, addr, bits);
-            p += n;
+            v.visit(id, ipv4Address(bytes, p, bits), bits);
+            p += (bits + 7) >>> 3;
         }
     }
 
