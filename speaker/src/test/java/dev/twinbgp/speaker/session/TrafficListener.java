@@ -30,10 +30,14 @@ final class TrafficListener implements SessionListener {
 
     @Override
     public void down(PeerDriver peer, String reason, Notification notification, boolean wasEstablished) {
-        downs.add(reason);
+        // The notification first: a test thread waits for `downs` to fill and then reads `downNotifications`, while
+        // this runs on the loop thread - in the other order it could find the reason but not yet the notification
+        // (seen once in CI under load). Each add is a volatile write, so the reason's visibility carries the
+        // notification's.
         if (notification != null) {
             downNotifications.add(notification);
         }
+        downs.add(reason);
     }
 
     @Override
