@@ -33,9 +33,10 @@ import java.util.SplittableRandom;
  * was the other neighbor's 20,000 static routes of one attribute set per 4 routes with a single community: the
  * framer's loop never left C1 in training, and the measured daemon's C2 then worked 1.2-1.5 s through the first
  * 1M-route transfer with events (docs/benchmarks.md, "Cold receive with events, third look"). Opt-in
- * ({@code TWINBGP_AOT_FEED_ROUTES}): on JDK 25 it did not pay - the cache holds profiles, not compiled code, and with
+ * ({@code TWINBGP_AOT_FEED_ROUTES}): on JDK 25 it did not pay - the cache held profiles, not compiled code, and with
  * these profiles C2 compiled more during the first transfer (docs/benchmarks.md, "The AOT training through the real
- * receive path"); it is kept for a JDK whose cache holds compiled methods.
+ * receive path"); it is kept for a JDK whose cache holds compiled methods. (Since "The AOT cache without method
+ * profiles" the training records none: bin/aot-train.)
  *
  * <p>The table is the daemon benchmark's diverse shape (about 4 prefixes per attribute set: ORIGIN varied, AS_PATH
  * of 1-10 ASes, MED, LOCAL_PREF, 0-6 communities), sent {@code transfers} times; between two transfers the session
