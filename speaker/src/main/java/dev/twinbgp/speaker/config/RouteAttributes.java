@@ -94,11 +94,13 @@ public record RouteAttributes(
         OptionalLong localPreference = OptionalLong.empty();
         boolean atomicAggregate;
         Optional<Aggregator> aggregator = Optional.empty();
-        List<Community> communities = new ArrayList<>();
-        List<LargeCommunity> largeCommunities = new ArrayList<>();
-        List<ExtendedCommunity> extendedCommunities = new ArrayList<>();
+        // Each parser assigns these lists whole (an API process's new attribute set made five empty ArrayLists here,
+        // issue 18); generic attributes are added one by one (AttributeParser, SrPolicyParser, FlowActions).
+        List<Community> communities = List.of();
+        List<LargeCommunity> largeCommunities = List.of();
+        List<ExtendedCommunity> extendedCommunities = List.of();
         Optional<IpAddress> originatorId = Optional.empty();
-        List<IpAddress> clusterList = new ArrayList<>();
+        List<IpAddress> clusterList = List.of();
         List<GenericAttribute> genericAttributes = new ArrayList<>();
         Optional<Attribute.PrefixSid> prefixSid = Optional.empty();
         OptionalLong aigp = OptionalLong.empty();
@@ -108,7 +110,7 @@ public record RouteAttributes(
         Optional<String> watchdog = Optional.empty();
         boolean withdrawn;
         Optional<RouteDistinguisher> rd = Optional.empty();
-        List<Integer> labels = new ArrayList<>();
+        List<Integer> labels = List.of();
 
         RouteAttributes build() {
             return new RouteAttributes(nextHop, origin, asPath, med, localPreference, atomicAggregate, aggregator,

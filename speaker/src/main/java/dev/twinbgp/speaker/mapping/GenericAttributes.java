@@ -42,7 +42,7 @@ final class GenericAttributes {
     private static Attribute typed(int code, byte[] value) {
         ByteBuffer b = ByteBuffer.wrap(value);
         return switch (code) {
-            case Attribute.ORIGIN -> value.length == 1 && value[0] >= 0 && value[0] <= 2 ? new Attribute.Origin(value[0]) : null;
+            case Attribute.ORIGIN -> value.length == 1 && value[0] >= 0 && value[0] <= 2 ? Attribute.Origin.of(value[0]) : null;
             case Attribute.NEXT_HOP -> value.length == 4 ? new Attribute.NextHop(b.getInt()) : null;
             case Attribute.MULTI_EXIT_DISC -> value.length == 4 ? new Attribute.MultiExitDisc(u32(b)) : null;
             case Attribute.LOCAL_PREF -> value.length == 4 ? new Attribute.LocalPref(u32(b)) : null;

@@ -49,10 +49,9 @@ final class PathAttributes {
     static Map<Integer, Attribute> of(RouteAttributes route, NeighborConfig neighbor) {
         Map<Integer, Attribute> out = new TreeMap<>();
         int origin = route.origin().orElse(RouteDefaults.ORIGIN).code();
-        out.put(Attribute.ORIGIN, new Attribute.Origin(origin));
-        List<AsPathSegment> path = route.asPath().map(PathAttributes::segments)
-                .orElseGet(() -> neighbor.prependsLocalAs() ? prepend(neighbor.localAs(), List.of()) : List.of());
-        out.put(Attribute.AS_PATH, new Attribute.AsPath(path));
+        out.put(Attribute.ORIGIN, Attribute.Origin.of(origin));
+        out.put(Attribute.AS_PATH, route.asPath().isPresent() ? new Attribute.AsPath(segments(route.asPath().get()))
+                : neighbor.prependsLocalAs() ? localAsPath(neighbor.localAs()) : Attribute.AsPath.EMPTY);
         route.med().ifPresent(med -> out.put(Attribute.MULTI_EXIT_DISC, new Attribute.MultiExitDisc(med)));
         if (neighbor.isIbgp()) {
             long preference = route.localPreference().orElse(RouteDefaults.LOCAL_PREFERENCE);
@@ -63,7 +62,7 @@ final class PathAttributes {
         }
         route.aggregator().ifPresent(a -> out.put(Attribute.AGGREGATOR, new Attribute.Aggregator(a.asn(), ipv4(a.address(), "aggregator"))));
         if (!route.communities().isEmpty()) {
-            out.put(Attribute.COMMUNITIES, new Attribute.Communities(sorted(route.communities())));
+            out.put(Attribute.COMMUNITIES, sorted(route.communities()));
         }
         route.originatorId().ifPresent(id -> out.put(Attribute.ORIGINATOR_ID, new Attribute.OriginatorId(ipv4(id, "originator-id"))));
         if (!route.clusterList().isEmpty()) {
@@ -96,18 +95,34 @@ final class PathAttributes {
         return out;
     }
 
-    /** The communities' values in ascending order (without a stream: once per API attribute set, issue 18). */
-    private static List<Long> sorted(List<Community> communities) {
+    /**
+     * The AS_PATH of a route written without one, to a neighbor we prepend our AS for: our AS alone, made once per
+     * local AS and shared (issue 18: an API process's new attribute sets all have it). Read and written by any
+     * thread without a lock: the record is immutable (final fields), so a thread that sees it sees it whole, and one
+     * that sees an older one makes its own.
+     */
+    private static LocalAsPath lastLocalAsPath;
+
+    private record LocalAsPath(long localAs, Attribute.AsPath path) {
+    }
+
+    private static Attribute.AsPath localAsPath(long localAs) {
+        LocalAsPath last = lastLocalAsPath;
+        if (last == null || last.localAs() != localAs) {
+            last = new LocalAsPath(localAs, new Attribute.AsPath(prepend(localAs, List.of())));
+            lastLocalAsPath = last;
+        }
+        return last.path();
+    }
+
+    /** The communities' values in ascending order (no stream, no boxing: once per API attribute set, issue 18). */
+    private static Attribute.Communities sorted(List<Community> communities) {
         long[] values = new long[communities.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = communities.get(i).value();
         }
         Arrays.sort(values);
-        List<Long> out = new ArrayList<>(values.length);
-        for (long v : values) {
-            out.add(v);
-        }
-        return out;
+        return Attribute.Communities.of(values);
     }
 
     private static final Comparator<LargeCommunity> LARGE_ORDER = Comparator.comparingLong(LargeCommunity::globalAdministrator)

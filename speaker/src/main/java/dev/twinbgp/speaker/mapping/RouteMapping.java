@@ -38,13 +38,15 @@ import java.util.Map;
  */
 final class RouteMapping {
     private final NeighborConfig neighbor;
-    private final Map<Path, Path> paths = new HashMap<>();
+    // Both maps made on first use: the API's conversion of one route (one) makes a mapping per new attribute set
+    // and uses neither (issue 18).
+    private Map<Path, Path> paths;
     /**
      * The path made for each attribute set and family: a route's path depends on nothing else, so routes written
      * with the same attributes (the configuration parser shares equal sets) are mapped once per set, not once per
      * route (issue 18: a million configured routes).
      */
-    private final Map<PathKey, Path> pathsByAttributes = new HashMap<>();
+    private Map<PathKey, Path> pathsByAttributes;
 
     private record PathKey(RouteAttributes attributes, Family family) {
     }
@@ -102,7 +104,7 @@ final class RouteMapping {
                 }
             }
             Path path = new Path(Attributes.of(attributes.values()), nextHop);
-            return new Route(flow.rule().route(), paths.computeIfAbsent(path, p -> p));
+            return new Route(flow.rule().route(), shared(path));
         } catch (IllegalArgumentException e) {
             throw new Refused(flow.rule() + ": " + e.getMessage());
         }
@@ -144,10 +146,13 @@ final class RouteMapping {
             if (route.attributes() == lastAttributes && family.equals(lastFamily)) {
                 return new Route(key, lastPath);
             }
+            if (pathsByAttributes == null) {
+                pathsByAttributes = new HashMap<>();
+            }
             PathKey made = new PathKey(route.attributes(), family);
             Path path = pathsByAttributes.get(made);
             if (path == null) {
-                path = paths.computeIfAbsent(path(route, family), p -> p);
+                path = shared(path(route, family));
                 pathsByAttributes.put(made, path);
             }
             lastAttributes = route.attributes();
@@ -159,6 +164,14 @@ final class RouteMapping {
         } catch (IllegalArgumentException e) {
             throw new Refused("route " + asWritten.prefix() + ": " + e.getMessage());
         }
+    }
+
+    /** The instance of a path equal to {@code path} made before for this neighbor, else {@code path}. */
+    private Path shared(Path path) {
+        if (paths == null) {
+            paths = new HashMap<>();
+        }
+        return paths.computeIfAbsent(path, p -> p);
     }
 
     /** The path of a route: its attributes with the neighbor's defaults, and its next hop where the family puts it. */

@@ -89,6 +89,27 @@ class PeerSettingsMapperTest {
     }
 
     @Test
+    void eachExternalNeighborGetsItsOwnLocalAsWhenRoutesAlternate() throws ConfigException {
+        // The AS_PATH of a route written without one is made once per local AS and shared (issue 18): neighbors of
+        // two local ASes, one route at a time as the API converts them, each keep their own.
+        var config = ConfigParser.parse("test.conf", """
+                neighbor 192.0.2.1 { router-id 10.0.0.1; local-address 192.0.2.2; local-as 65000; peer-as 65001;
+                  static { route 10.0.0.0/24 next-hop 192.0.2.9; } }
+                neighbor 192.0.2.3 { router-id 10.0.0.1; local-address 192.0.2.4; local-as 4200000000; peer-as 65001;
+                  static { route 10.0.0.0/24 next-hop 192.0.2.9; } }
+                neighbor 192.0.2.5 { router-id 10.0.0.1; local-address 192.0.2.6; local-as 65001; peer-as 65001;
+                  static { route 10.0.0.0/24 next-hop 192.0.2.9; } }
+                """);
+        for (int i = 0; i < 3; i++) {
+            for (var n : config.neighbors()) {
+                Route r = PeerSettingsMapper.route(n, n.routes().get(0));
+                List<AsPathSegment> expected = n.isIbgp() ? List.of() : List.of(AsPathSegment.sequence(n.localAs()));
+                assertEquals(expected, attributes(r).asPath().orElseThrow().segments(), n.peerAddress().toString());
+            }
+        }
+    }
+
+    @Test
     void prependStartsANewSequenceWhenTheFirstIsFull() {
         List<Long> full = java.util.stream.LongStream.rangeClosed(1, 255).boxed().toList();
         List<AsPathSegment> out = PathAttributes.prepend(9, List.of(new AsPathSegment(AsPathSegment.AS_SEQUENCE, full)));

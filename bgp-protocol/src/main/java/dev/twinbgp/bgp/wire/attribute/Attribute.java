@@ -99,6 +99,16 @@ public sealed interface Attribute {
             }
         }
 
+        private static final Origin[] VALUES = {new Origin(IGP), new Origin(EGP), new Origin(INCOMPLETE)};
+
+        /** The one instance of each value (a record equal to {@code new Origin(value)}); IllegalArgumentException outside 0-2. */
+        public static Origin of(int value) {
+            if (value < 0 || value > 2) {
+                throw new IllegalArgumentException("ORIGIN " + value);
+            }
+            return VALUES[value];
+        }
+
         public int typeCode() { return ORIGIN; }
 
         public String valueName() {
@@ -172,6 +182,14 @@ public sealed interface Attribute {
 
         public Communities {
             values = U32List.copyOf(values); // int[]-backed; IllegalArgumentException outside 0..2^32-1
+        }
+
+        /**
+         * The values as given, in their order, without a {@code Long} per value (issue 18: an API process's new
+         * attribute set); IllegalArgumentException outside 0..2^32-1.
+         */
+        public static Communities of(long... values) {
+            return new Communities(U32List.ofUnsigned(values));
         }
 
         public int typeCode() { return COMMUNITIES; }

@@ -52,7 +52,7 @@ public final class AttributeCodec {
                     throw new Malformed(TREAT_AS_WITHDRAW, type, new WireError(UPDATE_MESSAGE, UPDATE_INVALID_ORIGIN,
                             Bytes.slice(b, attrStart, off + len - attrStart), "undefined ORIGIN " + v));
                 }
-                yield new Attribute.Origin(v);
+                yield Attribute.Origin.of(v);
             }
             case Attribute.AS_PATH -> {
                 // RFC 7606 section 7.2: malformed AS_PATH -> treat-as-withdraw (3/11, no data).

@@ -198,23 +198,30 @@ public final class Attributes {
 
     /** Sorts by type code; IllegalArgumentException on duplicates or MP_REACH/MP_UNREACH (those go in {@link Update}). */
     public static Attributes of(Collection<? extends Attribute> attributes) {
-        List<Attribute> sorted = new ArrayList<>(attributes);
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).typeCode() < sorted.get(i - 1).typeCode()) { // a mapping's come sorted: no sort then
-                sorted.sort(BY_TYPE_CODE);
+        // One array copied once more into the immutable list (issue 18: once per API attribute set; an ArrayList
+        // and List.copyOf of it made four arrays), each type code asked for once: typeCode() is an interface call
+        // on a dozen record types.
+        Attribute[] sorted = attributes.toArray(new Attribute[0]);
+        for (int i = 1, previous = sorted.length > 0 ? sorted[0].typeCode() : 0; i < sorted.length; i++) {
+            int code = sorted[i].typeCode();
+            if (code < previous) { // a mapping's come sorted: no sort then
+                Arrays.sort(sorted, BY_TYPE_CODE);
                 break;
             }
+            previous = code;
         }
-        for (int i = 0; i < sorted.size(); i++) {
-            Attribute a = sorted.get(i);
+        for (int i = 0, previous = -1; i < sorted.length; i++) {
+            Attribute a = sorted[i];
             if (a instanceof Attribute.MpReach || a instanceof Attribute.MpUnreach) {
                 throw new IllegalArgumentException("MP_REACH/MP_UNREACH belong in the Update, not in Attributes");
             }
-            if (i > 0 && sorted.get(i - 1).typeCode() == a.typeCode()) {
-                throw new IllegalArgumentException("duplicate attribute " + Attribute.name(a.typeCode()));
+            int code = a.typeCode();
+            if (code == previous) {
+                throw new IllegalArgumentException("duplicate attribute " + Attribute.name(code));
             }
+            previous = code;
         }
-        return new Attributes(List.copyOf(sorted), null);
+        return new Attributes(List.of(sorted), null);
     }
 
     /** The attributes, sorted by type code. */

@@ -34,10 +34,23 @@ public final class U32List extends AbstractList<Long> implements RandomAccess {
         int[] out = new int[list.size()];
         int i = 0;
         for (long v : list) {
-            if (v < 0 || v > 0xFFFF_FFFFL) {
-                throw new IllegalArgumentException("not an unsigned 32-bit value: " + v);
-            }
-            out[i++] = (int) v;
+            out[i++] = (int) requireUnsigned(v);
+        }
+        return wrap(out);
+    }
+
+    private static long requireUnsigned(long v) {
+        if (v < 0 || v > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("not an unsigned 32-bit value: " + v);
+        }
+        return v;
+    }
+
+    /** A copy of {@code values}; IllegalArgumentException outside 0..2^32-1. */
+    static U32List ofUnsigned(long[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (int) requireUnsigned(values[i]);
         }
         return wrap(out);
     }

@@ -37,4 +37,17 @@ class U32ListTest {
         assertThrows(IllegalArgumentException.class, () -> AsPathSegment.sequence(0x1_0000_0000L));
         assertThrows(IndexOutOfBoundsException.class, () -> compact.get(2));
     }
+
+    @Test
+    void communitiesFromUnboxedValuesAreTheCommunitiesOfTheirList() {
+        long[] values = {0L, 65535L, 4_200_000_000L, 0xFFFF_FFFFL};
+        Attribute.Communities c = Attribute.Communities.of(values);
+        assertEquals(new Attribute.Communities(List.of(0L, 65535L, 4_200_000_000L, 0xFFFF_FFFFL)), c);
+        assertEquals(List.of(0L, 65535L, 4_200_000_000L, 0xFFFF_FFFFL).hashCode(), c.values().hashCode());
+        values[0] = 7L; // a copy: the caller's array is its own
+        assertEquals(0L, c.values().get(0));
+        assertEquals(new Attribute.Communities(List.of()), Attribute.Communities.of());
+        assertThrows(IllegalArgumentException.class, () -> Attribute.Communities.of(-1L));
+        assertThrows(IllegalArgumentException.class, () -> Attribute.Communities.of(1L, 0x1_0000_0000L));
+    }
 }
