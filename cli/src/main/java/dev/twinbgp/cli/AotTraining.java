@@ -4,8 +4,8 @@ package dev.twinbgp.cli;
  * The training run of the launcher's AOT cache (issue 18; JDK 25+, JEP 483/514), run by {@code bin/aot-train}
  * at build time with {@code -XX:AOTCacheOutput} - not a command users run. The cache holds the classes this
  * process loaded and linked (not its method profiles: bin/aot-train leaves them out, measured), so it should do
- * what a daemon does on every reactor: first {@code twinbgp demo} with two speakers on the reactor named by {@code -Dtwinbgp.aot.reactor}
- * (its classes and its receive and send paths), then the {@code twinbgp run} of the arguments on that reactor
+ * what a daemon does on every reactor: first {@code twinbgp demo} with two speakers on the reactor named by
+ * {@code -Dtwinbgp.aot.reactor} (its classes and its receive and send paths), then the {@code twinbgp run} of the arguments on that reactor
  * (configuration, API process, JSON events, and with {@code -Dtwinbgp.aot.feed} a raw peer's diverse table received
  * twice with a session reset between: {@link AotFeed}), which ends when its API process sends {@code shutdown}. Without the
  * property: three speakers in a full mesh, one per reactor, and the run on the default reactor. One cache per
