@@ -109,7 +109,7 @@ final class PathAttributes {
     private static Attribute.AsPath localAsPath(long localAs) {
         LocalAsPath last = lastLocalAsPath;
         if (last == null || last.localAs() != localAs) {
-            last = new LocalAsPath(localAs, new Attribute.AsPath(prepend(localAs, List.of())));
+            last = new LocalAsPath(localAs, Attribute.AsPath.sequence(localAs));
             lastLocalAsPath = last;
         }
         return last.path();
