@@ -92,6 +92,31 @@ class AdjRibOutTest {
     }
 
     /**
+     * A batch groups IPv4 unicast routes by equal paths, whether the routes share a path's instance (runs of one
+     * instance, as API lines with the same attributes give, found again by identity) or each has its own equal copy:
+     * the same UPDATEs, byte for byte, with runs interleaved and an instance coming back after others.
+     */
+    @Test
+    void aBatchGroupsSharedPathInstancesAsEqualCopies() {
+        Random random = new Random(11);
+        List<Path> paths = paths().subList(0, 6);
+        List<Route> shared = new ArrayList<>();
+        List<Route> copies = new ArrayList<>();
+        for (int i = 0; i < 2000; ) {
+            Path path = paths.get(random.nextInt(paths.size()));
+            for (int run = 1 + random.nextInt(5); run > 0; run--, i++) {
+                Prefix p = Prefix.ipv4(0x0A000000 | i << 8, 24);
+                shared.add(new Route(p, path));
+                copies.add(new Route(p, new Path(Attributes.of(path.attributes().list()), path.nextHop())));
+            }
+        }
+        for (boolean group : new boolean[] {true, false}) {
+            assertArrayEquals(wire(AdjRibOut.announce(copies, ASN4, group).iterator()),
+                    wire(AdjRibOut.announce(shared, ASN4, group).iterator()), "group " + group);
+        }
+    }
+
+    /**
      * A table of IPv4 unicast routes alone is grouped in one pass ({@code OrderedIpv4Table.groupByPath}, sized by
      * the paths' route counts): byte for byte the UPDATEs of grouping from scratch, through replacements,
      * withdrawals, compactions and paths freed and reused.

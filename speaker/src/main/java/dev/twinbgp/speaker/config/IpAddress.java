@@ -50,33 +50,48 @@ public record IpAddress(byte[] bytes) {
     }
 
     private static byte[] parseIpv4(String text) {
-        // By hand (no split, no streams): every route of a configuration or an API line has one or two.
-        byte[] out = new byte[4];
-        int at = 0;
-        for (int i = 0; i < 4; i++) {
-            int end = i < 3 ? text.indexOf('.', at) : text.length();
-            if (end < 0 || (i == 3 && text.indexOf('.', at) >= 0)) {
-                return null;
-            }
-            int length = end - at;
-            if (length < 1 || length > 3 || (length > 1 && text.charAt(at) == '0')) {
-                return null;
-            }
-            int value = 0;
-            for (int j = at; j < end; j++) {
-                char ch = text.charAt(j);
-                if (ch < '0' || ch > '9') {
-                    return null;
+        long value = ipv4Value(text, 0, text.length());
+        return value < 0 ? null : ipv4Bytes(value);
+    }
+
+    /**
+     * {@code text[from, to)} as a dotted quad - four decimal parts 0-255, no leading zeros beyond one digit, nothing
+     * else - as an unsigned 32-bit number, or -1. One pass over the characters, nothing allocated: every API route
+     * line has a prefix and each new attribute set a next hop (issue 18: the reader thread's address parsing, a
+     * search for each dot and a loop per part, was a tenth of its samples for 1,000,000 lines).
+     */
+    static long ipv4Value(String text, int from, int to) {
+        long value = 0;
+        int part = 0;
+        int digits = 0;
+        int dots = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (digits == 3 || digits == 1 && part == 0) {
+                    return -1; // a fourth digit, or a digit after a leading zero
                 }
-                value = value * 10 + (ch - '0');
+                part = part * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && dots < 3 && part <= 255) {
+                value = value << 8 | part;
+                part = 0;
+                digits = 0;
+                dots++;
+            } else {
+                return -1;
             }
-            if (value > 255) {
-                return null;
-            }
-            out[i] = (byte) value;
-            at = end + 1;
         }
-        return out;
+        return dots == 3 && digits > 0 && part <= 255 ? value << 8 | part : -1;
+    }
+
+    /** The address {@code value} (an unsigned 32-bit number, as {@link #ipv4Value} gives it). */
+    static IpAddress ofIpv4(long value) {
+        return new IpAddress(ipv4Bytes(value));
+    }
+
+    static byte[] ipv4Bytes(long value) {
+        return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
     }
 
     // RFC 4291 section 2.2: x:x:x:x:x:x:x:x, '::' once for a run of zero groups, x:x:x:x:x:x:d.d.d.d

@@ -46,21 +46,8 @@ public final class PrefixText {
     }
 
     private static byte[] ipv4(String text, int start, int end) {
-        byte[] out = new byte[4];
-        int at = start;
-        for (int i = 0; i < 4; i++) {
-            int dot = i < 3 ? text.indexOf('.', at) : end;
-            if (dot < 0 || dot > end) {
-                return null;
-            }
-            int value = number(text, at, dot, 255);
-            if (value < 0) {
-                return null;
-            }
-            out[i] = (byte) value;
-            at = dot + 1;
-        }
-        return out;
+        long value = IpAddress.ipv4Value(text, start, end);
+        return value < 0 ? null : IpAddress.ipv4Bytes(value);
     }
 
     /** The decimal {@code text[start, end)} in 0..max, without leading zeros, or -1. */
