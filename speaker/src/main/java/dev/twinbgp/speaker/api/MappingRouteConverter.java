@@ -57,6 +57,13 @@ public final class MappingRouteConverter implements RouteConverter {
         if (a.split().isPresent() || a.withdrawn()) {
             return mapped(n, route); // not one route of its own: the mapping decides
         }
+        if (route.family().safi() != Family.SAFI_UNICAST || route.multicast()) {
+            // Keyed by more than the prefix (a labeled NLRI, a multicast prefix: RouteMapping.key), which the paths
+            // made below do not keep: the mapping makes the whole route. (The cache handed such a route its plain
+            // prefix as key until 2026-12-07: a second labeled route with the same attributes went out as IPv4
+            // unicast with the labeled route's path; AnnounceShortcutTest found it.)
+            return List.of(PeerSettingsMapper.route(n, route));
+        }
         Paths made = MADE.get();
         int key = System.identityHashCode(a) * 31 + System.identityHashCode(n);
         int slot = key & (CACHED - 1);

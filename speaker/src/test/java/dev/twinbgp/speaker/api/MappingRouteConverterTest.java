@@ -66,6 +66,32 @@ class MappingRouteConverterTest {
     }
 
     /**
+     * Lines with one tail share one attribute set ({@link RouteLines}), which the converter finds by identity: a
+     * labeled route found that way keeps its labeled NLRI as key, as the whole mapping gives it (it was handed its
+     * plain prefix, and went out as IPv4 unicast with the labeled route's path).
+     */
+    @Test
+    void labeledRoutesOfOneTailKeepTheirLabeledKey() throws Exception {
+        NeighborConfig n = ConfigParser.parse("t.conf", """
+                neighbor 192.0.2.1 {
+                  router-id 10.0.0.1; local-address 192.0.2.2; local-as 65000; peer-as 65001;
+                  family { ipv4 unicast; ipv4 nlri-mpls; ipv4 mpls-vpn; }
+                }
+                """).neighbors().get(0);
+        RouteLines lines = new RouteLines();
+        for (String tail : List.of("next-hop 192.0.2.9 rd 1:1 label 100", "next-hop 192.0.2.9 label 100")) {
+            for (int i = 0; i < 3; i++) {
+                String line = "announce route 10.0." + i + ".0/24 " + tail;
+                RouteConfig r = ((Command.Announce) lines.parse(line).command()).routes().get(0);
+                NeighborConfig one = n.withRoutes(List.of(r), List.of());
+                List<Route> whole = PeerSettingsMapper.map(new Configuration(RouteParser.COMMAND, List.of(one), List.of(),
+                        Optional.empty())).get(0).routes();
+                assertEquals(whole, MappingRouteConverter.INSTANCE.toRoutes(n, r), line);
+            }
+        }
+    }
+
+    /**
      * Unicast, labeled and multicast routes through the converter's per-route mapping
      * ({@code PeerSettingsMapper.route}, first sight and from its cache) are those of the whole mapping, on an
      * external and an internal session, and a route the mapping refuses is refused with the same reason.
