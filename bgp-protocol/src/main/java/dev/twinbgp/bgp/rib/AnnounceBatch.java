@@ -28,6 +28,13 @@ public final class AnnounceBatch {
     private final boolean group;
     private final Function<Path, Attributes> ipv4Attributes;
     private final Map<Path, List<Prefix>> groups = new LinkedHashMap<>();
+    /**
+     * The attributes each group is sent with, in the groups' order, asked for when its first route is added: right
+     * after {@link AdjRibOut#announce} acquired the path, so the Adj-RIB-Out finds it by identity, where at packing
+     * time it hashed the path and probed its table once more per group (issue 18: 250,000 groups of an API table,
+     * 8 % of the loop thread's samples).
+     */
+    private final List<Attributes> groupAttributes = new ArrayList<>();
     /** Every other route in input order: one (path, keys) each, or one per path for MCAST-VPN when grouping. */
     private final List<Map.Entry<Path, List<RouteKey>>> single = new ArrayList<>();
     private final Map<List<Object>, List<RouteKey>> mcastVpn = new HashMap<>();
@@ -60,7 +67,12 @@ public final class AnnounceBatch {
         if (group && route.key() instanceof Prefix p && p.family().equals(Family.IPV4_UNICAST)) {
             Path path = route.path();
             if (path != lastPath) {
-                lastGroup = groups.computeIfAbsent(path, k -> new ArrayList<>(4));
+                lastGroup = groups.get(path);
+                if (lastGroup == null) {
+                    lastGroup = new ArrayList<>(4);
+                    groups.put(path, lastGroup);
+                    groupAttributes.add(ipv4Attributes.apply(path));
+                }
                 lastPath = path;
             }
             lastGroup.add(p);
@@ -86,6 +98,7 @@ public final class AnnounceBatch {
     /** The batch's UPDATEs, each packed when it is asked for. */
     public Iterator<Update> updates(Negotiated negotiated) {
         Iterator<Map.Entry<Path, List<Prefix>>> grouped = groups.entrySet().iterator();
+        Iterator<Attributes> groupedAttributes = groupAttributes.iterator();
         Iterator<Map.Entry<Path, List<RouteKey>>> singles = single.iterator();
         return new Iterator<>() {
             private Iterator<Update> current = Collections.emptyIterator();
@@ -95,7 +108,7 @@ public final class AnnounceBatch {
                 while (!current.hasNext()) {
                     if (grouped.hasNext()) {
                         Map.Entry<Path, List<Prefix>> g = grouped.next();
-                        current = pack(g.getKey(), g.getValue(), negotiated);
+                        current = AdjRibOut.packLazily(g.getKey(), groupedAttributes.next(), g.getValue(), negotiated);
                     } else if (singles.hasNext()) {
                         Map.Entry<Path, List<RouteKey>> r = singles.next();
                         current = pack(r.getKey(), r.getValue(), negotiated);
