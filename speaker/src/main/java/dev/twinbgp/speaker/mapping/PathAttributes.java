@@ -15,8 +15,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A configured route's attributes as they go on the wire to one neighbor (everything but the next hop and
@@ -45,9 +43,9 @@ final class PathAttributes {
     private PathAttributes() {
     }
 
-    /** Attributes by type code; the caller adds NEXT_HOP (IPv4) or the MP_REACH next hop. */
-    static Map<Integer, Attribute> of(RouteAttributes route, NeighborConfig neighbor) {
-        Map<Integer, Attribute> out = new TreeMap<>();
+    /** Attributes, one per type code; the caller adds NEXT_HOP (IPv4) or the MP_REACH next hop. */
+    static AttributeSet of(RouteAttributes route, NeighborConfig neighbor) {
+        AttributeSet out = new AttributeSet();
         int origin = route.origin().orElse(RouteDefaults.ORIGIN).code();
         out.put(Attribute.ORIGIN, Attribute.Origin.of(origin));
         out.put(Attribute.AS_PATH, route.asPath().isPresent() ? new Attribute.AsPath(segments(route.asPath().get()))

@@ -89,7 +89,7 @@ final class RouteMapping {
      */
     Route flow(FlowConfig flow) {
         try {
-            Map<Integer, Attribute> attributes = PathAttributes.of(flow.attributes(), neighbor);
+            AttributeSet attributes = PathAttributes.of(flow.attributes(), neighbor);
             attributes.remove(Attribute.NEXT_HOP);
             byte[] nextHop = null;
             if (flow.attributes().nextHop().isPresent()) {
@@ -99,11 +99,11 @@ final class RouteMapping {
                             "next-hop self needs the neighbor's local-address"));
                 };
                 nextHop = flow.rule().nextHop(address.bytes());
-                if (flow.rule().nextHopAttribute() && nextHop.length == 4 && !attributes.containsKey(Attribute.NEXT_HOP)) {
+                if (flow.rule().nextHopAttribute() && nextHop.length == 4 && !attributes.contains(Attribute.NEXT_HOP)) {
                     attributes.put(Attribute.NEXT_HOP, new Attribute.NextHop((int) address.toUnsignedInt()));
                 }
             }
-            Path path = new Path(Attributes.of(attributes.values()), nextHop);
+            Path path = new Path(attributes.toAttributes(), nextHop);
             return new Route(flow.rule().route(), shared(path));
         } catch (IllegalArgumentException e) {
             throw new Refused(flow.rule() + ": " + e.getMessage());
@@ -176,11 +176,11 @@ final class RouteMapping {
 
     /** The path of a route: its attributes with the neighbor's defaults, and its next hop where the family puts it. */
     private Path path(RouteConfig route, Family family) {
-        Map<Integer, Attribute> attributes = PathAttributes.of(route.attributes(), neighbor);
+        AttributeSet attributes = PathAttributes.of(route.attributes(), neighbor);
         IpAddress nextHop = nextHop(route);
         byte[] mpNextHop = null;
         if (nextHop.isIpv4()) {
-            if (!attributes.containsKey(Attribute.NEXT_HOP)) { // a raw attribute [ 0x03 ... ] wins
+            if (!attributes.contains(Attribute.NEXT_HOP)) { // a raw attribute [ 0x03 ... ] wins
                 attributes.put(Attribute.NEXT_HOP, new Attribute.NextHop((int) nextHop.toUnsignedInt()));
             }
         } else {
@@ -195,7 +195,7 @@ final class RouteMapping {
         } else if (family.safi() != Family.SAFI_UNICAST) {
             mpNextHop = labeledNextHop(family, nextHop); // NEXT_HOP stays too, as ExaBGP sends it
         }
-        return new Path(Attributes.of(attributes.values()), mpNextHop);
+        return new Path(attributes.toAttributes(), mpNextHop);
     }
 
     /**
