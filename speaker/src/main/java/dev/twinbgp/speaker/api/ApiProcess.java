@@ -436,6 +436,7 @@ final class ApiProcess implements AutoCloseable {
         try (InputStream input = p.getInputStream()) {
             LineReader in = new LineReader(input);
             RouteLines routeLines = new RouteLines();
+            AnnounceShortcut shortcut = new AnnounceShortcut();
             GroupBlock group = new GroupBlock();
             String line;
             while ((line = in.readLine()) != null && !closing) {
@@ -446,6 +447,12 @@ final class ApiProcess implements AutoCloseable {
                 if (line == LineReader.TOO_LONG) {
                     settle(batch, inFlight);
                     refuse("(a line)", "a command is at most " + LineReader.MAX_LINE + " octets");
+                    continue;
+                }
+                if (!group.isOpen() && shortcut.add(line, batch, scope)) {
+                    if (batch.commands() >= MAX_BATCH || !in.readyWithin(BURST_GAP_NANOS)) {
+                        flush(batch, inFlight);
+                    }
                     continue;
                 }
                 Request request;
@@ -475,13 +482,16 @@ final class ApiProcess implements AutoCloseable {
                     continue;
                 }
                 if (CommandExecutor.isRouteChange(request.command())) {
+                    List<Neighbor> to = scope;
+                    int before = batch.announced();
                     try {
-                        executor.addTo(batch, request, scope);
+                        executor.addTo(batch, request, to);
                     } catch (CommandException e) {
                         settle(batch, inFlight);
                         refuse(line, e.getMessage());
                         continue;
                     }
+                    shortcut.learn(line, request, to, batch, before);
                     if (batch.commands() >= MAX_BATCH || !in.readyWithin(BURST_GAP_NANOS)) {
                         flush(batch, inFlight);
                     }

@@ -33,6 +33,9 @@ final class RouteBatch {
     /** Peers whose neighbor has {@code auto-flush false}: their changes wait for {@code flush route}. */
     private final java.util.Set<PeerDriver> held = new java.util.HashSet<>();
     private int commands;
+    /** Routes announced so far, and the last of them: what {@link AnnounceShortcut} learns a line's path from. */
+    private int announced;
+    private Route lastAnnounced;
 
     /** The changes for {@code peer} stay unsent until it is flushed ({@code auto-flush false}). */
     void hold(PeerDriver peer) {
@@ -40,16 +43,41 @@ final class RouteBatch {
     }
 
     void announce(PeerDriver peer, List<Route> routes) {
+        if (routes.size() == 1) {
+            announce(peer, routes.get(0)); // a bulk injection's line: no array copy of a one-route list
+            return;
+        }
         List<Op> list = ops.computeIfAbsent(peer, k -> new ArrayList<>());
         if (!list.isEmpty() && list.get(list.size() - 1) instanceof Announce a) {
-            if (routes.size() == 1) {
-                a.routes.add(routes.get(0)); // a bulk injection's line: no array copy of a one-route list
-            } else {
-                a.routes.addAll(routes);
-            }
+            a.routes.addAll(routes);
         } else {
             list.add(new Announce(new ArrayList<>(routes)));
         }
+        announced += routes.size();
+        lastAnnounced = routes.isEmpty() ? lastAnnounced : routes.get(routes.size() - 1);
+    }
+
+    void announce(PeerDriver peer, Route route) {
+        List<Op> list = ops.computeIfAbsent(peer, k -> new ArrayList<>());
+        if (!list.isEmpty() && list.get(list.size() - 1) instanceof Announce a) {
+            a.routes.add(route);
+        } else {
+            List<Route> routes = new ArrayList<>();
+            routes.add(route);
+            list.add(new Announce(routes));
+        }
+        announced++;
+        lastAnnounced = route;
+    }
+
+    /** The number of routes announced into this batch so far (not reset by {@link #submit}). */
+    int announced() {
+        return announced;
+    }
+
+    /** The route announced last, or null. */
+    Route lastAnnounced() {
+        return lastAnnounced;
     }
 
     /** Routes withdrawn: only those the peer has (a watchdog, a reload). */
@@ -89,6 +117,18 @@ final class RouteBatch {
 
     boolean isEmpty() {
         return commands == 0;
+    }
+
+    /** What the batch holds, to compare two batches in tests: each peer then its changes, the held peers, the count. */
+    List<Object> contents() {
+        List<Object> out = new ArrayList<>();
+        ops.forEach((peer, list) -> {
+            out.add(peer);
+            out.addAll(list);
+        });
+        out.add(held);
+        out.add(commands);
+        return out;
     }
 
     /**

@@ -19,22 +19,17 @@ public final class PrefixText {
         if (slash < 0 || slash >= end) {
             return null;
         }
-        IpAddress address;
-        if (text.lastIndexOf(':', slash) >= start) {
-            try {
-                address = IpAddress.parse(text.substring(start, slash));
-            } catch (IllegalArgumentException notAnAddress) {
-                return null;
-            }
-        } else {
-            byte[] bytes = ipv4(text, start, slash);
-            if (bytes == null) {
-                return null;
-            }
-            address = new IpAddress(bytes);
+        if (text.lastIndexOf(':', slash) < start) {
+            long ipv4 = ipv4(text, start, slash, end);
+            return ipv4 < 0 ? null : new Prefix(IpAddress.ofIpv4(ipv4 >>> 8), (int) (ipv4 & 0xFF));
         }
-        int max = address.isIpv4() ? 32 : 128;
-        int length = number(text, slash + 1, end, max);
+        IpAddress address;
+        try {
+            address = IpAddress.parse(text.substring(start, slash));
+        } catch (IllegalArgumentException notAnAddress) {
+            return null;
+        }
+        int length = number(text, slash + 1, end, address.isIpv4() ? 32 : 128);
         if (length < 0) {
             return null;
         }
@@ -45,9 +40,23 @@ public final class PrefixText {
         }
     }
 
-    private static byte[] ipv4(String text, int start, int end) {
-        long value = IpAddress.ipv4Value(text, start, end);
-        return value < 0 ? null : IpAddress.ipv4Bytes(value);
+    /**
+     * {@code text[start, end)} as an IPv4 prefix in the plain form {@link #parse} reads, host bits clear, as one
+     * number - the address's 32 bits, then 8 bits of length - or -1 (anything else, IPv6 included). Nothing is
+     * allocated: the API's repeated announce lines ({@code AnnounceShortcut}) take their prefix from it.
+     */
+    public static long ipv4(String text, int start, int end) {
+        int slash = text.indexOf('/', start);
+        return slash < 0 || slash >= end ? -1 : ipv4(text, start, slash, end);
+    }
+
+    private static long ipv4(String text, int start, int slash, int end) {
+        long address = IpAddress.ipv4Value(text, start, slash);
+        int length = address < 0 ? -1 : number(text, slash + 1, end, 32);
+        if (length < 0 || (length < 32 && (address & 0xFFFF_FFFFL >>> length) != 0)) {
+            return -1; // host bits set: the full parse says which
+        }
+        return address << 8 | length;
     }
 
     /** The decimal {@code text[start, end)} in 0..max, without leading zeros, or -1. */

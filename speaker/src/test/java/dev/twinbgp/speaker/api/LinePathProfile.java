@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The API reader thread's work alone, in process (issue 18, profiling aid, not a test): reads a file of command
- * lines as an API process's output is read ({@link LineReader}, {@link RouteLines}), and adds each route change to
+ * lines as an API process's output is read ({@link LineReader}, {@link AnnounceShortcut}, {@link RouteLines}), and adds each route change to
  * a {@link RouteBatch} for one neighbor without a session ({@link CommandExecutor#addTo}), dropping the batch every
  * {@link ApiProcess#MAX_BATCH} commands. Prints the thread's CPU time and the bytes it allocated.
  *
@@ -44,11 +44,16 @@ public final class LinePathProfile {
             try (FileInputStream input = new FileInputStream(args[0])) {
                 LineReader in = new LineReader(input);
                 RouteLines routeLines = new RouteLines();
+                AnnounceShortcut shortcut = new AnnounceShortcut();
                 String line;
                 while ((line = in.readLine()) != null) {
-                    Request r = routeLines.parse(line);
-                    executor.addTo(batch, r, scope);
                     lines++;
+                    if (!shortcut.add(line, batch, scope)) { // as ApiProcess.read
+                        Request r = routeLines.parse(line);
+                        int before = batch.announced();
+                        executor.addTo(batch, r, scope);
+                        shortcut.learn(line, r, scope, batch, before);
+                    }
                     if (batch.commands() >= ApiProcess.MAX_BATCH) {
                         batch = new RouteBatch();
                     }
