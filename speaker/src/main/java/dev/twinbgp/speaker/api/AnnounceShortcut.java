@@ -28,7 +28,9 @@ import java.util.List;
  * /24 four routes) or {@code withdraw} (none), of IPv4 unicast keyed by its
  * plain prefix (no path id: {@code path-information} is in the tail, but so is the key's form, checked on the route
  * itself). The grammar never reads the prefix and the tail together ({@link RouteLines}), and the path of a route
- * depends on its attributes, family and neighbor only ({@link MappingRouteConverter}); the neighbor is held by
+ * depends on its attributes, family and neighbor only - when the converter says so
+ * ({@link RouteConverter#pathIgnoresPrefix}: {@link MappingRouteConverter} does; a converter plugged in through
+ * {@code Api.Options} that looks at prefixes sees every line); the neighbor is held by
  * identity of the process's scope, which is replaced whole when a neighbor joins or leaves. Anything else - another
  * tail, a prefix not in the plain IPv4 form ({@link PrefixText#ipv4}), another scope - is read in full.
  * Not thread-safe: one per reader thread.
@@ -64,12 +66,13 @@ final class AnnounceShortcut {
     }
 
     /**
-     * {@code line}, read in full as {@code request} and added to {@code batch} by {@link CommandExecutor#addTo}
-     * (which had announced {@code before} routes into it until then): its tail is learned when it alone decides
-     * the route. A tail learned before stays true for its scope whatever other lines come between.
+     * {@code line}, read in full as {@code request} and added to {@code batch} by {@code executor}'s
+     * {@link CommandExecutor#addTo} (which had announced {@code before} routes into it until then): its tail is
+     * learned when it alone decides the route. A tail learned before stays true for its scope whatever other lines come between.
      */
-    void learn(String line, Request request, List<Neighbor> scope, RouteBatch batch, int before) {
-        if (!request.selectors().isEmpty() || scope.size() != 1 || batch.announced() != before + 1
+    void learn(String line, Request request, List<Neighbor> scope, RouteBatch batch, int before,
+               CommandExecutor executor) {
+        if (!executor.pathIgnoresPrefix() || !request.selectors().isEmpty() || scope.size() != 1 || batch.announced() != before + 1
                 || !(request.command() instanceof Command.Announce a) || a.routes().size() != 1 || !a.flows().isEmpty()
                 || !line.startsWith(ANNOUNCE)) {
             return;

@@ -499,7 +499,7 @@ final class ApiProcess implements AutoCloseable {
                         refuse(line, e.getMessage());
                         continue;
                     }
-                    shortcut.learn(line, request, to, batch, before);
+                    shortcut.learn(line, request, to, batch, before, executor);
                     if (batch.commands() >= MAX_BATCH || !in.readyWithin(BURST_GAP_NANOS)) {
                         flush(batch, inFlight);
                     }

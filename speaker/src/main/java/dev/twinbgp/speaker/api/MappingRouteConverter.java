@@ -51,6 +51,12 @@ public final class MappingRouteConverter implements RouteConverter {
         }
     }
 
+    /** The mapping reads no prefix but for {@code split} (which {@link AnnounceShortcut} leaves to it). */
+    @Override
+    public boolean pathIgnoresPrefix() {
+        return true;
+    }
+
     @Override
     public List<Route> toRoutes(NeighborConfig n, RouteConfig route) {
         RouteAttributes a = route.attributes();

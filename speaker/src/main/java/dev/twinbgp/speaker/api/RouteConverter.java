@@ -27,6 +27,16 @@ public interface RouteConverter {
     List<Route> toRoutes(NeighborConfig neighbor, RouteConfig route);
 
     /**
+     * True when an IPv4 unicast route's path depends on its attributes, family and neighbor only - never on its
+     * prefix - and its key is its prefix as written: then {@link AnnounceShortcut} may give the next API lines with
+     * the same attributes the path of a line converted before. False unless a converter says so: one that looks at
+     * the prefix (refuses some, adds to some) must see every line.
+     */
+    default boolean pathIgnoresPrefix() {
+        return false;
+    }
+
+    /**
      * The route of a FlowSpec rule for {@code neighbor} (defaults applied).
      *
      * @throws IllegalArgumentException when it cannot be sent to that neighbor

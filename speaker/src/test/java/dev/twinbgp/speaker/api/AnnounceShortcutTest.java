@@ -3,9 +3,12 @@ package dev.twinbgp.speaker.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twinbgp.bgp.rib.Route;
 import dev.twinbgp.reactor.ReactorConfig;
 import dev.twinbgp.speaker.config.ConfigParser;
 import dev.twinbgp.speaker.config.Configuration;
+import dev.twinbgp.speaker.config.NeighborConfig;
+import dev.twinbgp.speaker.config.RouteConfig;
 import dev.twinbgp.speaker.mapping.PeerSettingsMapper;
 import dev.twinbgp.speaker.session.BgpSpeaker;
 import dev.twinbgp.speaker.session.SessionListener;
@@ -37,8 +40,50 @@ class AnnounceShortcutTest {
 
     @Test
     void theShortcutGivesTheBatchOfTheFullReading() throws Exception {
-        // Real drivers (their FSMs started, no connection: active neighbors are connected by connectPeers() only),
-        // so each neighbor is its own peer in the batch and errors name it as the daemon's do.
+        withNeighbors(n -> {
+            int shortcuts = replay(n, scopes(n), MappingRouteConverter.INSTANCE);
+            assertTrue(shortcuts > 30_000, "the shortcut took only " + shortcuts + " lines");
+        });
+    }
+
+    /**
+     * A converter plugged in through {@code Api.Options} may look at the prefix (here: it refuses the default route);
+     * it does not say that its paths ignore the prefix, so every line goes through it.
+     */
+    @Test
+    void aConverterThatReadsThePrefixSeesEveryLine() throws Exception {
+        RouteConverter noDefault = new RouteConverter() {
+            @Override
+            public List<Route> toRoutes(NeighborConfig neighbor, RouteConfig route) {
+                if (route.prefix().length() == 0) {
+                    throw new IllegalArgumentException("no default route here");
+                }
+                return MappingRouteConverter.INSTANCE.toRoutes(neighbor, route);
+            }
+        };
+        withNeighbors(n -> assertEquals(0, replay(n, scopes(n), noDefault)));
+    }
+
+    /**
+     * Scopes of the neighbors below: one neighbor, an internal one with {@code auto-flush false}, two, the first again
+     * in another list, the first reloaded with another local address (its driver kept, as a reload keeps it: another
+     * {@code next-hop self}), and one without IPv4 unicast.
+     */
+    private static List<List<Neighbor>> scopes(List<Neighbor> n) {
+        return List.of(List.of(n.get(0)), List.of(n.get(1)), List.of(n.get(0), n.get(2)),
+                List.of(new Neighbor(n.get(0).config(), n.get(0).driver(), null)),
+                List.of(new Neighbor(n.get(4).config(), n.get(0).driver(), null)), List.of(n.get(3)));
+    }
+
+    private interface WithNeighbors {
+        void run(List<Neighbor> neighbors) throws Exception;
+    }
+
+    /**
+     * Real drivers (their FSMs started, no connection: active neighbors are connected by connectPeers() only), so each
+     * neighbor is its own peer in the batch and errors name it as the daemon's do.
+     */
+    private static void withNeighbors(WithNeighbors test) throws Exception {
         Configuration config = ConfigParser.parse("t.conf", """
                 neighbor 192.0.2.9 { router-id 10.0.0.1; local-address 192.0.2.2; local-as 65000; peer-as 65001;
                   family { ipv4 unicast; } }
@@ -48,6 +93,8 @@ class AnnounceShortcutTest {
                   family { ipv4 unicast; } }
                 neighbor 192.0.2.12 { router-id 10.0.0.1; local-address 192.0.2.2; local-as 65000; peer-as 65001;
                   family { ipv6 unicast; } }
+                neighbor 192.0.2.13 { router-id 10.0.0.1; local-address 192.0.2.3; local-as 65000; peer-as 65001;
+                  family { ipv4 unicast; } }
                 """);
         try (BgpSpeaker speaker = BgpSpeaker.open("selector", ReactorConfig.defaults(), PeerSettingsMapper.map(config),
                 new SessionListener() { })) {
@@ -55,16 +102,15 @@ class AnnounceShortcutTest {
             for (int i = 0; i < config.neighbors().size(); i++) {
                 n.add(new Neighbor(config.neighbors().get(i), speaker.peers().get(i), null));
             }
-            replay(n, List.of(List.of(n.get(0)), List.of(n.get(1)), List.of(n.get(0), n.get(2)),
-                    List.of(new Neighbor(n.get(0).config(), n.get(0).driver(), null)), // equal to the first, another list
-                    List.of(n.get(3))));
+            test.run(n);
         }
     }
 
-    private static void replay(List<Neighbor> all, List<List<Neighbor>> scopes) {
+    /** The same generated lines through both readers; the number of lines the shortcut took. */
+    private static int replay(List<Neighbor> all, List<List<Neighbor>> scopes, RouteConverter converter) {
         Random random = new Random(18);
-        Reader full = new Reader(false, all);
-        Reader shortcut = new Reader(true, all);
+        Reader full = new Reader(false, all, converter);
+        Reader shortcut = new Reader(true, all, converter);
         List<Neighbor> scope = scopes.get(0);
         for (int i = 0; i < 60_000; i++) {
             if (random.nextInt(500) == 0) {
@@ -85,7 +131,7 @@ class AnnounceShortcutTest {
             }
         }
         assertEquals(full.batch.contents(), shortcut.batch.contents());
-        assertTrue(shortcut.shortcuts > 30_000, "the shortcut took only " + shortcut.shortcuts + " lines");
+        return shortcut.shortcuts;
     }
 
     /** One API reader: every line read in full, or as {@code ApiProcess.read} reads it (the shortcut first). */
@@ -97,9 +143,9 @@ class AnnounceShortcutTest {
         RouteBatch batch = new RouteBatch();
         int shortcuts;
 
-        Reader(boolean withShortcut, List<Neighbor> all) {
+        Reader(boolean withShortcut, List<Neighbor> all, RouteConverter converter) {
             this.withShortcut = withShortcut;
-            executor = new CommandExecutor(all, MappingRouteConverter.INSTANCE, () -> { }, "t", Clock.systemUTC());
+            executor = new CommandExecutor(all, converter, () -> { }, "t", Clock.systemUTC());
         }
 
         /** The line's outcome: "ok", "ignored" or its error. */
@@ -116,7 +162,7 @@ class AnnounceShortcutTest {
                 int before = batch.announced();
                 executor.addTo(batch, request, scope);
                 if (withShortcut) {
-                    shortcut.learn(line, request, scope, batch, before);
+                    shortcut.learn(line, request, scope, batch, before, executor);
                 }
                 return "ok";
             } catch (CommandException e) {

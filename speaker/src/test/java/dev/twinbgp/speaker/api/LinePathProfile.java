@@ -52,7 +52,7 @@ public final class LinePathProfile {
                         Request r = routeLines.parse(line);
                         int before = batch.announced();
                         executor.addTo(batch, r, scope);
-                        shortcut.learn(line, r, scope, batch, before);
+                        shortcut.learn(line, r, scope, batch, before, executor);
                     }
                     if (batch.commands() >= ApiProcess.MAX_BATCH) {
                         batch = new RouteBatch();
