@@ -6,6 +6,8 @@ import dev.twinbgp.bgp.wire.family.Family;
 import dev.twinbgp.bgp.wire.family.Prefix;
 import dev.twinbgp.speaker.config.PrefixText;
 import dev.twinbgp.speaker.config.RouteConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,8 +17,12 @@ import java.util.List;
  *   announce route 10.0.0.0/24 next-hop 192.0.2.1 med 5 community [65000:1]   read in full, its route learned
  *   announce route 10.0.1.0/24 next-hop 192.0.2.1 med 5 community [65000:1]   the same tail: its path, this prefix
  *   \______________/\_________/\_________________________________________/
- *       form          prefix     tail: compared as text, character for character
+ *       form          prefix     tail: compared octet for octet with the learned line's
  * </pre>
+ * The repeated line is read from its octets in the reader's buffer ({@link LineReader#lineBuffered}), never made a
+ * String (issue 18: the line strings were a fifth of the reader's allocation, their copying and comparing a tenth
+ * of its time). Equal octets decode to equal text, so a tail equal as octets is the learned tail; one written
+ * otherwise (another encoding of the same characters) is read in full.
  * A table announces a few attribute sets over many prefixes; each line read in full went through {@link RouteLines},
  * a {@link Request} of a {@link Command.Announce} of a {@link RouteConfig}, {@link CommandExecutor#addTo}, the
  * converter's cache and a one-route list: eight objects and a dozen calls whose outcome the line before already
@@ -37,23 +43,30 @@ import java.util.List;
  */
 final class AnnounceShortcut {
     private static final String ANNOUNCE = "announce route ";
+    private static final byte[] ANNOUNCE_OCTETS = ANNOUNCE.getBytes(StandardCharsets.US_ASCII);
 
-    /** The tail learned last, and what it means for the scope it was learned in. */
-    private String tail;
+    /** The tail learned last (its UTF-8 octets), and what it means for the scope it was learned in. */
+    private byte[] tail;
     private List<Neighbor> scope;
     private Neighbor neighbor;
     private Path path;
+    private final Octets prefixText = new Octets();
 
-    /** Adds the route of {@code line} to {@code batch} as one command when its tail is the learned one; else false. */
-    boolean add(String line, RouteBatch batch, List<Neighbor> scope) {
-        if (scope != this.scope || tail == null || !line.startsWith(ANNOUNCE)) {
+    /**
+     * Adds the route of the line {@code octets[from, to)} (without its line end) to {@code batch} as one command
+     * when its tail is the learned one; else false.
+     */
+    boolean add(byte[] octets, int from, int to, RouteBatch batch, List<Neighbor> scope) {
+        int start = from + ANNOUNCE_OCTETS.length;
+        if (scope != this.scope || tail == null || to - start < 1 + tail.length
+                || !Arrays.equals(octets, from, start, ANNOUNCE_OCTETS, 0, ANNOUNCE_OCTETS.length)) {
             return false;
         }
-        int space = line.indexOf(' ', ANNOUNCE.length());
-        if (space < 0 || line.length() - space - 1 != tail.length() || !line.startsWith(tail, space + 1)) {
+        int space = to - tail.length - 1; // where the tail must begin, after one space
+        if (octets[space] != ' ' || !Arrays.equals(octets, space + 1, to, tail, 0, tail.length)) {
             return false;
         }
-        long prefix = PrefixText.ipv4(line, ANNOUNCE.length(), space);
+        long prefix = PrefixText.ipv4(prefixText.of(octets, start, space), 0, space - start);
         if (prefix < 0) {
             return false;
         }
@@ -86,9 +99,47 @@ final class AnnounceShortcut {
                 || !added.key().equals(Prefix.ipv4((int) (prefix >>> 8), (int) (prefix & 0xFF)))) {
             return;
         }
-        tail = line.substring(space + 1);
+        tail = line.substring(space + 1).getBytes(StandardCharsets.UTF_8);
         this.scope = scope;
         neighbor = scope.get(0);
         path = added.path();
+    }
+
+    /**
+     * Octets as characters (ISO 8859-1: each octet one character, any non-ASCII octet a character no prefix
+     * has), a window over the reader's buffer moved from line to line: the prefix of a repeated line is read by
+     * {@link PrefixText#ipv4}, as the line read in full would be, without a String.
+     */
+    private static final class Octets implements CharSequence {
+        private byte[] octets;
+        private int from;
+        private int length;
+
+        Octets of(byte[] octets, int from, int to) {
+            this.octets = octets;
+            this.from = from;
+            this.length = to - from;
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (octets[from + index] & 0xFF);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(octets, from, length, StandardCharsets.ISO_8859_1);
+        }
     }
 }

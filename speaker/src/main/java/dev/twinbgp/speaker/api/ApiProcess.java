@@ -446,8 +446,20 @@ final class ApiProcess implements AutoCloseable {
             RouteLines routeLines = new RouteLines();
             AnnounceShortcut shortcut = new AnnounceShortcut();
             GroupBlock group = new GroupBlock();
-            String line;
-            while ((line = in.readLine()) != null && !closing) {
+            while (!closing) {
+                // A repeated announce line is taken from its octets (AnnounceShortcut); every other line as text.
+                if (!quiet && !group.isOpen() && in.lineBuffered() && !closing
+                        && shortcut.add(in.octets(), in.lineStart(), in.lineEnd(), batch, scope)) {
+                    in.skipLine();
+                    if (batch.commands() >= MAX_BATCH || !in.readyWithin(BURST_GAP_NANOS)) {
+                        flush(batch, inFlight);
+                    }
+                    continue;
+                }
+                String line = in.readLine();
+                if (line == null || closing) {
+                    break;
+                }
                 if (quiet) {
                     log.debug("process {}: the speaker is stopping, command not applied: {}", name(), line);
                     continue; // read on, so that a child writing more never blocks on a full pipe meanwhile
@@ -455,12 +467,6 @@ final class ApiProcess implements AutoCloseable {
                 if (line == LineReader.TOO_LONG) {
                     settle(batch, inFlight);
                     refuse("(a line)", "a command is at most " + LineReader.MAX_LINE + " octets");
-                    continue;
-                }
-                if (!group.isOpen() && shortcut.add(line, batch, scope)) {
-                    if (batch.commands() >= MAX_BATCH || !in.readyWithin(BURST_GAP_NANOS)) {
-                        flush(batch, inFlight);
-                    }
                     continue;
                 }
                 Request request;

@@ -15,6 +15,13 @@ import java.util.Arrays;
  * {@code append} per character, then a tenth in decoding every octet to a {@code char} and compressing it back into
  * the string's octets). A line can be decoded alone because an LF octet never occurs inside a UTF-8 sequence; an
  * ASCII line is copied as it is ({@link String}'s own fast path).
+ *
+ * <p>A caller may look at the next line's octets before it becomes a String ({@link #lineBuffered}): the API
+ * reader takes its repeated announce lines from them ({@link AnnounceShortcut}), and reads the others as text.
+ * <pre>
+ *   buffer: | consumed ... | next line .................\n | more lines ... | free |
+ *                           ^pos = lineStart()   lineEnd()^ ^lf             ^limit
+ * </pre>
  */
 final class LineReader {
     static final int MAX_LINE = 64 * 1024;
@@ -22,9 +29,12 @@ final class LineReader {
     static final String TOO_LONG = new String("<line too long>");
 
     private final InputStream in;
-    private final byte[] buffer = new byte[8192];
+    // 64 KiB: a pipe's capacity on Linux, read in one call (issue 18: 1M API lines were 9,000 reads of 8 KiB)
+    private final byte[] buffer = new byte[64 * 1024];
     private int pos;
     private int limit;
+    /** The LF that ends the line at {@code pos}, once {@link #lineBuffered} found it; -1 otherwise. */
+    private int lf = -1;
     /** The start of a line that did not end in the buffer (rare: lines are short), {@code partial} octets of it. */
     private byte[] line = new byte[256];
     private int partial;
@@ -35,6 +45,12 @@ final class LineReader {
 
     /** The next line without its end, {@link #TOO_LONG}, or null at the end of the input. */
     String readLine() throws IOException {
+        if (lf >= 0) { // found by lineBuffered: the line lies whole in the buffer
+            int start = pos;
+            int end = lf;
+            skipLine();
+            return text(buffer, start, end);
+        }
         partial = 0;
         boolean tooLong = false;
         boolean any = false;
@@ -67,6 +83,71 @@ final class LineReader {
                 return tooLong ? TOO_LONG : text(line, 0, partial);
             }
         }
+    }
+
+    /**
+     * True when the next line lies whole in the buffer - reading more input first (and blocking, as
+     * {@link #readLine} would) while the buffer holds no line end and no more than half of it is unread - then
+     * its octets are {@link #octets()} from {@link #lineStart()} to {@link #lineEnd()} until {@link #skipLine()} or
+     * {@link #readLine()} consumes it. False at the end of the input, or when more than half the buffer is unread
+     * without a line end (a line that long, which {@link #readLine} then reads): a line up to half the buffer is
+     * always offered.
+     */
+    boolean lineBuffered() throws IOException {
+        if (lf >= 0) {
+            return true;
+        }
+        int from = pos;
+        while (true) {
+            for (int i = from; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    lf = i;
+                    return true;
+                }
+            }
+            int unread = limit - pos;
+            if (unread > buffer.length / 2 || !refill()) {
+                return false;
+            }
+            from = unread; // [0, unread) holds no LF
+        }
+    }
+
+    /** The buffer the line {@link #lineBuffered} found lies in; to read, not to change. */
+    byte[] octets() {
+        return buffer;
+    }
+
+    int lineStart() {
+        return pos;
+    }
+
+    /** Where the line {@link #lineBuffered} found ends: at its LF, or at the CR before it. */
+    int lineEnd() {
+        return lf > pos && buffer[lf - 1] == '\r' ? lf - 1 : lf;
+    }
+
+    /** Consumes the line {@link #lineBuffered} found. */
+    void skipLine() {
+        pos = lf + 1;
+        lf = -1;
+    }
+
+    /**
+     * The unread octets moved to the buffer's start and more read behind them: false at the end of the input
+     * (what was unread stays, for {@link #readLine}).
+     */
+    private boolean refill() throws IOException {
+        int unread = limit - pos;
+        System.arraycopy(buffer, pos, buffer, 0, unread);
+        pos = 0;
+        limit = unread;
+        int n = in.read(buffer, unread, buffer.length - unread);
+        if (n <= 0) {
+            return false;
+        }
+        limit = unread + n;
+        return true;
     }
 
     /** {@code n} octets of the buffer from {@code start} added to the line that did not end in it. */

@@ -58,9 +58,10 @@ public record IpAddress(byte[] bytes) {
      * {@code text[from, to)} as a dotted quad - four decimal parts 0-255, no leading zeros beyond one digit, nothing
      * else - as an unsigned 32-bit number, or -1. One pass over the characters, nothing allocated: every API route
      * line has a prefix and each new attribute set a next hop (issue 18: the reader thread's address parsing, a
-     * search for each dot and a loop per part, was a tenth of its samples for 1,000,000 lines).
+     * search for each dot and a loop per part, was a tenth of its samples for 1,000,000 lines). A
+     * {@link CharSequence}: the API reader's repeated lines are read from their octets, never made a String.
      */
-    static long ipv4Value(String text, int from, int to) {
+    static long ipv4Value(CharSequence text, int from, int to) {
         long value = 0;
         int part = 0;
         int digits = 0;

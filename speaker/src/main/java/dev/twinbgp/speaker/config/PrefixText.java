@@ -43,14 +43,19 @@ public final class PrefixText {
     /**
      * {@code text[start, end)} as an IPv4 prefix in the plain form {@link #parse} reads, host bits clear, as one
      * number - the address's 32 bits, then 8 bits of length - or -1 (anything else, IPv6 included). Nothing is
-     * allocated: the API's repeated announce lines ({@code AnnounceShortcut}) take their prefix from it.
+     * allocated: the API's repeated announce lines ({@code AnnounceShortcut}) take their prefix from it, read from
+     * the line's octets.
      */
-    public static long ipv4(String text, int start, int end) {
-        int slash = text.indexOf('/', start);
-        return slash < 0 || slash >= end ? -1 : ipv4(text, start, slash, end);
+    public static long ipv4(CharSequence text, int start, int end) {
+        for (int slash = start; slash < end; slash++) {
+            if (text.charAt(slash) == '/') {
+                return ipv4(text, start, slash, end);
+            }
+        }
+        return -1;
     }
 
-    private static long ipv4(String text, int start, int slash, int end) {
+    private static long ipv4(CharSequence text, int start, int slash, int end) {
         long address = IpAddress.ipv4Value(text, start, slash);
         int length = address < 0 ? -1 : number(text, slash + 1, end, 32);
         if (length < 0 || (length < 32 && (address & 0xFFFF_FFFFL >>> length) != 0)) {
@@ -60,7 +65,7 @@ public final class PrefixText {
     }
 
     /** The decimal {@code text[start, end)} in 0..max, without leading zeros, or -1. */
-    private static int number(String text, int start, int end, int max) {
+    private static int number(CharSequence text, int start, int end, int max) {
         int n = end - start;
         if (n < 1 || n > 3 || (n > 1 && text.charAt(start) == '0')) {
             return -1;

@@ -31,9 +31,11 @@ class AnnounceShortcutTest {
             "next-hop 192.0.2.1  med 5", "next-hop self local-preference 200", "next-hop 192.0.2.1 path-information 7",
             "next-hop 192.0.2.1 split /26", "next-hop 192.0.2.1 withdraw", "next-hop 192.0.2.1 label 5 rd 1:1",
             "next-hop 2001:db8::1", "med 5", "next-hop 192.0.2.1 as-path [ 65001 65002 ] origin egp",
-            "next-hop 192.0.2.1 bogus", "next-hop 192.0.2.1 watchdog w", "next-hop 192.0.2.1 med 5;", "");
+            "next-hop 192.0.2.1 bogus", "next-hop 192.0.2.1 watchdog w", "next-hop 192.0.2.1 med 5;", "",
+            "next-hop 192.0.2.1 med 5\r", "next-hop 192.0.2.1 med 5 community [65001:5] \u00e9");
     private static final List<String> PREFIXES = List.of("10.0.0.0/24", "10.0.1.0/24", "0.0.0.0/0", "10.0.2.1/24",
-            "10.0.3.0/024", "010.0.3.0/24", "10.0.4.0", "10.0.5.5/32", "2001:db8::/32", "10.0.6.0/33", "10.0.7.0/ 24");
+            "10.0.3.0/024", "010.0.3.0/24", "10.0.4.0", "10.0.5.5/32", "2001:db8::/32", "10.0.6.0/33", "10.0.7.0/ 24",
+            "10.0.8.0/2\u0664");
     private static final List<String> FORMS = List.of("announce route ", "announce route ", "announce route ",
             "withdraw route ", " announce route ", "announce  route ", "neighbor 192.0.2.9 announce route ",
             "announce route  ");
@@ -150,7 +152,8 @@ class AnnounceShortcutTest {
 
         /** The line's outcome: "ok", "ignored" or its error. */
         String read(String line, List<Neighbor> scope) {
-            if (withShortcut && shortcut.add(line, batch, scope)) {
+            byte[] octets = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (withShortcut && shortcut.add(octets, 0, octets.length, batch, scope)) {
                 shortcuts++;
                 return "ok";
             }

@@ -45,15 +45,20 @@ public final class LinePathProfile {
                 LineReader in = new LineReader(input);
                 RouteLines routeLines = new RouteLines();
                 AnnounceShortcut shortcut = new AnnounceShortcut();
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines++;
-                    if (!shortcut.add(line, batch, scope)) { // as ApiProcess.read
+                while (true) {
+                    if (in.lineBuffered() && shortcut.add(in.octets(), in.lineStart(), in.lineEnd(), batch, scope)) {
+                        in.skipLine(); // as ApiProcess.read
+                    } else {
+                        String line = in.readLine();
+                        if (line == null) {
+                            break;
+                        }
                         Request r = routeLines.parse(line);
                         int before = batch.announced();
                         executor.addTo(batch, r, scope);
                         shortcut.learn(line, r, scope, batch, before, executor);
                     }
+                    lines++;
                     if (batch.commands() >= ApiProcess.MAX_BATCH) {
                         batch = new RouteBatch();
                     }

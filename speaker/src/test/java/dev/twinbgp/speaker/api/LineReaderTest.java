@@ -78,13 +78,71 @@ class LineReaderTest {
             in.append(line).append(i % 2 == 0 ? "\r\n" : "\n");
         }
         byte[] octets = in.toString().getBytes(StandardCharsets.UTF_8);
-        for (int block : new int[] {1, 3, 8191, 8192, 8193}) {
+        for (int block : new int[] {1, 3, 8191, 8192, 8193, 65535, 65536, 65537}) {
             LineReader r = new LineReader(new Trickle(octets, block));
             for (String line : expected) {
                 assertEquals(line, r.readLine(), "blocks of " + block);
             }
             assertNull(r.readLine());
         }
+    }
+
+    /**
+     * The API reader's way ({@code ApiProcess.read}): a line looked at as octets where it lies whole in the buffer,
+     * then skipped or read as text, mixed at random with plain reads, over lines up to twice the buffer, CR LF
+     * endings, multi-octet characters and blocks of every size: every line comes out once, in order, the same as
+     * text and as octets; only a line longer than half the buffer may be left to {@code readLine}, and the end of
+     * the input is not offered as octets.
+     */
+    @Test
+    void linesLookedAtAsOctetsFirst() throws Exception {
+        StringBuilder in = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        java.util.Random random = new java.util.Random(18);
+        for (int i = 0; i < 4000; i++) {
+            int length = random.nextInt(40) == 0 ? random.nextInt(LineReader.MAX_LINE / 2) : random.nextInt(120);
+            String unit = "announce é " + i + " ";
+            String line = unit.repeat(length / unit.length() + 1).substring(0, length);
+            expected.add(line);
+            in.append(line).append(random.nextInt(3) == 0 ? "\r\n" : "\n");
+        }
+        byte[] octets = in.toString().getBytes(StandardCharsets.UTF_8);
+        for (int block : new int[] {1, 7, 4096, 65536, 65537, octets.length}) {
+            LineReader r = new LineReader(new Trickle(octets, block));
+            int asOctets = 0;
+            for (String line : expected) {
+                int way = random.nextInt(3);
+                boolean offered = way > 0 && r.lineBuffered();
+                if (way > 0 && !offered) { // only a line longer than half the buffer may be left to readLine
+                    assertEquals(true, line.getBytes(StandardCharsets.UTF_8).length + 2 > 32 * 1024, line.length() + " characters");
+                }
+                if (offered) {
+                    String seen = new String(r.octets(), r.lineStart(), r.lineEnd() - r.lineStart(), StandardCharsets.UTF_8);
+                    assertEquals(line, seen, "blocks of " + block);
+                    asOctets++;
+                    if (way == 1) {
+                        r.skipLine();
+                        continue;
+                    }
+                }
+                assertEquals(line, r.readLine(), "blocks of " + block);
+            }
+            assertEquals(false, r.lineBuffered());
+            assertNull(r.readLine());
+            assertEquals(true, asOctets > expected.size() / 2, asOctets + " lines as octets");
+        }
+    }
+
+    /** The last line without an LF is read as text, not offered as octets. */
+    @Test
+    void theLastLineWithoutItsEndIsText() throws Exception {
+        LineReader r = of("a\nlast");
+        assertEquals(true, r.lineBuffered());
+        r.skipLine();
+        assertEquals(false, r.lineBuffered());
+        assertEquals("last", r.readLine());
+        assertEquals(false, r.lineBuffered());
+        assertNull(r.readLine());
     }
 
     /** Malformed UTF-8 becomes U+FFFD as with a decoding reader, and the lines after it are read as usual. */
