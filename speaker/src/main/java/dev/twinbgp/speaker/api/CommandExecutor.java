@@ -132,12 +132,12 @@ final class CommandExecutor {
         neighbors = List.copyOf(next);
     }
 
-    /** Commands that join a burst ({@link RouteBatch}): announce, withdraw, {@code clear adj-rib out}. */
     /** {@link RouteConverter#pathIgnoresPrefix} of the converter this executor's routes go through. */
     boolean pathIgnoresPrefix() {
         return converter.pathIgnoresPrefix();
     }
 
+    /** Commands that join a burst ({@link RouteBatch}): announce, withdraw, {@code clear adj-rib out}. */
     static boolean isRouteChange(Command c) {
         return c instanceof Command.Announce || c instanceof Command.Withdraw || c instanceof Command.Group
                 || c instanceof Command.ClearAdjRib clear && !clear.in();
