@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -174,7 +175,15 @@ final class NettyReactor implements Reactor {
                     }
                 });
         connectionOptions(b::childOption);
-        ChannelFuture bound = b.bind(local).awaitUninterruptibly();
+        ChannelFuture bound;
+        try {
+            bound = b.bind(local).awaitUninterruptibly();
+        } catch (RejectedExecutionException e) {
+            // Race with close(): Netty registered the listener on a loop that shut down before the bind task could
+            // be handed to it, and bind() throws instead of failing its future (fresh-clone CI, 2026-12-07:
+            // connectsAndListensRacingCloseEachEndExactlyOnce). close() set `closed` before shutting the loops down.
+            throw closed ? new IOException("reactor closed") : asIOException(e, "cannot listen on " + local);
+        }
         if (!bound.isSuccess()) {
             if (closed) throw new IOException("reactor closed");
             throw asIOException(bound.cause(), "cannot listen on " + local);
