@@ -50,7 +50,6 @@ final class AnnounceShortcut {
     private List<Neighbor> scope;
     private Neighbor neighbor;
     private Path path;
-    private final Octets prefixText = new Octets();
 
     /**
      * Adds the route of the line {@code octets[from, to)} (without its line end) to {@code batch} as one command
@@ -66,7 +65,7 @@ final class AnnounceShortcut {
         if (octets[space] != ' ' || !Arrays.equals(octets, space + 1, to, tail, 0, tail.length)) {
             return false;
         }
-        long prefix = PrefixText.ipv4(prefixText.of(octets, start, space), 0, space - start);
+        long prefix = PrefixText.ipv4(octets, start, space);
         if (prefix < 0) {
             return false;
         }
@@ -103,43 +102,5 @@ final class AnnounceShortcut {
         this.scope = scope;
         neighbor = scope.get(0);
         path = added.path();
-    }
-
-    /**
-     * Octets as characters (ISO 8859-1: each octet one character, any non-ASCII octet a character no prefix
-     * has), a window over the reader's buffer moved from line to line: the prefix of a repeated line is read by
-     * {@link PrefixText#ipv4}, as the line read in full would be, without a String.
-     */
-    private static final class Octets implements CharSequence {
-        private byte[] octets;
-        private int from;
-        private int length;
-
-        Octets of(byte[] octets, int from, int to) {
-            this.octets = octets;
-            this.from = from;
-            this.length = to - from;
-            return this;
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return (char) (octets[from + index] & 0xFF);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return toString().substring(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return new String(octets, from, length, StandardCharsets.ISO_8859_1);
-        }
     }
 }

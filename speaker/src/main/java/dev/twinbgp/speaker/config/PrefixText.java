@@ -20,7 +20,7 @@ public final class PrefixText {
             return null;
         }
         if (text.lastIndexOf(':', slash) < start) {
-            long ipv4 = ipv4(text, start, slash, end);
+            long ipv4 = ipv4(text, null, start, slash, end);
             return ipv4 < 0 ? null : new Prefix(IpAddress.ofIpv4(ipv4 >>> 8), (int) (ipv4 & 0xFF));
         }
         IpAddress address;
@@ -29,7 +29,7 @@ public final class PrefixText {
         } catch (IllegalArgumentException notAnAddress) {
             return null;
         }
-        int length = number(text, slash + 1, end, address.isIpv4() ? 32 : 128);
+        int length = number(text, null, slash + 1, end, address.isIpv4() ? 32 : 128);
         if (length < 0) {
             return null;
         }
@@ -46,33 +46,43 @@ public final class PrefixText {
      * allocated: the API's repeated announce lines ({@code AnnounceShortcut}) take their prefix from it, read from
      * the line's octets.
      */
-    public static long ipv4(CharSequence text, int start, int end) {
+    public static long ipv4(String text, int start, int end) {
+        return ipv4(text, null, start, end);
+    }
+
+    /** The same read from octets (each one character, ISO 8859-1), without a String. */
+    public static long ipv4(byte[] octets, int start, int end) {
+        return ipv4(null, octets, start, end);
+    }
+
+    // a String or octets, as IpAddress.ipv4Value reads them
+    private static long ipv4(String text, byte[] octets, int start, int end) {
         for (int slash = start; slash < end; slash++) {
-            if (text.charAt(slash) == '/') {
-                return ipv4(text, start, slash, end);
+            if (IpAddress.charAt(text, octets, slash) == '/') {
+                return ipv4(text, octets, start, slash, end);
             }
         }
         return -1;
     }
 
-    private static long ipv4(CharSequence text, int start, int slash, int end) {
-        long address = IpAddress.ipv4Value(text, start, slash);
-        int length = address < 0 ? -1 : number(text, slash + 1, end, 32);
+    private static long ipv4(String text, byte[] octets, int start, int slash, int end) {
+        long address = IpAddress.ipv4Value(text, octets, start, slash);
+        int length = address < 0 ? -1 : number(text, octets, slash + 1, end, 32);
         if (length < 0 || (length < 32 && (address & 0xFFFF_FFFFL >>> length) != 0)) {
             return -1; // host bits set: the full parse says which
         }
         return address << 8 | length;
     }
 
-    /** The decimal {@code text[start, end)} in 0..max, without leading zeros, or -1. */
-    private static int number(CharSequence text, int start, int end, int max) {
+    /** The decimal {@code text[start, end)} (or the octets') in 0..max, without leading zeros, or -1. */
+    private static int number(String text, byte[] octets, int start, int end, int max) {
         int n = end - start;
-        if (n < 1 || n > 3 || (n > 1 && text.charAt(start) == '0')) {
+        if (n < 1 || n > 3 || (n > 1 && IpAddress.charAt(text, octets, start) == '0')) {
             return -1;
         }
         int value = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            int c = IpAddress.charAt(text, octets, i);
             if (c < '0' || c > '9') {
                 return -1;
             }

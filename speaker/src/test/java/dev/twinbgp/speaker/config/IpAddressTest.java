@@ -3,6 +3,7 @@ package dev.twinbgp.speaker.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class IpAddressTest {
      * The one-pass dotted quad reader ({@code ipv4Value}, which {@link IpAddress#parse}, {@link PrefixText} and
      * {@link AttributeText} share) against the rules written out part by part, as the reader read them before: the
      * same verdict and value on near-miss strings (digits, dots and a few other characters; valid addresses with
-     * one character changed), also inside a longer line.
+     * one character changed), also inside a longer line, read as a String and as octets.
      */
     @Test
     void theOnePassDottedQuadReadsAsThePartByPartRules() {
@@ -70,6 +71,8 @@ class IpAddressTest {
             assertEquals(expected, IpAddress.ipv4Value(text, 0, text.length()), text);
             String line = "announce route " + text + "/32 next-hop " + text + " med 1";
             assertEquals(expected, IpAddress.ipv4Value(line, 15, 15 + text.length()), line);
+            assertEquals(expected, IpAddress.ipv4Value(line.getBytes(StandardCharsets.ISO_8859_1), 15,
+                    15 + text.length()), "as octets: " + line);
             if (expected >= 0) {
                 assertEquals(expected, IpAddress.parse(text).toUnsignedInt(), text);
             } else if (text.indexOf(':') < 0) {
