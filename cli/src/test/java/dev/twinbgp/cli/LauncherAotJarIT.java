@@ -56,24 +56,29 @@ class LauncherAotJarIT {
     }
 
     /**
-     * The launcher runs the JVM with its C2 inlining limits (bin/jvm-options, {@code twinbgp_jit_options}: measured in
-     * docs/benchmarks.md), {@code TWINBGP_JIT_OPTS} replaces them and an empty one leaves the JDK's defaults - read
-     * back from the JVM the launcher started ({@code -XX:+PrintFlagsFinal} marks what the command line set).
+     * The launcher runs the JVM with the quick compiler alone and its inlining limits (bin/jvm-options,
+     * {@code twinbgp_jit_options}: measured in docs/benchmarks.md), {@code TWINBGP_JIT_OPTS} replaces them and an
+     * empty one leaves the JDK's defaults (C2 too) - read back from the JVM the launcher started
+     * ({@code -XX:+PrintFlagsFinal} marks what the command line set).
      */
     @Test
-    void theJvmRunsWithTheLaunchersInliningLimits() throws Exception {
+    void theJvmRunsWithTheLaunchersCompilerOptions() throws Exception {
         copyLauncher();
-        String flags = launch("the launcher's limits", Map.of("TWINBGP_JAVA_OPTS", "-XX:+PrintFlagsFinal"));
+        String flags = launch("the launcher's options", Map.of("TWINBGP_JAVA_OPTS", "-XX:+PrintFlagsFinal"));
+        assertEquals("1 {command line}", flag(flags, "TieredStopAtLevel"), flags);
+        assertEquals("70 {command line}", flag(flags, "C1MaxInlineSize"), flags);
+        assertEquals("20 {command line}", flag(flags, "C1InlineStackLimit"), flags);
+
+        flags = launch("TWINBGP_JIT_OPTS set", Map.of("TWINBGP_JAVA_OPTS", "-XX:+PrintFlagsFinal", "TWINBGP_JIT_OPTS",
+                "-XX:FreqInlineSize=100 -XX:InlineSmallCode=1000"));
         assertEquals("100 {command line}", flag(flags, "FreqInlineSize"), flags);
         assertEquals("1000 {command line}", flag(flags, "InlineSmallCode"), flags);
-
-        flags = launch("TWINBGP_JIT_OPTS set", Map.of("TWINBGP_JAVA_OPTS", "-XX:+PrintFlagsFinal", "TWINBGP_JIT_OPTS", "-XX:FreqInlineSize=200"));
-        assertEquals("200 {command line}", flag(flags, "FreqInlineSize"), flags);
-        assertTrue(flag(flags, "InlineSmallCode").endsWith("{default}"), flags);
+        assertTrue(flag(flags, "TieredStopAtLevel").endsWith("{default}"), flags);
+        assertTrue(flag(flags, "C1MaxInlineSize").endsWith("{default}"), flags);
 
         flags = launch("TWINBGP_JIT_OPTS empty", Map.of("TWINBGP_JAVA_OPTS", "-XX:+PrintFlagsFinal", "TWINBGP_JIT_OPTS", ""));
-        assertTrue(flag(flags, "FreqInlineSize").endsWith("{default}"), flags);
-        assertTrue(flag(flags, "InlineSmallCode").endsWith("{default}"), flags);
+        assertTrue(flag(flags, "TieredStopAtLevel").endsWith("{default}"), flags);
+        assertTrue(flag(flags, "C1InlineStackLimit").endsWith("{default}"), flags);
     }
 
     /**
