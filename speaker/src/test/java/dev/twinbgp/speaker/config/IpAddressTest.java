@@ -71,7 +71,7 @@ class IpAddressTest {
             assertEquals(expected, IpAddress.ipv4Value(text, 0, text.length()), text);
             String line = "announce route " + text + "/32 next-hop " + text + " med 1";
             assertEquals(expected, IpAddress.ipv4Value(line, 15, 15 + text.length()), line);
-            assertEquals(expected, IpAddress.ipv4Value(line.getBytes(StandardCharsets.ISO_8859_1), 15,
+            assertEquals(expected, IpAddress.ipv4Value(null, line.getBytes(StandardCharsets.ISO_8859_1), 15,
                     15 + text.length()), "as octets: " + line);
             if (expected >= 0) {
                 assertEquals(expected, IpAddress.parse(text).toUnsignedInt(), text);
