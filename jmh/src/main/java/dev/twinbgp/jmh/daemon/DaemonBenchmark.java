@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The daemon benchmark (issue 18): receivers as users run them. For each round, table shape and receiver:
- * a fresh receiver process (a cold {@code twinbgp run} per reactor, BIRD 2, FRR, OpenBGPD, GoBGP), a fresh
+ * a fresh receiver process (a cold {@code twinbgp run} per reactor, BIRD 2, FRR, OpenBGPD, GoBGP, ExaBGP 4.2), a fresh
  * {@link RawSender} process on loopback; the sender connects, writes the table, and the time runs from its
  * first UPDATE write until the receiver holds every prefix ("first", the receiver's first transfer after
  * start); the sender then resets the session (Cease), waits until the receiver holds nothing, connects again
@@ -30,7 +30,7 @@ import java.util.Map;
  *
  * <pre>
  * DaemonBenchmark --root REPO [--prefixes N] [--shapes packed,diverse] [--rounds R]
- *                 [--receivers twinbgp-selector,twinbgp-netty,twinbgp-selector-events,bird,frr,openbgpd,gobgp]
+ *                 [--receivers twinbgp-selector,twinbgp-netty,twinbgp-selector-events,bird,frr,openbgpd,gobgp,exabgp]
  *                 [--work DIR] [--json FILE] [--markdown FILE] [--svg FILE]
  * </pre>
  * Results go to {@code --json} (every measurement), {@code --markdown} (the summary table) and {@code --svg}
@@ -230,6 +230,7 @@ public final class DaemonBenchmark {
             case "gobgp" -> AnchorDaemon.start(Anchor.GOBGP, dir, at);
             case "frr" -> FrrDaemon.start(dir, at);
             case "openbgpd" -> OpenBgpdDaemon.start(dir, at);
+            case "exabgp" -> ExaBgpDaemon.start(dir, at);
             default -> throw new IllegalArgumentException("unknown receiver '" + receiver + "'");
         };
     }
