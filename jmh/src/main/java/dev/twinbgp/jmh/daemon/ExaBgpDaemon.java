@@ -18,10 +18,10 @@ import java.util.List;
  * <p>Issue 18 asks for ExaBGP "where it finishes": a 1M-prefix transfer may take it minutes, so it has its own
  * budget ({@code TWINBGP_DAEMON_EXABGP_SECONDS}, default 300 s) and the report says how far it got when it ran out.
  */
-final class ExaBgpDaemon implements Receiver {
+final class ExaBgpDaemon extends ProcessReceiver {
     static final String EXABGP = "/usr/sbin/exabgp";
     private static final String COUNTER = """
-            import json, os, sys, threading, time
+            import os, sys, threading, time
             held_file = sys.argv[1]
             count = 0
             def write():
@@ -48,12 +48,11 @@ final class ExaBgpDaemon implements Receiver {
                 count += part.count('"nlri"')
             """;
 
-    private final LocalProcess process;
     private final Path held;
     private final long budgetNanos;
 
     private ExaBgpDaemon(LocalProcess process, Path held, long budgetNanos) {
-        this.process = process;
+        super(process);
         this.held = held;
         this.budgetNanos = budgetNanos;
     }
@@ -141,26 +140,6 @@ final class ExaBgpDaemon implements Receiver {
     /** As every receiver, within ExaBGP's own budget: how far it got is in the error when it runs out. */
     @Override
     public long awaitHeld(long n, long timeoutNanos) throws IOException {
-        return Receiver.super.awaitHeld(n, Math.min(timeoutNanos, budgetNanos));
-    }
-
-    @Override
-    public List<Long> pids() {
-        return process.pids();
-    }
-
-    @Override
-    public boolean alive() {
-        return process.alive();
-    }
-
-    @Override
-    public String tail() {
-        return Receiver.tailOf(process.log());
-    }
-
-    @Override
-    public void close() {
-        process.stop();
+        return super.awaitHeld(n, Math.min(timeoutNanos, budgetNanos));
     }
 }

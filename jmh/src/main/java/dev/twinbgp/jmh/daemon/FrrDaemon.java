@@ -13,15 +13,14 @@ import java.util.regex.Pattern;
  * ipv4 unicast summary json'} ({@code pfxRcd}: prefixes accepted from the peer; a vtysh process per poll,
  * hence the 50 ms pause).
  */
-final class FrrDaemon implements Receiver {
+final class FrrDaemon extends ProcessReceiver {
     static final String BGPD = "/usr/lib/frr/bgpd";
     private static final Pattern PFX = Pattern.compile("\"pfxRcd\":\\s*(\\d+)");
 
-    private final LocalProcess process;
     private final Path dir;
 
     private FrrDaemon(LocalProcess process, Path dir) {
-        this.process = process;
+        super(process);
         this.dir = dir;
     }
 
@@ -75,25 +74,5 @@ final class FrrDaemon implements Receiver {
     @Override
     public long pollNanos() {
         return 50_000_000L;
-    }
-
-    @Override
-    public List<Long> pids() {
-        return process.pids();
-    }
-
-    @Override
-    public boolean alive() {
-        return process.alive();
-    }
-
-    @Override
-    public String tail() {
-        return Receiver.tailOf(process.log());
-    }
-
-    @Override
-    public void close() {
-        process.stop();
     }
 }

@@ -13,15 +13,14 @@ import java.util.List;
  * engine, route engine); its peak RSS is their sum. It chroots to {@code /run/openbgpd}, which the
  * Debian unit creates at boot; created here when missing (needs root, as bgpd itself does).
  */
-final class OpenBgpdDaemon implements Receiver {
+final class OpenBgpdDaemon extends ProcessReceiver {
     static final String BGPD = "/usr/sbin/bgpd";
 
-    private final LocalProcess process;
     private final Path socket;
     private final String peer;
 
     private OpenBgpdDaemon(LocalProcess process, Path socket, String peer) {
-        this.process = process;
+        super(process);
         this.socket = socket;
         this.peer = peer;
     }
@@ -81,25 +80,5 @@ final class OpenBgpdDaemon implements Receiver {
     @Override
     public long pollNanos() {
         return 20_000_000L;
-    }
-
-    @Override
-    public List<Long> pids() {
-        return process.pids();
-    }
-
-    @Override
-    public boolean alive() {
-        return process.alive();
-    }
-
-    @Override
-    public String tail() {
-        return Receiver.tailOf(process.log());
-    }
-
-    @Override
-    public void close() {
-        process.stop();
     }
 }
