@@ -43,14 +43,16 @@ public final class PrefixText {
     /**
      * {@code text[start, end)} as an IPv4 prefix in the plain form {@link #parse} reads, host bits clear, as one
      * number - the address's 32 bits, then 8 bits of length - or -1 (anything else, IPv6 included). Nothing is
-     * allocated: the API's repeated announce lines ({@code AnnounceShortcut}) take their prefix from it, read from
-     * the line's octets.
+     * allocated: {@code AnnounceShortcut} checks a line it learns from with it.
      */
     public static long ipv4(String text, int start, int end) {
         return ipv4(text, null, start, end);
     }
 
-    /** The same read from octets (each one character, ISO 8859-1), without a String. */
+    /**
+     * The same read from octets (each one character, ISO 8859-1), without a String: the API's repeated announce
+     * lines ({@code AnnounceShortcut}) take their prefix from the reader's buffer with it.
+     */
     public static long ipv4(byte[] octets, int start, int end) {
         return ipv4(null, octets, start, end);
     }
